@@ -1,0 +1,83 @@
+/* polku-store.h: the encrypted local case database (SQLCipher)
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "polku-client.h"
+
+G_BEGIN_DECLS
+
+#define POLKU_STORE_ERROR (polku_store_error_quark ())
+
+typedef enum
+{
+  POLKU_STORE_ERROR_FAILED,
+  POLKU_STORE_ERROR_NOT_ENCRYPTED,   /* SQLCipher is not the SQLite in use: refuse */
+  POLKU_STORE_ERROR_WRONG_KEY,       /* wrong key/passphrase, or not a Polku database */
+  POLKU_STORE_ERROR_PLAINTEXT_FILE,  /* an unencrypted SQLite file is in the way */
+  POLKU_STORE_ERROR_TOO_NEW,         /* made by a newer Polku */
+  POLKU_STORE_ERROR_NOT_FOUND,
+  POLKU_STORE_ERROR_EXISTS,
+  POLKU_STORE_ERROR_MIGRATION,
+  POLKU_STORE_ERROR_CONSTRAINT,
+} PolkuStoreError;
+
+/* How the database key is given. */
+typedef enum
+{
+  POLKU_KEY_RAW,         /* 64 hex digits: a random 256-bit key */
+  POLKU_KEY_PASSPHRASE,  /* a passphrase, stretched by SQLCipher's PBKDF2 */
+} PolkuKeyKind;
+
+#define POLKU_STORE_SCHEMA_VERSION 1
+
+#define POLKU_TYPE_STORE (polku_store_get_type ())
+G_DECLARE_FINAL_TYPE (PolkuStore, polku_store, POLKU, STORE, GObject)
+
+GQuark       polku_store_error_quark          (void);
+
+char        *polku_store_generate_raw_key     (GError       **error);
+
+PolkuStore  *polku_store_open                 (const char    *path,
+                                               PolkuKeyKind   key_kind,
+                                               const char    *key,
+                                               gboolean       create,
+                                               GError       **error);
+void         polku_store_close                (PolkuStore    *self);
+gboolean     polku_store_is_open              (PolkuStore    *self);
+const char  *polku_store_get_path             (PolkuStore    *self);
+int          polku_store_get_schema_version   (PolkuStore    *self);
+char        *polku_store_dup_cipher_version   (PolkuStore    *self);
+char        *polku_store_dup_journal_mode     (PolkuStore    *self);
+gboolean     polku_store_get_foreign_keys     (PolkuStore    *self);
+
+/* Clients */
+GPtrArray   *polku_store_list_clients         (PolkuStore    *self,
+                                               gboolean       include_archived,
+                                               GError       **error);
+void         polku_store_list_clients_async   (PolkuStore          *self,
+                                               gboolean             include_archived,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray   *polku_store_list_clients_finish  (PolkuStore    *self,
+                                               GAsyncResult  *result,
+                                               GError       **error);
+PolkuClient *polku_store_get_client           (PolkuStore    *self,
+                                               const char    *id,
+                                               GError       **error);
+gboolean     polku_store_save_client          (PolkuStore    *self,
+                                               PolkuClient   *client,
+                                               GError       **error);
+gboolean     polku_store_set_client_archived  (PolkuStore    *self,
+                                               PolkuClient   *client,
+                                               gboolean       archived,
+                                               GError       **error);
+gint64       polku_store_count_clients        (PolkuStore    *self,
+                                               GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* test-cli.c: polku-cli as a script would use it: exit codes, one-line errors, JSON
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define PASSPHRASE "kotikäynti 2026"
+
+typedef struct
+{
+  char *dir;
+  char *passphrase_file;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs polku-cli with the given arguments (NULL-terminated) and stdin. */
+static void
+run_cli (Run         *run,
+         Fixture     *f,
+         const char  *input,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("POLKU_CLI"));
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "POLKU_DATA_DIR", f->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                     : -1;
+}
+
+/* A failure says one line on stderr, starting with the program name. */
+static void
+assert_one_line_error (Run *run,
+                       int  status)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_true (g_str_has_prefix (run->err, "polku-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_null (strchr (run->err, '\n') != strrchr (run->err, '\n') ? "" : NULL);
+  g_assert_cmpuint (strlen (run->err), >, 25);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("polku-test-cli-XXXXXX", NULL);
+  f->passphrase_file = g_build_filename (f->dir, "passphrase", NULL);
+  g_assert_true (g_file_set_contents (f->passphrase_file, PASSPHRASE "\n", -1, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->passphrase_file);
+}
+
+static guint
+count_clients (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "list", "--json",
+           "--archived", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_get_length (json_node_get_array (root));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, f, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "polku-cli " PACKAGE_VERSION "\n");
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "demo --clients N"));
+  g_assert_nonnull (strstr (run.out, "--passphrase-file"));
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "frobnicate", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--no-such-option", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "demo", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "demo", "--clients", "many", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "demo", "--clients", "-3", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "clients", "list", "--yaml", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  /* Nothing was created by any of these. */
+  {
+    g_autofree char *db = g_build_filename (f->dir, "polku.db", NULL);
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_demo_and_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  /* No keyring and no passphrase: a clear one-line reason. */
+  run_cli (&run, f, NULL, "demo", "--clients", "5", NULL);
+  assert_one_line_error (&run, 1);
+  g_assert_nonnull (strstr (run.err, "--passphrase-file"));
+  run_clear (&run);
+
+  /* The passphrase from standard input. */
+  run_cli (&run, f, PASSPHRASE "\n", "--passphrase-file", "-", "demo", "--clients", "12",
+           "--seed", "5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "list", "--json",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      JsonObject *client = json_array_get_object_element (array, i);
+
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (client, "id")));
+      g_assert_nonnull (json_object_get_string_member (client, "hetu"));
+      g_assert_nonnull (json_object_get_string_member (client, "given_name"));
+      g_assert_false (json_object_get_boolean_member (client, "archived"));
+    }
+  run_clear (&run);
+
+  /* Wrong passphrase */
+  run_cli (&run, f, "not the passphrase\n", "--passphrase-file", "-", "clients", "list", NULL);
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
+
+  /* Missing passphrase file */
+  run_cli (&run, f, NULL, "--passphrase-file", "/nonexistent/pass", "clients", "list", NULL);
+  assert_one_line_error (&run, 1);
+}
+
+static void
+test_add_and_archive (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *id = NULL;
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "demo", "--clients", "3",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (count_clients (f), ==, 3);
+
+  /* Bad input changes nothing. */
+  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\", "
+                    "\"hetu\": \"131052-308S\"}",
+           "--passphrase-file", f->passphrase_file, "clients", "add", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "check character"));
+  run_clear (&run);
+
+  run_cli (&run, f, "{\"given_name\": \"Aino\"",
+           "--passphrase-file", f->passphrase_file, "clients", "add", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\", \"shoe\": 42}",
+           "--passphrase-file", f->passphrase_file, "clients", "add", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\", "
+                    "\"language\": \"en\"}",
+           "--passphrase-file", f->passphrase_file, "clients", "add", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  g_assert_cmpuint (count_clients (f), ==, 3);
+
+  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\", "
+                    "\"hetu\": \"131052-308t\", \"language\": \"sv\", \"municipality\": null}",
+           "--passphrase-file", f->passphrase_file, "clients", "add", "--json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  {
+    JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+
+    g_assert_cmpstr (json_object_get_string_member (o, "hetu"), ==, "131052-308T");
+    g_assert_cmpstr (json_object_get_string_member (o, "birth_date"), ==, "1952-10-13");
+    g_assert_cmpstr (json_object_get_string_member (o, "language"), ==, "sv");
+    id = g_strdup (json_object_get_string_member (o, "id"));
+  }
+  run_clear (&run);
+  g_assert_cmpuint (count_clients (f), ==, 4);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "archive", id,
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, id));
+  run_clear (&run);
+  g_assert_cmpuint (count_clients (f), ==, 4);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "archive",
+           "00000000-0000-4000-8000-000000000000", NULL);
+  assert_one_line_error (&run, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("POLKU_CLI"));
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/demo-and-list", test_demo_and_list);
+  ADD ("/cli/add-and-archive", test_add_and_archive);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,535 @@
+/* test-store.c: the encrypted store: encryption on disk, keys, foreign files, migrations,
+ * clients
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlcipher/sqlite3.h>
+#include <string.h>
+
+#include "polku-store.h"
+
+#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+#define OTHER_KEY "0000000000000000000000000000000000000000000000000000000000000001"
+#define CANARY "Kanariaxyzzy"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("polku-test-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "polku.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
+static PolkuClient *
+make_client (const char *given,
+             const char *family,
+             const char *hetu)
+{
+  PolkuClient *client = polku_client_new ();
+
+  polku_client_set_given_name (client, given);
+  polku_client_set_family_name (client, family);
+  polku_client_set_hetu (client, hetu);
+  return client;
+}
+
+static void
+test_create_encrypted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) client = make_client (CANARY, "Virtanen", "131052-308T");
+  g_autofree char *cipher = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  char header[16];
+  FILE *fp;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* The guard of ENVIRONMENT.md §2.4: SQLCipher, not plain SQLite, is in use. */
+  cipher = polku_store_dup_cipher_version (store);
+  g_assert_nonnull (cipher);
+  g_assert_cmpstr (cipher, !=, "");
+  g_assert_cmpstr (sqlite3_libversion (), !=, "");
+
+  journal = polku_store_dup_journal_mode (store);
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_true (polku_store_get_foreign_keys (store));
+  g_assert_cmpint (polku_store_get_schema_version (store), ==, POLKU_STORE_SCHEMA_VERSION);
+
+  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+
+  /* While open, the WAL holds the new page: encrypted too. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (wal, CANARY));
+  g_assert_false (file_contains (wal, "131052-308T"));
+
+  polku_store_close (store);
+  g_assert_false (polku_store_is_open (store));
+
+  fp = fopen (f->path, "rb");
+  g_assert_nonnull (fp);
+  g_assert_cmpuint (fread (header, 1, sizeof header, fp), ==, sizeof header);
+  fclose (fp);
+  g_assert_cmpint (memcmp (header, "SQLite format 3", 16), !=, 0);
+  g_assert_false (file_contains (f->path, CANARY));
+  g_assert_false (file_contains (f->path, "CREATE TABLE"));
+  g_assert_false (file_contains (f->path, "131052-308T"));
+
+  /* Closed: clear errors, no crash. */
+  g_assert_null (polku_store_list_clients (store, TRUE, &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) client = make_client ("Aino", "Virtanen", NULL);
+  g_autoptr(PolkuClient) back = NULL;
+  g_autofree char *id = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  polku_client_set_municipality (client, "Seinäjoki");
+  polku_client_set_language (client, POLKU_LANGUAGE_SV);
+  g_assert_true (polku_store_save_client (store, client, &error));
+  id = g_strdup (polku_client_get_id (client));
+  g_clear_object (&store);
+
+  /* create = TRUE never overwrites. */
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_EXISTS);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  back = polku_store_get_client (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_client_get_given_name (back), ==, "Aino");
+  g_assert_cmpstr (polku_client_get_municipality (back), ==, "Seinäjoki");
+  g_assert_cmpint (polku_client_get_language (back), ==, POLKU_LANGUAGE_SV);
+  g_assert_cmpstr (polku_client_get_created (back), ==, polku_client_get_created (client));
+}
+
+static void
+test_wrong_key (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  before = file_checksum (f->path);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, OTHER_KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "not the key at all", FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, "xyz", FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+static void
+test_passphrase (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "correct horse", TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  before = file_checksum (f->path);
+
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "correct horsE", FALSE, &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "", FALSE, &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "correct horse", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* A plaintext SQLite file written without a key by the same library. */
+static void
+make_plain_sqlite (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES"
+                                     " ('" CANARY "');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_foreign_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *before = NULL;
+  guint8 junk[8192];
+
+  /* plaintext SQLite */
+  make_plain_sqlite (f->path);
+  g_assert_true (file_contains (f->path, "SQLite format 3"));
+  before = file_checksum (f->path);
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_PLAINTEXT_FILE);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = file_checksum (f->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_unlink (f->path);
+  g_clear_pointer (&before, g_free);
+
+  /* random bytes */
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = g_random_int_range (0, 256);
+  g_assert_true (g_file_set_contents (f->path, (char *) junk, sizeof junk, NULL));
+  before = file_checksum (f->path);
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = file_checksum (f->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_unlink (f->path);
+
+  /* empty file: SQLite would happily write a new database into it */
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 0);
+  }
+  g_unlink (f->path);
+
+  /* missing */
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+/* Opens the file with the raw key behind the store's back. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+  const char *spec = "x'" KEY "'";
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_key (db, spec, strlen (spec)), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+test_too_new_and_not_polku (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (f->path);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* An encrypted database of some other program (other application id). */
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1; PRAGMA application_id = 7;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+}
+
+static void
+test_migrations (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A keyed but empty database (as left by an interrupted first start) is migrated. */
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE scratch (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_store_get_schema_version (store), ==, POLKU_STORE_SCHEMA_VERSION);
+  polku_store_close (store);
+
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, POLKU_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'client';",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_clients (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) aino = make_client ("Aino", "Virtanen", "131052-308T");
+  g_autoptr(PolkuClient) bo = make_client ("Bo", "Lindqvist", NULL);
+  g_autoptr(PolkuClient) dup = make_client ("Eero", "Mäkinen", "131052-308T");
+  g_autoptr(PolkuClient) bad = make_client ("Eero", "Mäkinen", "131052-308S");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (polku_store_save_client (store, aino, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (polku_client_get_id (aino)));
+  g_assert_cmpstr (polku_client_get_created (aino), ==, polku_client_get_modified (aino));
+  g_assert_cmpstr (polku_client_get_birth_date (aino), ==, "1952-10-13");
+  g_assert_true (polku_store_save_client (store, bo, &error));
+  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 2);
+
+  /* Same identity code twice: refused, nothing stored, the object keeps no id. */
+  g_assert_false (polku_store_save_client (store, dup, &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_null (polku_client_get_id (dup));
+
+  /* Invalid: refused before the database. */
+  g_assert_false (polku_store_save_client (store, bad, &error));
+  g_assert_error (error, POLKU_CLIENT_ERROR, POLKU_CLIENT_ERROR_HETU);
+  g_clear_error (&error);
+  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 2);
+
+  /* Update keeps created, moves modified. */
+  created = g_strdup (polku_client_get_created (aino));
+  modified = g_strdup (polku_client_get_modified (aino));
+  g_usleep (2000);
+  polku_client_set_phone (aino, "040 123 4567");
+  g_assert_true (polku_store_save_client (store, aino, &error));
+  g_assert_cmpstr (polku_client_get_created (aino), ==, created);
+  g_assert_cmpstr (polku_client_get_modified (aino), >, modified);
+
+  /* Archive hides from the default list, keeps the row. */
+  g_assert_true (polku_store_set_client_archived (store, bo, TRUE, &error));
+  g_assert_true (polku_client_get_archived (bo));
+  list = polku_store_list_clients (store, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_client_get_id (g_ptr_array_index (list, 0)), ==,
+                   polku_client_get_id (aino));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = polku_store_list_clients (store, TRUE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* name order: Lindqvist before Virtanen */
+  g_assert_cmpstr (polku_client_get_family_name (g_ptr_array_index (list, 0)), ==, "Lindqvist");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (polku_store_set_client_archived (store, bo, FALSE, &error));
+  list = polku_store_list_clients (store, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  /* Not found */
+  g_assert_null (polku_store_get_client (store, "00000000-0000-4000-8000-000000000000", &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = polku_store_list_clients_finish (POLKU_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_list_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) aino = make_client ("Aino", "Virtanen", NULL);
+  GPtrArray *list = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_true (polku_store_save_client (store, aino, &error));
+
+  polku_store_list_clients_async (store, FALSE, NULL, on_listed, &list);
+  while (list == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_ptr_array_unref (list);
+}
+
+static void
+test_raw_key_generation (void)
+{
+  g_autofree char *a = polku_store_generate_raw_key (NULL);
+  g_autofree char *b = polku_store_generate_raw_key (NULL);
+
+  g_assert_cmpuint (strlen (a), ==, 64);
+  g_assert_cmpstr (a, !=, b);
+  for (guint i = 0; i < 64; i++)
+    g_assert_true (g_ascii_isxdigit (a[i]));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/create-encrypted", test_create_encrypted);
+  ADD ("/store/reopen", test_reopen);
+  ADD ("/store/wrong-key", test_wrong_key);
+  ADD ("/store/passphrase", test_passphrase);
+  ADD ("/store/foreign-files", test_foreign_files);
+  ADD ("/store/too-new-and-not-polku", test_too_new_and_not_polku);
+  ADD ("/store/migrations", test_migrations);
+  ADD ("/store/clients", test_clients);
+  ADD ("/store/list-async", test_list_async);
+#undef ADD
+  g_test_add_func ("/store/raw-key-generation", test_raw_key_generation);
+
+  return g_test_run ();
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Install every system package Polku needs to build, run and test on Debian 12 (bookworm).
+# Safe to run again: apt-get skips what is already installed.
+set -eu
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+fi
+
+PACKAGES="
+  build-essential meson ninja-build pkg-config git
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libsqlcipher-dev sqlcipher libsecret-1-dev libsecret-tools
+  libsoup-3.0-dev libjson-glib-dev
+  gettext desktop-file-utils appstream appstream-util
+  xvfb xauth dbus dbus-x11 gnome-keyring
+  imagemagick poppler-utils curl ca-certificates
+"
+
+missing=
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  echo "polku setup: installing:$missing"
+  $SUDO apt-get update -q
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
