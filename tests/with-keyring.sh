@@ -12,9 +12,9 @@ HOME="$(mktemp -d)"
 XDG_DATA_HOME="$HOME/.local/share"
 XDG_RUNTIME_DIR="$(mktemp -d)"
 export HOME XDG_DATA_HOME XDG_RUNTIME_DIR
-# No display for the keyring: a prompt must fail, never hang on an invisible dialog.
-unset DISPLAY WAYLAND_DISPLAY
-printf '%s' "${KEYRING_PASSWORD:-test}" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# The daemon gets no display: a prompt must fail, never wait on an invisible dialog.
+printf '%s' "${KEYRING_PASSWORD:-test}" \
+  | env -u DISPLAY -u WAYLAND_DISPLAY gnome-keyring-daemon --unlock --components=secrets >/dev/null
 # --unlock returns before the daemon owns org.freedesktop.secrets; a client that came too
 # early would D-Bus-activate a second daemon. Wait for the name.
 gdbus wait --session --timeout 10 org.freedesktop.secrets
