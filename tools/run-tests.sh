@@ -18,5 +18,26 @@ log=build/meson-logs/testlog.json
 passed=$(grep -c '"result": "OK"' "$log" 2>/dev/null || true)
 failed=$(grep -cE '"result": "(FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)"' "$log" 2>/dev/null || true)
 skipped=$(grep -c '"result": "SKIP"' "$log" 2>/dev/null || true)
-echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+passed=${passed:-0} failed=${failed:-0} skipped=${skipped:-0}
+
+# The same core against SQLCipher 4, and databases across versions (tools/sqlcipher4/).
+# Skipped when extra meson test arguments select a part of the suite.
+if [ $# -eq 0 ] && [ "${POLKU_SKIP_SQLCIPHER4:-0}" != 1 ]; then
+  tools/sqlcipher4/check.sh > build/sqlcipher4-check.log 2>&1
+  src4=$?
+  tail -n 40 build/sqlcipher4-check.log
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' build/sqlcipher4-check.log | tail -n 1)
+  p4=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+  f4=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  if [ -z "$p4" ] || [ -z "$f4" ]; then
+    p4=0 f4=1
+  fi
+  if [ $src4 -ne 0 ] && [ "$f4" -eq 0 ]; then
+    f4=1
+  fi
+  passed=$((passed + p4)) failed=$((failed + f4))
+  [ $src4 -eq 0 ] || rc=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

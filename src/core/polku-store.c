@@ -25,6 +25,7 @@
 #include <sys/random.h>
 
 #include "polku-client-private.h"
+#include "polku-core-resources.h"
 #include "polku-store.h"
 
 #define MIGRATIONS_PATH "/io/github/polku/Polku/core/migrations"
@@ -329,7 +330,10 @@ migrate (PolkuStore  *self,
   int version;
   guint n_names;
 
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, &local_error);
+  /* Through polku_core_get_resource (), not the global g_resources_*: that reference is what
+   * makes the linker keep the resource object of the static core library. */
+  names = g_resource_enumerate_children (polku_core_get_resource (), MIGRATIONS_PATH, 0,
+                                         &local_error);
   if (names == NULL)
     {
       g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_MIGRATION,
@@ -379,7 +383,7 @@ migrate (PolkuStore  *self,
       g_autofree char *sql = NULL;
       g_autofree char *stamp = NULL;
 
-      bytes = g_resources_lookup_data (resource, 0, &local_error);
+      bytes = g_resource_lookup_data (polku_core_get_resource (), resource, 0, &local_error);
       if (bytes == NULL)
         {
           g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_MIGRATION,

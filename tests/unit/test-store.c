@@ -315,6 +315,20 @@ test_foreign_files (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+static int
+cipher_major (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int major = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA cipher_version;", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    major = (int) g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+  return major;
+}
+
 /* Opens the file with the raw key behind the store's back. */
 static sqlite3 *
 open_raw (const char *path)
@@ -324,6 +338,10 @@ open_raw (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_key (db, spec, strlen (spec)), ==, SQLITE_OK);
+  /* The store's settings: SQLCipher 4 must be told to use the SQLCipher 3 format. */
+  if (cipher_major (db) >= 4)
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3;", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   return db;
