@@ -1,0 +1,27 @@
+/* polku-client-page.h: the selected client's details
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "polku-client.h"
+
+G_BEGIN_DECLS
+
+#define POLKU_TYPE_CLIENT_PAGE (polku_client_page_get_type ())
+G_DECLARE_FINAL_TYPE (PolkuClientPage, polku_client_page, POLKU, CLIENT_PAGE, GtkWidget)
+
+GtkWidget   *polku_client_page_new        (void);
+PolkuClient *polku_client_page_get_client (PolkuClientPage *self);
+void         polku_client_page_set_client (PolkuClientPage *self,
+                                           PolkuClient     *client);
+gboolean     polku_client_page_get_folded (PolkuClientPage *self);
+void         polku_client_page_set_folded (PolkuClientPage *self,
+                                           gboolean         folded);
+
+char        *polku_format_birth_date      (const char      *iso_date);
+
+G_END_DECLS

@@ -1,0 +1,127 @@
+/* test-helpers.h: shared helpers of the UI tests
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "polku-demo.h"
+#include "polku-profile.h"
+
+#define TEST_PASSPHRASE "kotikäynti 2026"
+
+typedef gboolean (*TestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails the test after @timeout_ms. */
+static inline void
+test_wait_until (TestCondition condition,
+                 gpointer      data,
+                 guint         timeout_ms,
+                 const char   *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting until %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+/* Lets pending idles and timeouts of about @ms run. */
+static inline void
+test_spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static inline void
+test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          test_remove_tree (child);
+        }
+      g_assert_no_errno (g_rmdir (path));
+    }
+  else
+    {
+      g_assert_no_errno (g_unlink (path));
+    }
+}
+
+/* A passphrase profile in a new temporary folder, seeded with @n_clients demo clients. */
+static inline PolkuStore *
+test_make_store (guint          n_clients,
+                 char         **out_dir,
+                 PolkuProfile **out_profile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("polku-test-ui-XXXXXX", &error);
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+
+  g_assert_no_error (error);
+  profile = polku_profile_new (dir);
+  store = polku_profile_open_sync (profile, TEST_PASSPHRASE, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (n_clients > 0)
+    {
+      polku_demo_populate (store, n_clients, 42, &error);
+      g_assert_no_error (error);
+    }
+
+  *out_dir = g_steal_pointer (&dir);
+  *out_profile = g_steal_pointer (&profile);
+  return g_steal_pointer (&store);
+}
+
+/* Destroys @window and lets GTK finish with it. */
+static inline void
+test_destroy_window (GtkWindow *window)
+{
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (window));
+
+  gtk_window_destroy (window);
+  test_spin (20);
+}
+
+/* The first widget of @type under @root, depth first. */
+static inline GtkWidget *
+test_find_widget (GtkWidget *root,
+                  GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

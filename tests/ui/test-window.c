@@ -1,0 +1,541 @@
+/* test-window.c: the main window with a real database: search, editing, locking
+ *
+ * The tests run on a private D-Bus session bus without services, so a new profile has no
+ * Secret Service and must be protected with a passphrase (the keyring path is tested in
+ * tests/integration).
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-client-editor-private.h"
+#include "polku-hetu.h"
+#include "polku-unlock-page-private.h"
+#include "polku-window-private.h"
+#include "test-helpers.h"
+
+#define N_CLIENTS 30
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  PolkuWindow  *window;
+} Fixture;
+
+static gboolean
+window_settled (gpointer data)
+{
+  return polku_window_get_settled (data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = test_make_store (N_CLIENTS, &fixture->dir, &fixture->profile);
+  fixture->window = polku_window_new_with_store (NULL, fixture->profile, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_wait_until (window_settled, fixture->window, 10000, "the clients are loaded");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_destroy_window (GTK_WINDOW (fixture->window));
+  if (polku_store_is_open (fixture->store))
+    polku_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->profile);
+  test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static guint
+n_visible (Fixture *fixture)
+{
+  return g_list_model_get_n_items (polku_window_get_visible_clients (fixture->window));
+}
+
+static gint64
+n_stored (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = polku_store_count_clients (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static PolkuClient *
+client_at (GListModel *model,
+           guint       position)
+{
+  g_autoptr(PolkuClient) client = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (client);
+  return client;
+}
+
+/* Types @query into the search entry and waits for the list to follow. */
+static void
+search (Fixture    *fixture,
+        const char *query)
+{
+  gtk_editable_set_text (polku_window_get_search_entry (fixture->window), query);
+  test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
+}
+
+static guint
+count_matches (Fixture    *fixture,
+               const char *query)
+{
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      PolkuClient *client = client_at (all, i);
+
+      if (!polku_client_get_archived (client) && polku_client_matches (client, query))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClient *first = client_at (all, 0);
+  g_autofree char *two_words = NULL;
+  const char *queries[4];
+  gboolean narrowed = FALSE;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, N_CLIENTS);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
+
+  /* Sorted as the core sorts. */
+  for (guint i = 1; i < n_visible (fixture); i++)
+    g_assert_cmpint (polku_client_compare (client_at (visible, i - 1), client_at (visible, i)),
+                     <=, 0);
+
+  two_words = g_strdup_printf ("%s %s", polku_client_get_given_name (first),
+                               polku_client_get_municipality (first));
+  queries[0] = polku_client_get_family_name (first);
+  queries[1] = polku_client_get_municipality (first);
+  queries[2] = two_words;
+  queries[3] = "a";
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      guint expected = count_matches (fixture, queries[i]);
+
+      search (fixture, queries[i]);
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpuint (n_visible (fixture), ==, expected);
+      g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
+      for (guint j = 0; j < n_visible (fixture); j++)
+        g_assert_true (polku_client_matches (client_at (visible, j), queries[i]));
+      narrowed |= expected < N_CLIENTS;
+    }
+  g_assert_true (narrowed);
+
+  search (fixture, "qqxqzz");
+  g_assert_cmpuint (n_visible (fixture), ==, 0);
+  g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "no-results");
+
+  search (fixture, "");
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
+}
+
+static void
+test_archive (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(PolkuClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 3);
+  client = g_object_ref (client_at (visible, 3));
+  g_assert_true (polku_client_page_get_client (polku_window_get_client_page (fixture->window))
+                 == client);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.toggle-archived", NULL));
+  g_assert_true (polku_client_get_archived (client));
+  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_true (polku_client_get_archived (stored));
+
+  /* Hidden from the list, and nothing is selected any more. */
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS - 1);
+  g_assert_null (polku_client_page_get_client (polku_window_get_client_page (fixture->window)));
+
+  g_settings_set_boolean (settings, "show-archived", TRUE);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  g_settings_set_boolean (settings, "show-archived", FALSE);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS - 1);
+  g_settings_reset (settings, "show-archived");
+}
+
+/* The open client editor, if any. */
+static PolkuClientEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (POLKU_IS_CLIENT_EDITOR (window))
+        return POLKU_CLIENT_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static char *
+wrong_check_character (const char *valid)
+{
+  static const char checks[] = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+  char *wrong = g_strdup (valid);
+
+  wrong[10] = checks[(strchr (checks, valid[10]) - checks + 1) % (sizeof checks - 1)];
+  g_assert_cmpint (wrong[10], !=, valid[10]);
+  return wrong;
+}
+
+/* An identity code no demo client has. */
+static char *
+unused_hetu (Fixture *fixture)
+{
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 13, G_DATE_OCTOBER, 1952);
+
+  for (guint individual = 308; individual < 900; individual++)
+    {
+      g_autofree char *hetu = polku_hetu_build (&date, individual);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (all) && !used; i++)
+        used = g_strcmp0 (polku_client_get_hetu (client_at (all, i)), hetu) == 0;
+      if (!used)
+        return g_steal_pointer (&hetu);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_editor_refuses_wrong_hetu (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PolkuClientEditor *editor = polku_window_open_editor (fixture->window, NULL);
+  g_autofree char *valid = unused_hetu (fixture);
+  g_autofree char *wrong = wrong_check_character (valid);
+  g_autofree char *lower = g_ascii_strdown (valid, -1);
+  GtkEditable *hetu_entry;
+  PolkuClient *added;
+  GtkWidget *alive = NULL;
+
+  g_assert_nonnull (editor);
+  g_set_weak_pointer (&alive, GTK_WIDGET (editor));
+  hetu_entry = polku_client_editor_get_entry (editor, "hetu");
+
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "given-name"), "Testi");
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "family-name"), "Asiakas");
+  g_assert_true (polku_client_editor_get_can_save (editor));
+
+  /* Still being typed: a hint, not yet an error, and no saving. */
+  gtk_editable_set_text (hetu_entry, "131052");
+  g_assert_false (polku_client_editor_get_can_save (editor));
+  g_assert_nonnull (polku_client_editor_get_hetu_message (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hetu_entry), "error"));
+
+  /* A wrong check character: an error, and Save refuses. */
+  gtk_editable_set_text (hetu_entry, wrong);
+  g_assert_false (polku_client_editor_get_can_save (editor));
+  g_assert_nonnull (polku_client_editor_get_hetu_message (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hetu_entry), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_spin (20);
+  g_assert_nonnull (alive);
+  g_assert_cmpint (n_stored (fixture), ==, N_CLIENTS);
+  g_assert_cmpuint (g_list_model_get_n_items (polku_window_get_all_clients (fixture->window)),
+                    ==, N_CLIENTS);
+
+  /* Lower case is fine; the date of birth follows from the code. */
+  gtk_editable_set_text (hetu_entry, lower);
+  g_assert_true (polku_client_editor_get_can_save (editor));
+  g_assert_null (polku_client_editor_get_hetu_message (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hetu_entry), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (polku_client_editor_get_entry (editor, "birth-date")),
+                   ==, "1952-10-13");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_wait_until (window_settled, fixture->window, 5000, "the list is updated");
+  g_assert_null (alive);
+  g_assert_cmpint (n_stored (fixture), ==, N_CLIENTS + 1);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS + 1);
+
+  /* The new client is selected and shown. */
+  added = polku_client_page_get_client (polku_window_get_client_page (fixture->window));
+  g_assert_nonnull (added);
+  g_assert_cmpstr (polku_client_get_family_name (added), ==, "Asiakas");
+  g_assert_cmpstr (polku_client_get_hetu (added), ==, valid);
+  g_assert_nonnull (polku_client_get_id (added));
+}
+
+static void
+test_editor_failed_save_changes_nothing (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  g_autoptr(PolkuClient) client = g_object_ref (client_at (visible, 0));
+  PolkuClient *other = client_at (visible, 1);
+  g_autofree char *family_name = g_strdup (polku_client_get_family_name (client));
+  g_autofree char *hetu = g_strdup (polku_client_get_hetu (client));
+  g_autoptr(PolkuClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  PolkuClientEditor *editor;
+  GtkWidget *alive = NULL;
+
+  g_assert_nonnull (polku_client_get_hetu (other));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
+  g_assert_null (find_editor ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-client",
+                                             NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_set_weak_pointer (&alive, GTK_WIDGET (editor));
+  g_assert_true (polku_client_editor_get_client (editor) == client);
+
+  /* Another client's identity code: valid, but the database refuses it. */
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "family-name"), "Muutettu");
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "hetu"),
+                         polku_client_get_hetu (other));
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "birth-date"), "");
+  g_assert_true (polku_client_editor_get_can_save (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_spin (20);
+
+  g_assert_nonnull (alive);
+  g_assert_nonnull (polku_client_editor_get_error (editor));
+  g_assert_cmpstr (polku_client_get_family_name (client), ==, family_name);
+  g_assert_cmpstr (polku_client_get_hetu (client), ==, hetu);
+  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_client_get_family_name (stored), ==, family_name);
+
+  /* Escape cancels. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  test_spin (20);
+  g_assert_null (alive);
+  g_assert_cmpstr (polku_client_get_family_name (client), ==, family_name);
+}
+
+static void
+test_editor_edits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(PolkuClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  PolkuClientEditor *editor;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 2);
+  client = g_object_ref (client_at (visible, 2));
+
+  editor = polku_window_open_editor (fixture->window, client);
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "municipality"), "Utsjoki");
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "family-name"), "Äärelä");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_wait_until (window_settled, fixture->window, 5000, "the list is updated");
+
+  /* The listed object changed, the store has it, and it stays selected where it sorts. */
+  g_assert_cmpstr (polku_client_get_municipality (client), ==, "Utsjoki");
+  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_client_get_municipality (stored), ==, "Utsjoki");
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (visible))
+                 == client);
+  g_assert_true (polku_client_page_get_client (polku_window_get_client_page (fixture->window))
+                 == client);
+  for (guint i = 1; i < n_visible (fixture); i++)
+    g_assert_cmpint (polku_client_compare (client_at (visible, i - 1), client_at (visible, i)),
+                     <=, 0);
+}
+
+static gboolean
+unlock_idle (gpointer data)
+{
+  return !polku_unlock_page_get_busy (data);
+}
+
+static gboolean
+window_unlocked_and_settled (gpointer data)
+{
+  return !polku_window_get_locked (data) && polku_window_get_settled (data);
+}
+
+static void
+test_lock (Fixture       *fixture,
+           gconstpointer  data)
+{
+  PolkuWindow *window = fixture->window;
+  GListModel *visible = polku_window_get_visible_clients (window);
+  PolkuUnlockPage *unlock_page = polku_window_get_unlock_page (window);
+  GtkEditable *passphrase = polku_unlock_page_get_passphrase_entry (unlock_page);
+  GtkWidget *button = polku_unlock_page_get_unlock_button (unlock_page);
+  PolkuClientEditor *editor;
+  GtkWidget *editor_alive = NULL;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
+  search (fixture, polku_client_get_family_name (client_at (visible, 0)));
+  editor = polku_window_open_editor (window, client_at (visible, 0));
+  g_set_weak_pointer (&editor_alive, GTK_WIDGET (editor));
+  g_assert_false (polku_window_get_locked (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+
+  /* No client data is left in the window. */
+  g_assert_true (polku_window_get_locked (window));
+  g_assert_null (polku_window_get_store (window));
+  g_assert_false (polku_store_is_open (fixture->store));
+  g_assert_cmpstr (polku_window_get_visible_page (window), ==, "unlock");
+  g_assert_cmpuint (g_list_model_get_n_items (polku_window_get_all_clients (window)), ==, 0);
+  g_assert_cmpuint (n_visible (fixture), ==, 0);
+  g_assert_null (polku_client_page_get_client (polku_window_get_client_page (window)));
+  g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (window)), ==, "");
+  g_assert_null (editor_alive);
+  g_assert_cmpint (polku_unlock_page_get_mode (unlock_page), ==, POLKU_UNLOCK_MODE_PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-client", NULL);
+  g_assert_null (find_editor ());
+  g_assert_null (polku_window_open_editor (window, NULL));
+
+  /* A wrong passphrase: an error, still locked. */
+  gtk_editable_set_text (passphrase, "not the passphrase");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (polku_unlock_page_get_busy (unlock_page));
+  test_wait_until (unlock_idle, unlock_page, 20000, "the wrong passphrase is tried");
+  g_assert_true (polku_window_get_locked (window));
+  g_assert_nonnull (polku_unlock_page_get_error (unlock_page));
+  g_assert_cmpstr (gtk_editable_get_text (passphrase), ==, "");
+
+  /* The right one opens the database again and lists the clients. */
+  gtk_editable_set_text (passphrase, TEST_PASSPHRASE);
+  g_signal_emit_by_name (button, "clicked");
+  test_wait_until (window_unlocked_and_settled, window, 20000, "the window is unlocked");
+  g_assert_cmpstr (polku_window_get_visible_page (window), ==, "main");
+  g_assert_nonnull (polku_window_get_store (window));
+  g_assert_true (polku_window_get_store (window) != fixture->store);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  g_assert_null (polku_unlock_page_get_error (unlock_page));
+}
+
+static gboolean
+asks_new_passphrase (gpointer data)
+{
+  PolkuUnlockPage *page = polku_window_get_unlock_page (data);
+
+  return polku_unlock_page_get_mode (page) == POLKU_UNLOCK_MODE_NEW_PASSPHRASE
+         && !polku_unlock_page_get_busy (page);
+}
+
+static void
+test_first_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("polku-test-ui-XXXXXX", &error);
+  g_autoptr(PolkuProfile) profile = NULL;
+  PolkuWindow *window;
+  PolkuUnlockPage *page;
+  GtkWidget *button;
+
+  g_assert_no_error (error);
+  profile = polku_profile_new (dir);
+  window = polku_window_new (NULL, profile);
+  gtk_window_present (GTK_WINDOW (window));
+  page = polku_window_get_unlock_page (window);
+  button = polku_unlock_page_get_unlock_button (page);
+
+  g_assert_true (polku_window_get_locked (window));
+  g_assert_cmpstr (polku_window_get_visible_page (window), ==, "unlock");
+  test_wait_until (asks_new_passphrase, window, 30000, "a new passphrase is asked for");
+  g_assert_false (polku_profile_database_exists (profile));
+
+  gtk_editable_set_text (polku_unlock_page_get_passphrase_entry (page), TEST_PASSPHRASE);
+  gtk_editable_set_text (polku_unlock_page_get_confirmation_entry (page), "something else");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_editable_set_text (polku_unlock_page_get_confirmation_entry (page), TEST_PASSPHRASE);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  test_wait_until (window_unlocked_and_settled, window, 20000, "the database is created");
+  g_assert_true (polku_profile_database_exists (profile));
+  g_assert_cmpint (polku_profile_get_key_source (profile), ==, POLKU_KEY_SOURCE_PASSPHRASE);
+  g_assert_cmpstr (polku_window_get_visible_page (window), ==, "main");
+  g_assert_cmpstr (polku_window_get_list_state (window), ==, "empty");
+
+  polku_window_lock (window);
+  g_assert_cmpint (polku_unlock_page_get_mode (page), ==, POLKU_UNLOCK_MODE_PASSPHRASE);
+
+  test_destroy_window (GTK_WINDOW (window));
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
+
+  /* A private session bus that activates nothing: no Secret Service (nor the user's keyring)
+   * can be reached. GTK keeps its connection to the end, so the bus is not taken down here;
+   * GTestDBus stops the daemon when the test process exits. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* g_test_dbus_up() unsets DISPLAY against X11 autolaunching; the windows need it. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/window/archive", Fixture, NULL, fixture_set_up, test_archive,
+              fixture_tear_down);
+  g_test_add ("/window/editor/refuses-wrong-hetu", Fixture, NULL, fixture_set_up,
+              test_editor_refuses_wrong_hetu, fixture_tear_down);
+  g_test_add ("/window/editor/failed-save-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_editor_failed_save_changes_nothing, fixture_tear_down);
+  g_test_add ("/window/editor/edits", Fixture, NULL, fixture_set_up, test_editor_edits,
+              fixture_tear_down);
+  g_test_add ("/window/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
+  g_test_add_func ("/window/first-start", test_first_start);
+
+  return g_test_run ();
+}
