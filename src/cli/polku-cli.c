@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -18,128 +17,20 @@
 #include "polku-demo.h"
 #include "polku-profile.h"
 
-/* Exit codes */
-enum {
-  EXIT_OK = 0,
-  EXIT_ERROR = 1,  /* the command could not be carried out */
-  EXIT_USAGE = 2,  /* the command line is wrong */
-};
+#include "polku-cli-private.h"
 
-#define KEYRING_TIMEOUT_SECONDS 10
-
-static char *opt_data_dir;
-static char *opt_passphrase_file;
 static gboolean opt_version;
 
 static const GOptionEntry global_entries[] = {
-  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
+  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &polku_cli_data_dir,
     N_("Use the profile in DIR (default: $POLKU_DATA_DIR or ~/.local/share/polku)"),
     N_("DIR") },
-  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_passphrase_file,
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &polku_cli_passphrase_file,
     N_("Read the database passphrase from the first line of FILE (- for standard input) "
        "instead of using the keyring"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
   { NULL }
 };
-
-static int
-fail (int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-/* One line on stderr: what went wrong and, where possible, what to do. */
-static int
-fail (int         code,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Keep it on one line even when an error message had line breaks. */
-  g_strdelimit (message, "\n", ' ');
-  fprintf (stderr, "polku-cli: %s\n", message);
-  return code;
-}
-
-static char *
-read_passphrase (GError **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  char *newline;
-
-  if (g_strcmp0 (opt_passphrase_file, "-") == 0)
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
-                                  error) < 0)
-        return NULL;
-      length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
-      contents = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                            length);
-    }
-  else if (!g_file_get_contents (opt_passphrase_file, &contents, &length, error))
-    return NULL;
-
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
-
-  if (contents[0] == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The passphrase file is empty."));
-      return NULL;
-    }
-
-  return g_steal_pointer (&contents);
-}
-
-static PolkuStore *
-open_store (GError **error)
-{
-  g_autoptr(PolkuProfile) profile = polku_profile_new (opt_data_dir);
-  g_autofree char *passphrase = NULL;
-  PolkuStore *store;
-
-  if (opt_passphrase_file != NULL)
-    {
-      passphrase = read_passphrase (error);
-      if (passphrase == NULL)
-        return NULL;
-    }
-
-  store = polku_profile_open_sync (profile, passphrase, KEYRING_TIMEOUT_SECONDS, NULL, error);
-  if (passphrase != NULL)
-    explicit_bzero (passphrase, strlen (passphrase));
-
-  if (store == NULL && g_error_matches (*error, POLKU_PROFILE_ERROR,
-                                        POLKU_PROFILE_ERROR_NEEDS_PASSPHRASE))
-    {
-      g_autofree char *message = g_strdup_printf ("%s %s", (*error)->message,
-                                                   _("Give it with --passphrase-file FILE."));
-
-      g_free ((*error)->message);
-      (*error)->message = g_steal_pointer (&message);
-    }
-
-  return store;
-}
-
-static gboolean
-parse_uint (const char *text,
-            guint64     max,
-            guint64    *out)
-{
-  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
-}
 
 static int
 cmd_demo (int    argc,
@@ -156,14 +47,14 @@ cmd_demo (int    argc,
     {
       if (g_str_equal (argv[i], "--clients") && i + 1 < argc)
         {
-          if (!parse_uint (argv[++i], POLKU_DEMO_MAX_CLIENTS, &n_clients))
+          if (!polku_cli_parse_uint (argv[++i], POLKU_DEMO_MAX_CLIENTS, &n_clients))
             return fail (EXIT_USAGE, _("--clients needs a whole number from 0 to %d, not “%s”."),
                          POLKU_DEMO_MAX_CLIENTS, argv[i]);
           have_clients = TRUE;
         }
       else if (g_str_equal (argv[i], "--seed") && i + 1 < argc)
         {
-          if (!parse_uint (argv[++i], G_MAXUINT32, &seed))
+          if (!polku_cli_parse_uint (argv[++i], G_MAXUINT32, &seed))
             return fail (EXIT_USAGE, _("--seed needs a whole number, not “%s”."), argv[i]);
           have_seed = TRUE;
         }
@@ -177,7 +68,7 @@ cmd_demo (int    argc,
   if (!have_seed)
     seed = g_random_int ();
 
-  store = open_store (&error);
+  store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -191,50 +82,26 @@ cmd_demo (int    argc,
 }
 
 static void
-add_member_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 build_client_json (JsonBuilder *builder,
                    PolkuClient *client)
 {
   json_builder_begin_object (builder);
-  add_member_or_null (builder, "id", polku_client_get_id (client));
-  add_member_or_null (builder, "created", polku_client_get_created (client));
-  add_member_or_null (builder, "modified", polku_client_get_modified (client));
-  add_member_or_null (builder, "given_name", polku_client_get_given_name (client));
-  add_member_or_null (builder, "family_name", polku_client_get_family_name (client));
-  add_member_or_null (builder, "hetu", polku_client_get_hetu (client));
-  add_member_or_null (builder, "birth_date", polku_client_get_birth_date (client));
-  add_member_or_null (builder, "language",
+  polku_cli_add_member_or_null (builder, "id", polku_client_get_id (client));
+  polku_cli_add_member_or_null (builder, "created", polku_client_get_created (client));
+  polku_cli_add_member_or_null (builder, "modified", polku_client_get_modified (client));
+  polku_cli_add_member_or_null (builder, "given_name", polku_client_get_given_name (client));
+  polku_cli_add_member_or_null (builder, "family_name", polku_client_get_family_name (client));
+  polku_cli_add_member_or_null (builder, "hetu", polku_client_get_hetu (client));
+  polku_cli_add_member_or_null (builder, "birth_date", polku_client_get_birth_date (client));
+  polku_cli_add_member_or_null (builder, "language",
                       polku_language_to_code (polku_client_get_language (client)));
-  add_member_or_null (builder, "phone", polku_client_get_phone (client));
-  add_member_or_null (builder, "email", polku_client_get_email (client));
-  add_member_or_null (builder, "address", polku_client_get_address (client));
-  add_member_or_null (builder, "municipality", polku_client_get_municipality (client));
+  polku_cli_add_member_or_null (builder, "phone", polku_client_get_phone (client));
+  polku_cli_add_member_or_null (builder, "email", polku_client_get_email (client));
+  polku_cli_add_member_or_null (builder, "address", polku_client_get_address (client));
+  polku_cli_add_member_or_null (builder, "municipality", polku_client_get_municipality (client));
   json_builder_set_member_name (builder, "archived");
   json_builder_add_boolean_value (builder, polku_client_get_archived (client));
   json_builder_end_object (builder);
-}
-
-static void
-print_json (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
 }
 
 static int
@@ -258,7 +125,7 @@ cmd_clients_list (int    argc,
                                    "[--json] [--archived]"), argv[i]);
     }
 
-  store = open_store (&error);
+  store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -368,7 +235,7 @@ cmd_clients_add (int    argc,
 {
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) input = NULL;
   g_autoptr(PolkuClient) client = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) result = NULL;
@@ -386,17 +253,11 @@ cmd_clients_add (int    argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli clients add --json FILE (- for standard "
                                "input)"));
 
-  if (g_str_equal (file, "-"))
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+  input = polku_cli_read_json (file, &error);
+  if (input == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
 
-      if (!json_parser_load_from_stream (parser, in, NULL, &error))
-        return fail (EXIT_USAGE, _("The input is not valid JSON: %s"), error->message);
-    }
-  else if (!json_parser_load_from_file (parser, file, &error))
-    return fail (EXIT_USAGE, _("The input is not valid JSON: %s"), error->message);
-
-  client = client_from_json (json_parser_get_root (parser), &error);
+  client = client_from_json (input, &error);
   if (client == NULL)
     return fail (EXIT_USAGE, "%s", error->message);
 
@@ -404,7 +265,7 @@ cmd_clients_add (int    argc,
   if (!polku_client_validate (client, &error))
     return fail (EXIT_USAGE, "%s", error->message);
 
-  store = open_store (&error);
+  store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -430,7 +291,7 @@ cmd_clients_archive (int       argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli clients %s CLIENT-ID (the id is a UUID)"),
                  argv[0]);
 
-  store = open_store (&error);
+  store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -461,20 +322,40 @@ cmd_clients (int    argc,
                              "restore."), argv[1]);
 }
 
-static const char *
+/* The commands. Each group lives in its own polku-cli-<group>.c (see polku-cli-private.h);
+ * its usage lines are listed here, one translatable string per group. */
+typedef struct
+{
+  const char *name;
+  int       (*run)   (int argc, char **argv);
+  const char *usage;
+} Command;
+
+static const Command commands[] = {
+  { "demo", cmd_demo,
+    N_("  demo --clients N [--seed S]       Add N synthetic demo clients\n") },
+  { "clients", cmd_clients,
+    N_("  clients list [--json] [--archived]\n"
+       "                                    List clients\n"
+       "  clients add --json FILE           Add a client from a JSON object (- for stdin)\n"
+       "  clients archive CLIENT-ID         Archive a client\n"
+       "  clients restore CLIENT-ID         Restore an archived client\n") },
+};
+
+static char *
 commands_description (void)
 {
-  return _("Commands:\n"
-           "  demo --clients N [--seed S]       Add N synthetic demo clients\n"
-           "  clients list [--json] [--archived]\n"
-           "                                    List clients\n"
-           "  clients add --json FILE           Add a client from a JSON object (- for stdin)\n"
-           "  clients archive CLIENT-ID         Archive a client\n"
-           "  clients restore CLIENT-ID         Restore an archived client\n"
-           "\n"
-           "The database key comes from the keyring (Secret Service). Where there is none,\n"
-           "give a passphrase with --passphrase-file; it is never read from the command line.\n"
-           "Exit status: 0 done, 1 the command failed, 2 the command line or input is wrong.");
+  g_autoptr(GString) text = g_string_new (_("Commands:\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append (text, _(commands[i].usage));
+  g_string_append_c (text, '\n');
+  g_string_append (text,
+                   _("The database key comes from the keyring (Secret Service). Where there "
+                     "is none,\ngive a passphrase with --passphrase-file; it is never read "
+                     "from the command line.\nExit status: 0 done, 1 the command failed, 2 the "
+                     "command line or input is wrong."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 int
@@ -484,6 +365,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
+  g_autofree char *description = NULL;
   const char *localedir;
   int n_args;
 
@@ -496,7 +378,8 @@ main (int    argc,
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, _("Polku from the command line: the same encrypted "
                                            "database as the app, for scripts."));
-  g_option_context_set_description (context, commands_description ());
+  description = commands_description ();
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   /* Options after the command belong to the command. */
@@ -517,10 +400,9 @@ main (int    argc,
   if (n_args < 2)
     return fail (EXIT_USAGE, _("No command given. Try polku-cli --help."));
 
-  if (g_str_equal (args[1], "demo"))
-    return cmd_demo (n_args - 1, args + 1);
-  if (g_str_equal (args[1], "clients"))
-    return cmd_clients (n_args - 1, args + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (args[1], commands[i].name))
+      return commands[i].run (n_args - 1, args + 1);
 
   return fail (EXIT_USAGE, _("Unknown command “%s”. Try polku-cli --help."), args[1]);
 }

@@ -27,6 +27,7 @@
 #include "polku-client-private.h"
 #include "polku-core-resources.h"
 #include "polku-store.h"
+#include "polku-store-private.h"
 
 #define MIGRATIONS_PATH "/io/github/polku/Polku/core/migrations"
 #define POLKU_APPLICATION_ID 0x504f4c4b /* "POLK" */
@@ -40,6 +41,7 @@ struct _PolkuStore
   GMutex   lock;
   sqlite3 *db;
   char    *path;
+  char    *actor;
   int      schema_version;
 };
 
@@ -53,6 +55,7 @@ polku_store_finalize (GObject *object)
 
   polku_store_close (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (polku_store_parent_class)->finalize (object);
@@ -69,12 +72,56 @@ polku_store_class_init (PolkuStoreClass *klass)
 static void
 polku_store_init (PolkuStore *self)
 {
+  const char *real_name = g_get_real_name ();
+
   g_mutex_init (&self->lock);
+  /* Until the profile names the worker, the audit log names the account. */
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    self->actor = g_strdup (real_name);
+  else
+    self->actor = g_strdup (g_get_user_name ());
+}
+
+/**
+ * polku_store_set_actor:
+ * @actor: who works with the data (a worker's name or id), for the audit log
+ *
+ * Sets who is recorded as the author of reads and changes made through this store.
+ */
+void
+polku_store_set_actor (PolkuStore *self,
+                       const char *actor)
+{
+  g_return_if_fail (POLKU_IS_STORE (self));
+  g_return_if_fail (actor != NULL && actor[0] != '\0');
+
+  g_mutex_lock (&self->lock);
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * polku_store_dup_actor:
+ *
+ * Returns: (transfer full): who is recorded in the audit log for this store's work
+ */
+char *
+polku_store_dup_actor (PolkuStore *self)
+{
+  char *actor;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  actor = g_strdup (self->actor);
+  g_mutex_unlock (&self->lock);
+  return actor;
 }
 
 /* A generic SQLite failure as a GError; the SQLite message names no client data. */
-static gboolean
-set_sqlite_error (GError    **error,
+gboolean
+polku_store_set_sqlite_error (GError    **error,
                   sqlite3    *db,
                   const char *what)
 {
@@ -93,14 +140,14 @@ set_sqlite_error (GError    **error,
   return FALSE;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
+gboolean
+polku_store_exec (sqlite3     *db,
           const char  *sql,
           const char  *what,
           GError     **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, db, what);
+    return polku_store_set_sqlite_error (error, db, what);
   return TRUE;
 }
 
@@ -270,16 +317,16 @@ apply_key (sqlite3       *db,
     }
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, _("Setting the database key"));
+    return polku_store_set_sqlite_error (error, db, _("Setting the database key"));
 
   /* Same file format with SQLCipher 3 and 4. These must come before the first read. */
   if (cipher_major >= 4
-      && !exec_sql (db, "PRAGMA cipher_compatibility = 3;", _("Setting up encryption"), error))
+      && !polku_store_exec (db, "PRAGMA cipher_compatibility = 3;", _("Setting up encryption"), error))
     return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA cipher_page_size = %d; PRAGMA kdf_iter = %d;",
                             CIPHER_PAGE_SIZE, KDF_ITERATIONS);
-  return exec_sql (db, pragma, _("Setting up encryption"), error);
+  return polku_store_exec (db, pragma, _("Setting up encryption"), error);
 }
 
 /* The first read fails with SQLITE_NOTADB when the key is wrong (or the file is foreign). */
@@ -300,7 +347,7 @@ verify_key (sqlite3     *db,
       return FALSE;
     }
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, _("Reading the database"));
+    return polku_store_set_sqlite_error (error, db, _("Reading the database"));
 
   return TRUE;
 }
@@ -356,7 +403,7 @@ migrate (PolkuStore  *self,
 
   version = get_int_pragma (self->db, "PRAGMA user_version;");
   if (version < 0)
-    return set_sqlite_error (error, self->db, _("Reading the schema version"));
+    return polku_store_set_sqlite_error (error, self->db, _("Reading the schema version"));
 
   if (version > (int) n_names)
     {
@@ -396,11 +443,11 @@ migrate (PolkuStore  *self,
                                POLKU_APPLICATION_ID, i + 1);
 
       g_debug ("Applying migration %s", names[i]);
-      if (!exec_sql (self->db, "BEGIN IMMEDIATE;", _("Upgrading the database"), error))
+      if (!polku_store_exec (self->db, "BEGIN IMMEDIATE;", _("Upgrading the database"), error))
         return FALSE;
-      if (!exec_sql (self->db, sql, _("Upgrading the database"), error)
-          || !exec_sql (self->db, stamp, _("Upgrading the database"), error)
-          || !exec_sql (self->db, "COMMIT;", _("Upgrading the database"), error))
+      if (!polku_store_exec (self->db, sql, _("Upgrading the database"), error)
+          || !polku_store_exec (self->db, stamp, _("Upgrading the database"), error)
+          || !polku_store_exec (self->db, "COMMIT;", _("Upgrading the database"), error))
         {
           sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
           g_prefix_error (error, _("Migration %s: "), names[i]);
@@ -493,7 +540,7 @@ polku_store_open (const char    *path,
     goto fail;
 
   /* Temporary tables and indices stay in memory: no plaintext temp files. */
-  if (!exec_sql (self->db,
+  if (!polku_store_exec (self->db,
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA secure_delete = ON;"
                  "PRAGMA foreign_keys = ON;"
@@ -618,7 +665,7 @@ polku_store_get_foreign_keys (PolkuStore *self)
 
 /* Takes the lock; fails when the store was closed (locked by the user). */
 static gboolean
-begin_use (PolkuStore  *self,
+begin_use_internal (PolkuStore  *self,
            GError     **error)
 {
   g_mutex_lock (&self->lock);
@@ -638,9 +685,42 @@ end_use (PolkuStore *self)
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * polku_store_begin_use:
+ *
+ * Takes the store's lock for a domain module (see polku-store-private.h).
+ *
+ * Returns: (transfer none): the connection, or %NULL with @error set when the store is
+ *   closed (Polku is locked)
+ */
+sqlite3 *
+polku_store_begin_use (PolkuStore  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  if (!begin_use_internal (self, error))
+    return NULL;
+  return self->db;
+}
+
+const char *
+polku_store_get_actor_locked (PolkuStore *self)
+{
+  return self->actor;
+}
+
+void
+polku_store_end_use (PolkuStore *self)
+{
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  end_use (self);
+}
+
 /* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
-static char *
-now_stamp (void)
+char *
+polku_store_now_stamp (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
@@ -648,8 +728,8 @@ now_stamp (void)
   return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
+void
+polku_store_bind_text_or_null (sqlite3_stmt *stmt,
                    int           index,
                    const char   *text)
 {
@@ -703,7 +783,7 @@ polku_store_list_clients (PolkuStore  *self,
 
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
 
-  if (!begin_use (self, error))
+  if (!begin_use_internal (self, error))
     return NULL;
 
   rc = sqlite3_prepare_v2 (self->db,
@@ -721,7 +801,7 @@ polku_store_list_clients (PolkuStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, _("Reading the client list"));
+      polku_store_set_sqlite_error (error, self->db, _("Reading the client list"));
       g_clear_pointer (&clients, g_ptr_array_unref);
     }
 
@@ -796,7 +876,7 @@ polku_store_get_client (PolkuStore  *self,
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!begin_use (self, error))
+  if (!begin_use_internal (self, error))
     return NULL;
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
@@ -813,7 +893,7 @@ polku_store_get_client (PolkuStore  *self,
     g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                  _("There is no client with the id “%s”."), id);
   else if (client == NULL)
-    set_sqlite_error (error, self->db, _("Reading a client"));
+    polku_store_set_sqlite_error (error, self->db, _("Reading a client"));
 
   sqlite3_finalize (stmt);
   end_use (self);
@@ -847,7 +927,7 @@ polku_store_save_client (PolkuStore   *self,
   if (!polku_client_validate (client, error))
     return FALSE;
 
-  stamp = now_stamp ();
+  stamp = polku_store_now_stamp ();
   insert = polku_client_get_id (client) == NULL;
   if (insert)
     {
@@ -861,7 +941,7 @@ polku_store_save_client (PolkuStore   *self,
       created = polku_client_get_created (client);
     }
 
-  if (!begin_use (self, error))
+  if (!begin_use_internal (self, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (self->db,
@@ -875,18 +955,19 @@ polku_store_save_client (PolkuStore   *self,
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      bind_text_or_null (stmt, 1, id);
-      bind_text_or_null (stmt, 2, created);
-      bind_text_or_null (stmt, 3, stamp);
-      bind_text_or_null (stmt, 4, polku_client_get_given_name (client));
-      bind_text_or_null (stmt, 5, polku_client_get_family_name (client));
-      bind_text_or_null (stmt, 6, polku_client_get_hetu (client));
-      bind_text_or_null (stmt, 7, polku_client_get_birth_date (client));
-      bind_text_or_null (stmt, 8, polku_language_to_code (polku_client_get_language (client)));
-      bind_text_or_null (stmt, 9, polku_client_get_phone (client));
-      bind_text_or_null (stmt, 10, polku_client_get_email (client));
-      bind_text_or_null (stmt, 11, polku_client_get_address (client));
-      bind_text_or_null (stmt, 12, polku_client_get_municipality (client));
+      polku_store_bind_text_or_null (stmt, 1, id);
+      polku_store_bind_text_or_null (stmt, 2, created);
+      polku_store_bind_text_or_null (stmt, 3, stamp);
+      polku_store_bind_text_or_null (stmt, 4, polku_client_get_given_name (client));
+      polku_store_bind_text_or_null (stmt, 5, polku_client_get_family_name (client));
+      polku_store_bind_text_or_null (stmt, 6, polku_client_get_hetu (client));
+      polku_store_bind_text_or_null (stmt, 7, polku_client_get_birth_date (client));
+      polku_store_bind_text_or_null (stmt, 8,
+                                     polku_language_to_code (polku_client_get_language (client)));
+      polku_store_bind_text_or_null (stmt, 9, polku_client_get_phone (client));
+      polku_store_bind_text_or_null (stmt, 10, polku_client_get_email (client));
+      polku_store_bind_text_or_null (stmt, 11, polku_client_get_address (client));
+      polku_store_bind_text_or_null (stmt, 12, polku_client_get_municipality (client));
       sqlite3_bind_int (stmt, 13, polku_client_get_archived (client) ? 1 : 0);
       rc = sqlite3_step (stmt);
     }
@@ -897,7 +978,7 @@ polku_store_save_client (PolkuStore   *self,
         g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
                      _("Another client already has this identity code."));
       else
-        set_sqlite_error (error, self->db, _("Saving the client"));
+        polku_store_set_sqlite_error (error, self->db, _("Saving the client"));
     }
   else if (!insert && sqlite3_changes (self->db) == 0)
     {
@@ -951,11 +1032,11 @@ polku_store_count_clients (PolkuStore  *self,
 
   g_return_val_if_fail (POLKU_IS_STORE (self), -1);
 
-  if (!begin_use (self, error))
+  if (!begin_use_internal (self, error))
     return -1;
   count = query_text (self->db, "SELECT count(*) FROM client;", &rc);
   if (rc != SQLITE_OK)
-    set_sqlite_error (error, self->db, _("Counting clients"));
+    polku_store_set_sqlite_error (error, self->db, _("Counting clients"));
   end_use (self);
 
   return rc == SQLITE_OK ? g_ascii_strtoll (count, NULL, 10) : -1;

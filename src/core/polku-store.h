@@ -54,6 +54,9 @@ int          polku_store_get_schema_version   (PolkuStore    *self);
 char        *polku_store_dup_cipher_version   (PolkuStore    *self);
 char        *polku_store_dup_journal_mode     (PolkuStore    *self);
 gboolean     polku_store_get_foreign_keys     (PolkuStore    *self);
+void         polku_store_set_actor            (PolkuStore    *self,
+                                               const char    *actor);
+char        *polku_store_dup_actor            (PolkuStore    *self);
 
 /* Clients */
 GPtrArray   *polku_store_list_clients         (PolkuStore    *self,

@@ -1,0 +1,181 @@
+/* polku-cli-common.c: what the commands of polku-cli share
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "polku-cli-private.h"
+#include "polku-profile.h"
+
+#define KEYRING_TIMEOUT_SECONDS 10
+
+char *polku_cli_data_dir;
+char *polku_cli_passphrase_file;
+
+#undef fail
+#undef print_json
+
+/* One line on stderr: what went wrong and, where possible, what to do. */
+int
+polku_cli_fail (int         code,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Keep it on one line even when an error message had line breaks. */
+  g_strdelimit (message, "\n", ' ');
+  fprintf (stderr, "polku-cli: %s\n", message);
+  return code;
+}
+
+static char *
+read_passphrase (GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  char *newline;
+
+  if (g_strcmp0 (polku_cli_passphrase_file, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
+                                  error) < 0)
+        return NULL;
+      length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+      contents = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                            length);
+    }
+  else if (!g_file_get_contents (polku_cli_passphrase_file, &contents, &length, error))
+    return NULL;
+
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  if (contents[0] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The passphrase file is empty."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+PolkuStore *
+polku_cli_open_store (GError **error)
+{
+  g_autoptr(PolkuProfile) profile = polku_profile_new (polku_cli_data_dir);
+  g_autofree char *passphrase = NULL;
+  PolkuStore *store;
+
+  if (polku_cli_passphrase_file != NULL)
+    {
+      passphrase = read_passphrase (error);
+      if (passphrase == NULL)
+        return NULL;
+    }
+
+  store = polku_profile_open_sync (profile, passphrase, KEYRING_TIMEOUT_SECONDS, NULL, error);
+  if (passphrase != NULL)
+    explicit_bzero (passphrase, strlen (passphrase));
+
+  if (store == NULL && g_error_matches (*error, POLKU_PROFILE_ERROR,
+                                        POLKU_PROFILE_ERROR_NEEDS_PASSPHRASE))
+    {
+      g_autofree char *message = g_strdup_printf ("%s %s", (*error)->message,
+                                                   _("Give it with --passphrase-file FILE."));
+
+      g_free ((*error)->message);
+      (*error)->message = g_steal_pointer (&message);
+    }
+
+  return store;
+}
+
+
+void
+polku_cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+JsonNode *
+polku_cli_read_json (const char  *file,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (file == NULL || g_str_equal (file, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+      ok = json_parser_load_from_stream (parser, in, NULL, &local_error);
+    }
+  else
+    ok = json_parser_load_from_file (parser, file, &local_error);
+
+  if (!ok)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("Cannot read “%s”: there is no such file."), file);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The input is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The input is empty: JSON was expected."));
+      return NULL;
+    }
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+gboolean
+polku_cli_parse_uint (const char *text,
+                      guint64     max,
+                      guint64    *out)
+{
+  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+}
+
+void
+polku_cli_add_member_or_null (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -1,0 +1,49 @@
+/* polku-store-private.h: what the core's domain modules may do with the store
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each domain module (cases, contacts, plans, assessments, audit) keeps its SQL in its own
+ * polku-<thing>-store.c and works on the database through these calls:
+ *
+ *   sqlite3 *db = polku_store_begin_use (store, error);
+ *   if (db == NULL)
+ *     return FALSE;
+ *   ... prepare, bind, step, finalize ...
+ *   polku_store_end_use (store);
+ *
+ * begin_use takes the store's lock (one connection, many threads) and fails with a clear
+ * message when the store was closed because Polku is locked. Never keep the sqlite3 pointer
+ * past end_use.
+ */
+#pragma once
+
+#include <sqlcipher/sqlite3.h>
+
+#include "polku-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *polku_store_begin_use          (PolkuStore    *self,
+                                          GError       **error);
+void      polku_store_end_use            (PolkuStore    *self);
+/* Who is working (for the audit log); only between begin_use and end_use. */
+const char *polku_store_get_actor_locked (PolkuStore    *self);
+
+/* Sets @error from the connection's last error: "@what failed: …". Returns FALSE. */
+gboolean  polku_store_set_sqlite_error   (GError       **error,
+                                          sqlite3       *db,
+                                          const char    *what);
+/* Runs SQL without results (e.g. "BEGIN IMMEDIATE;"). */
+gboolean  polku_store_exec               (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Binds @text, or NULL when @text is NULL. */
+void      polku_store_bind_text_or_null  (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+/* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
+char     *polku_store_now_stamp          (void);
+
+G_END_DECLS
