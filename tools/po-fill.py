@@ -8,12 +8,13 @@ TRANSLATIONS.json maps each English msgid to its translations:
 
   {
     "Consent given": {"fi": "Suostumus annettu", "sv": "Samtycke givet"},
-    "ctx|Open": {"fi": "Avoin", "sv": "Öppen"},
+    "ctx\\u0004Open": {"fi": "Avoin", "sv": "Öppen"},
     "%u visit": {"plural": "%u visits",
                  "fi": ["%u käynti", "%u käyntiä"], "sv": ["%u besök", "%u besök"]}
   }
 
-A key "CONTEXT|msgid" is a message with a context (C_ ()/msgctxt); use "|" only for that.
+A key "CONTEXT\\u0004msgid" (gettext's own separator, EOT) is a message with a context
+(C_ ()/msgctxt); any other key is the msgid itself, "|" and all.
 An existing entry gets the new msgstr and loses its fuzzy flag; a missing one is appended.
 Run `meson test -C build check-po` afterwards: it says what is still missing.
 Stdlib only, so any python3 will do.
@@ -106,7 +107,7 @@ def fill(po_path, lang, translations):
             index[key] = i
     changed = 0
     for key, spec in translations.items():
-        ctxt, msgid = (key.split("|", 1) if "|" in key else (None, key))
+        ctxt, msgid = (key.split("\x04", 1) if "\x04" in key else (None, key))
         plural = spec.get("plural")
         value = spec.get(lang)
         if value is None:

@@ -20,6 +20,7 @@
 
 char *polku_cli_data_dir;
 char *polku_cli_passphrase_file;
+char *polku_cli_actor;
 
 #undef fail
 #undef print_json
@@ -96,6 +97,8 @@ polku_cli_open_store (GError **error)
   store = polku_profile_open_sync (profile, passphrase, KEYRING_TIMEOUT_SECONDS, NULL, error);
   if (passphrase != NULL)
     explicit_bzero (passphrase, strlen (passphrase));
+  if (store != NULL && polku_cli_actor != NULL)
+    polku_store_set_actor (store, polku_cli_actor);
 
   if (store == NULL && g_error_matches (*error, POLKU_PROFILE_ERROR,
                                         POLKU_PROFILE_ERROR_NEEDS_PASSPHRASE))

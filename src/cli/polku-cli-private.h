@@ -26,6 +26,7 @@ enum {
 /* Global options, set by main (). */
 extern char *polku_cli_data_dir;
 extern char *polku_cli_passphrase_file;
+extern char *polku_cli_actor;
 
 /* Prints "polku-cli: MESSAGE" as one line on stderr and returns @code. */
 int         polku_cli_fail             (int           code,
@@ -55,5 +56,29 @@ gboolean    polku_cli_parse_uint       (const char   *text,
 void        polku_cli_add_member_or_null (JsonBuilder *builder,
                                           const char  *name,
                                           const char  *value);
+
+/* Command groups (polku-cli-<group>.c) */
+int         polku_cli_assessment       (int           argc,
+                                        char        **argv);
+int         polku_cli_audit            (int           argc,
+                                        char        **argv);
+int         polku_cli_case             (int           argc,
+                                        char        **argv);
+int         polku_cli_consent          (int           argc,
+                                        char        **argv);
+int         polku_cli_contacts         (int           argc,
+                                        char        **argv);
+int         polku_cli_followups        (int           argc,
+                                        char        **argv);
+int         polku_cli_mapping_visit    (int           argc,
+                                        char        **argv);
+int         polku_cli_plan             (int           argc,
+                                        char        **argv);
+int         polku_cli_score            (int           argc,
+                                        char        **argv);
+int         polku_cli_signs            (int           argc,
+                                        char        **argv);
+int         polku_cli_team             (int           argc,
+                                        char        **argv);
 
 G_END_DECLS

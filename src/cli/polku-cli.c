@@ -28,6 +28,9 @@ static const GOptionEntry global_entries[] = {
   { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &polku_cli_passphrase_file,
     N_("Read the database passphrase from the first line of FILE (- for standard input) "
        "instead of using the keyring"), N_("FILE") },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &polku_cli_actor,
+    N_("Record NAME as the worker in the audit log (default: your account’s name)"),
+    N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -340,6 +343,102 @@ static const Command commands[] = {
        "  clients add --json FILE           Add a client from a JSON object (- for stdin)\n"
        "  clients archive CLIENT-ID         Archive a client\n"
        "  clients restore CLIENT-ID         Restore an archived client\n") },
+  { "audit", polku_cli_audit,
+    N_("  audit list [CLIENT-ID] [--json]   Show the audit log, newest first\n"
+       "  audit verify                      Check that no entry was changed or removed\n") },
+  { "case", polku_cli_case,
+    N_("  case show CLIENT-ID [--json]      The case: phase, signs, consents, team, follow-ups\n"
+       "  case list [--phase PHASE] [--responsible NAME] [--review-due DATE] [--archived]\n"
+       "            [--json]                Cases, filtered\n"
+       "  case open CLIENT-ID [--date DATE] Open the case (phase identified)\n"
+       "  case phase CLIENT-ID PHASE [--date DATE] [--reason TEXT]\n"
+       "                                    Move the case (identified, consent, contacted,\n"
+       "                                    visit_prepared, visit_held, coordination, closed)\n"
+       "  case review CLIENT-ID DATE        Set the next review date (DATE none: no date)\n"
+       "  case note CLIENT-ID --json FILE   Add a free-text note ({\"body\": …})\n") },
+  { "signs", polku_cli_signs,
+    N_("  signs checklist [--file FILE] [--json]\n"
+       "                                    Show (or check a file of) the warning-sign checklist\n"
+       "  signs add CLIENT-ID --json FILE   Flag a warning sign (opens the case)\n"
+       "  signs retract SIGN-ID [--date DATE]\n"
+       "                                    Retract a sign flagged by mistake\n"
+       "  signs list CLIENT-ID [--all] [--json]\n"
+       "                                    The client's warning signs\n") },
+  { "consent", polku_cli_consent,
+    N_("  consent add CLIENT-ID --json FILE Record a consent\n"
+       "  consent withdraw CONSENT-ID [--date DATE]\n"
+       "                                    Withdraw a consent (it stays in the history)\n"
+       "  consent list CLIENT-ID [--json]   All the client's consents\n"
+       "  consent check CLIENT-ID [--organisation NAME] [--part PART] [--date DATE]\n"
+       "                                    Exit 0 when a valid consent covers it, else 1\n") },
+  { "team", polku_cli_team,
+    N_("  team add CLIENT-ID --json FILE    Add a team member\n"
+       "  team set-responsible MEMBER-ID [--date DATE]\n"
+       "                                    Name the responsible worker\n"
+       "  team leave MEMBER-ID [--date DATE]\n"
+       "                                    A member leaves the team\n"
+       "  team list CLIENT-ID [--all] [--json]\n"
+       "                                    The team (--all: with those who left)\n"
+       "  team history CLIENT-ID [--json]   Responsible workers over time\n") },
+  { "followups", polku_cli_followups,
+    N_("  followups list [--due [DATE]] [--client CLIENT-ID [--all]] [--json]\n"
+       "                                    Open follow-ups of all clients (or one), by due "
+       "date\n"
+       "  followups add CLIENT-ID --json FILE\n"
+       "                                    Add a follow-up ({\"title\", \"due_on\", "
+       "\"assignee\"})\n"
+       "  followups done FOLLOWUP-ID [--date DATE]\n"
+       "                                    Mark a follow-up done\n") },
+  { "contacts", polku_cli_contacts,
+    N_("  contacts list CLIENT-ID [--from DATE] [--to DATE] [--json]\n"
+       "                                    The client's contacts and visits, oldest first\n"
+       "  contacts add CLIENT-ID --json FILE\n"
+       "                                    Add contacts (a JSON object or array)\n"
+       "  contacts update CONTACT-ID --json FILE\n"
+       "                                    Change a contact (the members given)\n"
+       "  contacts remove CONTACT-ID        Remove a contact entered by mistake\n"
+       "  contacts import CLIENT-ID FILE.csv [--dry-run] [--skip-bad-rows]\n"
+       "                                    Import contacts from CSV; errors per row as JSON\n"
+       "  contacts types [--file FILE] [--json]\n"
+       "                                    List (or check a file of) contact types\n") },
+  { "mapping-visit", polku_cli_mapping_visit,
+    N_("  mapping-visit show CLIENT-ID      The newest mapping visit as JSON\n"
+       "  mapping-visit new CLIENT-ID [--agenda FILE]\n"
+       "                                    Start a new mapping visit with the agenda\n"
+       "  mapping-visit update CLIENT-ID --json FILE\n"
+       "                                    Change notes, agenda items, timer (start/pause/reset)\n"
+       "  mapping-visit agenda [--file FILE]\n"
+       "                                    Show (or check a file of) the default agenda\n") },
+  { "plan", polku_cli_plan,
+    N_("  plan show CLIENT-ID [--json] [--version N]\n"
+       "                                    The client's care-and-service plan\n"
+       "  plan export CLIENT-ID --fhir [--version N]\n"
+       "                                    The plan as a FHIR R4 Bundle\n"
+       "  plan update CLIENT-ID --json PATCH\n"
+       "                                    Change the plan with a JSON merge patch (- for "
+       "stdin)\n"
+       "  plan versions CLIENT-ID [--json]  The plan's saved versions\n"
+       "  plan restore CLIENT-ID VERSION    Save an earlier version as the newest\n"
+       "  plan new CLIENT-ID [--template ID] [--language LANG]\n"
+       "                                    Start a plan, empty or from a template (LANG fi, sv)\n"
+       "  plan templates [--json]           List the plan templates\n") },
+  { "score", polku_cli_score,
+    N_("  score whoqol-bref [FILE]          Score WHOQOL-BREF answers given as JSON (no "
+       "database)\n"
+       "  score continuity [--from DATE] [--to DATE] [FILE]\n"
+       "                                    Continuity-of-care indices of visits given as "
+       "JSON\n") },
+  { "assessment", polku_cli_assessment,
+    N_("  assessment add CLIENT-ID --json FILE\n"
+       "                                    Store an assessment (WHOQOL-BREF, …) and its "
+       "scores\n"
+       "  assessment list CLIENT-ID [--json] [--instrument ID] [--drafts]\n"
+       "                                    A client's assessments\n"
+       "  assessment export CLIENT-ID --fhir [--instrument ID]\n"
+       "                                    As a FHIR R4 Bundle (QuestionnaireResponse and "
+       "Observations)\n"
+       "  assessment export CLIENT-ID --csv [--instrument ID]\n"
+       "                                    As CSV, one row per assessment\n") },
 };
 
 static char *

@@ -14,8 +14,12 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-assessment-store.h"
+#include "polku-case-store.h"
+#include "polku-contact-store.h"
 #include "polku-demo.h"
 #include "polku-hetu.h"
+#include "polku-plan-store.h"
 
 typedef struct
 {
@@ -169,6 +173,22 @@ polku_demo_make_client (GRand *rand)
   return g_steal_pointer (&client);
 }
 
+typedef gboolean (*DemoStep) (PolkuStore   *store,
+                              PolkuClient  *client,
+                              GRand        *rand,
+                              GError      **error);
+
+/* What each module adds to a saved demo client (case work, contacts, plan, measures), in
+ * this order: a step may read what the earlier ones made. A module adds its
+ * polku_<module>_demo_for_client () here, declared in its own header. */
+static const DemoStep demo_steps[] = {
+  polku_case_demo_for_client,
+  polku_contact_demo_for_client,
+  polku_plan_demo_for_client,
+  polku_assessment_demo_for_client,
+  NULL
+};
+
 /**
  * polku_demo_populate:
  * @n_clients: how many clients to add (at most %POLKU_DEMO_MAX_CLIENTS)
@@ -204,6 +224,9 @@ polku_demo_populate (PolkuStore  *store,
 
       if (polku_store_save_client (store, client, &local_error))
         {
+          for (guint i = 0; demo_steps[i] != NULL; i++)
+            if (!demo_steps[i] (store, client, rand, error))
+              return FALSE;
           added++;
           continue;
         }

@@ -43,6 +43,25 @@ gboolean  polku_store_exec               (sqlite3       *db,
 void      polku_store_bind_text_or_null  (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
+/* Prepares @sql; on failure sets @error ("@what failed: …") and returns NULL. */
+sqlite3_stmt *polku_store_prepare        (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Steps @stmt, which returns no rows, to the end and finalizes it (always). */
+gboolean  polku_store_step_done          (sqlite3       *db,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
+/* BEGIN IMMEDIATE: a write transaction, so a change and its audit entry go together. */
+gboolean  polku_store_begin_write        (sqlite3       *db,
+                                          GError       **error);
+/* Commits when @ok is TRUE, else rolls back. Returns TRUE only when @ok and the commit
+ * succeeded; @error is left as it is when @ok is FALSE (the caller's error stands). */
+gboolean  polku_store_end_write          (sqlite3       *db,
+                                          gboolean       ok,
+                                          GError       **error);
+
 /* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
 char     *polku_store_now_stamp          (void);
 

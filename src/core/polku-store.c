@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "polku-audit-private.h"
 #include "polku-client-private.h"
 #include "polku-core-resources.h"
 #include "polku-store.h"
@@ -69,22 +70,29 @@ polku_store_class_init (PolkuStoreClass *klass)
   object_class->finalize = polku_store_finalize;
 }
 
-static void
-polku_store_init (PolkuStore *self)
+/* Until the worker gives their name (Preferences, polku-cli --as), the log names the
+ * account. */
+static char *
+default_actor (void)
 {
   const char *real_name = g_get_real_name ();
 
-  g_mutex_init (&self->lock);
-  /* Until the profile names the worker, the audit log names the account. */
   if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    self->actor = g_strdup (real_name);
-  else
-    self->actor = g_strdup (g_get_user_name ());
+    return g_strdup (real_name);
+  return g_strdup (g_get_user_name ());
+}
+
+static void
+polku_store_init (PolkuStore *self)
+{
+  g_mutex_init (&self->lock);
+  self->actor = default_actor ();
 }
 
 /**
  * polku_store_set_actor:
- * @actor: who works with the data (a worker's name or id), for the audit log
+ * @actor: (nullable): who works with the data (a worker's name or id), for the audit log;
+ *   %NULL or empty for the account's name
  *
  * Sets who is recorded as the author of reads and changes made through this store.
  */
@@ -92,12 +100,13 @@ void
 polku_store_set_actor (PolkuStore *self,
                        const char *actor)
 {
+  g_autofree char *stripped = g_strstrip (g_strdup (actor != NULL ? actor : ""));
+
   g_return_if_fail (POLKU_IS_STORE (self));
-  g_return_if_fail (actor != NULL && actor[0] != '\0');
 
   g_mutex_lock (&self->lock);
   g_free (self->actor);
-  self->actor = g_strdup (actor);
+  self->actor = stripped[0] != '\0' ? g_steal_pointer (&stripped) : default_actor ();
   g_mutex_unlock (&self->lock);
 }
 
@@ -149,6 +158,55 @@ polku_store_exec (sqlite3     *db,
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return polku_store_set_sqlite_error (error, db, what);
   return TRUE;
+}
+
+sqlite3_stmt *
+polku_store_prepare (sqlite3     *db,
+                     const char  *sql,
+                     const char  *what,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      polku_store_set_sqlite_error (error, db, what);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+polku_store_step_done (sqlite3       *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, what);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+polku_store_begin_write (sqlite3  *db,
+                         GError  **error)
+{
+  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Starting a change"), error);
+}
+
+gboolean
+polku_store_end_write (sqlite3   *db,
+                       gboolean   ok,
+                       GError   **error)
+{
+  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the change"), error))
+    return TRUE;
+  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
 }
 
 /* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */
@@ -859,25 +917,14 @@ polku_store_list_clients_finish (PolkuStore    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * polku_store_get_client:
- *
- * Returns: (transfer full): the client, or %NULL with POLKU_STORE_ERROR_NOT_FOUND
- */
-PolkuClient *
-polku_store_get_client (PolkuStore  *self,
-                        const char  *id,
-                        GError     **error)
+static PolkuClient *
+read_client_locked (PolkuStore  *self,
+                    const char  *id,
+                    GError     **error)
 {
   PolkuClient *client = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (!begin_use_internal (self, error))
-    return NULL;
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
                            -1, &stmt, NULL);
@@ -896,8 +943,56 @@ polku_store_get_client (PolkuStore  *self,
     polku_store_set_sqlite_error (error, self->db, _("Reading a client"));
 
   sqlite3_finalize (stmt);
+  return client;
+}
+
+/**
+ * polku_store_get_client:
+ *
+ * Returns: (transfer full): the client, or %NULL with POLKU_STORE_ERROR_NOT_FOUND
+ */
+PolkuClient *
+polku_store_get_client (PolkuStore  *self,
+                        const char  *id,
+                        GError     **error)
+{
+  PolkuClient *client;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!begin_use_internal (self, error))
+    return NULL;
+  client = read_client_locked (self, id, error);
   end_use (self);
   return client;
+}
+
+/* The names of the fields that differ, for the audit log (names only, never values). */
+static char *
+changed_fields (PolkuClient *old,
+                PolkuClient *new)
+{
+  static const char * const fields[] = {
+    "given-name", "family-name", "hetu", "birth-date", "phone", "email", "address",
+    "municipality", NULL
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_object_get (old, fields[i], &a, NULL);
+      g_object_get (new, fields[i], &b, NULL);
+      if (g_strcmp0 (a, b) != 0)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", fields[i]);
+    }
+  if (polku_client_get_language (old) != polku_client_get_language (new))
+    g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", "language");
+
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
 /**
@@ -916,6 +1011,7 @@ polku_store_save_client (PolkuStore   *self,
   g_autofree char *new_id = NULL;
   const char *id;
   const char *created;
+  g_autoptr(PolkuClient) old = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean insert;
   int rc;
@@ -943,6 +1039,23 @@ polku_store_save_client (PolkuStore   *self,
 
   if (!begin_use_internal (self, error))
     return FALSE;
+
+  if (!polku_store_exec (self->db, "BEGIN IMMEDIATE;", _("Saving the client"), error))
+    {
+      end_use (self);
+      return FALSE;
+    }
+
+  if (!insert)
+    {
+      old = read_client_locked (self, id, error);
+      if (old == NULL)
+        {
+          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+          end_use (self);
+          return FALSE;
+        }
+    }
 
   rc = sqlite3_prepare_v2 (self->db,
                            insert
@@ -988,6 +1101,29 @@ polku_store_save_client (PolkuStore   *self,
     }
 
   sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *detail = NULL;
+      const char *action;
+
+      if (insert)
+        action = POLKU_AUDIT_CLIENT_CREATE;
+      else if (polku_client_get_archived (old) != polku_client_get_archived (client))
+        action = polku_client_get_archived (client) ? POLKU_AUDIT_CLIENT_ARCHIVE
+                                                    : POLKU_AUDIT_CLIENT_RESTORE;
+      else
+        {
+          action = POLKU_AUDIT_CLIENT_UPDATE;
+          detail = changed_fields (old, client);
+        }
+
+      if (!polku_audit_append_locked (self, self->db, action, id, detail, error)
+          || !polku_store_exec (self->db, "COMMIT;", _("Saving the client"), error))
+        rc = SQLITE_ABORT;
+    }
+  if (rc != SQLITE_DONE)
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   end_use (self);
 
   if (rc != SQLITE_DONE)

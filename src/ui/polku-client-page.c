@@ -12,21 +12,32 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "polku-audit.h"
 #include "polku-client-page.h"
+#include "polku-contacts-view.h"
+#include "polku-log-view.h"
+#include "polku-measures-view.h"
+#include "polku-overview-view.h"
+#include "polku-plan-view.h"
 
 struct _PolkuClientPage
 {
   GtkWidget       parent_instance;
 
+  PolkuStore     *store;
   PolkuClient    *client;
   GSignalGroup   *client_signals;
   gboolean        folded;
 
   AdwHeaderBar   *header_bar;
   GtkWidget      *back_button;
-  AdwWindowTitle *title_widget;
+  AdwViewSwitcherTitle *title_widget;
+  AdwViewStack   *views;
+  GtkBox         *overview_box;
+  AdwStatusPage  *error_page;
   GtkWidget      *edit_button;
   GtkButton      *archive_button;
+  AdwActionRow   *archive_row;
   GtkStack       *stack;
   AdwActionRow   *hetu_row;
   AdwActionRow   *birth_date_row;
@@ -42,6 +53,7 @@ G_DEFINE_FINAL_TYPE (PolkuClientPage, polku_client_page, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
+  PROP_STORE,
   PROP_CLIENT,
   PROP_FOLDED,
   N_PROPS
@@ -117,12 +129,13 @@ update (PolkuClientPage *self)
   gboolean archived;
 
   gtk_widget_set_visible (self->edit_button, client != NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, client != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_button), client != NULL);
 
   if (client == NULL)
     {
-      adw_window_title_set_title (self->title_widget, "");
-      adw_window_title_set_subtitle (self->title_widget, "");
+      adw_view_switcher_title_set_title (self->title_widget, "");
+      adw_view_switcher_title_set_subtitle (self->title_widget, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       /* Leave nothing of the last client behind in the widgets. */
       set_value (self->hetu_row, NULL);
@@ -139,10 +152,12 @@ update (PolkuClientPage *self)
   archived = polku_client_get_archived (client);
   birth_date = polku_format_birth_date (polku_client_get_birth_date (client));
 
-  adw_window_title_set_title (self->title_widget, name != NULL ? name : "");
-  adw_window_title_set_subtitle (self->title_widget, archived ? _("Archived") : "");
+  adw_view_switcher_title_set_title (self->title_widget, name != NULL ? name : "");
+  adw_view_switcher_title_set_subtitle (self->title_widget, archived ? _("Archived") : "");
   gtk_button_set_label (self->archive_button, archived ? _("_Restore") : _("_Archive"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->archive_button),
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->archive_row),
+                                 archived ? _("Archived") : _("Archive"));
+  adw_action_row_set_subtitle (self->archive_row,
                                archived ? _("Show the client in the client list again")
                                         : _("Hide the client from the client list; "
                                             "nothing is deleted"));
@@ -158,6 +173,72 @@ update (PolkuClientPage *self)
   gtk_stack_set_visible_child_name (self->stack, "client");
 }
 
+/* Gives @property_name = @value to every view of the page that has such a property (the
+ * views of the view stack, and those inside the overview). */
+static void
+set_on_views (PolkuClientPage *self,
+              const char      *property_name,
+              gpointer         value)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->views);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i <= n; i++)
+    {
+      GtkWidget *view;
+
+      if (i < n)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+          view = adw_view_stack_page_get_child (page);
+        }
+      else
+        view = GTK_WIDGET (self->overview_box);
+
+      if (GTK_IS_BOX (view))
+        {
+          for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), property_name))
+              g_object_set (child, property_name, value, NULL);
+        }
+      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), property_name))
+        g_object_set (view, property_name, value, NULL);
+    }
+}
+
+/* Finnish law requires that every access to a client's data can be shown afterwards: the
+ * page shows a client only once the view is in the audit log. */
+static void
+record_view (PolkuClientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->client != NULL && self->store != NULL && polku_client_get_id (self->client) != NULL
+      && !polku_audit_record (self->store, POLKU_AUDIT_CLIENT_VIEW,
+                              polku_client_get_id (self->client), NULL, &error))
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("Polku could not record that you opened this client’s page, so the "
+                           "page is not shown. %s"), error->message);
+
+      set_on_views (self, "client", NULL);
+      update (self);
+      adw_view_switcher_title_set_title (self->title_widget, "");
+      adw_view_switcher_title_set_subtitle (self->title_widget, "");
+      gtk_widget_set_visible (self->edit_button, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->archive_button), FALSE);
+      adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, FALSE);
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  set_on_views (self, "client", self->client);
+  update (self);
+}
+
 static void
 polku_client_page_dispose (GObject *object)
 {
@@ -168,6 +249,7 @@ polku_client_page_dispose (GObject *object)
     g_signal_group_set_target (self->client_signals, NULL);
   g_clear_object (&self->client_signals);
   g_clear_object (&self->client);
+  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CLIENT_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -186,6 +268,9 @@ polku_client_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
@@ -207,6 +292,9 @@ polku_client_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      polku_client_page_set_store (self, g_value_get_object (value));
+      break;
     case PROP_CLIENT:
       polku_client_page_set_client (self, g_value_get_object (value));
       break;
@@ -228,6 +316,9 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   object_class->get_property = polku_client_page_get_property;
   object_class->set_property = polku_client_page_set_property;
 
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -243,7 +334,11 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, title_widget);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, archive_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, views);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, hetu_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, language_row);
@@ -259,6 +354,11 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
 static void
 polku_client_page_init (PolkuClientPage *self)
 {
+  g_type_ensure (POLKU_TYPE_LOG_VIEW);
+  g_type_ensure (POLKU_TYPE_MEASURES_VIEW);
+  g_type_ensure (POLKU_TYPE_CONTACTS_VIEW);
+  g_type_ensure (POLKU_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (POLKU_TYPE_PLAN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->client_signals = g_signal_group_new (POLKU_TYPE_CLIENT);
@@ -300,8 +400,34 @@ polku_client_page_set_client (PolkuClientPage *self,
     return;
 
   g_signal_group_set_target (self->client_signals, client);
-  update (self);
+  record_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+/**
+ * polku_client_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store the page reads from and records views in
+ */
+PolkuStore *
+polku_client_page_get_store (PolkuClientPage *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+polku_client_page_set_store (PolkuClientPage *self,
+                             PolkuStore      *store)
+{
+  g_return_if_fail (POLKU_IS_CLIENT_PAGE (self));
+  g_return_if_fail (store == NULL || POLKU_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  set_on_views (self, "store", store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "polku-client.h"
+#include "polku-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ GtkWidget   *polku_client_page_new        (void);
 PolkuClient *polku_client_page_get_client (PolkuClientPage *self);
 void         polku_client_page_set_client (PolkuClientPage *self,
                                            PolkuClient     *client);
+PolkuStore  *polku_client_page_get_store  (PolkuClientPage *self);
+void         polku_client_page_set_store  (PolkuClientPage *self,
+                                           PolkuStore      *store);
 gboolean     polku_client_page_get_folded (PolkuClientPage *self);
 void         polku_client_page_set_folded (PolkuClientPage *self,
                                            gboolean         folded);

@@ -18,6 +18,7 @@ struct _PolkuPreferencesWindow
 
   PolkuProfile         *profile;
   GSettings            *settings;
+  AdwEntryRow          *worker_name_row;
 
   GtkSpinButton        *idle_lock_spin;
   GtkSwitch            *show_archived_switch;
@@ -100,6 +101,8 @@ polku_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "idle-lock-minutes",
                    gtk_spin_button_get_adjustment (self->idle_lock_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "worker-name", self->worker_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-archived", self->show_archived_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -187,6 +190,7 @@ polku_preferences_window_class_init (PolkuPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, idle_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, worker_name_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow,
                                         show_archived_switch);
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, database_row);

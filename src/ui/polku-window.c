@@ -217,6 +217,38 @@ on_list_activate (PolkuWindow *self,
   show_client_page (self);
 }
 
+/* Enter in the search entry opens the first match (or the one already selected). */
+static void
+on_search_activate (PolkuWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  if (g_list_model_get_n_items (model) == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  show_client_page (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Down in the search entry goes on to the list, as in GNOME's own apps. */
+static gboolean
+on_search_key_pressed (PolkuWindow     *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_row_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -311,10 +343,21 @@ set_locked (PolkuWindow *self,
 }
 
 static void
+on_worker_name_changed (PolkuWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "worker-name");
+
+  if (self->store != NULL)
+    polku_store_set_actor (self->store, name);
+}
+
+static void
 unlock_with_store (PolkuWindow *self,
                    PolkuStore  *store)
 {
   g_set_object (&self->store, store);
+  on_worker_name_changed (self);
+  polku_client_page_set_store (self->client_page, store);
   set_locked (self, FALSE);
 
   polku_unlock_page_clear (self->unlock_page);
@@ -460,6 +503,7 @@ polku_window_lock (PolkuWindow *self)
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   polku_client_page_set_client (self->client_page, NULL);
+  polku_client_page_set_store (self->client_page, NULL);
   g_list_store_remove_all (self->clients);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   apply_query (self, NULL);
@@ -955,6 +999,7 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_clients_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind);
@@ -981,6 +1026,8 @@ polku_window_class_init (PolkuWindowClass *klass)
 static void
 polku_window_init (PolkuWindow *self)
 {
+  GtkEventController *key;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->locked = TRUE;
@@ -991,12 +1038,18 @@ polku_window_init (PolkuWindow *self)
 
   g_signal_connect_object (self->settings, "changed::show-archived",
                            G_CALLBACK (on_show_archived_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::worker-name",
+                           G_CALLBACK (on_worker_name_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
                            G_CALLBACK (on_idle_lock_minutes_changed), self, G_CONNECT_SWAPPED);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_client, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_clients, NULL, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   watch_activity (self, GTK_WIDGET (self));
 }

@@ -7,10 +7,13 @@
 #include "config.h"
 
 #include "polku-application.h"
+#include "polku-audit.h"
 #include "polku-client-editor-private.h"
 #include "polku-client-page.h"
 #include "polku-client-row.h"
+#include "polku-log-view.h"
 #include "polku-preferences-window.h"
+#include "polku-store-private.h"
 #include "polku-unlock-page-private.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -237,6 +240,91 @@ test_client_page (void)
   polku_client_set_phone (client, "+358 40 123 4567");
   polku_client_set_archived (client, TRUE);
   polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
+}
+
+static gboolean
+list_box_has_rows (gpointer data)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (data)) != NULL;
+}
+
+/* Opening a client's page is recorded in the audit log before the page shows, and the Log
+ * view lists it; "Check the Log" reports an intact log, then a tampered one. */
+static void
+test_client_page_log (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (2, &dir, &profile);
+  g_autoptr(GPtrArray) clients = polku_store_list_clients (store, FALSE, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = polku_client_page_new ();
+  PolkuClient *client;
+  GtkWidget *log_view;
+  GtkWidget *list_box;
+  GtkWidget *label;
+  guint n_before;
+  gboolean seen_view = FALSE;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  client = g_ptr_array_index (clients, 0);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  entries = polku_audit_list (store, polku_client_get_id (client), &error);
+  g_assert_no_error (error);
+  n_before = entries->len;
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  polku_client_page_set_store (POLKU_CLIENT_PAGE (page), store);
+  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  entries = polku_audit_list (store, polku_client_get_id (client), &error);
+  g_assert_no_error (error);
+  /* The page's view, and whatever its views read (the plan, say), each recorded. */
+  g_assert_cmpuint (entries->len, >, n_before);
+  for (guint i = 0; i < entries->len - n_before; i++)
+    if (g_strcmp0 (polku_audit_entry_get_action (g_ptr_array_index (entries, i)),
+                   POLKU_AUDIT_CLIENT_VIEW) == 0)
+      seen_view = TRUE;
+  g_assert_true (seen_view);
+
+  log_view = test_find_widget (page, POLKU_TYPE_LOG_VIEW);
+  g_assert_nonnull (log_view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (log_view,
+                                                                   ADW_TYPE_VIEW_STACK)),
+                                         "log");
+  list_box = test_find_widget (log_view, GTK_TYPE_LIST_BOX);
+  test_wait_until (list_box_has_rows, list_box, 5000, "the log view lists entries");
+  assert_accessible (page, 1);
+
+  g_assert_true (gtk_widget_activate_action (log_view, "log.verify", NULL));
+  label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+            gtk_widget_get_parent (list_box)));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+
+  db = polku_store_begin_use (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_entry_no_delete;"
+                                     "DELETE FROM audit_entry WHERE seq = 1;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  polku_store_end_use (store);
+  g_assert_true (gtk_widget_activate_action (log_view, "log.verify", NULL));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+  /* Without a store that can record the view, the client is not shown. */
+  polku_store_close (store);
+  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
+  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  test_spin (50);
+  g_assert_false (gtk_widget_get_mapped (log_view));
+
+  test_destroy_window (GTK_WINDOW (window));
+  test_remove_tree (dir);
 }
 
 static void
@@ -594,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/templates/walk-finds-problems", test_walk_finds_problems);
   g_test_add_func ("/templates/client-row", test_client_row);
   g_test_add_func ("/templates/client-page", test_client_page);
+  g_test_add_func ("/templates/client-page-log", test_client_page_log);
   g_test_add_func ("/templates/birth-date-format", test_birth_date_format);
   g_test_add_func ("/templates/unlock-page", test_unlock_page);
   g_test_add_func ("/templates/client-editor", test_editor);

@@ -297,6 +297,74 @@ test_add_and_archive (Fixture       *f,
   assert_one_line_error (&run, 1);
 }
 
+/* polku-cli audit verify passes on what Polku wrote and fails, with one line, once an entry
+ * is changed behind its back (with Debian's sqlcipher shell and the passphrase). */
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = g_build_filename (f->dir, "polku.db", NULL);
+  g_autofree char *sqlcipher = g_find_program_in_path ("sqlcipher");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = {
+    NULL, NULL,
+    "PRAGMA key = '" PASSPHRASE "'; PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;"
+    " DROP TRIGGER audit_entry_no_update;"
+    " UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2;",
+    NULL
+  };
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "demo", "--clients", "3",
+           "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "audit", "verify", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "intact"));
+  run_clear (&run);
+
+  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\"}",
+           "--passphrase-file", f->passphrase_file, "--as", "Sari Koordinaattori", "clients",
+           "add", "--json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "audit", "list", "--json",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"client.create\""));
+  /* Names never enter the log, only ids; the worker given with --as does. */
+  g_assert_null (strstr (run.out, "Virtanen"));
+  g_assert_nonnull (strstr (run.out, "\"actor\" : \"Sari Koordinaattori\""));
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "audit", "frobnicate",
+           NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  if (sqlcipher == NULL)
+    {
+      g_test_skip ("the sqlcipher shell is not installed (tools/setup.sh installs it)");
+      return;
+    }
+  argv[0] = sqlcipher;
+  argv[1] = db;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "audit", "verify", NULL);
+  assert_one_line_error (&run, 1);
+  g_assert_nonnull (strstr (run.err, "entry 2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -310,6 +378,7 @@ main (int    argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/demo-and-list", test_demo_and_list);
   ADD ("/cli/add-and-archive", test_add_and_archive);
+  ADD ("/cli/audit", test_audit);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,129 @@
+/* polku-cli-audit.c: polku-cli audit list|verify
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "polku-audit.h"
+#include "polku-cli-private.h"
+
+static void
+build_entry_json (JsonBuilder     *builder,
+                  PolkuAuditEntry *entry)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seq");
+  json_builder_add_int_value (builder, polku_audit_entry_get_seq (entry));
+  polku_cli_add_member_or_null (builder, "id", polku_audit_entry_get_id (entry));
+  polku_cli_add_member_or_null (builder, "time", polku_audit_entry_get_time (entry));
+  polku_cli_add_member_or_null (builder, "actor", polku_audit_entry_get_actor (entry));
+  polku_cli_add_member_or_null (builder, "action", polku_audit_entry_get_action (entry));
+  polku_cli_add_member_or_null (builder, "client_id", polku_audit_entry_get_client_id (entry));
+  polku_cli_add_member_or_null (builder, "detail", polku_audit_entry_get_detail (entry));
+  polku_cli_add_member_or_null (builder, "hash", polku_audit_entry_get_hash (entry));
+  json_builder_end_object (builder);
+}
+
+static int
+audit_list (int    argc,
+            char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *client_id = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
+        client_id = argv[i];
+      else
+        return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli audit list "
+                                   "[CLIENT-ID] [--json]"), argv[i]);
+    }
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  entries = polku_audit_list (store, client_id, &error);
+  if (entries == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries->len; i++)
+        build_entry_json (builder, g_ptr_array_index (entries, i));
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    for (guint i = 0; i < entries->len; i++)
+      {
+        PolkuAuditEntry *entry = g_ptr_array_index (entries, i);
+        const char *client = polku_audit_entry_get_client_id (entry);
+        const char *detail = polku_audit_entry_get_detail (entry);
+
+        printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", polku_audit_entry_get_seq (entry),
+                polku_audit_entry_get_time (entry), polku_audit_entry_get_actor (entry),
+                polku_audit_entry_get_action (entry), client ? client : "",
+                detail ? detail : "");
+      }
+
+  return EXIT_OK;
+}
+
+static int
+audit_verify (int    argc,
+              char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  gint64 n = 0;
+
+  if (argc != 1)
+    return fail (EXIT_USAGE, _("Usage: polku-cli audit verify"));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (!polku_audit_verify (store, &n, &error))
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  printf (g_dngettext (GETTEXT_PACKAGE, "The audit log is intact: %s entry checked.\n",
+                       "The audit log is intact: %s entries checked.\n", n), number);
+  return EXIT_OK;
+}
+
+int
+polku_cli_audit (int    argc,
+                 char **argv)
+{
+  if (argc < 2)
+    return fail (EXIT_USAGE, _("Say what to do with the audit log: list or verify."));
+
+  if (g_str_equal (argv[1], "list"))
+    return audit_list (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "verify"))
+    return audit_verify (argc - 1, argv + 1);
+
+  return fail (EXIT_USAGE, _("Unknown audit command “%s”: use list or verify."), argv[1]);
+}

@@ -1,0 +1,502 @@
+/* polku-cli-plan.c: polku-cli plan: the shared care-and-service plan, headless
+ *
+ *   plan show CLIENT-ID [--json] [--version N]
+ *   plan export CLIENT-ID --fhir [--version N]
+ *   plan update CLIENT-ID --json PATCH     (a JSON merge patch, RFC 7396; - for stdin)
+ *   plan versions CLIENT-ID [--json]
+ *   plan restore CLIENT-ID VERSION
+ *   plan new CLIENT-ID [--template ID] [--language LANG]
+ *   plan templates [--json]
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "polku-audit.h"
+#include "polku-plan-fhir.h"
+#include "polku-plan-store.h"
+
+#include "polku-cli-private.h"
+
+/* Exit status for an error of the core: the input's fault (2) or not (1). */
+static int
+status_of (const GError *error)
+{
+  if (g_error_matches (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID))
+    return EXIT_USAGE;
+  return EXIT_ERROR;
+}
+
+static gboolean
+parse_version (const char *text,
+               gint64     *out)
+{
+  guint64 value = 0;
+
+  if (!polku_cli_parse_uint (text, G_MAXINT64, &value) || value == 0)
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* The current version, or version @version when it is > 0. Records the read. */
+static JsonNode *
+read_plan (PolkuStore  *store,
+           const char  *client_id,
+           gint64       version,
+           const char  *audit_action,
+           gint64      *out_version,
+           GError     **error)
+{
+  g_autoptr(JsonNode) document = NULL;
+  g_autofree char *detail = NULL;
+  gint64 read_version = version;
+
+  if (version > 0)
+    {
+      g_autoptr(PolkuPlanVersion) old = polku_plan_store_get_version (store, client_id,
+                                                                      version, error);
+      if (old == NULL)
+        return NULL;
+      document = json_node_ref (polku_plan_version_get_document (old));
+    }
+  else
+    {
+      document = polku_plan_store_load (store, client_id, &read_version, error);
+      if (document == NULL)
+        return NULL;
+    }
+
+  detail = g_strdup_printf ("plan=%s version=%" G_GINT64_FORMAT,
+                            json_object_get_string_member (json_node_get_object (document),
+                                                           "id"),
+                            read_version);
+  if (!polku_audit_record (store, audit_action, client_id, detail, error))
+    return NULL;
+
+  if (out_version != NULL)
+    *out_version = read_version;
+  return g_steal_pointer (&document);
+}
+
+static const char *
+str_or (JsonObject *object,
+        const char *name,
+        const char *fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+/* A short summary for a person at a terminal, in the UI language. */
+static void
+print_summary (JsonNode *document,
+               gint64    version)
+{
+  JsonObject *plan = json_node_get_object (document);
+  JsonArray *goals = json_object_get_array_member (plan, "goals");
+  JsonObject *worker = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
+    worker = json_object_get_object_member (plan, "responsible_worker");
+
+  printf (_("Plan %s, version %d, language %s\n"),
+          str_or (plan, "id", ""), (int) version, polku_plan_document_get_language (document));
+  printf (_("Responsible worker: %s\n"), str_or (worker, "name", "—"));
+  printf (_("Next review: %s\n"), str_or (plan, "next_review", "—"));
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonObject *goal = json_array_get_object_element (goals, i);
+      JsonArray *actions = json_object_get_array_member (goal, "actions");
+      PolkuPlanGoalStatus status = POLKU_PLAN_GOAL_PROPOSED;
+
+      polku_plan_goal_status_from_code (str_or (goal, "status", NULL), &status);
+      printf ("%u. [%s] %s\n", i + 1, polku_plan_goal_status_get_label (status),
+              str_or (goal, "text", ""));
+      for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
+        {
+          JsonObject *action = json_array_get_object_element (actions, j);
+          PolkuPlanActionStatus astatus = POLKU_PLAN_ACTION_PLANNED;
+
+          polku_plan_action_status_from_code (str_or (action, "status", NULL), &astatus);
+          printf ("   - [%s] %s (%s)\n", polku_plan_action_status_get_label (astatus),
+                  str_or (action, "text", ""), str_or (action, "responsible", "—"));
+        }
+    }
+}
+
+static int
+cmd_show (int    argc,
+          char **argv,
+          gboolean fhir)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) document = NULL;
+  const char *client_id = NULL;
+  gboolean json = FALSE;
+  gint64 version = 0;
+  gint64 read_version = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (!fhir && g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (fhir && g_str_equal (argv[i], "--fhir"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--version") && i + 1 < argc)
+        {
+          if (!parse_version (argv[++i], &version))
+            return fail (EXIT_USAGE, _("--version needs a version number (1, 2, …), not “%s”."),
+                         argv[i]);
+        }
+      else if (client_id == NULL && argv[i][0] != '-')
+        client_id = argv[i];
+      else
+        return fail (EXIT_USAGE, fhir ? _("Unknown argument “%s”. Usage: polku-cli plan export "
+                                          "CLIENT-ID --fhir [--version N]")
+                                      : _("Unknown argument “%s”. Usage: polku-cli plan show "
+                                          "CLIENT-ID [--json] [--version N]"), argv[i]);
+    }
+
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id))
+    return fail (EXIT_USAGE, fhir ? _("Usage: polku-cli plan export CLIENT-ID --fhir (the id "
+                                      "is a UUID)")
+                                  : _("Usage: polku-cli plan show CLIENT-ID [--json] (the id "
+                                      "is a UUID)"));
+  if (fhir && !json)
+    return fail (EXIT_USAGE, _("Say which format to export: polku-cli plan export CLIENT-ID "
+                               "--fhir"));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  document = read_plan (store, client_id, version,
+                        fhir ? POLKU_AUDIT_PLAN_EXPORT : POLKU_AUDIT_PLAN_VIEW,
+                        &read_version, &error);
+  if (document == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (fhir)
+    {
+      g_autoptr(PolkuClient) client = polku_store_get_client (store, client_id, &error);
+      g_autoptr(JsonNode) bundle = NULL;
+
+      if (client == NULL)
+        return fail (EXIT_ERROR, "%s", error->message);
+      bundle = polku_plan_to_fhir (document, client);
+      print_json (bundle);
+    }
+  else if (json)
+    print_json (document);
+  else
+    print_summary (document, read_version);
+
+  return EXIT_OK;
+}
+
+static int
+cmd_update (int    argc,
+            char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) patch = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  const char *client_id = NULL;
+  const char *file = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
+        file = argv[++i];
+      else if (client_id == NULL && argv[i][0] != '-')
+        client_id = argv[i];
+      else
+        return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli plan update "
+                                   "CLIENT-ID --json PATCH"), argv[i]);
+    }
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id) || file == NULL)
+    return fail (EXIT_USAGE, _("Usage: polku-cli plan update CLIENT-ID --json PATCH (a JSON "
+                               "merge patch in a file, - for standard input; the id is a "
+                               "UUID)"));
+
+  patch = polku_cli_read_json (file, &error);
+  if (patch == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (!JSON_NODE_HOLDS_OBJECT (patch))
+    return fail (EXIT_USAGE, _("The patch must be a JSON object (a JSON merge patch, "
+                               "RFC 7396)."));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  result = polku_plan_store_update (store, client_id, patch, NULL, &error);
+  if (result == NULL)
+    return fail (status_of (error), "%s", error->message);
+
+  print_json (result);
+  return EXIT_OK;
+}
+
+static int
+cmd_versions (int    argc,
+              char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autofree char *detail = NULL;
+  const char *client_id = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (client_id == NULL && argv[i][0] != '-')
+        client_id = argv[i];
+      else
+        return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli plan versions "
+                                   "CLIENT-ID [--json]"), argv[i]);
+    }
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id))
+    return fail (EXIT_USAGE, _("Usage: polku-cli plan versions CLIENT-ID [--json] (the id is "
+                               "a UUID)"));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  versions = polku_plan_store_list_versions (store, client_id, &error);
+  if (versions == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  detail = g_strdup_printf ("plan versions=%u", versions->len);
+  if (!polku_audit_record (store, POLKU_AUDIT_PLAN_VIEW, client_id, detail, &error))
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < versions->len; i++)
+        {
+          PolkuPlanVersion *version = g_ptr_array_index (versions, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, polku_plan_version_get_version (version));
+          polku_cli_add_member_or_null (builder, "created",
+                                        polku_plan_version_get_created (version));
+          polku_cli_add_member_or_null (builder, "author",
+                                        polku_plan_version_get_author (version));
+          polku_cli_add_member_or_null (builder, "origin",
+                                        polku_plan_version_get_origin (version));
+          json_builder_set_member_name (builder, "restored_from");
+          if (polku_plan_version_get_restored_from (version) > 0)
+            json_builder_add_int_value (builder, polku_plan_version_get_restored_from (version));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < versions->len; i++)
+        {
+          g_autofree char *label = polku_plan_version_dup_label (g_ptr_array_index (versions,
+                                                                                    i));
+          printf ("%s\n", label);
+        }
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_restore (int    argc,
+             char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+  gint64 new_version = 0;
+
+  if (argc != 3 || !g_uuid_string_is_valid (argv[1]) || !parse_version (argv[2], &version))
+    return fail (EXIT_USAGE, _("Usage: polku-cli plan restore CLIENT-ID VERSION (the id is a "
+                               "UUID, the version a number from plan versions)"));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (!polku_plan_store_restore (store, argv[1], version, &new_version, &error))
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  printf (_("Version %d was restored as version %d.\n"), (int) version, (int) new_version);
+  return EXIT_OK;
+}
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  const char *client_id = NULL;
+  const char *template_id = NULL;
+  const char *language = NULL;
+  gint64 version = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--template") && i + 1 < argc)
+        template_id = argv[++i];
+      else if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+        {
+          language = argv[++i];
+          if (!g_str_equal (language, "fi") && !g_str_equal (language, "sv"))
+            return fail (EXIT_USAGE, _("--language must be fi or sv, not “%s”."), language);
+        }
+      else if (client_id == NULL && argv[i][0] != '-')
+        client_id = argv[i];
+      else
+        return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli plan new CLIENT-ID "
+                                   "[--template ID] [--language LANG]"), argv[i]);
+    }
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id))
+    return fail (EXIT_USAGE, _("Usage: polku-cli plan new CLIENT-ID [--template ID] "
+                               "[--language LANG] (the id is a UUID)"));
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  client = polku_store_get_client (store, client_id, &error);
+  if (client == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (language == NULL)
+    language = polku_client_get_language (client) == POLKU_LANGUAGE_SV ? "sv" : "fi";
+
+  if (template_id != NULL)
+    document = polku_plan_document_new_from_template (template_id, client_id, language,
+                                                      &error);
+  else
+    document = polku_plan_document_new (client_id, language);
+  if (document == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  polku_plan_document_take_team_worker (document, store);
+
+  if (!polku_plan_store_save (store, client_id, document, 0,
+                              template_id != NULL ? POLKU_PLAN_ORIGIN_TEMPLATE
+                                                  : POLKU_PLAN_ORIGIN_CREATE,
+                              &version, &error))
+    {
+      if (g_error_matches (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_CHANGED))
+        return fail (EXIT_ERROR, _("The client already has a plan: change it with plan "
+                                   "update, or see it with plan show."));
+      return fail (EXIT_ERROR, "%s", error->message);
+    }
+
+  saved = polku_plan_store_load (store, client_id, NULL, &error);
+  if (saved == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  print_json (saved);
+  return EXIT_OK;
+}
+
+static int
+cmd_templates (int    argc,
+               char **argv)
+{
+  g_autoptr(GPtrArray) templates = polku_plan_list_templates ();
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else
+        return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli plan templates "
+                                   "[--json]"), argv[i]);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < templates->len; i++)
+        {
+          PolkuPlanTemplateInfo *info = g_ptr_array_index (templates, i);
+
+          json_builder_begin_object (builder);
+          polku_cli_add_member_or_null (builder, "id", info->id);
+          polku_cli_add_member_or_null (builder, "title", info->title);
+          polku_cli_add_member_or_null (builder, "description", info->description);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < templates->len; i++)
+        {
+          PolkuPlanTemplateInfo *info = g_ptr_array_index (templates, i);
+
+          printf ("%s\t%s\n", info->id, info->title);
+        }
+    }
+  return EXIT_OK;
+}
+
+int
+polku_cli_plan (int    argc,
+                char **argv)
+{
+  if (argc < 2)
+    return fail (EXIT_USAGE, _("Say what to do with the plan: show, export, update, versions, "
+                               "restore, new or templates."));
+
+  if (g_str_equal (argv[1], "show"))
+    return cmd_show (argc - 1, argv + 1, FALSE);
+  if (g_str_equal (argv[1], "export"))
+    return cmd_show (argc - 1, argv + 1, TRUE);
+  if (g_str_equal (argv[1], "update"))
+    return cmd_update (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "versions"))
+    return cmd_versions (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "restore"))
+    return cmd_restore (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "new"))
+    return cmd_new (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "templates"))
+    return cmd_templates (argc - 1, argv + 1);
+
+  return fail (EXIT_USAGE, _("Unknown plan command “%s”: use show, export, update, versions, "
+                             "restore, new or templates."), argv[1]);
+}

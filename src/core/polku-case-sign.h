@@ -1,0 +1,32 @@
+/* polku-case-sign.h: one warning sign (heräte) flagged for a client
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An immutable snapshot read from the store: every property is construct-only. Changes go
+ * through the store functions, which return new objects.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define POLKU_TYPE_CASE_SIGN (polku_case_sign_get_type ())
+G_DECLARE_FINAL_TYPE (PolkuCaseSign, polku_case_sign, POLKU, CASE_SIGN, GObject)
+
+const char          *polku_case_sign_get_id            (PolkuCaseSign *self);
+const char          *polku_case_sign_get_created       (PolkuCaseSign *self);
+const char          *polku_case_sign_get_modified      (PolkuCaseSign *self);
+const char          *polku_case_sign_get_client_id     (PolkuCaseSign *self);
+const char          *polku_case_sign_get_group_id      (PolkuCaseSign *self);
+const char          *polku_case_sign_get_item_id       (PolkuCaseSign *self);
+const char          *polku_case_sign_get_reason        (PolkuCaseSign *self);
+const char          *polku_case_sign_get_flagged_by    (PolkuCaseSign *self);
+const char          *polku_case_sign_get_flagged_on    (PolkuCaseSign *self);
+const char          *polku_case_sign_get_service_point (PolkuCaseSign *self);
+const char          *polku_case_sign_get_recorded_by   (PolkuCaseSign *self);
+const char          *polku_case_sign_get_retracted_on  (PolkuCaseSign *self);
+const char          *polku_case_sign_get_retracted_by  (PolkuCaseSign *self);
+
+G_END_DECLS

@@ -1,0 +1,637 @@
+/* polku-checklist.c: the warning-sign checklist (herätteet), loaded from data
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-checklist"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "polku-checklist.h"
+#include "polku-core-resources.h"
+
+#define FORMAT "polku-checklist/1"
+#define FILE_NAME "heratteet.json"
+#define RESOURCE_PATH "/io/github/polku/Polku/core/checklists/" FILE_NAME
+
+static const char * const languages[] = { "en", "fi", "sv", NULL };
+#define N_LANGUAGES 3
+
+typedef struct
+{
+  char *id;
+  char *label[N_LANGUAGES];
+} Item;
+
+typedef struct
+{
+  char      *id;
+  char      *label[N_LANGUAGES];
+  GPtrArray *items;
+} Group;
+
+struct _PolkuChecklist
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *source;
+  char      *title[N_LANGUAGES];
+  GPtrArray *groups;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuChecklist, polku_checklist, G_TYPE_OBJECT)
+G_DEFINE_QUARK (polku-checklist-error-quark, polku_checklist_error)
+
+static void
+item_free (Item *item)
+{
+  g_free (item->id);
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    g_free (item->label[i]);
+  g_free (item);
+}
+
+static void
+group_free (Group *group)
+{
+  g_free (group->id);
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    g_free (group->label[i]);
+  g_clear_pointer (&group->items, g_ptr_array_unref);
+  g_free (group);
+}
+
+static void
+polku_checklist_finalize (GObject *object)
+{
+  PolkuChecklist *self = (PolkuChecklist *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->source, g_free);
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    g_clear_pointer (&self->title[i], g_free);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polku_checklist_parent_class)->finalize (object);
+}
+
+static void
+polku_checklist_class_init (PolkuChecklistClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polku_checklist_finalize;
+}
+
+static void
+polku_checklist_init (PolkuChecklist *self)
+{
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+}
+
+/* Loading: every error names the file and the field, e.g.
+ * "heratteet.json: groups[2].items[0].label.sv: …" */
+
+static gboolean
+invalid (GError     **error,
+         const char  *name,
+         const char  *field,
+         const char  *problem)
+{
+  g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
+               /* Translators: a checklist file's name, a field in it and what is wrong */
+               _("%s: %s: %s"), name, field, problem);
+  return FALSE;
+}
+
+static gboolean
+is_id (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || strlen (text) > 64)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+check_members (JsonObject          *object,
+               const char * const  *allowed,
+               const char          *name,
+               const char          *field,
+               GError             **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_autofree char *path = g_strdup_printf ("%s%s%s", field, field[0] ? "." : "",
+                                                 (const char *) l->data);
+        return invalid (error, name, path, _("unknown field"));
+      }
+  return TRUE;
+}
+
+static gboolean
+read_labels (JsonObject  *parent,
+             const char  *member,
+             char       **out,
+             const char  *name,
+             const char  *field,
+             GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s%s%s", field, field[0] ? "." : "", member);
+  JsonNode *node = json_object_get_member (parent, member);
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, name, path,
+                    _("an object with the labels in English, Finnish and Swedish is needed"));
+  object = json_node_get_object (node);
+  if (!check_members (object, languages, name, path, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    {
+      const char *text = member_string (object, languages[i]);
+      g_autofree char *label_path = g_strdup_printf ("%s.%s", path, languages[i]);
+
+      if (text == NULL)
+        return invalid (error, name, label_path, _("a label is missing"));
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+        if (stripped[0] == '\0')
+          return invalid (error, name, label_path, _("the label is empty"));
+        out[i] = g_steal_pointer (&stripped);
+      }
+    }
+  return TRUE;
+}
+
+static const char * const top_members[] = { "format", "id", "title", "source", "groups", NULL };
+static const char * const group_members[] = { "id", "label", "items", NULL };
+static const char * const item_members[] = { "id", "label", NULL };
+
+static gboolean
+load_items (Group       *group,
+            JsonNode    *node,
+            const char  *name,
+            const char  *field,
+            GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s.items", field);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
+      || json_array_get_length (json_node_get_array (node)) == 0)
+    return invalid (error, name, path, _("a list of at least one item is needed"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *id_path = g_strdup_printf ("%s.id", item_path);
+      JsonObject *object;
+      const char *id;
+      Item *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, name, item_path, _("an object is needed"));
+      object = json_node_get_object (element);
+      if (!check_members (object, item_members, name, item_path, error))
+        return FALSE;
+      id = member_string (object, "id");
+      if (!is_id (id))
+        return invalid (error, name, id_path,
+                        _("an id of lower-case letters a–z, digits and “_” is needed"));
+      for (guint j = 0; j < group->items->len; j++)
+        if (g_str_equal (((Item *) g_ptr_array_index (group->items, j))->id, id))
+          return invalid (error, name, id_path, _("the id is used twice in this group"));
+
+      item = g_new0 (Item, 1);
+      item->id = g_strdup (id);
+      g_ptr_array_add (group->items, item);
+      if (!read_labels (object, "label", item->label, name, item_path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load (PolkuChecklist  *self,
+      JsonNode        *root,
+      const char      *name,
+      GError         **error)
+{
+  JsonObject *object;
+  JsonNode *groups;
+  JsonArray *array;
+  const char *text;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, name, "/", _("the checklist must be a JSON object"));
+  object = json_node_get_object (root);
+  if (!check_members (object, top_members, name, "", error))
+    return FALSE;
+
+  if (g_strcmp0 (member_string (object, "format"), FORMAT) != 0)
+    return invalid (error, name, "format", _("must be \"polku-checklist/1\""));
+
+  text = member_string (object, "id");
+  if (!is_id (text))
+    return invalid (error, name, "id",
+                    _("an id of lower-case letters a–z, digits and “_” is needed"));
+  self->id = g_strdup (text);
+
+  if (json_object_has_member (object, "source"))
+    {
+      text = member_string (object, "source");
+      if (text == NULL)
+        return invalid (error, name, "source", _("must be a string"));
+      self->source = g_strdup (text);
+    }
+
+  if (!read_labels (object, "title", self->title, name, "", error))
+    return FALSE;
+
+  groups = json_object_get_member (object, "groups");
+  if (groups == NULL || !JSON_NODE_HOLDS_ARRAY (groups)
+      || json_array_get_length (json_node_get_array (groups)) == 0)
+    return invalid (error, name, "groups", _("a list of at least one group is needed"));
+
+  array = json_node_get_array (groups);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *group_path = g_strdup_printf ("groups[%u]", i);
+      g_autofree char *id_path = g_strdup_printf ("%s.id", group_path);
+      JsonObject *group_object;
+      Group *group;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, name, group_path, _("an object is needed"));
+      group_object = json_node_get_object (element);
+      if (!check_members (group_object, group_members, name, group_path, error))
+        return FALSE;
+      text = member_string (group_object, "id");
+      if (!is_id (text))
+        return invalid (error, name, id_path,
+                        _("an id of lower-case letters a–z, digits and “_” is needed"));
+      for (guint j = 0; j < self->groups->len; j++)
+        if (g_str_equal (((Group *) g_ptr_array_index (self->groups, j))->id, text))
+          return invalid (error, name, id_path, _("the id is used twice in the checklist"));
+
+      group = g_new0 (Group, 1);
+      group->id = g_strdup (text);
+      group->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+      g_ptr_array_add (self->groups, group);
+      if (!read_labels (group_object, "label", group->label, name, group_path, error)
+          || !load_items (group, json_object_get_member (group_object, "items"), name,
+                          group_path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * polku_checklist_new_from_bytes:
+ * @name: the file's name, for error messages
+ *
+ * Returns: (transfer full): the checklist, or %NULL with POLKU_CHECKLIST_ERROR_INVALID
+ *   naming @name and the field that is wrong
+ */
+PolkuChecklist *
+polku_checklist_new_from_bytes (GBytes      *bytes,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autoptr(PolkuChecklist) self = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
+    {
+      g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
+                   _("%s: not valid JSON: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  self = g_object_new (POLKU_TYPE_CHECKLIST, NULL);
+  if (!load (self, json_parser_get_root (parser), name, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+PolkuChecklist *
+polku_checklist_new_from_file (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  name = g_filename_display_name (path);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return polku_checklist_new_from_bytes (bytes, name, error);
+}
+
+/**
+ * polku_checklist_dup_default_path:
+ *
+ * Returns: (nullable): the file that replaces the built-in checklist, or %NULL when the
+ *   built-in one is used
+ */
+char *
+polku_checklist_dup_default_path (void)
+{
+  const char *env = g_getenv ("POLKU_CHECKLIST");
+  g_autofree char *user = NULL;
+  const char * const *system_dirs;
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  user = g_build_filename (g_get_user_config_dir (), "polku", "checklists", FILE_NAME, NULL);
+  if (g_file_test (user, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&user);
+
+  system_dirs = g_get_system_config_dirs ();
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (system_dirs[i], "polku", "checklists",
+                                                FILE_NAME, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+G_LOCK_DEFINE_STATIC (default_checklist);
+static PolkuChecklist *default_checklist;
+
+/**
+ * polku_checklist_get_default:
+ *
+ * Loads (once) and validates the checklist in use: a county's file when there is one (see
+ * polku-checklist.h), else the built-in one.
+ *
+ * Returns: (transfer full): the checklist, or %NULL with an error naming file and field
+ */
+PolkuChecklist *
+polku_checklist_get_default (GError **error)
+{
+  PolkuChecklist *checklist = NULL;
+
+  G_LOCK (default_checklist);
+  if (default_checklist == NULL)
+    {
+      g_autofree char *path = polku_checklist_dup_default_path ();
+
+      if (path != NULL)
+        default_checklist = polku_checklist_new_from_file (path, error);
+      else
+        {
+          g_autoptr(GBytes) bytes =
+            g_resource_lookup_data (polku_core_get_resource (), RESOURCE_PATH,
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+          if (bytes != NULL)
+            default_checklist = polku_checklist_new_from_bytes (bytes, FILE_NAME, error);
+        }
+      if (default_checklist != NULL)
+        g_debug ("Checklist %s loaded from %s", default_checklist->id,
+                 path != NULL ? path : RESOURCE_PATH);
+    }
+  if (default_checklist != NULL)
+    checklist = g_object_ref (default_checklist);
+  G_UNLOCK (default_checklist);
+
+  return checklist;
+}
+
+/**
+ * polku_checklist_ui_language:
+ *
+ * Returns: "fi", "sv" or "en": the labels that suit the user interface's language
+ */
+const char *
+polku_checklist_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+  /* The language gettext actually uses: the translation of this marker. */
+  const char *marker = C_("checklist language code: en, fi or sv", "en");
+
+  if (g_strv_contains (languages, marker))
+    return marker;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "fi"))
+        return "fi";
+      if (g_str_has_prefix (names[i], "sv"))
+        return "sv";
+      if (g_str_has_prefix (names[i], "en"))
+        return "en";
+    }
+  return "en";
+}
+
+static guint
+language_index (const char *language)
+{
+  if (language == NULL)
+    language = polku_checklist_ui_language ();
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    if (g_str_equal (languages[i], language))
+      return i;
+  return 0;
+}
+
+static Group *
+find_group (PolkuChecklist *self,
+            const char     *group_id)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+
+      if (g_strcmp0 (group->id, group_id) == 0)
+        return group;
+    }
+  return NULL;
+}
+
+static Item *
+find_item (Group      *group,
+           const char *item_id)
+{
+  for (guint i = 0; group != NULL && i < group->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (group->items, i);
+
+      if (g_strcmp0 (item->id, item_id) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+const char *
+polku_checklist_get_id (PolkuChecklist *self)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+
+  return self->id;
+}
+
+const char *
+polku_checklist_get_source (PolkuChecklist *self)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+
+  return self->source;
+}
+
+/* @language: "en", "fi", "sv", or %NULL for the user interface's language */
+const char *
+polku_checklist_get_title (PolkuChecklist *self,
+                           const char     *language)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+
+  return self->title[language_index (language)];
+}
+
+guint
+polku_checklist_get_n_groups (PolkuChecklist *self)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), 0);
+
+  return self->groups->len;
+}
+
+const char *
+polku_checklist_get_group_id (PolkuChecklist *self,
+                              guint           group)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return ((Group *) g_ptr_array_index (self->groups, group))->id;
+}
+
+guint
+polku_checklist_get_n_items (PolkuChecklist *self,
+                             guint           group)
+{
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), 0);
+  g_return_val_if_fail (group < self->groups->len, 0);
+
+  return ((Group *) g_ptr_array_index (self->groups, group))->items->len;
+}
+
+const char *
+polku_checklist_get_item_id (PolkuChecklist *self,
+                             guint           group,
+                             guint           item)
+{
+  Group *g;
+
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+  g = g_ptr_array_index (self->groups, group);
+  g_return_val_if_fail (item < g->items->len, NULL);
+
+  return ((Item *) g_ptr_array_index (g->items, item))->id;
+}
+
+/* Returns: (nullable): the label, or %NULL when the checklist has no such group */
+const char *
+polku_checklist_get_group_label (PolkuChecklist *self,
+                                 const char     *group_id,
+                                 const char     *language)
+{
+  Group *group;
+
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+
+  group = find_group (self, group_id);
+  return group != NULL ? group->label[language_index (language)] : NULL;
+}
+
+/* Returns: (nullable): the label, or %NULL when the checklist has no such item */
+const char *
+polku_checklist_get_item_label (PolkuChecklist *self,
+                                const char     *group_id,
+                                const char     *item_id,
+                                const char     *language)
+{
+  Item *item;
+
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
+
+  item = find_item (find_group (self, group_id), item_id);
+  return item != NULL ? item->label[language_index (language)] : NULL;
+}
+
+/* Fails with POLKU_CHECKLIST_ERROR_UNKNOWN when @group_id/@item_id is not in the checklist. */
+gboolean
+polku_checklist_check_item (PolkuChecklist  *self,
+                            const char      *group_id,
+                            const char      *item_id,
+                            GError         **error)
+{
+  Group *group;
+
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (self), FALSE);
+
+  group = find_group (self, group_id);
+  if (group == NULL)
+    {
+      g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_UNKNOWN,
+                   _("The checklist “%s” has no group “%s”."), self->id,
+                   group_id != NULL ? group_id : "");
+      return FALSE;
+    }
+  if (find_item (group, item_id) == NULL)
+    {
+      g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_UNKNOWN,
+                   _("The group “%s” of the checklist has no item “%s”."), group_id,
+                   item_id != NULL ? item_id : "");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,391 @@
+/* polku-consent.c: one consent (suostumus) with its structured scope
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-consent"
+
+#include "config.h"
+
+#include "polku-consent.h"
+
+struct _PolkuConsent
+{
+  GObject parent_instance;
+
+  char    *id;
+  char    *created;
+  char    *modified;
+  char    *client_id;
+  char    *given_on;
+  char    *given_by;
+  char    *representative;
+  char    *method;
+  char   **organisations;
+  char   **parts;
+  char    *valid_until;
+  char    *recorded_by;
+  char    *withdrawn_on;
+  char    *withdrawal_recorded_by;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuConsent, polku_consent, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_CLIENT_ID,
+  PROP_GIVEN_ON,
+  PROP_GIVEN_BY,
+  PROP_REPRESENTATIVE,
+  PROP_METHOD,
+  PROP_ORGANISATIONS,
+  PROP_PARTS,
+  PROP_VALID_UNTIL,
+  PROP_RECORDED_BY,
+  PROP_WITHDRAWN_ON,
+  PROP_WITHDRAWAL_RECORDED_BY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_consent_finalize (GObject *object)
+{
+  PolkuConsent *self = (PolkuConsent *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->given_on, g_free);
+  g_clear_pointer (&self->given_by, g_free);
+  g_clear_pointer (&self->representative, g_free);
+  g_clear_pointer (&self->method, g_free);
+  g_clear_pointer (&self->organisations, g_strfreev);
+  g_clear_pointer (&self->parts, g_strfreev);
+  g_clear_pointer (&self->valid_until, g_free);
+  g_clear_pointer (&self->recorded_by, g_free);
+  g_clear_pointer (&self->withdrawn_on, g_free);
+  g_clear_pointer (&self->withdrawal_recorded_by, g_free);
+
+  G_OBJECT_CLASS (polku_consent_parent_class)->finalize (object);
+}
+
+static void
+polku_consent_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PolkuConsent *self = (PolkuConsent *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    case PROP_GIVEN_ON:
+      g_value_set_string (value, self->given_on);
+      break;
+    case PROP_GIVEN_BY:
+      g_value_set_string (value, self->given_by);
+      break;
+    case PROP_REPRESENTATIVE:
+      g_value_set_string (value, self->representative);
+      break;
+    case PROP_METHOD:
+      g_value_set_string (value, self->method);
+      break;
+    case PROP_ORGANISATIONS:
+      g_value_set_boxed (value, self->organisations);
+      break;
+    case PROP_PARTS:
+      g_value_set_boxed (value, self->parts);
+      break;
+    case PROP_VALID_UNTIL:
+      g_value_set_string (value, self->valid_until);
+      break;
+    case PROP_RECORDED_BY:
+      g_value_set_string (value, self->recorded_by);
+      break;
+    case PROP_WITHDRAWN_ON:
+      g_value_set_string (value, self->withdrawn_on);
+      break;
+    case PROP_WITHDRAWAL_RECORDED_BY:
+      g_value_set_string (value, self->withdrawal_recorded_by);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_consent_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PolkuConsent *self = (PolkuConsent *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_CREATED:
+      g_free (self->created);
+      self->created = g_value_dup_string (value);
+      break;
+    case PROP_MODIFIED:
+      g_free (self->modified);
+      self->modified = g_value_dup_string (value);
+      break;
+    case PROP_CLIENT_ID:
+      g_free (self->client_id);
+      self->client_id = g_value_dup_string (value);
+      break;
+    case PROP_GIVEN_ON:
+      g_free (self->given_on);
+      self->given_on = g_value_dup_string (value);
+      break;
+    case PROP_GIVEN_BY:
+      g_free (self->given_by);
+      self->given_by = g_value_dup_string (value);
+      break;
+    case PROP_REPRESENTATIVE:
+      g_free (self->representative);
+      self->representative = g_value_dup_string (value);
+      break;
+    case PROP_METHOD:
+      g_free (self->method);
+      self->method = g_value_dup_string (value);
+      break;
+    case PROP_ORGANISATIONS:
+      g_strfreev (self->organisations);
+      self->organisations = g_value_dup_boxed (value);
+      break;
+    case PROP_PARTS:
+      g_strfreev (self->parts);
+      self->parts = g_value_dup_boxed (value);
+      break;
+    case PROP_VALID_UNTIL:
+      g_free (self->valid_until);
+      self->valid_until = g_value_dup_string (value);
+      break;
+    case PROP_RECORDED_BY:
+      g_free (self->recorded_by);
+      self->recorded_by = g_value_dup_string (value);
+      break;
+    case PROP_WITHDRAWN_ON:
+      g_free (self->withdrawn_on);
+      self->withdrawn_on = g_value_dup_string (value);
+      break;
+    case PROP_WITHDRAWAL_RECORDED_BY:
+      g_free (self->withdrawal_recorded_by);
+      self->withdrawal_recorded_by = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_consent_class_init (PolkuConsentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_consent_finalize;
+  object_class->get_property = polku_consent_get_property;
+  object_class->set_property = polku_consent_set_property;
+
+  /* Id */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Created */
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Modified */
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Client id */
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Given on */
+  properties[PROP_GIVEN_ON] =
+    g_param_spec_string ("given-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Given by */
+  properties[PROP_GIVEN_BY] =
+    g_param_spec_string ("given-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Legal representative */
+  properties[PROP_REPRESENTATIVE] =
+    g_param_spec_string ("representative", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Method */
+  properties[PROP_METHOD] =
+    g_param_spec_string ("method", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Organisations in scope */
+  properties[PROP_ORGANISATIONS] =
+    g_param_spec_boxed ("organisations", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Plan parts in scope */
+  properties[PROP_PARTS] =
+    g_param_spec_boxed ("parts", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Valid until */
+  properties[PROP_VALID_UNTIL] =
+    g_param_spec_string ("valid-until", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Recorded by */
+  properties[PROP_RECORDED_BY] =
+    g_param_spec_string ("recorded-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Withdrawn on */
+  properties[PROP_WITHDRAWN_ON] =
+    g_param_spec_string ("withdrawn-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Withdrawal recorded by */
+  properties[PROP_WITHDRAWAL_RECORDED_BY] =
+    g_param_spec_string ("withdrawal-recorded-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_consent_init (PolkuConsent *self)
+{
+}
+
+const char *
+polku_consent_get_id (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+polku_consent_get_created (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->created;
+}
+
+const char *
+polku_consent_get_modified (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->modified;
+}
+
+const char *
+polku_consent_get_client_id (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->client_id;
+}
+
+const char *
+polku_consent_get_given_on (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->given_on;
+}
+
+const char *
+polku_consent_get_given_by (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->given_by;
+}
+
+const char *
+polku_consent_get_representative (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->representative;
+}
+
+const char *
+polku_consent_get_method (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->method;
+}
+
+const char * const *
+polku_consent_get_organisations (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return (const char * const *) self->organisations;
+}
+
+const char * const *
+polku_consent_get_parts (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return (const char * const *) self->parts;
+}
+
+const char *
+polku_consent_get_valid_until (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->valid_until;
+}
+
+const char *
+polku_consent_get_recorded_by (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->recorded_by;
+}
+
+const char *
+polku_consent_get_withdrawn_on (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->withdrawn_on;
+}
+
+const char *
+polku_consent_get_withdrawal_recorded_by (PolkuConsent *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+
+  return self->withdrawal_recorded_by;
+}

@@ -1,0 +1,41 @@
+/* polku-contact-type-private.h: reading the core's data files (shared with the mapping visit)
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "polku-contact-type.h"
+
+G_BEGIN_DECLS
+
+/* The languages of labels in data files, in this order. */
+#define POLKU_DATA_N_LANGUAGES 3
+extern const char * const polku_data_languages[POLKU_DATA_N_LANGUAGES + 1];
+
+/* Parses @bytes and checks "format" and "version" (1). Errors name @file_name. */
+JsonObject *polku_data_parse               (GBytes             *bytes,
+                                            const char         *file_name,
+                                            const char         *format,
+                                            GError            **error);
+/* Fails, naming "@file_name: @path.MEMBER", when @object has a member not in @allowed. */
+gboolean    polku_data_check_members       (JsonObject         *object,
+                                            const char * const *allowed,
+                                            const char         *file_name,
+                                            const char         *path,
+                                            GError            **error);
+/* Reads @member of @object: an object with a non-empty string for each language. Returns
+ * a strv in the order of polku_data_languages, or NULL (with @error set). When @required is
+ * FALSE and the member is absent, returns NULL without setting @error. */
+char      **polku_data_read_labels         (JsonObject         *object,
+                                            const char         *member,
+                                            gboolean            required,
+                                            const char         *file_name,
+                                            const char         *path,
+                                            GError            **error);
+/* Index into polku_data_languages of polku_data_label_language (). */
+guint       polku_data_language_index      (void);
+
+G_END_DECLS

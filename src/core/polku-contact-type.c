@@ -1,0 +1,648 @@
+/* polku-contact-type.c: the types of contacts and visits, loaded from data
+ *
+ * The types are data (data/contact-types.json, bundled as a resource) so that a wellbeing
+ * county can adapt them. A file is checked whole before it is used: each problem is reported
+ * with the file's name and the path of the field ("types[3].labels.sv").
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-contact-type"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-contact-type-private.h"
+#include "polku-core-resources.h"
+
+#define DEFAULT_RESOURCE "/io/github/polku/Polku/core/contact-types.json"
+#define MAX_TYPES 200
+
+const char * const polku_data_languages[POLKU_DATA_N_LANGUAGES + 1] = { "en", "fi", "sv", NULL };
+
+struct _PolkuContactType
+{
+  GObject   parent_instance;
+
+  char     *id;
+  char    **labels;  /* in the order of polku_data_languages */
+  gboolean  in_person;
+  gboolean  emergency;
+  gboolean  inpatient;
+  gboolean  continuity;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuContactType, polku_contact_type, G_TYPE_OBJECT)
+G_DEFINE_QUARK (polku-contact-type-error-quark, polku_contact_type_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_IN_PERSON,
+  PROP_EMERGENCY,
+  PROP_INPATIENT,
+  PROP_CONTINUITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_contact_type_finalize (GObject *object)
+{
+  PolkuContactType *self = (PolkuContactType *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->labels, g_strfreev);
+
+  G_OBJECT_CLASS (polku_contact_type_parent_class)->finalize (object);
+}
+
+static void
+polku_contact_type_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PolkuContactType *self = POLKU_CONTACT_TYPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, polku_contact_type_get_label (self));
+      break;
+    case PROP_IN_PERSON:
+      g_value_set_boolean (value, self->in_person);
+      break;
+    case PROP_EMERGENCY:
+      g_value_set_boolean (value, self->emergency);
+      break;
+    case PROP_INPATIENT:
+      g_value_set_boolean (value, self->inpatient);
+      break;
+    case PROP_CONTINUITY:
+      g_value_set_boolean (value, self->continuity);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_contact_type_class_init (PolkuContactTypeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_contact_type_finalize;
+  object_class->get_property = polku_contact_type_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IN_PERSON] =
+    g_param_spec_boolean ("in-person", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EMERGENCY] =
+    g_param_spec_boolean ("emergency", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INPATIENT] =
+    g_param_spec_boolean ("inpatient", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTINUITY] =
+    g_param_spec_boolean ("continuity", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_contact_type_init (PolkuContactType *self)
+{
+}
+
+const char *
+polku_contact_type_get_id (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), NULL);
+  return self->id;
+}
+
+/* "fi", "sv" or "en", from the UI language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). */
+const char *
+polku_data_label_language (void)
+{
+  return polku_data_languages[polku_data_language_index ()];
+}
+
+guint
+polku_data_language_index (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "fi"))
+        return 1;
+      if (g_str_has_prefix (names[i], "sv"))
+        return 2;
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return 0;
+    }
+  return 0;
+}
+
+/**
+ * polku_contact_type_get_label:
+ *
+ * Returns: the label in the UI language (Finnish, Swedish, or else English)
+ */
+const char *
+polku_contact_type_get_label (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), NULL);
+  return self->labels[polku_data_language_index ()];
+}
+
+/**
+ * polku_contact_type_get_label_for:
+ * @language: "en", "fi" or "sv"
+ *
+ * Returns: the label in @language, or %NULL for another language
+ */
+const char *
+polku_contact_type_get_label_for (PolkuContactType *self,
+                                  const char       *language)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+    if (g_str_equal (language, polku_data_languages[i]))
+      return self->labels[i];
+  return NULL;
+}
+
+gboolean
+polku_contact_type_get_in_person (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), FALSE);
+  return self->in_person;
+}
+
+gboolean
+polku_contact_type_get_emergency (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), FALSE);
+  return self->emergency;
+}
+
+gboolean
+polku_contact_type_get_inpatient (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), FALSE);
+  return self->inpatient;
+}
+
+gboolean
+polku_contact_type_get_continuity (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), FALSE);
+  return self->continuity;
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return normal != NULL ? g_utf8_casefold (normal, -1) : NULL;
+}
+
+/**
+ * polku_contact_type_matches:
+ * @text: an id or a label in any language
+ *
+ * Returns: whether @text names this type (ignoring case and surrounding space)
+ */
+gboolean
+polku_contact_type_matches (PolkuContactType *self,
+                            const char       *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  folded = fold (text);
+  if (folded == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (folded, self->id) == 0)
+    return TRUE;
+  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+    {
+      g_autofree char *label = fold (self->labels[i]);
+
+      if (g_strcmp0 (folded, label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* --- Reading data files ------------------------------------------------------------- */
+
+static gboolean
+data_error (GError     **error,
+            const char  *file_name,
+            const char  *path,
+            const char  *problem)
+{
+  if (path != NULL && path[0] != '\0')
+    /* TRANSLATORS: "contact-types.json: types[2].labels.sv: a non-empty string is needed." */
+    g_set_error (error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
+                 _("%s: %s: %s"), file_name, path, problem);
+  else
+    g_set_error (error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
+                 _("%s: %s"), file_name, problem);
+  return FALSE;
+}
+
+JsonObject *
+polku_data_parse (GBytes      *bytes,
+                  const char  *file_name,
+                  const char  *format,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  JsonNode *member;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
+    {
+      g_autofree char *problem = g_strdup_printf (_("not valid JSON (%s)."),
+                                                  local_error->message);
+      data_error (error, file_name, NULL, problem);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      data_error (error, file_name, NULL, _("the file must hold one JSON object."));
+      return NULL;
+    }
+
+  member = json_object_get_member (json_node_get_object (root), "format");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
+      || json_node_get_value_type (member) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (member), format) != 0)
+    {
+      g_autofree char *problem = g_strdup_printf (_("must be \"%s\"."), format);
+      data_error (error, file_name, "format", problem);
+      return NULL;
+    }
+  member = json_object_get_member (json_node_get_object (root), "version");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
+      || json_node_get_value_type (member) != G_TYPE_INT64
+      || json_node_get_int (member) != 1)
+    {
+      data_error (error, file_name, "version",
+                  _("must be 1 (this version of Polku reads version 1)."));
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+gboolean
+polku_data_check_members (JsonObject         *object,
+                          const char * const *allowed,
+                          const char         *file_name,
+                          const char         *path,
+                          GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_autofree char *where = path[0] != '\0' ? g_strdup_printf ("%s.%s", path,
+                                                                    (char *) l->data)
+                                                 : g_strdup (l->data);
+
+        return data_error (error, file_name, where,
+                           _("unknown field (check its spelling)."));
+      }
+  return TRUE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+char **
+polku_data_read_labels (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        const char  *file_name,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (object, member);
+  JsonObject *labels;
+
+  if (node == NULL && !required)
+    return NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      data_error (error, file_name, where,
+                  _("an object with a text for each language (\"en\", \"fi\", \"sv\") is "
+                    "needed."));
+      return NULL;
+    }
+  labels = json_node_get_object (node);
+  if (!polku_data_check_members (labels, polku_data_languages, file_name, where, error))
+    return NULL;
+
+  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+    {
+      const char *text = string_member (labels, polku_data_languages[i]);
+
+      if (text == NULL || is_blank (text) || !g_utf8_validate (text, -1, NULL))
+        {
+          g_autofree char *field = g_strdup_printf ("%s.%s", where, polku_data_languages[i]);
+
+          data_error (error, file_name, field, _("a non-empty string is needed."));
+          return NULL;
+        }
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+read_flag (JsonObject  *object,
+           const char  *member,
+           gboolean    *out,
+           const char  *file_name,
+           const char  *path,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+      return data_error (error, file_name, where, _("must be true or false."));
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * polku_contact_types_load_bytes:
+ * @bytes: the contents of a contact-types file
+ * @file_name: its name, for error messages
+ *
+ * Returns: (transfer full): a #GListModel of #PolkuContactType, or %NULL with @error set
+ *   (POLKU_CONTACT_TYPE_ERROR_INVALID naming the file and the field)
+ */
+GListModel *
+polku_contact_types_load_bytes (GBytes      *bytes,
+                                const char  *file_name,
+                                GError     **error)
+{
+  static const char * const top_members[] = { "format", "version", "comment", "types", NULL };
+  static const char * const type_members[] = {
+    "id", "labels", "in_person", "emergency", "inpatient", "continuity", "comment", NULL
+  };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *types_node;
+  JsonArray *types;
+  guint n;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  root = polku_data_parse (bytes, file_name, "polku-contact-types", error);
+  if (root == NULL)
+    return NULL;
+  if (!polku_data_check_members (root, top_members, file_name, "", error))
+    return NULL;
+
+  types_node = json_object_get_member (root, "types");
+  if (types_node == NULL || !JSON_NODE_HOLDS_ARRAY (types_node)
+      || json_array_get_length (json_node_get_array (types_node)) == 0)
+    {
+      data_error (error, file_name, "types", _("a non-empty list of types is needed."));
+      return NULL;
+    }
+  types = json_node_get_array (types_node);
+  n = json_array_get_length (types);
+  if (n > MAX_TYPES)
+    {
+      g_autofree char *problem = g_strdup_printf (_("at most %d types are allowed."), MAX_TYPES);
+      data_error (error, file_name, "types", problem);
+      return NULL;
+    }
+
+  store = g_list_store_new (POLKU_TYPE_CONTACT_TYPE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("types[%u]", i);
+      g_autoptr(PolkuContactType) type = NULL;
+      JsonNode *node = json_array_get_element (types, i);
+      JsonObject *object;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          data_error (error, file_name, path, _("each type must be a JSON object."));
+          return NULL;
+        }
+      object = json_node_get_object (node);
+      if (!polku_data_check_members (object, type_members, file_name, path, error))
+        return NULL;
+
+      id = string_member (object, "id");
+      if (!is_valid_id (id))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.id", path);
+
+          data_error (error, file_name, where,
+                      _("an id of lower-case letters a–z, digits and hyphens is needed."));
+          return NULL;
+        }
+      if (g_hash_table_contains (seen, id))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.id", path);
+          g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice."), id);
+
+          data_error (error, file_name, where, problem);
+          return NULL;
+        }
+      g_hash_table_add (seen, (gpointer) id);
+
+      type = g_object_new (POLKU_TYPE_CONTACT_TYPE, NULL);
+      type->id = g_strdup (id);
+      type->labels = polku_data_read_labels (object, "labels", TRUE, file_name, path, error);
+      if (type->labels == NULL
+          || !read_flag (object, "in_person", &type->in_person, file_name, path, error)
+          || !read_flag (object, "emergency", &type->emergency, file_name, path, error)
+          || !read_flag (object, "inpatient", &type->inpatient, file_name, path, error)
+          || !read_flag (object, "continuity", &type->continuity, file_name, path, error))
+        return NULL;
+
+      g_list_store_append (store, type);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * polku_contact_types_load_file:
+ *
+ * Returns: (transfer full): the types of @file, or %NULL with @error set
+ */
+GListModel *
+polku_contact_types_load_file (GFile   *file,
+                               GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  name = g_file_get_basename (file);
+  return polku_contact_types_load_bytes (bytes, name, error);
+}
+
+/**
+ * polku_contact_types_dup_default:
+ *
+ * Returns: (transfer full): the types bundled with Polku (data/contact-types.json)
+ */
+GListModel *
+polku_contact_types_dup_default (GError **error)
+{
+  static GListModel *cached;
+  static GMutex lock;
+  GListModel *types;
+
+  g_mutex_lock (&lock);
+  if (cached == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (polku_core_get_resource (),
+                                                        DEFAULT_RESOURCE, 0, error);
+
+      if (bytes != NULL)
+        cached = polku_contact_types_load_bytes (bytes, "contact-types.json", error);
+    }
+  types = cached != NULL ? g_object_ref (cached) : NULL;
+  g_mutex_unlock (&lock);
+
+  return types;
+}
+
+/**
+ * polku_contact_types_lookup:
+ *
+ * Returns: (transfer none) (nullable): the type with @id
+ */
+PolkuContactType *
+polku_contact_types_lookup (GListModel *types,
+                            const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (types), NULL);
+
+  if (id == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
+
+      if (g_str_equal (type->id, id))
+        return type;  /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+/**
+ * polku_contact_types_find:
+ * @id_or_label: an id, or a label in any language (case does not matter)
+ *
+ * Returns: (transfer none) (nullable): the type
+ */
+PolkuContactType *
+polku_contact_types_find (GListModel *types,
+                          const char *id_or_label)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (types), NULL);
+
+  n = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
+
+      if (polku_contact_type_matches (type, id_or_label))
+        return type;
+    }
+  return NULL;
+}

@@ -1,0 +1,675 @@
+/* polku-contact.c: one contact or visit in a client's log
+ *
+ * A contact is what the coordinator learns of or makes: a visit to a doctor, a phone call,
+ * a stay in hospital. Its type comes from data/contact-types.json; the professional is an
+ * identifier (so that continuity-of-care indices can be computed) with an optional name.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-contact"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "polku-contact-private.h"
+#include "polku-contact-type.h"
+#include "polku-core-enums.h"
+
+struct _PolkuContact
+{
+  GObject             parent_instance;
+
+  char               *id;
+  char               *created;
+  char               *modified;
+  char               *client_id;
+  char               *date;
+  char               *time;
+  char               *type_id;
+  char               *professional_id;
+  char               *professional_name;
+  char               *organisation;
+  char               *note;
+  gboolean            urgent;
+  gboolean            no_show;
+  PolkuContactSource  source;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuContact, polku_contact, G_TYPE_OBJECT)
+G_DEFINE_QUARK (polku-contact-error-quark, polku_contact_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_CLIENT_ID,
+  PROP_DATE,
+  PROP_TIME,
+  PROP_TYPE_ID,
+  PROP_URGENT,
+  PROP_PROFESSIONAL_ID,
+  PROP_PROFESSIONAL_NAME,
+  PROP_ORGANISATION,
+  PROP_NO_SHOW,
+  PROP_NOTE,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * polku_contact_error_field:
+ * @code: a #PolkuContactError
+ *
+ * Returns: the name of the field that @code is about ("date", "type", …), as in the JSON
+ *   of polku-cli and the columns of a CSV file
+ */
+const char *
+polku_contact_error_field (int code)
+{
+  switch (code)
+    {
+    case POLKU_CONTACT_ERROR_CLIENT:
+      return "client_id";
+    case POLKU_CONTACT_ERROR_DATE:
+      return "date";
+    case POLKU_CONTACT_ERROR_TIME:
+      return "time";
+    case POLKU_CONTACT_ERROR_TYPE:
+      return "type";
+    case POLKU_CONTACT_ERROR_PROFESSIONAL:
+      return "professional";
+    case POLKU_CONTACT_ERROR_PROFESSIONAL_NAME:
+      return "professional_name";
+    case POLKU_CONTACT_ERROR_ORGANISATION:
+      return "organisation";
+    case POLKU_CONTACT_ERROR_NOTE:
+      return "note";
+    default:
+      return NULL;
+    }
+}
+
+const char *
+polku_contact_source_to_string (PolkuContactSource source)
+{
+  return source == POLKU_CONTACT_SOURCE_IMPORTED ? "imported" : "entered";
+}
+
+gboolean
+polku_contact_source_from_string (const char         *text,
+                                  PolkuContactSource *out_source)
+{
+  g_return_val_if_fail (out_source != NULL, FALSE);
+
+  if (g_strcmp0 (text, "entered") == 0)
+    *out_source = POLKU_CONTACT_SOURCE_ENTERED;
+  else if (g_strcmp0 (text, "imported") == 0)
+    *out_source = POLKU_CONTACT_SOURCE_IMPORTED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+polku_contact_finalize (GObject *object)
+{
+  PolkuContact *self = (PolkuContact *) object;
+
+  g_free (self->id);
+  g_free (self->created);
+  g_free (self->modified);
+  g_free (self->client_id);
+  g_free (self->date);
+  g_free (self->time);
+  g_free (self->type_id);
+  g_free (self->professional_id);
+  g_free (self->professional_name);
+  g_free (self->organisation);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (polku_contact_parent_class)->finalize (object);
+}
+
+static void
+polku_contact_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PolkuContact *self = POLKU_CONTACT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_TIME:
+      g_value_set_string (value, self->time);
+      break;
+    case PROP_TYPE_ID:
+      g_value_set_string (value, self->type_id);
+      break;
+    case PROP_URGENT:
+      g_value_set_boolean (value, self->urgent);
+      break;
+    case PROP_PROFESSIONAL_ID:
+      g_value_set_string (value, self->professional_id);
+      break;
+    case PROP_PROFESSIONAL_NAME:
+      g_value_set_string (value, self->professional_name);
+      break;
+    case PROP_ORGANISATION:
+      g_value_set_string (value, self->organisation);
+      break;
+    case PROP_NO_SHOW:
+      g_value_set_boolean (value, self->no_show);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_SOURCE:
+      g_value_set_enum (value, self->source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_contact_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PolkuContact *self = POLKU_CONTACT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT_ID:
+      polku_contact_set_client_id (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      polku_contact_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_TIME:
+      polku_contact_set_time (self, g_value_get_string (value));
+      break;
+    case PROP_TYPE_ID:
+      polku_contact_set_type_id (self, g_value_get_string (value));
+      break;
+    case PROP_URGENT:
+      polku_contact_set_urgent (self, g_value_get_boolean (value));
+      break;
+    case PROP_PROFESSIONAL_ID:
+      polku_contact_set_professional_id (self, g_value_get_string (value));
+      break;
+    case PROP_PROFESSIONAL_NAME:
+      polku_contact_set_professional_name (self, g_value_get_string (value));
+      break;
+    case PROP_ORGANISATION:
+      polku_contact_set_organisation (self, g_value_get_string (value));
+      break;
+    case PROP_NO_SHOW:
+      polku_contact_set_no_show (self, g_value_get_boolean (value));
+      break;
+    case PROP_NOTE:
+      polku_contact_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      polku_contact_set_source (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_contact_class_init (PolkuContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = polku_contact_finalize;
+  object_class->get_property = polku_contact_get_property;
+  object_class->set_property = polku_contact_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, ro);
+  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, ro);
+  properties[PROP_CLIENT_ID] = g_param_spec_string ("client-id", NULL, NULL, NULL, rw);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_TIME] = g_param_spec_string ("time", NULL, NULL, NULL, rw);
+  properties[PROP_TYPE_ID] = g_param_spec_string ("type-id", NULL, NULL, NULL, rw);
+  properties[PROP_URGENT] = g_param_spec_boolean ("urgent", NULL, NULL, FALSE, rw);
+  properties[PROP_PROFESSIONAL_ID] =
+    g_param_spec_string ("professional-id", NULL, NULL, NULL, rw);
+  properties[PROP_PROFESSIONAL_NAME] =
+    g_param_spec_string ("professional-name", NULL, NULL, NULL, rw);
+  properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, NULL, rw);
+  properties[PROP_NO_SHOW] = g_param_spec_boolean ("no-show", NULL, NULL, FALSE, rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_SOURCE] =
+    g_param_spec_enum ("source", NULL, NULL, POLKU_TYPE_CONTACT_SOURCE,
+                       POLKU_CONTACT_SOURCE_ENTERED, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_contact_init (PolkuContact *self)
+{
+}
+
+PolkuContact *
+polku_contact_new (void)
+{
+  return g_object_new (POLKU_TYPE_CONTACT, NULL);
+}
+
+/**
+ * polku_contact_copy:
+ *
+ * Returns: (transfer full): a copy, with the same id and stamps
+ */
+PolkuContact *
+polku_contact_copy (PolkuContact *self)
+{
+  PolkuContact *copy;
+
+  g_return_val_if_fail (POLKU_IS_CONTACT (self), NULL);
+
+  copy = polku_contact_new ();
+  copy->id = g_strdup (self->id);
+  copy->created = g_strdup (self->created);
+  copy->modified = g_strdup (self->modified);
+  copy->client_id = g_strdup (self->client_id);
+  copy->date = g_strdup (self->date);
+  copy->time = g_strdup (self->time);
+  copy->type_id = g_strdup (self->type_id);
+  copy->professional_id = g_strdup (self->professional_id);
+  copy->professional_name = g_strdup (self->professional_name);
+  copy->organisation = g_strdup (self->organisation);
+  copy->note = g_strdup (self->note);
+  copy->urgent = self->urgent;
+  copy->no_show = self->no_show;
+  copy->source = self->source;
+  return copy;
+}
+
+static void set_text (PolkuContact  *self,
+                      char         **field,
+                      const char    *value,
+                      guint          prop);
+
+void
+polku_contact_set_stamps (PolkuContact *self,
+                          const char   *id,
+                          const char   *created,
+                          const char   *modified)
+{
+  g_return_if_fail (POLKU_IS_CONTACT (self));
+
+  set_text (self, &self->id, id, PROP_ID);
+  set_text (self, &self->created, created, PROP_CREATED);
+  set_text (self, &self->modified, modified, PROP_MODIFIED);
+}
+
+/* Stores @value stripped of surrounding space, or NULL when it is empty. */
+static void
+set_text (PolkuContact  *self,
+          char         **field,
+          const char    *value,
+          guint          prop)
+{
+  g_autofree char *stripped = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+
+  if (stripped != NULL && stripped[0] == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (*field, stripped) == 0)
+    return;
+  g_free (*field);
+  *field = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_flag (PolkuContact *self,
+          gboolean     *field,
+          gboolean      value,
+          guint         prop)
+{
+  value = !!value;
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+#define GETTER(type, name, expr) \
+  type polku_contact_get_##name (PolkuContact *self) \
+  { \
+    g_return_val_if_fail (POLKU_IS_CONTACT (self), 0); \
+    return expr; \
+  }
+#define TEXT_SETTER(name, PROP) \
+  void polku_contact_set_##name (PolkuContact *self, const char *value) \
+  { \
+    g_return_if_fail (POLKU_IS_CONTACT (self)); \
+    set_text (self, &self->name, value, PROP); \
+  }
+#define FLAG_SETTER(name, PROP) \
+  void polku_contact_set_##name (PolkuContact *self, gboolean value) \
+  { \
+    g_return_if_fail (POLKU_IS_CONTACT (self)); \
+    set_flag (self, &self->name, value, PROP); \
+  }
+
+GETTER (const char *, id, self->id)
+GETTER (const char *, created, self->created)
+GETTER (const char *, modified, self->modified)
+GETTER (const char *, client_id, self->client_id)
+GETTER (const char *, date, self->date)
+GETTER (const char *, time, self->time)
+GETTER (const char *, type_id, self->type_id)
+GETTER (gboolean, urgent, self->urgent)
+GETTER (const char *, professional_id, self->professional_id)
+GETTER (const char *, professional_name, self->professional_name)
+GETTER (const char *, organisation, self->organisation)
+GETTER (gboolean, no_show, self->no_show)
+GETTER (const char *, note, self->note)
+GETTER (PolkuContactSource, source, self->source)
+
+TEXT_SETTER (client_id, PROP_CLIENT_ID)
+TEXT_SETTER (date, PROP_DATE)
+TEXT_SETTER (time, PROP_TIME)
+TEXT_SETTER (type_id, PROP_TYPE_ID)
+TEXT_SETTER (professional_id, PROP_PROFESSIONAL_ID)
+TEXT_SETTER (professional_name, PROP_PROFESSIONAL_NAME)
+TEXT_SETTER (organisation, PROP_ORGANISATION)
+TEXT_SETTER (note, PROP_NOTE)
+FLAG_SETTER (urgent, PROP_URGENT)
+FLAG_SETTER (no_show, PROP_NO_SHOW)
+
+#undef GETTER
+#undef TEXT_SETTER
+#undef FLAG_SETTER
+
+void
+polku_contact_set_source (PolkuContact       *self,
+                          PolkuContactSource  source)
+{
+  g_return_if_fail (POLKU_IS_CONTACT (self));
+  g_return_if_fail (source == POLKU_CONTACT_SOURCE_ENTERED
+                    || source == POLKU_CONTACT_SOURCE_IMPORTED);
+
+  if (self->source == source)
+    return;
+  self->source = source;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       min,
+            gsize       max)
+{
+  gsize n = strlen (text);
+
+  if (n < min || n > max)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * polku_contact_parse_date:
+ * @text: "YYYY-MM-DD" or the Finnish "d.m.yyyy" (with or without leading zeros)
+ *
+ * Returns: (transfer full) (nullable): the date as "YYYY-MM-DD", or %NULL when @text is
+ *   not a real date between the years 1900 and 2199
+ */
+char *
+polku_contact_parse_date (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 year, month, day;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+
+  if (strchr (stripped, '-') != NULL)
+    {
+      parts = g_strsplit (stripped, "-", -1);
+      if (g_strv_length (parts) != 3 || !all_digits (parts[0], 4, 4)
+          || !all_digits (parts[1], 2, 2) || !all_digits (parts[2], 2, 2))
+        return NULL;
+      year = g_ascii_strtoull (parts[0], NULL, 10);
+      month = g_ascii_strtoull (parts[1], NULL, 10);
+      day = g_ascii_strtoull (parts[2], NULL, 10);
+    }
+  else if (strchr (stripped, '.') != NULL)
+    {
+      parts = g_strsplit (stripped, ".", -1);
+      if (g_strv_length (parts) != 3 || !all_digits (parts[0], 1, 2)
+          || !all_digits (parts[1], 1, 2) || !all_digits (parts[2], 4, 4))
+        return NULL;
+      day = g_ascii_strtoull (parts[0], NULL, 10);
+      month = g_ascii_strtoull (parts[1], NULL, 10);
+      year = g_ascii_strtoull (parts[2], NULL, 10);
+    }
+  else
+    return NULL;
+
+  if (year < 1900 || year > 2199 || month < 1 || month > 12
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) year, (guint) month, (guint) day);
+}
+
+/**
+ * polku_contact_parse_time:
+ * @text: "HH:MM", "H:MM", "HH.MM" or "H.MM" (the Finnish way)
+ *
+ * Returns: (transfer full) (nullable): the time as "HH:MM", or %NULL
+ */
+char *
+polku_contact_parse_time (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 hour, minute;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  g_strdelimit (stripped, ".", ':');
+  parts = g_strsplit (stripped, ":", -1);
+  /* Seconds, as some exports write them, are accepted and dropped. */
+  if (g_strv_length (parts) < 2 || g_strv_length (parts) > 3
+      || !all_digits (parts[0], 1, 2) || !all_digits (parts[1], 2, 2)
+      || (parts[2] != NULL && !all_digits (parts[2], 2, 2)))
+    return NULL;
+  hour = g_ascii_strtoull (parts[0], NULL, 10);
+  minute = g_ascii_strtoull (parts[1], NULL, 10);
+  if (hour > 23 || minute > 59)
+    return NULL;
+  return g_strdup_printf ("%02u:%02u", (guint) hour, (guint) minute);
+}
+
+static gboolean
+check_length (const char  *text,
+              gsize        max,
+              int          code,
+              GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, code, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > (glong) max)
+    {
+      switch (code)
+        {
+        case POLKU_CONTACT_ERROR_PROFESSIONAL:
+          g_set_error (error, POLKU_CONTACT_ERROR, code,
+                       _("The professional's identifier is too long (at most %u characters)."),
+                       (guint) max);
+          break;
+        case POLKU_CONTACT_ERROR_PROFESSIONAL_NAME:
+          g_set_error (error, POLKU_CONTACT_ERROR, code,
+                       _("The professional's name is too long (at most %u characters)."),
+                       (guint) max);
+          break;
+        case POLKU_CONTACT_ERROR_ORGANISATION:
+          g_set_error (error, POLKU_CONTACT_ERROR, code,
+                       _("The organisation is too long (at most %u characters)."),
+                       (guint) max);
+          break;
+        default:
+          g_set_error (error, POLKU_CONTACT_ERROR, code,
+                       _("The note is too long (at most %u characters)."), (guint) max);
+          break;
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * polku_contact_validate:
+ * @types: (nullable): the known contact types, or %NULL for the bundled ones
+ *
+ * Checks the contact. The error's code names the field (polku_contact_error_field ()).
+ */
+gboolean
+polku_contact_validate (PolkuContact  *self,
+                        GListModel    *types,
+                        GError       **error)
+{
+  g_autoptr(GListModel) default_types = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (POLKU_IS_CONTACT (self), FALSE);
+  g_return_val_if_fail (types == NULL || G_IS_LIST_MODEL (types), FALSE);
+
+  if (self->client_id == NULL || !g_uuid_string_is_valid (self->client_id))
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_CLIENT,
+                   _("The contact belongs to no client."));
+      return FALSE;
+    }
+
+  date = polku_contact_parse_date (self->date);
+  if (self->date == NULL)
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DATE,
+                   _("The date is missing."));
+      return FALSE;
+    }
+  if (date == NULL || !g_str_equal (date, self->date))
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DATE,
+                   _("“%s” is not a date: write it as YYYY-MM-DD or d.m.yyyy."), self->date);
+      return FALSE;
+    }
+
+  time = polku_contact_parse_time (self->time);
+  if (self->time != NULL && (time == NULL || !g_str_equal (time, self->time)))
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_TIME,
+                   _("“%s” is not a time of day: write it as HH:MM."), self->time);
+      return FALSE;
+    }
+
+  if (self->type_id == NULL)
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_TYPE,
+                   _("The type of the contact is missing."));
+      return FALSE;
+    }
+  if (types == NULL)
+    {
+      default_types = polku_contact_types_dup_default (error);
+      if (default_types == NULL)
+        return FALSE;
+      types = default_types;
+    }
+  if (polku_contact_types_lookup (types, self->type_id) == NULL)
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_TYPE,
+                   _("“%s” is not a known type of contact."), self->type_id);
+      return FALSE;
+    }
+
+  return check_length (self->professional_id, POLKU_CONTACT_MAX_TEXT,
+                       POLKU_CONTACT_ERROR_PROFESSIONAL, error)
+      && check_length (self->professional_name, POLKU_CONTACT_MAX_TEXT,
+                       POLKU_CONTACT_ERROR_PROFESSIONAL_NAME, error)
+      && check_length (self->organisation, POLKU_CONTACT_MAX_TEXT,
+                       POLKU_CONTACT_ERROR_ORGANISATION, error)
+      && check_length (self->note, POLKU_CONTACT_MAX_NOTE, POLKU_CONTACT_ERROR_NOTE, error);
+}
+
+/* Oldest first: by date, then time (a contact without a time comes first), then id. */
+int
+polku_contact_compare (PolkuContact *a,
+                       PolkuContact *b)
+{
+  int c = g_strcmp0 (a->date, b->date);
+
+  if (c == 0)
+    c = g_strcmp0 (a->time, b->time);
+  if (c == 0)
+    c = g_strcmp0 (a->id, b->id);
+  return c;
+}
+
+/**
+ * polku_contact_same_event:
+ *
+ * Returns: whether @a and @b record the same event: the same date, time, type,
+ *   professional and organisation (used to find rows that were imported already)
+ */
+gboolean
+polku_contact_same_event (PolkuContact *a,
+                          PolkuContact *b)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT (a), FALSE);
+  g_return_val_if_fail (POLKU_IS_CONTACT (b), FALSE);
+
+  return g_strcmp0 (a->date, b->date) == 0
+      && g_strcmp0 (a->time, b->time) == 0
+      && g_strcmp0 (a->type_id, b->type_id) == 0
+      && g_strcmp0 (a->professional_id, b->professional_id) == 0
+      && g_strcmp0 (a->organisation, b->organisation) == 0
+      && a->no_show == b->no_show;
+}

@@ -1,0 +1,1187 @@
+/* polku-csv-import.c: importing a contact log from a CSV file, with a preview
+ *
+ * Reading follows RFC 4180 (fields in double quotes may hold separators, line breaks and
+ * doubled quotes; CRLF, LF or CR line ends) with what spreadsheets write in Finland: a
+ * semicolon as the separator (Finnish Excel) or a comma, UTF-8 with or without a byte-order
+ * mark, or Windows-1252 (Excel's "CSV (semicolon delimited)"). Dates are YYYY-MM-DD or
+ * d.m.yyyy, times HH:MM or H.MM.
+ *
+ * The first record names the columns (in English, Finnish or Swedish). Every row is checked
+ * and gets its own list of errors, each naming the field; nothing is written until
+ * polku_csv_import_commit (), and then all valid rows go in one transaction.
+ *
+ * Rows are numbered as a spreadsheet shows them: the header is row 1.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-csv-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-contact-store.h"
+#include "polku-contact-type.h"
+#include "polku-csv-import.h"
+
+G_DEFINE_QUARK (polku-csv-import-error-quark, polku_csv_import_error)
+
+/* --- The RFC 4180 reader ------------------------------------------------------------- */
+
+void
+polku_csv_record_free (PolkuCsvRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_strfreev (record->fields);
+  g_free (record->problem);
+  g_free (record);
+}
+
+/**
+ * polku_csv_guess_separator:
+ *
+ * Returns: the separator that the first record uses most (';', ',' or a tab); ';' when
+ *   there is none
+ */
+char
+polku_csv_guess_separator (const char *text,
+                           gsize       length)
+{
+  guint semicolons = 0, commas = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\n' || c == '\r')
+        break;
+      else if (c == ';')
+        semicolons++;
+      else if (c == ',')
+        commas++;
+      else if (c == '\t')
+        tabs++;
+    }
+
+  if (commas > semicolons && commas >= tabs)
+    return ',';
+  if (tabs > semicolons && tabs > commas)
+    return '\t';
+  return ';';
+}
+
+typedef struct
+{
+  GPtrArray      *records;
+  PolkuCsvRecord *current;
+  GPtrArray      *fields;
+  GString        *field;
+} Reader;
+
+static void
+end_field (Reader *r)
+{
+  g_ptr_array_add (r->fields, g_strndup (r->field->str, r->field->len));
+  g_string_truncate (r->field, 0);
+}
+
+static void
+end_record (Reader *r)
+{
+  g_ptr_array_add (r->fields, NULL);
+  r->current->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&r->fields), FALSE);
+  g_ptr_array_add (r->records, g_steal_pointer (&r->current));
+  r->fields = g_ptr_array_new ();
+}
+
+static void
+set_problem (PolkuCsvRecord *record,
+             const char     *problem)
+{
+  if (record->problem == NULL)
+    record->problem = g_strdup (problem);
+}
+
+/**
+ * polku_csv_parse:
+ * @text: UTF-8 text without a byte-order mark
+ * @separator: ';', ',' or '\t'
+ *
+ * Reads records the RFC 4180 way. A record whose quoting is wrong (text after a closing
+ * quote, a quote never closed) is kept with its problem set, so that the caller can report
+ * it as that row's error.
+ *
+ * Returns: (transfer full) (element-type PolkuCsvRecord): the records, blank lines included
+ *   (as records of one empty field)
+ */
+GPtrArray *
+polku_csv_parse (const char *text,
+                 gsize       length,
+                 char        separator)
+{
+  Reader r = { 0 };
+  gboolean in_quotes = FALSE;
+  gboolean after_quote = FALSE;
+  gboolean field_started = FALSE;
+  guint line = 1;
+  gsize i = 0;
+
+  r.records = g_ptr_array_new_with_free_func ((GDestroyNotify) polku_csv_record_free);
+  r.fields = g_ptr_array_new ();
+  r.field = g_string_new (NULL);
+
+  while (i < length)
+    {
+      char c = text[i];
+
+      if (r.current == NULL)
+        {
+          r.current = g_new0 (PolkuCsvRecord, 1);
+          r.current->line = line;
+        }
+
+      if (in_quotes)
+        {
+          if (c == '"' && i + 1 < length && text[i + 1] == '"')
+            {
+              g_string_append_c (r.field, '"');
+              i += 2;
+              continue;
+            }
+          if (c == '"')
+            {
+              in_quotes = FALSE;
+              after_quote = TRUE;
+              i++;
+              continue;
+            }
+          /* A line break inside quotes is part of the field; CRLF becomes LF. */
+          if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
+            {
+              i++;
+              c = '\n';
+            }
+          if (c == '\n' || c == '\r')
+            {
+              line++;
+              c = '\n';
+            }
+          g_string_append_c (r.field, c);
+          i++;
+          continue;
+        }
+
+      if (c == separator)
+        {
+          end_field (&r);
+          after_quote = FALSE;
+          field_started = FALSE;
+          i++;
+        }
+      else if (c == '\r' || c == '\n')
+        {
+          end_field (&r);
+          end_record (&r);
+          after_quote = FALSE;
+          field_started = FALSE;
+          if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
+            i++;
+          i++;
+          line++;
+        }
+      else if (c == '"' && !field_started)
+        {
+          in_quotes = TRUE;
+          field_started = TRUE;
+          i++;
+        }
+      else
+        {
+          if (after_quote)
+            set_problem (r.current, _("there is text after a closing quote; a quote inside a "
+                                      "quoted field must be doubled (\"\")."));
+          /* A quote in the middle of an unquoted field is kept as it is, as spreadsheets
+           * do. */
+          g_string_append_c (r.field, c);
+          field_started = TRUE;
+          i++;
+        }
+    }
+
+  if (in_quotes && r.current != NULL)
+    set_problem (r.current, _("a quoted field is never closed: a closing quote (\") is "
+                              "missing."));
+  if (r.current != NULL)
+    {
+      end_field (&r);
+      end_record (&r);
+    }
+
+  g_ptr_array_unref (r.fields);
+  g_string_free (r.field, TRUE);
+  return r.records;
+}
+
+/* --- Rows ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char *field;
+  char *message;
+} RowError;
+
+static void
+row_error_free (RowError *e)
+{
+  g_free (e->field);
+  g_free (e->message);
+  g_free (e);
+}
+
+struct _PolkuCsvRow
+{
+  GObject            parent_instance;
+
+  guint              number;
+  guint              line;
+  PolkuCsvRowStatus  status;
+  PolkuContact      *contact;
+  GPtrArray         *errors;  /* RowError */
+  GStrv              values;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuCsvRow, polku_csv_row, G_TYPE_OBJECT)
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_NUMBER,
+  ROW_PROP_STATUS,
+  ROW_PROP_CONTACT,
+  ROW_PROP_ERRORS_TEXT,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+static void
+polku_csv_row_finalize (GObject *object)
+{
+  PolkuCsvRow *self = (PolkuCsvRow *) object;
+
+  g_clear_object (&self->contact);
+  g_clear_pointer (&self->errors, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_strfreev);
+
+  G_OBJECT_CLASS (polku_csv_row_parent_class)->finalize (object);
+}
+
+static void
+polku_csv_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PolkuCsvRow *self = POLKU_CSV_ROW (object);
+
+  switch (prop_id)
+    {
+    case ROW_PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case ROW_PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case ROW_PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+    case ROW_PROP_ERRORS_TEXT:
+      g_value_take_string (value, polku_csv_row_dup_errors_text (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_csv_row_class_init (PolkuCsvRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = polku_csv_row_finalize;
+  object_class->get_property = polku_csv_row_get_property;
+
+  row_properties[ROW_PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0,
+                                                       ro);
+  row_properties[ROW_PROP_STATUS] = g_param_spec_int ("status", NULL, NULL,
+                                                      POLKU_CSV_ROW_VALID,
+                                                      POLKU_CSV_ROW_DUPLICATE,
+                                                      POLKU_CSV_ROW_VALID, ro);
+  row_properties[ROW_PROP_CONTACT] = g_param_spec_object ("contact", NULL, NULL,
+                                                          POLKU_TYPE_CONTACT, ro);
+  row_properties[ROW_PROP_ERRORS_TEXT] = g_param_spec_string ("errors-text", NULL, NULL, NULL,
+                                                              ro);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+polku_csv_row_init (PolkuCsvRow *self)
+{
+  self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) row_error_free);
+}
+
+guint
+polku_csv_row_get_number (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
+  return self->number;
+}
+
+guint
+polku_csv_row_get_line (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
+  return self->line;
+}
+
+PolkuCsvRowStatus
+polku_csv_row_get_status (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), POLKU_CSV_ROW_INVALID);
+  return self->status;
+}
+
+/**
+ * polku_csv_row_get_contact:
+ *
+ * Returns: (transfer none) (nullable): the contact the row describes; %NULL when the row
+ *   has errors
+ */
+PolkuContact *
+polku_csv_row_get_contact (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
+  return self->contact;
+}
+
+guint
+polku_csv_row_get_n_errors (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
+  return self->errors->len;
+}
+
+/* The field ("date", "type", …; "row" for the row as a whole). */
+const char *
+polku_csv_row_get_error_field (PolkuCsvRow *self,
+                               guint        index)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
+  g_return_val_if_fail (index < self->errors->len, NULL);
+  return ((RowError *) g_ptr_array_index (self->errors, index))->field;
+}
+
+const char *
+polku_csv_row_get_error_message (PolkuCsvRow *self,
+                                 guint        index)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
+  g_return_val_if_fail (index < self->errors->len, NULL);
+  return ((RowError *) g_ptr_array_index (self->errors, index))->message;
+}
+
+/**
+ * polku_csv_row_dup_errors_text:
+ *
+ * Returns: (transfer full) (nullable): "field: message" lines, or %NULL without errors
+ */
+char *
+polku_csv_row_dup_errors_text (PolkuCsvRow *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
+
+  if (self->errors->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->errors->len; i++)
+    {
+      RowError *e = g_ptr_array_index (self->errors, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: an error of one field of a CSV row, e.g. "date: “31.2.2025” is not …" */
+      g_string_append_printf (text, _("%s: %s"), e->field, e->message);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * polku_csv_row_get_values:
+ *
+ * Returns: (transfer none): the row's fields as they are in the file
+ */
+const char * const *
+polku_csv_row_get_values (PolkuCsvRow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
+  return (const char * const *) self->values;
+}
+
+static void
+row_add_error (PolkuCsvRow *row,
+               const char  *field,
+               const char  *message)
+{
+  RowError *e = g_new0 (RowError, 1);
+
+  e->field = g_strdup (field);
+  e->message = g_strdup (message);
+  g_ptr_array_add (row->errors, e);
+}
+
+/* --- Columns ---------------------------------------------------------------------------- */
+
+typedef enum
+{
+  COL_DATE,
+  COL_TIME,
+  COL_TYPE,
+  COL_URGENT,
+  COL_PROFESSIONAL,
+  COL_PROFESSIONAL_NAME,
+  COL_ORGANISATION,
+  COL_NO_SHOW,
+  COL_NOTE,
+  N_COLUMNS
+} Column;
+
+static const char * const column_keys[N_COLUMNS] = {
+  "date", "time", "type", "urgent", "professional", "professional_name", "organisation",
+  "no_show", "note",
+};
+
+/* Header names (folded: lower case, '_' and '-' as spaces) in English, Finnish, Swedish. */
+static const char * const column_aliases[N_COLUMNS][12] = {
+  [COL_DATE] = { "date", "day", "päivämäärä", "pvm", "päivä", "datum", "dag", NULL },
+  [COL_TIME] = { "time", "aika", "kellonaika", "klo", "kello", "tid", "klockslag",
+                 "klockan", NULL },
+  [COL_TYPE] = { "type", "contact type", "visit type", "tyyppi", "käyntityyppi",
+                 "yhteystyyppi", "käynnin tyyppi", "typ", "kontakttyp", "besökstyp", NULL },
+  [COL_URGENT] = { "urgent", "kiireellinen", "kiire", "kiireellisyys", "brådskande", "akut",
+                   NULL },
+  [COL_PROFESSIONAL] = { "professional", "professional id", "ammattilainen",
+                         "ammattilaisen tunnus", "ammattilainen id", "työntekijä",
+                         "yrkesperson", "yrkespersonens id", "personal", NULL },
+  [COL_PROFESSIONAL_NAME] = { "professional name", "ammattilaisen nimi", "työntekijän nimi",
+                              "yrkespersonens namn", "namn", "nimi", NULL },
+  [COL_ORGANISATION] = { "organisation", "organization", "organisaatio", "yksikkö",
+                         "toimipiste", "palvelupiste", "enhet", "verksamhetsställe", NULL },
+  [COL_NO_SHOW] = { "no show", "noshow", "did not attend", "dna", "ei saapunut",
+                    "peruuttamaton", "saapumatta", "uteblev", "uteblivet besök", NULL },
+  [COL_NOTE] = { "note", "notes", "comment", "huomautus", "lisätieto", "lisätiedot",
+                 "muistiinpano", "anteckning", "kommentar", NULL },
+};
+
+static char *
+fold_header (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (normal == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normal, -1);
+  g_strdelimit (folded, "_-", ' ');
+  /* Collapse runs of spaces and trim. */
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+column_for_header (const char *name)
+{
+  g_autofree char *folded = fold_header (name);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    for (guint a = 0; column_aliases[c][a] != NULL; a++)
+      if (g_str_equal (folded, column_aliases[c][a]))
+        return c;
+  return -1;
+}
+
+/* Yes/no in the three languages; an empty field is no. Returns FALSE when unknown. */
+static gboolean
+parse_flag (const char *text,
+            gboolean   *out)
+{
+  static const char * const yes[] = {
+    "1", "x", "yes", "y", "true", "kyllä", "k", "joo", "ja", "j", "sant", NULL
+  };
+  static const char * const no[] = {
+    "", "0", "no", "n", "false", "ei", "e", "nej", "falskt", "-", NULL
+  };
+  g_autofree char *folded = fold_header (text);
+
+  if (g_strv_contains (yes, folded))
+    *out = TRUE;
+  else if (g_strv_contains (no, folded))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* --- The import ------------------------------------------------------------------------- */
+
+struct _PolkuCsvImport
+{
+  GObject      parent_instance;
+
+  char        *client_id;
+  GListModel  *types;
+  GListStore  *rows;
+  GStrv        columns;
+  GStrv        ignored_columns;
+  const char  *encoding;
+  char         separator;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuCsvImport, polku_csv_import, G_TYPE_OBJECT)
+
+static void
+polku_csv_import_finalize (GObject *object)
+{
+  PolkuCsvImport *self = (PolkuCsvImport *) object;
+
+  g_free (self->client_id);
+  g_clear_object (&self->types);
+  g_clear_object (&self->rows);
+  g_strfreev (self->columns);
+  g_strfreev (self->ignored_columns);
+
+  G_OBJECT_CLASS (polku_csv_import_parent_class)->finalize (object);
+}
+
+static void
+polku_csv_import_class_init (PolkuCsvImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polku_csv_import_finalize;
+}
+
+static void
+polku_csv_import_init (PolkuCsvImport *self)
+{
+  self->rows = g_list_store_new (POLKU_TYPE_CSV_ROW);
+}
+
+static const char *
+field_at (const int      *map,
+          PolkuCsvRecord *record,
+          guint           n_fields,
+          Column          column)
+{
+  int index = map[column];
+
+  if (index < 0 || (guint) index >= n_fields)
+    return "";
+  return record->fields[index];
+}
+
+static gboolean
+is_blank_record (PolkuCsvRecord *record)
+{
+  for (guint i = 0; record->fields[i] != NULL; i++)
+    for (const char *p = record->fields[i]; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+  return TRUE;
+}
+
+static PolkuCsvRow *
+check_record (PolkuCsvImport *self,
+              PolkuCsvRecord *record,
+              guint           number,
+              const int      *map,
+              guint           n_columns)
+{
+  g_autoptr(PolkuCsvRow) row = g_object_new (POLKU_TYPE_CSV_ROW, NULL);
+  g_autoptr(PolkuContact) contact = polku_contact_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_fields = g_strv_length (record->fields);
+  const char *text;
+  gboolean flag;
+
+  row->number = number;
+  row->line = record->line;
+  row->values = g_strdupv (record->fields);
+
+  if (record->problem != NULL)
+    row_add_error (row, "row", record->problem);
+  if (n_fields > n_columns)
+    {
+      gboolean extra = FALSE;
+
+      for (guint i = n_columns; i < n_fields; i++)
+        extra = extra || record->fields[i][0] != '\0';
+      if (extra)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the row has %u fields but the header names %u columns; is a "
+                               "separator inside a field that is not in quotes?"),
+                             n_fields, n_columns);
+          row_add_error (row, "row", message);
+        }
+    }
+
+  polku_contact_set_client_id (contact, self->client_id);
+  polku_contact_set_source (contact, POLKU_CONTACT_SOURCE_IMPORTED);
+
+  text = field_at (map, record, n_fields, COL_DATE);
+  {
+    g_autofree char *date = polku_contact_parse_date (text);
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+    if (stripped[0] == '\0')
+      row_add_error (row, "date", _("the date is missing."));
+    else if (date == NULL)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD or d.m.yyyy."),
+                           stripped);
+        row_add_error (row, "date", message);
+      }
+    polku_contact_set_date (contact, date);
+  }
+
+  text = field_at (map, record, n_fields, COL_TIME);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+    g_autofree char *time = polku_contact_parse_time (stripped);
+
+    if (stripped[0] != '\0' && time == NULL)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("“%s” is not a time of day: write it as HH:MM."), stripped);
+        row_add_error (row, "time", message);
+      }
+    polku_contact_set_time (contact, time);
+  }
+
+  text = field_at (map, record, n_fields, COL_TYPE);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+    PolkuContactType *type = polku_contact_types_find (self->types, stripped);
+
+    if (stripped[0] == '\0')
+      row_add_error (row, "type", _("the type of the contact is missing."));
+    else if (type == NULL)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("“%s” is not a known type of contact (for example doctor, nurse, "
+                             "phone, emergency)."), stripped);
+        row_add_error (row, "type", message);
+      }
+    else
+      polku_contact_set_type_id (contact, polku_contact_type_get_id (type));
+  }
+
+  text = field_at (map, record, n_fields, COL_URGENT);
+  if (!parse_flag (text, &flag))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not yes or no (write 1 or 0, yes or no, kyllä or ei)."),
+                         text);
+      row_add_error (row, "urgent", message);
+    }
+  else
+    polku_contact_set_urgent (contact, flag);
+
+  text = field_at (map, record, n_fields, COL_NO_SHOW);
+  if (!parse_flag (text, &flag))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not yes or no (write 1 or 0, yes or no, kyllä or ei)."),
+                         text);
+      row_add_error (row, "no_show", message);
+    }
+  else
+    polku_contact_set_no_show (contact, flag);
+
+  polku_contact_set_professional_id (contact, field_at (map, record, n_fields,
+                                                        COL_PROFESSIONAL));
+  polku_contact_set_professional_name (contact, field_at (map, record, n_fields,
+                                                          COL_PROFESSIONAL_NAME));
+  polku_contact_set_organisation (contact, field_at (map, record, n_fields,
+                                                     COL_ORGANISATION));
+  polku_contact_set_note (contact, field_at (map, record, n_fields, COL_NOTE));
+
+  /* The same rules as a contact typed in; the date, time and type were reported above. */
+  if (row->errors->len == 0 && !polku_contact_validate (contact, self->types, &error))
+    row_add_error (row, polku_contact_error_field (error->code), error->message);
+
+  if (row->errors->len == 0)
+    {
+      row->status = POLKU_CSV_ROW_VALID;
+      row->contact = g_steal_pointer (&contact);
+    }
+  else
+    row->status = POLKU_CSV_ROW_INVALID;
+
+  return g_steal_pointer (&row);
+}
+
+/* Text of the file as UTF-8, with the encoding it had. */
+static char *
+decode (GBytes      *bytes,
+        gsize       *out_length,
+        const char **out_encoding,
+        GError     **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) local_error = NULL;
+  char *text;
+
+  if (data == NULL)
+    data = "";
+  if (size >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
+                    || ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is in UTF-16. Save it as “CSV UTF-8” and try again."));
+      return NULL;
+    }
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+      *out_encoding = "UTF-8 BOM";
+    }
+  else
+    *out_encoding = "UTF-8";
+
+  if (memchr (data, '\0', size) != NULL)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is not a text file. Save the table as CSV and try again."));
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, size, NULL))
+    {
+      *out_length = size;
+      return g_strndup (data, size);
+    }
+
+  /* Excel's plain "CSV" is in the Windows code page. */
+  text = g_convert (data, size, "UTF-8", "WINDOWS-1252", NULL, out_length, &local_error);
+  if (text == NULL || !g_utf8_validate_len (text, *out_length, NULL))
+    {
+      g_free (text);
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is neither UTF-8 nor Windows-1252 text. Save it as "
+                     "“CSV UTF-8” and try again."));
+      return NULL;
+    }
+  *out_encoding = "Windows-1252";
+  return text;
+}
+
+/**
+ * polku_csv_import_new:
+ * @bytes: the contents of a CSV file
+ * @client_id: whose log the rows go to
+ * @types: (nullable): the contact types, or %NULL for the bundled ones
+ *
+ * Reads and checks every row; writes nothing.
+ *
+ * Returns: (transfer full): the import, with a row for each record after the header, or
+ *   %NULL with @error set when the file as a whole cannot be read (%POLKU_CSV_IMPORT_ERROR)
+ */
+PolkuCsvImport *
+polku_csv_import_new (GBytes      *bytes,
+                      const char  *client_id,
+                      GListModel  *types,
+                      GError     **error)
+{
+  g_autoptr(PolkuCsvImport) self = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
+  g_autofree char *text = NULL;
+  PolkuCsvRecord *header;
+  int map[N_COLUMNS];
+  gsize length = 0;
+  guint n_columns;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (types == NULL || G_IS_LIST_MODEL (types), NULL);
+
+  self = g_object_new (POLKU_TYPE_CSV_IMPORT, NULL);
+  self->client_id = g_strdup (client_id);
+  self->types = types != NULL ? g_object_ref (types) : polku_contact_types_dup_default (error);
+  if (self->types == NULL)
+    return NULL;
+
+  if (g_bytes_get_size (bytes) > POLKU_CSV_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is too big to import (at most %d MB)."),
+                   POLKU_CSV_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  text = decode (bytes, &length, &self->encoding, error);
+  if (text == NULL)
+    return NULL;
+
+  self->separator = polku_csv_guess_separator (text, length);
+  records = polku_csv_parse (text, length, self->separator);
+  /* Blank lines before the header are skipped. */
+  while (records->len > 0 && is_blank_record (g_ptr_array_index (records, 0)))
+    g_ptr_array_remove_index (records, 0);
+  if (records->len == 0)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is empty. The first row must name the columns, for example "
+                     "date;type;professional."));
+      return NULL;
+    }
+  if (records->len - 1 > POLKU_CSV_IMPORT_MAX_ROWS)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file has too many rows to import at once (at most %d)."),
+                   POLKU_CSV_IMPORT_MAX_ROWS);
+      return NULL;
+    }
+
+  header = g_ptr_array_index (records, 0);
+  n_columns = g_strv_length (header->fields);
+  self->columns = g_strdupv (header->fields);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    map[c] = -1;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int column = column_for_header (header->fields[i]);
+
+      if (column < 0)
+        {
+          if (header->fields[i][0] != '\0')
+            g_strv_builder_add (ignored, header->fields[i]);
+          continue;
+        }
+      if (map[column] >= 0)
+        {
+          g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_COLUMNS,
+                       _("Two columns (%u and %u) both give the %s. Remove one of them."),
+                       map[column] + 1, i + 1, column_keys[column]);
+          return NULL;
+        }
+      map[column] = i;
+    }
+  self->ignored_columns = g_strv_builder_end (ignored);
+
+  if (map[COL_DATE] < 0 || map[COL_TYPE] < 0)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_COLUMNS,
+                   _("The first row must name the columns, and a “date” and a “type” column "
+                     "are needed (also päivämäärä/datum and tyyppi/typ). The separator "
+                     "found was “%c”."),
+                   self->separator == '\t' ? ' ' : self->separator);
+      return NULL;
+    }
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      PolkuCsvRecord *record = g_ptr_array_index (records, r);
+      g_autoptr(PolkuCsvRow) row = NULL;
+
+      if (is_blank_record (record) && record->problem == NULL)
+        continue;
+      row = check_record (self, record, r + 1, map, n_columns);
+      g_list_store_append (self->rows, row);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * polku_csv_import_new_for_file:
+ *
+ * Returns: (transfer full): the import of @file, or %NULL with @error set
+ */
+PolkuCsvImport *
+polku_csv_import_new_for_file (GFile       *file,
+                               const char  *client_id,
+                               GListModel  *types,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > POLKU_CSV_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                   _("The file is too big to import (at most %d MB)."),
+                   POLKU_CSV_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return polku_csv_import_new (bytes, client_id, types, error);
+}
+
+/**
+ * polku_csv_import_get_rows:
+ *
+ * Returns: (transfer none): a #GListModel of #PolkuCsvRow, in file order (blank lines left
+ *   out)
+ */
+GListModel *
+polku_csv_import_get_rows (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+static guint
+count_status (PolkuCsvImport    *self,
+              PolkuCsvRowStatus  status)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      count += row->status == status;
+    }
+  return count;
+}
+
+guint
+polku_csv_import_get_n_valid (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), 0);
+  return count_status (self, POLKU_CSV_ROW_VALID);
+}
+
+guint
+polku_csv_import_get_n_invalid (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), 0);
+  return count_status (self, POLKU_CSV_ROW_INVALID);
+}
+
+guint
+polku_csv_import_get_n_duplicate (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), 0);
+  return count_status (self, POLKU_CSV_ROW_DUPLICATE);
+}
+
+char
+polku_csv_import_get_separator (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), ';');
+  return self->separator;
+}
+
+/* "UTF-8", "UTF-8 BOM" or "Windows-1252" */
+const char *
+polku_csv_import_get_encoding (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), NULL);
+  return self->encoding;
+}
+
+/**
+ * polku_csv_import_get_columns:
+ *
+ * Returns: (transfer none): the column names of the header, as written
+ */
+const char * const *
+polku_csv_import_get_columns (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), NULL);
+  return (const char * const *) self->columns;
+}
+
+/**
+ * polku_csv_import_get_ignored_columns:
+ *
+ * Returns: (transfer none): the columns that Polku does not know and leaves out
+ */
+const char * const *
+polku_csv_import_get_ignored_columns (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), NULL);
+  return (const char * const *) self->ignored_columns;
+}
+
+/* What polku_contact_same_event () compares, as one string. */
+static char *
+event_key (PolkuContact *contact)
+{
+  const char *fields[] = {
+    polku_contact_get_date (contact), polku_contact_get_time (contact),
+    polku_contact_get_type_id (contact), polku_contact_get_professional_id (contact),
+    polku_contact_get_organisation (contact),
+  };
+  GString *key = g_string_new (polku_contact_get_no_show (contact) ? "1" : "0");
+
+  /* Each field with its length, so that no two different events make the same key. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] == NULL)
+      g_string_append (key, "|-");
+    else
+      g_string_append_printf (key, "|%" G_GSIZE_FORMAT ":%s", strlen (fields[i]), fields[i]);
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * polku_csv_import_find_duplicates:
+ *
+ * Marks valid rows that the client's log has already (the same date, time, type,
+ * professional, organisation and no-show) as %POLKU_CSV_ROW_DUPLICATE, so that importing
+ * the same file twice does not count visits twice.
+ */
+gboolean
+polku_csv_import_find_duplicates (PolkuCsvImport  *self,
+                                  PolkuStore      *store,
+                                  GError         **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+  guint n;
+
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+
+  existing = polku_contact_store_list (store, self->client_id, NULL, NULL, error);
+  if (existing == NULL)
+    return FALSE;
+
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint j = 0; j < existing->len; j++)
+    g_hash_table_add (keys, event_key (g_ptr_array_index (existing, j)));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autofree char *key = NULL;
+      PolkuCsvRowStatus status;
+
+      if (row->status == POLKU_CSV_ROW_INVALID)
+        continue;
+      key = event_key (row->contact);
+      status = g_hash_table_contains (keys, key) ? POLKU_CSV_ROW_DUPLICATE : POLKU_CSV_ROW_VALID;
+      if (row->status != status)
+        {
+          row->status = status;
+          g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_STATUS]);
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * polku_csv_import_commit:
+ * @skip_bad_rows: write the valid rows even when other rows have errors
+ * @out_n_written: (out) (optional): how many contacts were written
+ *
+ * Writes the valid rows (not the duplicates) to the log in one transaction, each with an
+ * audit entry. With rows in error and @skip_bad_rows %FALSE, writes nothing and fails with
+ * %POLKU_CSV_IMPORT_ERROR_BAD_ROWS.
+ */
+gboolean
+polku_csv_import_commit (PolkuCsvImport  *self,
+                         PolkuStore      *store,
+                         gboolean         skip_bad_rows,
+                         guint           *out_n_written,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_invalid;
+  guint n;
+
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_n_written != NULL)
+    *out_n_written = 0;
+
+  n_invalid = polku_csv_import_get_n_invalid (self);
+  if (n_invalid > 0 && !skip_bad_rows)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_BAD_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u row has errors. Nothing was imported: correct the row, "
+                                "or import the other rows without it.",
+                                "%u rows have errors. Nothing was imported: correct the rows, "
+                                "or import the other rows without them.", n_invalid),
+                   n_invalid);
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row->status == POLKU_CSV_ROW_VALID)
+        g_ptr_array_add (contacts, polku_contact_copy (row->contact));
+    }
+
+  if (!polku_contact_store_add_all (store, self->client_id, contacts, error))
+    return FALSE;
+
+  /* Written rows would be duplicates now. */
+  for (guint i = 0, c = 0; i < n; i++)
+    {
+      g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row->status != POLKU_CSV_ROW_VALID)
+        continue;
+      g_set_object (&row->contact, g_ptr_array_index (contacts, c++));
+      row->status = POLKU_CSV_ROW_DUPLICATE;
+      g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_STATUS]);
+    }
+
+  if (out_n_written != NULL)
+    *out_n_written = contacts->len;
+  return TRUE;
+}

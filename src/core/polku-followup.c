@@ -1,0 +1,325 @@
+/* polku-followup.c: a follow-up task with a due date
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-followup"
+
+#include "config.h"
+
+#include "polku-followup.h"
+
+struct _PolkuFollowup
+{
+  GObject parent_instance;
+
+  char    *id;
+  char    *created;
+  char    *modified;
+  char    *client_id;
+  char    *client_name;
+  char    *title;
+  char    *due_on;
+  char    *assignee;
+  char    *created_by;
+  char    *done_on;
+  char    *done_by;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuFollowup, polku_followup, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_CLIENT_ID,
+  PROP_CLIENT_NAME,
+  PROP_TITLE,
+  PROP_DUE_ON,
+  PROP_ASSIGNEE,
+  PROP_CREATED_BY,
+  PROP_DONE_ON,
+  PROP_DONE_BY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_followup_finalize (GObject *object)
+{
+  PolkuFollowup *self = (PolkuFollowup *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->client_name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->due_on, g_free);
+  g_clear_pointer (&self->assignee, g_free);
+  g_clear_pointer (&self->created_by, g_free);
+  g_clear_pointer (&self->done_on, g_free);
+  g_clear_pointer (&self->done_by, g_free);
+
+  G_OBJECT_CLASS (polku_followup_parent_class)->finalize (object);
+}
+
+static void
+polku_followup_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PolkuFollowup *self = (PolkuFollowup *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    case PROP_CLIENT_NAME:
+      g_value_set_string (value, self->client_name);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DUE_ON:
+      g_value_set_string (value, self->due_on);
+      break;
+    case PROP_ASSIGNEE:
+      g_value_set_string (value, self->assignee);
+      break;
+    case PROP_CREATED_BY:
+      g_value_set_string (value, self->created_by);
+      break;
+    case PROP_DONE_ON:
+      g_value_set_string (value, self->done_on);
+      break;
+    case PROP_DONE_BY:
+      g_value_set_string (value, self->done_by);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_followup_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PolkuFollowup *self = (PolkuFollowup *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_CREATED:
+      g_free (self->created);
+      self->created = g_value_dup_string (value);
+      break;
+    case PROP_MODIFIED:
+      g_free (self->modified);
+      self->modified = g_value_dup_string (value);
+      break;
+    case PROP_CLIENT_ID:
+      g_free (self->client_id);
+      self->client_id = g_value_dup_string (value);
+      break;
+    case PROP_CLIENT_NAME:
+      g_free (self->client_name);
+      self->client_name = g_value_dup_string (value);
+      break;
+    case PROP_TITLE:
+      g_free (self->title);
+      self->title = g_value_dup_string (value);
+      break;
+    case PROP_DUE_ON:
+      g_free (self->due_on);
+      self->due_on = g_value_dup_string (value);
+      break;
+    case PROP_ASSIGNEE:
+      g_free (self->assignee);
+      self->assignee = g_value_dup_string (value);
+      break;
+    case PROP_CREATED_BY:
+      g_free (self->created_by);
+      self->created_by = g_value_dup_string (value);
+      break;
+    case PROP_DONE_ON:
+      g_free (self->done_on);
+      self->done_on = g_value_dup_string (value);
+      break;
+    case PROP_DONE_BY:
+      g_free (self->done_by);
+      self->done_by = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_followup_class_init (PolkuFollowupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_followup_finalize;
+  object_class->get_property = polku_followup_get_property;
+  object_class->set_property = polku_followup_set_property;
+
+  /* Id */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Created */
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Modified */
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Client id */
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Client name */
+  properties[PROP_CLIENT_NAME] =
+    g_param_spec_string ("client-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Title */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Due on */
+  properties[PROP_DUE_ON] =
+    g_param_spec_string ("due-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Assignee */
+  properties[PROP_ASSIGNEE] =
+    g_param_spec_string ("assignee", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Created by */
+  properties[PROP_CREATED_BY] =
+    g_param_spec_string ("created-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Done on */
+  properties[PROP_DONE_ON] =
+    g_param_spec_string ("done-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Done by */
+  properties[PROP_DONE_BY] =
+    g_param_spec_string ("done-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_followup_init (PolkuFollowup *self)
+{
+}
+
+const char *
+polku_followup_get_id (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->id;
+}
+
+const char *
+polku_followup_get_created (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->created;
+}
+
+const char *
+polku_followup_get_modified (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->modified;
+}
+
+const char *
+polku_followup_get_client_id (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->client_id;
+}
+
+const char *
+polku_followup_get_client_name (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->client_name;
+}
+
+const char *
+polku_followup_get_title (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->title;
+}
+
+const char *
+polku_followup_get_due_on (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->due_on;
+}
+
+const char *
+polku_followup_get_assignee (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->assignee;
+}
+
+const char *
+polku_followup_get_created_by (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->created_by;
+}
+
+const char *
+polku_followup_get_done_on (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->done_on;
+}
+
+const char *
+polku_followup_get_done_by (PolkuFollowup *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+
+  return self->done_by;
+}

@@ -1,0 +1,680 @@
+/* polku-plan-fhir.c: the plan as a FHIR R4 Bundle (CarePlan, Goal, CareTeam, Patient)
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A "collection" Bundle whose entries have fullUrl "urn:uuid:<id>" and refer to each other
+ * with those URLs, so that every reference resolves within the bundle:
+ *
+ *   Patient    the client (name, identity code, birth date, language)
+ *   CareTeam   the client, the responsible worker and the professionals named in the plan
+ *   Goal       one per goal: lifecycleStatus/achievementStatus from the goal's status,
+ *              expressedBy the Patient or the named professional, the client's assessment
+ *              as a note by the Patient
+ *   CarePlan   status, intent "plan", the goals, an activity per action (and per service in
+ *              use, and the next review), the client's own view, the main burden and the
+ *              differing views as notes
+ *
+ * Ids: goals keep their plan ids; the CarePlan has the plan's id, the Patient the client's;
+ * the CareTeam's id is derived from the plan's (stable across exports). Words that FHIR
+ * shows as text are in the plan's language (polku-plan-text.c).
+ */
+
+#define G_LOG_DOMAIN "polku-plan"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-plan-fhir.h"
+#include "polku-plan-text.h"
+
+#define HETU_SYSTEM "urn:oid:1.2.246.21"
+#define LANGUAGE_SYSTEM "urn:ietf:bcp:47"
+
+static char *
+urn (const char *id)
+{
+  return g_strconcat ("urn:uuid:", id, NULL);
+}
+
+/* A UUID derived from @base and @salt (SHA-256, version 5 layout): stable across exports. */
+static char *
+derived_uuid (const char *base,
+              const char *salt)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) base, -1);
+  g_checksum_update (checksum, (const guchar *) "/", 1);
+  g_checksum_update (checksum, (const guchar *) salt, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static const char *
+str (JsonObject *object,
+     const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+reference (JsonBuilder *b,
+           const char  *member,
+           const char  *id,
+           const char  *display)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  if (id != NULL)
+    {
+      g_autofree char *url = urn (id);
+
+      json_builder_set_member_name (b, "reference");
+      json_builder_add_string_value (b, url);
+    }
+  if (display != NULL)
+    {
+      json_builder_set_member_name (b, "display");
+      json_builder_add_string_value (b, display);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+string_member (JsonBuilder *b,
+               const char  *name,
+               const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+text_concept (JsonBuilder *b,
+              const char  *member,
+              const char  *text)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  string_member (b, "text", text);
+  json_builder_end_object (b);
+}
+
+static void
+coded_concept (JsonBuilder *b,
+               const char  *system,
+               const char  *code,
+               const char  *text)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "coding");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  string_member (b, "system", system);
+  string_member (b, "code", code);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  string_member (b, "text", text);
+  json_builder_end_object (b);
+}
+
+static void
+begin_entry (JsonBuilder *b,
+             const char  *type,
+             const char  *id)
+{
+  g_autofree char *url = urn (id);
+
+  json_builder_begin_object (b);
+  string_member (b, "fullUrl", url);
+  json_builder_set_member_name (b, "resource");
+  json_builder_begin_object (b);
+  string_member (b, "resourceType", type);
+  string_member (b, "id", id);
+}
+
+static void
+end_entry (JsonBuilder *b)
+{
+  json_builder_end_object (b);  /* resource */
+  json_builder_end_object (b);  /* entry */
+}
+
+static void
+note (JsonBuilder *b,
+      const char  *patient_id,
+      const char  *author,
+      const char  *text)
+{
+  json_builder_begin_object (b);
+  if (patient_id != NULL)
+    reference (b, "authorReference", patient_id, NULL);
+  else
+    string_member (b, "authorString", author);
+  string_member (b, "text", text);
+  json_builder_end_object (b);
+}
+
+static void
+add_patient (JsonBuilder *b,
+             PolkuClient *client)
+{
+  const char *given = polku_client_get_given_name (client);
+  const char *hetu = polku_client_get_hetu (client);
+  PolkuLanguage language = polku_client_get_language (client);
+
+  begin_entry (b, "Patient", polku_client_get_id (client));
+  if (hetu != NULL)
+    {
+      json_builder_set_member_name (b, "identifier");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      string_member (b, "system", HETU_SYSTEM);
+      string_member (b, "value", hetu);
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  json_builder_set_member_name (b, "name");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  string_member (b, "family", polku_client_get_family_name (client));
+  json_builder_set_member_name (b, "given");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, given);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  string_member (b, "birthDate", polku_client_get_birth_date (client));
+  if (language != POLKU_LANGUAGE_OTHER)
+    {
+      json_builder_set_member_name (b, "communication");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "language");
+      coded_concept (b, LANGUAGE_SYSTEM, polku_language_to_code (language), NULL);
+      json_builder_set_member_name (b, "preferred");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  end_entry (b);
+}
+
+static void
+add_participant (JsonBuilder *b,
+                 const char  *role,
+                 const char  *member_id,
+                 const char  *member_display,
+                 const char  *organisation)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "role");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  string_member (b, "text", role);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  reference (b, "member", member_id, member_display);
+  if (organisation != NULL)
+    reference (b, "onBehalfOf", NULL, organisation);
+  json_builder_end_object (b);
+}
+
+static void
+add_care_team (JsonBuilder *b,
+               JsonObject  *plan,
+               PolkuClient *client,
+               const char  *team_id,
+               const char  *language)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *worker = NULL;
+  JsonArray *goals = array_member (plan, "goals");
+  g_autofree char *client_name = polku_client_dup_display_name (client);
+
+  if (json_object_has_member (plan, "responsible_worker")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
+    worker = json_object_get_object_member (plan, "responsible_worker");
+
+  begin_entry (b, "CareTeam", team_id);
+  string_member (b, "status", "active");
+  string_member (b, "name", polku_plan_text (language, POLKU_PLAN_TEXT_CARE_TEAM));
+  reference (b, "subject", polku_client_get_id (client), client_name);
+  json_builder_set_member_name (b, "participant");
+  json_builder_begin_array (b);
+  add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_CLIENT_ROLE),
+                   polku_client_get_id (client), client_name, NULL);
+  if (str (worker, "name") != NULL)
+    {
+      add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_RESPONSIBLE_WORKER),
+                       NULL, str (worker, "name"), str (worker, "organisation"));
+      g_hash_table_add (seen, (gpointer) str (worker, "name"));
+    }
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    {
+      JsonObject *goal = json_array_get_object_element (goals, i);
+      JsonArray *actions = array_member (goal, "actions");
+      const char *who = str (goal, "professional");
+
+      if (who != NULL && g_strcmp0 (str (goal, "expressed_by"), "professional") == 0
+          && g_hash_table_add (seen, (gpointer) who))
+        add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_PROFESSIONAL_ROLE),
+                         NULL, who, NULL);
+      for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
+        {
+          JsonObject *action = json_array_get_object_element (actions, j);
+
+          who = str (action, "responsible");
+          if (who != NULL && g_hash_table_add (seen, (gpointer) who))
+            add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_PROFESSIONAL_ROLE),
+                             NULL, who, str (action, "organisation"));
+        }
+    }
+  json_builder_end_array (b);
+
+  if (worker != NULL && (str (worker, "phone") != NULL || str (worker, "email") != NULL))
+    {
+      json_builder_set_member_name (b, "telecom");
+      json_builder_begin_array (b);
+      if (str (worker, "phone") != NULL)
+        {
+          json_builder_begin_object (b);
+          string_member (b, "system", "phone");
+          string_member (b, "value", str (worker, "phone"));
+          json_builder_end_object (b);
+        }
+      if (str (worker, "email") != NULL)
+        {
+          json_builder_begin_object (b);
+          string_member (b, "system", "email");
+          string_member (b, "value", str (worker, "email"));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  end_entry (b);
+}
+
+/* FHIR Goal.lifecycleStatus and achievementStatus codes of a goal status */
+static void
+goal_codes (const char  *status,
+            const char **out_lifecycle,
+            const char **out_achievement)
+{
+  PolkuPlanGoalStatus value = POLKU_PLAN_GOAL_PROPOSED;
+
+  polku_plan_goal_status_from_code (status, &value);
+  switch (value)
+    {
+    case POLKU_PLAN_GOAL_ACTIVE:
+      *out_lifecycle = "active";
+      *out_achievement = "in-progress";
+      break;
+    case POLKU_PLAN_GOAL_ACHIEVED:
+      *out_lifecycle = "completed";
+      *out_achievement = "achieved";
+      break;
+    case POLKU_PLAN_GOAL_NOT_ACHIEVED:
+      *out_lifecycle = "completed";
+      *out_achievement = "not-achieved";
+      break;
+    case POLKU_PLAN_GOAL_DROPPED:
+      *out_lifecycle = "cancelled";
+      *out_achievement = NULL;
+      break;
+    case POLKU_PLAN_GOAL_PROPOSED:
+    default:
+      *out_lifecycle = "proposed";
+      *out_achievement = NULL;
+      break;
+    }
+}
+
+static const char *
+activity_status (const char *status)
+{
+  PolkuPlanActionStatus value = POLKU_PLAN_ACTION_PLANNED;
+
+  polku_plan_action_status_from_code (status, &value);
+  switch (value)
+    {
+    case POLKU_PLAN_ACTION_IN_PROGRESS:
+      return "in-progress";
+    case POLKU_PLAN_ACTION_DONE:
+      return "completed";
+    case POLKU_PLAN_ACTION_CANCELLED:
+      return "cancelled";
+    case POLKU_PLAN_ACTION_PLANNED:
+    default:
+      return "not-started";
+    }
+}
+
+static void
+add_goal (JsonBuilder *b,
+          JsonObject  *goal,
+          PolkuClient *client,
+          const char  *language)
+{
+  const char *lifecycle;
+  const char *achievement;
+  g_autofree char *client_name = polku_client_dup_display_name (client);
+
+  goal_codes (str (goal, "status"), &lifecycle, &achievement);
+  begin_entry (b, "Goal", str (goal, "id"));
+  string_member (b, "lifecycleStatus", lifecycle);
+  if (achievement != NULL)
+    {
+      json_builder_set_member_name (b, "achievementStatus");
+      coded_concept (b, "http://terminology.hl7.org/CodeSystem/goal-achievement", achievement,
+                     NULL);
+    }
+  text_concept (b, "description", str (goal, "text"));
+  reference (b, "subject", polku_client_get_id (client), client_name);
+  if (str (goal, "target_date") != NULL)
+    {
+      json_builder_set_member_name (b, "target");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      string_member (b, "dueDate", str (goal, "target_date"));
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  if (g_strcmp0 (str (goal, "expressed_by"), "client") == 0)
+    reference (b, "expressedBy", polku_client_get_id (client), client_name);
+  else
+    reference (b, "expressedBy", NULL, str (goal, "professional"));
+
+  if (str (goal, "client_assessment") != NULL
+      || json_object_get_member (goal, "client_progress") != NULL)
+    {
+      JsonNode *progress = json_object_get_member (goal, "client_progress");
+
+      json_builder_set_member_name (b, "note");
+      json_builder_begin_array (b);
+      if (str (goal, "client_assessment") != NULL)
+        note (b, polku_client_get_id (client), NULL, str (goal, "client_assessment"));
+      if (progress != NULL && JSON_NODE_HOLDS_VALUE (progress))
+        {
+          g_autofree char *number = g_strdup_printf ("%d", (int) json_node_get_int (progress));
+          g_autofree char *score = polku_plan_text_fill (language,
+                                                         POLKU_PLAN_TEXT_CLIENT_PROGRESS,
+                                                         number);
+          g_autofree char *text = g_strdup_printf (
+                                    "%s: %s",
+                                    polku_plan_text (language, POLKU_PLAN_TEXT_CLIENT_ASSESSMENT),
+                                    score);
+
+          note (b, polku_client_get_id (client), NULL, text);
+        }
+      json_builder_end_array (b);
+    }
+  end_entry (b);
+}
+
+static void
+add_activity (JsonBuilder *b,
+              const char  *status,
+              const char  *description,
+              const char  *performer,
+              const char  *organisation,
+              const char  *goal_id,
+              const char  *due_date)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "detail");
+  json_builder_begin_object (b);
+  string_member (b, "status", status);
+  string_member (b, "description", description);
+  if (goal_id != NULL)
+    {
+      json_builder_set_member_name (b, "goal");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      {
+        g_autofree char *url = urn (goal_id);
+        string_member (b, "reference", url);
+      }
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  if (due_date != NULL)
+    {
+      json_builder_set_member_name (b, "scheduledPeriod");
+      json_builder_begin_object (b);
+      string_member (b, "end", due_date);
+      json_builder_end_object (b);
+    }
+  if (performer != NULL || organisation != NULL)
+    {
+      json_builder_set_member_name (b, "performer");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      if (performer != NULL && organisation != NULL)
+        {
+          g_autofree char *both = g_strdup_printf ("%s (%s)", performer, organisation);
+          string_member (b, "display", both);
+        }
+      else
+        string_member (b, "display", performer != NULL ? performer : organisation);
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+add_care_plan (JsonBuilder *b,
+               JsonObject  *plan,
+               PolkuClient *client,
+               const char  *team_id,
+               const char  *language)
+{
+  JsonArray *goals = array_member (plan, "goals");
+  JsonArray *services = array_member (plan, "services");
+  JsonArray *views = array_member (plan, "differing_views");
+  g_autofree char *client_name = polku_client_dup_display_name (client);
+  gboolean any_active = FALSE;
+
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    {
+      const char *status = str (json_array_get_object_element (goals, i), "status");
+
+      if (g_strcmp0 (status, "active") == 0 || g_strcmp0 (status, "proposed") == 0)
+        any_active = TRUE;
+    }
+
+  begin_entry (b, "CarePlan", str (plan, "id"));
+  json_builder_set_member_name (b, "language");
+  json_builder_add_string_value (b, language);
+  /* A plan without goals is still being made. */
+  string_member (b, "status", goals != NULL && json_array_get_length (goals) > 0
+                              ? (any_active ? "active" : "completed") : "draft");
+  string_member (b, "intent", "plan");
+  string_member (b, "title", polku_plan_text (language, POLKU_PLAN_TEXT_TITLE));
+  string_member (b, "description", str (plan, "main_burden"));
+  reference (b, "subject", polku_client_get_id (client), client_name);
+  string_member (b, "created", str (plan, "created"));
+  if (str (plan, "next_review") != NULL)
+    {
+      json_builder_set_member_name (b, "period");
+      json_builder_begin_object (b);
+      string_member (b, "end", str (plan, "next_review"));
+      json_builder_end_object (b);
+    }
+
+  json_builder_set_member_name (b, "careTeam");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  {
+    g_autofree char *url = urn (team_id);
+    string_member (b, "reference", url);
+  }
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+
+  if (goals != NULL && json_array_get_length (goals) > 0)
+    {
+      json_builder_set_member_name (b, "goal");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < json_array_get_length (goals); i++)
+        {
+          g_autofree char *url = urn (str (json_array_get_object_element (goals, i), "id"));
+
+          json_builder_begin_object (b);
+          string_member (b, "reference", url);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+
+  json_builder_set_member_name (b, "activity");
+  json_builder_begin_array (b);
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    {
+      JsonObject *goal = json_array_get_object_element (goals, i);
+      JsonArray *actions = array_member (goal, "actions");
+
+      for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
+        {
+          JsonObject *action = json_array_get_object_element (actions, j);
+
+          add_activity (b, activity_status (str (action, "status")), str (action, "text"),
+                        str (action, "responsible"), str (action, "organisation"),
+                        str (goal, "id"), str (action, "due_date"));
+        }
+    }
+  for (guint i = 0; services != NULL && i < json_array_get_length (services); i++)
+    {
+      JsonObject *service = json_array_get_object_element (services, i);
+      g_autofree char *text = polku_plan_text_fill (language, POLKU_PLAN_TEXT_SERVICE_IN_USE,
+                                                    str (service, "name"));
+
+      add_activity (b, "in-progress", text, NULL, str (service, "provider"), NULL, NULL);
+    }
+  if (str (plan, "next_review") != NULL)
+    add_activity (b, "scheduled", polku_plan_text (language, POLKU_PLAN_TEXT_REVIEW_ACTIVITY),
+                  NULL, NULL, NULL, str (plan, "next_review"));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "note");
+  json_builder_begin_array (b);
+  if (str (plan, "client_view") != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s",
+                                               polku_plan_text (language,
+                                                                POLKU_PLAN_TEXT_CLIENT_VIEW),
+                                               str (plan, "client_view"));
+      note (b, polku_client_get_id (client), NULL, text);
+    }
+  if (str (plan, "main_burden") != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s",
+                                               polku_plan_text (language,
+                                                                POLKU_PLAN_TEXT_MAIN_BURDEN),
+                                               str (plan, "main_burden"));
+      note (b, polku_client_get_id (client), NULL, text);
+    }
+  for (guint i = 0; views != NULL && i < json_array_get_length (views); i++)
+    {
+      JsonObject *view = json_array_get_object_element (views, i);
+      g_autofree char *client_text = g_strdup_printf (
+                                       "%s — %s: %s (%s: %s)", str (view, "topic"),
+                                       polku_plan_text (language, POLKU_PLAN_TEXT_YOUR_VIEW),
+                                       str (view, "client_view") ? str (view, "client_view") : "",
+                                       polku_plan_text (language, POLKU_PLAN_TEXT_REASON),
+                                       str (view, "client_reason")
+                                       ? str (view, "client_reason") : "");
+      g_autofree char *pro_label = polku_plan_text_fill (language,
+                                                         POLKU_PLAN_TEXT_PROFESSIONAL_VIEW,
+                                                         str (view, "professional"));
+      g_autofree char *pro_text = g_strdup_printf (
+                                    "%s — %s: %s (%s: %s)", str (view, "topic"), pro_label,
+                                    str (view, "professional_view")
+                                    ? str (view, "professional_view") : "",
+                                    polku_plan_text (language, POLKU_PLAN_TEXT_REASON),
+                                    str (view, "professional_reason")
+                                    ? str (view, "professional_reason") : "");
+
+      note (b, polku_client_get_id (client), NULL, client_text);
+      note (b, NULL, str (view, "professional"), pro_text);
+    }
+  json_builder_end_array (b);
+  end_entry (b);
+}
+
+/**
+ * polku_plan_to_fhir:
+ * @document: a valid plan
+ * @client: the plan's client
+ *
+ * Returns: (transfer full): a FHIR R4 Bundle (type "collection") with the Patient, the
+ *   CareTeam, a Goal per goal and the CarePlan
+ */
+JsonNode *
+polku_plan_to_fhir (JsonNode    *document,
+                    PolkuClient *client)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *bundle_id = NULL;
+  g_autofree char *team_id = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  JsonObject *plan;
+  JsonArray *goals;
+  const char *language;
+
+  g_return_val_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document), NULL);
+  g_return_val_if_fail (POLKU_IS_CLIENT (client), NULL);
+
+  plan = json_node_get_object (document);
+  goals = array_member (plan, "goals");
+  language = polku_plan_document_get_language (document);
+  team_id = derived_uuid (str (plan, "id"), "CareTeam");
+  bundle_id = g_uuid_string_random ();
+
+  json_builder_begin_object (b);
+  string_member (b, "resourceType", "Bundle");
+  string_member (b, "id", bundle_id);
+  string_member (b, "type", "collection");
+  string_member (b, "timestamp", timestamp);
+  json_builder_set_member_name (b, "entry");
+  json_builder_begin_array (b);
+  add_patient (b, client);
+  add_care_team (b, plan, client, team_id, language);
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    add_goal (b, json_array_get_object_element (goals, i), client, language);
+  add_care_plan (b, plan, client, team_id, language);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}

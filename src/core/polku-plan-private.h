@@ -1,0 +1,26 @@
+/* polku-plan-private.h: what the plan's modules share
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "polku-plan.h"
+#include "polku-store.h"
+
+G_BEGIN_DECLS
+
+/* A copy that shares nothing with @node (json_node_copy shares objects and arrays). */
+JsonNode    *polku_plan_node_deep_copy  (JsonNode   *node);
+
+/* polku_plan_store_save () at a given time (ISO 8601 UTC stamp), for demo data. */
+gboolean     polku_plan_store_save_stamped (PolkuStore  *store,
+                                            const char  *client_id,
+                                            JsonNode    *document,
+                                            gint64       base_version,
+                                            const char  *origin,
+                                            const char  *stamp,
+                                            gint64      *out_version,
+                                            GError     **error);
+
+G_END_DECLS

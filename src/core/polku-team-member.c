@@ -1,0 +1,345 @@
+/* polku-team-member.c: a professional in the team around a client
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-team-member"
+
+#include "config.h"
+
+#include "polku-team-member.h"
+
+struct _PolkuTeamMember
+{
+  GObject parent_instance;
+
+  char    *id;
+  char    *created;
+  char    *modified;
+  char    *client_id;
+  char    *person;
+  char    *role;
+  char    *organisation;
+  char    *sector;
+  char    *contact;
+  char    *joined_on;
+  char    *left_on;
+  gboolean responsible;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuTeamMember, polku_team_member, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_CLIENT_ID,
+  PROP_PERSON,
+  PROP_ROLE,
+  PROP_ORGANISATION,
+  PROP_SECTOR,
+  PROP_CONTACT,
+  PROP_JOINED_ON,
+  PROP_LEFT_ON,
+  PROP_RESPONSIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_team_member_finalize (GObject *object)
+{
+  PolkuTeamMember *self = (PolkuTeamMember *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->person, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->sector, g_free);
+  g_clear_pointer (&self->contact, g_free);
+  g_clear_pointer (&self->joined_on, g_free);
+  g_clear_pointer (&self->left_on, g_free);
+
+  G_OBJECT_CLASS (polku_team_member_parent_class)->finalize (object);
+}
+
+static void
+polku_team_member_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PolkuTeamMember *self = (PolkuTeamMember *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    case PROP_PERSON:
+      g_value_set_string (value, self->person);
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+    case PROP_ORGANISATION:
+      g_value_set_string (value, self->organisation);
+      break;
+    case PROP_SECTOR:
+      g_value_set_string (value, self->sector);
+      break;
+    case PROP_CONTACT:
+      g_value_set_string (value, self->contact);
+      break;
+    case PROP_JOINED_ON:
+      g_value_set_string (value, self->joined_on);
+      break;
+    case PROP_LEFT_ON:
+      g_value_set_string (value, self->left_on);
+      break;
+    case PROP_RESPONSIBLE:
+      g_value_set_boolean (value, self->responsible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_team_member_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PolkuTeamMember *self = (PolkuTeamMember *) object;
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_CREATED:
+      g_free (self->created);
+      self->created = g_value_dup_string (value);
+      break;
+    case PROP_MODIFIED:
+      g_free (self->modified);
+      self->modified = g_value_dup_string (value);
+      break;
+    case PROP_CLIENT_ID:
+      g_free (self->client_id);
+      self->client_id = g_value_dup_string (value);
+      break;
+    case PROP_PERSON:
+      g_free (self->person);
+      self->person = g_value_dup_string (value);
+      break;
+    case PROP_ROLE:
+      g_free (self->role);
+      self->role = g_value_dup_string (value);
+      break;
+    case PROP_ORGANISATION:
+      g_free (self->organisation);
+      self->organisation = g_value_dup_string (value);
+      break;
+    case PROP_SECTOR:
+      g_free (self->sector);
+      self->sector = g_value_dup_string (value);
+      break;
+    case PROP_CONTACT:
+      g_free (self->contact);
+      self->contact = g_value_dup_string (value);
+      break;
+    case PROP_JOINED_ON:
+      g_free (self->joined_on);
+      self->joined_on = g_value_dup_string (value);
+      break;
+    case PROP_LEFT_ON:
+      g_free (self->left_on);
+      self->left_on = g_value_dup_string (value);
+      break;
+    case PROP_RESPONSIBLE:
+      self->responsible = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_team_member_class_init (PolkuTeamMemberClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_team_member_finalize;
+  object_class->get_property = polku_team_member_get_property;
+  object_class->set_property = polku_team_member_set_property;
+
+  /* Id */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Created */
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Modified */
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Client id */
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Person */
+  properties[PROP_PERSON] =
+    g_param_spec_string ("person", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Role */
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Organisation */
+  properties[PROP_ORGANISATION] =
+    g_param_spec_string ("organisation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Sector */
+  properties[PROP_SECTOR] =
+    g_param_spec_string ("sector", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Contact */
+  properties[PROP_CONTACT] =
+    g_param_spec_string ("contact", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Joined on */
+  properties[PROP_JOINED_ON] =
+    g_param_spec_string ("joined-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Left on */
+  properties[PROP_LEFT_ON] =
+    g_param_spec_string ("left-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Responsible worker now */
+  properties[PROP_RESPONSIBLE] =
+    g_param_spec_boolean ("responsible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_team_member_init (PolkuTeamMember *self)
+{
+}
+
+const char *
+polku_team_member_get_id (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->id;
+}
+
+const char *
+polku_team_member_get_created (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->created;
+}
+
+const char *
+polku_team_member_get_modified (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->modified;
+}
+
+const char *
+polku_team_member_get_client_id (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->client_id;
+}
+
+const char *
+polku_team_member_get_person (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->person;
+}
+
+const char *
+polku_team_member_get_role (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->role;
+}
+
+const char *
+polku_team_member_get_organisation (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->organisation;
+}
+
+const char *
+polku_team_member_get_sector (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->sector;
+}
+
+const char *
+polku_team_member_get_contact (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->contact;
+}
+
+const char *
+polku_team_member_get_joined_on (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->joined_on;
+}
+
+const char *
+polku_team_member_get_left_on (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+
+  return self->left_on;
+}
+
+gboolean
+polku_team_member_get_responsible (PolkuTeamMember *self)
+{
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), FALSE);
+
+  return self->responsible;
+}

@@ -1,0 +1,982 @@
+/* polku-contacts-view.c: the client's contacts and visits, their CSV import, and the mapping
+ * visit
+ *
+ * Three sections: the log, with a quick-entry form made for the keyboard (Enter in any text
+ * field saves and starts the next contact; the date is kept and selected, so the next one is
+ * typed over it); the CSV import, which shows every row with its errors before anything is
+ * written; and the mapping visit (PolkuMappingVisitPage).
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-contacts-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "polku-contact-store.h"
+#include "polku-contact-type.h"
+#include "polku-contacts-view-private.h"
+#include "polku-mapping-visit-page.h"
+
+struct _PolkuContactsView
+{
+  AdwBin               parent_instance;
+
+  PolkuStore          *store;
+  PolkuClient         *client;
+  GListModel          *types;
+  GListStore          *contacts;    /* newest first */
+  PolkuContact        *editing;     /* a stored contact loaded into the form, or NULL */
+  PolkuCsvImport      *import;
+  GCancellable        *cancellable;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *time_row;
+  AdwComboRow         *type_row;
+  AdwEntryRow         *professional_row;
+  AdwEntryRow         *professional_name_row;
+  AdwEntryRow         *organisation_row;
+  GtkSwitch           *urgent_switch;
+  GtkSwitch           *no_show_switch;
+  AdwEntryRow         *note_row;
+  GtkLabel            *entry_error;
+  GtkButton           *save_button;
+  GtkButton           *cancel_edit_button;
+  AdwPreferencesGroup *entry_group;
+  AdwPreferencesGroup *log_group;
+  GtkListBox          *list_box;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *import_error;
+  AdwPreferencesGroup *preview_group;
+  GtkListBox          *preview_list;
+  GtkSwitch           *skip_switch;
+  GtkWidget           *import_buttons;
+  GtkButton           *import_button;
+  PolkuMappingVisitPage *visit_page;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_import_button (PolkuContactsView *self);
+
+/* "2026-03-04" → "4.3.2026" */
+static char *
+date_to_text (const char *iso)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_strdup_printf ("%d.%d.%d", d, m, y);
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_strdup_printf ("%d.%d.%d", g_date_time_get_day_of_month (now),
+                          g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+static const char *
+type_label (PolkuContactsView *self,
+            const char        *type_id)
+{
+  PolkuContactType *type = self->types != NULL ? polku_contact_types_lookup (self->types, type_id)
+                                               : NULL;
+
+  return type != NULL ? polku_contact_type_get_label (type) : type_id;
+}
+
+static void
+toast (PolkuContactsView *self,
+       const char        *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* --- The log ------------------------------------------------------------------------------ */
+
+static void
+update_summary (PolkuContactsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+  guint urgent = 0, no_shows = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuContact) c = g_list_model_get_item (G_LIST_MODEL (self->contacts), i);
+
+      urgent += polku_contact_get_urgent (c);
+      no_shows += polku_contact_get_no_show (c);
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
+  /* TRANSLATORS: "120 contacts · 14 urgent · 6 no-shows" */
+  text = g_strdup_printf (_("%s · %u urgent · %u no-shows"), count, urgent, no_shows);
+  adw_preferences_group_set_description (self->log_group, n > 0 ? text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->log_group), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
+}
+
+static void
+remove_clicked (GtkButton    *button,
+                PolkuContact *contact);
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PolkuContactsView *self = user_data;
+  PolkuContact *contact = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove;
+  g_autofree char *date = date_to_text (polku_contact_get_date (contact));
+  g_autofree char *title = NULL;
+  g_autofree char *remove_label = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *time = polku_contact_get_time (contact);
+  const char *parts[] = {
+    polku_contact_get_professional_name (contact), polku_contact_get_professional_id (contact),
+    polku_contact_get_organisation (contact), polku_contact_get_note (contact),
+  };
+
+  /* TRANSLATORS: a contact in the log: "4.3.2026 10:15 · Doctor" */
+  title = g_strdup_printf (_("%s%s%s · %s"), date, time != NULL ? " " : "",
+                           time != NULL ? time : "",
+                           type_label (self, polku_contact_get_type_id (contact)));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", parts[i]);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Activate to change this contact"));
+
+  if (polku_contact_get_urgent (contact))
+    {
+      GtkWidget *tag = gtk_label_new (_("Urgent"));
+
+      gtk_widget_add_css_class (tag, "warning");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  if (polku_contact_get_no_show (contact))
+    {
+      GtkWidget *tag = gtk_label_new (_("No-show"));
+
+      gtk_widget_add_css_class (tag, "error");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  if (polku_contact_get_source (contact) == POLKU_CONTACT_SOURCE_IMPORTED)
+    {
+      GtkWidget *tag = gtk_label_new (_("Imported"));
+
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove this contact"));
+  /* TRANSLATORS: accessible name of a button: "Remove the contact of 4.3.2026" */
+  remove_label = g_strdup_printf (_("Remove the contact of %s"), date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  /* The row lives inside the view, so the view outlives the button. */
+  g_object_set_data (G_OBJECT (remove), "polku-view", self);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked), contact, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  g_object_set_data_full (G_OBJECT (row), "polku-contact", g_object_ref (contact),
+                          g_object_unref);
+  return row;
+}
+
+static void
+set_contacts (PolkuContactsView *self,
+              GPtrArray         *contacts)
+{
+  g_autoptr(GPtrArray) reversed = g_ptr_array_new ();
+
+  for (guint i = contacts != NULL ? contacts->len : 0; i > 0; i--)
+    g_ptr_array_add (reversed, g_ptr_array_index (contacts, i - 1));
+  g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
+                       reversed->pdata, reversed->len);
+  update_summary (self);
+}
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuContactsView) self = user_data;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contacts = polku_contact_store_list_finish (POLKU_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (contacts == NULL)
+    {
+      g_debug ("Could not read the contact log: %s", error->message);
+      gtk_label_set_text (self->entry_error, error->message);
+    }
+  set_contacts (self, contacts);
+}
+
+/**
+ * polku_contacts_view_reload:
+ *
+ * Reads the client's contacts again (in a thread) and the mapping visit.
+ */
+void
+polku_contacts_view_reload (PolkuContactsView *self)
+{
+  g_return_if_fail (POLKU_IS_CONTACTS_VIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL || self->client == NULL || polku_client_get_id (self->client) == NULL
+      || !polku_store_is_open (self->store))
+    {
+      set_contacts (self, NULL);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  polku_contact_store_list_async (self->store, polku_client_get_id (self->client), NULL, NULL,
+                                  self->cancellable, list_cb, g_object_ref (self));
+}
+
+/* --- The form ----------------------------------------------------------------------------- */
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static guint
+type_position (PolkuContactsView *self,
+               const char        *type_id)
+{
+  for (guint i = 0; self->types != NULL && i < g_list_model_get_n_items (self->types); i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (self->types, i);
+
+      if (g_strcmp0 (polku_contact_type_get_id (type), type_id) == 0)
+        return i;
+    }
+  return 0;
+}
+
+/* Empties the form for the next contact; the date and type stay, the date selected. */
+static void
+clear_form (PolkuContactsView *self,
+            gboolean           keep_date)
+{
+  g_autofree char *today = today_text ();
+
+  g_clear_object (&self->editing);
+  if (!keep_date)
+    set_row_text (self->date_row, today);
+  set_row_text (self->time_row, NULL);
+  set_row_text (self->professional_row, NULL);
+  set_row_text (self->professional_name_row, NULL);
+  set_row_text (self->note_row, NULL);
+  gtk_switch_set_active (self->urgent_switch, FALSE);
+  gtk_switch_set_active (self->no_show_switch, FALSE);
+  gtk_label_set_text (self->entry_error, "");
+  gtk_button_set_label (self->save_button, _("_Add Contact"));
+  adw_preferences_group_set_title (self->entry_group, _("New Contact"));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), FALSE);
+}
+
+static void
+focus_date (PolkuContactsView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->date_row), 0, -1);
+}
+
+/* Loads a stored contact into the form, to change it. */
+static void
+edit_contact (PolkuContactsView *self,
+              PolkuContact      *contact)
+{
+  g_autofree char *date = date_to_text (polku_contact_get_date (contact));
+
+  clear_form (self, TRUE);
+  self->editing = polku_contact_copy (contact);
+  set_row_text (self->date_row, date);
+  set_row_text (self->time_row, polku_contact_get_time (contact));
+  adw_combo_row_set_selected (self->type_row,
+                              type_position (self, polku_contact_get_type_id (contact)));
+  set_row_text (self->professional_row, polku_contact_get_professional_id (contact));
+  set_row_text (self->professional_name_row, polku_contact_get_professional_name (contact));
+  set_row_text (self->organisation_row, polku_contact_get_organisation (contact));
+  set_row_text (self->note_row, polku_contact_get_note (contact));
+  gtk_switch_set_active (self->urgent_switch, polku_contact_get_urgent (contact));
+  gtk_switch_set_active (self->no_show_switch, polku_contact_get_no_show (contact));
+  gtk_button_set_label (self->save_button, _("_Save Changes"));
+  adw_preferences_group_set_title (self->entry_group, _("Change Contact"));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_edit_button), TRUE);
+  focus_date (self);
+}
+
+static void
+row_activated (GtkListBox        *box,
+               GtkListBoxRow     *row,
+               PolkuContactsView *self)
+{
+  PolkuContact *contact = g_object_get_data (G_OBJECT (row), "polku-contact");
+
+  if (contact != NULL)
+    edit_contact (self, contact);
+}
+
+static void
+cancel_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+
+  clear_form (self, TRUE);
+  focus_date (self);
+}
+
+static void
+form_error (PolkuContactsView *self,
+            AdwEntryRow       *row,
+            const char        *message)
+{
+  gtk_label_set_text (self->entry_error, message);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+  g_autoptr(PolkuContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autoptr(PolkuContactType) type = NULL;
+  AdwEntryRow *rows[] = {
+    self->date_row, self->time_row, self->professional_row, self->professional_name_row,
+    self->organisation_row, self->note_row,
+  };
+  gboolean ok;
+
+  if (self->store == NULL || self->client == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+
+  date = polku_contact_parse_date (row_text (self->date_row));
+  if (date == NULL)
+    {
+      form_error (self, self->date_row,
+                  _("Write the date as d.m.yyyy, for example 4.3.2026."));
+      return;
+    }
+  if (row_text (self->time_row)[0] != '\0')
+    {
+      time = polku_contact_parse_time (row_text (self->time_row));
+      if (time == NULL)
+        {
+          form_error (self, self->time_row,
+                      _("Write the time as hh:mm, for example 9:30, or leave it empty."));
+          return;
+        }
+    }
+  type = adw_combo_row_get_selected_item (self->type_row) != NULL
+         ? g_object_ref (adw_combo_row_get_selected_item (self->type_row)) : NULL;
+  if (type == NULL)
+    {
+      form_error (self, NULL, _("Choose the type of the contact."));
+      return;
+    }
+
+  contact = self->editing != NULL ? polku_contact_copy (self->editing) : polku_contact_new ();
+  polku_contact_set_client_id (contact, polku_client_get_id (self->client));
+  polku_contact_set_date (contact, date);
+  polku_contact_set_time (contact, time);
+  polku_contact_set_type_id (contact, polku_contact_type_get_id (type));
+  polku_contact_set_professional_id (contact, row_text (self->professional_row));
+  polku_contact_set_professional_name (contact, row_text (self->professional_name_row));
+  polku_contact_set_organisation (contact, row_text (self->organisation_row));
+  polku_contact_set_note (contact, row_text (self->note_row));
+  polku_contact_set_urgent (contact, gtk_switch_get_active (self->urgent_switch));
+  polku_contact_set_no_show (contact, gtk_switch_get_active (self->no_show_switch));
+
+  if (self->editing != NULL)
+    ok = polku_contact_store_update (self->store, contact, &error);
+  else
+    ok = polku_contact_store_add (self->store, contact, &error);
+  if (!ok)
+    {
+      AdwEntryRow *row = NULL;
+
+      if (error->domain == POLKU_CONTACT_ERROR)
+        switch (error->code)
+          {
+          case POLKU_CONTACT_ERROR_PROFESSIONAL:
+            row = self->professional_row;
+            break;
+          case POLKU_CONTACT_ERROR_PROFESSIONAL_NAME:
+            row = self->professional_name_row;
+            break;
+          case POLKU_CONTACT_ERROR_ORGANISATION:
+            row = self->organisation_row;
+            break;
+          case POLKU_CONTACT_ERROR_NOTE:
+            row = self->note_row;
+            break;
+          default:
+            break;
+          }
+      form_error (self, row, error->message);
+      return;
+    }
+
+  toast (self, self->editing != NULL ? _("Contact changed") : _("Contact added"));
+  clear_form (self, TRUE);
+  polku_contacts_view_reload (self);
+  focus_date (self);
+}
+
+static void
+entry_activated (PolkuContactsView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "contacts.save", NULL);
+}
+
+/* --- Removing, with undo --------------------------------------------------------------- */
+
+static void
+undo_remove (AdwToast     *toast_,
+             PolkuContact *removed)
+{
+  PolkuContactsView *self = g_object_get_data (G_OBJECT (toast_), "polku-view");
+  g_autoptr(PolkuContact) again = polku_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* The same contact again, with a new id. */
+  polku_contact_set_client_id (again, polku_contact_get_client_id (removed));
+  polku_contact_set_date (again, polku_contact_get_date (removed));
+  polku_contact_set_time (again, polku_contact_get_time (removed));
+  polku_contact_set_type_id (again, polku_contact_get_type_id (removed));
+  polku_contact_set_urgent (again, polku_contact_get_urgent (removed));
+  polku_contact_set_professional_id (again, polku_contact_get_professional_id (removed));
+  polku_contact_set_professional_name (again, polku_contact_get_professional_name (removed));
+  polku_contact_set_organisation (again, polku_contact_get_organisation (removed));
+  polku_contact_set_no_show (again, polku_contact_get_no_show (removed));
+  polku_contact_set_note (again, polku_contact_get_note (removed));
+  polku_contact_set_source (again, polku_contact_get_source (removed));
+  if (self->store == NULL || !polku_contact_store_add (self->store, again, &error))
+    {
+      gtk_label_set_text (self->entry_error, error != NULL ? error->message : "");
+      return;
+    }
+  polku_contacts_view_reload (self);
+}
+
+static void
+release_contact (gpointer  data,
+                 GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static void
+remove_clicked (GtkButton    *button,
+                PolkuContact *contact)
+{
+  PolkuContactsView *self = g_object_get_data (G_OBJECT (button), "polku-view");
+  g_autoptr(PolkuContact) removed = g_object_ref (contact);
+  g_autoptr(GError) error = NULL;
+  AdwToast *t;
+
+  if (self->store == NULL)
+    return;
+  if (!polku_contact_store_remove (self->store, contact, &error))
+    {
+      gtk_label_set_text (self->entry_error, error->message);
+      return;
+    }
+  if (self->editing != NULL
+      && g_strcmp0 (polku_contact_get_id (self->editing), polku_contact_get_id (contact)) == 0)
+    clear_form (self, TRUE);
+
+  t = adw_toast_new (_("Contact removed"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_object_set_data (G_OBJECT (t), "polku-view", self);  /* shown inside the view */
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_remove),
+                         g_object_ref (removed), release_contact, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  polku_contacts_view_reload (self);
+}
+
+/* --- The import ------------------------------------------------------------------------- */
+
+static GtkWidget *
+create_preview_row (gpointer item,
+                    gpointer user_data)
+{
+  PolkuContactsView *self = user_data;
+  PolkuCsvRow *csv_row = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  PolkuContact *contact = polku_csv_row_get_contact (csv_row);
+  GtkWidget *tag;
+
+  /* TRANSLATORS: a row of a CSV file, numbered as a spreadsheet shows it */
+  title = g_strdup_printf (_("Row %u"), polku_csv_row_get_number (csv_row));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  switch (polku_csv_row_get_status (csv_row))
+    {
+    case POLKU_CSV_ROW_INVALID:
+      subtitle = polku_csv_row_dup_errors_text (csv_row);
+      tag = gtk_label_new (_("Error"));
+      gtk_widget_add_css_class (tag, "error");
+      break;
+    case POLKU_CSV_ROW_DUPLICATE:
+    case POLKU_CSV_ROW_VALID:
+    default:
+      {
+        g_autofree char *date = date_to_text (polku_contact_get_date (contact));
+        const char *professional = polku_contact_get_professional_id (contact);
+        const char *organisation = polku_contact_get_organisation (contact);
+
+        subtitle = g_strdup_printf ("%s · %s%s%s%s%s", date,
+                                    type_label (self, polku_contact_get_type_id (contact)),
+                                    professional != NULL ? " · " : "",
+                                    professional != NULL ? professional : "",
+                                    organisation != NULL ? " · " : "",
+                                    organisation != NULL ? organisation : "");
+        if (polku_csv_row_get_status (csv_row) == POLKU_CSV_ROW_DUPLICATE)
+          {
+            tag = gtk_label_new (_("Already in the log"));
+            gtk_widget_add_css_class (tag, "dim-label");
+          }
+        else
+          {
+            tag = gtk_label_new (_("OK"));
+            gtk_widget_add_css_class (tag, "success");
+          }
+      }
+      break;
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+  return row;
+}
+
+static void
+clear_import (PolkuContactsView *self)
+{
+  g_clear_object (&self->import);
+  gtk_list_box_bind_model (self->preview_list, NULL, NULL, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
+  gtk_widget_set_visible (self->import_buttons, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_error), FALSE);
+  gtk_switch_set_active (self->skip_switch, FALSE);
+  update_import_button (self);
+}
+
+static void
+update_import_button (PolkuContactsView *self)
+{
+  guint valid = 0, invalid = 0, duplicate = 0;
+  gboolean skip = gtk_switch_get_active (self->skip_switch);
+  g_autofree char *label = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->import != NULL)
+    {
+      valid = polku_csv_import_get_n_valid (self->import);
+      invalid = polku_csv_import_get_n_invalid (self->import);
+      duplicate = polku_csv_import_get_n_duplicate (self->import);
+    }
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Contact",
+                                        "_Import %u Contacts", valid), valid);
+  gtk_button_set_label (self->import_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.import-commit",
+                                 self->import != NULL && valid > 0 && (invalid == 0 || skip));
+
+  /* TRANSLATORS: the preview of a CSV import: "12 ready · 2 with errors · 3 already in
+   * the log" */
+  summary = g_strdup_printf (_("%u ready · %u with errors · %u already in the log"),
+                             valid, invalid, duplicate);
+  adw_preferences_group_set_description (self->preview_group, summary);
+}
+
+gboolean
+polku_contacts_view_load_csv (PolkuContactsView *self,
+                              GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCsvImport) import = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  clear_import (self);
+  if (self->store == NULL || self->client == NULL)
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  import = polku_csv_import_new_for_file (file, polku_client_get_id (self->client), self->types,
+                                          &error);
+  if (import == NULL || !polku_csv_import_find_duplicates (import, self->store, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+
+      gtk_label_set_text (self->import_error, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_error), TRUE);
+      return FALSE;
+    }
+
+  self->import = g_steal_pointer (&import);
+  adw_preferences_group_set_title (self->preview_group, name);
+  gtk_list_box_bind_model (self->preview_list, polku_csv_import_get_rows (self->import),
+                           create_preview_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), TRUE);
+  gtk_widget_set_visible (self->import_buttons, TRUE);
+  update_import_button (self);
+  return TRUE;
+}
+
+PolkuCsvImport *
+polku_contacts_view_get_import (PolkuContactsView *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), NULL);
+  return self->import;
+}
+
+GListModel *
+polku_contacts_view_get_contacts (PolkuContactsView *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->contacts);
+}
+
+static void
+file_chosen (GtkNativeDialog   *dialog,
+             int                response,
+             PolkuContactsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        polku_contacts_view_load_csv (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Contacts from CSV"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+import_cancel_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clear_import (POLKU_CONTACTS_VIEW (widget));
+}
+
+static void
+import_commit_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint written = 0;
+
+  if (self->import == NULL || self->store == NULL)
+    return;
+
+  if (!polku_csv_import_commit (self->import, self->store,
+                                gtk_switch_get_active (self->skip_switch), &written, &error))
+    {
+      gtk_label_set_text (self->import_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_error), TRUE);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact imported",
+                                          "%u contacts imported", written), written);
+  toast (self, message);
+  clear_import (self);
+  polku_contacts_view_reload (self);
+  gtk_stack_set_visible_child_name (self->stack, "log");
+}
+
+/* --- GObject ----------------------------------------------------------------------------- */
+
+static void
+polku_contacts_view_dispose (GObject *object)
+{
+  PolkuContactsView *self = (PolkuContactsView *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->import);
+
+  /* The bin's child is a template child too: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CONTACTS_VIEW);
+
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->types);
+
+  G_OBJECT_CLASS (polku_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+polku_contacts_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_contacts_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          g_object_set (self->visit_page, "store", self->store, NULL);
+          clear_form (self, FALSE);
+          clear_import (self);
+          polku_contacts_view_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_CLIENT:
+      if (g_set_object (&self->client, g_value_get_object (value)))
+        {
+          g_object_set (self->visit_page, "client", self->client, NULL);
+          clear_form (self, FALSE);
+          clear_import (self);
+          polku_contacts_view_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_contacts_view_class_init (PolkuContactsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polku_contacts_view_dispose;
+  object_class->get_property = polku_contacts_view_get_property;
+  object_class->set_property = polku_contacts_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (POLKU_TYPE_MAPPING_VISIT_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/polku-contacts-view.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PolkuContactsView, name)
+  CHILD (toast_overlay);
+  CHILD (stack);
+  CHILD (date_row);
+  CHILD (time_row);
+  CHILD (type_row);
+  CHILD (professional_row);
+  CHILD (professional_name_row);
+  CHILD (organisation_row);
+  CHILD (urgent_switch);
+  CHILD (no_show_switch);
+  CHILD (note_row);
+  CHILD (entry_error);
+  CHILD (save_button);
+  CHILD (cancel_edit_button);
+  CHILD (entry_group);
+  CHILD (log_group);
+  CHILD (list_box);
+  CHILD (empty_page);
+  CHILD (import_error);
+  CHILD (preview_group);
+  CHILD (preview_list);
+  CHILD (skip_switch);
+  CHILD (import_buttons);
+  CHILD (import_button);
+  CHILD (visit_page);
+#undef CHILD
+
+  gtk_widget_class_install_action (widget_class, "contacts.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "contacts.cancel-edit", NULL,
+                                   cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "contacts.choose-file", NULL,
+                                   choose_file_action);
+  gtk_widget_class_install_action (widget_class, "contacts.import-cancel", NULL,
+                                   import_cancel_action);
+  gtk_widget_class_install_action (widget_class, "contacts.import-commit", NULL,
+                                   import_commit_action);
+}
+
+static void
+polku_contacts_view_init (PolkuContactsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
+  AdwEntryRow *rows[6];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->contacts = g_list_store_new (POLKU_TYPE_CONTACT);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->contacts), create_row, self,
+                           NULL);
+  g_signal_connect_object (self->list_box, "row-activated", G_CALLBACK (row_activated), self, 0);
+
+  self->types = polku_contact_types_dup_default (&error);
+  if (self->types == NULL)
+    {
+      g_warning ("The contact types are broken: %s", error->message);
+      self->types = G_LIST_MODEL (g_list_store_new (POLKU_TYPE_CONTACT_TYPE));
+    }
+  expression = gtk_property_expression_new (POLKU_TYPE_CONTACT_TYPE, NULL, "label");
+  adw_combo_row_set_expression (self->type_row, expression);
+  adw_combo_row_set_model (self->type_row, self->types);
+
+  rows[0] = self->date_row;
+  rows[1] = self->time_row;
+  rows[2] = self->professional_row;
+  rows[3] = self->professional_name_row;
+  rows[4] = self->organisation_row;
+  rows[5] = self->note_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->skip_switch, "notify::active",
+                           G_CALLBACK (update_import_button), self, G_CONNECT_SWAPPED);
+
+  clear_form (self, FALSE);
+  clear_import (self);
+  update_summary (self);
+}
+
+GtkWidget *
+polku_contacts_view_new (void)
+{
+  return g_object_new (POLKU_TYPE_CONTACTS_VIEW, NULL);
+}

@@ -1,0 +1,21 @@
+/* polku-log-view.h: the client's audit log
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "polku-client.h"
+#include "polku-store.h"
+
+G_BEGIN_DECLS
+
+#define POLKU_TYPE_LOG_VIEW (polku_log_view_get_type ())
+G_DECLARE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU, LOG_VIEW, AdwBin)
+
+GtkWidget *polku_log_view_new     (void);
+void       polku_log_view_reload  (PolkuLogView *self);
+
+G_END_DECLS

@@ -1,0 +1,720 @@
+/* polku-mapping-visit-page.c: the mapping visit: agenda, timer, notes
+ *
+ * The page shows the client's newest mapping visit (or offers to prepare one). Every change
+ * is saved a moment after it is made, and at once when the timer is started or paused, so
+ * that nothing is lost when the laptop is closed in the middle of a home visit. The page can
+ * open the visit in its own full-size window, for the two hours at the client's home.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-mapping-visit-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "polku-contact.h"
+#include "polku-mapping-visit-page.h"
+
+#define SAVE_DELAY_MS 700
+
+struct _PolkuMappingVisitPage
+{
+  AdwBin             parent_instance;
+
+  PolkuStore        *store;
+  PolkuClient       *client;
+  PolkuMappingVisit *visit;
+  guint              save_id;
+  guint              tick_id;
+  gboolean           loading;
+  GtkWindow         *own_window;
+
+  GtkStack          *stack;
+  AdwActionRow      *timer_row;
+  GtkLabel          *timer_label;
+  GtkButton         *start_button;
+  GtkProgressBar    *progress_bar;
+  AdwEntryRow       *scheduled_row;
+  AdwEntryRow       *place_row;
+  GtkSwitch         *held_switch;
+  AdwPreferencesGroup *agenda_group;
+  GtkListBox        *agenda_list;
+  GtkTextView       *notes_view;
+  GtkLabel          *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_timer (PolkuMappingVisitPage *self);
+
+static void
+show_status (PolkuMappingVisitPage *self,
+             const char            *message)
+{
+  gtk_label_set_text (self->status_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
+}
+
+/**
+ * polku_mapping_visit_page_save_now:
+ *
+ * Returns: whether everything is saved
+ */
+gboolean
+polku_mapping_visit_page_save_now (PolkuMappingVisitPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->visit == NULL || self->store == NULL || !polku_store_is_open (self->store))
+    return TRUE;
+
+  if (!polku_mapping_visit_store_save (self->store, self->visit, &error))
+    {
+      show_status (self, error->message);
+      return FALSE;
+    }
+  show_status (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  PolkuMappingVisitPage *self = user_data;
+
+  self->save_id = 0;
+  polku_mapping_visit_page_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (PolkuMappingVisitPage *self)
+{
+  if (self->loading || self->visit == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
+}
+
+/* --- Dates -------------------------------------------------------------------------------- */
+
+/* "2026-03-04T10:00" → "4.3.2026 10:00"; "2026-03-04" → "4.3.2026". */
+static char *
+scheduled_to_text (const char *scheduled)
+{
+  int y, m, d, h, min;
+
+  if (scheduled == NULL)
+    return g_strdup ("");
+  if (sscanf (scheduled, "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &h, &min) == 5)
+    return g_strdup_printf ("%d.%d.%d %02d:%02d", d, m, y, h, min);
+  if (sscanf (scheduled, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    return g_strdup_printf ("%d.%d.%d", d, m, y);
+  return g_strdup (scheduled);
+}
+
+/* "4.3.2026 10:00", "4.3.2026 klo 10.00", "2026-03-04 10:00", "2026-03-04T10:00" → the
+ * stored form; "" → "" (no date); NULL when it cannot be read. */
+static char *
+text_to_scheduled (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  guint n;
+
+  if (copy[0] == '\0')
+    return g_strdup ("");
+  g_strdelimit (copy, "T", ' ');
+  parts = g_strsplit (copy, " ", -1);
+  n = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0' && g_ascii_strcasecmp (parts[i], "klo") != 0
+        && g_ascii_strcasecmp (parts[i], "kl.") != 0)
+      parts[n++] = parts[i];
+    else
+      g_free (parts[i]);
+  parts[n] = NULL;
+
+  if (n < 1 || n > 2)
+    return NULL;
+  date = polku_contact_parse_date (parts[0]);
+  if (date == NULL)
+    return NULL;
+  if (n == 1)
+    return g_steal_pointer (&date);
+  time = polku_contact_parse_time (parts[1]);
+  if (time == NULL)
+    return NULL;
+  return g_strdup_printf ("%sT%s", date, time);
+}
+
+/* --- Timer ------------------------------------------------------------------------------- */
+
+static char *
+format_duration (gint64 seconds)
+{
+  return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60),
+                          (int) (seconds % 60));
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_timer (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_timer (PolkuMappingVisitPage *self)
+{
+  g_autofree char *elapsed_text = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 elapsed;
+  guint planned;
+  gboolean running;
+
+  if (self->visit == NULL)
+    {
+      g_clear_handle_id (&self->tick_id, g_source_remove);
+      return;
+    }
+
+  elapsed = polku_mapping_visit_get_elapsed_seconds (self->visit, NULL);
+  planned = polku_mapping_visit_get_planned_minutes (self->visit);
+  running = polku_mapping_visit_get_running (self->visit);
+
+  elapsed_text = format_duration (elapsed);
+  gtk_label_set_text (self->timer_label, elapsed_text);
+  if (elapsed > (gint64) planned * 60)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Over the planned %u minute",
+                                             "Over the planned %u minutes", planned),
+                                planned);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Planned: %u minute",
+                                             "Planned: %u minutes", planned),
+                                planned);
+  adw_action_row_set_subtitle (self->timer_row, subtitle);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 MIN (1.0, (double) elapsed / (planned * 60.0)));
+  if (elapsed > (gint64) planned * 60)
+    gtk_widget_add_css_class (GTK_WIDGET (self->progress_bar), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->progress_bar), "warning");
+
+  gtk_button_set_label (self->start_button,
+                        running ? _("_Pause") : elapsed > 0 ? _("_Continue") : _("_Start"));
+
+  if (running && self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+  else if (!running)
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+toggle_timer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+
+  if (self->visit == NULL)
+    return;
+  if (polku_mapping_visit_get_running (self->visit))
+    polku_mapping_visit_timer_pause (self->visit, NULL);
+  else
+    polku_mapping_visit_timer_start (self->visit, NULL);
+  update_timer (self);
+  polku_mapping_visit_page_save_now (self);
+}
+
+static void
+reset_timer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+
+  if (self->visit == NULL)
+    return;
+  polku_mapping_visit_timer_reset (self->visit);
+  update_timer (self);
+  polku_mapping_visit_page_save_now (self);
+}
+
+/* --- Agenda ------------------------------------------------------------------------------ */
+
+static void
+update_agenda_description (PolkuMappingVisitPage *self)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (self->visit == NULL)
+    return;
+  n = g_list_model_get_n_items (polku_mapping_visit_get_items (self->visit));
+  /* TRANSLATORS: agenda items ticked of all, e.g. "3 of 14 discussed" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u discussed",
+                                       "%u of %u discussed", n),
+                          polku_mapping_visit_get_n_done (self->visit), n);
+  adw_preferences_group_set_description (self->agenda_group, text);
+}
+
+static void
+item_changed (PolkuMappingVisitPage *self)
+{
+  update_agenda_description (self);
+  schedule_save (self);
+}
+
+static void
+item_note_changed (GtkEditable           *editable,
+                   PolkuMappingVisitItem *item)
+{
+  polku_mapping_visit_item_set_note (item, gtk_editable_get_text (editable));
+}
+
+static GtkWidget *
+create_agenda_row (gpointer object,
+                   gpointer user_data)
+{
+  PolkuMappingVisitPage *self = user_data;
+  PolkuMappingVisitItem *item = object;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *note = adw_entry_row_new ();
+  const char *title = polku_mapping_visit_item_get_title (item);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (polku_mapping_visit_item_get_hint (item) != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                   polku_mapping_visit_item_get_hint (item));
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  g_object_bind_property (item, "done", check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
+  gtk_editable_set_text (GTK_EDITABLE (note),
+                         polku_mapping_visit_item_get_note (item) != NULL
+                         ? polku_mapping_visit_item_get_note (item) : "");
+  g_signal_connect_object (note, "changed", G_CALLBACK (item_note_changed), item, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note);
+
+  g_signal_connect_object (item, "notify::done", G_CALLBACK (item_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::note", G_CALLBACK (item_changed), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
+/* --- Fields ------------------------------------------------------------------------------- */
+
+static void
+scheduled_changed (PolkuMappingVisitPage *self)
+{
+  g_autofree char *scheduled = NULL;
+
+  if (self->loading || self->visit == NULL)
+    return;
+  scheduled = text_to_scheduled (gtk_editable_get_text (GTK_EDITABLE (self->scheduled_row)));
+  if (scheduled == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->scheduled_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->scheduled_row), "error");
+  polku_mapping_visit_set_scheduled (self->visit, scheduled[0] != '\0' ? scheduled : NULL);
+  schedule_save (self);
+}
+
+static void
+place_changed (PolkuMappingVisitPage *self)
+{
+  if (self->loading || self->visit == NULL)
+    return;
+  polku_mapping_visit_set_place (self->visit,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
+  schedule_save (self);
+}
+
+static void
+held_changed (PolkuMappingVisitPage *self)
+{
+  if (self->loading || self->visit == NULL)
+    return;
+
+  if (gtk_switch_get_active (self->held_switch))
+    {
+      const char *scheduled = polku_mapping_visit_get_scheduled (self->visit);
+      g_autofree char *date = NULL;
+
+      if (scheduled != NULL)
+        date = g_strndup (scheduled, 10);
+      else
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          date = g_date_time_format (now, "%Y-%m-%d");
+        }
+      polku_mapping_visit_set_held_on (self->visit, date);
+    }
+  else
+    polku_mapping_visit_set_held_on (self->visit, NULL);
+  schedule_save (self);
+}
+
+static void
+notes_changed (PolkuMappingVisitPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->visit == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  polku_mapping_visit_set_notes (self->visit, text);
+  schedule_save (self);
+}
+
+static void
+show_visit (PolkuMappingVisitPage *self)
+{
+  g_autofree char *scheduled = NULL;
+  const char *notes;
+
+  self->loading = TRUE;
+  if (self->visit == NULL)
+    {
+      gtk_list_box_bind_model (self->agenda_list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create",
+                                     self->store != NULL && self->client != NULL);
+      self->loading = FALSE;
+      update_timer (self);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create", FALSE);
+  scheduled = scheduled_to_text (polku_mapping_visit_get_scheduled (self->visit));
+  gtk_editable_set_text (GTK_EDITABLE (self->scheduled_row), scheduled);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->scheduled_row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row),
+                         polku_mapping_visit_get_place (self->visit) != NULL
+                         ? polku_mapping_visit_get_place (self->visit) : "");
+  gtk_switch_set_active (self->held_switch,
+                         polku_mapping_visit_get_held_on (self->visit) != NULL);
+  notes = polku_mapping_visit_get_notes (self->visit);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            notes != NULL ? notes : "", -1);
+  gtk_list_box_bind_model (self->agenda_list, polku_mapping_visit_get_items (self->visit),
+                           create_agenda_row, self, NULL);
+  update_agenda_description (self);
+  gtk_stack_set_visible_child_name (self->stack, "visit");
+  self->loading = FALSE;
+  update_timer (self);
+}
+
+/**
+ * polku_mapping_visit_page_reload:
+ *
+ * Reads the client's newest mapping visit again (saving what is pending first).
+ */
+void
+polku_mapping_visit_page_reload (PolkuMappingVisitPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self));
+
+  polku_mapping_visit_page_save_now (self);
+  g_clear_object (&self->visit);
+  show_status (self, NULL);
+
+  if (self->store != NULL && self->client != NULL && polku_client_get_id (self->client) != NULL
+      && polku_store_is_open (self->store))
+    {
+      self->visit = polku_mapping_visit_store_get_latest (self->store,
+                                                          polku_client_get_id (self->client),
+                                                          &error);
+      if (self->visit == NULL
+          && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
+        show_status (self, error->message);
+    }
+  show_visit (self);
+}
+
+PolkuMappingVisit *
+polku_mapping_visit_page_get_visit (PolkuMappingVisitPage *self)
+{
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), NULL);
+  return self->visit;
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+
+  if (self->store == NULL || self->client == NULL)
+    return;
+  visit = polku_mapping_visit_store_create (self->store, polku_client_get_id (self->client),
+                                            NULL, &error);
+  if (visit == NULL)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  g_set_object (&self->visit, visit);
+  show_visit (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->scheduled_row));
+}
+
+static void
+own_window_destroyed (PolkuMappingVisitPage *self)
+{
+  self->own_window = NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.open-window", TRUE);
+  polku_mapping_visit_page_reload (self);
+}
+
+static void
+open_window_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window, *box, *header, *page;
+  GtkRoot *root;
+
+  if (self->own_window != NULL)
+    {
+      gtk_window_present (self->own_window);
+      return;
+    }
+  if (self->visit == NULL || !polku_mapping_visit_page_save_now (self))
+    return;
+
+  name = polku_client_dup_display_name (self->client);
+  /* TRANSLATORS: window title: "Mapping visit — Aino Virtanen" */
+  title = g_strdup_printf (_("Mapping Visit — %s"), name);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 720);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", self->store, "client",
+                       self->client, NULL);
+  gtk_widget_action_set_enabled (page, "mapping.open-window", FALSE);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  /* One editor at a time: this page waits until the window is closed. (The focus leaves it
+   * first: a text field that is made insensitive while focused loses its focus-out.) */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus (GTK_WINDOW (root), NULL);
+  self->own_window = GTK_WINDOW (window);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  gtk_widget_action_set_enabled (widget, "mapping.open-window", FALSE);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (own_window_destroyed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_maximize (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* --- GObject ----------------------------------------------------------------------------- */
+
+static void
+polku_mapping_visit_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (polku_mapping_visit_page_parent_class)->map (widget);
+  update_timer (POLKU_MAPPING_VISIT_PAGE (widget));
+}
+
+static void
+polku_mapping_visit_page_unmap (GtkWidget *widget)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  polku_mapping_visit_page_save_now (self);
+  GTK_WIDGET_CLASS (polku_mapping_visit_page_parent_class)->unmap (widget);
+}
+
+static void
+polku_mapping_visit_page_dispose (GObject *object)
+{
+  PolkuMappingVisitPage *self = (PolkuMappingVisitPage *) object;
+
+  polku_mapping_visit_page_save_now (self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->own_window != NULL)
+    gtk_window_destroy (self->own_window);
+  g_clear_object (&self->visit);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+
+  /* The bin's child is a template child too: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_MAPPING_VISIT_PAGE);
+
+  G_OBJECT_CLASS (polku_mapping_visit_page_parent_class)->dispose (object);
+}
+
+static void
+polku_mapping_visit_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_mapping_visit_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      polku_mapping_visit_page_save_now (self);
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          polku_mapping_visit_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_CLIENT:
+      polku_mapping_visit_page_save_now (self);
+      if (g_set_object (&self->client, g_value_get_object (value)))
+        {
+          polku_mapping_visit_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polku_mapping_visit_page_dispose;
+  object_class->get_property = polku_mapping_visit_page_get_property;
+  object_class->set_property = polku_mapping_visit_page_set_property;
+  widget_class->map = polku_mapping_visit_page_map;
+  widget_class->unmap = polku_mapping_visit_page_unmap;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/polku-mapping-visit-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, timer_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, scheduled_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, place_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, held_switch);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, status_label);
+
+  gtk_widget_class_install_action (widget_class, "mapping.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "mapping.toggle-timer", NULL,
+                                   toggle_timer_action);
+  gtk_widget_class_install_action (widget_class, "mapping.reset-timer", NULL,
+                                   reset_timer_action);
+  gtk_widget_class_install_action (widget_class, "mapping.open-window", NULL,
+                                   open_window_action);
+}
+
+static void
+polku_mapping_visit_page_init (PolkuMappingVisitPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->scheduled_row, "changed", G_CALLBACK (scheduled_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->place_row, "changed", G_CALLBACK (place_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->held_switch, "notify::active", G_CALLBACK (held_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (notes_changed), self, G_CONNECT_SWAPPED);
+  show_visit (self);
+}
+
+GtkWidget *
+polku_mapping_visit_page_new (void)
+{
+  return g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, NULL);
+}

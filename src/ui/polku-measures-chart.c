@@ -1,0 +1,547 @@
+/* polku-measures-chart.c: a small chart of measures over time, or before and after
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawn with cairo in a GtkSnapshot. Text and axes take the widget's foreground colour, so
+ * the chart reads the same in light and dark styles; series colours are mid-tones of the
+ * GNOME palette that stand out on both, and each series also has its own dash pattern and
+ * point shape so that colour is never the only difference.
+ */
+
+#define G_LOG_DOMAIN "polku-measures-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "polku-measures-chart.h"
+
+typedef enum
+{
+  MODE_NONE,
+  MODE_LINES,
+  MODE_BARS,
+} Mode;
+
+typedef struct
+{
+  char   *name;
+  double *values;
+} Series;
+
+struct _PolkuMeasuresChart
+{
+  GtkWidget  parent_instance;
+
+  Mode       mode;
+  double     min;
+  double     max;
+
+  /* lines */
+  GArray    *x;          /* double */
+  GPtrArray *labels;     /* char * */
+  GArray    *series;     /* Series */
+  int        marker;
+  char      *marker_label;
+
+  /* bars */
+  GPtrArray *groups;     /* char * */
+  GArray    *before;     /* double */
+  GArray    *after;      /* double */
+  char      *before_label;
+  char      *after_label;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuMeasuresChart, polku_measures_chart, GTK_TYPE_WIDGET)
+
+static const GdkRGBA palette[] = {
+  { 0.208, 0.518, 0.894, 1.0 },  /* blue 3 */
+  { 0.180, 0.761, 0.494, 1.0 },  /* green 4 */
+  { 0.902, 0.380, 0.000, 1.0 },  /* orange 5 */
+  { 0.569, 0.255, 0.675, 1.0 },  /* purple 3 */
+  { 0.753, 0.110, 0.157, 1.0 },  /* red 4 */
+};
+
+static const double dashes[][2] = {
+  { 0, 0 }, { 7, 4 }, { 2, 3 }, { 10, 3 }, { 4, 4 },
+};
+
+#define MARGIN_LEFT   44.0
+#define MARGIN_RIGHT  16.0
+#define MARGIN_TOP    34.0
+#define MARGIN_BOTTOM 30.0
+
+static void
+series_clear (Series *series)
+{
+  g_clear_pointer (&series->name, g_free);
+  g_clear_pointer (&series->values, g_free);
+}
+
+void
+polku_measures_chart_clear (PolkuMeasuresChart *self)
+{
+  g_return_if_fail (POLKU_IS_MEASURES_CHART (self));
+
+  self->mode = MODE_NONE;
+  g_array_set_size (self->x, 0);
+  g_ptr_array_set_size (self->labels, 0);
+  g_array_set_size (self->series, 0);
+  g_ptr_array_set_size (self->groups, 0);
+  g_array_set_size (self->before, 0);
+  g_array_set_size (self->after, 0);
+  self->marker = -1;
+  g_clear_pointer (&self->marker_label, g_free);
+  g_clear_pointer (&self->before_label, g_free);
+  g_clear_pointer (&self->after_label, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+polku_measures_chart_set_points (PolkuMeasuresChart *self,
+                                 const double       *x,
+                                 const char * const *labels,
+                                 guint               n_points,
+                                 int                 marker,
+                                 const char         *marker_label)
+{
+  g_return_if_fail (POLKU_IS_MEASURES_CHART (self));
+
+  polku_measures_chart_clear (self);
+  self->mode = MODE_LINES;
+  g_array_append_vals (self->x, x, n_points);
+  for (guint i = 0; i < n_points; i++)
+    g_ptr_array_add (self->labels, g_strdup (labels[i]));
+  self->marker = marker < (int) n_points ? marker : -1;
+  self->marker_label = g_strdup (marker_label);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+polku_measures_chart_add_series (PolkuMeasuresChart *self,
+                                 const char         *name,
+                                 const double       *values)
+{
+  Series series;
+
+  g_return_if_fail (POLKU_IS_MEASURES_CHART (self));
+  g_return_if_fail (self->mode == MODE_LINES);
+
+  series.name = g_strdup (name);
+  series.values = g_memdup2 (values, sizeof (double) * MAX (self->x->len, 1));
+  g_array_append_val (self->series, series);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+polku_measures_chart_get_n_series (PolkuMeasuresChart *self)
+{
+  g_return_val_if_fail (POLKU_IS_MEASURES_CHART (self), 0);
+  return self->mode == MODE_BARS ? self->groups->len : self->series->len;
+}
+
+void
+polku_measures_chart_set_bars (PolkuMeasuresChart *self,
+                               const char * const *groups,
+                               const double       *before,
+                               const double       *after,
+                               guint               n_groups,
+                               const char         *before_label,
+                               const char         *after_label)
+{
+  g_return_if_fail (POLKU_IS_MEASURES_CHART (self));
+
+  polku_measures_chart_clear (self);
+  self->mode = MODE_BARS;
+  for (guint i = 0; i < n_groups; i++)
+    g_ptr_array_add (self->groups, g_strdup (groups[i]));
+  g_array_append_vals (self->before, before, n_groups);
+  g_array_append_vals (self->after, after, n_groups);
+  self->before_label = g_strdup (before_label);
+  self->after_label = g_strdup (after_label);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+polku_measures_chart_set_range (PolkuMeasuresChart *self,
+                                double              min,
+                                double              max)
+{
+  g_return_if_fail (POLKU_IS_MEASURES_CHART (self));
+  g_return_if_fail (max > min);
+
+  self->min = min;
+  self->max = max;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* Draws @text with its anchor at (@x, @y): @xalign 0 left … 1 right, @yalign likewise. */
+static void
+draw_text (PolkuMeasuresChart *self,
+           cairo_t            *cr,
+           const char         *text,
+           double              x,
+           double              y,
+           double              xalign,
+           double              yalign)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - width * xalign, y - height * yalign);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The middle of the pixel at @v (≥ 0), for sharp one-pixel lines; no libm needed. */
+static double
+pixel_center (double v)
+{
+  return (double) (gint64) (v + 0.5) + 0.5;
+}
+
+static double
+y_of (PolkuMeasuresChart *self,
+      double              value,
+      double              top,
+      double              bottom)
+{
+  return bottom - (value - self->min) / (self->max - self->min) * (bottom - top);
+}
+
+static void
+draw_grid (PolkuMeasuresChart *self,
+           cairo_t            *cr,
+           const GdkRGBA      *fg,
+           double              left,
+           double              right,
+           double              top,
+           double              bottom)
+{
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i <= 4; i++)
+    {
+      double value = self->min + (self->max - self->min) * i / 4.0;
+      double y = pixel_center (y_of (self, value, top, bottom));
+      g_autofree char *label = g_strdup_printf ("%g", value);
+
+      set_color (cr, fg, i == 0 ? 0.5 : 0.15);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, right, y);
+      cairo_stroke (cr);
+      set_color (cr, fg, 0.75);
+      draw_text (self, cr, label, left - 6, y, 1.0, 0.5);
+    }
+}
+
+static void
+draw_legend_entry (PolkuMeasuresChart *self,
+                   cairo_t            *cr,
+                   double             *x,
+                   double              y,
+                   const char         *name,
+                   guint               index,
+                   gboolean            line,
+                   double              swatch_alpha)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+  int width, height;
+
+  set_color (cr, &palette[index % G_N_ELEMENTS (palette)], swatch_alpha);
+  if (line)
+    {
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_dash (cr, dashes[index % G_N_ELEMENTS (dashes)],
+                      dashes[index % G_N_ELEMENTS (dashes)][0] > 0 ? 2 : 0, 0);
+      cairo_move_to (cr, *x, y);
+      cairo_line_to (cr, *x + 22, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      cairo_rectangle (cr, *x, y - 6, 22, 12);
+      cairo_fill (cr);
+    }
+  pango_layout_get_pixel_size (layout, &width, &height);
+  {
+    GdkRGBA fg;
+
+    gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+    set_color (cr, &fg, 1.0);
+  }
+  cairo_move_to (cr, *x + 28, y - height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  *x += 28 + width + 18;
+}
+
+static void
+draw_point (cairo_t *cr,
+            double   x,
+            double   y,
+            guint    shape)
+{
+  switch (shape % 3)
+    {
+    case 0:
+      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - 4, y - 4, 8, 8);
+      break;
+    default:
+      cairo_move_to (cr, x, y - 5.5);
+      cairo_line_to (cr, x + 5.5, y + 4);
+      cairo_line_to (cr, x - 5.5, y + 4);
+      cairo_close_path (cr);
+      break;
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_lines (PolkuMeasuresChart *self,
+            cairo_t            *cr,
+            const GdkRGBA      *fg,
+            double              width,
+            double              height)
+{
+  double left = MARGIN_LEFT, right = width - MARGIN_RIGHT;
+  double top = MARGIN_TOP, bottom = height - MARGIN_BOTTOM;
+  double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE;
+  double legend_x = left;
+  guint n = self->x->len;
+  g_autofree double *px = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      x_min = MIN (x_min, g_array_index (self->x, double, i));
+      x_max = MAX (x_max, g_array_index (self->x, double, i));
+    }
+  /* Leave room for the first and last labels. */
+  for (guint i = 0; i < n; i++)
+    px[i] = x_max > x_min
+            ? left + 24 + (g_array_index (self->x, double, i) - x_min) / (x_max - x_min)
+                          * (right - left - 48)
+            : (left + right) / 2;
+
+  draw_grid (self, cr, fg, left, right, top, bottom);
+
+  if (self->marker >= 0)
+    {
+      static const double marker_dash[] = { 3, 3 };
+      double mx = pixel_center (px[self->marker]);
+
+      set_color (cr, fg, 0.6);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, marker_dash, 2, 0);
+      cairo_move_to (cr, mx, top);
+      cairo_line_to (cr, mx, bottom);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (self->marker_label != NULL)
+        draw_text (self, cr, self->marker_label, mx + 4, top, 0.0, 0.0);
+    }
+
+  /* Axis labels: all of them when they fit, else every k-th. */
+  {
+    guint step = 1;
+
+    while (n / step > 1 && (right - left) / (n / step) < 80)
+      step++;
+    set_color (cr, fg, 0.75);
+    for (guint i = 0; i < n; i += step)
+      draw_text (self, cr, g_ptr_array_index (self->labels, i), px[i], bottom + 6, 0.5, 0.0);
+  }
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = &g_array_index (self->series, Series, s);
+      gboolean drawing = FALSE;
+
+      set_color (cr, &palette[s % G_N_ELEMENTS (palette)], 1.0);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_dash (cr, dashes[s % G_N_ELEMENTS (dashes)],
+                      dashes[s % G_N_ELEMENTS (dashes)][0] > 0 ? 2 : 0, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          double value = series->values[i];
+
+          if (isnan (value))
+            {
+              drawing = FALSE;
+              continue;
+            }
+          if (drawing)
+            cairo_line_to (cr, px[i], y_of (self, value, top, bottom));
+          else
+            cairo_move_to (cr, px[i], y_of (self, value, top, bottom));
+          drawing = TRUE;
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      for (guint i = 0; i < n; i++)
+        if (!isnan (series->values[i]))
+          draw_point (cr, px[i], y_of (self, series->values[i], top, bottom), s);
+
+      draw_legend_entry (self, cr, &legend_x, 12, series->name, s, TRUE, 1.0);
+    }
+}
+
+static void
+draw_bars (PolkuMeasuresChart *self,
+           cairo_t            *cr,
+           const GdkRGBA      *fg,
+           double              width,
+           double              height)
+{
+  double left = MARGIN_LEFT, right = width - MARGIN_RIGHT;
+  double top = MARGIN_TOP, bottom = height - MARGIN_BOTTOM;
+  double legend_x = left;
+  guint n = self->groups->len;
+  double group_width = n > 0 ? (right - left) / n : 0;
+  double bar = MIN (36, group_width / 3);
+
+  draw_grid (self, cr, fg, left, right, top, bottom);
+
+  for (guint g = 0; g < n; g++)
+    {
+      double center = left + group_width * (g + 0.5);
+      double values[2] = { g_array_index (self->before, double, g),
+                           g_array_index (self->after, double, g) };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          double x = center + (k == 0 ? -bar - 2 : 2);
+          char text[32];
+
+          if (isnan (values[k]))
+            {
+              set_color (cr, fg, 0.6);
+              draw_text (self, cr, "–", x + bar / 2, bottom - 4, 0.5, 1.0);
+              continue;
+            }
+          set_color (cr, &palette[k == 0 ? 3 : 0], k == 0 ? 0.55 : 1.0);
+          cairo_rectangle (cr, x, y_of (self, values[k], top, bottom), bar,
+                           bottom - y_of (self, values[k], top, bottom));
+          cairo_fill (cr);
+          set_color (cr, fg, 0.9);
+          g_snprintf (text, sizeof text, "%.2f", values[k]);
+          draw_text (self, cr, text, x + bar / 2, y_of (self, values[k], top, bottom) - 2, 0.5,
+                     1.0);
+        }
+      set_color (cr, fg, 0.75);
+      draw_text (self, cr, g_ptr_array_index (self->groups, g), center, bottom + 6, 0.5, 0.0);
+    }
+
+  /* Before in purple (lighter), after in blue: the legend names them. */
+  if (self->before_label != NULL)
+    draw_legend_entry (self, cr, &legend_x, 12, self->before_label, 3, FALSE, 0.55);
+  if (self->after_label != NULL)
+    draw_legend_entry (self, cr, &legend_x, 12, self->after_label, 0, FALSE, 1.0);
+}
+
+static void
+polku_measures_chart_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  PolkuMeasuresChart *self = POLKU_MEASURES_CHART (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  if (self->mode == MODE_NONE || width < 120 || height < 80)
+    return;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->mode == MODE_LINES)
+    draw_lines (self, cr, &fg, width, height);
+  else
+    draw_bars (self, cr, &fg, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+polku_measures_chart_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 560;
+    }
+  else
+    {
+      *minimum = 200;
+      *natural = 240;
+    }
+}
+
+static void
+polku_measures_chart_finalize (GObject *object)
+{
+  PolkuMeasuresChart *self = POLKU_MEASURES_CHART (object);
+
+  g_clear_pointer (&self->x, g_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->series, g_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->before, g_array_unref);
+  g_clear_pointer (&self->after, g_array_unref);
+  g_clear_pointer (&self->marker_label, g_free);
+  g_clear_pointer (&self->before_label, g_free);
+  g_clear_pointer (&self->after_label, g_free);
+
+  G_OBJECT_CLASS (polku_measures_chart_parent_class)->finalize (object);
+}
+
+static void
+polku_measures_chart_class_init (PolkuMeasuresChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = polku_measures_chart_finalize;
+  widget_class->snapshot = polku_measures_chart_snapshot;
+  widget_class->measure = polku_measures_chart_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "polku-measures-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+polku_measures_chart_init (PolkuMeasuresChart *self)
+{
+  self->min = 0;
+  self->max = 100;
+  self->marker = -1;
+  self->x = g_array_new (FALSE, FALSE, sizeof (double));
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->series = g_array_new (FALSE, TRUE, sizeof (Series));
+  g_array_set_clear_func (self->series, (GDestroyNotify) series_clear);
+  self->groups = g_ptr_array_new_with_free_func (g_free);
+  self->before = g_array_new (FALSE, FALSE, sizeof (double));
+  self->after = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+GtkWidget *
+polku_measures_chart_new (void)
+{
+  return g_object_new (POLKU_TYPE_MEASURES_CHART, NULL);
+}

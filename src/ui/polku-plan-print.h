@@ -1,0 +1,23 @@
+/* polku-plan-print.h: the client's copy of the plan, printed or exported to PDF
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+#include "polku-client.h"
+#include "polku-plan.h"
+
+G_BEGIN_DECLS
+
+GtkPrintOperation *polku_plan_print_operation_new (JsonNode     *document,
+                                                   PolkuClient  *client);
+gboolean           polku_plan_export_pdf          (JsonNode     *document,
+                                                   PolkuClient  *client,
+                                                   const char   *path,
+                                                   GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,371 @@
+/* test-measures.c: the Measures view with a real store: WHOQOL-BREF answered from the
+ * keyboard one question at a time, a draft left and continued, a paper form entered on one
+ * page, the chart of the domains and the accessible names of every control
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "polku-assessment-store.h"
+#include "polku-measures-chart.h"
+#include "polku-measures-view.h"
+#include "test-helpers.h"
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  PolkuClient  *client;     /* one with a plan and assessments */
+  PolkuClient  *new_client; /* one with none */
+  GtkWindow    *window;
+  GtkWidget    *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+
+  f->store = test_make_store (10, &f->dir, &f->profile);
+  clients = polku_store_list_clients (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+      g_autoptr(GPtrArray) list = polku_assessment_store_list (f->store,
+                                                               polku_client_get_id (client),
+                                                               NULL, TRUE, &error);
+
+      g_assert_no_error (error);
+      if (list->len > 0 && f->client == NULL)
+        f->client = g_object_ref (client);
+      else if (list->len == 0 && f->new_client == NULL)
+        f->new_client = g_object_ref (client);
+    }
+  g_assert_nonnull (f->client);
+  g_assert_nonnull (f->new_client);
+
+  f->view = polku_measures_view_new ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 700);
+  gtk_window_set_child (f->window, f->view);
+  gtk_window_present (f->window);
+  test_spin (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_destroy_window (f->window);
+  g_clear_object (&f->client);
+  g_clear_object (&f->new_client);
+  g_clear_object (&f->store);
+  g_clear_object (&f->profile);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static const char *
+visible_page (Fixture *f)
+{
+  GtkWidget *stack = test_find_widget (f->view, GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Sends a key press to the view's key controller, as typing would. */
+static void
+press_key (Fixture *f,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (f->view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+  test_spin (5);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GPtrArray *
+list_whoqol (Fixture     *f,
+             PolkuClient *client,
+             gboolean     drafts)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = polku_assessment_store_list (f->store, polku_client_get_id (client),
+                                                 "whoqol-bref", drafts, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+test_overview_and_chart (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = list_whoqol (f, f->client, FALSE);
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_spin (50);
+  g_assert_cmpstr (visible_page (f), ==, "overview");
+
+  collect (f->view, POLKU_TYPE_MEASURES_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 2);
+  /* Four domains over time. */
+  g_assert_cmpuint (polku_measures_chart_get_n_series (g_ptr_array_index (charts, 0)), ==, 4);
+  g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (charts, 0)));
+  g_assert_cmpuint (stored->len, >, 0);
+
+  /* Drawn in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  test_spin (50);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* A client with no assessments: the empty state, no chart. */
+  g_object_set (f->view, "client", f->new_client, NULL);
+  test_spin (20);
+  g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (charts, 0)));
+}
+
+/* Answered from the keyboard: 1–5 answer and go on, 0 skips, Backspace goes back. */
+static void
+test_keyboard_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = list_whoqol (f, f->new_client, FALSE);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  PolkuAssessment *saved;
+
+  g_assert_cmpuint (before->len, ==, 0);
+  g_object_set (f->view, "store", f->store, "client", f->new_client, NULL);
+  test_spin (20);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
+  g_assert_cmpstr (visible_page (f), ==, "item");
+
+  /* Q1 = 4, Q2 = 9 (ignored), then 2, back to Q2 and answer 5. */
+  press_key (f, GDK_KEY_4);
+  press_key (f, GDK_KEY_9);
+  press_key (f, GDK_KEY_2);
+  press_key (f, GDK_KEY_BackSpace);
+  press_key (f, GDK_KEY_KP_5);
+  /* Q3 skipped; Q4 … Q26 answered 3. */
+  press_key (f, GDK_KEY_0);
+  for (guint i = 3; i < 26; i++)
+    press_key (f, GDK_KEY_3);
+  g_assert_cmpstr (visible_page (f), ==, "finish");
+
+  /* Every answer was kept as a draft on the way. */
+  drafts = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (polku_assessment_get_status (g_ptr_array_index (drafts, 0)), ==,
+                   POLKU_ASSESSMENT_STATUS_DRAFT);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
+  test_spin (20);
+  g_assert_cmpstr (visible_page (f), ==, "overview");
+
+  after = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (after->len, ==, 1);
+  saved = g_ptr_array_index (after, 0);
+  g_assert_cmpint (polku_assessment_get_status (saved), ==, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_cmpint (polku_assessment_get_role (saved), ==, POLKU_ASSESSMENT_ROLE_BASELINE);
+  g_assert_cmpint (polku_assessment_get_answer (saved, 0), ==, 4);
+  g_assert_cmpint (polku_assessment_get_answer (saved, 1), ==, 5);
+  g_assert_cmpint (polku_assessment_get_answer (saved, 2), ==, POLKU_ANSWER_MISSING);
+  g_assert_cmpint (polku_assessment_get_answer (saved, 25), ==, 3);
+}
+
+/* Left half-way and continued where it was. */
+static void
+test_draft_resume (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  GtkWidget *progress;
+
+  g_object_set (f->view, "store", f->store, "client", f->new_client, NULL);
+  test_spin (20);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
+  press_key (f, GDK_KEY_1);
+  press_key (f, GDK_KEY_2);
+  press_key (f, GDK_KEY_3);
+  press_key (f, GDK_KEY_Escape);
+  g_assert_cmpstr (visible_page (f), ==, "overview");
+
+  drafts = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpuint (polku_assessment_get_position (g_ptr_array_index (drafts, 0)), ==, 3);
+  g_assert_cmpint (polku_assessment_get_answer (g_ptr_array_index (drafts, 0), 2), ==, 3);
+
+  /* Another view (the app started again) continues at question 4. */
+  g_object_set (f->view, "client", f->client, NULL);
+  g_object_set (f->view, "client", f->new_client, NULL);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
+  g_assert_cmpstr (visible_page (f), ==, "item");
+  progress = test_find_widget (f->view, GTK_TYPE_PROGRESS_BAR);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress)), ==,
+                     3.0 / 26);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.close-form", NULL));
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.discard-draft", NULL));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
+/* All items on one page, from paper; a follow-up for a client with a baseline. */
+static void
+test_paper (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = list_whoqol (f, f->client, FALSE);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  GtkWidget *stack;
+  PolkuAssessment *newest;
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_spin (20);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.paper", NULL));
+  g_assert_cmpstr (visible_page (f), ==, "paper");
+
+  stack = test_find_widget (f->view, GTK_TYPE_STACK);
+  collect (gtk_stack_get_child_by_name (GTK_STACK (stack), "paper"), ADW_TYPE_COMBO_ROW,
+           combos);
+  g_assert_cmpuint (combos->len, ==, 26);
+  for (guint i = 0; i < 26; i++)
+    adw_combo_row_set_selected (g_ptr_array_index (combos, i), i == 7 ? 0 : 1 + i % 5);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.review", NULL));
+  g_assert_cmpstr (visible_page (f), ==, "finish");
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
+  test_spin (20);
+
+  after = list_whoqol (f, f->client, FALSE);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  newest = NULL;
+  for (guint i = 0; i < after->len; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < before->len; k++)
+        known |= g_str_equal (polku_assessment_get_id (g_ptr_array_index (after, i)),
+                              polku_assessment_get_id (g_ptr_array_index (before, k)));
+      if (!known)
+        newest = g_ptr_array_index (after, i);
+    }
+  g_assert_nonnull (newest);
+  g_assert_cmpint (polku_assessment_get_role (newest), ==, POLKU_ASSESSMENT_ROLE_FOLLOW_UP);
+  g_assert_nonnull (polku_assessment_get_plan_id (newest));
+  g_assert_cmpint (polku_assessment_get_answer (newest, 0), ==, 1);
+  g_assert_cmpint (polku_assessment_get_answer (newest, 4), ==, 5);
+  g_assert_cmpint (polku_assessment_get_answer (newest, 7), ==, POLKU_ANSWER_MISSING);
+}
+
+/* Every button and row on every page has a name a screen reader can say. */
+static void
+check_names (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL
+      && gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+      gboolean named = (label != NULL && label[0] != '\0')
+                       || (GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0])
+                       || gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                            GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+      if (!named)
+        g_error ("A button without a name in %s", G_OBJECT_TYPE_NAME (
+                   gtk_widget_get_parent (widget)));
+    }
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+      g_assert_true (title != NULL && title[0] != '\0');
+    }
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP)
+      == NULL)
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  if (POLKU_IS_MEASURES_CHART (widget))
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child);
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_spin (20);
+  check_names (f->view);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
+  check_names (f->view);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.close-form", NULL));
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.paper", NULL));
+  check_names (f->view);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.review", NULL));
+  check_names (f->view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_setenv ("POLKU_INSTRUMENTS_DIR", "/nonexistent/polku-test", TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/measures/overview-and-chart", test_overview_and_chart);
+  ADD ("/measures/keyboard-form", test_keyboard_form);
+  ADD ("/measures/draft-resume", test_draft_resume);
+  ADD ("/measures/paper", test_paper);
+  ADD ("/measures/accessible-names", test_accessible_names);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,367 @@
+/* test-overview.c: the Overview view of a client's case, driven with a real store under Xvfb:
+ * what it shows, the forms (flag a sign, consent gate, consent, team, follow-ups, notes), and
+ * accessible names
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-case-store.h"
+#include "polku-consent-store.h"
+#include "polku-followup-store.h"
+#include "polku-overview-view.h"
+#include "polku-team-store.h"
+#include "test-helpers.h"
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  GtkWidget    *window;
+  GtkWidget    *view;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = test_make_store (GPOINTER_TO_UINT (data), &f->dir, &f->profile);
+  polku_store_set_actor (f->store, "Sanna Koivisto");
+  f->window = gtk_window_new ();
+  f->view = polku_overview_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_destroy_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->profile);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "case" or "empty": which of the two the view shows. */
+static const char *
+shown_state (Fixture *f)
+{
+  gboolean have_case = gtk_widget_get_visible (find_named (f->view, "case_box"));
+
+  g_assert_true (have_case != gtk_widget_get_visible (find_named (f->view, "empty_page")));
+  return have_case ? "case" : "empty";
+}
+
+/* The texts of all rows (titles and subtitles) under @root, joined by newlines. */
+static void
+collect_texts (GtkWidget *root,
+               GString   *text)
+{
+  if (ADW_IS_PREFERENCES_ROW (root))
+    g_string_append_printf (text, "%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL)
+    g_string_append_printf (text, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (root)));
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, text);
+}
+
+static char *
+view_text (Fixture *f)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_texts (f->view, text);
+  return g_string_free (text, FALSE);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Opens the form of @action, fills the named entry rows ("name", "text", … NULL) and saves. */
+static void
+fill_form (Fixture    *f,
+           const char *action,
+           GVariant   *target,
+           ...)
+{
+  AdwMessageDialog *dialog;
+  GHashTable *rows;
+  const char *name;
+  va_list args;
+
+  g_assert_true (gtk_widget_activate_action_variant (f->view, action, target));
+  test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
+  dialog = find_dialog ();
+  rows = g_object_get_data (G_OBJECT (dialog), "polku-form-rows");
+  g_assert_nonnull (rows);
+
+  va_start (args, target);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+      GtkWidget *row = g_hash_table_lookup (rows, name);
+
+      g_assert_nonnull (row);
+      if (ADW_IS_ENTRY_ROW (row))
+        gtk_editable_set_text (GTK_EDITABLE (row), value);
+      else if (ADW_IS_COMBO_ROW (row))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) g_ascii_strtoull (value, NULL,
+                                                                                  10));
+      else if (GTK_IS_TEXT_VIEW (row))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), value, -1);
+      else
+        gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "switch"),
+                               g_str_equal (value, "on"));
+    }
+  va_end (args);
+
+  adw_message_dialog_response (dialog, "save");
+  test_spin (50);
+  if (find_dialog () != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  test_spin (20);
+}
+
+static PolkuCasePhase
+phase_of (Fixture    *f,
+          const char *id)
+{
+  g_autoptr(PolkuCase) kase = polku_case_store_get (f->store, id, NULL);
+
+  g_assert_nonnull (kase);
+  return polku_case_get_phase_value (kase);
+}
+
+/* Every button has a text or an accessible name; every input sits in a titled row or has a
+ * name of its own. */
+static void
+assert_accessible (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) == NULL
+      && gtk_widget_get_ancestor (root, ADW_TYPE_ENTRY_ROW) == NULL
+      && gtk_widget_get_ancestor (root, ADW_TYPE_EXPANDER_ROW) == NULL)
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  if ((GTK_IS_SWITCH (root) || GTK_IS_TEXT_VIEW (root))
+      && gtk_widget_get_ancestor (root, ADW_TYPE_EXPANDER_ROW) == NULL)
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+      && gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW) != NULL)
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_accessible (child);
+}
+
+/* A demo client in coordination: everything of the case is on the page. */
+static void
+test_shows_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(GPtrArray) signs = NULL;
+  g_autofree char *text = NULL;
+  PolkuCase *kase;
+
+  filter.phase = POLKU_CASE_PHASE_COORDINATION;
+  cases = polku_case_store_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >, 0);
+  kase = g_ptr_array_index (cases, 0);
+  client = polku_store_get_client (f->store, polku_case_get_client_id (kase), &error);
+
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  g_assert_cmpstr (shown_state (f), ==, "case");
+
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Care coordination"));
+  g_assert_nonnull (strstr (text, "Phase history"));
+  g_assert_nonnull (strstr (text, "Valid consent"));
+  g_assert_nonnull (strstr (text, polku_case_get_responsible (kase)));
+  team = polku_team_store_list (f->store, polku_case_get_client_id (kase), FALSE, &error);
+  for (guint i = 0; i < team->len; i++)
+    g_assert_nonnull (strstr (text, polku_team_member_get_person (g_ptr_array_index (team,
+                                                                                     i))));
+  signs = polku_case_store_list_signs (f->store, polku_case_get_client_id (kase), FALSE,
+                                       &error);
+  for (guint i = 0; i < signs->len; i++)
+    g_assert_nonnull (strstr (text, polku_case_sign_get_reason (g_ptr_array_index (signs, i))));
+
+  assert_accessible (find_named (f->view, "case_box"));
+
+  /* No client: nothing of the last one is left. */
+  g_object_set (f->view, "client", NULL, NULL);
+  g_assert_cmpstr (shown_state (f), ==, "empty");
+}
+
+/* A new client from the first sign to coordination, through the forms. */
+static void
+test_forms (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  const char *id;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_store_save_client (f->store, client, &error));
+  id = polku_client_get_id (client);
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  g_assert_cmpstr (shown_state (f), ==, "empty");
+
+  /* A sign without a reason is refused; with one, the case opens. */
+  fill_form (f, "overview.add-sign", NULL, "group", "4", "item", "1", "service-point",
+             "Yhteispäivystys", NULL);
+  g_assert_null (polku_case_store_get (f->store, id, NULL));
+  fill_form (f, "overview.add-sign", NULL, "group", "4", "item", "1", "reason",
+             "Yhdeksän päivystyskäyntiä.", "service-point", "Yhteispäivystys", NULL);
+  g_assert_cmpstr (shown_state (f), ==, "case");
+  list = polku_case_store_list_signs (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_case_sign_get_group_id (g_ptr_array_index (list, 0)), ==,
+                   "service_use");
+  g_assert_cmpstr (polku_case_sign_get_item_id (g_ptr_array_index (list, 0)), ==, "no_shows");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The consent gate: refused, nothing changes. */
+  fill_form (f, "overview.change-phase", NULL, "phase", "2", NULL);
+  g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_IDENTIFIED);
+
+  /* Consent, then the phase moves. */
+  fill_form (f, "overview.add-consent", NULL, "organisations", "Hyvinvointialue, Kela",
+             "measures", "off", NULL);
+  list = polku_consent_store_list (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (g_strv_length ((char **) polku_consent_get_organisations (
+                                     g_ptr_array_index (list, 0))), ==, 2);
+  g_assert_false (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 0)),
+                                   "measures"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (polku_consent_check (f->store, id, "Kela", "goals", NULL, NULL));
+  fill_form (f, "overview.change-phase", NULL, "phase", "2", NULL);
+  g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
+
+  /* Closing needs a reason. */
+  fill_form (f, "overview.change-phase", NULL, "phase", "6", NULL);
+  g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
+
+  /* Team: the first member becomes the responsible worker; naming another ends that. */
+  fill_form (f, "overview.add-member", NULL, "person", "Sanna Koivisto", "role",
+             "Asiakasvastaava", "organisation", "Hyvinvointialue", NULL);
+  fill_form (f, "overview.add-member", NULL, "person", "Jukka Rautio", "role", "Omalääkäri",
+             "organisation", "Terveysasema", "sector", "1", NULL);
+  list = polku_team_store_list (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (polku_team_member_get_responsible (g_ptr_array_index (list, 0)));
+  g_assert_false (polku_team_member_get_responsible (g_ptr_array_index (list, 1)));
+  g_assert_cmpstr (polku_team_member_get_sector (g_ptr_array_index (list, 1)), ==, "health");
+  g_assert_true (gtk_widget_activate_action (f->view, "overview.set-responsible", "s",
+                                             polku_team_member_get_id (g_ptr_array_index (list,
+                                                                                          1))));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = polku_team_store_list_responsible (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Follow-up, then done. */
+  fill_form (f, "overview.add-followup", NULL, "title", "Soita asiakkaalle", NULL);
+  list = polku_followup_store_list (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Soita asiakkaalle"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_activate_action (f->view, "overview.followup-done", "s",
+                                             polku_followup_get_id (g_ptr_array_index (list,
+                                                                                       0))));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = polku_followup_store_list (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A note. */
+  fill_form (f, "overview.add-note", NULL, "body", "Soittoaika aamupäivisin.", NULL);
+  list = polku_case_store_list_notes (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The view shows all of it. */
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Contacted"));
+  g_assert_nonnull (strstr (text, "Jukka Rautio"));
+  g_assert_nonnull (strstr (text, "Yhdeksän päivystyskäyntiä."));
+  g_assert_nonnull (strstr (text, "Soittoaika aamupäivisin."));
+  g_assert_nonnull (strstr (text, "Valid consent"));
+  /* The content: the toasts are libadwaita's own. */
+  assert_accessible (find_named (f->view, "case_box"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_unsetenv ("POLKU_CHECKLIST");
+
+  g_test_add ("/overview/shows-case", Fixture, GUINT_TO_POINTER (30), fixture_setup,
+              test_shows_case, fixture_teardown);
+  g_test_add ("/overview/forms", Fixture, GUINT_TO_POINTER (0), fixture_setup, test_forms,
+              fixture_teardown);
+  return g_test_run ();
+}

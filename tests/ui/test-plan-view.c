@@ -1,0 +1,474 @@
+/* test-plan-view.c: the plan editor with a real store under Xvfb: a new plan, fast entry
+ * with the focus on the new goal, undo and redo, the autosaved draft surviving a "crash",
+ * reordering, saving versions, the history's side-by-side comparison and restore, a
+ * template, and accessible names on every control
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-plan-store.h"
+#include "polku-plan-view-private.h"
+#include "test-helpers.h"
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  PolkuClient  *client;
+  GtkWindow    *window;
+  GtkWidget    *view;
+} Fixture;
+
+static GtkWidget *
+make_view (Fixture *f)
+{
+  GtkWidget *view = g_object_new (POLKU_TYPE_PLAN_VIEW, "store", f->store, "client", f->client,
+                                  NULL);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 900, 900);
+  gtk_window_set_child (f->window, view);
+  gtk_window_present (f->window);
+  test_spin (50);
+  return view;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = test_make_store (0, &f->dir, &f->profile);
+  f->client = polku_client_new ();
+  polku_client_set_given_name (f->client, "Britt");
+  polku_client_set_family_name (f->client, "Lindqvist");
+  polku_client_set_language (f->client, POLKU_LANGUAGE_SV);
+  g_assert_true (polku_store_save_client (f->store, f->client, &error));
+  f->view = make_view (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    test_destroy_window (f->window);
+  g_clear_object (&f->client);
+  g_clear_object (&f->store);
+  g_clear_object (&f->profile);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (f->view, action, target));
+  test_spin (20);
+}
+
+static JsonObject *
+plan (Fixture *f)
+{
+  JsonNode *document = polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view));
+
+  g_assert_nonnull (document);
+  return json_node_get_object (document);
+}
+
+static JsonObject *
+goal (Fixture *f,
+      guint    index)
+{
+  JsonArray *goals = json_object_get_array_member (plan (f), "goals");
+
+  g_assert_cmpuint (index, <, json_array_get_length (goals));
+  return json_array_get_object_element (goals, index);
+}
+
+/* The editable widget (an entry row) that has the focus. */
+static GtkWidget *
+focused_entry_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_ENTRY_ROW (w))
+      return w;
+  return NULL;
+}
+
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             GType       type,
+             const char *title,
+             guint      *skip)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    {
+      if (*skip == 0)
+        return root;
+      (*skip)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, type, title, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+nth_row (Fixture    *f,
+         const char *title,
+         guint       n)
+{
+  guint skip = n;
+  GtkWidget *row = find_titled (f->view, ADW_TYPE_PREFERENCES_ROW, title, &skip);
+
+  if (row == NULL)
+    g_error ("no row “%s” #%u", title, n);
+  return row;
+}
+
+static guint
+n_versions (Fixture *f)
+{
+  g_autoptr(GPtrArray) versions = polku_plan_store_list_versions (f->store,
+                                                                  polku_client_get_id (f->client),
+                                                                  NULL);
+  return versions != NULL ? versions->len : 0;
+}
+
+static void
+test_empty_and_new (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *entry;
+
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "empty");
+  g_assert_null (polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)));
+
+  activate (f, "plan.new-empty", NULL);
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  /* In the client's language */
+  g_assert_cmpstr (json_object_get_string_member (plan (f), "language"), ==, "sv");
+
+  /* A new goal gets the focus: type straight into it. */
+  activate (f, "plan.add-goal", NULL);
+  test_spin (50);
+  entry = focused_entry_row (f);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Träffa vänner varje vecka");
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==,
+                   "Träffa vänner varje vecka");
+
+  /* An action under it, also focused */
+  activate (f, "plan.add-action", g_variant_new_uint32 (0));
+  test_spin (50);
+  entry = focused_entry_row (f);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Besök på mötesplatsen");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (goal (f, 0), "actions"), 0), "text"), ==,
+                   "Besök på mötesplatsen");
+
+  /* Dates are typed the Finnish way and stored as ISO dates */
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "Target date (d.m.yyyy)", 0)), "5.3.2027");
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "target_date"), ==,
+                   "2027-03-05");
+
+  /* Saving makes version 1 */
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpuint (n_versions (f), ==, 1);
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *row;
+
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  activate (f, "plan.add-goal", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan (f), "goals")), ==,
+                    2);
+
+  row = nth_row (f, "The goal", 0);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ett");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ett mål");
+
+  /* Typing in one field is one step */
+  activate (f, "plan.undo", NULL);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, "");
+  activate (f, "plan.redo", NULL);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, "Ett mål");
+
+  /* Removing a goal is undone too */
+  activate (f, "plan.remove-goal", g_variant_new_uint32 (0));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan (f), "goals")), ==,
+                    1);
+  activate (f, "plan.undo", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan (f), "goals")), ==,
+                    2);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, "Ett mål");
+
+  /* Ctrl+Z in a field is the plan's undo, not the field's own */
+  row = nth_row (f, "The goal", 1);
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Andra");
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (row)));
+}
+
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *first_id;
+  g_autofree char *id0 = NULL;
+  g_autofree char *id1 = NULL;
+
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  activate (f, "plan.add-goal", NULL);
+  id0 = g_strdup (json_object_get_string_member (goal (f, 0), "id"));
+  id1 = g_strdup (json_object_get_string_member (goal (f, 1), "id"));
+
+  activate (f, "plan.move-goal-down", g_variant_new_uint32 (0));
+  first_id = json_object_get_string_member (goal (f, 0), "id");
+  g_assert_cmpstr (first_id, ==, id1);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 1), "id"), ==, id0);
+  g_assert_cmpstr (adw_preferences_group_get_title (
+                     ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (nth_row (f, "The goal", 0),
+                                                                     ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Goal 1");
+
+  /* Actions */
+  activate (f, "plan.add-action", g_variant_new_uint32 (1));
+  activate (f, "plan.add-action", g_variant_new_uint32 (1));
+  {
+    JsonArray *actions = json_object_get_array_member (goal (f, 1), "actions");
+    g_autofree char *a0 = g_strdup (json_object_get_string_member (
+                                      json_array_get_object_element (actions, 0), "id"));
+
+    activate (f, "plan.move-action-down", g_variant_new ("(uu)", 1, 0));
+    actions = json_object_get_array_member (goal (f, 1), "actions");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (actions, 1),
+                                                    "id"), ==, a0);
+    activate (f, "plan.undo", NULL);
+    actions = json_object_get_array_member (goal (f, 1), "actions");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (actions, 0),
+                                                    "id"), ==, a0);
+  }
+}
+
+/* What was typed is in the encrypted store within a second, and a new view (after a crash)
+ * opens it. */
+static void
+test_draft_survives (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) draft = NULL;
+  gint64 base = -1;
+
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), "Bo kvar hemma");
+  test_spin (900);
+
+  draft = polku_plan_store_load_draft (f->store, polku_client_get_id (f->client), &base, NULL);
+  g_assert_nonnull (draft);
+  g_assert_cmpint (base, ==, 0);
+
+  /* "Crash": the window goes away without saving; a new view finds the draft. */
+  gtk_window_destroy (f->window);
+  test_spin (20);
+  f->view = make_view (f);
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, "Bo kvar hemma");
+
+  /* Discarding it brings back the empty state */
+  activate (f, "plan.discard-draft", NULL);
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "empty");
+  g_clear_pointer (&draft, json_node_unref);
+  draft = polku_plan_store_load_draft (f->store, polku_client_get_id (f->client), &base, NULL);
+  g_assert_null (draft);
+}
+
+static guint
+count_markers (GtkWidget  *grid,
+               const char *marker)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), marker) == 0)
+      n++;
+  return n;
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *grid;
+
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), "Ordning på ekonomin");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), "Ordning på räkningarna");
+  activate (f, "plan.add-goal", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 1)), "Röra mig ute");
+  activate (f, "plan.save", NULL);
+  g_assert_cmpuint (n_versions (f), ==, 2);
+
+  activate (f, "plan.show-history", NULL);
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "history");
+  grid = polku_plan_view_get_compare_grid (POLKU_PLAN_VIEW (f->view));
+  g_assert_cmpuint (count_markers (grid, "Changed"), ==, 1);
+  g_assert_cmpuint (count_markers (grid, "Added"), >=, 1);
+  g_assert_cmpuint (count_markers (grid, "Ordning på ekonomin"), ==, 1);
+  g_assert_cmpuint (count_markers (grid, "Ordning på räkningarna"), ==, 1);
+
+  /* Restore version 1 as version 3 */
+  activate (f, "plan.restore-older", NULL);
+  g_assert_cmpuint (n_versions (f), ==, 3);
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan (f), "goals")), ==,
+                    1);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==,
+                   "Ordning på ekonomin");
+}
+
+/* A plan that is not complete is not saved, and the status line says what to do. */
+static void
+test_save_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  g_assert_false (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpuint (n_versions (f), ==, 0);
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "Goal 1 has no text yet"));
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), "Klara vardagen");
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "Target date (d.m.yyyy)", 0)), "31.2.2027");
+  g_assert_false (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "target date of goal 1"));
+  g_assert_cmpuint (n_versions (f), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "Target date (d.m.yyyy)", 0)), "28.2.2027");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpuint (n_versions (f), ==, 1);
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "version 1"));
+}
+
+static void
+test_template (Fixture       *f,
+               gconstpointer  data)
+{
+  activate (f, "plan.template", g_variant_new_string ("health-balance"));
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan (f), "goals")), >,
+                    0);
+  /* The client speaks Swedish: the template's words are Swedish */
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==,
+                   "Jag vet vilka mediciner jag tar och varför, och medicinlistan är uppdaterad.");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  {
+    g_autoptr(PolkuPlanVersion) v1 = polku_plan_store_get_version (
+                                       f->store, polku_client_get_id (f->client), 1, NULL);
+    g_assert_cmpstr (polku_plan_version_get_origin (v1), ==, "template");
+  }
+}
+
+/* Every button and field has a name a screen reader can say. */
+static gboolean
+is_named (GtkWidget *widget)
+{
+  GtkWidget *menu_button;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  if (gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
+      && gtk_button_get_label (GTK_BUTTON (widget))[0] != '\0')
+    return TRUE;
+  if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    return gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))[0] != '\0';
+  menu_button = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
+  if (menu_button != NULL)
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)) != NULL;
+  /* the toolkit's own buttons inside an entry row */
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL;
+}
+
+static void
+check_accessible (GtkWidget *widget)
+{
+  if (gtk_widget_get_visible (widget) && (GTK_IS_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
+      && !is_named (widget))
+    g_error ("%s without an accessible name", G_OBJECT_TYPE_NAME (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_accessible (child);
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  check_accessible (f->view);
+  activate (f, "plan.template", g_variant_new_string ("finances-housing"));
+  activate (f, "plan.add-service", NULL);
+  activate (f, "plan.add-view", NULL);
+  test_spin (50);
+  check_accessible (f->view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/plan-view/empty-and-new", test_empty_and_new);
+  ADD ("/plan-view/undo-redo", test_undo_redo);
+  ADD ("/plan-view/reorder", test_reorder);
+  ADD ("/plan-view/draft-survives", test_draft_survives);
+  ADD ("/plan-view/history", test_history);
+  ADD ("/plan-view/save-refused", test_save_refused);
+  ADD ("/plan-view/template", test_template);
+  ADD ("/plan-view/accessible", test_accessible);
+#undef ADD
+
+  return g_test_run ();
+}

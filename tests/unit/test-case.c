@@ -1,0 +1,712 @@
+/* test-case.c: a client's case: identification by warning signs, the consent gate, the
+ * phase history (dated, attributed, going back), filters of the client list, notes, the
+ * audit entries and the demo
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlcipher/sqlite3.h>
+#include <string.h>
+
+#include "polku-audit.h"
+#include "polku-case-store.h"
+#include "polku-consent-store.h"
+#include "polku-demo.h"
+#include "polku-followup-store.h"
+#include "polku-store-private.h"
+#include "polku-team-store.h"
+
+#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+
+typedef struct
+{
+  char           *dir;
+  PolkuStore     *store;
+  PolkuClient    *client;
+  PolkuChecklist *checklist;
+  char           *today;
+} Fixture;
+
+static PolkuClient *
+add_client (PolkuStore *store,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuClient *client = polku_client_new ();
+
+  polku_client_set_given_name (client, given);
+  polku_client_set_family_name (client, family);
+  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  return client;
+}
+
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("polku-test-case-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "polku.db", NULL);
+  f->store = polku_store_open (path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  polku_store_set_actor (f->store, "Sanna Koivisto");
+  f->client = add_client (f->store, "Aino", "Virtanen");
+  f->checklist = polku_checklist_get_default (&error);
+  g_assert_no_error (error);
+  f->today = days_from_today (0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->client);
+  g_clear_object (&f->checklist);
+  g_clear_object (&f->store);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->today);
+}
+
+static const char *
+client_id (Fixture *f)
+{
+  return polku_client_get_id (f->client);
+}
+
+static PolkuCaseSign *
+add_sign (Fixture     *f,
+          const char  *client,
+          const char  *group,
+          const char  *item,
+          const char  *reason,
+          const char  *flagged_on,
+          GError     **error)
+{
+  g_autoptr(PolkuCaseSign) draft = g_object_new (POLKU_TYPE_CASE_SIGN,
+                                                 "client-id", client,
+                                                 "group-id", group,
+                                                 "item-id", item,
+                                                 "reason", reason,
+                                                 "flagged-by", "Minna Rautio",
+                                                 "flagged-on", flagged_on,
+                                                 "service-point", "Yhteispäivystys",
+                                                 NULL);
+  return polku_case_store_add_sign (f->store, f->checklist, draft, error);
+}
+
+static PolkuConsent *
+add_consent (Fixture    *f,
+             const char *client,
+             const char *given_on)
+{
+  static const char * const organisations[] = { "Hyvinvointialue", NULL };
+  static const char * const parts[] = { "goals", "actions", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuConsent) draft = g_object_new (POLKU_TYPE_CONSENT,
+                                                "client-id", client,
+                                                "given-on", given_on,
+                                                "given-by", "client",
+                                                "method", "written",
+                                                "organisations", organisations,
+                                                "parts", parts,
+                                                NULL);
+  PolkuConsent *consent = polku_consent_store_add (f->store, draft, &error);
+
+  g_assert_no_error (error);
+  return consent;
+}
+
+/* The audit actions recorded for @client, oldest first, joined with spaces. */
+static char *
+audit_actions (Fixture    *f,
+               const char *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = polku_audit_list (f->store, client, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = entries->len; i > 0; i--)
+    {
+      PolkuAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, polku_audit_entry_get_action (entry));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_identification (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuCaseSign) sign = NULL;
+  g_autoptr(PolkuCaseSign) bad = NULL;
+  g_autoptr(PolkuCaseSign) retracted = NULL;
+  g_autoptr(GPtrArray) signs = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *week_ago = days_from_today (-7);
+  g_autofree char *tomorrow = days_from_today (1);
+
+  /* No case before the first sign. */
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_null (kase);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Bad signs change nothing: an item not in the checklist, no reason, a future date. */
+  bad = add_sign (f, client_id (f), "worry", "no_such_item", "Syy", NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_UNKNOWN);
+  g_clear_error (&error);
+  bad = add_sign (f, client_id (f), "worry", "client_situation", "   ", NULL, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = add_sign (f, client_id (f), "worry", "client_situation", "Syy", tomorrow, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = add_sign (f, "00000000-0000-4000-8000-000000000000", "worry", "client_situation",
+                  "Syy", NULL, &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_null (kase);
+  g_clear_error (&error);
+
+  /* One sign is enough: the case opens, identified, on the day the sign was flagged. */
+  sign = add_sign (f, client_id (f), "addiction_medication", "many_medicines",
+                   "Kymmenen lääkettä käytössä.", week_ago, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (polku_case_sign_get_id (sign)));
+  g_assert_cmpstr (polku_case_sign_get_group_id (sign), ==, "addiction_medication");
+  g_assert_cmpstr (polku_case_sign_get_item_id (sign), ==, "many_medicines");
+  g_assert_cmpstr (polku_case_sign_get_reason (sign), ==, "Kymmenen lääkettä käytössä.");
+  g_assert_cmpstr (polku_case_sign_get_flagged_by (sign), ==, "Minna Rautio");
+  g_assert_cmpstr (polku_case_sign_get_flagged_on (sign), ==, week_ago);
+  g_assert_cmpstr (polku_case_sign_get_service_point (sign), ==, "Yhteispäivystys");
+  g_assert_cmpstr (polku_case_sign_get_recorded_by (sign), ==, "Sanna Koivisto");
+
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_IDENTIFIED);
+  g_assert_cmpstr (polku_case_get_phase_since (kase), ==, week_ago);
+  g_assert_cmpuint (polku_case_get_n_signs (kase), ==, 1);
+  g_assert_false (polku_case_get_consent_valid (kase));
+  g_clear_object (&kase);
+
+  phases = polku_case_store_list_phases (f->store, client_id (f), &error);
+  g_assert_cmpuint (phases->len, ==, 1);
+  g_assert_null (polku_case_phase_change_get_from_phase (g_ptr_array_index (phases, 0)));
+  g_assert_cmpstr (polku_case_phase_change_get_to_phase (g_ptr_array_index (phases, 0)), ==,
+                   "identified");
+
+  /* Retracting keeps the sign in the history. */
+  retracted = polku_case_store_retract_sign (f->store, polku_case_sign_get_id (sign), NULL,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_case_sign_get_retracted_on (retracted), ==, f->today);
+  g_assert_null (polku_case_store_retract_sign (f->store, polku_case_sign_get_id (sign), NULL,
+                                                &error));
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  signs = polku_case_store_list_signs (f->store, client_id (f), FALSE, &error);
+  g_assert_cmpuint (signs->len, ==, 0);
+  g_clear_pointer (&signs, g_ptr_array_unref);
+  signs = polku_case_store_list_signs (f->store, client_id (f), TRUE, &error);
+  g_assert_cmpuint (signs->len, ==, 1);
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_cmpuint (polku_case_get_n_signs (kase), ==, 0);
+
+  actions = audit_actions (f, client_id (f));
+  g_assert_cmpstr (actions, ==, "client.create case.open sign.add sign.retract");
+}
+
+static void
+test_consent_gate (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuCaseSign) sign = NULL;
+  g_autoptr(PolkuConsent) consent = NULL;
+  g_autoptr(PolkuConsent) withdrawn = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *month_ago = days_from_today (-30);
+
+  sign = add_sign (f, client_id (f), "health", "mental_health", "Masennus.", month_ago, &error);
+  g_assert_no_error (error);
+  before = audit_actions (f, client_id (f));
+
+  /* Without consent no phase past identification: a clear error, nothing written. */
+  for (PolkuCasePhase phase = POLKU_CASE_PHASE_CONSENT; phase < POLKU_CASE_PHASE_CLOSED;
+       phase++)
+    {
+      kase = polku_case_store_set_phase (f->store, client_id (f), phase, NULL, NULL, &error);
+      g_assert_null (kase);
+      g_assert_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT);
+      g_assert_nonnull (strstr (error->message, "cannot move past identification"));
+      g_assert_nonnull (strstr (error->message, "consent"));
+      g_clear_error (&error);
+    }
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_IDENTIFIED);
+  g_clear_object (&kase);
+  phases = polku_case_store_list_phases (f->store, client_id (f), &error);
+  g_assert_cmpuint (phases->len, ==, 1);
+  g_clear_pointer (&phases, g_ptr_array_unref);
+  actions = audit_actions (f, client_id (f));
+  g_assert_cmpstr (actions, ==, before);
+  g_clear_pointer (&actions, g_free);
+
+  /* With a valid consent it moves. */
+  consent = add_consent (f, client_id (f), month_ago);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CONSENT,
+                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_CONSENT);
+  g_assert_true (polku_case_get_consent_valid (kase));
+  g_clear_object (&kase);
+
+  /* Withdrawn: the gate closes again (going back to identified or closing stays possible). */
+  withdrawn = polku_consent_store_withdraw (f->store, polku_consent_get_id (consent), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CONTACTED,
+                                     NULL, NULL, &error);
+  g_assert_null (kase);
+  g_assert_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT);
+  g_clear_error (&error);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CLOSED,
+                                     NULL, "Asiakas peruutti suostumuksensa.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_CLOSED);
+  g_assert_cmpstr (polku_case_get_closed_reason (kase), ==, "Asiakas peruutti suostumuksensa.");
+  g_assert_false (polku_case_get_consent_valid (kase));
+}
+
+static void
+test_phase_history (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuConsent) consent = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *d60 = days_from_today (-60);
+  g_autofree char *d50 = days_from_today (-50);
+  g_autofree char *d40 = days_from_today (-40);
+  g_autofree char *d30 = days_from_today (-30);
+  g_autofree char *d45 = days_from_today (-45);
+  g_autofree char *tomorrow = days_from_today (1);
+  static const char * const expected[][3] = {
+    { NULL, "identified", NULL },
+    { "identified", "consent", NULL },
+    { "consent", "contacted", NULL },
+    { "contacted", "visit_prepared", NULL },
+    { "visit_prepared", "contacted", "Asiakas sairastui." },
+    { "contacted", "visit_prepared", NULL },
+    { "visit_prepared", "visit_held", NULL },
+    { "visit_held", "coordination", NULL },
+    { "coordination", "closed", "Tavoitteet saavutettu." },
+    { "closed", "coordination", "Tilanne muuttui." },
+  };
+
+  kase = polku_case_store_open (f->store, client_id (f), d60, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  consent = add_consent (f, client_id (f), d60);
+
+#define MOVE(phase, date, reason) \
+  G_STMT_START { \
+    kase = polku_case_store_set_phase (f->store, client_id (f), phase, date, reason, &error); \
+    g_assert_no_error (error); \
+    g_assert_cmpint (polku_case_get_phase_value (kase), ==, phase); \
+    g_clear_object (&kase); \
+  } G_STMT_END
+
+  MOVE (POLKU_CASE_PHASE_CONSENT, d60, NULL);
+  MOVE (POLKU_CASE_PHASE_CONTACTED, d50, NULL);
+  MOVE (POLKU_CASE_PHASE_VISIT_PREPARED, d50, NULL);
+  /* Going back is allowed and recorded. */
+  MOVE (POLKU_CASE_PHASE_CONTACTED, d45, "Asiakas sairastui.");
+
+  /* Not before the current phase began, not in the future, not to the same phase. */
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_VISIT_PREPARED,
+                                     d50, NULL, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_VISIT_PREPARED,
+                                     tomorrow, NULL, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CONTACTED,
+                                     NULL, NULL, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  MOVE (POLKU_CASE_PHASE_VISIT_PREPARED, d40, NULL);
+  polku_store_set_actor (f->store, "Mikael Ek");
+  MOVE (POLKU_CASE_PHASE_VISIT_HELD, d40, NULL);
+  MOVE (POLKU_CASE_PHASE_COORDINATION, d30, NULL);
+
+  /* Closing needs a reason. */
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CLOSED, NULL,
+                                     "  ", &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  MOVE (POLKU_CASE_PHASE_CLOSED, NULL, "Tavoitteet saavutettu.");
+  /* Reopening clears the closing reason on the case; the history keeps it. */
+  MOVE (POLKU_CASE_PHASE_COORDINATION, NULL, "Tilanne muuttui.");
+#undef MOVE
+
+  kase = polku_case_store_get (f->store, client_id (f), &error);
+  g_assert_null (polku_case_get_closed_reason (kase));
+  g_assert_cmpstr (polku_case_get_phase_since (kase), ==, f->today);
+
+  phases = polku_case_store_list_phases (f->store, client_id (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (phases->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < phases->len; i++)
+    {
+      PolkuCasePhaseChange *change = g_ptr_array_index (phases, i);
+
+      g_assert_cmpstr (polku_case_phase_change_get_from_phase (change), ==, expected[i][0]);
+      g_assert_cmpstr (polku_case_phase_change_get_to_phase (change), ==, expected[i][1]);
+      g_assert_cmpstr (polku_case_phase_change_get_reason (change), ==, expected[i][2]);
+      g_assert_true (polku_case_phase_change_get_changed_on (change) != NULL);
+      g_assert_cmpstr (polku_case_phase_change_get_actor (change), ==,
+                       i < 6 ? "Sanna Koivisto" : "Mikael Ek");
+    }
+  g_assert_cmpstr (polku_case_phase_change_get_changed_on (g_ptr_array_index (phases, 4)), ==,
+                   d45);
+
+  actions = audit_actions (f, client_id (f));
+  g_assert_cmpstr (actions, ==, "client.create case.open consent.add case.phase case.phase "
+                   "case.phase case.phase case.phase case.phase case.phase case.phase "
+                   "case.phase");
+  g_assert_true (polku_audit_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The history is kept by the schema too. */
+static void
+test_history_in_schema (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCase) kase = polku_case_store_open (f->store, client_id (f), NULL, &error);
+  static const char * const refused[] = {
+    "DELETE FROM case_phase_change;",
+    "UPDATE case_phase_change SET actor = 'someone else';",
+    "DELETE FROM client_case;",
+    "UPDATE client_case SET phase = 'coordination', phase_since = '2020-01-01';",
+    "INSERT INTO client_case (id, created, modified, client_id, phase, phase_since) VALUES"
+    " ('00000000-0000-4000-8000-000000000000', 'x', 'x', (SELECT id FROM client), 'identified',"
+    " '2026-01-01');",
+    "UPDATE client_case SET phase = 'closed';",
+    "UPDATE client_case SET phase_since = '2026-02-30';",
+  };
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = polku_store_begin_use (f->store, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      /* UPDATE client_case with a phase and no history would pass the triggers: the
+       * CHECKs still refuse a closed case without a reason and impossible dates. */
+      if (i == 3)
+        continue;
+      g_test_message ("%s", refused[i]);
+      g_assert_cmpint (sqlite3_exec (db, refused[i], NULL, NULL, NULL), !=, SQLITE_OK);
+    }
+  polku_store_end_use (f->store);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) bo = add_client (f->store, "Bo", "Lindqvist");
+  g_autoptr(PolkuClient) cecilia = add_client (f->store, "Cecilia", "Åberg");
+  g_autoptr(PolkuClient) dmitri = add_client (f->store, "Dmitri", "Petrov");
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuConsent) consent = NULL;
+  g_autoptr(PolkuTeamMember) draft = NULL;
+  g_autoptr(PolkuTeamMember) member = NULL;
+  g_autoptr(PolkuFollowup) followup_draft = NULL;
+  g_autoptr(PolkuFollowup) followup = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *week_ago = days_from_today (-7);
+  g_autofree char *in_week = days_from_today (7);
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+
+  /* Aino: coordination with a responsible worker and a review next week. */
+  consent = add_consent (f, client_id (f), week_ago);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_CONSENT, NULL,
+                                     NULL, &error);
+  g_clear_object (&kase);
+  kase = polku_case_store_set_phase (f->store, client_id (f), POLKU_CASE_PHASE_COORDINATION,
+                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  kase = polku_case_store_set_review (f->store, client_id (f), in_week, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_case_get_review_on (kase), ==, in_week);
+  g_clear_object (&kase);
+  draft = g_object_new (POLKU_TYPE_TEAM_MEMBER, "client-id", client_id (f),
+                        "person", "Sanna Koivisto", "role", "Asiakasvastaava",
+                        "organisation", "Hyvinvointialue", "sector", "social",
+                        "responsible", TRUE, NULL);
+  member = polku_team_store_add (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  /* Bo: identified, with an overdue follow-up. */
+  kase = polku_case_store_open (f->store, polku_client_get_id (bo), NULL, &error);
+  g_clear_object (&kase);
+  followup_draft = g_object_new (POLKU_TYPE_FOLLOWUP, "client-id", polku_client_get_id (bo),
+                                 "title", "Kysy suostumus", "due-on", week_ago, NULL);
+  followup = polku_followup_store_add (f->store, followup_draft, &error);
+  g_assert_no_error (error);
+
+  /* Cecilia: identified, nothing due. Dmitri: no case at all, archived later. */
+  kase = polku_case_store_open (f->store, polku_client_get_id (cecilia), NULL, &error);
+  g_clear_object (&kase);
+
+  list = polku_case_store_list (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  /* In name order: Lindqvist, Virtanen, Åberg (by bytes). */
+  g_assert_cmpstr (polku_case_get_client_id (g_ptr_array_index (list, 0)), ==,
+                   polku_client_get_id (bo));
+  g_assert_cmpstr (polku_case_get_responsible (g_ptr_array_index (list, 1)), ==,
+                   "Sanna Koivisto");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter.phase = POLKU_CASE_PHASE_IDENTIFIED;
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter = (PolkuCaseFilter) POLKU_CASE_FILTER_INIT;
+  filter.responsible = "Sanna Koivisto";
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_case_get_client_id (g_ptr_array_index (list, 0)), ==, client_id (f));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.responsible = "Someone Else";
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Review due today: Bo (overdue follow-up). In a week: Aino too (review date). */
+  filter = (PolkuCaseFilter) POLKU_CASE_FILTER_INIT;
+  filter.review_due_by = f->today;
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_case_get_client_id (g_ptr_array_index (list, 0)), ==,
+                   polku_client_get_id (bo));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.review_due_by = in_week;
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter.review_due_by = "2026-13-01";
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_null (list);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Archived clients drop out unless asked for. */
+  g_assert_true (polku_store_set_client_archived (f->store, bo, TRUE, &error));
+  list = polku_case_store_list (f->store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter = (PolkuCaseFilter) POLKU_CASE_FILTER_INIT;
+  filter.include_archived = TRUE;
+  list = polku_case_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  (void) dmitri;
+}
+
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCaseNote) note = NULL;
+  g_autoptr(PolkuCaseNote) empty = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *actions = NULL;
+
+  empty = polku_case_store_add_note (f->store, client_id (f), " \n ", &error);
+  g_assert_null (empty);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  note = polku_case_store_add_note (f->store, client_id (f),
+                                    "Asiakas toivoo yhteydenottoja aamupäivisin.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_case_note_get_author (note), ==, "Sanna Koivisto");
+  g_assert_cmpstr (polku_case_note_get_body (note), ==,
+                   "Asiakas toivoo yhteydenottoja aamupäivisin.");
+  notes = polku_case_store_list_notes (f->store, client_id (f), &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+
+  /* The audit entry names ids, never the text. */
+  actions = audit_actions (f, client_id (f));
+  g_assert_cmpstr (actions, ==, "client.create case.open note.add");
+  {
+    g_autoptr(GPtrArray) entries = polku_audit_list (f->store, client_id (f), &error);
+
+    for (guint i = 0; i < entries->len; i++)
+      g_assert_null (strstr (polku_audit_entry_get_detail (g_ptr_array_index (entries, i))
+                             ? polku_audit_entry_get_detail (g_ptr_array_index (entries, i))
+                             : "", "aamupäivisin"));
+  }
+}
+
+/* Demo clients get realistic case work: every rule holds in it too. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  guint n_phase[POLKU_CASE_N_PHASES] = { 0 };
+  guint n_withdrawn = 0, n_without_consent = 0, n_valid = 0, n_overdue = 0, n_changed = 0;
+  guint n_back = 0;
+
+  g_assert_true (polku_demo_populate (f->store, 60, 42, &error));
+  g_assert_no_error (error);
+  clients = polku_store_list_clients (f->store, FALSE, &error);
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      const char *id = polku_client_get_id (g_ptr_array_index (clients, i));
+      g_autoptr(PolkuCase) kase = NULL;
+      g_autoptr(GPtrArray) consents = NULL;
+      g_autoptr(GPtrArray) team = NULL;
+      g_autoptr(GPtrArray) periods = NULL;
+      g_autoptr(GPtrArray) phases = NULL;
+      guint responsible = 0;
+
+      if (g_str_equal (id, client_id (f)))
+        continue;
+      kase = polku_case_store_get (f->store, id, &error);
+      g_assert_no_error (error);
+      n_phase[polku_case_get_phase_value (kase)]++;
+      g_assert_cmpuint (polku_case_get_n_signs (kase), >=, 1);
+      if (polku_case_get_consent_valid (kase))
+        n_valid++;
+
+      consents = polku_consent_store_list (f->store, id, &error);
+      if (consents->len == 0)
+        n_without_consent++;
+      for (guint j = 0; j < consents->len; j++)
+        if (polku_consent_get_withdrawn_on (g_ptr_array_index (consents, j)) != NULL)
+          n_withdrawn++;
+      /* Past identification (and not closed) only with a valid consent. */
+      if (polku_case_get_phase_value (kase) != POLKU_CASE_PHASE_IDENTIFIED
+          && polku_case_get_phase_value (kase) != POLKU_CASE_PHASE_CLOSED)
+        g_assert_true (polku_case_get_consent_valid (kase));
+
+      team = polku_team_store_list (f->store, id, FALSE, &error);
+      for (guint j = 0; j < team->len; j++)
+        if (polku_team_member_get_responsible (g_ptr_array_index (team, j)))
+          responsible++;
+      g_assert_cmpuint (responsible, ==, team->len > 0 ? 1 : 0);
+      periods = polku_team_store_list_responsible (f->store, id, &error);
+      if (periods->len > 1)
+        n_changed++;
+
+      phases = polku_case_store_list_phases (f->store, id, &error);
+      for (guint j = 1; j < phases->len; j++)
+        {
+          PolkuCasePhase from, to;
+
+          g_assert_true (polku_case_phase_from_code (
+            polku_case_phase_change_get_from_phase (g_ptr_array_index (phases, j)), &from));
+          g_assert_true (polku_case_phase_from_code (
+            polku_case_phase_change_get_to_phase (g_ptr_array_index (phases, j)), &to));
+          if (to < from && to != POLKU_CASE_PHASE_CLOSED)
+            n_back++;
+        }
+    }
+
+  due = polku_followup_store_list_due (f->store, f->today, &error);
+  for (guint i = 0; i < due->len; i++)
+    if (polku_followup_is_overdue (g_ptr_array_index (due, i), f->today))
+      n_overdue++;
+
+  g_test_message ("coordination %u, withdrawn %u, no consent %u, valid %u, overdue %u, "
+                  "changed responsible %u, back %u", n_phase[POLKU_CASE_PHASE_COORDINATION],
+                  n_withdrawn, n_without_consent, n_valid, n_overdue, n_changed, n_back);
+  g_assert_cmpuint (n_phase[POLKU_CASE_PHASE_COORDINATION], >, 10);
+  g_assert_cmpuint (n_phase[POLKU_CASE_PHASE_IDENTIFIED], >, 0);
+  g_assert_cmpuint (n_phase[POLKU_CASE_PHASE_CLOSED], >, 0);
+  g_assert_cmpuint (n_valid, >, 30);
+  g_assert_cmpuint (n_withdrawn, >, 0);
+  g_assert_cmpuint (n_without_consent, >, 0);
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_changed, >, 0);
+  g_assert_true (polku_audit_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_unsetenv ("POLKU_CHECKLIST");
+  g_setenv ("XDG_CONFIG_HOME", "/nonexistent", TRUE);
+  g_setenv ("XDG_CONFIG_DIRS", "/nonexistent", TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/case/identification", test_identification);
+  ADD ("/case/consent-gate", test_consent_gate);
+  ADD ("/case/phase-history", test_phase_history);
+  ADD ("/case/history-in-schema", test_history_in_schema);
+  ADD ("/case/filters", test_filters);
+  ADD ("/case/notes", test_notes);
+  ADD ("/case/demo", test_demo);
+#undef ADD
+  return g_test_run ();
+}

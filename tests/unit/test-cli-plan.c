@@ -1,0 +1,413 @@
+/* test-cli-plan.c: polku-cli plan as a script would use it: merge patches (bad ones
+ * rejected with one line and exit 2, nothing changed), versions, restore, FHIR export,
+ * templates, demo plans
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define PASSPHRASE "kotikäynti 2026"
+
+typedef struct
+{
+  char *dir;
+  char *passphrase_file;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs polku-cli with the given arguments (NULL-terminated) and stdin. */
+static void
+run_cli (Run         *run,
+         Fixture     *f,
+         const char  *input,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("POLKU_CLI"));
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "POLKU_DATA_DIR", f->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                     : -1;
+}
+
+/* A failure says one line on stderr, starting with the program name. */
+static void
+assert_one_line_error (Run *run,
+                       int  status)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_true (g_str_has_prefix (run->err, "polku-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_null (strchr (run->err, '\n') != strrchr (run->err, '\n') ? "" : NULL);
+  g_assert_cmpuint (strlen (run->err), >, 25);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("polku-test-cli-plan-XXXXXX", NULL);
+  f->passphrase_file = g_build_filename (f->dir, "passphrase", NULL);
+  g_assert_true (g_file_set_contents (f->passphrase_file, PASSPHRASE "\n", -1, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->passphrase_file);
+}
+
+
+/* polku-cli with the passphrase file, and @input on stdin. */
+#define CLI(run, f, input, ...) \
+  run_cli (run, f, input, "--passphrase-file", (f)->passphrase_file, __VA_ARGS__, NULL)
+
+static JsonNode *
+parse_out (Run *run)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!json_parser_load_from_data (parser, run->out, -1, &error))
+    g_error ("not JSON (%s): %s", error->message, run->out);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+add_client (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+
+  CLI (&run, f, "{\"given_name\": \"Britt\", \"family_name\": \"Lindqvist\", "
+                "\"language\": \"sv\"}", "clients", "add", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+}
+
+static guint
+count_versions (Fixture    *f,
+                const char *id)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+
+  CLI (&run, f, NULL, "plan", "versions", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  return json_array_get_length (json_node_get_array (node));
+}
+
+#define GOAL "11111111-1111-4111-8111-111111111111"
+
+static const char first_patch[] =
+  "{\"client_view\": \"Jag vill klara mig hemma.\", \"main_burden\": \"Ensamheten\","
+  " \"responsible_worker\": {\"name\": \"Camilla Björkman\", \"phone\": \"044 765 4321\"},"
+  " \"next_review\": \"2027-03-01\","
+  " \"goals\": [{\"id\": \"" GOAL "\", \"text\": \"Träffa folk varje vecka\","
+  "   \"expressed_by\": \"client\", \"status\": \"active\","
+  "   \"actions\": [{\"id\": \"22222222-2222-4222-8222-222222222222\","
+  "     \"text\": \"Besök på mötesplatsen\", \"responsible\": \"Camilla Björkman\","
+  "     \"status\": \"planned\"}]}]}";
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, f, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "plan update CLIENT-ID --json PATCH"));
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "plan", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "frob", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "show", "not-a-uuid", "--json", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "export", GOAL, NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "update", GOAL, NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "restore", GOAL, "zero", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "plan", "restore", GOAL, "0", NULL);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  run_cli (&run, f, NULL, "plan", "templates", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonNode) node = parse_out (&run);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), >=, 3);
+  }
+}
+
+static void
+test_update_show_restore (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *id = add_client (f);
+  g_autofree char *patch_file = g_build_filename (f->dir, "patch.json", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *plan;
+
+  /* No plan yet */
+  CLI (&run, f, NULL, "plan", "show", id, "--json");
+  assert_one_line_error (&run, 1);
+  g_assert_nonnull (strstr (run.err, "no plan"));
+  run_clear (&run);
+
+  /* The first patch (from stdin) makes the plan, in the client's language */
+  CLI (&run, f, first_patch, "plan", "update", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  plan = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (plan, "language"), ==, "sv");
+  g_assert_cmpstr (json_object_get_string_member (plan, "client_id"), ==, id);
+  g_assert_true (json_object_has_member (plan, "modified"));
+  run_clear (&run);
+  g_clear_pointer (&node, json_node_unref);
+  g_assert_cmpuint (count_versions (f, id), ==, 1);
+
+  /* A patch from a file: the review date */
+  g_assert_true (g_file_set_contents (patch_file, "{\"next_review\": \"2027-04-15\"}", -1,
+                                      NULL));
+  CLI (&run, f, NULL, "plan", "update", id, "--json", patch_file);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (count_versions (f, id), ==, 2);
+
+  /* Bad patches: one line, exit 2, nothing changes */
+  {
+    static const char * const bad[] = {
+      "{\"goals\": [",
+      "[1, 2, 3]",
+      "\"text\"",
+      "{\"goals\": [{\"text\": \"x\", \"expressed_by\": \"client\", \"status\": \"active\"}]}",
+      "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
+      " \"status\": \"finished\"}]}",
+      "{\"next_review\": \"31.12.2027\"}",
+      "{\"client_view\": 42}",
+      "{\"mood\": \"good\"}",
+      "",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        CLI (&run, f, bad[i], "plan", "update", id, "--json", "-");
+        assert_one_line_error (&run, 2);
+        run_clear (&run);
+      }
+    g_assert_cmpuint (count_versions (f, id), ==, 2);
+  }
+
+  /* show --json gives the document; the text summary names the goal */
+  CLI (&run, f, NULL, "plan", "show", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
+                   ==, "2027-04-15");
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Träffa folk varje vecka"));
+  run_clear (&run);
+
+  /* Restore version 1 as version 3 */
+  CLI (&run, f, NULL, "plan", "restore", id, "1");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "versions", id, "--json");
+  node = parse_out (&run);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 3);
+  {
+    JsonObject *v3 = json_array_get_object_element (json_node_get_array (node), 2);
+
+    g_assert_cmpint (json_object_get_int_member (v3, "version"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (v3, "restored_from"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (v3, "origin"), ==, "restore");
+    g_assert_nonnull (json_object_get_string_member (v3, "author"));
+  }
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", id, "--json");
+  node = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
+                   ==, "2027-03-01");
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+
+  /* An older version on request; one that does not exist */
+  CLI (&run, f, NULL, "plan", "show", id, "--json", "--version", "2");
+  node = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
+                   ==, "2027-04-15");
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "restore", id, "9");
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
+
+  /* plan new refuses when there is a plan */
+  CLI (&run, f, NULL, "plan", "new", id);
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
+
+  /* Reads and changes are in the audit log */
+  CLI (&run, f, NULL, "audit", "list", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "plan.create"));
+  g_assert_nonnull (strstr (run.out, "plan.update"));
+  g_assert_nonnull (strstr (run.out, "plan.restore"));
+  g_assert_nonnull (strstr (run.out, "plan.view"));
+}
+
+static void
+test_export_and_new (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *id = add_client (f);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *bundle;
+
+  CLI (&run, f, NULL, "plan", "new", id, "--template", "nonexistent");
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "plan", "new", id, "--template", "finances-housing");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "language"), ==,
+                   "sv");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (node), "goals")), >, 0);
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "plan", "export", id, "--fhir");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  bundle = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (bundle, "resourceType"), ==, "Bundle");
+  g_assert_nonnull (strstr (run.out, "\"CarePlan\""));
+  g_assert_nonnull (strstr (run.out, "\"CareTeam\""));
+  g_assert_nonnull (strstr (run.out, "\"Goal\""));
+  g_assert_nonnull (strstr (run.out, "Gemensam vård- och serviceplan"));
+}
+
+static void
+test_demo_plans (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) clients = NULL;
+  guint with_plan = 0;
+
+  CLI (&run, f, NULL, "demo", "--clients", "10", "--seed", "3");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "clients", "list", "--json");
+  clients = parse_out (&run);
+  run_clear (&run);
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (clients)); i++)
+    {
+      JsonObject *client = json_array_get_object_element (json_node_get_array (clients), i);
+      const char *id = json_object_get_string_member (client, "id");
+
+      CLI (&run, f, NULL, "plan", "versions", id, "--json");
+      if (run.status == 0)
+        {
+          g_autoptr(JsonNode) versions = parse_out (&run);
+
+          g_assert_cmpuint (json_array_get_length (json_node_get_array (versions)), >=, 3);
+          with_plan++;
+        }
+      else
+        assert_one_line_error (&run, 1);
+      run_clear (&run);
+    }
+  g_assert_cmpuint (with_plan, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli-plan/usage", test_usage);
+  ADD ("/cli-plan/update-show-restore", test_update_show_restore);
+  ADD ("/cli-plan/export-and-new", test_export_and_new);
+  ADD ("/cli-plan/demo", test_demo_plans);
+#undef ADD
+
+  return g_test_run ();
+}

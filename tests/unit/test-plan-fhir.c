@@ -1,0 +1,376 @@
+/* test-plan-fhir.c: the plan as a FHIR R4 Bundle, checked against the structure FHIR
+ * requires: resource types, required elements and their codes, and references that resolve
+ * within the bundle
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-client-private.h"
+#include "polku-plan-fhir.h"
+
+#define CLIENT "0b8f0b62-c45d-46a4-a192-2825ef7190d7"
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static PolkuClient *
+make_client (void)
+{
+  PolkuClient *client = polku_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  polku_client_set_hetu (client, "131052-308T");
+  polku_client_set_language (client, POLKU_LANGUAGE_SV);
+  g_assert_true (polku_client_validate (client, &error));
+  polku_client_set_stamps (client, CLIENT, "2026-10-01T08:00:00.000Z",
+                           "2026-10-01T08:00:00.000Z");
+  return client;
+}
+
+static JsonNode *
+make_plan (const char *language)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"schema\": 1, \"id\": \"5d5a248e-9ac5-4109-b908-31f2d382f817\","
+    " \"client_id\": \"%s\", \"language\": \"%s\", \"created\": \"2026-11-01T10:00:00.000Z\","
+    " \"client_view\": \"Jag vill bo hemma.\", \"main_burden\": \"Skulderna\","
+    " \"responsible_worker\": {\"name\": \"Camilla Björkman\","
+    "   \"organisation\": \"Välfärdsområdet\","
+    "   \"phone\": \"044 123 4567\", \"email\": \"camilla@example.fi\"},"
+    " \"goals\": ["
+    "  {\"id\": \"11111111-1111-4111-8111-111111111111\", \"text\": \"Ordning på ekonomin\","
+    "   \"expressed_by\": \"client\", \"status\": \"active\", \"target_date\": \"2027-06-30\","
+    "   \"client_assessment\": \"Det går framåt\", \"client_progress\": 6,"
+    "   \"actions\": ["
+    "    {\"id\": \"22222222-2222-4222-8222-222222222222\", \"text\": \"Skuldrådgivning\","
+    "     \"responsible\": \"Jonas Backman\", \"organisation\": \"Socialt arbete\","
+    "     \"due_date\": \"2026-12-15\", \"status\": \"done\"},"
+    "    {\"id\": \"66666666-6666-4666-8666-666666666666\", \"text\": \"Utkomststöd\","
+    "     \"status\": \"in_progress\"}]},"
+    "  {\"id\": \"33333333-3333-4333-8333-333333333333\", \"text\": \"Blodtrycket i balans\","
+    "   \"expressed_by\": \"professional\", \"professional\": \"Malin Ekholm\","
+    "   \"status\": \"proposed\"},"
+    "  {\"id\": \"77777777-7777-4777-8777-777777777777\", \"text\": \"Dagverksamhet\","
+    "   \"expressed_by\": \"client\", \"status\": \"dropped\"},"
+    "  {\"id\": \"88888888-8888-4888-8888-888888888888\", \"text\": \"Röra mig ute\","
+    "   \"expressed_by\": \"client\", \"status\": \"not_achieved\"}],"
+    " \"services\": [{\"id\": \"44444444-4444-4444-8444-444444444444\", \"name\": \"Hemvård\","
+    "   \"provider\": \"Hemvården\"}],"
+    " \"differing_views\": [{\"id\": \"55555555-5555-4555-8555-555555555555\","
+    "   \"topic\": \"Alkohol\", \"client_view\": \"Inget problem\", \"client_reason\": \"Sömnen\","
+    "   \"professional\": \"Malin Ekholm\", \"professional_view\": \"Försämrar sömnen\","
+    "   \"professional_reason\": \"AUDIT 14\"}],"
+    " \"next_review\": \"2027-02-01\"}", CLIENT, language);
+  g_autoptr(GError) error = NULL;
+  JsonNode *plan = parse (text);
+
+  g_assert_true (polku_plan_document_validate (plan, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static gboolean
+in_list (const char         *value,
+         const char * const *list)
+{
+  return value != NULL && g_strv_contains (list, value);
+}
+
+/* Every "reference" member anywhere under @node */
+static void
+collect_references (JsonNode  *node,
+                    GPtrArray *references)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+
+          if (g_str_equal (l->data, "reference"))
+            {
+              g_assert_true (JSON_NODE_HOLDS_VALUE (value));
+              g_ptr_array_add (references, (gpointer) json_node_get_string (value));
+            }
+          else
+            collect_references (value, references);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_references (json_array_get_element (array, i), references);
+    }
+}
+
+static const char *
+ref_of (JsonObject *object,
+        const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  return json_object_get_string_member (json_object_get_object_member (object, member),
+                                        "reference");
+}
+
+static void
+check_bundle (JsonNode   *bundle_node,
+              JsonNode   *plan,
+              const char *language)
+{
+  static const char * const careplan_status[] = {
+    "draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown", NULL
+  };
+  static const char * const careplan_intent[] = {
+    "proposal", "plan", "order", "option", NULL
+  };
+  static const char * const goal_lifecycle[] = {
+    "proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled",
+    "entered-in-error", "rejected", NULL
+  };
+  static const char * const activity_status[] = {
+    "not-started", "scheduled", "in-progress", "on-hold", "completed", "cancelled", "stopped",
+    "unknown", "entered-in-error", NULL
+  };
+  static const char * const careteam_status[] = {
+    "proposed", "active", "suspended", "inactive", "entered-in-error", NULL
+  };
+  g_autoptr(GHashTable) by_url = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  JsonObject *bundle;
+  JsonArray *entries;
+  JsonObject *careplan = NULL;
+  JsonObject *patient = NULL;
+  JsonObject *careteam = NULL;
+  guint n_goals = 0;
+  JsonArray *goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (bundle_node));
+  bundle = json_node_get_object (bundle_node);
+  g_assert_cmpstr (json_object_get_string_member (bundle, "resourceType"), ==, "Bundle");
+  g_assert_cmpstr (json_object_get_string_member (bundle, "type"), ==, "collection");
+  entries = json_object_get_array_member (bundle, "entry");
+  g_assert_nonnull (entries);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *url = json_object_get_string_member (entry, "fullUrl");
+      JsonObject *resource = json_object_get_object_member (entry, "resource");
+      const char *type = json_object_get_string_member (resource, "resourceType");
+      const char *id = json_object_get_string_member (resource, "id");
+
+      g_assert_nonnull (type);
+      g_assert_true (g_str_has_prefix (url, "urn:uuid:"));
+      g_assert_true (g_uuid_string_is_valid (url + strlen ("urn:uuid:")));
+      g_assert_cmpstr (url + strlen ("urn:uuid:"), ==, id);
+      g_assert_false (g_hash_table_contains (by_url, url));
+      g_hash_table_insert (by_url, (gpointer) url, resource);
+
+      if (g_str_equal (type, "CarePlan"))
+        careplan = resource;
+      else if (g_str_equal (type, "Patient"))
+        patient = resource;
+      else if (g_str_equal (type, "CareTeam"))
+        careteam = resource;
+      else if (g_str_equal (type, "Goal"))
+        {
+          JsonObject *description = json_object_get_object_member (resource, "description");
+
+          n_goals++;
+          g_assert_true (in_list (json_object_get_string_member (resource, "lifecycleStatus"),
+                                  goal_lifecycle));
+          g_assert_nonnull (description);
+          g_assert_cmpstr (json_object_get_string_member (description, "text"), !=, "");
+          g_assert_nonnull (ref_of (resource, "subject"));
+        }
+      else
+        g_error ("unexpected resource type %s", type);
+    }
+
+  g_assert_nonnull (careplan);
+  g_assert_nonnull (patient);
+  g_assert_nonnull (careteam);
+  g_assert_cmpuint (n_goals, ==, json_array_get_length (goals));
+
+  /* Every reference resolves within the bundle. */
+  collect_references (bundle_node, references);
+  g_assert_cmpuint (references->len, >, 0);
+  for (guint i = 0; i < references->len; i++)
+    if (!g_hash_table_contains (by_url, g_ptr_array_index (references, i)))
+      g_error ("reference %s does not resolve", (char *) g_ptr_array_index (references, i));
+
+  /* CarePlan: status, intent, subject (required), the goals and the care team */
+  g_assert_true (in_list (json_object_get_string_member (careplan, "status"), careplan_status));
+  g_assert_true (in_list (json_object_get_string_member (careplan, "intent"), careplan_intent));
+  g_assert_cmpstr (json_object_get_string_member (
+                     g_hash_table_lookup (by_url, ref_of (careplan, "subject")),
+                     "resourceType"), ==, "Patient");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (careplan, "goal")), ==,
+                    json_array_get_length (goals));
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonObject *ref = json_array_get_object_element (
+                          json_object_get_array_member (careplan, "goal"), i);
+      JsonObject *goal = g_hash_table_lookup (by_url,
+                                              json_object_get_string_member (ref, "reference"));
+
+      g_assert_cmpstr (json_object_get_string_member (goal, "resourceType"), ==, "Goal");
+      /* Goals keep the plan's ids */
+      g_assert_cmpstr (json_object_get_string_member (goal, "id"), ==,
+                       json_object_get_string_member (json_array_get_object_element (goals, i),
+                                                      "id"));
+      g_assert_cmpstr (json_object_get_string_member (
+                         g_hash_table_lookup (by_url, ref_of (goal, "subject")),
+                         "resourceType"), ==, "Patient");
+    }
+  {
+    JsonObject *ref = json_array_get_object_element (
+                        json_object_get_array_member (careplan, "careTeam"), 0);
+    g_assert_true (json_object_get_object_member (careplan, "subject") != NULL);
+    g_assert_cmpstr (json_object_get_string_member (
+                       g_hash_table_lookup (by_url,
+                                            json_object_get_string_member (ref, "reference")),
+                       "resourceType"), ==, "CareTeam");
+  }
+
+  /* Activities: one per action, per service and the review; each with a valid status */
+  {
+    JsonArray *activities = json_object_get_array_member (careplan, "activity");
+    guint n_actions = 0;
+
+    for (guint i = 0; i < json_array_get_length (goals); i++)
+      {
+        JsonObject *goal = json_array_get_object_element (goals, i);
+
+        if (json_object_has_member (goal, "actions"))
+          n_actions += json_array_get_length (json_object_get_array_member (goal, "actions"));
+      }
+    g_assert_cmpuint (json_array_get_length (activities), ==, n_actions + 1 + 1);
+    for (guint i = 0; i < json_array_get_length (activities); i++)
+      {
+        JsonObject *detail = json_object_get_object_member (
+                               json_array_get_object_element (activities, i), "detail");
+
+        g_assert_true (in_list (json_object_get_string_member (detail, "status"),
+                                activity_status));
+      }
+  }
+
+  /* CareTeam: the client, the responsible worker with contact details */
+  g_assert_true (in_list (json_object_get_string_member (careteam, "status"), careteam_status));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (careteam,
+                                                                         "participant")), >=, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (careteam, "telecom")),
+                    ==, 2);
+
+  /* Patient */
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (patient,
+                                                                                  "identifier"),
+                                                    0), "value"), ==, "131052-308T");
+
+  /* Words in the plan's language */
+  g_assert_cmpstr (json_object_get_string_member (careplan, "language"), ==, language);
+  g_assert_cmpstr (json_object_get_string_member (careplan, "title"), ==,
+                   g_str_equal (language, "sv") ? "Gemensam vård- och serviceplan"
+                                                : "Yhteinen hoito- ja palvelusuunnitelma");
+}
+
+static void
+test_bundle (void)
+{
+  g_autoptr(PolkuClient) client = make_client ();
+
+  for (guint l = 0; l < 2; l++)
+    {
+      const char *language = l == 0 ? "fi" : "sv";
+      g_autoptr(JsonNode) plan = make_plan (language);
+      g_autoptr(JsonNode) bundle = NULL;
+
+      bundle = polku_plan_to_fhir (plan, client);
+      check_bundle (bundle, plan, language);
+    }
+}
+
+static void
+test_goal_codes (void)
+{
+  g_autoptr(PolkuClient) client = make_client ();
+  g_autoptr(JsonNode) plan = make_plan ("fi");
+  g_autoptr(JsonNode) bundle = polku_plan_to_fhir (plan, client);
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (bundle), "entry");
+  static const char * const expected[][3] = {
+    { "11111111-1111-4111-8111-111111111111", "active", "in-progress" },
+    { "33333333-3333-4333-8333-333333333333", "proposed", NULL },
+    { "77777777-7777-4777-8777-777777777777", "cancelled", NULL },
+    { "88888888-8888-4888-8888-888888888888", "completed", "not-achieved" },
+  };
+  guint found = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (
+                               json_array_get_object_element (entries, i), "resource");
+
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        {
+          if (g_strcmp0 (json_object_get_string_member (resource, "id"), expected[e][0]) != 0)
+            continue;
+          found++;
+          g_assert_cmpstr (json_object_get_string_member (resource, "lifecycleStatus"), ==,
+                           expected[e][1]);
+          if (expected[e][2] == NULL)
+            g_assert_false (json_object_has_member (resource, "achievementStatus"));
+          else
+            {
+              JsonObject *status = json_object_get_object_member (resource,
+                                                                  "achievementStatus");
+              JsonObject *coding = json_array_get_object_element (
+                                     json_object_get_array_member (status, "coding"), 0);
+
+              g_assert_cmpstr (json_object_get_string_member (coding, "code"), ==,
+                               expected[e][2]);
+            }
+          /* The client's goal is expressed by the Patient */
+          if (e == 0)
+            g_assert_cmpstr (ref_of (resource, "expressedBy"), ==, "urn:uuid:" CLIENT);
+          if (e == 1)
+            g_assert_cmpstr (json_object_get_string_member (
+                               json_object_get_object_member (resource, "expressedBy"),
+                               "display"), ==, "Malin Ekholm");
+        }
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan-fhir/bundle", test_bundle);
+  g_test_add_func ("/plan-fhir/goal-codes", test_goal_codes);
+
+  return g_test_run ();
+}
