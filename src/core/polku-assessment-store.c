@@ -24,43 +24,6 @@
   "id, created, modified, client_id, instrument_id, instrument_version, assessed_on, role, " \
   "plan_id, status, position, answers, scores"
 
-static gboolean
-finish (sqlite3   *db,
-        gboolean   ok,
-        GError   **error)
-{
-  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the assessment"), error))
-    return TRUE;
-  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-client_exists_locked (sqlite3     *db,
-                      const char  *client_id,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM client WHERE id = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                   _("There is no client with the id “%s”."), client_id);
-      return FALSE;
-    }
-  return polku_store_set_sqlite_error (error, db, _("Reading a client"));
-}
-
 gboolean
 polku_assessment_store_save (PolkuStore       *store,
                              PolkuAssessment  *assessment,
@@ -77,7 +40,6 @@ polku_assessment_store_save (PolkuStore       *store,
   gboolean adding;
   gboolean ok;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (assessment), FALSE);
@@ -120,24 +82,27 @@ polku_assessment_store_save (PolkuStore       *store,
   if (db == NULL)
     return FALSE;
 
-  ok = polku_store_exec (db, "BEGIN IMMEDIATE;", _("Saving the assessment"), error)
-       && client_exists_locked (db, polku_assessment_get_client_id (assessment), error);
+  ok = polku_store_begin_write (db, error)
+       && polku_store_check_client_locked (db, polku_assessment_get_client_id (assessment),
+                                           error);
   if (ok)
     {
       if (adding)
-        rc = sqlite3_prepare_v2 (db,
-                                 "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3, ?4,"
-                                 " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);", -1, &stmt, NULL);
+        stmt = polku_store_prepare (db,
+                                    "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3,"
+                                    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+                                    _("Saving the assessment"), error);
       else
         /* The client and instrument of a stored assessment never change. */
-        rc = sqlite3_prepare_v2 (db,
-                                 "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
-                                 " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
-                                 " answers = ?12, scores = ?13"
-                                 " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
-                                 " AND instrument_version = ?6 AND created = ?2;",
-                                 -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+        stmt = polku_store_prepare (db,
+                                    "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
+                                    " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
+                                    " answers = ?12, scores = ?13"
+                                    " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
+                                    " AND instrument_version = ?6 AND created = ?2;",
+                                    _("Saving the assessment"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, id);
           polku_store_bind_text_or_null (stmt, 2, created);
@@ -156,12 +121,9 @@ polku_assessment_store_save (PolkuStore       *store,
           sqlite3_bind_int (stmt, 11, polku_assessment_get_position (assessment));
           polku_store_bind_text_or_null (stmt, 12, answers);
           polku_store_bind_text_or_null (stmt, 13, scores_text);
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Saving the assessment"), error);
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Saving the assessment"));
-      else if (!adding && sqlite3_changes (db) != 1)
+      if (ok && !adding && sqlite3_changes (db) != 1)
         {
           g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
                        _("The assessment was removed or changed elsewhere; open it again."));
@@ -173,7 +135,7 @@ polku_assessment_store_save (PolkuStore       *store,
                                                : POLKU_AUDIT_ASSESSMENT_UPDATE,
                                         polku_assessment_get_client_id (assessment), detail,
                                         error);
-  ok = finish (db, ok, error);
+  ok = polku_store_end_write (db, ok, error);
   polku_store_end_use (store);
 
   if (ok)
@@ -190,7 +152,6 @@ polku_assessment_store_remove (PolkuStore       *store,
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (assessment), FALSE);
@@ -205,22 +166,20 @@ polku_assessment_store_remove (PolkuStore       *store,
   if (db == NULL)
     return FALSE;
 
-  ok = polku_store_exec (db, "BEGIN IMMEDIATE;", _("Removing the assessment"), error);
+  ok = polku_store_begin_write (db, error);
   if (ok)
     {
-      rc = sqlite3_prepare_v2 (db, "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
-                               -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db, "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
+                                  _("Removing the assessment"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_id (assessment));
           polku_store_bind_text_or_null (stmt, 2,
                                          polku_assessment_get_client_id (assessment));
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Removing the assessment"), error);
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Removing the assessment"));
-      else if (sqlite3_changes (db) != 1)
+      if (ok && sqlite3_changes (db) != 1)
         {
           g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
                        _("The assessment was already removed."));
@@ -230,15 +189,16 @@ polku_assessment_store_remove (PolkuStore       *store,
   ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_ASSESSMENT_REMOVE,
                                         polku_assessment_get_client_id (assessment), detail,
                                         error);
-  ok = finish (db, ok, error);
+  ok = polku_store_end_write (db, ok, error);
   polku_store_end_use (store);
   return ok;
 }
 
 /* Reads one row of COLUMNS. A row whose instrument is unknown or whose answers do not fit it
  * is an error, never silently dropped. */
-static PolkuAssessment *
+static gpointer
 assessment_from_row (sqlite3_stmt  *stmt,
+                     gpointer       user_data,
                      GError       **error)
 {
   g_autoptr(PolkuAssessment) self = polku_assessment_new_empty ();
@@ -249,7 +209,7 @@ assessment_from_row (sqlite3_stmt  *stmt,
   PolkuAssessmentStatus status = POLKU_ASSESSMENT_STATUS_DRAFT;
   int *answers;
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define COL(i) POLKU_STORE_COL (stmt, (i))
   polku_assessment_set_stored (self, COL (0), COL (1), COL (2));
   polku_assessment_set_identity (self, COL (3), COL (4), COL (5));
   polku_assessment_set_date (self, COL (6));
@@ -287,39 +247,25 @@ select_assessments (PolkuStore  *store,
                     const char  *arg2,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
+  GPtrArray *list = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
-  gboolean ok = TRUE;
-  int rc;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db, sql, _("Reading assessments"), error);
+  if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, arg1);
       polku_store_bind_text_or_null (stmt, 2, arg2);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          PolkuAssessment *assessment = assessment_from_row (stmt, error);
-
-          if (assessment == NULL)
-            {
-              ok = FALSE;
-              break;
-            }
-          g_ptr_array_add (list, assessment);
-        }
+      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL,
+                                    _("Reading assessments"), error);
     }
-  if (ok && rc != SQLITE_DONE)
-    ok = polku_store_set_sqlite_error (error, db, _("Reading assessments"));
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
 
-  return ok ? g_steal_pointer (&list) : NULL;
+  return list;
 }
 
 PolkuAssessment *
@@ -424,8 +370,8 @@ polku_assessment_store_find_plan (PolkuStore  *store,
       polku_store_bind_text_or_null (stmt, 1, client_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          *out_plan_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          *out_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          *out_plan_id = polku_store_column_dup (stmt, 0);
+          *out_date = polku_store_column_dup (stmt, 1);
           found = TRUE;
         }
     }

@@ -17,6 +17,7 @@
 
 #include "polku-assessment-private.h"
 #include "polku-continuity.h"
+#include "polku-date.h"
 
 struct _PolkuAssessment
 {
@@ -178,14 +179,6 @@ polku_assessment_init (PolkuAssessment *self)
   self->answers = g_array_new (FALSE, TRUE, sizeof (int));
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 PolkuAssessment *
 polku_assessment_new (const char      *client_id,
                       PolkuInstrument *instrument)
@@ -199,7 +192,7 @@ polku_assessment_new (const char      *client_id,
   self->client_id = g_strdup (client_id);
   self->instrument_id = g_strdup (polku_instrument_get_id (instrument));
   self->instrument_version = g_strdup (polku_instrument_get_version (instrument));
-  self->date = today ();
+  self->date = polku_date_today ();
   self->role = POLKU_ASSESSMENT_ROLE_BASELINE;
   self->status = POLKU_ASSESSMENT_STATUS_DRAFT;
   g_array_set_size (self->answers, polku_instrument_get_n_items (instrument));

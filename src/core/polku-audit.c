@@ -330,7 +330,7 @@ read_head (sqlite3  *db,
       && sqlite3_step (stmt) == SQLITE_ROW)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
-      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *hash = polku_store_column_dup (stmt, 1);
       ok = *hash != NULL;
     }
   if (!ok)
@@ -352,9 +352,8 @@ polku_audit_append_locked (PolkuStore  *store,
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
   const char *actor;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 seq = 0;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (db != NULL, FALSE);
@@ -366,40 +365,33 @@ polku_audit_append_locked (PolkuStore  *store,
   seq++;
   hash = compute_hash (prev_hash, seq, id, stamp, actor, action, client_id, detail);
 
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO audit_entry (seq, id, created, modified, actor, action,"
-                           " client_id, detail, prev_hash, hash)"
-                           " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, seq);
-      polku_store_bind_text_or_null (stmt, 2, id);
-      polku_store_bind_text_or_null (stmt, 3, stamp);
-      polku_store_bind_text_or_null (stmt, 4, actor);
-      polku_store_bind_text_or_null (stmt, 5, action);
-      polku_store_bind_text_or_null (stmt, 6, client_id);
-      polku_store_bind_text_or_null (stmt, 7, detail);
-      polku_store_bind_text_or_null (stmt, 8, prev_hash);
-      polku_store_bind_text_or_null (stmt, 9, hash);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Writing the audit log"));
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO audit_entry (seq, id, created, modified, actor, action,"
+                              " client_id, detail, prev_hash, hash)"
+                              " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Writing the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  polku_store_bind_text_or_null (stmt, 2, id);
+  polku_store_bind_text_or_null (stmt, 3, stamp);
+  polku_store_bind_text_or_null (stmt, 4, actor);
+  polku_store_bind_text_or_null (stmt, 5, action);
+  polku_store_bind_text_or_null (stmt, 6, client_id);
+  polku_store_bind_text_or_null (stmt, 7, detail);
+  polku_store_bind_text_or_null (stmt, 8, prev_hash);
+  polku_store_bind_text_or_null (stmt, 9, hash);
+  if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
+    return FALSE;
 
-  rc = sqlite3_prepare_v2 (db, "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;", -1,
-                           &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, seq);
-      polku_store_bind_text_or_null (stmt, 2, hash);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Writing the audit log"));
+  stmt = polku_store_prepare (db, "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;",
+                              _("Writing the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  polku_store_bind_text_or_null (stmt, 2, hash);
+  if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
+    return FALSE;
 
   g_debug ("Audit %" G_GINT64_FORMAT ": %s", seq, action);
   return TRUE;
@@ -432,11 +424,9 @@ polku_audit_record (PolkuStore  *store,
   if (db == NULL)
     return FALSE;
 
-  ok = polku_store_exec (db, "BEGIN IMMEDIATE;", _("Writing the audit log"), error)
-       && polku_audit_append_locked (store, db, action, client_id, detail, error)
-       && polku_store_exec (db, "COMMIT;", _("Writing the audit log"), error);
-  if (!ok)
-    sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, polku_audit_append_locked (store, db, action, client_id,
+                                                                detail, error), error);
 
   polku_store_end_use (store);
   return ok;
@@ -445,12 +435,14 @@ polku_audit_record (PolkuStore  *store,
 #define ENTRY_COLUMNS \
   "seq, id, created, actor, action, client_id, detail, prev_hash, hash"
 
-static PolkuAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
+static gpointer
+entry_from_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
 {
   PolkuAuditEntry *entry = g_object_new (POLKU_TYPE_AUDIT_ENTRY, NULL);
 
-#define COL(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
+#define COL(i) polku_store_column_dup (stmt, (i))
   entry->seq = sqlite3_column_int64 (stmt, 0);
   entry->id = COL (1);
   entry->time = COL (2);
@@ -476,10 +468,9 @@ polku_audit_list (PolkuStore  *store,
                   const char  *client_id,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
+  GPtrArray *entries = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -488,28 +479,21 @@ polku_audit_list (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db,
-                           client_id != NULL
-                           ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
-                             " ORDER BY seq DESC;"
-                           : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db,
+                              client_id != NULL
+                              ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
+                                " ORDER BY seq DESC;"
+                              : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
+                              _("Reading the audit log"), error);
+  if (stmt != NULL)
     {
       if (client_id != NULL)
-        sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (entries, entry_from_row (stmt));
+        polku_store_bind_text_or_null (stmt, 1, client_id);
+      entries = polku_store_list_rows (db, stmt, entry_from_row, NULL, _("Reading the audit log"),
+                                       error);
     }
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
-      g_clear_pointer (&entries, g_ptr_array_unref);
-    }
-
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
-  return g_steal_pointer (&entries);
+  return entries;
 }
 
 static void
@@ -621,17 +605,17 @@ polku_audit_verify (PolkuStore  *store,
       goto out;
     }
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq;", -1,
-                           &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq;",
+                              _("Reading the audit log"), error);
+  if (stmt == NULL)
     {
-      ok = polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
+      ok = FALSE;
       goto out;
     }
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(PolkuAuditEntry) entry = entry_from_row (stmt);
+      g_autoptr(PolkuAuditEntry) entry = entry_from_row (stmt, NULL, NULL);
       g_autofree char *hash = NULL;
       g_autofree char *number = NULL;
 

@@ -20,32 +20,6 @@ G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
 /* Shared helpers (polku-case-private.h) */
 
 char *
-polku_case_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-gboolean
-polku_case_is_date (const char *text)
-{
-  guint year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
-         + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12
-         && g_date_valid_dmy (day, month, year);
-}
-
-char *
 polku_case_strip (const char *text)
 {
   g_autofree char *copy = NULL;
@@ -54,82 +28,6 @@ polku_case_strip (const char *text)
     return NULL;
   copy = g_strstrip (g_strdup (text));
   return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
-}
-
-gboolean
-polku_case_begin_locked (sqlite3  *db,
-                         GError  **error)
-{
-  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Starting a change"), error);
-}
-
-gboolean
-polku_case_end_locked (sqlite3   *db,
-                       gboolean   ok,
-                       GError   **error)
-{
-  if (ok)
-    {
-      if (polku_store_exec (db, "COMMIT;", _("Saving the change"), error))
-        return TRUE;
-    }
-  polku_store_exec (db, "ROLLBACK;", "Rollback", NULL);
-  return FALSE;
-}
-
-gboolean
-polku_case_step_done (sqlite3      *db,
-                      sqlite3_stmt *stmt,
-                      const char   *what,
-                      GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    polku_store_set_sqlite_error (error, db, what);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         const char  *what,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      polku_store_set_sqlite_error (error, db, what);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-gboolean
-polku_case_check_client_locked (sqlite3     *db,
-                                const char  *client_id,
-                                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (db, "SELECT 1 FROM client WHERE id = ?1;", _("Reading a client"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("There is no client with the id “%s”."), client_id != NULL ? client_id : "");
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading a client"));
-  return FALSE;
 }
 
 static gboolean
@@ -147,11 +45,11 @@ insert_phase_change (PolkuStore  *store,
   g_autofree char *stamp = polku_store_now_stamp ();
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db,
-                  "INSERT INTO case_phase_change (id, created, modified, case_id, client_id,"
-                  " from_phase, to_phase, changed_on, actor, reason)"
-                  " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                  _("Recording the phase"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO case_phase_change (id, created, modified, case_id,"
+                              " client_id, from_phase, to_phase, changed_on, actor, reason)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Recording the phase"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -163,7 +61,7 @@ insert_phase_change (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 7, date);
   polku_store_bind_text_or_null (stmt, 8, polku_store_get_actor_locked (store));
   polku_store_bind_text_or_null (stmt, 9, reason);
-  return polku_case_step_done (db, stmt, _("Recording the phase"), error);
+  return polku_store_step_done (db, stmt, _("Recording the phase"), error);
 }
 
 /* Returns the case's id (and its phase), or NULL without an error when there is none. */
@@ -178,19 +76,21 @@ find_case_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db, "SELECT id, phase, phase_since FROM client_case WHERE client_id = ?1;",
-                  _("Reading the case"), error);
+  stmt = polku_store_prepare (db,
+                              "SELECT id, phase, phase_since FROM client_case WHERE client_id ="
+                              " ?1;",
+                              _("Reading the case"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      id = g_strdup (POLKU_CASE_COL (stmt, 0));
+      id = g_strdup (POLKU_STORE_COL (stmt, 0));
       if (out_phase != NULL)
-        *out_phase = g_strdup (POLKU_CASE_COL (stmt, 1));
+        *out_phase = g_strdup (POLKU_STORE_COL (stmt, 1));
       if (out_since != NULL)
-        *out_since = g_strdup (POLKU_CASE_COL (stmt, 2));
+        *out_since = g_strdup (POLKU_STORE_COL (stmt, 2));
     }
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the case"));
@@ -211,7 +111,7 @@ polku_case_ensure_locked (PolkuStore  *store,
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
 
-  if (!polku_case_check_client_locked (db, client_id, error))
+  if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
 
   case_id = find_case_locked (db, client_id, NULL, NULL, &local_error);
@@ -225,17 +125,17 @@ polku_case_ensure_locked (PolkuStore  *store,
 
   case_id = g_uuid_string_random ();
   stamp = polku_store_now_stamp ();
-  stmt = prepare (db,
-                  "INSERT INTO client_case (id, created, modified, client_id, phase,"
-                  " phase_since) VALUES (?1, ?2, ?2, ?3, 'identified', ?4);",
-                  _("Opening the case"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO client_case (id, created, modified, client_id, phase,"
+                              " phase_since) VALUES (?1, ?2, ?2, ?3, 'identified', ?4);",
+                              _("Opening the case"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, case_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, client_id);
   polku_store_bind_text_or_null (stmt, 4, date);
-  if (!polku_case_step_done (db, stmt, _("Opening the case"), error))
+  if (!polku_store_step_done (db, stmt, _("Opening the case"), error))
     return FALSE;
 
   detail = g_strdup_printf ("case=%s", case_id);
@@ -255,25 +155,27 @@ polku_case_ensure_locked (PolkuStore  *store,
   "   WHERE s.client_id = c.client_id AND s.retracted_on IS NULL)" \
   " FROM client_case c JOIN client k ON k.id = c.client_id"
 
-static PolkuCase *
-case_from_row (sqlite3      *db,
-               sqlite3_stmt *stmt,
-               const char   *today)
+/* @user_data: today's date */
+static gpointer
+case_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
 {
+  const char *today = user_data;
   gboolean consent_valid;
 
-  consent_valid = polku_consent_check_locked (db, POLKU_CASE_COL (stmt, 3), NULL, NULL, today,
-                                              NULL);
+  consent_valid = polku_consent_check_locked (sqlite3_db_handle (stmt), POLKU_STORE_COL (stmt, 3),
+                                              NULL, NULL, today, NULL);
   return g_object_new (POLKU_TYPE_CASE,
-                       "id", POLKU_CASE_COL (stmt, 0),
-                       "created", POLKU_CASE_COL (stmt, 1),
-                       "modified", POLKU_CASE_COL (stmt, 2),
-                       "client-id", POLKU_CASE_COL (stmt, 3),
-                       "phase", POLKU_CASE_COL (stmt, 4),
-                       "phase-since", POLKU_CASE_COL (stmt, 5),
-                       "closed-reason", POLKU_CASE_COL (stmt, 6),
-                       "review-on", POLKU_CASE_COL (stmt, 7),
-                       "responsible", POLKU_CASE_COL (stmt, 8),
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "phase", POLKU_STORE_COL (stmt, 4),
+                       "phase-since", POLKU_STORE_COL (stmt, 5),
+                       "closed-reason", POLKU_STORE_COL (stmt, 6),
+                       "review-on", POLKU_STORE_COL (stmt, 7),
+                       "responsible", POLKU_STORE_COL (stmt, 8),
                        "n-signs", (guint) sqlite3_column_int (stmt, 9),
                        "consent-valid", consent_valid,
                        NULL);
@@ -284,18 +186,19 @@ get_case_locked (sqlite3     *db,
                  const char  *client_id,
                  GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuCase *result = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db, CASE_SELECT " WHERE c.client_id = ?1;", _("Reading the case"), error);
+  stmt = polku_store_prepare (db, CASE_SELECT " WHERE c.client_id = ?1;", _("Reading the case"),
+                              error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    result = case_from_row (db, stmt, today);
+    result = case_from_row (stmt, today, NULL);
   else if (rc == SQLITE_DONE)
     g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
                  _("No case has been opened for this client yet: flag a warning sign first."));
@@ -330,26 +233,6 @@ polku_case_store_get (PolkuStore  *store,
   return result;
 }
 
-static gboolean
-check_date (const char  *date,
-            const char  *today,
-            GError     **error)
-{
-  if (!polku_case_is_date (date))
-    {
-      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
-                   _("“%s” is not a date: write it as YYYY-MM-DD."), date != NULL ? date : "");
-      return FALSE;
-    }
-  if (today != NULL && strcmp (date, today) > 0)
-    {
-      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
-                   _("The date %s is in the future."), date);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * polku_case_store_open:
  * @date: (nullable): when the client was identified (default today)
@@ -364,7 +247,7 @@ polku_case_store_open (PolkuStore  *store,
                        const char  *date,
                        GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuCase *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -375,14 +258,14 @@ polku_case_store_open (PolkuStore  *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, today, error))
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, polku_case_ensure_locked (store, db, client_id, date, error),
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, polku_case_ensure_locked (store, db, client_id, date, error),
                                  error);
   if (ok)
     result = get_case_locked (db, client_id, error);
@@ -441,10 +324,10 @@ set_phase_locked (PolkuStore      *store,
       return FALSE;
     }
 
-  stmt = prepare (db,
-                  "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
-                  " closed_reason = ?5 WHERE id = ?1;",
-                  _("Changing the phase"), error);
+  stmt = polku_store_prepare (db,
+                              "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
+                              " closed_reason = ?5 WHERE id = ?1;",
+                              _("Changing the phase"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, case_id);
@@ -452,7 +335,7 @@ set_phase_locked (PolkuStore      *store,
   polku_store_bind_text_or_null (stmt, 3, code);
   polku_store_bind_text_or_null (stmt, 4, date);
   polku_store_bind_text_or_null (stmt, 5, phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL);
-  if (!polku_case_step_done (db, stmt, _("Changing the phase"), error))
+  if (!polku_store_step_done (db, stmt, _("Changing the phase"), error))
     return FALSE;
 
   /* Ids and field names only; the phases themselves are in the phase history. */
@@ -482,7 +365,7 @@ polku_case_store_set_phase (PolkuStore      *store,
                             const char      *reason,
                             GError         **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *clean_reason = polku_case_strip (reason);
   PolkuCase *result = NULL;
   sqlite3 *db;
@@ -495,7 +378,7 @@ polku_case_store_set_phase (PolkuStore      *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, today, error))
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
   if (phase == POLKU_CASE_PHASE_CLOSED && clean_reason == NULL)
     {
@@ -507,13 +390,31 @@ polku_case_store_set_phase (PolkuStore      *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, set_phase_locked (store, db, client_id, phase, date,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_phase_locked (store, db, client_id, phase, date,
                                                        clean_reason, error), error);
   if (ok)
     result = get_case_locked (db, client_id, error);
   polku_store_end_use (store);
   return result;
+}
+
+static gpointer
+phase_change_from_row (sqlite3_stmt  *stmt,
+                       gpointer       user_data,
+                       GError       **error)
+{
+  return g_object_new (POLKU_TYPE_CASE_PHASE_CHANGE,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "from-phase", POLKU_STORE_COL (stmt, 4),
+                       "to-phase", POLKU_STORE_COL (stmt, 5),
+                       "changed-on", POLKU_STORE_COL (stmt, 6),
+                       "actor", POLKU_STORE_COL (stmt, 7),
+                       "reason", POLKU_STORE_COL (stmt, 8),
+                       NULL);
 }
 
 /**
@@ -527,10 +428,9 @@ polku_case_store_list_phases (PolkuStore  *store,
                               const char  *client_id,
                               GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *result;
   sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -538,38 +438,21 @@ polku_case_store_list_phases (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = prepare (db,
-                  "SELECT id, created, modified, client_id, from_phase, to_phase, changed_on,"
-                  " actor, reason FROM case_phase_change WHERE client_id = ?1"
-                  " ORDER BY changed_on, created, rowid;",
-                  _("Reading the phase history"), error);
+  stmt = polku_store_prepare (db,
+                              "SELECT id, created, modified, client_id, from_phase, to_phase,"
+                              " changed_on, actor, reason FROM case_phase_change WHERE client_id ="
+                              " ?1 ORDER BY changed_on, created, rowid;",
+                              _("Reading the phase history"), error);
   if (stmt == NULL)
     {
       polku_store_end_use (store);
       return NULL;
     }
   polku_store_bind_text_or_null (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result,
-                     g_object_new (POLKU_TYPE_CASE_PHASE_CHANGE,
-                                   "id", POLKU_CASE_COL (stmt, 0),
-                                   "created", POLKU_CASE_COL (stmt, 1),
-                                   "modified", POLKU_CASE_COL (stmt, 2),
-                                   "client-id", POLKU_CASE_COL (stmt, 3),
-                                   "from-phase", POLKU_CASE_COL (stmt, 4),
-                                   "to-phase", POLKU_CASE_COL (stmt, 5),
-                                   "changed-on", POLKU_CASE_COL (stmt, 6),
-                                   "actor", POLKU_CASE_COL (stmt, 7),
-                                   "reason", POLKU_CASE_COL (stmt, 8),
-                                   NULL));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the phase history"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
+  result = polku_store_list_rows (db, stmt, phase_change_from_row, NULL,
+                                  _("Reading the phase history"), error);
   polku_store_end_use (store);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 static gboolean
@@ -585,14 +468,14 @@ set_review_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = prepare (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
-                  " WHERE client_id = ?1;", _("Setting the review date"), error);
+  stmt = polku_store_prepare (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
+                              " WHERE client_id = ?1;", _("Setting the review date"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, review_on);
-  return polku_case_step_done (db, stmt, _("Setting the review date"), error)
+  return polku_store_step_done (db, stmt, _("Setting the review date"), error)
          && polku_audit_append_locked (store, db, "case.review", client_id,
                                        review_on != NULL ? "field=review_on" :
                                        "field=review_on cleared", error);
@@ -610,7 +493,7 @@ polku_case_store_set_review (PolkuStore  *store,
                              const char  *review_on,
                              GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuCase *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -619,14 +502,15 @@ polku_case_store_set_review (PolkuStore  *store,
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (review_on != NULL && !check_date (review_on, NULL, error))
+  if (review_on != NULL
+      && !polku_date_check (review_on, NULL, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, set_review_locked (store, db, client_id, review_on, today,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_review_locked (store, db, client_id, review_on, today,
                                                         error), error);
   if (ok)
     result = get_case_locked (db, client_id, error);
@@ -647,11 +531,10 @@ polku_case_store_list (PolkuStore             *store,
                        GError                **error)
 {
   static const PolkuCaseFilter all = POLKU_CASE_FILTER_INIT;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
+  GPtrArray *result;
   sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
 
@@ -662,25 +545,28 @@ polku_case_store_list (PolkuStore             *store,
       g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, _("No such phase."));
       return NULL;
     }
-  if (filter->review_due_by != NULL && !check_date (filter->review_due_by, NULL, error))
+  if (filter->review_due_by != NULL
+      && !polku_date_check (filter->review_due_by, NULL, POLKU_CASE_ERROR,
+                            POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = prepare (db,
-                  CASE_SELECT
-                  " WHERE (?1 IS NULL OR c.phase = ?1)"
-                  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM responsible_period r"
-                  "      JOIN team_member m ON m.id = r.member_id"
-                  "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
-                  "      AND m.person = ?2))"
-                  " AND (?3 IS NULL OR (c.phase <> 'closed' AND (c.review_on <= ?3"
-                  "      OR EXISTS (SELECT 1 FROM followup f WHERE f.client_id = c.client_id"
-                  "                 AND f.done_on IS NULL AND f.due_on <= ?3))))"
-                  " AND (k.archived = 0 OR ?4)"
-                  " ORDER BY k.family_name, k.given_name, k.id;",
-                  _("Reading the cases"), error);
+  stmt = polku_store_prepare (db,
+                              CASE_SELECT
+                              " WHERE (?1 IS NULL OR c.phase = ?1)"
+                              " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM responsible_period r"
+                              "      JOIN team_member m ON m.id = r.member_id"
+                              "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
+                              "      AND m.person = ?2))"
+                              " AND (?3 IS NULL OR (c.phase <> 'closed' AND (c.review_on <= ?3"
+                              "      OR EXISTS (SELECT 1 FROM followup f"
+                              "                 WHERE f.client_id = c.client_id"
+                              "                 AND f.done_on IS NULL AND f.due_on <= ?3))))"
+                              " AND (k.archived = 0 OR ?4)"
+                              " ORDER BY k.family_name, k.given_name, k.id;",
+                              _("Reading the cases"), error);
   if (stmt == NULL)
     {
       polku_store_end_use (store);
@@ -691,16 +577,9 @@ polku_case_store_list (PolkuStore             *store,
   polku_store_bind_text_or_null (stmt, 2, filter->responsible);
   polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
   sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, case_from_row (db, stmt, today));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the cases"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
+  result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"), error);
   polku_store_end_use (store);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 /* Warning signs */
@@ -709,23 +588,25 @@ polku_case_store_list (PolkuStore             *store,
   "id, created, modified, client_id, group_id, item_id, reason, flagged_by, flagged_on," \
   " service_point, recorded_by, retracted_on, retracted_by"
 
-static PolkuCaseSign *
-sign_from_row (sqlite3_stmt *stmt)
+static gpointer
+sign_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
 {
   return g_object_new (POLKU_TYPE_CASE_SIGN,
-                       "id", POLKU_CASE_COL (stmt, 0),
-                       "created", POLKU_CASE_COL (stmt, 1),
-                       "modified", POLKU_CASE_COL (stmt, 2),
-                       "client-id", POLKU_CASE_COL (stmt, 3),
-                       "group-id", POLKU_CASE_COL (stmt, 4),
-                       "item-id", POLKU_CASE_COL (stmt, 5),
-                       "reason", POLKU_CASE_COL (stmt, 6),
-                       "flagged-by", POLKU_CASE_COL (stmt, 7),
-                       "flagged-on", POLKU_CASE_COL (stmt, 8),
-                       "service-point", POLKU_CASE_COL (stmt, 9),
-                       "recorded-by", POLKU_CASE_COL (stmt, 10),
-                       "retracted-on", POLKU_CASE_COL (stmt, 11),
-                       "retracted-by", POLKU_CASE_COL (stmt, 12),
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "group-id", POLKU_STORE_COL (stmt, 4),
+                       "item-id", POLKU_STORE_COL (stmt, 5),
+                       "reason", POLKU_STORE_COL (stmt, 6),
+                       "flagged-by", POLKU_STORE_COL (stmt, 7),
+                       "flagged-on", POLKU_STORE_COL (stmt, 8),
+                       "service-point", POLKU_STORE_COL (stmt, 9),
+                       "recorded-by", POLKU_STORE_COL (stmt, 10),
+                       "retracted-on", POLKU_STORE_COL (stmt, 11),
+                       "retracted-by", POLKU_STORE_COL (stmt, 12),
                        NULL);
 }
 
@@ -738,14 +619,14 @@ get_sign_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE id = ?1;",
-                  _("Reading a warning sign"), error);
+  stmt = polku_store_prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE id = ?1;",
+                              _("Reading a warning sign"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, sign_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    sign = sign_from_row (stmt);
+    sign = sign_from_row (stmt, NULL, NULL);
   else if (rc == SQLITE_DONE)
     g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
                  _("There is no warning sign with the id “%s”."), sign_id);
@@ -785,9 +666,9 @@ add_sign_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, flagged_on, error))
     return FALSE;
-  stmt = prepare (db, "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
-                  " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
-                  _("Saving the warning sign"), error);
+  stmt = polku_store_prepare (db, "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
+                              " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
+                              _("Saving the warning sign"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -800,7 +681,7 @@ add_sign_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 8, flagged_on);
   polku_store_bind_text_or_null (stmt, 9, service_point);
   polku_store_bind_text_or_null (stmt, 10, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Saving the warning sign"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the warning sign"), error))
     return FALSE;
 
   /* Not the group or item: which sign it is says something about the client. */
@@ -825,7 +706,7 @@ polku_case_store_add_sign (PolkuStore      *store,
                            PolkuCaseSign   *draft,
                            GError         **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *reason = NULL;
   g_autofree char *flagged_by = NULL;
@@ -854,7 +735,8 @@ polku_case_store_add_sign (PolkuStore      *store,
                                       polku_case_sign_get_item_id (draft), error)
       || !required (reason, _("Say why: a warning sign needs a reason."), error)
       || !required (service_point, _("Say which service point flagged the client."), error)
-      || !check_date (flagged_on, today, error))
+      || !polku_date_check (flagged_on, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                            error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
@@ -862,8 +744,8 @@ polku_case_store_add_sign (PolkuStore      *store,
     return NULL;
   if (flagged_by == NULL)
     flagged_by = g_strdup (polku_store_get_actor_locked (store));
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db,
                                  add_sign_locked (store, db, id, client_id,
                                                   polku_case_sign_get_group_id (draft),
                                                   polku_case_sign_get_item_id (draft), reason,
@@ -904,15 +786,16 @@ retract_sign_locked (PolkuStore  *store,
       return FALSE;
     }
 
-  stmt = prepare (db, "UPDATE warning_sign SET modified = ?2, retracted_on = ?3,"
-                  " retracted_by = ?4 WHERE id = ?1;", _("Retracting the warning sign"), error);
+  stmt = polku_store_prepare (db, "UPDATE warning_sign SET modified = ?2, retracted_on = ?3,"
+                              " retracted_by = ?4 WHERE id = ?1;",
+                              _("Retracting the warning sign"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, sign_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, date);
   polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Retracting the warning sign"), error))
+  if (!polku_store_step_done (db, stmt, _("Retracting the warning sign"), error))
     return FALSE;
 
   detail = g_strdup_printf ("sign=%s", sign_id);
@@ -934,7 +817,7 @@ polku_case_store_retract_sign (PolkuStore  *store,
                                const char  *date,
                                GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuCaseSign *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -945,14 +828,14 @@ polku_case_store_retract_sign (PolkuStore  *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, today, error))
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, retract_sign_locked (store, db, sign_id, date, error),
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, retract_sign_locked (store, db, sign_id, date, error),
                                  error);
   if (ok)
     result = get_sign_locked (db, sign_id, error);
@@ -972,10 +855,9 @@ polku_case_store_list_signs (PolkuStore  *store,
                              gboolean     include_retracted,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *result;
   sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -983,9 +865,10 @@ polku_case_store_list_signs (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE client_id = ?1"
-                  " AND (retracted_on IS NULL OR ?2) ORDER BY flagged_on, created, rowid;",
-                  _("Reading the warning signs"), error);
+  stmt = polku_store_prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE client_id = ?1"
+                              " AND (retracted_on IS NULL OR ?2) ORDER BY flagged_on, created,"
+                              " rowid;",
+                              _("Reading the warning signs"), error);
   if (stmt == NULL)
     {
       polku_store_end_use (store);
@@ -993,16 +876,10 @@ polku_case_store_list_signs (PolkuStore  *store,
     }
   polku_store_bind_text_or_null (stmt, 1, client_id);
   sqlite3_bind_int (stmt, 2, include_retracted ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, sign_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the warning signs"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
+  result = polku_store_list_rows (db, stmt, sign_from_row, NULL, _("Reading the warning signs"),
+                                  error);
   polku_store_end_use (store);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 /* Notes */
@@ -1022,8 +899,10 @@ add_note_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = prepare (db, "INSERT INTO case_note (id, created, modified, client_id, author, body)"
-                  " VALUES (?1, ?2, ?2, ?3, ?4, ?5);", _("Saving the note"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO case_note (id, created, modified, client_id, author,"
+                              " body) VALUES (?1, ?2, ?2, ?3, ?4, ?5);",
+                              _("Saving the note"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -1031,7 +910,7 @@ add_note_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 3, client_id);
   polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
   polku_store_bind_text_or_null (stmt, 5, body);
-  if (!polku_case_step_done (db, stmt, _("Saving the note"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the note"), error))
     return FALSE;
   detail = g_strdup_printf ("note=%s", id);
   return polku_audit_append_locked (store, db, "note.add", client_id, detail, error);
@@ -1039,38 +918,36 @@ add_note_locked (PolkuStore  *store,
 
 #define NOTE_SELECT "SELECT id, created, modified, client_id, author, body FROM case_note"
 
+static gpointer
+note_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  return g_object_new (POLKU_TYPE_CASE_NOTE,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "author", POLKU_STORE_COL (stmt, 4),
+                       "body", POLKU_STORE_COL (stmt, 5),
+                       NULL);
+}
+
 static GPtrArray *
 list_notes_locked (sqlite3     *db,
                    const char  *where,
                    const char  *value,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf (NOTE_SELECT " WHERE %s = ?1 ORDER BY created, rowid;",
                                           where);
   sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = prepare (db, sql, _("Reading the notes"), error);
+  stmt = polku_store_prepare (db, sql, _("Reading the notes"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, g_object_new (POLKU_TYPE_CASE_NOTE,
-                                           "id", POLKU_CASE_COL (stmt, 0),
-                                           "created", POLKU_CASE_COL (stmt, 1),
-                                           "modified", POLKU_CASE_COL (stmt, 2),
-                                           "client-id", POLKU_CASE_COL (stmt, 3),
-                                           "author", POLKU_CASE_COL (stmt, 4),
-                                           "body", POLKU_CASE_COL (stmt, 5),
-                                           NULL));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the notes"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&result);
+  return polku_store_list_rows (db, stmt, note_from_row, NULL, _("Reading the notes"), error);
 }
 
 /**
@@ -1087,7 +964,7 @@ polku_case_store_add_note (PolkuStore  *store,
                            const char  *body,
                            GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *text = polku_case_strip (body);
   g_autoptr(GPtrArray) notes = NULL;
@@ -1104,8 +981,8 @@ polku_case_store_add_note (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, add_note_locked (store, db, id, client_id, text, today,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_note_locked (store, db, id, client_id, text, today,
                                                       error), error);
   if (ok)
     notes = list_notes_locked (db, "id", id, error);

@@ -65,23 +65,6 @@ polku_consent_code_get_label (const char *code)
   return NULL;
 }
 
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         const char  *what,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      polku_store_set_sqlite_error (error, db, what);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
 /* Counts the client's consents that match: 0 none, -1 on a database error. */
 static int
 count_consents (sqlite3    *db,
@@ -94,16 +77,16 @@ count_consents (sqlite3    *db,
   sqlite3_stmt *stmt;
   int count = -1;
 
-  stmt = prepare (db,
-                  "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
-                  " AND (?2 IS NULL OR (c.given_on <= ?2"
-                  "      AND (c.valid_until IS NULL OR c.valid_until >= ?2)"
-                  "      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?2)))"
-                  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_organisation o"
-                  "      WHERE o.consent_id = c.id AND o.organisation = ?3))"
-                  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
-                  "      WHERE p.consent_id = c.id AND p.part = ?4));",
-                  _("Checking the consent"), error);
+  stmt = polku_store_prepare (db,
+                              "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
+                              " AND (?2 IS NULL OR (c.given_on <= ?2"
+                              "      AND (c.valid_until IS NULL OR c.valid_until >= ?2)"
+                              "      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?2)))"
+                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_organisation o"
+                              "      WHERE o.consent_id = c.id AND o.organisation = ?3))"
+                              " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
+                              "      WHERE p.consent_id = c.id AND p.part = ?4));",
+                              _("Checking the consent"), error);
   if (stmt == NULL)
     return -1;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -191,8 +174,8 @@ polku_consent_check (PolkuStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (date == NULL)
-    date = today = polku_case_today ();
-  if (!polku_case_is_date (date))
+    date = today = polku_date_today ();
+  if (!polku_date_is_valid (date))
     {
       g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
                    _("“%s” is not a date: write it as YYYY-MM-DD."), date);
@@ -221,10 +204,41 @@ read_scope (sqlite3     *db,
     {
       polku_store_bind_text_or_null (stmt, 1, consent_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, POLKU_CASE_COL (stmt, 0));
+        g_strv_builder_add (builder, POLKU_STORE_COL (stmt, 0));
     }
   sqlite3_finalize (stmt);
   return g_strv_builder_end (builder);
+}
+
+static gpointer
+consent_from_row (sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  sqlite3 *db = sqlite3_db_handle (stmt);
+  g_auto(GStrv) organisations =
+    read_scope (db, "SELECT organisation FROM consent_organisation WHERE consent_id = ?1"
+                " ORDER BY rowid;", POLKU_STORE_COL (stmt, 0));
+  g_auto(GStrv) parts =
+    read_scope (db, "SELECT part FROM consent_part WHERE consent_id = ?1"
+                " ORDER BY rowid;", POLKU_STORE_COL (stmt, 0));
+
+  return g_object_new (POLKU_TYPE_CONSENT,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "given-on", POLKU_STORE_COL (stmt, 4),
+                       "given-by", POLKU_STORE_COL (stmt, 5),
+                       "representative", POLKU_STORE_COL (stmt, 6),
+                       "method", POLKU_STORE_COL (stmt, 7),
+                       "organisations", organisations,
+                       "parts", parts,
+                       "valid-until", POLKU_STORE_COL (stmt, 8),
+                       "recorded-by", POLKU_STORE_COL (stmt, 9),
+                       "withdrawn-on", POLKU_STORE_COL (stmt, 10),
+                       "withdrawal-recorded-by", POLKU_STORE_COL (stmt, 11),
+                       NULL);
 }
 
 static GPtrArray *
@@ -233,53 +247,18 @@ list_locked (sqlite3     *db,
              const char  *value,
              GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   sql = g_strdup_printf ("SELECT id, created, modified, client_id, given_on, given_by,"
                          " representative, method, valid_until, recorded_by, withdrawn_on,"
                          " withdrawal_recorded_by FROM consent WHERE %s = ?1"
                          " ORDER BY given_on, created, rowid;", where);
-  stmt = prepare (db, sql, _("Reading the consents"), error);
+  stmt = polku_store_prepare (db, sql, _("Reading the consents"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_auto(GStrv) organisations =
-        read_scope (db, "SELECT organisation FROM consent_organisation WHERE consent_id = ?1"
-                    " ORDER BY rowid;", POLKU_CASE_COL (stmt, 0));
-      g_auto(GStrv) parts =
-        read_scope (db, "SELECT part FROM consent_part WHERE consent_id = ?1"
-                    " ORDER BY rowid;", POLKU_CASE_COL (stmt, 0));
-
-      g_ptr_array_add (result, g_object_new (POLKU_TYPE_CONSENT,
-                                             "id", POLKU_CASE_COL (stmt, 0),
-                                             "created", POLKU_CASE_COL (stmt, 1),
-                                             "modified", POLKU_CASE_COL (stmt, 2),
-                                             "client-id", POLKU_CASE_COL (stmt, 3),
-                                             "given-on", POLKU_CASE_COL (stmt, 4),
-                                             "given-by", POLKU_CASE_COL (stmt, 5),
-                                             "representative", POLKU_CASE_COL (stmt, 6),
-                                             "method", POLKU_CASE_COL (stmt, 7),
-                                             "organisations", organisations,
-                                             "parts", parts,
-                                             "valid-until", POLKU_CASE_COL (stmt, 8),
-                                             "recorded-by", POLKU_CASE_COL (stmt, 9),
-                                             "withdrawn-on", POLKU_CASE_COL (stmt, 10),
-                                             "withdrawal-recorded-by",
-                                             POLKU_CASE_COL (stmt, 11),
-                                             NULL));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the consents"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&result);
+  return polku_store_list_rows (db, stmt, consent_from_row, NULL, _("Reading the consents"), error);
 }
 
 static PolkuConsent *
@@ -341,7 +320,7 @@ check_date (const char  *date,
             const char  *what,
             GError     **error)
 {
-  if (!polku_case_is_date (date))
+  if (!polku_date_is_valid (date))
     {
       g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
                    /* Translators: %s names a field, e.g. “given on” */
@@ -375,7 +354,7 @@ insert_scope (sqlite3     *db,
   for (guint i = 0; i < values->len; i++)
     {
       g_autofree char *id = g_uuid_string_random ();
-      sqlite3_stmt *stmt = prepare (db, sql, _("Saving the consent"), error);
+      sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the consent"), error);
 
       if (stmt == NULL)
         return FALSE;
@@ -383,7 +362,7 @@ insert_scope (sqlite3     *db,
       polku_store_bind_text_or_null (stmt, 2, stamp);
       polku_store_bind_text_or_null (stmt, 3, consent_id);
       polku_store_bind_text_or_null (stmt, 4, g_ptr_array_index (values, i));
-      if (!polku_case_step_done (db, stmt, _("Saving the consent"), error))
+      if (!polku_store_step_done (db, stmt, _("Saving the consent"), error))
         return FALSE;
     }
   return TRUE;
@@ -407,11 +386,11 @@ add_locked (PolkuStore    *store,
   if (!polku_case_ensure_locked (store, db, client_id, polku_consent_get_given_on (draft),
                                  error))
     return FALSE;
-  stmt = prepare (db,
-                  "INSERT INTO consent (id, created, modified, client_id, given_on, given_by,"
-                  " representative, method, valid_until, recorded_by)"
-                  " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                  _("Saving the consent"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO consent (id, created, modified, client_id, given_on,"
+                              " given_by, representative, method, valid_until, recorded_by)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Saving the consent"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -423,7 +402,7 @@ add_locked (PolkuStore    *store,
   polku_store_bind_text_or_null (stmt, 7, polku_consent_get_method (draft));
   polku_store_bind_text_or_null (stmt, 8, polku_consent_get_valid_until (draft));
   polku_store_bind_text_or_null (stmt, 9, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Saving the consent"), error)
+  if (!polku_store_step_done (db, stmt, _("Saving the consent"), error)
       || !insert_scope (db, "INSERT INTO consent_organisation (id, created, modified,"
                         " consent_id, organisation) VALUES (?1, ?2, ?2, ?3, ?4);",
                         id, stamp, organisations, error)
@@ -452,7 +431,7 @@ polku_consent_store_add (PolkuStore    *store,
                          PolkuConsent  *draft,
                          GError       **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *representative = NULL;
   g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func (g_free);
@@ -552,8 +531,8 @@ polku_consent_store_add (PolkuStore    *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, add_locked (store, db, id, draft, representative,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_locked (store, db, id, draft, representative,
                                                  organisations, parts, error), error);
   if (ok)
     result = get_locked (db, id, error);
@@ -580,16 +559,16 @@ withdraw_locked (PolkuStore  *store,
   if (strcmp (date, polku_consent_get_given_on (consent)) < 0)
     return invalid (error, _("A consent cannot be withdrawn before it was given."));
 
-  stmt = prepare (db, "UPDATE consent SET modified = ?2, withdrawn_on = ?3,"
-                  " withdrawal_recorded_by = ?4 WHERE id = ?1;",
-                  _("Withdrawing the consent"), error);
+  stmt = polku_store_prepare (db, "UPDATE consent SET modified = ?2, withdrawn_on = ?3,"
+                              " withdrawal_recorded_by = ?4 WHERE id = ?1;",
+                              _("Withdrawing the consent"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, consent_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, date);
   polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Withdrawing the consent"), error))
+  if (!polku_store_step_done (db, stmt, _("Withdrawing the consent"), error))
     return FALSE;
 
   detail = g_strdup_printf ("consent=%s", consent_id);
@@ -612,7 +591,7 @@ polku_consent_store_withdraw (PolkuStore  *store,
                               const char  *date,
                               GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuConsent *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -629,8 +608,8 @@ polku_consent_store_withdraw (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, withdraw_locked (store, db, consent_id, date, error),
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, withdraw_locked (store, db, consent_id, date, error),
                                  error);
   if (ok)
     result = get_locked (db, consent_id, error);

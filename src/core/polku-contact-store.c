@@ -22,13 +22,15 @@
   "id, created, modified, client_id, date, time, type_id, urgent, professional_id, " \
   "professional_name, organisation, no_show, note, source"
 
-static PolkuContact *
-contact_from_row (sqlite3_stmt *stmt)
+static gpointer
+contact_from_row (sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error)
 {
   PolkuContact *contact = polku_contact_new ();
   PolkuContactSource source = POLKU_CONTACT_SOURCE_ENTERED;
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define COL(i) POLKU_STORE_COL (stmt, (i))
   polku_contact_set_stamps (contact, COL (0), COL (1), COL (2));
   polku_contact_set_client_id (contact, COL (3));
   polku_contact_set_date (contact, COL (4));
@@ -67,34 +69,6 @@ bind_contact (sqlite3_stmt *stmt,
   polku_store_bind_text_or_null (stmt, 14, polku_contact_source_to_string (source));
 }
 
-/* Fails with POLKU_STORE_ERROR_NOT_FOUND when there is no such client. */
-static gboolean
-check_client_locked (sqlite3     *db,
-                     const char  *client_id,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM client WHERE id = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                   _("There is no client with the id “%s”."), client_id);
-      return FALSE;
-    }
-  return polku_store_set_sqlite_error (error, db, _("Reading a client"));
-}
-
 /* Inserts @contact (already validated) and its audit entry; sets nothing on @contact. */
 static gboolean
 insert_locked (PolkuStore    *store,
@@ -106,45 +80,23 @@ insert_locked (PolkuStore    *store,
                GError       **error)
 {
   g_autofree char *detail = g_strdup_printf ("contact=%s", id);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
-                           " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      polku_store_bind_text_or_null (stmt, 1, id);
-      polku_store_bind_text_or_null (stmt, 2, stamp);
-      polku_store_bind_text_or_null (stmt, 3, stamp);
-      bind_contact (stmt, contact);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Saving the contact"));
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
+                              " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);",
+                              _("Saving the contact"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, stamp);
+  bind_contact (stmt, contact);
+  if (!polku_store_step_done (db, stmt, _("Saving the contact"), error))
+    return FALSE;
 
   return polku_audit_append_locked (store, db, action, polku_contact_get_client_id (contact),
                                     detail, error);
-}
-
-static gboolean
-begin (sqlite3  *db,
-       GError  **error)
-{
-  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Saving the contact log"), error);
-}
-
-static gboolean
-finish (sqlite3   *db,
-        gboolean   ok,
-        GError   **error)
-{
-  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the contact log"), error))
-    return TRUE;
-  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-  return FALSE;
 }
 
 /**
@@ -178,15 +130,15 @@ polku_contact_store_add (PolkuStore    *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = begin (db, error);
+  ok = polku_store_begin_write (db, error);
   if (ok)
     {
-      ok = check_client_locked (db, polku_contact_get_client_id (contact), error)
+      ok = polku_store_check_client_locked (db, polku_contact_get_client_id (contact), error)
            && insert_locked (store, db, contact, id, stamp,
                              polku_contact_get_source (contact) == POLKU_CONTACT_SOURCE_IMPORTED
                              ? POLKU_AUDIT_CONTACT_IMPORT : POLKU_AUDIT_CONTACT_ADD,
                              error);
-      ok = finish (db, ok, error);
+      ok = polku_store_end_write (db, ok, error);
     }
   polku_store_end_use (store);
 
@@ -246,7 +198,8 @@ polku_contact_store_add_all (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = begin (db, error) && check_client_locked (db, client_id, error);
+  ok = polku_store_begin_write (db, error)
+       && polku_store_check_client_locked (db, client_id, error);
   for (guint i = 0; ok && i < contacts->len; i++)
     {
       PolkuContact *contact = g_ptr_array_index (contacts, i);
@@ -256,7 +209,7 @@ polku_contact_store_add_all (PolkuStore  *store,
                           ? POLKU_AUDIT_CONTACT_IMPORT : POLKU_AUDIT_CONTACT_ADD,
                           error);
     }
-  ok = finish (db, ok, error);
+  ok = polku_store_end_write (db, ok, error);
   polku_store_end_use (store);
 
   if (!ok)
@@ -273,25 +226,23 @@ get_locked (sqlite3     *db,
             GError     **error)
 {
   PolkuContact *contact = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " CONTACT_COLUMNS " FROM contact WHERE id = ?1;", -1,
-                           &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      polku_store_bind_text_or_null (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        contact = contact_from_row (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (contact == NULL && rc == SQLITE_DONE)
+  stmt = polku_store_prepare (db, "SELECT " CONTACT_COLUMNS " FROM contact WHERE id = ?1;",
+                              _("Reading the contact log"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    contact = contact_from_row (stmt, NULL, NULL);
+  else if (rc == SQLITE_DONE)
     g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                  _("The contact is no longer in the log."));
-  else if (contact == NULL)
+  else
     polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
+  sqlite3_finalize (stmt);
   return contact;
 }
 
@@ -368,10 +319,9 @@ polku_contact_store_update (PolkuStore    *store,
   g_autoptr(PolkuContact) old = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_CONTACT (contact), FALSE);
@@ -385,7 +335,7 @@ polku_contact_store_update (PolkuStore    *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = begin (db, error);
+  ok = polku_store_begin_write (db, error);
   if (!ok)
     {
       polku_store_end_use (store);
@@ -406,29 +356,28 @@ polku_contact_store_update (PolkuStore    *store,
 
   if (ok && detail != NULL)
     {
-      rc = sqlite3_prepare_v2 (db,
-                               "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
-                               " type_id = ?7, urgent = ?8, professional_id = ?9,"
-                               " professional_name = ?10, organisation = ?11, no_show = ?12,"
-                               " note = ?13"
-                               " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
-                               " AND ?14 IS NOT NULL;",
-                               -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db,
+                                  "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
+                                  " type_id = ?7, urgent = ?8, professional_id = ?9,"
+                                  " professional_name = ?10, organisation = ?11, no_show = ?12,"
+                                  " note = ?13"
+                                  " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
+                                  " AND ?14 IS NOT NULL;",
+                                  _("Saving the contact"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
           polku_store_bind_text_or_null (stmt, 2, polku_contact_get_created (old));
           polku_store_bind_text_or_null (stmt, 3, stamp);
           bind_contact (stmt, contact);
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Saving the contact"), error);
         }
-      sqlite3_finalize (stmt);
-      ok = rc == SQLITE_DONE || polku_store_set_sqlite_error (error, db, _("Saving the contact"));
       ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_UPDATE,
                                             polku_contact_get_client_id (contact), detail,
                                             error);
     }
-  ok = finish (db, ok, error);
+  ok = polku_store_end_write (db, ok, error);
   polku_store_end_use (store);
 
   if (ok && detail != NULL)
@@ -448,10 +397,9 @@ polku_contact_store_remove (PolkuStore    *store,
                             GError       **error)
 {
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_CONTACT (contact), FALSE);
@@ -462,21 +410,19 @@ polku_contact_store_remove (PolkuStore    *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = begin (db, error);
+  ok = polku_store_begin_write (db, error);
   if (ok)
     {
-      rc = sqlite3_prepare_v2 (db, "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;", -1,
-                               &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db, "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;",
+                                  _("Removing the contact"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
           polku_store_bind_text_or_null (stmt, 2, polku_contact_get_client_id (contact));
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Removing the contact"), error);
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Removing the contact"));
-      else if (sqlite3_changes (db) == 0)
+      if (ok && sqlite3_changes (db) == 0)
         {
           g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                        _("The contact is no longer in the log."));
@@ -485,7 +431,7 @@ polku_contact_store_remove (PolkuStore    *store,
       ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_REMOVE,
                                             polku_contact_get_client_id (contact), detail,
                                             error);
-      ok = finish (db, ok, error);
+      ok = polku_store_end_write (db, ok, error);
     }
   polku_store_end_use (store);
   return ok;
@@ -529,10 +475,9 @@ polku_contact_store_list (PolkuStore  *store,
                           const char  *to,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
-  sqlite3_stmt *stmt = NULL;
+  GPtrArray *contacts = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -544,29 +489,22 @@ polku_contact_store_list (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT " CONTACT_COLUMNS " FROM contact WHERE client_id = ?1"
-                           " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
-                           " ORDER BY date, time IS NOT NULL, time, id;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db,
+                              "SELECT " CONTACT_COLUMNS " FROM contact WHERE client_id = ?1"
+                              " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
+                              " ORDER BY date, time IS NOT NULL, time, id;",
+                              _("Reading the contact log"), error);
+  if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);
       polku_store_bind_text_or_null (stmt, 2, from);
       polku_store_bind_text_or_null (stmt, 3, to);
-      contacts = g_ptr_array_new_with_free_func (g_object_unref);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (contacts, contact_from_row (stmt));
+      contacts = polku_store_list_rows (db, stmt, contact_from_row, NULL,
+                                        _("Reading the contact log"), error);
     }
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
-      g_clear_pointer (&contacts, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
 
-  return g_steal_pointer (&contacts);
+  return contacts;
 }
 
 typedef struct
@@ -649,28 +587,27 @@ polku_contact_store_count (PolkuStore  *store,
                            const char  *client_id,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), -1);
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return -1;
-  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM contact WHERE ?1 IS NULL OR client_id = ?1;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db,
+                              "SELECT count(*) FROM contact WHERE ?1 IS NULL OR client_id = ?1;",
+                              _("Reading the contact log"), error);
+  if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      if (sqlite3_step (stmt) == SQLITE_ROW)
         count = sqlite3_column_int64 (stmt, 0);
+      else
+        polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
+      sqlite3_finalize (stmt);
     }
-  if (count < 0)
-    polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
   return count;
 }

@@ -16,23 +16,6 @@
 
 G_DEFINE_QUARK (polku-followup-error-quark, polku_followup_error)
 
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         const char  *what,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      polku_store_set_sqlite_error (error, db, what);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
@@ -41,21 +24,30 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  if (polku_case_is_date (date))
-    return TRUE;
-  g_set_error (error, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD."), date != NULL ? date : "");
-  return FALSE;
-}
-
 #define FOLLOWUP_SELECT \
   "SELECT f.id, f.created, f.modified, f.client_id, k.given_name || ' ' || k.family_name," \
   " f.title, f.due_on, f.assignee, f.created_by, f.done_on, f.done_by" \
   " FROM followup f JOIN client k ON k.id = f.client_id"
+
+static gpointer
+followup_from_row (sqlite3_stmt  *stmt,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  return g_object_new (POLKU_TYPE_FOLLOWUP,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "client-name", POLKU_STORE_COL (stmt, 4),
+                       "title", POLKU_STORE_COL (stmt, 5),
+                       "due-on", POLKU_STORE_COL (stmt, 6),
+                       "assignee", POLKU_STORE_COL (stmt, 7),
+                       "created-by", POLKU_STORE_COL (stmt, 8),
+                       "done-on", POLKU_STORE_COL (stmt, 9),
+                       "done-by", POLKU_STORE_COL (stmt, 10),
+                       NULL);
+}
 
 static GPtrArray *
 list_locked (sqlite3     *db,
@@ -63,39 +55,18 @@ list_locked (sqlite3     *db,
              const char  *value,
              GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf (FOLLOWUP_SELECT " WHERE %s"
                                           " ORDER BY f.done_on IS NOT NULL, f.due_on,"
                                           " k.family_name, k.given_name, f.created, f.rowid;",
                                           where);
   sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = prepare (db, sql, _("Reading the follow-ups"), error);
+  stmt = polku_store_prepare (db, sql, _("Reading the follow-ups"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, g_object_new (POLKU_TYPE_FOLLOWUP,
-                                           "id", POLKU_CASE_COL (stmt, 0),
-                                           "created", POLKU_CASE_COL (stmt, 1),
-                                           "modified", POLKU_CASE_COL (stmt, 2),
-                                           "client-id", POLKU_CASE_COL (stmt, 3),
-                                           "client-name", POLKU_CASE_COL (stmt, 4),
-                                           "title", POLKU_CASE_COL (stmt, 5),
-                                           "due-on", POLKU_CASE_COL (stmt, 6),
-                                           "assignee", POLKU_CASE_COL (stmt, 7),
-                                           "created-by", POLKU_CASE_COL (stmt, 8),
-                                           "done-on", POLKU_CASE_COL (stmt, 9),
-                                           "done-by", POLKU_CASE_COL (stmt, 10),
-                                           NULL));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the follow-ups"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&result);
+  return polku_store_list_rows (db, stmt, followup_from_row, NULL, _("Reading the follow-ups"),
+                                error);
 }
 
 static PolkuFollowup *
@@ -164,7 +135,9 @@ polku_followup_store_list_due (PolkuStore  *store,
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
 
-  if (until != NULL && !check_date (until, error))
+  if (until != NULL
+      && !polku_date_check (until, NULL, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID,
+                            error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
@@ -186,7 +159,7 @@ polku_followup_is_overdue (PolkuFollowup *followup,
   g_return_val_if_fail (POLKU_IS_FOLLOWUP (followup), FALSE);
 
   if (today == NULL)
-    today = now = polku_case_today ();
+    today = now = polku_date_today ();
   return polku_followup_get_done_on (followup) == NULL
          && g_strcmp0 (polku_followup_get_due_on (followup), today) < 0;
 }
@@ -208,9 +181,11 @@ add_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = prepare (db, "INSERT INTO followup (id, created, modified, client_id, title, due_on,"
-                  " assignee, created_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7);",
-                  _("Saving the follow-up"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO followup (id, created, modified, client_id, title,"
+                              " due_on, assignee, created_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6,"
+                              " ?7);",
+                              _("Saving the follow-up"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -220,7 +195,7 @@ add_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 5, due_on);
   polku_store_bind_text_or_null (stmt, 6, assignee);
   polku_store_bind_text_or_null (stmt, 7, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Saving the follow-up"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the follow-up"), error))
     return FALSE;
 
   detail = g_strdup_printf ("followup=%s", id);
@@ -238,7 +213,7 @@ polku_followup_store_add (PolkuStore     *store,
                           PolkuFollowup  *draft,
                           GError        **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *title = NULL;
   g_autofree char *assignee = NULL;
@@ -266,14 +241,15 @@ polku_followup_store_add (PolkuStore     *store,
       invalid (error, _("Say what is to be followed up."));
       return NULL;
     }
-  if (!check_date (due_on, error))
+  if (!polku_date_check (due_on, NULL, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID,
+                         error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, add_locked (store, db, id, client_id, title, due_on,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_locked (store, db, id, client_id, title, due_on,
                                                  assignee, today, error), error);
   if (ok)
     result = get_locked (db, id, error);
@@ -298,15 +274,15 @@ done_locked (PolkuStore  *store,
   if (polku_followup_get_done_on (followup) != NULL)
     return invalid (error, _("The follow-up is done already."));
 
-  stmt = prepare (db, "UPDATE followup SET modified = ?2, done_on = ?3, done_by = ?4"
-                  " WHERE id = ?1;", _("Saving the follow-up"), error);
+  stmt = polku_store_prepare (db, "UPDATE followup SET modified = ?2, done_on = ?3, done_by = ?4"
+                              " WHERE id = ?1;", _("Saving the follow-up"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, date);
   polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Saving the follow-up"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the follow-up"), error))
     return FALSE;
 
   detail = g_strdup_printf ("followup=%s", id);
@@ -326,7 +302,7 @@ polku_followup_store_done (PolkuStore  *store,
                            const char  *date,
                            GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuFollowup *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -337,7 +313,8 @@ polku_followup_store_done (PolkuStore  *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, error))
+  if (!polku_date_check (date, NULL, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID,
+                         error))
     return NULL;
   if (strcmp (date, today) > 0)
     {
@@ -348,8 +325,8 @@ polku_followup_store_done (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, done_locked (store, db, followup_id, date, error), error);
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, done_locked (store, db, followup_id, date, error), error);
   if (ok)
     result = get_locked (db, followup_id, error);
   polku_store_end_use (store);

@@ -23,47 +23,40 @@
   "running_since, held_on, notes"
 #define ITEM_COLUMNS "id, item_key, title, hint, done, done_at, note"
 
-static char *
-col_dup (sqlite3_stmt *stmt,
-         int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
-
 static gboolean
 load_items_locked (sqlite3            *db,
                    PolkuMappingVisit  *visit,
                    GError            **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
-                               " WHERE visit_id = ?1 ORDER BY position;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
+                              " WHERE visit_id = ?1 ORDER BY position;",
+                              _("Reading the mapping visit"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, visit->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      polku_store_bind_text_or_null (stmt, 1, visit->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_autoptr(PolkuMappingVisitItem) item = NULL;
-          g_autofree char *key = col_dup (stmt, 1);
-          const char *title = (const char *) sqlite3_column_text (stmt, 2);
-          const char *hint = (const char *) sqlite3_column_text (stmt, 3);
+      g_autoptr(PolkuMappingVisitItem) item = NULL;
+      g_autofree char *key = polku_store_column_dup (stmt, 1);
+      const char *title = POLKU_STORE_COL (stmt, 2);
+      const char *hint = POLKU_STORE_COL (stmt, 3);
 
-          /* Shown in the UI language when the bundled agenda knows the key. */
-          polku_mapping_visit_agenda_label (key, &title, &hint);
-          item = polku_mapping_visit_item_new (key, title, hint);
-          item->id = col_dup (stmt, 0);
-          item->done = sqlite3_column_int (stmt, 4) != 0;
-          item->done_at = col_dup (stmt, 5);
-          item->note = col_dup (stmt, 6);
-          g_list_store_append (visit->items, item);
-        }
+      /* Shown in the UI language when the bundled agenda knows the key. */
+      polku_mapping_visit_agenda_label (key, &title, &hint);
+      item = polku_mapping_visit_item_new (key, title, hint);
+      item->id = polku_store_column_dup (stmt, 0);
+      item->done = sqlite3_column_int (stmt, 4) != 0;
+      item->done_at = polku_store_column_dup (stmt, 5);
+      item->note = polku_store_column_dup (stmt, 6);
+      g_list_store_append (visit->items, item);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
-  return TRUE;
+    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* The newest visit of @client_id (when @visit_id is NULL) or the visit @visit_id. */
@@ -74,41 +67,39 @@ load_locked (sqlite3     *db,
              GError     **error)
 {
   g_autoptr(PolkuMappingVisit) visit = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
-                               " WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR id = ?2)"
-                               " ORDER BY created DESC, id DESC LIMIT 1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
+                              " WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR id = ?2)"
+                              " ORDER BY created DESC, id DESC LIMIT 1;",
+                              _("Reading the mapping visit"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  polku_store_bind_text_or_null (stmt, 2, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      polku_store_bind_text_or_null (stmt, 2, visit_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          visit = polku_mapping_visit_new_private ();
-          visit->id = col_dup (stmt, 0);
-          visit->created = col_dup (stmt, 1);
-          visit->modified = col_dup (stmt, 2);
-          visit->client_id = col_dup (stmt, 3);
-          visit->scheduled = col_dup (stmt, 4);
-          visit->place = col_dup (stmt, 5);
-          visit->planned_minutes = sqlite3_column_int (stmt, 6);
-          visit->elapsed_seconds = sqlite3_column_int64 (stmt, 7);
-          visit->running_since = col_dup (stmt, 8);
-          visit->held_on = col_dup (stmt, 9);
-          visit->notes = col_dup (stmt, 10);
-          rc = SQLITE_DONE;
-        }
+      visit = polku_mapping_visit_new_private ();
+      visit->id = polku_store_column_dup (stmt, 0);
+      visit->created = polku_store_column_dup (stmt, 1);
+      visit->modified = polku_store_column_dup (stmt, 2);
+      visit->client_id = polku_store_column_dup (stmt, 3);
+      visit->scheduled = polku_store_column_dup (stmt, 4);
+      visit->place = polku_store_column_dup (stmt, 5);
+      visit->planned_minutes = sqlite3_column_int (stmt, 6);
+      visit->elapsed_seconds = sqlite3_column_int64 (stmt, 7);
+      visit->running_since = polku_store_column_dup (stmt, 8);
+      visit->held_on = polku_store_column_dup (stmt, 9);
+      visit->notes = polku_store_column_dup (stmt, 10);
     }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
-      return NULL;
-    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
   if (visit == NULL)
     {
       g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
@@ -154,31 +145,25 @@ insert_item_locked (sqlite3                *db,
                     const char             *stamp,
                     GError                **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO mapping_visit_item (id, created, modified, visit_id,"
-                               " position, item_key, title, hint, done, done_at, note)"
-                               " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      polku_store_bind_text_or_null (stmt, 1, item_id);
-      polku_store_bind_text_or_null (stmt, 2, stamp);
-      polku_store_bind_text_or_null (stmt, 3, visit_id);
-      sqlite3_bind_int (stmt, 4, position);
-      polku_store_bind_text_or_null (stmt, 5, item->key);
-      polku_store_bind_text_or_null (stmt, 6, item->title);
-      polku_store_bind_text_or_null (stmt, 7, item->hint);
-      sqlite3_bind_int (stmt, 8, item->done ? 1 : 0);
-      polku_store_bind_text_or_null (stmt, 9, item->done_at);
-      polku_store_bind_text_or_null (stmt, 10, item->note);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Saving the mapping visit"));
-  return TRUE;
+  stmt = polku_store_prepare (db, "INSERT INTO mapping_visit_item (id, created, modified, visit_id,"
+                              " position, item_key, title, hint, done, done_at, note)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                              _("Saving the mapping visit"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, item_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, visit_id);
+  sqlite3_bind_int (stmt, 4, position);
+  polku_store_bind_text_or_null (stmt, 5, item->key);
+  polku_store_bind_text_or_null (stmt, 6, item->title);
+  polku_store_bind_text_or_null (stmt, 7, item->hint);
+  sqlite3_bind_int (stmt, 8, item->done ? 1 : 0);
+  polku_store_bind_text_or_null (stmt, 9, item->done_at);
+  polku_store_bind_text_or_null (stmt, 10, item->note);
+  return polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
 }
 
 /**
@@ -243,11 +228,10 @@ polku_mapping_visit_store_add (PolkuStore         *store,
   g_autofree char *detail = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) item_ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   gboolean ok;
   guint n;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
@@ -265,15 +249,17 @@ polku_mapping_visit_store_add (PolkuStore         *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = polku_store_exec (db, "BEGIN IMMEDIATE;", _("Saving the mapping visit"), error);
+  ok = polku_store_begin_write (db, error);
   if (ok)
     {
-      rc = sqlite3_prepare_v2 (db, "INSERT INTO mapping_visit (id, created, modified, client_id,"
-                                   " scheduled, place, planned_minutes, elapsed_seconds,"
-                                   " running_since, held_on, notes)"
-                                   " SELECT ?1, ?2, ?2, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
-                                   " FROM client WHERE id = ?3;", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db, "INSERT INTO mapping_visit (id, created, modified, client_id,"
+                                  " scheduled, place, planned_minutes, elapsed_seconds,"
+                                  " running_since, held_on, notes)"
+                                  " SELECT ?1, ?2, ?2, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
+                                  " FROM client WHERE id = ?3;",
+                                  _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, id);
           polku_store_bind_text_or_null (stmt, 2, stamp);
@@ -285,12 +271,9 @@ polku_mapping_visit_store_add (PolkuStore         *store,
           polku_store_bind_text_or_null (stmt, 8, visit->running_since);
           polku_store_bind_text_or_null (stmt, 9, visit->held_on);
           polku_store_bind_text_or_null (stmt, 10, visit->notes);
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Saving the mapping visit"));
-      else if (sqlite3_changes (db) == 0)
+      if (ok && sqlite3_changes (db) == 0)
         {
           g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                        _("There is no client with the id “%s”."), visit->client_id);
@@ -307,9 +290,7 @@ polku_mapping_visit_store_add (PolkuStore         *store,
         }
       ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_CREATE,
                                             visit->client_id, detail, error);
-      ok = ok && polku_store_exec (db, "COMMIT;", _("Saving the mapping visit"), error);
-      if (!ok)
-        sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      ok = polku_store_end_write (db, ok, error);
     }
   polku_store_end_use (store);
 
@@ -378,10 +359,9 @@ polku_mapping_visit_store_save (PolkuStore         *store,
   g_autoptr(GString) keys = g_string_new (NULL);
   g_autofree char *stamp = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
@@ -395,7 +375,7 @@ polku_mapping_visit_store_save (PolkuStore         *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  ok = polku_store_exec (db, "BEGIN IMMEDIATE;", _("Saving the mapping visit"), error);
+  ok = polku_store_begin_write (db, error);
   if (!ok)
     {
       polku_store_end_use (store);
@@ -423,11 +403,12 @@ polku_mapping_visit_store_save (PolkuStore         *store,
 
   if (ok && fields->len > 0)
     {
-      rc = sqlite3_prepare_v2 (db, "UPDATE mapping_visit SET modified = ?2, scheduled = ?3,"
-                                   " place = ?4, planned_minutes = ?5, elapsed_seconds = ?6,"
-                                   " running_since = ?7, held_on = ?8, notes = ?9"
-                                   " WHERE id = ?1;", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db, "UPDATE mapping_visit SET modified = ?2, scheduled = ?3,"
+                                  " place = ?4, planned_minutes = ?5, elapsed_seconds = ?6,"
+                                  " running_since = ?7, held_on = ?8, notes = ?9"
+                                  " WHERE id = ?1;", _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, visit->id);
           polku_store_bind_text_or_null (stmt, 2, stamp);
@@ -438,12 +419,8 @@ polku_mapping_visit_store_save (PolkuStore         *store,
           polku_store_bind_text_or_null (stmt, 7, visit->running_since);
           polku_store_bind_text_or_null (stmt, 8, visit->held_on);
           polku_store_bind_text_or_null (stmt, 9, visit->notes);
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
         }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Saving the mapping visit"));
     }
 
   /* Agenda items: only done and note change after the visit is made. */
@@ -459,10 +436,12 @@ polku_mapping_visit_store_save (PolkuStore         *store,
         continue;
 
       append_name (keys, item->key);
-      rc = sqlite3_prepare_v2 (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
-                                   " done_at = ?5, note = ?6"
-                                   " WHERE visit_id = ?1 AND item_key = ?2;", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      stmt = polku_store_prepare (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
+                                  " done_at = ?5, note = ?6"
+                                  " WHERE visit_id = ?1 AND item_key = ?2;",
+                                  _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
         {
           polku_store_bind_text_or_null (stmt, 1, visit->id);
           polku_store_bind_text_or_null (stmt, 2, item->key);
@@ -470,12 +449,8 @@ polku_mapping_visit_store_save (PolkuStore         *store,
           sqlite3_bind_int (stmt, 4, item->done ? 1 : 0);
           polku_store_bind_text_or_null (stmt, 5, item->done_at);
           polku_store_bind_text_or_null (stmt, 6, item->note);
-          rc = sqlite3_step (stmt);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
         }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, _("Saving the mapping visit"));
     }
 
   if (ok && (fields->len > 0 || keys->len > 0))
@@ -487,9 +462,7 @@ polku_mapping_visit_store_save (PolkuStore         *store,
                                       visit->client_id, detail, error);
     }
 
-  ok = ok && polku_store_exec (db, "COMMIT;", _("Saving the mapping visit"), error);
-  if (!ok)
-    sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  ok = polku_store_end_write (db, ok, error);
   polku_store_end_use (store);
 
   if (ok && detail != NULL)
@@ -498,4 +471,60 @@ polku_mapping_visit_store_save (PolkuStore         *store,
       visit->modified = g_strdup (stamp);
     }
   return ok;
+}
+
+static void
+get_latest_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PolkuMappingVisit *visit = polku_mapping_visit_store_get_latest (source_object, task_data,
+                                                                   &error);
+
+  if (visit != NULL)
+    g_task_return_pointer (task, visit, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * polku_mapping_visit_store_get_latest_async:
+ *
+ * Reads the client's newest mapping visit in a thread; see
+ * polku_mapping_visit_store_get_latest().
+ */
+void
+polku_mapping_visit_store_get_latest_async (PolkuStore          *store,
+                                            const char          *client_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLKU_IS_STORE (store));
+  g_return_if_fail (client_id != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polku_mapping_visit_store_get_latest_async);
+  g_task_set_task_data (task, g_strdup (client_id), g_free);
+  g_task_run_in_thread (task, get_latest_thread);
+}
+
+/**
+ * polku_mapping_visit_store_get_latest_finish:
+ *
+ * Returns: (transfer full): the client's newest mapping visit, or %NULL with
+ *   POLKU_STORE_ERROR_NOT_FOUND when there is none
+ */
+PolkuMappingVisit *
+polku_mapping_visit_store_get_latest_finish (PolkuStore    *store,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

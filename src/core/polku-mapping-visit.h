@@ -126,6 +126,14 @@ PolkuMappingVisit *polku_mapping_visit_store_create     (PolkuStore   *store,
 PolkuMappingVisit *polku_mapping_visit_store_get_latest (PolkuStore   *store,
                                                          const char   *client_id,
                                                          GError      **error);
+void               polku_mapping_visit_store_get_latest_async  (PolkuStore          *store,
+                                                                const char          *client_id,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+PolkuMappingVisit *polku_mapping_visit_store_get_latest_finish (PolkuStore    *store,
+                                                                GAsyncResult  *result,
+                                                                GError       **error);
 gboolean           polku_mapping_visit_store_save       (PolkuStore         *store,
                                                          PolkuMappingVisit  *visit,
                                                          GError            **error);

@@ -231,44 +231,44 @@ load_current_locked (sqlite3     *db,
                      JsonNode   **out_document,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(JsonNode) document = NULL;
   g_autofree char *plan_id = NULL;
   gint64 version = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT p.id, p.current_version, v.document FROM plan p"
-                           " JOIN plan_version v ON v.plan_id = p.id"
-                           " AND v.version = p.current_version"
-                           " WHERE p.client_id = ?1;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db,
+                              "SELECT p.id, p.current_version, v.document FROM plan p"
+                              " JOIN plan_version v ON v.plan_id = p.id"
+                              " AND v.version = p.current_version"
+                              " WHERE p.client_id = ?1;",
+                              _("Reading the plan"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          g_autoptr(GError) parse_error = NULL;
+      g_autoptr(GError) parse_error = NULL;
 
-          plan_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          version = sqlite3_column_int64 (stmt, 1);
-          document = polku_plan_document_from_string (
-                       (const char *) sqlite3_column_text (stmt, 2), &parse_error);
-          if (document == NULL)
-            {
-              sqlite3_finalize (stmt);
-              g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
-                           _("The stored plan cannot be read: %s"), parse_error->message);
-              return FALSE;
-            }
-          rc = SQLITE_DONE;
+      plan_id = polku_store_column_dup (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 2), &parse_error);
+      if (document == NULL)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                       _("The stored plan cannot be read: %s"), parse_error->message);
+          return FALSE;
         }
+      rc = SQLITE_DONE;
     }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the plan"));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return polku_store_set_sqlite_error (error, db, _("Reading the plan"));
+    return FALSE;
 
   if (out_plan_id != NULL)
     *out_plan_id = g_steal_pointer (&plan_id);
@@ -310,41 +310,6 @@ polku_plan_store_load (PolkuStore  *store,
   return document;
 }
 
-static gboolean
-client_exists_locked (sqlite3     *db,
-                      const char  *client_id,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM client WHERE id = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("There is no client with the id “%s”."), client_id);
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading a client"));
-  return FALSE;
-}
-
-static gboolean
-step_done (sqlite3_stmt *stmt)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
-}
-
 /* Saves @document as the next version, inside the caller's transaction. */
 static gboolean
 save_locked (PolkuStore  *store,
@@ -369,9 +334,9 @@ save_locked (PolkuStore  *store,
   JsonObject *plan;
   const char *language;
   const char *action;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!client_exists_locked (db, client_id, error))
+  if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
   if (!load_current_locked (db, client_id, &plan_id, &current_version, &current, error))
     return FALSE;
@@ -419,61 +384,64 @@ save_locked (PolkuStore  *store,
   if (plan_id == NULL)
     {
       plan_id = g_strdup (json_object_get_string_member (plan, "id"));
-      if (sqlite3_prepare_v2 (db,
-                              "INSERT INTO plan (id, created, modified, client_id, language,"
-                              " current_version) VALUES (?1, ?2, ?2, ?3, ?4, 1);",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
-      sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, client_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, language, -1, SQLITE_TRANSIENT);
+      stmt = polku_store_prepare (db,
+                                  "INSERT INTO plan (id, created, modified, client_id, language,"
+                                  " current_version) VALUES (?1, ?2, ?2, ?3, ?4, 1);",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, plan_id);
+      polku_store_bind_text_or_null (stmt, 2, now);
+      polku_store_bind_text_or_null (stmt, 3, client_id);
+      polku_store_bind_text_or_null (stmt, 4, language);
     }
   else
     {
-      if (sqlite3_prepare_v2 (db,
-                              "UPDATE plan SET modified = ?2, language = ?3,"
-                              " current_version = ?4 WHERE id = ?1;",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
-      sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, language, -1, SQLITE_TRANSIENT);
+      stmt = polku_store_prepare (db, "UPDATE plan SET modified = ?2, language = ?3,"
+                                  " current_version = ?4 WHERE id = ?1;",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, plan_id);
+      polku_store_bind_text_or_null (stmt, 2, now);
+      polku_store_bind_text_or_null (stmt, 3, language);
       sqlite3_bind_int64 (stmt, 4, current_version + 1);
     }
-  if (!step_done (stmt))
-    return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
+  if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+    return FALSE;
 
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO plan_version (id, created, modified, plan_id, version,"
-                          " author, origin, restored_from, document)"
-                          " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
-  sqlite3_bind_text (stmt, 1, version_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, plan_id, -1, SQLITE_TRANSIENT);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO plan_version (id, created, modified, plan_id, version,"
+                              " author, origin, restored_from, document)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                              _("Saving the plan"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, version_id);
+  polku_store_bind_text_or_null (stmt, 2, now);
+  polku_store_bind_text_or_null (stmt, 3, plan_id);
   sqlite3_bind_int64 (stmt, 4, current_version + 1);
-  sqlite3_bind_text (stmt, 5, polku_store_get_actor_locked (store), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_TRANSIENT);
+  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 6, origin);
   if (restored_from > 0)
     sqlite3_bind_int64 (stmt, 7, restored_from);
   else
     sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_text (stmt, 8, text, -1, SQLITE_TRANSIENT);
-  if (!step_done (stmt))
-    return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
+  polku_store_bind_text_or_null (stmt, 8, text);
+  if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+    return FALSE;
 
   /* The editor's draft is saved now. */
   if (g_str_equal (origin, POLKU_PLAN_ORIGIN_EDIT)
       || g_str_equal (origin, POLKU_PLAN_ORIGIN_TEMPLATE))
     {
-      if (sqlite3_prepare_v2 (db, "DELETE FROM plan_draft WHERE client_id = ?1;", -1, &stmt,
-                              NULL) != SQLITE_OK)
-        return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
-      sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
-      if (!step_done (stmt))
-        return polku_store_set_sqlite_error (error, db, _("Saving the plan"));
+      stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, client_id);
+      if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+        return FALSE;
     }
 
   if (restored_from > 0)
@@ -503,15 +471,8 @@ in_transaction (PolkuStore  *store,
                 gpointer     data,
                 GError     **error)
 {
-  if (!polku_store_exec (db, "BEGIN IMMEDIATE;", _("Saving the plan"), error))
-    return FALSE;
-  if (!body (store, db, data, error)
-      || !polku_store_exec (db, "COMMIT;", _("Saving the plan"), error))
-    {
-      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return polku_store_begin_write (db, error)
+         && polku_store_end_write (db, body (store, db, data, error), error);
 }
 
 typedef struct
@@ -608,7 +569,7 @@ update_body (PolkuStore  *store,
   g_autofree char *lang = NULL;
   gint64 version = 0;
 
-  if (!client_exists_locked (db, save->client_id, error)
+  if (!polku_store_check_client_locked (db, save->client_id, error)
       || !load_current_locked (db, save->client_id, NULL, &version, &current, error))
     return FALSE;
 
@@ -620,9 +581,9 @@ update_body (PolkuStore  *store,
       if (sqlite3_prepare_v2 (db, "SELECT language FROM client WHERE id = ?1;", -1, &stmt,
                               NULL) == SQLITE_OK)
         {
-          sqlite3_bind_text (stmt, 1, save->client_id, -1, SQLITE_TRANSIENT);
+          polku_store_bind_text_or_null (stmt, 1, save->client_id);
           if (sqlite3_step (stmt) == SQLITE_ROW)
-            lang = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+            lang = polku_store_column_dup (stmt, 0);
         }
       sqlite3_finalize (stmt);
       current = polku_plan_document_new (save->client_id, lang);
@@ -688,12 +649,11 @@ version_from_row (sqlite3_stmt  *stmt,
   g_autoptr(PolkuPlanVersion) version = g_object_new (POLKU_TYPE_PLAN_VERSION, NULL);
 
   version->version = sqlite3_column_int64 (stmt, 0);
-  version->created = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  version->author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  version->origin = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  version->created = polku_store_column_dup (stmt, 1);
+  version->author = polku_store_column_dup (stmt, 2);
+  version->origin = polku_store_column_dup (stmt, 3);
   version->restored_from = sqlite3_column_int64 (stmt, 4);
-  version->document = polku_plan_document_from_string (
-                        (const char *) sqlite3_column_text (stmt, 5), error);
+  version->document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 5), error);
   if (version->document == NULL)
     return NULL;
   return g_steal_pointer (&version);
@@ -713,8 +673,8 @@ read_versions (PolkuStore  *store,
 {
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean have_plan = FALSE;
-  gboolean failed = FALSE;
-  sqlite3_stmt *stmt = NULL;
+  gboolean failed;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   int rc;
 
@@ -722,10 +682,11 @@ read_versions (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db, VERSION_QUERY, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db, VERSION_QUERY, _("Reading the plan’s versions"), error);
+  failed = stmt == NULL;
+  if (!failed)
     {
-      sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
+      polku_store_bind_text_or_null (stmt, 1, client_id);
       sqlite3_bind_int64 (stmt, 2, only);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -742,13 +703,13 @@ read_versions (PolkuStore  *store,
             }
           g_ptr_array_add (versions, version);
         }
+      if (!failed && rc != SQLITE_DONE)
+        {
+          polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
+          failed = TRUE;
+        }
+      sqlite3_finalize (stmt);
     }
-  if (!failed && rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
-      failed = TRUE;
-    }
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
 
   if (failed)
@@ -831,7 +792,7 @@ restore_body (PolkuStore  *store,
   RestoreData *restore = data;
   g_autoptr(JsonNode) old = NULL;
   g_autoptr(JsonNode) current = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 current_version = 0;
   int rc;
 
@@ -840,19 +801,19 @@ restore_body (PolkuStore  *store,
   if (current == NULL)
     return no_plan (error);
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT v.document FROM plan_version v JOIN plan p"
-                           " ON p.id = v.plan_id WHERE p.client_id = ?1 AND v.version = ?2;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, restore->client_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, restore->version);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        old = polku_plan_document_from_string ((const char *) sqlite3_column_text (stmt, 0),
-                                               NULL);
-    }
+  stmt = polku_store_prepare (db,
+                              "SELECT v.document FROM plan_version v JOIN plan p"
+                              " ON p.id = v.plan_id WHERE p.client_id = ?1 AND v.version = ?2;",
+                              _("Reading the plan’s versions"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, restore->client_id);
+  sqlite3_bind_int64 (stmt, 2, restore->version);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    old = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 0), NULL);
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
   sqlite3_finalize (stmt);
 
   if (rc == SQLITE_DONE)
@@ -863,7 +824,7 @@ restore_body (PolkuStore  *store,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
+    return FALSE;
   if (old == NULL)
     {
       g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
@@ -934,48 +895,48 @@ draft_body (PolkuStore  *store,
   DraftData *draft = data;
   g_autofree char *now = polku_store_now_stamp ();
   g_autofree char *id = g_uuid_string_random ();
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!client_exists_locked (db, draft->client_id, error))
+  if (!polku_store_check_client_locked (db, draft->client_id, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (db,
-                          "UPDATE plan_draft SET modified = ?2, base_version = ?3,"
-                          " author = ?4, document = ?5 WHERE client_id = ?1;",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return polku_store_set_sqlite_error (error, db, _("Saving the draft"));
-  sqlite3_bind_text (stmt, 1, draft->client_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  stmt = polku_store_prepare (db, "UPDATE plan_draft SET modified = ?2, base_version = ?3,"
+                              " author = ?4, document = ?5 WHERE client_id = ?1;",
+                              _("Saving the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, draft->client_id);
+  polku_store_bind_text_or_null (stmt, 2, now);
   if (draft->base_version > 0)
     sqlite3_bind_int64 (stmt, 3, draft->base_version);
   else
     sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, polku_store_get_actor_locked (store), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, draft->text, -1, SQLITE_TRANSIENT);
-  if (!step_done (stmt))
-    return polku_store_set_sqlite_error (error, db, _("Saving the draft"));
+  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 5, draft->text);
+  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
+    return FALSE;
   if (sqlite3_changes (db) > 0)
     return TRUE;
 
   /* A new draft: recorded once; its later autosaves are not (they are not saved changes
    * of the plan, and would flood the log). */
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO plan_draft (id, created, modified, client_id,"
-                          " base_version, author, document)"
-                          " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return polku_store_set_sqlite_error (error, db, _("Saving the draft"));
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, draft->client_id, -1, SQLITE_TRANSIENT);
+  stmt = polku_store_prepare (db, "INSERT INTO plan_draft (id, created, modified, client_id,"
+                              " base_version, author, document)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
+                              _("Saving the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, now);
+  polku_store_bind_text_or_null (stmt, 3, draft->client_id);
   if (draft->base_version > 0)
     sqlite3_bind_int64 (stmt, 4, draft->base_version);
   else
     sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_text (stmt, 5, polku_store_get_actor_locked (store), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, draft->text, -1, SQLITE_TRANSIENT);
-  if (!step_done (stmt))
-    return polku_store_set_sqlite_error (error, db, _("Saving the draft"));
+  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 6, draft->text);
+  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
+    return FALSE;
 
   {
     g_autofree char *detail = g_strdup_printf ("draft=%s", id);
@@ -1040,7 +1001,7 @@ polku_plan_store_load_draft (PolkuStore  *store,
                              GError     **error)
 {
   JsonNode *document = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
   int rc;
 
@@ -1052,27 +1013,23 @@ polku_plan_store_load_draft (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT base_version, document FROM plan_draft"
-                           " WHERE client_id = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (db,
+                              "SELECT base_version, document FROM plan_draft"
+                              " WHERE client_id = ?1;", _("Reading the draft"), error);
+  if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
+      polku_store_bind_text_or_null (stmt, 1, client_id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
           if (out_base_version != NULL)
             *out_base_version = sqlite3_column_int64 (stmt, 0);
-          document = polku_plan_document_from_string (
-                       (const char *) sqlite3_column_text (stmt, 1), error);
-          rc = document != NULL ? SQLITE_DONE : SQLITE_ERROR;
+          document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 1), error);
         }
       else if (rc != SQLITE_DONE)
         polku_store_set_sqlite_error (error, db, _("Reading the draft"));
+      sqlite3_finalize (stmt);
     }
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading the draft"));
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
 
   return document;
@@ -1085,14 +1042,15 @@ discard_body (PolkuStore  *store,
               GError     **error)
 {
   const char *client_id = data;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (sqlite3_prepare_v2 (db, "DELETE FROM plan_draft WHERE client_id = ?1;", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return polku_store_set_sqlite_error (error, db, _("Discarding the draft"));
-  sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (stmt))
-    return polku_store_set_sqlite_error (error, db, _("Discarding the draft"));
+  stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
+                              _("Discarding the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  if (!polku_store_step_done (db, stmt, _("Discarding the draft"), error))
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     return TRUE;
   return polku_audit_append_locked (store, db, POLKU_AUDIT_PLAN_DRAFT_DISCARD, client_id,

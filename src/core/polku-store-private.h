@@ -65,4 +65,29 @@ gboolean  polku_store_end_write          (sqlite3       *db,
 /* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
 char     *polku_store_now_stamp          (void);
 
+/* Column @i of the current row as text; NULL for an SQL NULL. */
+#define POLKU_STORE_COL(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+/* A copy of column @i of the current row; NULL for an SQL NULL. */
+char     *polku_store_column_dup         (sqlite3_stmt  *stmt,
+                                          int            i);
+
+/* Fails with POLKU_STORE_ERROR_NOT_FOUND when there is no such client. */
+gboolean  polku_store_check_client_locked (sqlite3      *db,
+                                           const char   *client_id,
+                                           GError      **error);
+
+/* Makes one object (a GObject) from the current row of @stmt; NULL with @error on failure. */
+typedef gpointer (*PolkuStoreRowFunc)    (sqlite3_stmt  *stmt,
+                                          gpointer       user_data,
+                                          GError       **error);
+/* Steps @stmt (prepared and bound) through all its rows, makes an object of each with
+ * @row_func and finalizes @stmt (always). Returns the objects, or NULL with @error ("@what
+ * failed: …" on a database error). */
+GPtrArray *polku_store_list_rows         (sqlite3           *db,
+                                          sqlite3_stmt      *stmt,
+                                          PolkuStoreRowFunc  row_func,
+                                          gpointer           user_data,
+                                          const char        *what,
+                                          GError           **error);
+
 G_END_DECLS

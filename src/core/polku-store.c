@@ -209,6 +209,69 @@ polku_store_end_write (sqlite3   *db,
   return FALSE;
 }
 
+char *
+polku_store_column_dup (sqlite3_stmt *stmt,
+                        int           i)
+{
+  return g_strdup (POLKU_STORE_COL (stmt, i));
+}
+
+gboolean
+polku_store_check_client_locked (sqlite3     *db,
+                                 const char  *client_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db, "SELECT 1 FROM client WHERE id = ?1;", _("Reading a client"),
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                 _("There is no client with the id “%s”."), client_id != NULL ? client_id : "");
+  else
+    polku_store_set_sqlite_error (error, db, _("Reading a client"));
+  return FALSE;
+}
+
+GPtrArray *
+polku_store_list_rows (sqlite3           *db,
+                       sqlite3_stmt      *stmt,
+                       PolkuStoreRowFunc  row_func,
+                       gpointer           user_data,
+                       const char        *what,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer object = row_func (stmt, user_data, error);
+
+      if (object == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (list, object);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      polku_store_set_sqlite_error (error, db, what);
+      g_clear_pointer (&list, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&list);
+}
+
 /* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */
 static char *
 query_text (sqlite3     *db,
@@ -801,13 +864,15 @@ polku_store_bind_text_or_null (sqlite3_stmt *stmt,
   "id, created, modified, given_name, family_name, hetu, birth_date, language, " \
   "phone, email, address, municipality, archived"
 
-static PolkuClient *
-client_from_row (sqlite3_stmt *stmt)
+static gpointer
+client_from_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
 {
   PolkuClient *client = polku_client_new ();
   PolkuLanguage language = POLKU_LANGUAGE_OTHER;
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define COL(i) POLKU_STORE_COL (stmt, (i))
   polku_client_set_stamps (client, COL (0), COL (1), COL (2));
   polku_client_set_given_name (client, COL (3));
   polku_client_set_family_name (client, COL (4));
@@ -835,38 +900,28 @@ polku_store_list_clients (PolkuStore  *self,
                           gboolean     include_archived,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) clients = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GPtrArray *clients = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
 
   if (!begin_use_internal (self, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT " CLIENT_COLUMNS " FROM client"
-                           " WHERE archived = 0 OR ?1"
-                           " ORDER BY family_name, given_name, id;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (self->db,
+                              "SELECT " CLIENT_COLUMNS " FROM client"
+                              " WHERE archived = 0 OR ?1"
+                              " ORDER BY family_name, given_name, id;",
+                              _("Reading the client list"), error);
+  if (stmt != NULL)
     {
       sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-      clients = g_ptr_array_new_with_free_func (g_object_unref);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (clients, client_from_row (stmt));
+      clients = polku_store_list_rows (self->db, stmt, client_from_row, NULL,
+                                       _("Reading the client list"), error);
     }
-
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, self->db, _("Reading the client list"));
-      g_clear_pointer (&clients, g_ptr_array_unref);
-    }
-
-  sqlite3_finalize (stmt);
   end_use (self);
 
-  return g_steal_pointer (&clients);
+  return clients;
 }
 
 static void
@@ -923,23 +978,21 @@ read_client_locked (PolkuStore  *self,
                     GError     **error)
 {
   PolkuClient *client = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        client = client_from_row (stmt);
-    }
-
-  if (client == NULL && rc == SQLITE_DONE)
+  stmt = polku_store_prepare (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
+                              _("Reading a client"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    client = client_from_row (stmt, NULL, NULL);
+  else if (rc == SQLITE_DONE)
     g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                  _("There is no client with the id “%s”."), id);
-  else if (client == NULL)
+  else
     polku_store_set_sqlite_error (error, self->db, _("Reading a client"));
 
   sqlite3_finalize (stmt);
@@ -1012,9 +1065,9 @@ polku_store_save_client (PolkuStore   *self,
   const char *id;
   const char *created;
   g_autoptr(PolkuClient) old = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gboolean insert;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
   g_return_val_if_fail (POLKU_IS_CLIENT (client), FALSE);
@@ -1040,7 +1093,7 @@ polku_store_save_client (PolkuStore   *self,
   if (!begin_use_internal (self, error))
     return FALSE;
 
-  if (!polku_store_exec (self->db, "BEGIN IMMEDIATE;", _("Saving the client"), error))
+  if (!polku_store_begin_write (self->db, error))
     {
       end_use (self);
       return FALSE;
@@ -1051,22 +1104,23 @@ polku_store_save_client (PolkuStore   *self,
       old = read_client_locked (self, id, error);
       if (old == NULL)
         {
-          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+          polku_store_end_write (self->db, FALSE, NULL);
           end_use (self);
           return FALSE;
         }
     }
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           insert
-                           ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
-                             " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);"
-                           : "UPDATE client SET modified = ?3, given_name = ?4,"
-                             " family_name = ?5, hetu = ?6, birth_date = ?7, language = ?8,"
-                             " phone = ?9, email = ?10, address = ?11, municipality = ?12,"
-                             " archived = ?13 WHERE id = ?1 AND created = ?2;",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare (self->db,
+                              insert
+                              ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
+                                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);"
+                              : "UPDATE client SET modified = ?3, given_name = ?4,"
+                                " family_name = ?5, hetu = ?6, birth_date = ?7, language = ?8,"
+                                " phone = ?9, email = ?10, address = ?11, municipality = ?12,"
+                                " archived = ?13 WHERE id = ?1 AND created = ?2;",
+                              _("Saving the client"), error);
+  ok = stmt != NULL;
+  if (ok)
     {
       polku_store_bind_text_or_null (stmt, 1, id);
       polku_store_bind_text_or_null (stmt, 2, created);
@@ -1082,27 +1136,22 @@ polku_store_save_client (PolkuStore   *self,
       polku_store_bind_text_or_null (stmt, 11, polku_client_get_address (client));
       polku_store_bind_text_or_null (stmt, 12, polku_client_get_municipality (client));
       sqlite3_bind_int (stmt, 13, polku_client_get_archived (client) ? 1 : 0);
-      rc = sqlite3_step (stmt);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      if (!ok && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
                      _("Another client already has this identity code."));
-      else
+      else if (!ok)
         polku_store_set_sqlite_error (error, self->db, _("Saving the client"));
-    }
-  else if (!insert && sqlite3_changes (self->db) == 0)
-    {
-      rc = SQLITE_NOTFOUND;
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                   _("The client is no longer in the database."));
+      else if (!insert && sqlite3_changes (self->db) == 0)
+        {
+          ok = FALSE;
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                       _("The client is no longer in the database."));
+        }
+      sqlite3_finalize (stmt);
     }
 
-  sqlite3_finalize (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (ok)
     {
       g_autofree char *detail = NULL;
       const char *action;
@@ -1118,15 +1167,12 @@ polku_store_save_client (PolkuStore   *self,
           detail = changed_fields (old, client);
         }
 
-      if (!polku_audit_append_locked (self, self->db, action, id, detail, error)
-          || !polku_store_exec (self->db, "COMMIT;", _("Saving the client"), error))
-        rc = SQLITE_ABORT;
+      ok = polku_audit_append_locked (self, self->db, action, id, detail, error);
     }
-  if (rc != SQLITE_DONE)
-    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  ok = polku_store_end_write (self->db, ok, error);
   end_use (self);
 
-  if (rc != SQLITE_DONE)
+  if (!ok)
     return FALSE;
 
   polku_client_set_stamps (client, id, created, stamp);

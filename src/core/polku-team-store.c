@@ -38,49 +38,12 @@ polku_team_sector_get_label (const char *code)
   return NULL;
 }
 
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         const char  *what,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      polku_store_set_sqlite_error (error, db, what);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
 {
   g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, "%s", message);
   return FALSE;
-}
-
-static gboolean
-check_date (const char  *date,
-            const char  *today,
-            GError     **error)
-{
-  if (!polku_case_is_date (date))
-    {
-      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
-                   _("“%s” is not a date: write it as YYYY-MM-DD."), date != NULL ? date : "");
-      return FALSE;
-    }
-  if (strcmp (date, today) > 0)
-    {
-      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
-                   _("The date %s is in the future."), date);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 #define MEMBER_SELECT \
@@ -90,45 +53,43 @@ check_date (const char  *date,
   "         AND r.ended_on IS NULL)" \
   " FROM team_member m"
 
+static gpointer
+member_from_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  return g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "person", POLKU_STORE_COL (stmt, 4),
+                       "role", POLKU_STORE_COL (stmt, 5),
+                       "organisation", POLKU_STORE_COL (stmt, 6),
+                       "sector", POLKU_STORE_COL (stmt, 7),
+                       "contact", POLKU_STORE_COL (stmt, 8),
+                       "joined-on", POLKU_STORE_COL (stmt, 9),
+                       "left-on", POLKU_STORE_COL (stmt, 10),
+                       "responsible", sqlite3_column_int (stmt, 11) != 0,
+                       NULL);
+}
+
 static GPtrArray *
 list_members_locked (sqlite3     *db,
                      const char  *where,
                      const char  *value,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf (MEMBER_SELECT " WHERE %s"
                                           " ORDER BY m.left_on IS NOT NULL, m.joined_on,"
                                           " m.created, m.rowid;", where);
   sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = prepare (db, sql, _("Reading the team"), error);
+  stmt = polku_store_prepare (db, sql, _("Reading the team"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, g_object_new (POLKU_TYPE_TEAM_MEMBER,
-                                           "id", POLKU_CASE_COL (stmt, 0),
-                                           "created", POLKU_CASE_COL (stmt, 1),
-                                           "modified", POLKU_CASE_COL (stmt, 2),
-                                           "client-id", POLKU_CASE_COL (stmt, 3),
-                                           "person", POLKU_CASE_COL (stmt, 4),
-                                           "role", POLKU_CASE_COL (stmt, 5),
-                                           "organisation", POLKU_CASE_COL (stmt, 6),
-                                           "sector", POLKU_CASE_COL (stmt, 7),
-                                           "contact", POLKU_CASE_COL (stmt, 8),
-                                           "joined-on", POLKU_CASE_COL (stmt, 9),
-                                           "left-on", POLKU_CASE_COL (stmt, 10),
-                                           "responsible", sqlite3_column_int (stmt, 11) != 0,
-                                           NULL));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the team"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&result);
+  return polku_store_list_rows (db, stmt, member_from_row, NULL, _("Reading the team"), error);
 }
 
 static PolkuTeamMember *
@@ -176,6 +137,24 @@ polku_team_store_list (PolkuStore  *store,
   return result;
 }
 
+static gpointer
+responsible_from_row (sqlite3_stmt  *stmt,
+                      gpointer       user_data,
+                      GError       **error)
+{
+  return g_object_new (POLKU_TYPE_TEAM_RESPONSIBLE,
+                       "id", POLKU_STORE_COL (stmt, 0),
+                       "created", POLKU_STORE_COL (stmt, 1),
+                       "modified", POLKU_STORE_COL (stmt, 2),
+                       "client-id", POLKU_STORE_COL (stmt, 3),
+                       "member-id", POLKU_STORE_COL (stmt, 4),
+                       "person", POLKU_STORE_COL (stmt, 5),
+                       "started-on", POLKU_STORE_COL (stmt, 6),
+                       "ended-on", POLKU_STORE_COL (stmt, 7),
+                       "set-by", POLKU_STORE_COL (stmt, 8),
+                       NULL);
+}
+
 /**
  * polku_team_store_list_responsible:
  *
@@ -187,10 +166,9 @@ polku_team_store_list_responsible (PolkuStore  *store,
                                    const char  *client_id,
                                    GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *result;
   sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -198,38 +176,23 @@ polku_team_store_list_responsible (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = prepare (db,
-                  "SELECT r.id, r.created, r.modified, r.client_id, r.member_id, m.person,"
-                  " r.started_on, r.ended_on, r.set_by FROM responsible_period r"
-                  " JOIN team_member m ON m.id = r.member_id WHERE r.client_id = ?1"
-                  " ORDER BY r.started_on, r.ended_on IS NULL, r.created, r.rowid;",
-                  _("Reading the responsible workers"), error);
+  stmt = polku_store_prepare (db,
+                              "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
+                              " m.person, r.started_on, r.ended_on, r.set_by FROM"
+                              " responsible_period r JOIN team_member m ON m.id = r.member_id"
+                              " WHERE r.client_id = ?1 ORDER BY r.started_on, r.ended_on IS NULL,"
+                              " r.created, r.rowid;",
+                              _("Reading the responsible workers"), error);
   if (stmt == NULL)
     {
       polku_store_end_use (store);
       return NULL;
     }
   polku_store_bind_text_or_null (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, g_object_new (POLKU_TYPE_TEAM_RESPONSIBLE,
-                                           "id", POLKU_CASE_COL (stmt, 0),
-                                           "created", POLKU_CASE_COL (stmt, 1),
-                                           "modified", POLKU_CASE_COL (stmt, 2),
-                                           "client-id", POLKU_CASE_COL (stmt, 3),
-                                           "member-id", POLKU_CASE_COL (stmt, 4),
-                                           "person", POLKU_CASE_COL (stmt, 5),
-                                           "started-on", POLKU_CASE_COL (stmt, 6),
-                                           "ended-on", POLKU_CASE_COL (stmt, 7),
-                                           "set-by", POLKU_CASE_COL (stmt, 8),
-                                           NULL));
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Reading the responsible workers"));
-      g_clear_pointer (&result, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
+  result = polku_store_list_rows (db, stmt, responsible_from_row, NULL,
+                                  _("Reading the responsible workers"), error);
   polku_store_end_use (store);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 static gboolean
@@ -259,14 +222,15 @@ set_responsible_locked (PolkuStore  *store,
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
     return invalid (error, _("The responsible worker cannot start before joining the team."));
 
-  stmt = prepare (db, "SELECT started_on FROM responsible_period WHERE client_id = ?1"
-                  " AND ended_on IS NULL;", _("Reading the responsible workers"), error);
+  stmt = polku_store_prepare (db, "SELECT started_on FROM responsible_period WHERE client_id = ?1"
+                              " AND ended_on IS NULL;",
+                              _("Reading the responsible workers"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    current_start = g_strdup (POLKU_CASE_COL (stmt, 0));
+    current_start = g_strdup (POLKU_STORE_COL (stmt, 0));
   sqlite3_finalize (stmt);
   if (current_start != NULL && strcmp (date, current_start) < 0)
     {
@@ -278,20 +242,22 @@ set_responsible_locked (PolkuStore  *store,
 
   /* End the current period and open the new one: the partial unique index
    * responsible_period_one_current refuses a second open period. */
-  stmt = prepare (db, "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
-                  " WHERE client_id = ?1 AND ended_on IS NULL;",
-                  _("Naming the responsible worker"), error);
+  stmt = polku_store_prepare (db, "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
+                              " WHERE client_id = ?1 AND ended_on IS NULL;",
+                              _("Naming the responsible worker"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, date);
-  if (!polku_case_step_done (db, stmt, _("Naming the responsible worker"), error))
+  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
     return FALSE;
 
-  stmt = prepare (db, "INSERT INTO responsible_period (id, created, modified, client_id,"
-                  " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
-                  _("Naming the responsible worker"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO responsible_period (id, created, modified, client_id,"
+                              " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
+                              " ?6);",
+                              _("Naming the responsible worker"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -300,7 +266,7 @@ set_responsible_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 4, member_id);
   polku_store_bind_text_or_null (stmt, 5, date);
   polku_store_bind_text_or_null (stmt, 6, polku_store_get_actor_locked (store));
-  if (!polku_case_step_done (db, stmt, _("Naming the responsible worker"), error))
+  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s period=%s", member_id, id);
@@ -327,10 +293,11 @@ add_locked (PolkuStore       *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, joined_on, error))
     return FALSE;
-  stmt = prepare (db, "INSERT INTO team_member (id, created, modified, client_id, person, role,"
-                  " organisation, sector, contact, joined_on)"
-                  " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                  _("Saving the team member"), error);
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO team_member (id, created, modified, client_id, person,"
+                              " role, organisation, sector, contact, joined_on)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Saving the team member"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -342,7 +309,7 @@ add_locked (PolkuStore       *store,
   polku_store_bind_text_or_null (stmt, 7, sector);
   polku_store_bind_text_or_null (stmt, 8, contact);
   polku_store_bind_text_or_null (stmt, 9, joined_on);
-  if (!polku_case_step_done (db, stmt, _("Saving the team member"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s", id);
@@ -364,7 +331,7 @@ polku_team_store_add (PolkuStore       *store,
                       PolkuTeamMember  *draft,
                       GError          **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *person = polku_case_strip (polku_team_member_get_person (draft));
   g_autofree char *role = polku_case_strip (polku_team_member_get_role (draft));
@@ -408,14 +375,14 @@ polku_team_store_add (PolkuStore       *store,
                         "\"third_sector\"."));
       return NULL;
     }
-  if (!check_date (joined_on, today, error))
+  if (!polku_date_check (joined_on, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, add_locked (store, db, id,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_locked (store, db, id,
                                                  polku_team_member_get_client_id (draft),
                                                  person, role, organisation, sector, contact,
                                                  joined_on,
@@ -442,7 +409,7 @@ polku_team_store_set_responsible (PolkuStore  *store,
                                   const char  *date,
                                   GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuTeamMember *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -453,14 +420,14 @@ polku_team_store_set_responsible (PolkuStore  *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, today, error))
+  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, set_responsible_locked (store, db, member_id, date,
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_responsible_locked (store, db, member_id, date,
                                                              error), error);
   if (ok)
     result = get_member_locked (db, member_id, error);
@@ -494,14 +461,15 @@ leave_locked (PolkuStore  *store,
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
     return invalid (error, _("A member cannot leave the team before joining it."));
 
-  stmt = prepare (db, "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
-                  _("Saving the team member"), error);
+  stmt = polku_store_prepare (db,
+                              "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
+                              _("Saving the team member"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, member_id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, date);
-  if (!polku_case_step_done (db, stmt, _("Saving the team member"), error))
+  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s", member_id);
@@ -523,7 +491,7 @@ polku_team_store_leave (PolkuStore  *store,
                         const char  *date,
                         GError     **error)
 {
-  g_autofree char *today = polku_case_today ();
+  g_autofree char *today = polku_date_today ();
   PolkuTeamMember *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -534,14 +502,14 @@ polku_team_store_leave (PolkuStore  *store,
 
   if (date == NULL)
     date = today;
-  if (!check_date (date, today, error))
+  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
     return NULL;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  ok = polku_case_begin_locked (db, error)
-       && polku_case_end_locked (db, leave_locked (store, db, member_id, date, error), error);
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, leave_locked (store, db, member_id, date, error), error);
   if (ok)
     result = get_member_locked (db, member_id, error);
   polku_store_end_use (store);

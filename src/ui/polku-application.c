@@ -102,6 +102,21 @@ polku_application_class_init (PolkuApplicationClass *klass)
   app_class->activate = polku_application_activate;
 }
 
+/* From the follow-ups notification: bring the window up and show them (after unlocking). */
+static void
+show_followups_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PolkuApplication *self = user_data;
+  PolkuWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = get_main_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-followups", NULL);
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -168,6 +183,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "show-followups", show_followups_activated },
 };
 
 static void

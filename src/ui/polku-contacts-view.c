@@ -21,6 +21,7 @@
 #include "polku-contact-type.h"
 #include "polku-contacts-view-private.h"
 #include "polku-mapping-visit-page.h"
+#include "polku-view-load-private.h"
 
 struct _PolkuContactsView
 {
@@ -32,7 +33,10 @@ struct _PolkuContactsView
   GListStore          *contacts;    /* newest first */
   PolkuContact        *editing;     /* a stored contact loaded into the form, or NULL */
   PolkuCsvImport      *import;
-  GCancellable        *cancellable;
+  GCancellable        *cancellable;  /* the read of the contacts in flight, or NULL */
+  char                *shown_id;     /* the client whose contacts are listed, or NULL */
+  gboolean             contacts_loading;
+  gboolean             loading;      /* the contacts or the mapping visit are being read */
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
@@ -68,6 +72,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -135,7 +140,7 @@ update_summary (PolkuContactsView *self)
   text = g_strdup_printf (_("%s · %u urgent · %u no-shows"), count, urgent, no_shows);
   adw_preferences_group_set_description (self->log_group, n > 0 ? text : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->log_group), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0 && !self->contacts_loading);
 }
 
 static void
@@ -232,48 +237,102 @@ set_contacts (PolkuContactsView *self,
 }
 
 static void
+update_loading (PolkuContactsView *self)
+{
+  gboolean loading = self->contacts_loading
+                     || polku_mapping_visit_page_get_loading (self->visit_page);
+
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_contacts_loading (PolkuContactsView *self,
+                      gboolean           loading)
+{
+  self->contacts_loading = loading;
+  update_summary (self);
+  update_loading (self);
+}
+
+static void
 list_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(PolkuContactsView) self = user_data;
+  g_autoptr(PolkuContactsView) self = polku_view_load_ref_take (user_data);
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
 
   contacts = polku_contact_store_list_finish (POLKU_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* Only the newest read, for the client and store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store || self->client == NULL)
+    return;
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    if (g_strcmp0 (polku_contact_get_client_id (g_ptr_array_index (contacts, i)),
+                   polku_client_get_id (self->client)) != 0)
+      return;
+  g_clear_object (&self->cancellable);
+
   if (contacts == NULL)
     {
       g_debug ("Could not read the contact log: %s", error->message);
       gtk_label_set_text (self->entry_error, error->message);
     }
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (polku_client_get_id (self->client));
   set_contacts (self, contacts);
+  set_contacts_loading (self, FALSE);
 }
 
 /**
  * polku_contacts_view_reload:
  *
- * Reads the client's contacts again (in a thread) and the mapping visit.
+ * Reads the client's contacts again (in a thread). Another client's contacts are cleared at
+ * once; the same client's stay until the read is in.
  */
 void
 polku_contacts_view_reload (PolkuContactsView *self)
 {
   g_return_if_fail (POLKU_IS_CONTACTS_VIEW (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  polku_view_load_cancel (&self->cancellable);
 
   if (self->store == NULL || self->client == NULL || polku_client_get_id (self->client) == NULL
       || !polku_store_is_open (self->store))
     {
+      g_clear_pointer (&self->shown_id, g_free);
       set_contacts (self, NULL);
+      set_contacts_loading (self, FALSE);
       return;
     }
 
+  if (g_strcmp0 (self->shown_id, polku_client_get_id (self->client)) != 0)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      set_contacts (self, NULL);
+    }
   self->cancellable = g_cancellable_new ();
+  set_contacts_loading (self, TRUE);
   polku_contact_store_list_async (self->store, polku_client_get_id (self->client), NULL, NULL,
-                                  self->cancellable, list_cb, g_object_ref (self));
+                                  self->cancellable, list_cb, polku_view_load_ref_new (self));
+}
+
+/**
+ * polku_contacts_view_get_loading:
+ *
+ * Returns: whether the client's contacts or mapping visit are being read
+ */
+gboolean
+polku_contacts_view_get_loading (PolkuContactsView *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), FALSE);
+  return self->loading;
 }
 
 /* --- The form ----------------------------------------------------------------------------- */
@@ -801,8 +860,8 @@ polku_contacts_view_dispose (GObject *object)
 {
   PolkuContactsView *self = (PolkuContactsView *) object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  polku_view_load_cancel (&self->cancellable);
+  g_clear_pointer (&self->shown_id, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_object (&self->editing);
@@ -834,6 +893,9 @@ polku_contacts_view_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -852,6 +914,8 @@ polku_contacts_view_set_property (GObject      *object,
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          /* Another store: the contacts listed so far are not in it. */
+          g_clear_pointer (&self->shown_id, g_free);
           g_object_set (self->visit_page, "store", self->store, NULL);
           clear_form (self, FALSE);
           clear_import (self);
@@ -890,6 +954,14 @@ polku_contacts_view_class_init (PolkuContactsViewClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuContactsView:loading:
+   *
+   * Whether the client's contacts or mapping visit are being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (POLKU_TYPE_MAPPING_VISIT_PAGE);
@@ -969,6 +1041,8 @@ polku_contacts_view_init (PolkuContactsView *self)
                              G_CONNECT_SWAPPED);
   g_signal_connect_object (self->skip_switch, "notify::active",
                            G_CALLBACK (update_import_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->visit_page, "notify::loading", G_CALLBACK (update_loading),
+                           self, G_CONNECT_SWAPPED);
 
   clear_form (self, FALSE);
   clear_import (self);

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, POLKU, CONTACTS_VI
 
 GtkWidget *polku_contacts_view_new     (void);
 void       polku_contacts_view_reload  (PolkuContactsView *self);
+gboolean   polku_contacts_view_get_loading (PolkuContactsView *self);
 
 G_END_DECLS

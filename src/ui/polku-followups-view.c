@@ -22,6 +22,7 @@
 #include "polku-audit.h"
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
+#include "polku-view-load-private.h"
 
 #define NOTIFICATION_ID "polku-followups-due"
 
@@ -30,6 +31,8 @@ struct _PolkuFollowupsView
   AdwBin               parent_instance;
 
   PolkuStore          *store;
+  GCancellable        *cancellable;  /* the load in flight, or NULL */
+  gboolean             loading;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
@@ -45,6 +48,7 @@ enum
 {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -148,36 +152,84 @@ add_followup_row (PolkuFollowupsView *self,
   gtk_list_box_append (list, row);
 }
 
-/**
- * polku_followups_view_reload:
- *
- * Reads the follow-ups again. The read is in the audit log (it shows several clients' data).
- */
-void
-polku_followups_view_reload (PolkuFollowupsView *self)
+/* Loading: the read is recorded and made in a thread. */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
+  PolkuStore *store = source_object;
+  GError *error = NULL;
+  GPtrArray *due = NULL;
+
+  if (!polku_audit_record (store, "followup.list", NULL, "view=followups", &error)
+      || (due = polku_followup_store_list_due (store, task_data, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, due, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_async (PolkuStore          *store,
+            const char          *until,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, load_async);
+  g_task_set_task_data (task, g_strdup (until), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+set_loading (PolkuFollowupsView *self,
+             gboolean            loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Shows no follow-ups (at once, when the store changes). */
+static void
+clear_shown (PolkuFollowupsView *self)
+{
+  clear_list (self->overdue_list);
+  clear_list (self->upcoming_list);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuFollowupsView) self = polku_view_load_ref_take (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) due = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *today = date_from_today (0);
-  g_autofree char *until = date_from_today (POLKU_FOLLOWUPS_DAYS_AHEAD);
   guint n_overdue = 0;
 
-  g_return_if_fail (POLKU_IS_FOLLOWUPS_VIEW (self));
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the newest load, of the store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store)
+    return;
+  g_clear_object (&self->cancellable);
 
   clear_list (self->overdue_list);
   clear_list (self->upcoming_list);
-
-  if (self->store == NULL || !polku_store_is_open (self->store))
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  if (!polku_audit_record (self->store, "followup.list", NULL, "view=followups", &error)
-      || (due = polku_followup_store_list_due (self->store, until, &error)) == NULL)
+  if (due == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_loading (self, FALSE);
       return;
     }
 
@@ -195,6 +247,46 @@ polku_followups_view_reload (PolkuFollowupsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), n_overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group), due->len > n_overdue);
   gtk_stack_set_visible_child_name (self->stack, due->len > 0 ? "list" : "empty");
+  set_loading (self, FALSE);
+}
+
+/**
+ * polku_followups_view_reload:
+ *
+ * Reads the follow-ups again (in a thread). The read is in the audit log (it shows several
+ * clients' data).
+ */
+void
+polku_followups_view_reload (PolkuFollowupsView *self)
+{
+  g_autofree char *until = date_from_today (POLKU_FOLLOWUPS_DAYS_AHEAD);
+
+  g_return_if_fail (POLKU_IS_FOLLOWUPS_VIEW (self));
+
+  polku_view_load_cancel (&self->cancellable);
+
+  if (self->store == NULL || !polku_store_is_open (self->store))
+    {
+      clear_shown (self);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  load_async (self->store, until, self->cancellable, load_cb, polku_view_load_ref_new (self));
+}
+
+/**
+ * polku_followups_view_get_loading:
+ *
+ * Returns: whether the follow-ups are being read
+ */
+gboolean
+polku_followups_view_get_loading (PolkuFollowupsView *self)
+{
+  g_return_val_if_fail (POLKU_IS_FOLLOWUPS_VIEW (self), FALSE);
+  return self->loading;
 }
 
 static void
@@ -254,6 +346,8 @@ polku_followups_build_notification (PolkuStore  *store,
    * break through). */
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
   g_notification_set_category (notification, "x-polku.followup");
+  /* Clicking it opens the follow-ups (after unlocking, if Polku has locked meanwhile). */
+  g_notification_set_default_action (notification, "app.show-followups");
   return g_steal_pointer (&notification);
 }
 
@@ -291,6 +385,7 @@ polku_followups_view_dispose (GObject *object)
 {
   PolkuFollowupsView *self = (PolkuFollowupsView *) object;
 
+  polku_view_load_cancel (&self->cancellable);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_FOLLOWUPS_VIEW);
 
@@ -310,6 +405,9 @@ polku_followups_view_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -328,6 +426,10 @@ polku_followups_view_set_property (GObject      *object,
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          /* Another store: nothing shown so far belongs to it. */
+          polku_view_load_cancel (&self->cancellable);
+          clear_shown (self);
+          set_loading (self, FALSE);
           if (gtk_widget_get_mapped (GTK_WIDGET (self)))
             polku_followups_view_reload (self);
           g_object_notify_by_pspec (object, pspec);
@@ -360,6 +462,14 @@ polku_followups_view_class_init (PolkuFollowupsViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuFollowupsView:loading:
+   *
+   * Whether the follow-ups are being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (PolkuFollowupsView, polku_followups_view, POLKU, FOLLOWUPS
 
 GtkWidget     *polku_followups_view_new          (void);
 void           polku_followups_view_reload       (PolkuFollowupsView *self);
+gboolean       polku_followups_view_get_loading  (PolkuFollowupsView *self);
 
 GNotification *polku_followups_build_notification (PolkuStore        *store,
                                                    guint             *out_n_due,

@@ -18,6 +18,7 @@
 
 #include "polku-contact.h"
 #include "polku-mapping-visit-page.h"
+#include "polku-view-load-private.h"
 
 #define SAVE_DELAY_MS 700
 
@@ -30,7 +31,9 @@ struct _PolkuMappingVisitPage
   PolkuMappingVisit *visit;
   guint              save_id;
   guint              tick_id;
-  gboolean           loading;
+  gboolean           filling;      /* the widgets are being filled from the visit */
+  gboolean           loading;      /* the visit is being read */
+  GCancellable      *cancellable;  /* the read in flight, or NULL */
   GtkWindow         *own_window;
 
   GtkStack          *stack;
@@ -54,6 +57,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -107,7 +111,7 @@ save_cb (gpointer user_data)
 static void
 schedule_save (PolkuMappingVisitPage *self)
 {
-  if (self->loading || self->visit == NULL)
+  if (self->filling || self->visit == NULL)
     return;
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
@@ -339,7 +343,7 @@ scheduled_changed (PolkuMappingVisitPage *self)
 {
   g_autofree char *scheduled = NULL;
 
-  if (self->loading || self->visit == NULL)
+  if (self->filling || self->visit == NULL)
     return;
   scheduled = text_to_scheduled (gtk_editable_get_text (GTK_EDITABLE (self->scheduled_row)));
   if (scheduled == NULL)
@@ -355,7 +359,7 @@ scheduled_changed (PolkuMappingVisitPage *self)
 static void
 place_changed (PolkuMappingVisitPage *self)
 {
-  if (self->loading || self->visit == NULL)
+  if (self->filling || self->visit == NULL)
     return;
   polku_mapping_visit_set_place (self->visit,
                                  gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
@@ -365,7 +369,7 @@ place_changed (PolkuMappingVisitPage *self)
 static void
 held_changed (PolkuMappingVisitPage *self)
 {
-  if (self->loading || self->visit == NULL)
+  if (self->filling || self->visit == NULL)
     return;
 
   if (gtk_switch_get_active (self->held_switch))
@@ -395,7 +399,7 @@ notes_changed (PolkuMappingVisitPage *self)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
-  if (self->loading || self->visit == NULL)
+  if (self->filling || self->visit == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -409,14 +413,15 @@ show_visit (PolkuMappingVisitPage *self)
   g_autofree char *scheduled = NULL;
   const char *notes;
 
-  self->loading = TRUE;
+  self->filling = TRUE;
   if (self->visit == NULL)
     {
       gtk_list_box_bind_model (self->agenda_list, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create",
-                                     self->store != NULL && self->client != NULL);
-      self->loading = FALSE;
+                                     self->store != NULL && self->client != NULL
+                                     && !self->loading);
+      self->filling = FALSE;
       update_timer (self);
       return;
     }
@@ -437,37 +442,100 @@ show_visit (PolkuMappingVisitPage *self)
                            create_agenda_row, self, NULL);
   update_agenda_description (self);
   gtk_stack_set_visible_child_name (self->stack, "visit");
-  self->loading = FALSE;
+  self->filling = FALSE;
   update_timer (self);
+}
+
+static void
+set_loading (PolkuMappingVisitPage *self,
+             gboolean               loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuMappingVisitPage) self = polku_view_load_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+
+  visit = polku_mapping_visit_store_get_latest_finish (POLKU_STORE (source), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the newest read, for the client and store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store || self->client == NULL
+      || (visit != NULL && g_strcmp0 (polku_mapping_visit_get_client_id (visit),
+                                      polku_client_get_id (self->client)) != 0))
+    return;
+  g_clear_object (&self->cancellable);
+
+  /* Anything typed meanwhile into the visit shown so far is kept. */
+  polku_mapping_visit_page_save_now (self);
+  g_set_object (&self->visit, visit);
+  if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
+    show_status (self, error->message);
+  set_loading (self, FALSE);
+  show_visit (self);
 }
 
 /**
  * polku_mapping_visit_page_reload:
  *
- * Reads the client's newest mapping visit again (saving what is pending first).
+ * Reads the client's newest mapping visit again, in a thread (saving what is pending first).
+ * Another client's visit is cleared at once; the same client's stays until the read is in.
  */
 void
 polku_mapping_visit_page_reload (PolkuMappingVisitPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  gboolean have_client;
 
   g_return_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self));
 
   polku_mapping_visit_page_save_now (self);
-  g_clear_object (&self->visit);
+  polku_view_load_cancel (&self->cancellable);
   show_status (self, NULL);
 
-  if (self->store != NULL && self->client != NULL && polku_client_get_id (self->client) != NULL
-      && polku_store_is_open (self->store))
+  have_client = self->store != NULL && self->client != NULL
+                && polku_client_get_id (self->client) != NULL
+                && polku_store_is_open (self->store);
+  if (!have_client || (self->visit != NULL
+                       && g_strcmp0 (polku_mapping_visit_get_client_id (self->visit),
+                                     polku_client_get_id (self->client)) != 0))
+    g_clear_object (&self->visit);
+
+  if (have_client)
     {
-      self->visit = polku_mapping_visit_store_get_latest (self->store,
-                                                          polku_client_get_id (self->client),
-                                                          &error);
-      if (self->visit == NULL
-          && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
-        show_status (self, error->message);
+      self->cancellable = g_cancellable_new ();
+      set_loading (self, TRUE);
+      polku_mapping_visit_store_get_latest_async (self->store,
+                                                  polku_client_get_id (self->client),
+                                                  self->cancellable, load_cb,
+                                                  polku_view_load_ref_new (self));
+    }
+  else
+    {
+      set_loading (self, FALSE);
     }
   show_visit (self);
+}
+
+/**
+ * polku_mapping_visit_page_get_loading:
+ *
+ * Returns: whether the client's mapping visit is being read
+ */
+gboolean
+polku_mapping_visit_page_get_loading (PolkuMappingVisitPage *self)
+{
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), FALSE);
+  return self->loading;
 }
 
 PolkuMappingVisit *
@@ -587,6 +655,7 @@ polku_mapping_visit_page_dispose (GObject *object)
   PolkuMappingVisitPage *self = (PolkuMappingVisitPage *) object;
 
   polku_mapping_visit_page_save_now (self);
+  polku_view_load_cancel (&self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->own_window != NULL)
     gtk_window_destroy (self->own_window);
@@ -617,6 +686,9 @@ polku_mapping_visit_page_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -636,6 +708,8 @@ polku_mapping_visit_page_set_property (GObject      *object,
       polku_mapping_visit_page_save_now (self);
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          /* Another store: the visit shown so far is not in it. */
+          g_clear_object (&self->visit);
           polku_mapping_visit_page_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -671,6 +745,14 @@ polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuMappingVisitPage:loading:
+   *
+   * Whether the client's mapping visit is being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, POLKU,
 GtkWidget         *polku_mapping_visit_page_new        (void);
 void               polku_mapping_visit_page_reload     (PolkuMappingVisitPage *self);
 PolkuMappingVisit *polku_mapping_visit_page_get_visit  (PolkuMappingVisitPage *self);
+gboolean           polku_mapping_visit_page_get_loading (PolkuMappingVisitPage *self);
 /* Writes what is waiting to be saved now. */
 gboolean           polku_mapping_visit_page_save_now   (PolkuMappingVisitPage *self);
 

@@ -25,6 +25,7 @@
 #include "polku-continuity.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
+#include "polku-view-load-private.h"
 
 struct _PolkuMeasuresView
 {
@@ -37,6 +38,9 @@ struct _PolkuMeasuresView
   guint               item;
   gboolean            from_paper;
   gboolean            has_complete;
+  char               *shown_id;    /* the client whose measures are shown, or NULL */
+  GCancellable       *cancellable; /* the load in flight, or NULL */
+  gboolean            loading;
   GPtrArray          *paper_rows;  /* AdwComboRow, one per item */
   GPtrArray          *anchor_buttons;
 
@@ -67,6 +71,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -231,15 +236,14 @@ format_index (double value)
 }
 
 static void
-fill_continuity (PolkuMeasuresView *self)
+fill_continuity (PolkuMeasuresView *self,
+                 GPtrArray         *contacts,
+                 const GError      *error,
+                 gboolean           have_plan,
+                 const char        *start_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
   g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
-  g_autofree char *plan_id = NULL;
-  g_autofree char *start_text = NULL;
-  const char *client_id = polku_client_get_id (self->client);
   static const char * const index_names[] = {
     N_("Continuity of care index (COCI)"),
     N_("Usual provider continuity (UPC)"),
@@ -253,7 +257,6 @@ fill_continuity (PolkuMeasuresView *self)
   polku_measures_chart_clear (self->continuity_chart);
   gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
 
-  contacts = polku_contact_store_list (self->store, client_id, NULL, NULL, &error);
   if (contacts == NULL)
     {
       add_row (self->continuity_list, _("The visits could not be read"), error->message);
@@ -274,8 +277,7 @@ fill_continuity (PolkuMeasuresView *self)
       g_array_append_val (visits, visit);
     }
 
-  if (!polku_assessment_store_find_plan (self->store, client_id, &plan_id, &start_text, NULL)
-      || !polku_date_parse_iso (start_text, &start))
+  if (!have_plan || !polku_date_parse_iso (start_text, &start))
     {
       g_autoptr(PolkuContinuity) all = polku_continuity_compute (
         (const PolkuVisit *) visits->data, visits->len, polku_visit_filter_default ());
@@ -373,74 +375,208 @@ fill_continuity (PolkuMeasuresView *self)
   }
 }
 
-/**
- * polku_measures_view_reload:
- *
- * Reads the client's assessments, draft and visits again (when the view is shown; it reads
- * them when it is mapped).
- */
-void
-polku_measures_view_reload (PolkuMeasuresView *self)
+/* Loading: the assessments (their read recorded), the draft, the visits and the plan are read
+ * together in a thread. */
+
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(PolkuAssessment) draft = NULL;
-  const char *client_id;
+  char            *client_id;
+  GPtrArray       *assessments;   /* NULL: see error */
+  GError          *error;
+  PolkuAssessment *draft;
+  GError          *draft_error;
+  GPtrArray       *contacts;      /* NULL: see contacts_error */
+  GError          *contacts_error;
+  gboolean         have_plan;
+  char            *plan_start;
+} MeasuresData;
 
-  g_return_if_fail (POLKU_IS_MEASURES_VIEW (self));
+static void
+measures_data_free (MeasuresData *data)
+{
+  g_free (data->client_id);
+  g_clear_pointer (&data->assessments, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_clear_object (&data->draft);
+  g_clear_error (&data->draft_error);
+  g_clear_pointer (&data->contacts, g_ptr_array_unref);
+  g_clear_error (&data->contacts_error);
+  g_free (data->plan_start);
+  g_free (data);
+}
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresData, measures_data_free)
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PolkuStore *store = source_object;
+  const char *id = task_data;
+  MeasuresData *data = g_new0 (MeasuresData, 1);
+  g_autofree char *plan_id = NULL;
+
+  data->client_id = g_strdup (id);
+  data->assessments = polku_assessment_store_list (store, id, POLKU_INSTRUMENT_WHOQOL_BREF,
+                                                   FALSE, &data->error);
+  if (data->assessments != NULL
+      && !polku_audit_record (store, POLKU_AUDIT_ASSESSMENT_LIST, id,
+                              "instrument=whoqol-bref", &data->error))
+    g_clear_pointer (&data->assessments, g_ptr_array_unref);
+  if (data->assessments != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      data->draft = polku_assessment_store_get_draft (store, id, POLKU_INSTRUMENT_WHOQOL_BREF,
+                                                      &data->draft_error);
+      data->contacts = polku_contact_store_list (store, id, NULL, NULL,
+                                                 &data->contacts_error);
+      data->have_plan = polku_assessment_store_find_plan (store, id, &plan_id,
+                                                          &data->plan_start, NULL);
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) measures_data_free);
+}
+
+static void
+load_async (PolkuStore          *store,
+            const char          *id,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, load_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+set_loading (PolkuMeasuresView *self,
+             gboolean           loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Shows nothing of any client (at once, when the client changes). */
+static void
+clear_shown (PolkuMeasuresView *self)
+{
+  g_clear_pointer (&self->shown_id, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_list), FALSE);
   clear_list (self->assessment_list);
   clear_list (self->continuity_list);
   polku_measures_chart_clear (self->domain_chart);
   polku_measures_chart_clear (self->continuity_chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
+  self->has_complete = FALSE;
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuMeasuresView) self = polku_view_load_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresData) data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the newest load, for the client and store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store || data == NULL || self->client == NULL
+      || g_strcmp0 (data->client_id, polku_client_get_id (self->client)) != 0)
+    return;
+  g_clear_object (&self->cancellable);
+
+  clear_shown (self);
+  self->shown_id = g_strdup (data->client_id);
+  set_loading (self, FALSE);
+  if (data->assessments == NULL)
+    {
+      show_error (self, data->error);
+      return;
+    }
+  fill_assessments (self, data->assessments);
+
+  if (data->draft_error != NULL)
+    show_error (self, data->draft_error);
+  else if (data->draft != NULL)
+    {
+      g_autofree char *date = format_date (polku_assessment_get_date (data->draft));
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: a draft: "started <date>, at question 7 of 26" */
+      subtitle = g_strdup_printf (_("Started %s, at question %u of %u"), date,
+                                  MIN (polku_assessment_get_position (data->draft) + 1,
+                                       polku_assessment_get_n_answers (data->draft)),
+                                  polku_assessment_get_n_answers (data->draft));
+      adw_action_row_set_subtitle (self->draft_row, subtitle);
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_list), TRUE);
+    }
+
+  fill_continuity (self, data->contacts, data->contacts_error, data->have_plan,
+                   data->plan_start);
+}
+
+/**
+ * polku_measures_view_reload:
+ *
+ * Reads the client's assessments, draft and visits again, in a thread (when the view is
+ * shown; it reads them when it is mapped). Another client's are cleared at once; the same
+ * client's stay until the read is in.
+ */
+void
+polku_measures_view_reload (PolkuMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (POLKU_IS_MEASURES_VIEW (self));
+
+  polku_view_load_cancel (&self->cancellable);
   g_clear_object (&self->form);
   gtk_stack_set_visible_child_name (self->stack, "overview");
+  if (self->client == NULL || g_strcmp0 (self->shown_id, polku_client_get_id (self->client)) != 0)
+    clear_shown (self);
 
   /* Read only when shown: the read is recorded in the client's audit log. */
   if (self->store == NULL || self->client == NULL || !polku_store_is_open (self->store)
       || polku_client_get_id (self->client) == NULL
       || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  client_id = polku_client_get_id (self->client);
+    {
+      set_loading (self, FALSE);
+      return;
+    }
 
   if (get_instrument (self, &error) == NULL)
     {
+      clear_shown (self);
       show_error (self, error);
+      set_loading (self, FALSE);
       return;
     }
 
-  assessments = polku_assessment_store_list (self->store, client_id,
-                                             POLKU_INSTRUMENT_WHOQOL_BREF, FALSE, &error);
-  if (assessments == NULL
-      || !polku_audit_record (self->store, POLKU_AUDIT_ASSESSMENT_LIST, client_id,
-                              "instrument=whoqol-bref", &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  fill_assessments (self, assessments);
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  load_async (self->store, polku_client_get_id (self->client), self->cancellable, load_cb,
+              polku_view_load_ref_new (self));
+}
 
-  draft = polku_assessment_store_get_draft (self->store, client_id,
-                                            POLKU_INSTRUMENT_WHOQOL_BREF, &error);
-  if (error != NULL)
-    show_error (self, error);
-  else if (draft != NULL)
-    {
-      g_autofree char *date = format_date (polku_assessment_get_date (draft));
-      g_autofree char *subtitle = NULL;
-
-      /* TRANSLATORS: a draft: "started <date>, at question 7 of 26" */
-      subtitle = g_strdup_printf (_("Started %s, at question %u of %u"), date,
-                                  MIN (polku_assessment_get_position (draft) + 1,
-                                       polku_assessment_get_n_answers (draft)),
-                                  polku_assessment_get_n_answers (draft));
-      adw_action_row_set_subtitle (self->draft_row, subtitle);
-      gtk_widget_set_visible (GTK_WIDGET (self->draft_list), TRUE);
-    }
-
-  fill_continuity (self);
+/**
+ * polku_measures_view_get_loading:
+ *
+ * Returns: whether the client's measures are being read
+ */
+gboolean
+polku_measures_view_get_loading (PolkuMeasuresView *self)
+{
+  g_return_val_if_fail (POLKU_IS_MEASURES_VIEW (self), FALSE);
+  return self->loading;
 }
 
 /* ---- The form ---- */
@@ -937,6 +1073,8 @@ polku_measures_view_dispose (GObject *object)
 {
   PolkuMeasuresView *self = POLKU_MEASURES_VIEW (object);
 
+  polku_view_load_cancel (&self->cancellable);
+  g_clear_pointer (&self->shown_id, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_object (&self->instrument);
@@ -967,6 +1105,9 @@ polku_measures_view_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -985,6 +1126,8 @@ polku_measures_view_set_property (GObject      *object,
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          /* Another store: nothing shown so far belongs to it. */
+          clear_shown (self);
           polku_measures_view_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1031,6 +1174,14 @@ polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuMeasuresView:loading:
+   *
+   * Whether the client's measures are being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (POLKU_TYPE_MEASURES_CHART);

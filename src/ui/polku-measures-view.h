@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (PolkuMeasuresView, polku_measures_view, POLKU, MEASURES_VI
 
 GtkWidget *polku_measures_view_new    (void);
 void       polku_measures_view_reload (PolkuMeasuresView *self);
+gboolean   polku_measures_view_get_loading (PolkuMeasuresView *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "polku-followup-store.h"
 #include "polku-overview-view.h"
 #include "polku-team-store.h"
+#include "polku-view-load-private.h"
 
 struct _PolkuOverviewView
 {
@@ -33,6 +34,9 @@ struct _PolkuOverviewView
   PolkuClient     *client;
   PolkuChecklist  *checklist;
   PolkuCase       *kase;
+  char            *shown_id;     /* the client whose case is shown, or NULL */
+  GCancellable    *cancellable;  /* the load in flight, or NULL */
+  gboolean         loading;
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *case_box;
@@ -58,6 +62,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -189,9 +194,9 @@ add_row_button (GtkWidget  *row,
 }
 
 static void
-fill_phase (PolkuOverviewView *self)
+fill_phase (PolkuOverviewView *self,
+            GPtrArray         *phases)
 {
-  g_autoptr(GPtrArray) phases = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
   g_autofree char *since = format_date (polku_case_get_phase_since (self->kase));
   g_autofree char *subtitle = NULL;
@@ -251,7 +256,6 @@ fill_phase (PolkuOverviewView *self)
 
   expander = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Phase history"));
-  phases = polku_case_store_list_phases (self->store, client_id (self), NULL);
   for (guint i = 0; phases != NULL && i < phases->len; i++)
     {
       PolkuCasePhaseChange *change = g_ptr_array_index (phases, i);
@@ -281,10 +285,9 @@ fill_phase (PolkuOverviewView *self)
 }
 
 static void
-fill_consent (PolkuOverviewView *self)
+fill_consent (PolkuOverviewView *self,
+              GPtrArray         *consents)
 {
-  g_autoptr(GPtrArray) consents = polku_consent_store_list (self->store, client_id (self),
-                                                            NULL);
   GtkWidget *row;
 
   clear_list (self->consent_list);
@@ -337,10 +340,9 @@ fill_consent (PolkuOverviewView *self)
 }
 
 static void
-fill_team (PolkuOverviewView *self)
+fill_team (PolkuOverviewView *self,
+           GPtrArray         *team)
 {
-  g_autoptr(GPtrArray) team = polku_team_store_list (self->store, client_id (self), FALSE,
-                                                     NULL);
   const char *responsible = polku_case_get_responsible (self->kase);
   GtkWidget *row;
 
@@ -382,10 +384,9 @@ fill_team (PolkuOverviewView *self)
 }
 
 static void
-fill_followups (PolkuOverviewView *self)
+fill_followups (PolkuOverviewView *self,
+                GPtrArray         *followups)
 {
-  g_autoptr(GPtrArray) followups = polku_followup_store_list (self->store, client_id (self),
-                                                              FALSE, NULL);
   g_autofree char *now = today ();
 
   clear_list (self->followups_list);
@@ -414,10 +415,9 @@ fill_followups (PolkuOverviewView *self)
 }
 
 static void
-fill_signs (PolkuOverviewView *self)
+fill_signs (PolkuOverviewView *self,
+            GPtrArray         *signs)
 {
-  g_autoptr(GPtrArray) signs = polku_case_store_list_signs (self->store, client_id (self),
-                                                            FALSE, NULL);
 
   clear_list (self->signs_list);
   if (signs == NULL || signs->len == 0)
@@ -447,9 +447,9 @@ fill_signs (PolkuOverviewView *self)
 }
 
 static void
-fill_notes (PolkuOverviewView *self)
+fill_notes (PolkuOverviewView *self,
+            GPtrArray         *notes)
 {
-  g_autoptr(GPtrArray) notes = polku_case_store_list_notes (self->store, client_id (self), NULL);
 
   clear_list (self->notes_list);
   if (notes == NULL || notes->len == 0)
@@ -469,47 +469,188 @@ fill_notes (PolkuOverviewView *self)
     }
 }
 
+/* Loading: the case and its lists are read together in a thread (one snapshot). */
+
+typedef struct
+{
+  char      *client_id;
+  PolkuCase *kase;        /* NULL: see error */
+  GError    *error;
+  GPtrArray *phases;
+  GPtrArray *consents;
+  GPtrArray *team;
+  GPtrArray *followups;
+  GPtrArray *signs;
+  GPtrArray *notes;
+} OverviewData;
+
+static void
+overview_data_free (OverviewData *data)
+{
+  g_free (data->client_id);
+  g_clear_object (&data->kase);
+  g_clear_error (&data->error);
+  g_clear_pointer (&data->phases, g_ptr_array_unref);
+  g_clear_pointer (&data->consents, g_ptr_array_unref);
+  g_clear_pointer (&data->team, g_ptr_array_unref);
+  g_clear_pointer (&data->followups, g_ptr_array_unref);
+  g_clear_pointer (&data->signs, g_ptr_array_unref);
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OverviewData, overview_data_free)
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PolkuStore *store = source_object;
+  const char *id = task_data;
+  OverviewData *data = g_new0 (OverviewData, 1);
+
+  data->client_id = g_strdup (id);
+  data->kase = polku_case_store_get (store, id, &data->error);
+  if (data->kase != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      data->phases = polku_case_store_list_phases (store, id, NULL);
+      data->consents = polku_consent_store_list (store, id, NULL);
+      data->team = polku_team_store_list (store, id, FALSE, NULL);
+      data->followups = polku_followup_store_list (store, id, FALSE, NULL);
+      data->signs = polku_case_store_list_signs (store, id, FALSE, NULL);
+      data->notes = polku_case_store_list_notes (store, id, NULL);
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) overview_data_free);
+}
+
+static void
+load_async (PolkuStore          *store,
+            const char          *id,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, load_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+set_loading (PolkuOverviewView *self,
+             gboolean           loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Shows nothing of any client (at once, when the client changes). */
+static void
+clear_shown (PolkuOverviewView *self)
+{
+  g_clear_object (&self->kase);
+  g_clear_pointer (&self->shown_id, g_free);
+  clear_list (self->phase_list);
+  clear_list (self->consent_list);
+  clear_list (self->team_list);
+  clear_list (self->followups_list);
+  clear_list (self->signs_list);
+  clear_list (self->notes_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
+  gtk_widget_set_visible (self->case_box, FALSE);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuOverviewView) self = polku_view_load_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OverviewData) data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the newest load, for the client and store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store || data == NULL
+      || g_strcmp0 (data->client_id, client_id (self)) != 0)
+    return;
+  g_clear_object (&self->cancellable);
+
+  g_clear_object (&self->kase);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (data->client_id);
+  self->kase = g_steal_pointer (&data->kase);
+  if (self->kase == NULL)
+    {
+      if (!g_error_matches (data->error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND))
+        show_error (self, data->error);
+      show_state (self, FALSE);
+    }
+  else
+    {
+      fill_phase (self, data->phases);
+      fill_consent (self, data->consents);
+      fill_team (self, data->team);
+      fill_followups (self, data->followups);
+      fill_signs (self, data->signs);
+      fill_notes (self, data->notes);
+      show_state (self, TRUE);
+    }
+  set_loading (self, FALSE);
+}
+
 /**
  * polku_overview_view_reload:
  *
- * Reads the client's case again and shows it.
+ * Reads the client's case again (in a thread) and shows it. What another client's case
+ * showed is cleared at once; the same client's stays until the new read is in.
  */
 void
 polku_overview_view_reload (PolkuOverviewView *self)
 {
-  g_autoptr(GError) error = NULL;
   gboolean have_client;
 
   g_return_if_fail (POLKU_IS_OVERVIEW_VIEW (self));
 
-  g_clear_object (&self->kase);
+  polku_view_load_cancel (&self->cancellable);
   have_client = self->store != NULL && client_id (self) != NULL
                 && polku_store_is_open (self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.add-sign",
                                  have_client && self->checklist != NULL);
 
+  if (!have_client || g_strcmp0 (self->shown_id, client_id (self)) != 0)
+    clear_shown (self);
+
   if (!have_client)
     {
       show_state (self, FALSE);
+      set_loading (self, FALSE);
       return;
     }
 
-  self->kase = polku_case_store_get (self->store, client_id (self), &error);
-  if (self->kase == NULL)
-    {
-      if (!g_error_matches (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND))
-        show_error (self, error);
-      show_state (self, FALSE);
-      return;
-    }
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  load_async (self->store, client_id (self), self->cancellable, load_cb,
+              polku_view_load_ref_new (self));
+}
 
-  fill_phase (self);
-  fill_consent (self);
-  fill_team (self);
-  fill_followups (self);
-  fill_signs (self);
-  fill_notes (self);
-  show_state (self, TRUE);
+/**
+ * polku_overview_view_get_loading:
+ *
+ * Returns: whether the client's case is being read
+ */
+gboolean
+polku_overview_view_get_loading (PolkuOverviewView *self)
+{
+  g_return_val_if_fail (POLKU_IS_OVERVIEW_VIEW (self), FALSE);
+  return self->loading;
 }
 
 /* Forms */
@@ -1161,9 +1302,11 @@ polku_overview_view_dispose (GObject *object)
 {
   PolkuOverviewView *self = (PolkuOverviewView *) object;
 
+  polku_view_load_cancel (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_object (&self->kase);
+  g_clear_pointer (&self->shown_id, g_free);
   g_clear_object (&self->checklist);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_OVERVIEW_VIEW);
@@ -1187,6 +1330,9 @@ polku_overview_view_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1205,6 +1351,8 @@ polku_overview_view_set_property (GObject      *object,
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          /* Another store: nothing shown so far belongs to it. */
+          clear_shown (self);
           polku_overview_view_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1247,6 +1395,14 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuOverviewView:loading:
+   *
+   * Whether the client's case is being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (PolkuOverviewView, polku_overview_view, POLKU, OVERVIEW_VI
 
 GtkWidget *polku_overview_view_new     (void);
 void       polku_overview_view_reload  (PolkuOverviewView *self);
+gboolean   polku_overview_view_get_loading (PolkuOverviewView *self);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include "polku-plan-text.h"
 #include "polku-plan-view.h"
 #include "polku-plan-view-private.h"
+#include "polku-view-load-private.h"
 
 #define AUTOSAVE_MS 500
 #define UNDO_MERGE_US (2 * G_USEC_PER_SEC)
@@ -62,6 +63,9 @@ struct _PolkuPlanView
 
   GPtrArray    *versions;       /* PolkuPlanVersion, for the history */
 
+  GCancellable *cancellable;    /* the load in flight, or NULL */
+  gboolean      loading;
+
   GtkWidget    *toolbar;
   GtkButton    *discard_button;
   GtkMenuButton *template_button;
@@ -81,6 +85,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -813,7 +818,7 @@ rebuild (PolkuPlanView *self)
 
   if (plan == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : "empty");
       self->building = FALSE;
       update_actions (self);
       return;
@@ -913,7 +918,7 @@ static void
 update_actions (PolkuPlanView *self)
 {
   gboolean have_plan = self->document != NULL;
-  gboolean ready = self->store != NULL && self->client != NULL;
+  gboolean ready = self->store != NULL && self->client != NULL && !self->loading;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo", self->undo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.redo", self->redo->len > 0);
@@ -924,6 +929,7 @@ update_actions (PolkuPlanView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.show-history",
                                  ready && self->base_version > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.new-empty", ready && !have_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.template", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-goal", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.restore-older",
                                  ready && !self->dirty && self->versions != NULL
@@ -932,18 +938,131 @@ update_actions (PolkuPlanView *self)
   gtk_widget_set_visible (self->toolbar, ready);
 }
 
-/* Loading */
+/* Loading: the saved plan and the draft are read, and the view recorded, in a thread. */
 
+typedef struct
+{
+  char     *client_id;
+  JsonNode *saved;
+  gint64    version;
+  GError   *saved_error;
+  JsonNode *draft;
+  gint64    draft_base;
+  GError   *draft_error;
+} PlanData;
+
+static void
+plan_data_free (PlanData *data)
+{
+  g_free (data->client_id);
+  g_clear_pointer (&data->saved, json_node_unref);
+  g_clear_error (&data->saved_error);
+  g_clear_pointer (&data->draft, json_node_unref);
+  g_clear_error (&data->draft_error);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanData, plan_data_free)
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PolkuStore *store = source_object;
+  const char *id = task_data;
+  PlanData *data = g_new0 (PlanData, 1);
+
+  data->client_id = g_strdup (id);
+  data->saved = polku_plan_store_load (store, id, &data->version, &data->saved_error);
+  data->draft = polku_plan_store_load_draft (store, id, &data->draft_base, &data->draft_error);
+  if ((data->saved != NULL || data->draft != NULL) && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autofree char *detail = g_strdup_printf ("plan version=%d", (int) data->version);
+
+      polku_audit_record (store, POLKU_AUDIT_PLAN_VIEW, id, detail, NULL);
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) plan_data_free);
+}
+
+static void
+load_async (PolkuStore          *store,
+            const char          *id,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, load_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+set_loading (PolkuPlanView *self,
+             gboolean       loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PolkuPlanView) self = polku_view_load_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanData) data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the newest load, for the client and store shown now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
+      || source != (GObject *) self->store || data == NULL || self->client == NULL
+      || g_strcmp0 (data->client_id, polku_client_get_id (self->client)) != 0)
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (data->saved == NULL
+      && !g_error_matches (data->saved_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
+    set_status (self, TRUE, data->saved_error->message);
+  if (data->draft_error != NULL)
+    set_status (self, TRUE, data->draft_error->message);
+
+  if (data->draft != NULL)
+    {
+      self->document = g_steal_pointer (&data->draft);
+      self->base_version = data->draft_base;
+      self->dirty = TRUE;
+      if (data->draft_base != data->version)
+        set_status (self, TRUE, _("Your unsaved changes were restored, but the plan has been "
+                                  "saved by someone else since: compare them in History "
+                                  "before saving."));
+      else
+        set_status (self, FALSE, _("Your unsaved changes were restored."));
+    }
+  else if (data->saved != NULL)
+    {
+      self->document = g_steal_pointer (&data->saved);
+      self->base_version = data->version;
+    }
+
+  set_loading (self, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "editor" : "empty");
+  rebuild (self);
+}
+
+/* Forgets the plan shown (at once: it may be another client's) and reads the client's in a
+ * thread. */
 static void
 load (PolkuPlanView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) saved = NULL;
-  g_autoptr(JsonNode) draft = NULL;
-  gint64 version = 0;
-  gint64 draft_base = 0;
-  const char *client_id;
-
+  polku_view_load_cancel (&self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_pointer (&self->document, json_node_unref);
   g_ptr_array_set_size (self->undo, 0);
@@ -957,47 +1076,17 @@ load (PolkuPlanView *self)
 
   if (self->store == NULL || self->client == NULL || polku_client_get_id (self->client) == NULL)
     {
+      set_loading (self, FALSE);
       rebuild (self);
       return;
     }
-  client_id = polku_client_get_id (self->client);
 
-  saved = polku_plan_store_load (self->store, client_id, &version, &error);
-  if (saved == NULL && !g_error_matches (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
-    set_status (self, TRUE, error->message);
-  g_clear_error (&error);
-
-  draft = polku_plan_store_load_draft (self->store, client_id, &draft_base, &error);
-  if (error != NULL)
-    set_status (self, TRUE, error->message);
-
-  if (draft != NULL)
-    {
-      self->document = g_steal_pointer (&draft);
-      self->base_version = draft_base;
-      self->dirty = TRUE;
-      if (draft_base != version)
-        set_status (self, TRUE, _("Your unsaved changes were restored, but the plan has been "
-                                  "saved by someone else since: compare them in History "
-                                  "before saving."));
-      else
-        set_status (self, FALSE, _("Your unsaved changes were restored."));
-    }
-  else if (saved != NULL)
-    {
-      self->document = g_steal_pointer (&saved);
-      self->base_version = version;
-    }
-
-  if (self->document != NULL)
-    {
-      g_autofree char *detail = g_strdup_printf ("plan version=%d", (int) version);
-
-      polku_audit_record (self->store, POLKU_AUDIT_PLAN_VIEW, client_id, detail, NULL);
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "editor" : "empty");
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   rebuild (self);
+  load_async (self->store, polku_client_get_id (self->client), self->cancellable, load_cb,
+              polku_view_load_ref_new (self));
 }
 
 /* Actions */
@@ -1648,7 +1737,6 @@ restore_older_action (GtkWidget  *widget,
     }
 
   load (self);
-  gtk_stack_set_visible_child_name (self->stack, "editor");
   /* Translators: version numbers */
   message = g_strdup_printf (_("Version %d was restored as version %d."), (int) version,
                              (int) new_version);
@@ -1817,6 +1905,18 @@ polku_plan_view_get_document (PolkuPlanView *self)
   return self->document;
 }
 
+/**
+ * polku_plan_view_get_loading:
+ *
+ * Returns: whether the client's plan is being read
+ */
+gboolean
+polku_plan_view_get_loading (PolkuPlanView *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VIEW (self), FALSE);
+  return self->loading;
+}
+
 const char *
 polku_plan_view_get_page (PolkuPlanView *self)
 {
@@ -1844,6 +1944,7 @@ polku_plan_view_dispose (GObject *object)
   PolkuPlanView *self = (PolkuPlanView *) object;
 
   polku_plan_view_flush_draft (self);
+  polku_view_load_cancel (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_PLAN_VIEW);
@@ -1879,6 +1980,9 @@ polku_plan_view_get_property (GObject    *object,
       break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1923,6 +2027,14 @@ polku_plan_view_class_init (PolkuPlanViewClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuPlanView:loading:
+   *
+   * Whether the client's plan is being read (in a thread).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -22,5 +22,6 @@ void         polku_plan_view_set_store  (PolkuPlanView *self,
 PolkuClient *polku_plan_view_get_client (PolkuPlanView *self);
 void         polku_plan_view_set_client (PolkuPlanView *self,
                                          PolkuClient   *client);
+gboolean     polku_plan_view_get_loading (PolkuPlanView *self);
 
 G_END_DECLS

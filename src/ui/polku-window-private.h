@@ -20,6 +20,11 @@ const char        *polku_window_get_visible_page    (PolkuWindow *self);
 gboolean           polku_window_get_settled         (PolkuWindow *self);
 PolkuUnlockPage   *polku_window_get_unlock_page     (PolkuWindow *self);
 PolkuClientPage   *polku_window_get_client_page     (PolkuWindow *self);
+GtkDropDown       *polku_window_get_phase_filter    (PolkuWindow *self);
+GtkDropDown       *polku_window_get_worker_filter   (PolkuWindow *self);
+GtkToggleButton   *polku_window_get_review_filter   (PolkuWindow *self);
+const char        *polku_window_get_content_page    (PolkuWindow *self);
+GtkWidget         *polku_window_get_followups_view  (PolkuWindow *self);
 PolkuClientEditor *polku_window_open_editor         (PolkuWindow *self,
                                                      PolkuClient *client);
 

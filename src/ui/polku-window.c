@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "polku-client-row.h"
+#include "polku-case-store.h"
+#include "polku-followups-view.h"
 #include "polku-window-private.h"
 
 /* How long the Secret Service may take before Polku asks for a passphrase instead. */
@@ -50,6 +52,17 @@ struct _PolkuWindow
   GtkStack             *list_stack;
   GtkListView          *list_view;
   PolkuClientPage      *client_page;
+  GtkStack             *content_stack;
+  PolkuFollowupsView   *followups_view;
+  GtkLabel             *followups_count;
+  GtkDropDown          *phase_dropdown;
+  GtkDropDown          *worker_dropdown;
+  GtkToggleButton      *review_toggle;
+  GtkStringList        *workers;
+  GHashTable           *case_ids;        /* clients the case filters let through, or NULL */
+  GCancellable         *filter_cancellable;
+  guint                 followups_source;
+  gboolean              pending_followups;
   GListStore           *clients;
   GtkFilterListModel   *filter_model;
   GtkCustomFilter      *filter;
@@ -84,6 +97,10 @@ filter_client (gpointer item,
   PolkuClient *client = item;
 
   if (!self->show_archived && polku_client_get_archived (client))
+    return FALSE;
+
+  if (self->case_ids != NULL
+      && !g_hash_table_contains (self->case_ids, polku_client_get_id (client)))
     return FALSE;
 
   return self->query == NULL || polku_client_matches (client, self->query);
@@ -198,7 +215,11 @@ update_actions (PolkuWindow *self)
 static void
 on_selected_item_changed (PolkuWindow *self)
 {
-  polku_client_page_set_client (self->client_page, get_selected_client (self));
+  PolkuClient *client = get_selected_client (self);
+
+  polku_client_page_set_client (self->client_page, client);
+  if (client != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "client");
   update_actions (self);
 }
 
@@ -342,6 +363,321 @@ set_locked (PolkuWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
+/* Case filters: phase, responsible worker, review due. The store answers which clients
+ * match (in a thread); the list's filter then keeps those. */
+
+typedef struct
+{
+  int   phase;
+  char *responsible;
+  char *review_due_by;
+} CaseQuery;
+
+static void
+case_query_free (CaseQuery *query)
+{
+  g_free (query->responsible);
+  g_free (query->review_due_by);
+  g_free (query);
+}
+
+static void
+case_query_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CaseQuery *query = task_data;
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+  g_autoptr(GPtrArray) cases = NULL;
+  GError *error = NULL;
+  GHashTable *ids;
+
+  filter.phase = query->phase;
+  filter.responsible = query->responsible;
+  filter.review_due_by = query->review_due_by;
+  filter.include_archived = TRUE;
+  cases = polku_case_store_list (source_object, &filter, &error);
+  if (cases == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < cases->len; i++)
+    g_hash_table_add (ids, g_strdup (polku_case_get_client_id (g_ptr_array_index (cases, i))));
+  g_task_return_pointer (task, ids, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+case_query_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PolkuWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A later change of the filters cancelled this query (GTask reports it cancelled even
+   * when the thread had finished). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (ids == NULL)
+    {
+      g_clear_object (&self->filter_cancellable);
+      show_error (self, _("Could Not Filter the Clients"), error);
+      return;
+    }
+
+  g_clear_pointer (&self->case_ids, g_hash_table_unref);
+  self->case_ids = ids;
+  g_clear_object (&self->filter_cancellable);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_state (self);
+}
+
+static void
+apply_case_filters (PolkuWindow *self)
+{
+  guint phase = gtk_drop_down_get_selected (self->phase_dropdown);
+  guint worker = gtk_drop_down_get_selected (self->worker_dropdown);
+  gboolean review = gtk_toggle_button_get_active (self->review_toggle);
+  g_autoptr(GTask) task = NULL;
+  CaseQuery *query;
+
+  g_cancellable_cancel (self->filter_cancellable);
+  g_clear_object (&self->filter_cancellable);
+
+  if (self->store == NULL
+      || ((phase == 0 || phase == GTK_INVALID_LIST_POSITION)
+          && (worker == 0 || worker == GTK_INVALID_LIST_POSITION) && !review))
+    {
+      if (self->case_ids != NULL)
+        {
+          g_clear_pointer (&self->case_ids, g_hash_table_unref);
+          gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+          update_list_state (self);
+        }
+      return;
+    }
+
+  query = g_new0 (CaseQuery, 1);
+  query->phase = phase > 0 && phase != GTK_INVALID_LIST_POSITION ? (int) phase - 1 : -1;
+  if (worker > 0 && worker != GTK_INVALID_LIST_POSITION)
+    query->responsible = g_strdup (gtk_string_list_get_string (self->workers, worker));
+  if (review)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
+
+      query->review_due_by = g_date_time_format (week, "%Y-%m-%d");
+    }
+
+  self->filter_cancellable = g_cancellable_new ();
+  task = g_task_new (self->store, self->filter_cancellable, case_query_cb, g_object_ref (self));
+  g_task_set_task_data (task, query, (GDestroyNotify) case_query_free);
+  g_task_run_in_thread (task, case_query_thread);
+}
+
+static void
+on_case_filter_changed (PolkuWindow *self)
+{
+  apply_case_filters (self);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The responsible workers named in any case, for the worker filter. */
+static void
+reload_workers (PolkuWindow *self)
+{
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *selected = NULL;
+  guint selected_position = 0;
+  guint position = gtk_drop_down_get_selected (self->worker_dropdown);
+
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
+    selected = g_strdup (gtk_string_list_get_string (self->workers, position));
+
+  if (self->store != NULL)
+    {
+      filter.include_archived = TRUE;
+      cases = polku_case_store_list (self->store, &filter, NULL);
+    }
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      const char *name = polku_case_get_responsible (g_ptr_array_index (cases, i));
+
+      if (name != NULL && name[0] != '\0' && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_by_func (self->worker_dropdown, on_case_filter_changed, self);
+  gtk_string_list_splice (self->workers, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->workers)) - 1,
+                          (const char * const *) names->pdata);
+  for (guint i = 1;
+       selected != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+       i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->workers, i), selected) == 0)
+      selected_position = i;
+  gtk_drop_down_set_selected (self->worker_dropdown, selected_position);
+  g_signal_handlers_unblock_by_func (self->worker_dropdown, on_case_filter_changed, self);
+}
+
+static void
+setup_case_filters (PolkuWindow *self)
+{
+  g_autoptr(GtkStringList) phases = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (phases, _("All phases"));
+  for (int i = 0; i < POLKU_CASE_N_PHASES; i++)
+    gtk_string_list_append (phases, polku_case_phase_get_label (i));
+  gtk_drop_down_set_model (self->phase_dropdown, G_LIST_MODEL (phases));
+
+  self->workers = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->workers, _("All responsible workers"));
+  gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (self->workers));
+
+  g_signal_connect_object (self->phase_dropdown, "notify::selected",
+                           G_CALLBACK (on_case_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker_dropdown, "notify::selected",
+                           G_CALLBACK (on_case_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_toggle, "toggled",
+                           G_CALLBACK (on_case_filter_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+reset_case_filters (PolkuWindow *self)
+{
+  gtk_drop_down_set_selected (self->phase_dropdown, 0);
+  gtk_drop_down_set_selected (self->worker_dropdown, 0);
+  gtk_toggle_button_set_active (self->review_toggle, FALSE);
+}
+
+/* Follow-ups: the count on the sidebar button, and the desktop notification. */
+static void
+update_followups (PolkuWindow *self,
+                  gboolean     notify)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  guint n_due = 0;
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->followups_count), FALSE);
+      return;
+    }
+
+  notification = polku_followups_build_notification (self->store, &n_due, &error);
+  if (error != NULL)
+    {
+      g_debug ("Could not count the follow-ups due: %s", error->message);
+      return;
+    }
+
+  if (n_due > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", n_due);
+      g_autofree char *description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up due today or overdue",
+                                      "%u follow-ups due today or overdue", n_due), n_due);
+
+      gtk_label_set_text (self->followups_count, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->followups_count),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->followups_count), n_due > 0);
+
+  if (notify && application != NULL)
+    {
+      if (notification != NULL)
+        g_application_send_notification (G_APPLICATION (application), "followups-due",
+                                         notification);
+      else
+        g_application_withdraw_notification (G_APPLICATION (application), "followups-due");
+    }
+}
+
+static gboolean
+followups_timeout_cb (gpointer user_data)
+{
+  update_followups (POLKU_WINDOW (user_data), TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_followups (PolkuWindow *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  polku_followups_view_reload (self->followups_view);
+  gtk_stack_set_visible_child_name (self->content_stack, "followups");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
+on_followup_client_activated (PolkuWindow *self,
+                              const char  *client_id)
+{
+  GListModel *visible = G_LIST_MODEL (self->selection);
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+
+  /* The client may be hidden by the search or the filters: show everyone first. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+        {
+          g_autoptr(PolkuClient) client = g_list_model_get_item (visible, i);
+
+          if (g_strcmp0 (polku_client_get_id (client), client_id) == 0)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              show_client_page (self);
+              return;
+            }
+        }
+      if (pass == 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+          apply_query (self, NULL);
+          reset_case_filters (self);
+          g_clear_pointer (&self->case_ids, g_hash_table_unref);
+          gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+        }
+    }
+
+  g_debug ("Follow-up for client %s, who is not in the list (of %u)", client_id, n_all);
+}
+
+static void
+show_followups_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PolkuWindow *self = POLKU_WINDOW (widget);
+
+  if (self->store == NULL)
+    {
+      /* Locked: show them once unlocked. */
+      self->pending_followups = TRUE;
+      return;
+    }
+  show_followups (self);
+}
+
 static void
 on_worker_name_changed (PolkuWindow *self)
 {
@@ -368,6 +704,17 @@ unlock_with_store (PolkuWindow *self,
   schedule_idle_lock (self);
   update_actions (self);
   load_clients (self);
+
+  g_object_set (self->followups_view, "store", store, NULL);
+  reload_workers (self);
+  update_followups (self, TRUE);
+  g_clear_handle_id (&self->followups_source, g_source_remove);
+  self->followups_source = g_timeout_add_seconds (60 * 60, followups_timeout_cb, self);
+  if (self->pending_followups)
+    {
+      self->pending_followups = FALSE;
+      show_followups (self);
+    }
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -504,6 +851,13 @@ polku_window_lock (PolkuWindow *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   polku_client_page_set_client (self->client_page, NULL);
   polku_client_page_set_store (self->client_page, NULL);
+  g_object_set (self->followups_view, "store", NULL, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "client");
+  g_clear_handle_id (&self->followups_source, g_source_remove);
+  g_cancellable_cancel (self->filter_cancellable);
+  g_clear_object (&self->filter_cancellable);
+  g_clear_pointer (&self->case_ids, g_hash_table_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->followups_count), FALSE);
   g_list_store_remove_all (self->clients);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   apply_query (self, NULL);
@@ -865,9 +1219,17 @@ polku_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_lock_source, g_source_remove);
+  g_clear_handle_id (&self->followups_source, g_source_remove);
+  g_cancellable_cancel (self->filter_cancellable);
+  g_clear_object (&self->filter_cancellable);
+  g_clear_pointer (&self->case_ids, g_hash_table_unref);
+  g_clear_object (&self->workers);
   g_clear_weak_pointer (&self->editor);
   g_clear_weak_pointer (&self->undo_toast);
 
+  /* The views save what is pending (a plan draft) while the store is still open. */
+  if (self->client_page != NULL)
+    polku_client_page_set_client (self->client_page, NULL);
   if (self->store != NULL)
     polku_store_close (self->store);
   g_clear_object (&self->store);
@@ -987,6 +1349,12 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, client_page);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, followups_count);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, phase_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, worker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PolkuWindow, review_toggle);
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, clients);
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, PolkuWindow, filter);
@@ -1000,6 +1368,7 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_followup_client_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind);
@@ -1012,6 +1381,11 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-followups", NULL,
+                                   show_followups_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-followups", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-client", NULL);
@@ -1028,7 +1402,9 @@ polku_window_init (PolkuWindow *self)
 {
   GtkEventController *key;
 
+  g_type_ensure (POLKU_TYPE_FOLLOWUPS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_case_filters (self);
 
   self->locked = TRUE;
   self->cancellable = g_cancellable_new ();
@@ -1211,7 +1587,7 @@ polku_window_get_settled (PolkuWindow *self)
   if (g_strcmp0 (text[0] != '\0' ? text : NULL, self->query) != 0)
     return FALSE;
 
-  return !self->loading
+  return !self->loading && self->filter_cancellable == NULL
          && gtk_filter_list_model_get_pending (self->filter_model) == 0
          && gtk_sort_list_model_get_pending (self->sort_model) == 0;
 }
@@ -1228,4 +1604,40 @@ polku_window_get_client_page (PolkuWindow *self)
 {
   g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
   return self->client_page;
+}
+
+GtkDropDown *
+polku_window_get_phase_filter (PolkuWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
+  return self->phase_dropdown;
+}
+
+GtkDropDown *
+polku_window_get_worker_filter (PolkuWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
+  return self->worker_dropdown;
+}
+
+GtkToggleButton *
+polku_window_get_review_filter (PolkuWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
+  return self->review_toggle;
+}
+
+/* "client" or "followups": what the content pane shows. */
+const char *
+polku_window_get_content_page (PolkuWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkWidget *
+polku_window_get_followups_view (PolkuWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->followups_view);
 }

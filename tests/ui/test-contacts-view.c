@@ -41,7 +41,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (f->window, 800, 900);
   gtk_window_set_child (f->window, f->view);
   gtk_window_present (f->window);
-  test_spin (50);
+  test_wait_loaded (f->view);
 }
 
 static void
@@ -398,9 +398,76 @@ test_mapping_visit (Fixture       *f,
     gtk_window_set_focus (own, NULL);
     test_destroy_window (own);
   }
+  /* Read again, the same client's visit stays shown meanwhile. */
+  g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
+  test_wait_loaded (f->view);
   g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
 
   check_accessible (page);
+}
+
+/* Two quick switches: the first client's contacts and visit go at once, and only the last
+ * client's are shown when the reads are in. */
+static void
+test_switch_quickly (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = test_find_widget (f->view, POLKU_TYPE_MAPPING_VISIT_PAGE);
+  PolkuClient *clients[3];
+  PolkuMappingVisit *shown;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PolkuContact) contact = polku_contact_new ();
+      g_autofree char *date = g_strdup_printf ("2026-01-1%u", i);
+
+      clients[i] = i == 0 ? g_object_ref (f->client) : polku_client_new ();
+      if (i > 0)
+        {
+          polku_client_set_given_name (clients[i], i == 1 ? "Bo" : "Cecilia");
+          polku_client_set_family_name (clients[i], "Lindqvist");
+          g_assert_true (polku_store_save_client (f->store, clients[i], &error));
+        }
+      polku_contact_set_client_id (contact, polku_client_get_id (clients[i]));
+      polku_contact_set_date (contact, date);
+      polku_contact_set_type_id (contact, "doctor");
+      g_assert_true (polku_contact_store_add (f->store, contact, &error));
+      if (i != 1)
+        {
+          g_autoptr(PolkuMappingVisit) visit =
+            polku_mapping_visit_store_create (f->store, polku_client_get_id (clients[i]), NULL,
+                                              &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  polku_contacts_view_reload (POLKU_CONTACTS_VIEW (f->view));
+  polku_mapping_visit_page_reload (POLKU_MAPPING_VISIT_PAGE (page));
+  test_wait_loaded (f->view);
+  g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "10.1.2026 · Doctor"));
+  g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
+
+  g_object_set (f->view, "client", clients[1], NULL);
+  /* Nothing of the first client is left while the second one's are read. */
+  g_assert_true (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_cmpuint (n_contacts (f), ==, 0);
+  g_assert_null (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
+  g_object_set (f->view, "client", clients[2], NULL);
+  g_assert_true (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+
+  test_wait_loaded (f->view);
+  test_spin (300);
+  g_assert_false (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_cmpuint (n_contacts (f), ==, 1);
+  g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "12.1.2026 · Doctor"));
+  shown = polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (polku_mapping_visit_get_client_id (shown), ==,
+                   polku_client_get_id (clients[2]));
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (clients[i]);
 }
 
 int
@@ -416,6 +483,7 @@ main (int    argc,
   ADD ("/contacts-view/change-and-remove", test_change_and_remove);
   ADD ("/contacts-view/import", test_import);
   ADD ("/contacts-view/mapping-visit", test_mapping_visit);
+  ADD ("/contacts-view/switch-quickly", test_switch_quickly);
 #undef ADD
 
   return g_test_run ();

@@ -98,7 +98,7 @@ test_view (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   g_object_set (view, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  test_spin (50);
+  test_wait_loaded (view);
   stack = test_find_widget (view, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   notification = polku_followups_build_notification (store, &n_due, &error);
@@ -112,7 +112,7 @@ test_view (void)
   far = add_followup (store, bo, "Suunnitelman arviointi", 40);
 
   polku_followups_view_reload (POLKU_FOLLOWUPS_VIEW (view));
-  test_spin (50);
+  test_wait_loaded (view);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
   collect (view, text, &n_rows);
   /* Overdue first; beyond two weeks left out. */
@@ -140,7 +140,7 @@ test_view (void)
                                              polku_followup_get_id (overdue)));
   g_string_truncate (text, 0);
   n_rows = 0;
-  test_spin (50);
+  test_wait_loaded (view);
   collect (view, text, &n_rows);
   g_assert_cmpuint (n_rows, ==, 2);
   g_clear_object (&notification);
@@ -152,6 +152,74 @@ test_view (void)
   test_remove_tree (dir);
 }
 
+/* Three stores (profiles), each with one client and a follow-up of its own. */
+static PolkuStore *
+store_with_followup (const char  *title,
+                     char       **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (0, out_dir, &profile);
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(PolkuFollowup) followup = NULL;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_store_save_client (store, client, &error));
+  followup = add_followup (store, client, title, 1);
+  return g_steal_pointer (&store);
+}
+
+/* Two quick switches of the store: only the last one's follow-ups are shown. */
+static void
+test_switch_quickly (void)
+{
+  const char *titles[] = { "Ensimmäinen", "Toinen", "Kolmas" };
+  PolkuStore *stores[3];
+  char *dirs[3];
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = polku_followups_view_new ();
+  guint n_rows = 0;
+
+  for (guint i = 0; i < 3; i++)
+    stores[i] = store_with_followup (titles[i], &dirs[i]);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  g_object_set (view, "store", stores[0], NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_loaded (view);
+  collect (view, text, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_nonnull (strstr (text->str, "Ensimmäinen|"));
+
+  g_object_set (view, "store", stores[1], NULL);
+  /* The first store's follow-ups are gone at once. */
+  g_string_truncate (text, 0);
+  n_rows = 0;
+  collect (view, text, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 0);
+  g_assert_true (polku_followups_view_get_loading (POLKU_FOLLOWUPS_VIEW (view)));
+  g_object_set (view, "store", stores[2], NULL);
+  g_assert_true (polku_followups_view_get_loading (POLKU_FOLLOWUPS_VIEW (view)));
+
+  test_wait_loaded (view);
+  test_spin (300);
+  g_string_truncate (text, 0);
+  n_rows = 0;
+  collect (view, text, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_nonnull (strstr (text->str, "Kolmas|"));
+
+  test_destroy_window (GTK_WINDOW (window));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_object_unref (stores[i]);
+      test_remove_tree (dirs[i]);
+      g_free (dirs[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,5 +228,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/followups/view", test_view);
+  g_test_add_func ("/followups/switch-quickly", test_switch_quickly);
   return g_test_run ();
 }

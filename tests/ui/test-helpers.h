@@ -46,6 +46,53 @@ test_spin (guint ms)
     }
 }
 
+static inline gboolean
+test_not_loading (gpointer data)
+{
+  gboolean loading = TRUE;
+
+  g_object_get (data, "loading", &loading, NULL);
+  return !loading;
+}
+
+/* Waits until @view (a client page view with a "loading" property) has read its data. */
+static inline void
+test_wait_loaded (gpointer view)
+{
+  test_wait_until (test_not_loading, view, 10000, "the view has read its data");
+}
+
+static inline gboolean
+test_tree_loading (GtkWidget *root)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (root), "loading");
+
+  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN
+      && g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Polku") && !test_not_loading (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (test_tree_loading (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static inline gboolean
+test_tree_not_loading (gpointer data)
+{
+  return !test_tree_loading (data);
+}
+
+/* Waits until no view under @root (a window, the client page) is reading its data. */
+static inline void
+test_wait_tree_loaded (GtkWidget *root)
+{
+  test_wait_until (test_tree_not_loading, root, 10000, "the views have read their data");
+}
+
 static inline void
 test_remove_tree (const char *path)
 {

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "polku-assessment-store.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
@@ -135,7 +137,7 @@ test_overview_and_chart (Fixture       *f,
   g_autoptr(GPtrArray) stored = list_whoqol (f, f->client, FALSE);
 
   g_object_set (f->view, "store", f->store, "client", f->client, NULL);
-  test_spin (50);
+  test_wait_loaded (f->view);
   g_assert_cmpstr (visible_page (f), ==, "overview");
 
   collect (f->view, POLKU_TYPE_MEASURES_CHART, charts);
@@ -154,7 +156,7 @@ test_overview_and_chart (Fixture       *f,
 
   /* A client with no assessments: the empty state, no chart. */
   g_object_set (f->view, "client", f->new_client, NULL);
-  test_spin (20);
+  test_wait_loaded (f->view);
   g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (charts, 0)));
 }
 
@@ -170,7 +172,7 @@ test_keyboard_form (Fixture       *f,
 
   g_assert_cmpuint (before->len, ==, 0);
   g_object_set (f->view, "store", f->store, "client", f->new_client, NULL);
-  test_spin (20);
+  test_wait_loaded (f->view);
 
   g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
   g_assert_cmpstr (visible_page (f), ==, "item");
@@ -194,7 +196,7 @@ test_keyboard_form (Fixture       *f,
                    POLKU_ASSESSMENT_STATUS_DRAFT);
 
   g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
-  test_spin (20);
+  test_wait_loaded (f->view);
   g_assert_cmpstr (visible_page (f), ==, "overview");
 
   after = list_whoqol (f, f->new_client, TRUE);
@@ -217,7 +219,7 @@ test_draft_resume (Fixture       *f,
   GtkWidget *progress;
 
   g_object_set (f->view, "store", f->store, "client", f->new_client, NULL);
-  test_spin (20);
+  test_wait_loaded (f->view);
   g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
   press_key (f, GDK_KEY_1);
   press_key (f, GDK_KEY_2);
@@ -258,7 +260,7 @@ test_paper (Fixture       *f,
   PolkuAssessment *newest;
 
   g_object_set (f->view, "store", f->store, "client", f->client, NULL);
-  test_spin (20);
+  test_wait_loaded (f->view);
   g_assert_true (gtk_widget_activate_action (f->view, "measures.paper", NULL));
   g_assert_cmpstr (visible_page (f), ==, "paper");
 
@@ -272,7 +274,7 @@ test_paper (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "measures.review", NULL));
   g_assert_cmpstr (visible_page (f), ==, "finish");
   g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
-  test_spin (20);
+  test_wait_loaded (f->view);
 
   after = list_whoqol (f, f->client, FALSE);
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -339,7 +341,7 @@ test_accessible_names (Fixture       *f,
                        gconstpointer  data)
 {
   g_object_set (f->view, "store", f->store, "client", f->client, NULL);
-  test_spin (20);
+  test_wait_loaded (f->view);
   check_names (f->view);
   g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
   check_names (f->view);
@@ -348,6 +350,94 @@ test_accessible_names (Fixture       *f,
   check_names (f->view);
   g_assert_true (gtk_widget_activate_action (f->view, "measures.review", NULL));
   check_names (f->view);
+}
+
+/* The titles of the rows under @root, joined by newlines. */
+static char *
+row_titles (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  collect (root, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (text, "%s\n",
+                            adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+  return g_string_free (text, FALSE);
+}
+
+/* Two quick switches: the first client's assessments go at once, and only the last client's
+ * are shown when the reads are in. */
+static void
+test_switch_quickly (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup ("whoqol-bref", &error);
+  g_autoptr(PolkuAssessment) own = NULL;
+  g_autoptr(PolkuClient) other = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GDateTime) leap_day = g_date_time_new_local (2020, 2, 29, 0, 0, 0);
+  g_autofree char *leap_text = g_date_time_format (leap_day, "%x");
+  g_autofree char *titles = NULL;
+
+  g_assert_no_error (error);
+  /* The last client gets an assessment on a day no demo assessment has. */
+  clients = polku_store_list_clients (f->store, TRUE, &error);
+  for (guint i = 0; i < clients->len && other == NULL; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+
+      if (!g_str_equal (polku_client_get_id (client), polku_client_get_id (f->client))
+          && !g_str_equal (polku_client_get_id (client), polku_client_get_id (f->new_client)))
+        other = g_object_ref (client);
+    }
+  g_assert_nonnull (other);
+  own = polku_assessment_new (polku_client_get_id (other), instrument);
+  for (guint i = 0; i < 26; i++)
+    polku_assessment_set_answer (own, i, 3);
+  polku_assessment_set_date (own, "2020-02-29");
+  polku_assessment_set_role (own, POLKU_ASSESSMENT_ROLE_BASELINE);
+  polku_assessment_set_status (own, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_true (polku_assessment_store_save (f->store, own, &error));
+  g_assert_no_error (error);
+
+  g_object_set (f->view, "store", f->store, "client", other, NULL);
+  test_wait_loaded (f->view);
+  titles = row_titles (f->view);
+  g_assert_nonnull (strstr (titles, leap_text));
+  g_clear_pointer (&titles, g_free);
+
+  g_object_set (f->view, "client", f->client, NULL);
+  /* Nothing of the first client is left while the second one's are read. */
+  g_assert_true (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+  titles = row_titles (f->view);
+  g_assert_null (strstr (titles, leap_text));
+  g_clear_pointer (&titles, g_free);
+  g_object_set (f->view, "client", other, NULL);
+  g_assert_true (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+
+  test_wait_loaded (f->view);
+  test_spin (300);
+  g_assert_false (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+  titles = row_titles (f->view);
+  g_assert_nonnull (strstr (titles, leap_text));
+  /* The same rows as for this client alone: none of f->client's. */
+  {
+    g_autoptr(GPtrArray) mine = list_whoqol (f, other, FALSE);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *list = NULL;
+
+    collect (f->view, GTK_TYPE_LIST_BOX, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (g_ptr_array_index (rows, i)),
+                     "assessment_list") == 0)
+        list = g_ptr_array_index (rows, i);
+    g_assert_nonnull (list);
+    g_ptr_array_set_size (rows, 0);
+    collect (list, ADW_TYPE_ACTION_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, mine->len);
+  }
 }
 
 int
@@ -365,6 +455,7 @@ main (int   argc,
   ADD ("/measures/draft-resume", test_draft_resume);
   ADD ("/measures/paper", test_paper);
   ADD ("/measures/accessible-names", test_accessible_names);
+  ADD ("/measures/switch-quickly", test_switch_quickly);
 #undef ADD
 
   return g_test_run ();

@@ -166,6 +166,7 @@ fill_form (Fixture    *f,
   if (find_dialog () != NULL)
     gtk_window_destroy (GTK_WINDOW (find_dialog ()));
   test_spin (20);
+  test_wait_loaded (f->view);
 }
 
 static PolkuCasePhase
@@ -224,6 +225,7 @@ test_shows_case (Fixture       *f,
   client = polku_store_get_client (f->store, polku_case_get_client_id (kase), &error);
 
   g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
   g_assert_cmpstr (shown_state (f), ==, "case");
 
   text = view_text (f);
@@ -244,6 +246,7 @@ test_shows_case (Fixture       *f,
 
   /* No client: nothing of the last one is left. */
   g_object_set (f->view, "client", NULL, NULL);
+  g_assert_false (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
   g_assert_cmpstr (shown_state (f), ==, "empty");
 }
 
@@ -263,6 +266,7 @@ test_forms (Fixture       *f,
   g_assert_true (polku_store_save_client (f->store, client, &error));
   id = polku_client_get_id (client);
   g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
   g_assert_cmpstr (shown_state (f), ==, "empty");
 
   /* A sign without a reason is refused; with one, the case opens. */
@@ -314,6 +318,7 @@ test_forms (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "overview.set-responsible", "s",
                                              polku_team_member_get_id (g_ptr_array_index (list,
                                                                                           1))));
+  test_wait_loaded (f->view);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = polku_team_store_list_responsible (f->store, id, &error);
   g_assert_cmpuint (list->len, ==, 2);
@@ -329,6 +334,7 @@ test_forms (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "overview.followup-done", "s",
                                              polku_followup_get_id (g_ptr_array_index (list,
                                                                                        0))));
+  test_wait_loaded (f->view);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = polku_followup_store_list (f->store, id, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 0);
@@ -351,6 +357,85 @@ test_forms (Fixture       *f,
   assert_accessible (find_named (f->view, "case_box"));
 }
 
+/* Each client gets a note of its own, to tell their pages apart. */
+static void
+add_own_note (Fixture     *f,
+              PolkuClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = g_strdup_printf ("Oma muistiinpano %s", polku_client_get_id (client));
+  g_autoptr(PolkuCaseNote) note = polku_case_store_add_note (f->store,
+                                                            polku_client_get_id (client), body,
+                                                            &error);
+
+  g_assert_no_error (error);
+}
+
+static gboolean
+shows_note_of (const char  *text,
+               PolkuClient *client)
+{
+  g_autofree char *body = g_strdup_printf ("Oma muistiinpano %s", polku_client_get_id (client));
+
+  return strstr (text, body) != NULL;
+}
+
+/* Two quick switches: the view clears the first client's case at once and shows only the
+ * last client's when the reads are in. */
+static void
+test_switch_quickly (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+  g_autoptr(GPtrArray) cases = NULL;
+  PolkuClient *clients[3];
+  g_autofree char *text = NULL;
+
+  filter.phase = POLKU_CASE_PHASE_COORDINATION;
+  cases = polku_case_store_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >=, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      clients[i] = polku_store_get_client (f->store,
+                                           polku_case_get_client_id (g_ptr_array_index (cases,
+                                                                                        i)),
+                                           &error);
+      g_assert_no_error (error);
+      add_own_note (f, clients[i]);
+    }
+
+  g_object_set (f->view, "store", f->store, "client", clients[0], NULL);
+  test_wait_loaded (f->view);
+  text = view_text (f);
+  g_assert_true (shows_note_of (text, clients[0]));
+  g_clear_pointer (&text, g_free);
+
+  g_object_set (f->view, "client", clients[1], NULL);
+  /* Nothing of the first client is left while the second one's case is read. */
+  g_assert_true (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_false (gtk_widget_get_visible (find_named (f->view, "case_box")));
+  text = view_text (f);
+  g_assert_false (shows_note_of (text, clients[0]));
+  g_clear_pointer (&text, g_free);
+  g_object_set (f->view, "client", clients[2], NULL);
+  g_assert_true (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+
+  test_wait_loaded (f->view);
+  /* Let a late result of the second client's read come in too: it must be dropped. */
+  test_spin (300);
+  g_assert_false (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_cmpstr (shown_state (f), ==, "case");
+  text = view_text (f);
+  g_assert_true (shows_note_of (text, clients[2]));
+  g_assert_false (shows_note_of (text, clients[0]));
+  g_assert_false (shows_note_of (text, clients[1]));
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (clients[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +446,8 @@ main (int   argc,
 
   g_test_add ("/overview/shows-case", Fixture, GUINT_TO_POINTER (30), fixture_setup,
               test_shows_case, fixture_teardown);
+  g_test_add ("/overview/switch-quickly", Fixture, GUINT_TO_POINTER (30), fixture_setup,
+              test_switch_quickly, fixture_teardown);
   g_test_add ("/overview/forms", Fixture, GUINT_TO_POINTER (0), fixture_setup, test_forms,
               fixture_teardown);
   return g_test_run ();

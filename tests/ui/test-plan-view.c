@@ -35,7 +35,7 @@ make_view (Fixture *f)
   gtk_window_set_default_size (f->window, 900, 900);
   gtk_window_set_child (f->window, view);
   gtk_window_present (f->window);
-  test_spin (50);
+  test_wait_loaded (view);
   return view;
 }
 
@@ -74,6 +74,7 @@ activate (Fixture    *f,
 {
   g_assert_true (gtk_widget_activate_action_variant (f->view, action, target));
   test_spin (20);
+  test_wait_loaded (f->view);
 }
 
 static JsonObject *
@@ -105,6 +106,33 @@ focused_entry_row (Fixture *f)
     if (ADW_IS_ENTRY_ROW (w))
       return w;
   return NULL;
+}
+
+typedef struct
+{
+  Fixture   *f;
+  GtkWidget *previous;
+} FocusWait;
+
+static gboolean
+has_new_focused_entry_row (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *row = focused_entry_row (wait->f);
+
+  return row != NULL && row != wait->previous;
+}
+
+/* Focus moves in an idle once the new row is mapped: wait for it (a loaded machine is slow),
+ * and for a row other than the one that had the focus before. */
+static GtkWidget *
+wait_for_focused_entry_row (Fixture   *f,
+                            GtkWidget *previous)
+{
+  FocusWait wait = { f, previous };
+
+  test_wait_until (has_new_focused_entry_row, &wait, 5000, "a new entry row has the focus");
+  return focused_entry_row (f);
 }
 
 static GtkWidget *
@@ -169,8 +197,7 @@ test_empty_and_new (Fixture       *f,
 
   /* A new goal gets the focus: type straight into it. */
   activate (f, "plan.add-goal", NULL);
-  test_spin (50);
-  entry = focused_entry_row (f);
+  entry = wait_for_focused_entry_row (f, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Träffa vänner varje vecka");
   g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==,
@@ -178,8 +205,7 @@ test_empty_and_new (Fixture       *f,
 
   /* An action under it, also focused */
   activate (f, "plan.add-action", g_variant_new_uint32 (0));
-  test_spin (50);
-  entry = focused_entry_row (f);
+  entry = wait_for_focused_entry_row (f, entry);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Besök på mötesplatsen");
   g_assert_cmpstr (json_object_get_string_member (
@@ -451,6 +477,66 @@ test_accessible (Fixture       *f,
   check_accessible (f->view);
 }
 
+/* Two quick switches: the first client's plan goes at once, and only the last client's is
+ * shown when the reads are in. */
+static void
+test_switch_quickly (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *goals[] = { "Bo kvar hemma", "Röra mig ute", "Ordning på ekonomin" };
+  PolkuClient *clients[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      clients[i] = i == 0 ? g_object_ref (f->client) : polku_client_new ();
+      if (i > 0)
+        {
+          polku_client_set_given_name (clients[i], i == 1 ? "Aino" : "Bo");
+          polku_client_set_family_name (clients[i], "Virtanen");
+          g_assert_true (polku_store_save_client (f->store, clients[i], &error));
+          polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[i]);
+          test_wait_loaded (f->view);
+        }
+      activate (f, "plan.new-empty", NULL);
+      activate (f, "plan.add-goal", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), goals[i]);
+      g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+    }
+
+  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[0]);
+  test_wait_loaded (f->view);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, goals[0]);
+
+  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[1]);
+  /* Nothing of the first client's plan is left while the second one's is read. */
+  g_assert_true (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+  g_assert_null (polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "loading");
+  {
+    guint skip = 0;
+
+    g_assert_null (find_titled (f->view, ADW_TYPE_PREFERENCES_ROW, "The goal", &skip));
+  }
+  g_assert_false (gtk_widget_activate_action (f->view, "plan.new-empty", NULL)
+                  && polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)) != NULL);
+  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[2]);
+  g_assert_true (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+
+  test_wait_loaded (f->view);
+  test_spin (300);
+  g_assert_false (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  g_assert_cmpstr (json_object_get_string_member (plan (f), "client_id"), ==,
+                   polku_client_get_id (clients[2]));
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, goals[2]);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_row (f, "The goal", 0))), ==,
+                   goals[2]);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (clients[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +554,7 @@ main (int   argc,
   ADD ("/plan-view/save-refused", test_save_refused);
   ADD ("/plan-view/template", test_template);
   ADD ("/plan-view/accessible", test_accessible);
+  ADD ("/plan-view/switch-quickly", test_switch_quickly);
 #undef ADD
 
   return g_test_run ();

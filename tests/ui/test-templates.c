@@ -118,6 +118,15 @@ check_widget (Walk      *walk,
       return;
     }
 
+  /* A drop-down is checked as a whole too: its inner button shows the selected item. */
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      walk->n_checked++;
+      if (!has_accessible_name (widget))
+        problem (walk, widget, "drop-down without an accessible name");
+      return;
+    }
+
   if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (parent) && !button_has_text (widget))
     {
       walk->n_checked++;
@@ -147,6 +156,8 @@ walk_tree (Walk      *walk,
     return;
 
   check_widget (walk, widget);
+  if (GTK_IS_DROP_DOWN (widget))
+    return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

@@ -12,7 +12,10 @@
 
 #include <string.h>
 
+#include "polku-case-store.h"
 #include "polku-client-editor-private.h"
+#include "polku-followup-store.h"
+#include "polku-followups-view.h"
 #include "polku-hetu.h"
 #include "polku-unlock-page-private.h"
 #include "polku-window-private.h"
@@ -506,6 +509,117 @@ test_first_start (void)
   test_remove_tree (dir);
 }
 
+/* The case filters: phase, responsible worker and review due narrow the list to the clients
+ * the store names, together with the search; "All" shows everyone again. */
+static void
+test_case_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  GtkDropDown *phase = polku_window_get_phase_filter (fixture->window);
+  GtkDropDown *worker = polku_window_get_worker_filter (fixture->window);
+  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n_expected = 0;
+
+  /* Coordination: exactly the clients whose case is in that phase (not archived). */
+  filter.phase = POLKU_CASE_PHASE_COORDINATION;
+  cases = polku_case_store_list (fixture->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >, 0);
+  gtk_drop_down_set_selected (phase, 1 + POLKU_CASE_PHASE_COORDINATION);
+  test_wait_until (window_settled, fixture->window, 5000, "the phase filter is applied");
+  g_assert_cmpuint (n_visible (fixture), ==, cases->len);
+  g_assert_cmpuint (n_visible (fixture), <, N_CLIENTS);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PolkuCase) kase = polku_case_store_get (fixture->store,
+                                                        polku_client_get_id (client_at (visible,
+                                                                                        i)),
+                                                        &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_COORDINATION);
+    }
+
+  /* And a responsible worker: the workers offered are those of the cases. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (worker)), >, 1);
+  name = polku_case_get_responsible (g_ptr_array_index (cases, 0));
+  g_assert_nonnull (name);
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (worker)); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (
+                                                   worker)), i), name))
+      gtk_drop_down_set_selected (worker, i);
+  test_wait_until (window_settled, fixture->window, 5000, "the worker filter is applied");
+  for (guint i = 0; i < cases->len; i++)
+    if (g_strcmp0 (polku_case_get_responsible (g_ptr_array_index (cases, i)), name) == 0)
+      n_expected++;
+  g_assert_cmpuint (n_visible (fixture), ==, n_expected);
+
+  /* With a search that matches nobody: nothing, and the list says so. */
+  search (fixture, "zzzz-nobody");
+  g_assert_cmpuint (n_visible (fixture), ==, 0);
+  g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "no-results");
+  search (fixture, "");
+
+  /* Review due within a week. */
+  gtk_drop_down_set_selected (phase, 0);
+  gtk_drop_down_set_selected (worker, 0);
+  test_wait_until (window_settled, fixture->window, 5000, "the filters are cleared");
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+  gtk_toggle_button_set_active (polku_window_get_review_filter (fixture->window), TRUE);
+  test_wait_until (window_settled, fixture->window, 5000, "the review filter is applied");
+  g_assert_cmpuint (n_visible (fixture), <, N_CLIENTS);
+  gtk_toggle_button_set_active (polku_window_get_review_filter (fixture->window), FALSE);
+  test_wait_until (window_settled, fixture->window, 5000, "the review filter is cleared");
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
+}
+
+static gboolean
+followups_listed (gpointer data)
+{
+  return test_find_widget (data, ADW_TYPE_ACTION_ROW) != NULL;
+}
+
+/* Follow-ups open in the content pane; choosing one opens that client's page, even when the
+ * search hides the client. */
+static void
+test_followups (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view = polku_window_get_followups_view (fixture->window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, POLKU_FOLLOWUPS_DAYS_AHEAD);
+  g_autofree char *until = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  PolkuClient *shown;
+  const char *client_id;
+
+  due = polku_followup_store_list_due (fixture->store, until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, >, 0);
+  client_id = polku_followup_get_client_id (g_ptr_array_index (due, 0));
+
+  g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-followups", NULL));
+  g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "followups");
+  test_wait_until (followups_listed, view, 5000, "the follow-ups are listed");
+
+  search (fixture, "zzzz-nobody");
+  g_signal_emit_by_name (view, "client-activated", client_id);
+  test_wait_until (window_settled, fixture->window, 5000, "the list shows the client");
+  g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
+  shown = polku_client_page_get_client (polku_window_get_client_page (fixture->window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (polku_client_get_id (shown), ==, client_id);
+  g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (fixture->window)), ==,
+                   "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +649,10 @@ main (int   argc,
   g_test_add ("/window/editor/edits", Fixture, NULL, fixture_set_up, test_editor_edits,
               fixture_tear_down);
   g_test_add ("/window/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
+  g_test_add ("/window/case-filters", Fixture, NULL, fixture_set_up, test_case_filters,
+              fixture_tear_down);
+  g_test_add ("/window/followups", Fixture, NULL, fixture_set_up, test_followups,
+              fixture_tear_down);
   g_test_add_func ("/window/first-start", test_first_start);
 
   return g_test_run ();

@@ -7,93 +7,7 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-#include <string.h>
-
-#define PASSPHRASE "kotikäynti 2026"
-
-typedef struct
-{
-  char *dir;
-  char *passphrase_file;
-  char *client_id;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs polku-cli with the passphrase file and the given arguments (NULL-terminated). */
-static void
-run_cli (Run         *run,
-         Fixture     *f,
-         const char  *input,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  run_clear (run);
-  g_ptr_array_add (argv, (char *) g_getenv ("POLKU_CLI"));
-  g_ptr_array_add (argv, "--passphrase-file");
-  g_ptr_array_add (argv, f->passphrase_file);
-  va_start (args, input);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "POLKU_DATA_DIR", f->dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
-                                                     : -1;
-}
-
-static void
-assert_one_line_error (Run *run,
-                       int  status)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "polku-cli: "));
-  g_assert_true (g_str_has_suffix (run->err, "\n"));
-  g_assert_true (strchr (run->err, '\n') == strrchr (run->err, '\n'));
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+#include "cli-test-helpers.h"
 
 static guint
 count_contacts (Fixture *f)
@@ -101,7 +15,7 @@ count_contacts (Fixture *f)
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  run_cli (&run, f, NULL, "contacts", "list", f->client_id, "--json", NULL);
+  CLI (&run, f, NULL, "contacts", "list", f->client_id, "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   return json_array_get_length (json_node_get_array (root));
@@ -114,33 +28,13 @@ fixture_setup (Fixture       *f,
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  f->dir = g_dir_make_tmp ("polku-test-cli-contacts-XXXXXX", NULL);
-  f->passphrase_file = g_build_filename (f->dir, "passphrase", NULL);
-  g_assert_true (g_file_set_contents (f->passphrase_file, PASSPHRASE "\n", -1, NULL));
+  cli_fixture_setup (f, data);
 
-  run_cli (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\"}",
-           "clients", "add", "--json", "-", NULL);
+  CLI (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\"}",
+       "clients", "add", "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   f->client_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->passphrase_file);
-  g_free (f->client_id);
 }
 
 static void
@@ -149,31 +43,31 @@ test_usage (Fixture       *f,
 {
   g_auto(Run) run = { 0 };
 
-  run_cli (&run, f, NULL, "--help", NULL);
+  CLI (&run, f, NULL, "--help");
   g_assert_nonnull (strstr (run.out, "contacts import CLIENT-ID FILE.csv"));
   g_assert_nonnull (strstr (run.out, "mapping-visit show CLIENT-ID"));
 
-  run_cli (&run, f, NULL, "contacts", NULL);
+  CLI (&run, f, NULL, "contacts");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "frobnicate", NULL);
+  CLI (&run, f, NULL, "contacts", "frobnicate");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "list", NULL);
+  CLI (&run, f, NULL, "contacts", "list");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "list", "not-an-id", NULL);
+  CLI (&run, f, NULL, "contacts", "list", "not-an-id");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "list", f->client_id, "--from", "yesterday", NULL);
+  CLI (&run, f, NULL, "contacts", "list", f->client_id, "--from", "yesterday");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id);
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, "/nonexistent/file.csv", NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, "/nonexistent/file.csv");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "mapping-visit", NULL);
+  CLI (&run, f, NULL, "mapping-visit");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "mapping-visit", "show", NULL);
+  CLI (&run, f, NULL, "mapping-visit", "show");
   assert_one_line_error (&run, 2);
 
   /* An unknown client is a failure, not a usage error. */
-  run_cli (&run, f, NULL, "contacts", "list", "7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11", NULL);
+  CLI (&run, f, NULL, "contacts", "list", "7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11");
   assert_one_line_error (&run, 1);
 }
 
@@ -188,31 +82,31 @@ test_add_list (Fixture       *f,
   g_autofree char *contact_id = NULL;
 
   /* Bad input: exit 2, nothing written. */
-  run_cli (&run, f, "{\"date\": \"30.2.2026\", \"type\": \"doctor\"}",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"date\": \"30.2.2026\", \"type\": \"doctor\"}",
+       "contacts", "add", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"dentist\"}",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"dentist\"}",
+       "contacts", "add", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"doctor\", \"urgent\": \"yes\"}",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"doctor\", \"urgent\": \"yes\"}",
+       "contacts", "add", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"doctor\", \"professsional\": \"x\"}",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"doctor\", \"professsional\": \"x\"}",
+       "contacts", "add", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "professsional"));
   /* In an array, one bad contact stops all. */
-  run_cli (&run, f, "[{\"date\": \"2026-02-03\", \"type\": \"doctor\"}, {\"date\": \"x\", "
-                    "\"type\": \"nurse\"}]",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "[{\"date\": \"2026-02-03\", \"type\": \"doctor\"}, {\"date\": \"x\", "
+                "\"type\": \"nurse\"}]",
+       "contacts", "add", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "Contact 2"));
   g_assert_cmpuint (count_contacts (f), ==, 0);
 
-  run_cli (&run, f, "{\"date\": \"3.2.2026\", \"time\": \"9:30\", \"type\": \"Lääkäri\", "
-                    "\"urgent\": true, \"professional\": \"L-1\", \"professional_name\": "
-                    "\"Anna Lehtinen\", \"organisation\": \"Terveysasema\", \"no_show\": false}",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"date\": \"3.2.2026\", \"time\": \"9:30\", \"type\": \"Lääkäri\", "
+                "\"urgent\": true, \"professional\": \"L-1\", \"professional_name\": "
+                "\"Anna Lehtinen\", \"organisation\": \"Terveysasema\", \"no_show\": false}",
+       "contacts", "add", f->client_id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   o = json_node_get_object (root);
@@ -224,14 +118,14 @@ test_add_list (Fixture       *f,
   contact_id = g_strdup (json_object_get_string_member (o, "id"));
   g_clear_pointer (&root, json_node_unref);
 
-  run_cli (&run, f, "[{\"date\": \"2026-03-01\", \"type\": \"phone\"}, "
-                    "{\"date\": \"2026-01-15\", \"type\": \"emergency\", \"urgent\": true}]",
-           "contacts", "add", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "[{\"date\": \"2026-03-01\", \"type\": \"phone\"}, "
+                "{\"date\": \"2026-01-15\", \"type\": \"emergency\", \"urgent\": true}]",
+       "contacts", "add", f->client_id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_contacts (f), ==, 3);
 
-  run_cli (&run, f, NULL, "contacts", "list", f->client_id, "--from", "1.2.2026", "--to",
-           "2026-02-28", "--json", NULL);
+  CLI (&run, f, NULL, "contacts", "list", f->client_id, "--from", "1.2.2026", "--to",
+       "2026-02-28", "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   a = json_node_get_array (root);
@@ -241,33 +135,32 @@ test_add_list (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
 
   /* Text output: one line per contact, oldest first. */
-  run_cli (&run, f, NULL, "contacts", "list", f->client_id, NULL);
+  CLI (&run, f, NULL, "contacts", "list", f->client_id);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "2026-01-15\t"));
   g_assert_nonnull (strstr (run.out, "Emergency department"));
 
-  run_cli (&run, f, "{\"no_show\": true, \"note\": \"ei tullut\"}",
-           "contacts", "update", contact_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"no_show\": true, \"note\": \"ei tullut\"}",
+       "contacts", "update", contact_id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "no_show"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "type"), ==,
                    "doctor");
 
-  run_cli (&run, f, "{\"type\": \"nonsense\"}", "contacts", "update", contact_id, "--json", "-",
-           NULL);
+  CLI (&run, f, "{\"type\": \"nonsense\"}", "contacts", "update", contact_id, "--json", "-");
   assert_one_line_error (&run, 2);
 
-  run_cli (&run, f, NULL, "contacts", "remove", contact_id, NULL);
+  CLI (&run, f, NULL, "contacts", "remove", contact_id);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_contacts (f), ==, 2);
-  run_cli (&run, f, NULL, "contacts", "remove", contact_id, NULL);
+  CLI (&run, f, NULL, "contacts", "remove", contact_id);
   assert_one_line_error (&run, 1);
 
   /* Every change and read went to the audit log, and the chain holds. */
-  run_cli (&run, f, NULL, "audit", "verify", NULL);
+  CLI (&run, f, NULL, "audit", "verify");
   g_assert_cmpint (run.status, ==, 0);
-  run_cli (&run, f, NULL, "audit", "list", f->client_id, NULL);
+  CLI (&run, f, NULL, "audit", "list", f->client_id);
   g_assert_nonnull (strstr (run.out, "contact.add"));
   g_assert_nonnull (strstr (run.out, "contact.update"));
   g_assert_nonnull (strstr (run.out, "contact.remove"));
@@ -303,7 +196,7 @@ test_import (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, CSV, -1, NULL));
 
   /* A bad row: the report on stdout, one line on stderr, exit 2, nothing written. */
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, csv, NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, csv);
   g_assert_cmpint (run.status, ==, 2);
   assert_one_line_error (&run, 2);
   report = import_report (&run, &root);
@@ -332,8 +225,8 @@ test_import (Fixture       *f,
   g_assert_cmpuint (count_contacts (f), ==, 0);
 
   /* A dry run writes nothing even when skipping. */
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, csv, "--dry-run",
-           "--skip-bad-rows", NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, csv, "--dry-run",
+       "--skip-bad-rows");
   g_assert_cmpint (run.status, ==, 0);
   report = import_report (&run, &root);
   g_assert_true (json_object_get_boolean_member (report, "dry_run"));
@@ -341,7 +234,7 @@ test_import (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
   g_assert_cmpuint (count_contacts (f), ==, 0);
 
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, csv, "--skip-bad-rows", NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, csv, "--skip-bad-rows");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   report = import_report (&run, &root);
@@ -350,7 +243,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (count_contacts (f), ==, 3);
 
   /* Again: the rows are in the log already and are not counted twice. */
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, csv, "--skip-bad-rows", NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, csv, "--skip-bad-rows");
   g_assert_cmpint (run.status, ==, 0);
   report = import_report (&run, &root);
   g_assert_cmpint (json_object_get_int_member (report, "written"), ==, 0);
@@ -362,7 +255,7 @@ test_import (Fixture       *f,
 
   /* A file without the needed columns: exit 2 before the database is touched. */
   g_assert_true (g_file_set_contents (bad, "when,what\n2026-01-01,doctor\n", -1, NULL));
-  run_cli (&run, f, NULL, "contacts", "import", f->client_id, bad, NULL);
+  CLI (&run, f, NULL, "contacts", "import", f->client_id, bad);
   assert_one_line_error (&run, 2);
   g_assert_cmpstr (run.out, ==, "");
 }
@@ -375,7 +268,7 @@ test_types (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *file = g_build_filename (f->dir, "types.json", NULL);
 
-  run_cli (&run, f, NULL, "contacts", "types", "--json", NULL);
+  CLI (&run, f, NULL, "contacts", "types", "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 9);
@@ -383,7 +276,7 @@ test_types (Fixture       *f,
   g_assert_true (g_file_set_contents (file, "{\"format\": \"polku-contact-types\", \"version\": 1,"
                                       " \"types\": [{\"id\": \"x\", \"labels\": {\"en\": \"X\"}}]}",
                                       -1, NULL));
-  run_cli (&run, f, NULL, "contacts", "types", "--file", file, NULL);
+  CLI (&run, f, NULL, "contacts", "types", "--file", file);
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "types.json: types[0].labels.fi"));
 }
@@ -398,27 +291,27 @@ test_mapping_visit (Fixture       *f,
   JsonArray *items;
   gboolean consent_done = FALSE;
 
-  run_cli (&run, f, NULL, "mapping-visit", "show", f->client_id, NULL);
+  CLI (&run, f, NULL, "mapping-visit", "show", f->client_id);
   assert_one_line_error (&run, 1);
 
   /* Bad input makes no visit. */
-  run_cli (&run, f, "{\"notes\": \"x\", \"timer\": \"sprint\"}",
-           "mapping-visit", "update", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"notes\": \"x\", \"timer\": \"sprint\"}",
+       "mapping-visit", "update", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, "{\"items\": [{\"key\": \"no-such-item\", \"done\": true}]}",
-           "mapping-visit", "update", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"items\": [{\"key\": \"no-such-item\", \"done\": true}]}",
+       "mapping-visit", "update", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, "{\"held_on\": \"4.3.2026\"}",
-           "mapping-visit", "update", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"held_on\": \"4.3.2026\"}",
+       "mapping-visit", "update", f->client_id, "--json", "-");
   assert_one_line_error (&run, 2);
-  run_cli (&run, f, NULL, "mapping-visit", "show", f->client_id, NULL);
+  CLI (&run, f, NULL, "mapping-visit", "show", f->client_id);
   assert_one_line_error (&run, 1);
 
   /* The first update makes the visit. */
-  run_cli (&run, f, "{\"scheduled\": \"2026-03-04T10:00\", \"notes\": \"Kotikäynti\", "
-                    "\"timer\": \"start\", \"items\": [{\"key\": \"consent\", \"done\": true, "
-                    "\"note\": \"Kirjallinen\"}]}",
-           "mapping-visit", "update", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"scheduled\": \"2026-03-04T10:00\", \"notes\": \"Kotikäynti\", "
+                "\"timer\": \"start\", \"items\": [{\"key\": \"consent\", \"done\": true, "
+                "\"note\": \"Kirjallinen\"}]}",
+       "mapping-visit", "update", f->client_id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   o = json_node_get_object (root);
@@ -426,11 +319,11 @@ test_mapping_visit (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (o, "planned_minutes"), ==, 120);
   g_clear_pointer (&root, json_node_unref);
 
-  run_cli (&run, f, "{\"timer\": \"pause\", \"held_on\": \"2026-03-04\"}",
-           "mapping-visit", "update", f->client_id, "--json", "-", NULL);
+  CLI (&run, f, "{\"timer\": \"pause\", \"held_on\": \"2026-03-04\"}",
+       "mapping-visit", "update", f->client_id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
 
-  run_cli (&run, f, NULL, "mapping-visit", "show", f->client_id, "--json", NULL);
+  CLI (&run, f, NULL, "mapping-visit", "show", f->client_id, "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   o = json_node_get_object (root);
@@ -451,17 +344,17 @@ test_mapping_visit (Fixture       *f,
   g_assert_true (consent_done);
   g_clear_pointer (&root, json_node_unref);
 
-  run_cli (&run, f, NULL, "mapping-visit", "new", f->client_id, NULL);
+  CLI (&run, f, NULL, "mapping-visit", "new", f->client_id);
   g_assert_cmpint (run.status, ==, 0);
-  run_cli (&run, f, NULL, "mapping-visit", "show", f->client_id, NULL);
+  CLI (&run, f, NULL, "mapping-visit", "show", f->client_id);
   root = parse_json (run.out);
   g_assert_null (json_object_get_string_member (json_node_get_object (root), "notes"));
 
-  run_cli (&run, f, NULL, "mapping-visit", "agenda", NULL);
+  CLI (&run, f, NULL, "mapping-visit", "agenda");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\"main-burden\""));
 
-  run_cli (&run, f, NULL, "audit", "verify", NULL);
+  CLI (&run, f, NULL, "audit", "verify");
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -474,7 +367,7 @@ main (int    argc,
   g_assert_nonnull (g_getenv ("POLKU_CLI"));
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, fixture_setup, func, cli_fixture_teardown)
   ADD ("/cli-contacts/usage", test_usage);
   ADD ("/cli-contacts/add-list", test_add_list);
   ADD ("/cli-contacts/import", test_import);

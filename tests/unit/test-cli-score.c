@@ -6,26 +6,7 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-#include <string.h>
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "cli-test-helpers.h"
 
 static char *empty_dir;
 static char *input_dir;
@@ -67,9 +48,9 @@ run_cli_in (Run                *run,
 }
 
 static void
-run_cli (Run                *run,
-         const char         *input,
-         const char * const *args)
+run_score (Run                *run,
+           const char         *input,
+           const char * const *args)
 {
   run_cli_in (run, empty_dir, input, args);
 }
@@ -105,7 +86,7 @@ test_whoqol (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *domains, *d;
 
-  run_cli (&run, input, args);
+  run_score (&run, input, args);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
@@ -150,7 +131,7 @@ test_whoqol_file_and_discarded (void)
   JsonObject *root, *domains;
 
   g_assert_true (g_file_set_contents (path, "{\"answers\": {\"1\": 5, \"2\": 5}}", -1, NULL));
-  run_cli (&run, NULL, args);
+  run_score (&run, NULL, args);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
   g_assert_true (json_object_get_boolean_member (root, "discarded"));
@@ -184,7 +165,7 @@ test_continuity (void)
   JsonObject *root;
   JsonArray *usual;
 
-  run_cli (&run, input, args);
+  run_score (&run, input, args);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
@@ -213,7 +194,7 @@ test_continuity_few (void)
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonObject *root;
 
-  run_cli (&run, "{\"visits\": []}", args);
+  run_score (&run, "{\"visits\": []}", args);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
   g_assert_cmpint (json_object_get_int_member (root, "visits"), ==, 0);
@@ -226,7 +207,7 @@ test_continuity_few (void)
                     ==, 0);
   run_clear (&run);
 
-  run_cli (&run, "{\"visits\": [{\"date\": \"2025-05-05\", \"professional\": \"a\"}]}", args);
+  run_score (&run, "{\"visits\": [{\"date\": \"2025-05-05\", \"professional\": \"a\"}]}", args);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser2);
   g_assert_true (json_object_get_null_member (root, "coci"));
@@ -291,7 +272,7 @@ test_malformed (void)
       g_auto(Run) run = { 0 };
 
       g_test_message ("case %u: %s", i, malformed[i].input);
-      run_cli (&run, malformed[i].input, malformed[i].args);
+      run_score (&run, malformed[i].input, malformed[i].args);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "polku-cli: "));
@@ -304,24 +285,6 @@ test_malformed (void)
     g_autofree char *db = g_build_filename (empty_dir, "polku.db", NULL);
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* `assessment add/list/export` on a passphrase profile. */
