@@ -20,6 +20,7 @@
 #include "polku-case-store.h"
 #include "polku-checklist.h"
 #include "polku-consent-store.h"
+#include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-team-store.h"
 
@@ -311,11 +312,7 @@ print_case_text (PolkuCase       *kase,
 {
   const char *review = polku_case_get_review_on (kase);
   const char *responsible = polku_case_get_responsible (kase);
-  g_autofree char *today = NULL;
-  GDateTime *now = g_date_time_new_now_local ();
-
-  today = g_date_time_format (now, "%Y-%m-%d");
-  g_date_time_unref (now);
+  g_autofree char *today = polku_date_today ();
 
   printf (_("Phase: %s (since %s)\n"),
           polku_case_phase_get_label (polku_case_get_phase_value (kase)),
@@ -1253,7 +1250,6 @@ followups_list (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *today = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const char *client_id = NULL;
   const char *due = NULL;
   gboolean due_today = FALSE;
@@ -1294,7 +1290,7 @@ followups_list (int    argc,
     return fail (EXIT_USAGE, _("--all lists the done follow-ups of one client: give --client "
                                "CLIENT-ID too."));
 
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = polku_date_today ();
   if (due_today)
     due = today;
 

@@ -322,12 +322,14 @@ read_head (sqlite3  *db,
            char    **hash,
            GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gboolean ok = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT seq, hash FROM audit_head WHERE one = 1;", -1, &stmt,
-                          NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = polku_store_prepare (db, "SELECT seq, hash FROM audit_head WHERE one = 1;",
+                              _("Reading the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
       *hash = polku_store_column_dup (stmt, 1);

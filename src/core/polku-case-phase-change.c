@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-case-phase-change.h"
+#include "polku-object-private.h"
 
 struct _PolkuCasePhaseChange
 {
@@ -114,40 +115,31 @@ polku_case_phase_change_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_FROM_PHASE:
-      g_free (self->from_phase);
-      self->from_phase = g_value_dup_string (value);
+      polku_value_replace_string (&self->from_phase, value);
       break;
     case PROP_TO_PHASE:
-      g_free (self->to_phase);
-      self->to_phase = g_value_dup_string (value);
+      polku_value_replace_string (&self->to_phase, value);
       break;
     case PROP_CHANGED_ON:
-      g_free (self->changed_on);
-      self->changed_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->changed_on, value);
       break;
     case PROP_ACTOR:
-      g_free (self->actor);
-      self->actor = g_value_dup_string (value);
+      polku_value_replace_string (&self->actor, value);
       break;
     case PROP_REASON:
-      g_free (self->reason);
-      self->reason = g_value_dup_string (value);
+      polku_value_replace_string (&self->reason, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -164,41 +156,23 @@ polku_case_phase_change_class_init (PolkuCasePhaseChangeClass *klass)
   object_class->set_property = polku_case_phase_change_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* From phase */
-  properties[PROP_FROM_PHASE] =
-    g_param_spec_string ("from-phase", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FROM_PHASE] = polku_param_spec_construct_string ("from-phase");
   /* To phase */
-  properties[PROP_TO_PHASE] =
-    g_param_spec_string ("to-phase", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TO_PHASE] = polku_param_spec_construct_string ("to-phase");
   /* Changed on */
-  properties[PROP_CHANGED_ON] =
-    g_param_spec_string ("changed-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANGED_ON] = polku_param_spec_construct_string ("changed-on");
   /* Changed by */
-  properties[PROP_ACTOR] =
-    g_param_spec_string ("actor", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] = polku_param_spec_construct_string ("actor");
   /* Reason */
-  properties[PROP_REASON] =
-    g_param_spec_string ("reason", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] = polku_param_spec_construct_string ("reason");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -11,12 +11,10 @@
 
 #include "polku-audit-private.h"
 #include "polku-date.h"
+#include "polku-object-private.h"
 #include "polku-store-private.h"
 
 G_BEGIN_DECLS
-
-/* A trimmed copy, %NULL for %NULL or blank text. */
-char     *polku_case_strip                (const char   *text);
 
 /* Opens the client's case (phase "identified", dated @date) unless it has one; inside a
  * transaction, with its audit entry. */

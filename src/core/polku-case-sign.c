@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-case-sign.h"
+#include "polku-object-private.h"
 
 struct _PolkuCaseSign
 {
@@ -138,56 +139,43 @@ polku_case_sign_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_GROUP_ID:
-      g_free (self->group_id);
-      self->group_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->group_id, value);
       break;
     case PROP_ITEM_ID:
-      g_free (self->item_id);
-      self->item_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->item_id, value);
       break;
     case PROP_REASON:
-      g_free (self->reason);
-      self->reason = g_value_dup_string (value);
+      polku_value_replace_string (&self->reason, value);
       break;
     case PROP_FLAGGED_BY:
-      g_free (self->flagged_by);
-      self->flagged_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->flagged_by, value);
       break;
     case PROP_FLAGGED_ON:
-      g_free (self->flagged_on);
-      self->flagged_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->flagged_on, value);
       break;
     case PROP_SERVICE_POINT:
-      g_free (self->service_point);
-      self->service_point = g_value_dup_string (value);
+      polku_value_replace_string (&self->service_point, value);
       break;
     case PROP_RECORDED_BY:
-      g_free (self->recorded_by);
-      self->recorded_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->recorded_by, value);
       break;
     case PROP_RETRACTED_ON:
-      g_free (self->retracted_on);
-      self->retracted_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->retracted_on, value);
       break;
     case PROP_RETRACTED_BY:
-      g_free (self->retracted_by);
-      self->retracted_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->retracted_by, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -204,57 +192,31 @@ polku_case_sign_class_init (PolkuCaseSignClass *klass)
   object_class->set_property = polku_case_sign_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Checklist group */
-  properties[PROP_GROUP_ID] =
-    g_param_spec_string ("group-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP_ID] = polku_param_spec_construct_string ("group-id");
   /* Checklist item */
-  properties[PROP_ITEM_ID] =
-    g_param_spec_string ("item-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_ID] = polku_param_spec_construct_string ("item-id");
   /* Reason */
-  properties[PROP_REASON] =
-    g_param_spec_string ("reason", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] = polku_param_spec_construct_string ("reason");
   /* Flagged by */
-  properties[PROP_FLAGGED_BY] =
-    g_param_spec_string ("flagged-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGGED_BY] = polku_param_spec_construct_string ("flagged-by");
   /* Flagged on */
-  properties[PROP_FLAGGED_ON] =
-    g_param_spec_string ("flagged-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGGED_ON] = polku_param_spec_construct_string ("flagged-on");
   /* Service point */
-  properties[PROP_SERVICE_POINT] =
-    g_param_spec_string ("service-point", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERVICE_POINT] = polku_param_spec_construct_string ("service-point");
   /* Recorded by */
-  properties[PROP_RECORDED_BY] =
-    g_param_spec_string ("recorded-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORDED_BY] = polku_param_spec_construct_string ("recorded-by");
   /* Retracted on */
-  properties[PROP_RETRACTED_ON] =
-    g_param_spec_string ("retracted-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETRACTED_ON] = polku_param_spec_construct_string ("retracted-on");
   /* Retracted by */
-  properties[PROP_RETRACTED_BY] =
-    g_param_spec_string ("retracted-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETRACTED_BY] = polku_param_spec_construct_string ("retracted-by");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -17,19 +17,6 @@
 
 G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
 
-/* Shared helpers (polku-case-private.h) */
-
-char *
-polku_case_strip (const char *text)
-{
-  g_autofree char *copy = NULL;
-
-  if (text == NULL)
-    return NULL;
-  copy = g_strstrip (g_strdup (text));
-  return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
-}
-
 static gboolean
 insert_phase_change (PolkuStore  *store,
                      sqlite3     *db,
@@ -366,7 +353,7 @@ polku_case_store_set_phase (PolkuStore      *store,
                             GError         **error)
 {
   g_autofree char *today = polku_date_today ();
-  g_autofree char *clean_reason = polku_case_strip (reason);
+  g_autofree char *clean_reason = polku_strdup_stripped (reason);
   PolkuCase *result = NULL;
   sqlite3 *db;
   gboolean ok;
@@ -429,7 +416,6 @@ polku_case_store_list_phases (PolkuStore  *store,
                               GError     **error)
 {
   GPtrArray *result;
-  sqlite3_stmt *stmt;
   sqlite3 *db;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
@@ -438,19 +424,12 @@ polku_case_store_list_phases (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db,
-                              "SELECT id, created, modified, client_id, from_phase, to_phase,"
-                              " changed_on, actor, reason FROM case_phase_change WHERE client_id ="
-                              " ?1 ORDER BY changed_on, created, rowid;",
-                              _("Reading the phase history"), error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return NULL;
-    }
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  result = polku_store_list_rows (db, stmt, phase_change_from_row, NULL,
-                                  _("Reading the phase history"), error);
+  result = polku_store_select_rows (db,
+                                    "SELECT id, created, modified, client_id, from_phase,"
+                                    " to_phase, changed_on, actor, reason FROM case_phase_change"
+                                    " WHERE client_id = ?1 ORDER BY changed_on, created, rowid;",
+                                    client_id, phase_change_from_row, NULL,
+                                    _("Reading the phase history"), error);
   polku_store_end_use (store);
   return result;
 }
@@ -723,9 +702,9 @@ polku_case_store_add_sign (PolkuStore      *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   client_id = polku_case_sign_get_client_id (draft);
-  reason = polku_case_strip (polku_case_sign_get_reason (draft));
-  flagged_by = polku_case_strip (polku_case_sign_get_flagged_by (draft));
-  service_point = polku_case_strip (polku_case_sign_get_service_point (draft));
+  reason = polku_strdup_stripped (polku_case_sign_get_reason (draft));
+  flagged_by = polku_strdup_stripped (polku_case_sign_get_flagged_by (draft));
+  service_point = polku_strdup_stripped (polku_case_sign_get_service_point (draft));
   flagged_on = polku_case_sign_get_flagged_on (draft);
   if (flagged_on == NULL)
     flagged_on = today;
@@ -941,13 +920,9 @@ list_notes_locked (sqlite3     *db,
 {
   g_autofree char *sql = g_strdup_printf (NOTE_SELECT " WHERE %s = ?1 ORDER BY created, rowid;",
                                           where);
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, sql, _("Reading the notes"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, value);
-  return polku_store_list_rows (db, stmt, note_from_row, NULL, _("Reading the notes"), error);
+  return polku_store_select_rows (db, sql, value, note_from_row, NULL,
+                                  _("Reading the notes"), error);
 }
 
 /**
@@ -966,7 +941,7 @@ polku_case_store_add_note (PolkuStore  *store,
 {
   g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *text = polku_case_strip (body);
+  g_autofree char *text = polku_strdup_stripped (body);
   g_autoptr(GPtrArray) notes = NULL;
   sqlite3 *db;
   gboolean ok;

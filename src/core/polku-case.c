@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-case.h"
+#include "polku-object-private.h"
 
 struct _PolkuCase
 {
@@ -126,40 +127,31 @@ polku_case_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_PHASE:
-      g_free (self->phase);
-      self->phase = g_value_dup_string (value);
+      polku_value_replace_string (&self->phase, value);
       break;
     case PROP_PHASE_SINCE:
-      g_free (self->phase_since);
-      self->phase_since = g_value_dup_string (value);
+      polku_value_replace_string (&self->phase_since, value);
       break;
     case PROP_CLOSED_REASON:
-      g_free (self->closed_reason);
-      self->closed_reason = g_value_dup_string (value);
+      polku_value_replace_string (&self->closed_reason, value);
       break;
     case PROP_REVIEW_ON:
-      g_free (self->review_on);
-      self->review_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->review_on, value);
       break;
     case PROP_RESPONSIBLE:
-      g_free (self->responsible);
-      self->responsible = g_value_dup_string (value);
+      polku_value_replace_string (&self->responsible, value);
       break;
     case PROP_N_SIGNS:
       self->n_signs = g_value_get_uint (value);
@@ -182,49 +174,31 @@ polku_case_class_init (PolkuCaseClass *klass)
   object_class->set_property = polku_case_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Phase code */
-  properties[PROP_PHASE] =
-    g_param_spec_string ("phase", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHASE] = polku_param_spec_construct_string ("phase");
   /* Phase since */
-  properties[PROP_PHASE_SINCE] =
-    g_param_spec_string ("phase-since", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHASE_SINCE] = polku_param_spec_construct_string ("phase-since");
   /* Closing reason */
-  properties[PROP_CLOSED_REASON] =
-    g_param_spec_string ("closed-reason", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOSED_REASON] = polku_param_spec_construct_string ("closed-reason");
   /* Review date */
-  properties[PROP_REVIEW_ON] =
-    g_param_spec_string ("review-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEW_ON] = polku_param_spec_construct_string ("review-on");
   /* Responsible worker */
-  properties[PROP_RESPONSIBLE] =
-    g_param_spec_string ("responsible", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESPONSIBLE] = polku_param_spec_construct_string ("responsible");
   /* Active warning signs */
   properties[PROP_N_SIGNS] =
     g_param_spec_uint ("n-signs", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       POLKU_PARAM_CONSTRUCT_ONLY);
   /* Consent valid today */
   properties[PROP_CONSENT_VALID] =
     g_param_spec_boolean ("consent-valid", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          POLKU_PARAM_CONSTRUCT_ONLY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -16,6 +16,7 @@
 #include "polku-client-private.h"
 #include "polku-core-enums.h"
 #include "polku-hetu.h"
+#include "polku-object-private.h"
 
 struct _PolkuClient
 {
@@ -112,18 +113,6 @@ polku_language_get_label (PolkuLanguage language)
     }
 }
 
-static char *
-dup_or_null (const char *s)
-{
-  g_autofree char *stripped = NULL;
-
-  if (s == NULL)
-    return NULL;
-
-  stripped = g_strstrip (g_strdup (s));
-  return stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
-}
-
 /* Sets *field to a trimmed copy of value (NULL for empty) and notifies on real change. */
 static void
 set_string (PolkuClient  *self,
@@ -131,14 +120,8 @@ set_string (PolkuClient  *self,
             const char   *value,
             GParamSpec   *pspec)
 {
-  g_autofree char *new_value = dup_or_null (value);
-
-  if (g_strcmp0 (*field, new_value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_steal_pointer (&new_value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  if (polku_set_stripped (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void

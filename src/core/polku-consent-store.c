@@ -248,17 +248,13 @@ list_locked (sqlite3     *db,
              GError     **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
 
   sql = g_strdup_printf ("SELECT id, created, modified, client_id, given_on, given_by,"
                          " representative, method, valid_until, recorded_by, withdrawn_on,"
                          " withdrawal_recorded_by FROM consent WHERE %s = ?1"
                          " ORDER BY given_on, created, rowid;", where);
-  stmt = polku_store_prepare (db, sql, _("Reading the consents"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, value);
-  return polku_store_list_rows (db, stmt, consent_from_row, NULL, _("Reading the consents"), error);
+  return polku_store_select_rows (db, sql, value, consent_from_row, NULL,
+                                  _("Reading the consents"), error);
 }
 
 static PolkuConsent *
@@ -449,7 +445,7 @@ polku_consent_store_add (PolkuStore    *store,
 
   given_on = polku_consent_get_given_on (draft);
   valid_until = polku_consent_get_valid_until (draft);
-  representative = polku_case_strip (polku_consent_get_representative (draft));
+  representative = polku_strdup_stripped (polku_consent_get_representative (draft));
 
   if (polku_consent_get_client_id (draft) == NULL)
     {
@@ -493,7 +489,7 @@ polku_consent_store_add (PolkuStore    *store,
   list = polku_consent_get_organisations (draft);
   for (guint i = 0; list != NULL && list[i] != NULL; i++)
     {
-      g_autofree char *organisation = polku_case_strip (list[i]);
+      g_autofree char *organisation = polku_strdup_stripped (list[i]);
 
       if (organisation == NULL)
         {

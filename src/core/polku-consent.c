@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-consent.h"
+#include "polku-object-private.h"
 
 struct _PolkuConsent
 {
@@ -144,36 +145,28 @@ polku_consent_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_GIVEN_ON:
-      g_free (self->given_on);
-      self->given_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->given_on, value);
       break;
     case PROP_GIVEN_BY:
-      g_free (self->given_by);
-      self->given_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->given_by, value);
       break;
     case PROP_REPRESENTATIVE:
-      g_free (self->representative);
-      self->representative = g_value_dup_string (value);
+      polku_value_replace_string (&self->representative, value);
       break;
     case PROP_METHOD:
-      g_free (self->method);
-      self->method = g_value_dup_string (value);
+      polku_value_replace_string (&self->method, value);
       break;
     case PROP_ORGANISATIONS:
       g_strfreev (self->organisations);
@@ -184,20 +177,16 @@ polku_consent_set_property (GObject      *object,
       self->parts = g_value_dup_boxed (value);
       break;
     case PROP_VALID_UNTIL:
-      g_free (self->valid_until);
-      self->valid_until = g_value_dup_string (value);
+      polku_value_replace_string (&self->valid_until, value);
       break;
     case PROP_RECORDED_BY:
-      g_free (self->recorded_by);
-      self->recorded_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->recorded_by, value);
       break;
     case PROP_WITHDRAWN_ON:
-      g_free (self->withdrawn_on);
-      self->withdrawn_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->withdrawn_on, value);
       break;
     case PROP_WITHDRAWAL_RECORDED_BY:
-      g_free (self->withdrawal_recorded_by);
-      self->withdrawal_recorded_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->withdrawal_recorded_by, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,61 +203,38 @@ polku_consent_class_init (PolkuConsentClass *klass)
   object_class->set_property = polku_consent_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Given on */
-  properties[PROP_GIVEN_ON] =
-    g_param_spec_string ("given-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GIVEN_ON] = polku_param_spec_construct_string ("given-on");
   /* Given by */
-  properties[PROP_GIVEN_BY] =
-    g_param_spec_string ("given-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GIVEN_BY] = polku_param_spec_construct_string ("given-by");
   /* Legal representative */
-  properties[PROP_REPRESENTATIVE] =
-    g_param_spec_string ("representative", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPRESENTATIVE] = polku_param_spec_construct_string ("representative");
   /* Method */
-  properties[PROP_METHOD] =
-    g_param_spec_string ("method", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METHOD] = polku_param_spec_construct_string ("method");
   /* Organisations in scope */
   properties[PROP_ORGANISATIONS] =
     g_param_spec_boxed ("organisations", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        POLKU_PARAM_CONSTRUCT_ONLY);
   /* Plan parts in scope */
   properties[PROP_PARTS] =
     g_param_spec_boxed ("parts", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        POLKU_PARAM_CONSTRUCT_ONLY);
   /* Valid until */
-  properties[PROP_VALID_UNTIL] =
-    g_param_spec_string ("valid-until", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID_UNTIL] = polku_param_spec_construct_string ("valid-until");
   /* Recorded by */
-  properties[PROP_RECORDED_BY] =
-    g_param_spec_string ("recorded-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORDED_BY] = polku_param_spec_construct_string ("recorded-by");
   /* Withdrawn on */
-  properties[PROP_WITHDRAWN_ON] =
-    g_param_spec_string ("withdrawn-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WITHDRAWN_ON] = polku_param_spec_construct_string ("withdrawn-on");
   /* Withdrawal recorded by */
   properties[PROP_WITHDRAWAL_RECORDED_BY] =
-    g_param_spec_string ("withdrawal-recorded-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    polku_param_spec_construct_string ("withdrawal-recorded-by");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -19,6 +19,7 @@
 #include "polku-contact-private.h"
 #include "polku-contact-type.h"
 #include "polku-core-enums.h"
+#include "polku-object-private.h"
 
 struct _PolkuContact
 {
@@ -341,15 +342,8 @@ set_text (PolkuContact  *self,
           const char    *value,
           guint          prop)
 {
-  g_autofree char *stripped = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
-
-  if (stripped != NULL && stripped[0] == '\0')
-    g_clear_pointer (&stripped, g_free);
-  if (g_strcmp0 (*field, stripped) == 0)
-    return;
-  g_free (*field);
-  *field = g_steal_pointer (&stripped);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  if (polku_set_stripped (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "polku-continuity.h"
 #include "polku-date.h"
 
 char *
@@ -24,19 +25,10 @@ polku_date_today (void)
 gboolean
 polku_date_is_valid (const char *text)
 {
-  guint year, month, day;
+  GDate date;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
-         + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12
-         && g_date_valid_dmy (day, month, year);
+  return polku_date_parse_iso (text, &date)
+         && g_date_get_year (&date) >= 1900 && g_date_get_year (&date) <= 2999;
 }
 
 gboolean

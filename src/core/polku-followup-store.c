@@ -59,14 +59,9 @@ list_locked (sqlite3     *db,
                                           " ORDER BY f.done_on IS NOT NULL, f.due_on,"
                                           " k.family_name, k.given_name, f.created, f.rowid;",
                                           where);
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, sql, _("Reading the follow-ups"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, value);
-  return polku_store_list_rows (db, stmt, followup_from_row, NULL, _("Reading the follow-ups"),
-                                error);
+  return polku_store_select_rows (db, sql, value, followup_from_row, NULL,
+                                  _("Reading the follow-ups"), error);
 }
 
 static PolkuFollowup *
@@ -229,8 +224,8 @@ polku_followup_store_add (PolkuStore     *store,
 
   client_id = polku_followup_get_client_id (draft);
   due_on = polku_followup_get_due_on (draft);
-  title = polku_case_strip (polku_followup_get_title (draft));
-  assignee = polku_case_strip (polku_followup_get_assignee (draft));
+  title = polku_strdup_stripped (polku_followup_get_title (draft));
+  assignee = polku_strdup_stripped (polku_followup_get_assignee (draft));
   if (client_id == NULL)
     {
       invalid (error, _("Say which client the follow-up is for."));

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-followup.h"
+#include "polku-object-private.h"
 
 struct _PolkuFollowup
 {
@@ -126,48 +127,37 @@ polku_followup_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_CLIENT_NAME:
-      g_free (self->client_name);
-      self->client_name = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_name, value);
       break;
     case PROP_TITLE:
-      g_free (self->title);
-      self->title = g_value_dup_string (value);
+      polku_value_replace_string (&self->title, value);
       break;
     case PROP_DUE_ON:
-      g_free (self->due_on);
-      self->due_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->due_on, value);
       break;
     case PROP_ASSIGNEE:
-      g_free (self->assignee);
-      self->assignee = g_value_dup_string (value);
+      polku_value_replace_string (&self->assignee, value);
       break;
     case PROP_CREATED_BY:
-      g_free (self->created_by);
-      self->created_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->created_by, value);
       break;
     case PROP_DONE_ON:
-      g_free (self->done_on);
-      self->done_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->done_on, value);
       break;
     case PROP_DONE_BY:
-      g_free (self->done_by);
-      self->done_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->done_by, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -184,49 +174,27 @@ polku_followup_class_init (PolkuFollowupClass *klass)
   object_class->set_property = polku_followup_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Client name */
-  properties[PROP_CLIENT_NAME] =
-    g_param_spec_string ("client-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_NAME] = polku_param_spec_construct_string ("client-name");
   /* Title */
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = polku_param_spec_construct_string ("title");
   /* Due on */
-  properties[PROP_DUE_ON] =
-    g_param_spec_string ("due-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DUE_ON] = polku_param_spec_construct_string ("due-on");
   /* Assignee */
-  properties[PROP_ASSIGNEE] =
-    g_param_spec_string ("assignee", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ASSIGNEE] = polku_param_spec_construct_string ("assignee");
   /* Created by */
-  properties[PROP_CREATED_BY] =
-    g_param_spec_string ("created-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED_BY] = polku_param_spec_construct_string ("created-by");
   /* Done on */
-  properties[PROP_DONE_ON] =
-    g_param_spec_string ("done-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DONE_ON] = polku_param_spec_construct_string ("done-on");
   /* Done by */
-  properties[PROP_DONE_BY] =
-    g_param_spec_string ("done-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DONE_BY] = polku_param_spec_construct_string ("done-by");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -20,6 +20,7 @@
 #include "polku-contact-type-private.h"
 #include "polku-core-resources.h"
 #include "polku-mapping-visit-private.h"
+#include "polku-object-private.h"
 #include "polku-store-private.h"
 
 #define DEFAULT_AGENDA "/io/github/polku/Polku/core/mapping-visit-agenda.json"
@@ -217,31 +218,13 @@ polku_mapping_visit_item_get_note (PolkuMappingVisitItem *self)
   return self->note;
 }
 
-static gboolean
-set_text (char       **field,
-          const char  *value)
-{
-  g_autofree char *copy = value != NULL ? g_strdup (value) : NULL;
-
-  /* Notes keep their inner line breaks; only surrounding space goes. */
-  if (copy != NULL)
-    g_strstrip (copy);
-  if (copy != NULL && copy[0] == '\0')
-    g_clear_pointer (&copy, g_free);
-  if (g_strcmp0 (*field, copy) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_steal_pointer (&copy);
-  return TRUE;
-}
-
 void
 polku_mapping_visit_item_set_note (PolkuMappingVisitItem *self,
                                    const char            *note)
 {
   g_return_if_fail (POLKU_IS_MAPPING_VISIT_ITEM (self));
 
-  if (set_text (&self->note, note))
+  if (polku_set_stripped (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_NOTE]);
 }
 
@@ -661,7 +644,7 @@ polku_mapping_visit_notify_all (PolkuMappingVisit *self)
   void polku_mapping_visit_set_##name (PolkuMappingVisit *self, const char *value) \
   { \
     g_return_if_fail (POLKU_IS_MAPPING_VISIT (self)); \
-    if (set_text (&self->name, value)) \
+    if (polku_set_stripped (&self->name, value)) \
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
   }
 

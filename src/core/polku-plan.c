@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "polku-continuity.h"
 #include "polku-core-resources.h"
 #include "polku-plan.h"
 #include "polku-plan-private.h"
@@ -244,18 +245,10 @@ node_is_integer (JsonNode *node)
 gboolean
 polku_plan_date_is_valid (const char *text)
 {
-  guint64 y, m, d;
+  GDate date;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  y = g_ascii_strtoull (text, NULL, 10);
-  m = g_ascii_strtoull (text + 5, NULL, 10);
-  d = g_ascii_strtoull (text + 8, NULL, 10);
-  return y >= 1900 && y <= 2200 && g_date_valid_dmy (d, m, y);
+  return polku_date_parse_iso (text, &date)
+         && g_date_get_year (&date) >= 1900 && g_date_get_year (&date) <= 2200;
 }
 
 static gboolean check_object (Check        *check,

@@ -89,5 +89,14 @@ GPtrArray *polku_store_list_rows         (sqlite3           *db,
                                           gpointer           user_data,
                                           const char        *what,
                                           GError           **error);
+/* Prepares @sql, binds @param (nullable) to ?1 and lists the rows as
+ * polku_store_list_rows () does. */
+GPtrArray *polku_store_select_rows       (sqlite3           *db,
+                                          const char        *sql,
+                                          const char        *param,
+                                          PolkuStoreRowFunc  row_func,
+                                          gpointer           user_data,
+                                          const char        *what,
+                                          GError           **error);
 
 G_END_DECLS

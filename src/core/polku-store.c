@@ -272,6 +272,23 @@ polku_store_list_rows (sqlite3           *db,
   return g_steal_pointer (&list);
 }
 
+GPtrArray *
+polku_store_select_rows (sqlite3           *db,
+                         const char        *sql,
+                         const char        *param,
+                         PolkuStoreRowFunc  row_func,
+                         gpointer           user_data,
+                         const char        *what,
+                         GError           **error)
+{
+  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
+
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, param);
+  return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
+}
+
 /* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */
 static char *
 query_text (sqlite3     *db,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-team-member.h"
+#include "polku-object-private.h"
 
 struct _PolkuTeamMember
 {
@@ -131,48 +132,37 @@ polku_team_member_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_PERSON:
-      g_free (self->person);
-      self->person = g_value_dup_string (value);
+      polku_value_replace_string (&self->person, value);
       break;
     case PROP_ROLE:
-      g_free (self->role);
-      self->role = g_value_dup_string (value);
+      polku_value_replace_string (&self->role, value);
       break;
     case PROP_ORGANISATION:
-      g_free (self->organisation);
-      self->organisation = g_value_dup_string (value);
+      polku_value_replace_string (&self->organisation, value);
       break;
     case PROP_SECTOR:
-      g_free (self->sector);
-      self->sector = g_value_dup_string (value);
+      polku_value_replace_string (&self->sector, value);
       break;
     case PROP_CONTACT:
-      g_free (self->contact);
-      self->contact = g_value_dup_string (value);
+      polku_value_replace_string (&self->contact, value);
       break;
     case PROP_JOINED_ON:
-      g_free (self->joined_on);
-      self->joined_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->joined_on, value);
       break;
     case PROP_LEFT_ON:
-      g_free (self->left_on);
-      self->left_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->left_on, value);
       break;
     case PROP_RESPONSIBLE:
       self->responsible = g_value_get_boolean (value);
@@ -192,53 +182,31 @@ polku_team_member_class_init (PolkuTeamMemberClass *klass)
   object_class->set_property = polku_team_member_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Person */
-  properties[PROP_PERSON] =
-    g_param_spec_string ("person", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] = polku_param_spec_construct_string ("person");
   /* Role */
-  properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] = polku_param_spec_construct_string ("role");
   /* Organisation */
-  properties[PROP_ORGANISATION] =
-    g_param_spec_string ("organisation", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORGANISATION] = polku_param_spec_construct_string ("organisation");
   /* Sector */
-  properties[PROP_SECTOR] =
-    g_param_spec_string ("sector", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTOR] = polku_param_spec_construct_string ("sector");
   /* Contact */
-  properties[PROP_CONTACT] =
-    g_param_spec_string ("contact", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT] = polku_param_spec_construct_string ("contact");
   /* Joined on */
-  properties[PROP_JOINED_ON] =
-    g_param_spec_string ("joined-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOINED_ON] = polku_param_spec_construct_string ("joined-on");
   /* Left on */
-  properties[PROP_LEFT_ON] =
-    g_param_spec_string ("left-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEFT_ON] = polku_param_spec_construct_string ("left-on");
   /* Responsible worker now */
   properties[PROP_RESPONSIBLE] =
     g_param_spec_boolean ("responsible", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          POLKU_PARAM_CONSTRUCT_ONLY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-team-responsible.h"
+#include "polku-object-private.h"
 
 struct _PolkuTeamResponsible
 {
@@ -114,40 +115,31 @@ polku_team_responsible_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_free (self->id);
-      self->id = g_value_dup_string (value);
+      polku_value_replace_string (&self->id, value);
       break;
     case PROP_CREATED:
-      g_free (self->created);
-      self->created = g_value_dup_string (value);
+      polku_value_replace_string (&self->created, value);
       break;
     case PROP_MODIFIED:
-      g_free (self->modified);
-      self->modified = g_value_dup_string (value);
+      polku_value_replace_string (&self->modified, value);
       break;
     case PROP_CLIENT_ID:
-      g_free (self->client_id);
-      self->client_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->client_id, value);
       break;
     case PROP_MEMBER_ID:
-      g_free (self->member_id);
-      self->member_id = g_value_dup_string (value);
+      polku_value_replace_string (&self->member_id, value);
       break;
     case PROP_PERSON:
-      g_free (self->person);
-      self->person = g_value_dup_string (value);
+      polku_value_replace_string (&self->person, value);
       break;
     case PROP_STARTED_ON:
-      g_free (self->started_on);
-      self->started_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->started_on, value);
       break;
     case PROP_ENDED_ON:
-      g_free (self->ended_on);
-      self->ended_on = g_value_dup_string (value);
+      polku_value_replace_string (&self->ended_on, value);
       break;
     case PROP_SET_BY:
-      g_free (self->set_by);
-      self->set_by = g_value_dup_string (value);
+      polku_value_replace_string (&self->set_by, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -164,41 +156,23 @@ polku_team_responsible_class_init (PolkuTeamResponsibleClass *klass)
   object_class->set_property = polku_team_responsible_set_property;
 
   /* Id */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = polku_param_spec_construct_string ("id");
   /* Created */
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
   /* Modified */
-  properties[PROP_MODIFIED] =
-    g_param_spec_string ("modified", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
   /* Client id */
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_string ("client-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Team member id */
-  properties[PROP_MEMBER_ID] =
-    g_param_spec_string ("member-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEMBER_ID] = polku_param_spec_construct_string ("member-id");
   /* Person */
-  properties[PROP_PERSON] =
-    g_param_spec_string ("person", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] = polku_param_spec_construct_string ("person");
   /* Started on */
-  properties[PROP_STARTED_ON] =
-    g_param_spec_string ("started-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STARTED_ON] = polku_param_spec_construct_string ("started-on");
   /* Ended on */
-  properties[PROP_ENDED_ON] =
-    g_param_spec_string ("ended-on", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENDED_ON] = polku_param_spec_construct_string ("ended-on");
   /* Set by */
-  properties[PROP_SET_BY] =
-    g_param_spec_string ("set-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SET_BY] = polku_param_spec_construct_string ("set-by");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

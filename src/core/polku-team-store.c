@@ -83,13 +83,9 @@ list_members_locked (sqlite3     *db,
   g_autofree char *sql = g_strdup_printf (MEMBER_SELECT " WHERE %s"
                                           " ORDER BY m.left_on IS NOT NULL, m.joined_on,"
                                           " m.created, m.rowid;", where);
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, sql, _("Reading the team"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, value);
-  return polku_store_list_rows (db, stmt, member_from_row, NULL, _("Reading the team"), error);
+  return polku_store_select_rows (db, sql, value, member_from_row, NULL,
+                                  _("Reading the team"), error);
 }
 
 static PolkuTeamMember *
@@ -167,7 +163,6 @@ polku_team_store_list_responsible (PolkuStore  *store,
                                    GError     **error)
 {
   GPtrArray *result;
-  sqlite3_stmt *stmt;
   sqlite3 *db;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
@@ -176,21 +171,15 @@ polku_team_store_list_responsible (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db,
-                              "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
-                              " m.person, r.started_on, r.ended_on, r.set_by FROM"
-                              " responsible_period r JOIN team_member m ON m.id = r.member_id"
-                              " WHERE r.client_id = ?1 ORDER BY r.started_on, r.ended_on IS NULL,"
-                              " r.created, r.rowid;",
-                              _("Reading the responsible workers"), error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return NULL;
-    }
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  result = polku_store_list_rows (db, stmt, responsible_from_row, NULL,
-                                  _("Reading the responsible workers"), error);
+  result = polku_store_select_rows (db,
+                                    "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
+                                    " m.person, r.started_on, r.ended_on, r.set_by FROM"
+                                    " responsible_period r JOIN team_member m"
+                                    " ON m.id = r.member_id WHERE r.client_id = ?1"
+                                    " ORDER BY r.started_on, r.ended_on IS NULL, r.created,"
+                                    " r.rowid;",
+                                    client_id, responsible_from_row, NULL,
+                                    _("Reading the responsible workers"), error);
   polku_store_end_use (store);
   return result;
 }
@@ -333,10 +322,11 @@ polku_team_store_add (PolkuStore       *store,
 {
   g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *person = polku_case_strip (polku_team_member_get_person (draft));
-  g_autofree char *role = polku_case_strip (polku_team_member_get_role (draft));
-  g_autofree char *organisation = polku_case_strip (polku_team_member_get_organisation (draft));
-  g_autofree char *contact = polku_case_strip (polku_team_member_get_contact (draft));
+  g_autofree char *person = polku_strdup_stripped (polku_team_member_get_person (draft));
+  g_autofree char *role = polku_strdup_stripped (polku_team_member_get_role (draft));
+  g_autofree char *organisation =
+    polku_strdup_stripped (polku_team_member_get_organisation (draft));
+  g_autofree char *contact = polku_strdup_stripped (polku_team_member_get_contact (draft));
   const char *sector = polku_team_member_get_sector (draft);
   const char *joined_on = polku_team_member_get_joined_on (draft);
   PolkuTeamMember *result = NULL;

@@ -476,13 +476,21 @@ load_cb (GObject      *source,
     return;
   g_clear_object (&self->cancellable);
 
-  /* Anything typed meanwhile into the visit shown so far is kept. */
+  /* Anything typed meanwhile into the visit shown so far is saved, and then that visit stays
+   * (it is newer than what was read); one changed elsewhere (its own window) is shown. */
   polku_mapping_visit_page_save_now (self);
-  g_set_object (&self->visit, visit);
+  if (self->visit == NULL || visit == NULL
+      || g_strcmp0 (polku_mapping_visit_get_id (self->visit),
+                    polku_mapping_visit_get_id (visit)) != 0
+      || g_strcmp0 (polku_mapping_visit_get_modified (self->visit),
+                    polku_mapping_visit_get_modified (visit)) < 0)
+    g_set_object (&self->visit, visit);
   if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
     show_status (self, error->message);
-  set_loading (self, FALSE);
+  /* Shown with the form as it is when loaded, then told. */
+  self->loading = FALSE;
   show_visit (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /**

@@ -496,10 +496,10 @@ load_cb (GObject      *source,
 
   clear_shown (self);
   self->shown_id = g_strdup (data->client_id);
-  set_loading (self, FALSE);
   if (data->assessments == NULL)
     {
       show_error (self, data->error);
+      set_loading (self, FALSE);
       return;
     }
   fill_assessments (self, data->assessments);
@@ -522,6 +522,7 @@ load_cb (GObject      *source,
 
   fill_continuity (self, data->contacts, data->contacts_error, data->have_plan,
                    data->plan_start);
+  set_loading (self, FALSE);
 }
 
 /**

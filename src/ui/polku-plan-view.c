@@ -1052,9 +1052,11 @@ load_cb (GObject      *source,
       self->base_version = data->version;
     }
 
-  set_loading (self, FALSE);
+  /* Shown as loaded (rebuild looks at the flag), then told. */
+  self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "editor" : "empty");
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* Forgets the plan shown (at once: it may be another client's) and reads the client's in a

@@ -50,7 +50,7 @@ fixture_teardown (Fixture       *f,
 {
   test_destroy_window (f->window);
   g_clear_object (&f->client);
-  g_clear_object (&f->store);
+  test_release_store (&f->store);
   g_clear_object (&f->profile);
   test_remove_tree (f->dir);
   g_free (f->dir);
@@ -406,6 +406,29 @@ test_mapping_visit (Fixture       *f,
   check_accessible (page);
 }
 
+/* Keeps the dates of the contacts, and the client of the visit, shown each time the view
+ * finished loading. */
+static void
+loading_changed_cb (GObject    *view,
+                    GParamSpec *pspec,
+                    GString    *seen)
+{
+  GListModel *contacts = polku_contacts_view_get_contacts (POLKU_CONTACTS_VIEW (view));
+  GtkWidget *page = test_find_widget (GTK_WIDGET (view), POLKU_TYPE_MAPPING_VISIT_PAGE);
+  PolkuMappingVisit *visit = polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page));
+
+  if (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (view)))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(PolkuContact) contact = g_list_model_get_item (contacts, i);
+
+      g_string_append_printf (seen, "contact %s\n", polku_contact_get_date (contact));
+    }
+  if (visit != NULL)
+    g_string_append_printf (seen, "visit %s\n", polku_mapping_visit_get_client_id (visit));
+}
+
 /* Two quick switches: the first client's contacts and visit go at once, and only the last
  * client's are shown when the reads are in. */
 static void
@@ -416,6 +439,9 @@ test_switch_quickly (Fixture       *f,
   GtkWidget *page = test_find_widget (f->view, POLKU_TYPE_MAPPING_VISIT_PAGE);
   PolkuClient *clients[3];
   PolkuMappingVisit *shown;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autofree char *visit_0 = NULL;
+  gulong handler;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -448,6 +474,8 @@ test_switch_quickly (Fixture       *f,
   g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "10.1.2026 · Doctor"));
   g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
 
+  handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (loading_changed_cb),
+                              seen);
   g_object_set (f->view, "client", clients[1], NULL);
   /* Nothing of the first client is left while the second one's are read. */
   g_assert_true (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
@@ -465,6 +493,13 @@ test_switch_quickly (Fixture       *f,
   g_assert_nonnull (shown);
   g_assert_cmpstr (polku_mapping_visit_get_client_id (shown), ==,
                    polku_client_get_id (clients[2]));
+  /* Nor were the others' shown on the way. */
+  g_signal_handler_disconnect (f->view, handler);
+  visit_0 = g_strdup_printf ("visit %s", polku_client_get_id (clients[0]));
+  g_assert_null (strstr (seen->str, "contact 2026-01-10"));
+  g_assert_null (strstr (seen->str, "contact 2026-01-11"));
+  g_assert_nonnull (strstr (seen->str, "contact 2026-01-12"));
+  g_assert_null (strstr (seen->str, visit_0));
 
   for (guint i = 0; i < 3; i++)
     g_object_unref (clients[i]);

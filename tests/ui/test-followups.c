@@ -148,7 +148,7 @@ test_view (void)
   g_assert_cmpuint (n_due, ==, 1);
 
   test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
+  test_release_store (&store);
   test_remove_tree (dir);
 }
 
@@ -170,6 +170,18 @@ store_with_followup (const char  *title,
   return g_steal_pointer (&store);
 }
 
+/* Keeps the rows the view showed each time it finished loading. */
+static void
+loading_changed_cb (GObject    *view,
+                    GParamSpec *pspec,
+                    GString    *seen)
+{
+  guint n_rows = 0;
+
+  if (!polku_followups_view_get_loading (POLKU_FOLLOWUPS_VIEW (view)))
+    collect (GTK_WIDGET (view), seen, &n_rows);
+}
+
 /* Two quick switches of the store: only the last one's follow-ups are shown. */
 static void
 test_switch_quickly (void)
@@ -178,9 +190,11 @@ test_switch_quickly (void)
   PolkuStore *stores[3];
   char *dirs[3];
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) seen = g_string_new (NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = polku_followups_view_new ();
   guint n_rows = 0;
+  gulong handler;
 
   for (guint i = 0; i < 3; i++)
     stores[i] = store_with_followup (titles[i], &dirs[i]);
@@ -193,6 +207,7 @@ test_switch_quickly (void)
   g_assert_cmpuint (n_rows, ==, 1);
   g_assert_nonnull (strstr (text->str, "Ensimmäinen|"));
 
+  handler = g_signal_connect (view, "notify::loading", G_CALLBACK (loading_changed_cb), seen);
   g_object_set (view, "store", stores[1], NULL);
   /* The first store's follow-ups are gone at once. */
   g_string_truncate (text, 0);
@@ -210,11 +225,16 @@ test_switch_quickly (void)
   collect (view, text, &n_rows);
   g_assert_cmpuint (n_rows, ==, 1);
   g_assert_nonnull (strstr (text->str, "Kolmas|"));
+  /* Nor were the others' shown on the way. */
+  g_signal_handler_disconnect (view, handler);
+  g_assert_null (strstr (seen->str, "Ensimmäinen|"));
+  g_assert_null (strstr (seen->str, "Toinen|"));
+  g_assert_nonnull (strstr (seen->str, "Kolmas|"));
 
   test_destroy_window (GTK_WINDOW (window));
   for (guint i = 0; i < 3; i++)
     {
-      g_object_unref (stores[i]);
+      test_release_store (&stores[i]);
       test_remove_tree (dirs[i]);
       g_free (dirs[i]);
     }

@@ -93,6 +93,26 @@ test_wait_tree_loaded (GtkWidget *root)
   test_wait_until (test_tree_not_loading, root, 10000, "the views have read their data");
 }
 
+static inline gboolean
+test_pointer_is_null (gpointer data)
+{
+  return g_atomic_pointer_get ((gpointer *) data) == NULL;
+}
+
+/* Drops @store and waits until it is gone: a view's read in a thread holds it (and its open
+ * files) until the read is over, even when the read was cancelled. */
+static inline void
+test_release_store (PolkuStore **store)
+{
+  PolkuStore *gone = *store;
+
+  if (gone == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+  g_clear_object (store);
+  test_wait_until (test_pointer_is_null, &gone, 10000, "the store is released");
+}
+
 static inline void
 test_remove_tree (const char *path)
 {

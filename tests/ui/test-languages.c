@@ -148,6 +148,7 @@ test_main_window (void)
   selection = GTK_SINGLE_SELECTION (polku_window_get_visible_clients (window));
   gtk_single_selection_set_selected (selection, 0);
   test_spin (100);
+  test_wait_tree_loaded (GTK_WIDGET (window));
   views = ADW_VIEW_STACK (test_find_widget (GTK_WIDGET (polku_window_get_client_page (window)),
                                             ADW_TYPE_VIEW_STACK));
   pages = adw_view_stack_get_pages (views);
@@ -155,6 +156,7 @@ test_main_window (void)
     {
       gtk_selection_model_select_item (pages, i, TRUE);
       test_spin (200);
+      test_wait_tree_loaded (GTK_WIDGET (window));
       walk (check, GTK_WIDGET (window));
     }
 

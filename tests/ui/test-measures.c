@@ -67,7 +67,7 @@ fixture_tear_down (Fixture       *f,
   test_destroy_window (f->window);
   g_clear_object (&f->client);
   g_clear_object (&f->new_client);
-  g_clear_object (&f->store);
+  test_release_store (&f->store);
   g_clear_object (&f->profile);
   test_remove_tree (f->dir);
   g_free (f->dir);
@@ -366,6 +366,40 @@ row_titles (GtkWidget *root)
   return g_string_free (text, FALSE);
 }
 
+/* Keeps the rows shown each time the view finished loading. */
+static void
+loading_changed_cb (GObject    *view,
+                    GParamSpec *pspec,
+                    GString    *seen)
+{
+  g_autofree char *titles = NULL;
+
+  if (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (view)))
+    return;
+  titles = row_titles (GTK_WIDGET (view));
+  g_string_append (seen, titles);
+}
+
+/* An assessment of @client on @date. */
+static void
+add_assessment (Fixture         *f,
+                PolkuInstrument *instrument,
+                PolkuClient     *client,
+                const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuAssessment) own = polku_assessment_new (polku_client_get_id (client),
+                                                         instrument);
+
+  for (guint i = 0; i < 26; i++)
+    polku_assessment_set_answer (own, i, 3);
+  polku_assessment_set_date (own, date);
+  polku_assessment_set_role (own, POLKU_ASSESSMENT_ROLE_FOLLOW_UP);
+  polku_assessment_set_status (own, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_true (polku_assessment_store_save (f->store, own, &error));
+  g_assert_no_error (error);
+}
+
 /* Two quick switches: the first client's assessments go at once, and only the last client's
  * are shown when the reads are in. */
 static void
@@ -374,12 +408,15 @@ test_switch_quickly (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup ("whoqol-bref", &error);
-  g_autoptr(PolkuAssessment) own = NULL;
   g_autoptr(PolkuClient) other = NULL;
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GDateTime) leap_day = g_date_time_new_local (2020, 2, 29, 0, 0, 0);
   g_autofree char *leap_text = g_date_time_format (leap_day, "%x");
+  g_autoptr(GDateTime) other_day = g_date_time_new_local (2016, 2, 29, 0, 0, 0);
+  g_autofree char *other_text = g_date_time_format (other_day, "%x");
   g_autofree char *titles = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  gulong handler;
 
   g_assert_no_error (error);
   /* The last client gets an assessment on a day no demo assessment has. */
@@ -393,14 +430,9 @@ test_switch_quickly (Fixture       *f,
         other = g_object_ref (client);
     }
   g_assert_nonnull (other);
-  own = polku_assessment_new (polku_client_get_id (other), instrument);
-  for (guint i = 0; i < 26; i++)
-    polku_assessment_set_answer (own, i, 3);
-  polku_assessment_set_date (own, "2020-02-29");
-  polku_assessment_set_role (own, POLKU_ASSESSMENT_ROLE_BASELINE);
-  polku_assessment_set_status (own, POLKU_ASSESSMENT_STATUS_COMPLETE);
-  g_assert_true (polku_assessment_store_save (f->store, own, &error));
-  g_assert_no_error (error);
+  add_assessment (f, instrument, other, "2020-02-29");
+  /* And the one in between, too. */
+  add_assessment (f, instrument, f->client, "2016-02-29");
 
   g_object_set (f->view, "store", f->store, "client", other, NULL);
   test_wait_loaded (f->view);
@@ -408,6 +440,8 @@ test_switch_quickly (Fixture       *f,
   g_assert_nonnull (strstr (titles, leap_text));
   g_clear_pointer (&titles, g_free);
 
+  handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (loading_changed_cb),
+                              seen);
   g_object_set (f->view, "client", f->client, NULL);
   /* Nothing of the first client is left while the second one's are read. */
   g_assert_true (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
@@ -438,6 +472,10 @@ test_switch_quickly (Fixture       *f,
     collect (list, ADW_TYPE_ACTION_ROW, rows);
     g_assert_cmpuint (rows->len, ==, mine->len);
   }
+  /* The one in between was never shown. */
+  g_signal_handler_disconnect (f->view, handler);
+  g_assert_null (strstr (seen->str, other_text));
+  g_assert_nonnull (strstr (seen->str, leap_text));
 }
 
 int

@@ -44,7 +44,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   test_destroy_window (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
+  test_release_store (&f->store);
   g_clear_object (&f->profile);
   test_remove_tree (f->dir);
   g_free (f->dir);
@@ -380,6 +380,26 @@ shows_note_of (const char  *text,
   return strstr (text, body) != NULL;
 }
 
+typedef struct
+{
+  Fixture *f;
+  GString *seen;
+} Seen;
+
+/* Keeps what the view showed each time it finished loading. */
+static void
+loading_changed_cb (GObject    *view,
+                    GParamSpec *pspec,
+                    Seen       *seen)
+{
+  g_autofree char *text = NULL;
+
+  if (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (view)))
+    return;
+  text = view_text (seen->f);
+  g_string_append (seen->seen, text);
+}
+
 /* Two quick switches: the view clears the first client's case at once and shows only the
  * last client's when the reads are in. */
 static void
@@ -391,6 +411,8 @@ test_switch_quickly (Fixture       *f,
   g_autoptr(GPtrArray) cases = NULL;
   PolkuClient *clients[3];
   g_autofree char *text = NULL;
+  Seen seen = { f, g_string_new (NULL) };
+  gulong handler;
 
   filter.phase = POLKU_CASE_PHASE_COORDINATION;
   cases = polku_case_store_list (f->store, &filter, &error);
@@ -412,6 +434,8 @@ test_switch_quickly (Fixture       *f,
   g_assert_true (shows_note_of (text, clients[0]));
   g_clear_pointer (&text, g_free);
 
+  handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (loading_changed_cb),
+                              &seen);
   g_object_set (f->view, "client", clients[1], NULL);
   /* Nothing of the first client is left while the second one's case is read. */
   g_assert_true (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
@@ -431,6 +455,12 @@ test_switch_quickly (Fixture       *f,
   g_assert_true (shows_note_of (text, clients[2]));
   g_assert_false (shows_note_of (text, clients[0]));
   g_assert_false (shows_note_of (text, clients[1]));
+  /* …nor was it ever, on the way. */
+  g_signal_handler_disconnect (f->view, handler);
+  g_assert_false (shows_note_of (seen.seen->str, clients[0]));
+  g_assert_false (shows_note_of (seen.seen->str, clients[1]));
+  g_assert_true (shows_note_of (seen.seen->str, clients[2]));
+  g_string_free (seen.seen, TRUE);
 
   for (guint i = 0; i < 3; i++)
     g_object_unref (clients[i]);

@@ -61,7 +61,7 @@ fixture_teardown (Fixture       *f,
   if (f->window != NULL)
     test_destroy_window (f->window);
   g_clear_object (&f->client);
-  g_clear_object (&f->store);
+  test_release_store (&f->store);
   g_clear_object (&f->profile);
   test_remove_tree (f->dir);
   g_free (f->dir);
@@ -477,6 +477,20 @@ test_accessible (Fixture       *f,
   check_accessible (f->view);
 }
 
+/* Keeps the client of the plan shown each time the view finished loading. */
+static void
+loading_changed_cb (GObject    *view,
+                    GParamSpec *pspec,
+                    GString    *seen)
+{
+  JsonNode *document = polku_plan_view_get_document (POLKU_PLAN_VIEW (view));
+
+  if (!polku_plan_view_get_loading (POLKU_PLAN_VIEW (view)) && document != NULL)
+    g_string_append_printf (seen, "%s\n",
+                            json_object_get_string_member (json_node_get_object (document),
+                                                           "client_id"));
+}
+
 /* Two quick switches: the first client's plan goes at once, and only the last client's is
  * shown when the reads are in. */
 static void
@@ -486,6 +500,8 @@ test_switch_quickly (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *goals[] = { "Bo kvar hemma", "Röra mig ute", "Ordning på ekonomin" };
   PolkuClient *clients[3];
+  g_autoptr(GString) seen = g_string_new (NULL);
+  gulong handler;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -508,6 +524,8 @@ test_switch_quickly (Fixture       *f,
   test_wait_loaded (f->view);
   g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, goals[0]);
 
+  handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (loading_changed_cb),
+                              seen);
   polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[1]);
   /* Nothing of the first client's plan is left while the second one's is read. */
   g_assert_true (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
@@ -532,6 +550,11 @@ test_switch_quickly (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, goals[2]);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_row (f, "The goal", 0))), ==,
                    goals[2]);
+  /* Nor were the others' shown on the way. */
+  g_signal_handler_disconnect (f->view, handler);
+  g_assert_null (strstr (seen->str, polku_client_get_id (clients[0])));
+  g_assert_null (strstr (seen->str, polku_client_get_id (clients[1])));
+  g_assert_nonnull (strstr (seen->str, polku_client_get_id (clients[2])));
 
   for (guint i = 0; i < 3; i++)
     g_object_unref (clients[i]);

@@ -292,6 +292,7 @@ test_client_page_log (void)
 
   polku_client_page_set_store (POLKU_CLIENT_PAGE (page), store);
   polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  test_wait_tree_loaded (page);
   entries = polku_audit_list (store, polku_client_get_id (client), &error);
   g_assert_no_error (error);
   /* The page's view, and whatever its views read (the plan, say), each recorded. */
@@ -309,6 +310,7 @@ test_client_page_log (void)
                                          "log");
   list_box = test_find_widget (log_view, GTK_TYPE_LIST_BOX);
   test_wait_until (list_box_has_rows, list_box, 5000, "the log view lists entries");
+  test_wait_tree_loaded (page);
   assert_accessible (page, 1);
 
   g_assert_true (gtk_widget_activate_action (log_view, "log.verify", NULL));
@@ -332,6 +334,7 @@ test_client_page_log (void)
   polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
   polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
   test_spin (50);
+  test_wait_tree_loaded (page);
   g_assert_false (gtk_widget_get_mapped (log_view));
 
   test_destroy_window (GTK_WINDOW (window));
@@ -502,6 +505,7 @@ test_window (void)
   assert_accessible (GTK_WIDGET (window), 4);
   gtk_single_selection_set_selected (selection, 0);
   test_spin (50);
+  test_wait_tree_loaded (GTK_WIDGET (window));
   assert_accessible (GTK_WIDGET (window), 4);
 
   /* A search without hits. */

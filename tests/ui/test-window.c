@@ -54,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   test_destroy_window (GTK_WINDOW (fixture->window));
   if (polku_store_is_open (fixture->store))
     polku_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  test_release_store (&fixture->store);
   g_clear_object (&fixture->profile);
   test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -174,6 +174,7 @@ test_archive (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 3);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   client = g_object_ref (client_at (visible, 3));
   g_assert_true (polku_client_page_get_client (polku_window_get_client_page (fixture->window))
                  == client);
@@ -325,6 +326,7 @@ test_editor_failed_save_changes_nothing (Fixture       *fixture,
   g_assert_nonnull (polku_client_get_hetu (other));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   g_assert_null (find_editor ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-client",
                                              NULL));
@@ -368,6 +370,7 @@ test_editor_edits (Fixture       *fixture,
   PolkuClientEditor *editor;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 2);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   client = g_object_ref (client_at (visible, 2));
 
   editor = polku_window_open_editor (fixture->window, client);
@@ -416,6 +419,7 @@ test_lock (Fixture       *fixture,
   GtkWidget *editor_alive = NULL;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   search (fixture, polku_client_get_family_name (client_at (visible, 0)));
   editor = polku_window_open_editor (window, client_at (visible, 0));
   g_set_weak_pointer (&editor_alive, GTK_WIDGET (editor));

@@ -89,18 +89,6 @@ assert_one_line_error (Run *run,
   g_assert_cmpuint (strlen (run->err), >, 25);
 }
 
-/* Parses @text as JSON; fails the test when it is not. */
-static inline JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    g_error ("not JSON (%s): %s", error->message, text);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /* Parses stdout as JSON. */
 static inline JsonNode *
 parse_out (Run *run)

@@ -16,7 +16,8 @@
 #include "polku-audit.h"
 #include "polku-demo.h"
 
-#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+#include "test-common.h"
+
 #define PLAN_ID "5b0c2f1e-8d7a-4c3b-9e6f-1a2b3c4d5e6f"
 
 typedef struct
@@ -51,18 +52,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
   g_clear_object (&f->client);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

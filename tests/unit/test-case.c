@@ -11,7 +11,6 @@
 #include "case-test-helpers.h"
 #include "polku-demo.h"
 #include "polku-followup-store.h"
-
 #include "polku-team-store.h"
 
 /* The audit actions recorded for @client, oldest first, joined with spaces. */

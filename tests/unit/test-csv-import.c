@@ -14,7 +14,8 @@
 #include "polku-contact-store.h"
 #include "polku-csv-import.h"
 
-#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+#include "store-test-helpers.h"
+
 #define CLIENT "7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11"
 
 /* --- The reader ------------------------------------------------------------------------ */
@@ -282,50 +283,6 @@ test_file_errors (void)
 }
 
 /* --- Writing ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  char       *dir;
-  PolkuStore *store;
-  char       *client_id;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuClient) client = polku_client_new ();
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("polku-test-csv-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "polku.db", NULL);
-  f->store = polku_store_open (path, POLKU_KEY_RAW, KEY, TRUE, &error);
-  g_assert_no_error (error);
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
-  f->client_id = g_strdup (polku_client_get_id (client));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->client_id);
-}
 
 static PolkuCsvImport *
 import_for (Fixture    *f,

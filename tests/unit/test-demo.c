@@ -11,7 +11,7 @@
 #include "polku-demo.h"
 #include "polku-hetu.h"
 
-#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+#include "test-common.h"
 
 static GPtrArray *
 populate (guint   n,

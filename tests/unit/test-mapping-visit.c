@@ -13,51 +13,7 @@
 #include "polku-audit.h"
 #include "polku-mapping-visit.h"
 
-#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
-
-typedef struct
-{
-  char       *dir;
-  PolkuStore *store;
-  char       *client_id;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuClient) client = polku_client_new ();
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("polku-test-mapping-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "polku.db", NULL);
-  f->store = polku_store_open (path, POLKU_KEY_RAW, KEY, TRUE, &error);
-  g_assert_no_error (error);
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
-  f->client_id = g_strdup (polku_client_get_id (client));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->client_id);
-}
+#include "store-test-helpers.h"
 
 static GPtrArray *
 entries_of (Fixture    *f,

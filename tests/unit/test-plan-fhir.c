@@ -13,18 +13,9 @@
 #include "polku-client-private.h"
 #include "polku-plan-fhir.h"
 
+#include "test-common.h"
+
 #define CLIENT "0b8f0b62-c45d-46a4-a192-2825ef7190d7"
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static PolkuClient *
 make_client (void)
@@ -77,7 +68,7 @@ make_plan (const char *language)
     "   \"professional_reason\": \"AUDIT 14\"}],"
     " \"next_review\": \"2027-02-01\"}", CLIENT, language);
   g_autoptr(GError) error = NULL;
-  JsonNode *plan = parse (text);
+  JsonNode *plan = parse_json (text);
 
   g_assert_true (polku_plan_document_validate (plan, &error));
   g_assert_no_error (error);

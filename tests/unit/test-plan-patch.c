@@ -11,20 +11,11 @@
 
 #include "polku-plan.h"
 
+#include "test-common.h"
+
 #define CLIENT "0b8f0b62-c45d-46a4-a192-2825ef7190d7"
 #define GOAL "11111111-1111-4111-8111-111111111111"
 #define ACTION "22222222-2222-4222-8222-222222222222"
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 /* RFC 7396, Appendix A */
 static void
@@ -50,10 +41,10 @@ test_rfc_examples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) target = parse (cases[i][0]);
-      g_autoptr(JsonNode) target_copy = parse (cases[i][0]);
-      g_autoptr(JsonNode) patch = parse (cases[i][1]);
-      g_autoptr(JsonNode) expected = parse (cases[i][2]);
+      g_autoptr(JsonNode) target = parse_json (cases[i][0]);
+      g_autoptr(JsonNode) target_copy = parse_json (cases[i][0]);
+      g_autoptr(JsonNode) patch = parse_json (cases[i][1]);
+      g_autoptr(JsonNode) expected = parse_json (cases[i][2]);
       g_autoptr(JsonNode) result = polku_plan_merge_patch (target, patch);
 
       if (!json_node_equal (result, expected))
@@ -69,7 +60,7 @@ test_rfc_examples (void)
 static JsonNode *
 valid_plan (void)
 {
-  return parse ("{\"schema\": 1, \"id\": \"5d5a248e-9ac5-4109-b908-31f2d382f817\","
+  return parse_json ("{\"schema\": 1, \"id\": \"5d5a248e-9ac5-4109-b908-31f2d382f817\","
                 " \"client_id\": \"" CLIENT "\", \"language\": \"fi\","
                 " \"client_view\": \"Haluan pärjätä kotona.\", \"main_burden\": null,"
                 " \"responsible_worker\": {\"name\": \"Minna Laine\"},"
@@ -85,7 +76,7 @@ static void
 test_valid (void)
 {
   g_autoptr(JsonNode) plan = valid_plan ();
-  g_autoptr(JsonNode) patch = parse ("{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"Velat\","
+  g_autoptr(JsonNode) patch = parse_json ("{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"Velat\","
                                      " \"expressed_by\": \"client\", \"status\": \"achieved\","
                                      " \"client_assessment\": \"Hyvin meni\"}],"
                                      " \"next_review\": null, \"language\": \"sv\"}");
@@ -171,7 +162,7 @@ test_bad_patches (void)
     {
       g_autoptr(JsonNode) plan = valid_plan ();
       g_autoptr(JsonNode) before = valid_plan ();
-      g_autoptr(JsonNode) patch = parse (cases[i][0]);
+      g_autoptr(JsonNode) patch = parse_json (cases[i][0]);
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) result = polku_plan_document_apply_patch (plan, patch, &error);
 

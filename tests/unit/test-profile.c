@@ -13,21 +13,9 @@
 
 #include "polku-profile.h"
 
+#include "test-common.h"
+
 #define PASSPHRASE "kotikäynti 2026"
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static char *
 make_dir (void)

@@ -15,7 +15,8 @@
 
 #include "polku-store.h"
 
-#define KEY "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99"
+#include "test-common.h"
+
 #define OTHER_KEY "0000000000000000000000000000000000000000000000000000000000000001"
 #define CANARY "Kanariaxyzzy"
 
@@ -32,20 +33,6 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("polku-test-store-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
   f->path = g_build_filename (f->dir, "polku.db", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
