@@ -541,32 +541,65 @@ case_list (int    argc,
   return EXIT_OK;
 }
 
+/* The commands "… ID [--date DATE]" that change one thing on a date (default today) and
+ * print it. */
+typedef GObject *(*DatedFunc) (PolkuStore  *store,
+                               const char  *id,
+                               const char  *date,
+                               GError     **error);
+
+static int
+change_on_date (int          argc,
+                char       **argv,
+                const char  *usage,
+                DatedFunc    change)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) changed = NULL;
+  const char *id = NULL;
+  const char *date = NULL;
+  const Option options[] = { { "--date", &date, NULL }, { NULL } };
+  int status;
+
+  if (!parse_args (argc, argv, options, &id, 1, 1, usage, &status)
+      || !check_id (id, usage, &status))
+    return status;
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  changed = change (store, id, date, &error);
+  if (changed == NULL)
+    return fail_with (error);
+  print_object (changed);
+  return EXIT_OK;
+}
+
+#define DATED_ADAPTER(name, call) \
+  static GObject * \
+  name (PolkuStore  *store, \
+        const char  *id, \
+        const char  *date, \
+        GError     **error) \
+  { \
+    return G_OBJECT (call (store, id, date, error)); \
+  }
+
+DATED_ADAPTER (open_case, polku_case_store_open)
+DATED_ADAPTER (retract_sign, polku_case_store_retract_sign)
+DATED_ADAPTER (withdraw_consent, polku_consent_store_withdraw)
+DATED_ADAPTER (set_responsible, polku_team_store_set_responsible)
+DATED_ADAPTER (leave_team, polku_team_store_leave)
+DATED_ADAPTER (followup_done, polku_followup_store_done)
+
 #define CASE_OPEN_USAGE "case open CLIENT-ID [--date DATE]"
 
 static int
 case_open (int    argc,
            char **argv)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuCase) kase = NULL;
-  const char *client_id = NULL;
-  const char *date = NULL;
-  const Option options[] = { { "--date", &date, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, CASE_OPEN_USAGE, &status)
-      || !check_id (client_id, CASE_OPEN_USAGE, &status))
-    return status;
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  kase = polku_case_store_open (store, client_id, date, &error);
-  if (kase == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (kase));
-  return EXIT_OK;
+  return change_on_date (argc, argv, CASE_OPEN_USAGE, open_case);
 }
 
 #define CASE_PHASE_USAGE "case phase CLIENT-ID PHASE [--date DATE] [--reason TEXT]"
@@ -843,26 +876,7 @@ static int
 signs_retract (int    argc,
                char **argv)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuCaseSign) sign = NULL;
-  const char *sign_id = NULL;
-  const char *date = NULL;
-  const Option options[] = { { "--date", &date, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &sign_id, 1, 1, SIGNS_RETRACT_USAGE, &status)
-      || !check_id (sign_id, SIGNS_RETRACT_USAGE, &status))
-    return status;
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  sign = polku_case_store_retract_sign (store, sign_id, date, &error);
-  if (sign == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (sign));
-  return EXIT_OK;
+  return change_on_date (argc, argv, SIGNS_RETRACT_USAGE, retract_sign);
 }
 
 #define SIGNS_LIST_USAGE "signs list CLIENT-ID [--all] [--json]"
@@ -933,6 +947,73 @@ polku_cli_signs (int    argc,
 
 /* consent */
 
+/* The "add" commands: a JSON object with the @allowed members becomes a draft of @type for
+ * CLIENT-ID, which @add stores; the stored object is printed. */
+typedef GObject *(*AddFunc) (PolkuStore  *store,
+                             GObject     *draft,
+                             GError     **error);
+
+static int
+add_from_json (int                 argc,
+               char              **argv,
+               GType               type,
+               const char * const *allowed,
+               const char         *usage,
+               AddFunc             add)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) draft = NULL;
+  g_autoptr(GObject) added = NULL;
+  const char *client_id = NULL;
+  const char *file = NULL;
+  const Option options[] = { { "--json", &file, NULL }, { NULL } };
+  int status;
+
+  if (!parse_args (argc, argv, options, &client_id, 1, 1, usage, &status)
+      || !check_id (client_id, usage, &status))
+    return status;
+  if (file == NULL)
+    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), usage);
+
+  draft = read_draft (type, file, client_id, allowed, &error);
+  if (draft == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  added = add (store, draft, &error);
+  if (added == NULL)
+    return fail_with (error);
+  print_object (added);
+  return EXIT_OK;
+}
+
+static GObject *
+add_consent (PolkuStore  *store,
+             GObject     *draft,
+             GError     **error)
+{
+  return G_OBJECT (polku_consent_store_add (store, POLKU_CONSENT (draft), error));
+}
+
+static GObject *
+add_team_member (PolkuStore  *store,
+                 GObject     *draft,
+                 GError     **error)
+{
+  return G_OBJECT (polku_team_store_add (store, POLKU_TEAM_MEMBER (draft), error));
+}
+
+static GObject *
+add_followup (PolkuStore  *store,
+              GObject     *draft,
+              GError     **error)
+{
+  return G_OBJECT (polku_followup_store_add (store, POLKU_FOLLOWUP (draft), error));
+}
+
 #define CONSENT_ADD_USAGE "consent add CLIENT-ID --json FILE"
 
 static int
@@ -943,33 +1024,9 @@ consent_add (int    argc,
     "given_on", "given_by", "representative", "method", "organisations", "parts",
     "valid_until", NULL
   };
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) draft = NULL;
-  g_autoptr(PolkuConsent) consent = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-  const Option options[] = { { "--json", &file, NULL }, { NULL } };
-  int status;
 
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, CONSENT_ADD_USAGE, &status)
-      || !check_id (client_id, CONSENT_ADD_USAGE, &status))
-    return status;
-  if (file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), CONSENT_ADD_USAGE);
-
-  draft = read_draft (POLKU_TYPE_CONSENT, file, client_id, allowed, &error);
-  if (draft == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  consent = polku_consent_store_add (store, POLKU_CONSENT (draft), &error);
-  if (consent == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (consent));
-  return EXIT_OK;
+  return add_from_json (argc, argv, POLKU_TYPE_CONSENT, allowed, CONSENT_ADD_USAGE,
+                        add_consent);
 }
 
 #define CONSENT_WITHDRAW_USAGE "consent withdraw CONSENT-ID [--date DATE]"
@@ -978,26 +1035,7 @@ static int
 consent_withdraw (int    argc,
                   char **argv)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuConsent) consent = NULL;
-  const char *consent_id = NULL;
-  const char *date = NULL;
-  const Option options[] = { { "--date", &date, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &consent_id, 1, 1, CONSENT_WITHDRAW_USAGE, &status)
-      || !check_id (consent_id, CONSENT_WITHDRAW_USAGE, &status))
-    return status;
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  consent = polku_consent_store_withdraw (store, consent_id, date, &error);
-  if (consent == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (consent));
-  return EXIT_OK;
+  return change_on_date (argc, argv, CONSENT_WITHDRAW_USAGE, withdraw_consent);
 }
 
 #define CONSENT_LIST_USAGE "consent list CLIENT-ID [--json]"
@@ -1104,33 +1142,9 @@ team_add (int    argc,
   static const char * const allowed[] = {
     "person", "role", "organisation", "sector", "contact", "joined_on", "responsible", NULL
   };
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) draft = NULL;
-  g_autoptr(PolkuTeamMember) member = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-  const Option options[] = { { "--json", &file, NULL }, { NULL } };
-  int status;
 
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, TEAM_ADD_USAGE, &status)
-      || !check_id (client_id, TEAM_ADD_USAGE, &status))
-    return status;
-  if (file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), TEAM_ADD_USAGE);
-
-  draft = read_draft (POLKU_TYPE_TEAM_MEMBER, file, client_id, allowed, &error);
-  if (draft == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  member = polku_team_store_add (store, POLKU_TEAM_MEMBER (draft), &error);
-  if (member == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (member));
-  return EXIT_OK;
+  return add_from_json (argc, argv, POLKU_TYPE_TEAM_MEMBER, allowed, TEAM_ADD_USAGE,
+                        add_team_member);
 }
 
 static int
@@ -1138,29 +1152,10 @@ team_member_change (int       argc,
                     char    **argv,
                     gboolean  responsible)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuTeamMember) member = NULL;
-  const char *usage = responsible ? "team set-responsible MEMBER-ID [--date DATE]"
-                                  : "team leave MEMBER-ID [--date DATE]";
-  const char *member_id = NULL;
-  const char *date = NULL;
-  const Option options[] = { { "--date", &date, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &member_id, 1, 1, usage, &status)
-      || !check_id (member_id, usage, &status))
-    return status;
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  member = responsible ? polku_team_store_set_responsible (store, member_id, date, &error)
-                       : polku_team_store_leave (store, member_id, date, &error);
-  if (member == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (member));
-  return EXIT_OK;
+  return responsible
+         ? change_on_date (argc, argv, "team set-responsible MEMBER-ID [--date DATE]",
+                           set_responsible)
+         : change_on_date (argc, argv, "team leave MEMBER-ID [--date DATE]", leave_team);
 }
 
 static int
@@ -1338,33 +1333,9 @@ followups_add (int    argc,
                char **argv)
 {
   static const char * const allowed[] = { "title", "due_on", "assignee", NULL };
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) draft = NULL;
-  g_autoptr(PolkuFollowup) followup = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-  const Option options[] = { { "--json", &file, NULL }, { NULL } };
-  int status;
 
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, FOLLOWUPS_ADD_USAGE, &status)
-      || !check_id (client_id, FOLLOWUPS_ADD_USAGE, &status))
-    return status;
-  if (file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), FOLLOWUPS_ADD_USAGE);
-
-  draft = read_draft (POLKU_TYPE_FOLLOWUP, file, client_id, allowed, &error);
-  if (draft == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  followup = polku_followup_store_add (store, POLKU_FOLLOWUP (draft), &error);
-  if (followup == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (followup));
-  return EXIT_OK;
+  return add_from_json (argc, argv, POLKU_TYPE_FOLLOWUP, allowed, FOLLOWUPS_ADD_USAGE,
+                        add_followup);
 }
 
 #define FOLLOWUPS_DONE_USAGE "followups done FOLLOWUP-ID [--date DATE]"
@@ -1373,26 +1344,7 @@ static int
 followups_done (int    argc,
                 char **argv)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuFollowup) followup = NULL;
-  const char *followup_id = NULL;
-  const char *date = NULL;
-  const Option options[] = { { "--date", &date, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &followup_id, 1, 1, FOLLOWUPS_DONE_USAGE, &status)
-      || !check_id (followup_id, FOLLOWUPS_DONE_USAGE, &status))
-    return status;
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  followup = polku_followup_store_done (store, followup_id, date, &error);
-  if (followup == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (followup));
-  return EXIT_OK;
+  return change_on_date (argc, argv, FOLLOWUPS_DONE_USAGE, followup_done);
 }
 
 int

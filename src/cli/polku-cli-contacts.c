@@ -70,6 +70,39 @@ is_string_or_null (JsonNode *node)
          || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
 }
 
+typedef struct
+{
+  const char *member;    /* in the JSON */
+  const char *property;  /* of the object */
+} StringMember;
+
+/* When @name is one of @table's members, sets the object's property from @value (a string or
+ * null) and sets *@known. Fails, naming the member, on any other JSON type. */
+static gboolean
+set_string_member (GObject            *object,
+                   const StringMember *table,
+                   guint               n_table,
+                   const char         *name,
+                   JsonNode           *value,
+                   gboolean           *known,
+                   GError            **error)
+{
+  *known = FALSE;
+  for (guint i = 0; i < n_table; i++)
+    if (g_str_equal (name, table[i].member))
+      {
+        if (!is_string_or_null (value))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("“%s” must be a string or null."), name);
+            return FALSE;
+          }
+        g_object_set (object, table[i].property, json_node_get_string (value), NULL);
+        *known = TRUE;
+      }
+  return TRUE;
+}
+
 static gboolean
 is_boolean (JsonNode *node)
 {
@@ -83,7 +116,7 @@ contact_apply_json (PolkuContact  *contact,
                     JsonNode      *node,
                     GError       **error)
 {
-  static const struct { const char *member; const char *property; } strings[] = {
+  static const StringMember strings[] = {
     { "professional", "professional-id" },
     { "professional_name", "professional-name" }, { "organisation", "organisation" },
     { "note", "note" },
@@ -105,18 +138,9 @@ contact_apply_json (PolkuContact  *contact,
       JsonNode *value = json_object_get_member (object, name);
       gboolean known = FALSE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-        if (g_str_equal (name, strings[i].member))
-          {
-            if (!is_string_or_null (value))
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("“%s” must be a string or null."), name);
-                return FALSE;
-              }
-            g_object_set (contact, strings[i].property, json_node_get_string (value), NULL);
-            known = TRUE;
-          }
+      if (!set_string_member (G_OBJECT (contact), strings, G_N_ELEMENTS (strings), name, value,
+                              &known, error))
+        return FALSE;
       if (known)
         continue;
 
@@ -739,7 +763,7 @@ visit_apply_json (PolkuMappingVisit  *visit,
                   JsonNode           *node,
                   GError            **error)
 {
-  static const struct { const char *member; const char *property; } strings[] = {
+  static const StringMember strings[] = {
     { "scheduled", "scheduled" }, { "place", "place" }, { "held_on", "held-on" },
     { "notes", "notes" },
   };
@@ -760,18 +784,9 @@ visit_apply_json (PolkuMappingVisit  *visit,
       JsonNode *value = json_object_get_member (object, name);
       gboolean known = FALSE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-        if (g_str_equal (name, strings[i].member))
-          {
-            if (!is_string_or_null (value))
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("“%s” must be a string or null."), name);
-                return FALSE;
-              }
-            g_object_set (visit, strings[i].property, json_node_get_string (value), NULL);
-            known = TRUE;
-          }
+      if (!set_string_member (G_OBJECT (visit), strings, G_N_ELEMENTS (strings), name, value,
+                              &known, error))
+        return FALSE;
       if (known)
         continue;
 

@@ -278,8 +278,8 @@ add_observations (JsonBuilder       *builder,
         polku_instrument_get_score_range (instrument, s, &min, &max);
         code = g_strdup_printf ("%s.%s", scores->domains[d].id,
                                 polku_instrument_get_score_id (instrument, s));
-        display = g_strdup_printf ("%s (%g–%g)", polku_instrument_get_domain_title (instrument, d),
-                                   min, max);
+        display = g_strdup_printf ("%s (%g–%g)",
+                                   polku_instrument_get_domain_title (instrument, d), min, max);
         begin_observation (builder, assessment, code, display);
         json_builder_set_member_name (builder, "valueQuantity");
         json_builder_begin_object (builder);

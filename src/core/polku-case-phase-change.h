@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CASE_PHASE_CHANGE (polku_case_phase_change_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, POLKU, CASE_PHASE_CHANGE, GObject)
+G_DECLARE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, POLKU, CASE_PHASE_CHANGE,
+                      GObject)
 
 const char          *polku_case_phase_change_get_id         (PolkuCasePhaseChange *self);
 const char          *polku_case_phase_change_get_created    (PolkuCasePhaseChange *self);

@@ -459,7 +459,8 @@ apply_key (sqlite3       *db,
 
   /* Same file format with SQLCipher 3 and 4. These must come before the first read. */
   if (cipher_major >= 4
-      && !polku_store_exec (db, "PRAGMA cipher_compatibility = 3;", _("Setting up encryption"), error))
+      && !polku_store_exec (db, "PRAGMA cipher_compatibility = 3;", _("Setting up encryption"),
+                            error))
     return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA cipher_page_size = %d; PRAGMA kdf_iter = %d;",

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_TEAM_RESPONSIBLE (polku_team_responsible_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuTeamResponsible, polku_team_responsible, POLKU, TEAM_RESPONSIBLE, GObject)
+G_DECLARE_FINAL_TYPE (PolkuTeamResponsible, polku_team_responsible, POLKU, TEAM_RESPONSIBLE,
+                      GObject)
 
 const char          *polku_team_responsible_get_id         (PolkuTeamResponsible *self);
 const char          *polku_team_responsible_get_created    (PolkuTeamResponsible *self);

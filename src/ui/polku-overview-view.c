@@ -167,7 +167,7 @@ add_row (GtkListBox *list,
   if (subtitle != NULL)
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
   gtk_list_box_append (list, row);
   return row;

@@ -203,6 +203,75 @@ test_case_path (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* The dated commands: open a case, retract a sign, a team member leaves; each prints what it
+ * changed, and refuses an unknown id with one line. */
+static void
+test_dated_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = add_client (f);
+  g_autofree char *today = days_from_today (0);
+  g_autofree char *sign_id = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  JsonObject *object;
+
+  CLI (&run, f, NULL, "case", "open", id, "--date", today);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "phase"), ==,
+                   "identified");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  CLI (&run, f, "{\"group_id\": \"service_use\", \"item_id\": \"no_shows\", "
+                "\"reason\": \"Merkitty vahingossa.\", \"service_point\": \"Terveysasema\"}",
+       "signs", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  sign_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "signs", "retract", sign_id);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "retracted_on"), ==, today);
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  /* Two members; the responsible one cannot leave, the other can. */
+  CLI (&run, f, "{\"person\": \"Sari Salo\", \"role\": \"sosiaaliohjaaja\", "
+                "\"organisation\": \"Hyvinvointialue\", \"sector\": \"social\", "
+                "\"responsible\": true}", "team", "add", id, "--json",
+       "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  first_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, "{\"person\": \"Tomi Virta\", \"role\": \"sairaanhoitaja\", "
+                "\"organisation\": \"Terveysasema\", \"sector\": \"health\"}", "team", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  second_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "team", "leave", first_id);
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
+  CLI (&run, f, NULL, "team", "leave", second_id, "--date", today);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "signs", "retract", "00000000-0000-4000-8000-000000000000");
+  assert_one_line_error (&run, 1);
+}
+
 static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
@@ -290,6 +359,8 @@ main (int    argc,
   g_unsetenv ("POLKU_CHECKLIST");
 
   g_test_add ("/cli-case/path", Fixture, NULL, cli_fixture_setup, test_case_path,
+              cli_fixture_teardown);
+  g_test_add ("/cli-case/dated-changes", Fixture, NULL, cli_fixture_setup, test_dated_changes,
               cli_fixture_teardown);
   g_test_add ("/cli-case/bad-input", Fixture, NULL, cli_fixture_setup, test_bad_input,
               cli_fixture_teardown);
