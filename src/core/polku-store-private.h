@@ -99,4 +99,48 @@ GPtrArray *polku_store_select_rows       (sqlite3           *db,
                                           const char        *what,
                                           GError           **error);
 
+/* Makes an object of @type from the current row of @stmt: column i sets the property
+ * @properties[i] (the list ends with NULL; an empty name skips a column, and columns past
+ * the list's end are left for the caller). A string property takes the column's text
+ * (NULL for an SQL NULL), a boolean, integer or double property its number. Properties
+ * that come from no column follow as name, value pairs as in g_object_new (), ending with
+ * NULL. */
+gpointer   polku_store_object_from_row   (sqlite3_stmt       *stmt,
+                                          GType               type,
+                                          const char * const *properties,
+                                          const char         *first_extra_property,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* As polku_store_select_rows (), with each row made by polku_store_object_from_row (). */
+GPtrArray *polku_store_select_objects    (sqlite3            *db,
+                                          const char         *sql,
+                                          const char         *param,
+                                          GType               type,
+                                          const char * const *properties,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes the store's lock, runs polku_store_select_rows () and lets go. */
+GPtrArray *polku_store_list              (PolkuStore         *store,
+                                          const char         *sql,
+                                          const char         *param,
+                                          PolkuStoreRowFunc   row_func,
+                                          gpointer            user_data,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes the store's lock, runs polku_store_select_objects () and lets go. */
+GPtrArray *polku_store_list_objects      (PolkuStore         *store,
+                                          const char         *sql,
+                                          const char         *param,
+                                          GType               type,
+                                          const char * const *properties,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes @list (transfer full; NULL when reading it failed and set @error) and returns its
+ * first object, or NULL with @error (@domain, @code, @format) when it is empty. */
+gpointer   polku_store_take_first        (GPtrArray          *list,
+                                          GError            **error,
+                                          GQuark              domain,
+                                          int                 code,
+                                          const char         *format,
+                                          ...) G_GNUC_PRINTF (5, 6);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gobject/gvaluecollector.h>
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 #include <sys/random.h>
@@ -287,6 +288,196 @@ polku_store_select_rows (sqlite3           *db,
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, param);
   return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
+}
+
+/* Sets @value, of @pspec's type, from column @i; FALSE for a type no column can give. */
+static gboolean
+value_from_column (GValue        *value,
+                   GParamSpec    *pspec,
+                   sqlite3_stmt  *stmt,
+                   int            i)
+{
+  g_value_init (value, pspec->value_type);
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, POLKU_STORE_COL (stmt, i));
+      return TRUE;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, i) != 0);
+      return TRUE;
+    case G_TYPE_INT:
+      g_value_set_int (value, sqlite3_column_int (stmt, i));
+      return TRUE;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, (guint) sqlite3_column_int (stmt, i));
+      return TRUE;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, i));
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, sqlite3_column_double (stmt, i));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The next free GValue at the end of @values. */
+static GValue *
+append_value (GArray *values)
+{
+  g_array_set_size (values, values->len + 1);
+  return &g_array_index (values, GValue, values->len - 1);
+}
+
+gpointer
+polku_store_object_from_row (sqlite3_stmt       *stmt,
+                             GType               type,
+                             const char * const *properties,
+                             const char         *first_extra_property,
+                             ...)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  int n_columns = sqlite3_column_count (stmt);
+  gboolean ok = TRUE;
+  const char *name;
+  va_list args;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  for (int i = 0; properties[i] != NULL; i++)
+    {
+      GParamSpec *pspec;
+
+      if (properties[i][0] == '\0')
+        continue;
+      g_return_val_if_fail (i < n_columns, NULL);
+      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), properties[i]);
+      g_return_val_if_fail (pspec != NULL, NULL);
+      if (!value_from_column (append_value (values), pspec, stmt, i))
+        {
+          g_critical ("%s: the property “%s” of %s cannot be read from a column", G_STRFUNC,
+                      properties[i], g_type_name (type));
+          return NULL;
+        }
+      g_ptr_array_add (names, (gpointer) properties[i]);
+    }
+
+  va_start (args, first_extra_property);
+  for (name = first_extra_property; ok && name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      g_autofree char *collect_error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s: %s has no property “%s”", G_STRFUNC, g_type_name (type), name);
+          ok = FALSE;
+          break;
+        }
+      G_VALUE_COLLECT_INIT (append_value (values), pspec->value_type, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s: %s", G_STRFUNC, collect_error);
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  va_end (args);
+
+  if (!ok)
+    return NULL;
+  return g_object_new_with_properties (type, names->len, (const char **) names->pdata,
+                                       (const GValue *) values->data);
+}
+
+typedef struct
+{
+  GType               type;
+  const char * const *properties;
+} ObjectMapping;
+
+static gpointer
+object_row (sqlite3_stmt  *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  const ObjectMapping *mapping = user_data;
+
+  return polku_store_object_from_row (stmt, mapping->type, mapping->properties, NULL);
+}
+
+GPtrArray *
+polku_store_select_objects (sqlite3             *db,
+                            const char          *sql,
+                            const char          *param,
+                            GType                type,
+                            const char * const  *properties,
+                            const char          *what,
+                            GError             **error)
+{
+  ObjectMapping mapping = { type, properties };
+
+  return polku_store_select_rows (db, sql, param, object_row, &mapping, what, error);
+}
+
+GPtrArray *
+polku_store_list (PolkuStore         *store,
+                  const char         *sql,
+                  const char         *param,
+                  PolkuStoreRowFunc   row_func,
+                  gpointer            user_data,
+                  const char         *what,
+                  GError            **error)
+{
+  GPtrArray *result;
+  sqlite3 *db = polku_store_begin_use (store, error);
+
+  if (db == NULL)
+    return NULL;
+  result = polku_store_select_rows (db, sql, param, row_func, user_data, what, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+GPtrArray *
+polku_store_list_objects (PolkuStore          *store,
+                          const char          *sql,
+                          const char          *param,
+                          GType                type,
+                          const char * const  *properties,
+                          const char          *what,
+                          GError             **error)
+{
+  ObjectMapping mapping = { type, properties };
+
+  return polku_store_list (store, sql, param, object_row, &mapping, what, error);
+}
+
+gpointer
+polku_store_take_first (GPtrArray   *list,
+                        GError     **error,
+                        GQuark       domain,
+                        int          code,
+                        const char  *format,
+                        ...)
+{
+  g_autoptr(GPtrArray) owned = list;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (owned == NULL)
+    return NULL;
+  if (owned->len > 0)
+    return g_object_ref (g_ptr_array_index (owned, 0));
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, domain, code, message);
+  return NULL;
 }
 
 /* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */

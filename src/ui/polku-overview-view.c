@@ -167,7 +167,7 @@ add_row (GtkListBox *list,
   if (subtitle != NULL)
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
     }
   gtk_list_box_append (list, row);
   return row;
@@ -1378,6 +1378,25 @@ polku_overview_view_map (GtkWidget *widget)
   polku_overview_view_reload (POLKU_OVERVIEW_VIEW (widget));
 }
 
+/* libadwaita 1.2's AdwToastOverlay measures its child's height without the width it is given,
+ * so wrapped lines went uncounted and the scrolled page cut off the last groups (Notes). The
+ * view measures the overlay's content itself. */
+static void
+polku_overview_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  gtk_widget_measure (content, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+}
+
 static void
 polku_overview_view_class_init (PolkuOverviewViewClass *klass)
 {
@@ -1388,6 +1407,7 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
   object_class->get_property = polku_overview_view_get_property;
   object_class->set_property = polku_overview_view_set_property;
   widget_class->map = polku_overview_view_map;
+  widget_class->measure = polku_overview_view_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,

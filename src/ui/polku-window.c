@@ -238,12 +238,21 @@ on_list_activate (PolkuWindow *self,
   show_client_page (self);
 }
 
+/* The entry tells of a change only after a short delay: a quick Enter or Down must not act
+ * on the list of the text before. */
+static void
+apply_query_now (PolkuWindow *self)
+{
+  apply_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 /* Enter in the search entry opens the first match (or the one already selected). */
 static void
 on_search_activate (PolkuWindow *self)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
+  apply_query_now (self);
   if (g_list_model_get_n_items (model) == 0)
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
@@ -260,8 +269,11 @@ on_search_key_pressed (PolkuWindow     *self,
                        GdkModifierType  state)
 {
   if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
-      || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  apply_query_now (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return GDK_EVENT_PROPAGATE;
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
@@ -820,6 +832,34 @@ load_clients (PolkuWindow *self)
                                   g_object_ref (self));
 }
 
+/* Every window that belongs to this one (the forms of the views, a mapping visit in its own
+ * window, and their own dialogs) shows client data: locking closes them all. What they
+ * hold is saved as they go (drafts), so nothing typed is lost. */
+static void
+close_transients (PolkuWindow *self)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Held, because destroying one window can destroy its own dialogs further down the list. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (window == GTK_WINDOW (self))
+        continue;
+      for (GtkWindow *owner = gtk_window_get_transient_for (window); owner != NULL;
+           owner = gtk_window_get_transient_for (owner))
+        if (owner == GTK_WINDOW (self))
+          {
+            gtk_window_destroy (window);
+            break;
+          }
+    }
+  g_list_free_full (toplevels, g_object_unref);
+}
+
 /**
  * polku_window_lock:
  *
@@ -845,6 +885,7 @@ polku_window_lock (PolkuWindow *self)
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
+  close_transients (self);
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 

@@ -163,6 +163,43 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
 }
 
+/* Enter right after typing (before the entry's delayed search-changed) opens the client the
+ * text names, not the first of the list as it was, nor nothing at all. */
+static void
+test_search_enter_at_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+  GtkEditable *entry = polku_window_get_search_entry (fixture->window);
+  PolkuClient *first = client_at (visible, 0);
+  PolkuClient *other = NULL;
+  PolkuClient *opened;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && other == NULL; i++)
+    {
+      PolkuClient *client = client_at (all, i);
+
+      if (!polku_client_matches (client, polku_client_get_hetu (first)))
+        other = client;
+    }
+  g_assert_nonnull (other);
+
+  /* The first client is open and matches what was typed before. */
+  search (fixture, polku_client_get_hetu (first));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (polku_client_page_get_client (page) == first);
+
+  gtk_editable_set_text (entry, polku_client_get_hetu (other));
+  g_signal_emit_by_name (entry, "activate");
+  opened = polku_client_page_get_client (page);
+  g_assert_true (opened == other);
+  test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
+  g_assert_true (polku_client_page_get_client (page) == other);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
+}
+
 static void
 test_archive (Fixture       *fixture,
               gconstpointer  data)
@@ -417,12 +454,23 @@ test_lock (Fixture       *fixture,
   GtkWidget *button = polku_unlock_page_get_unlock_button (unlock_page);
   PolkuClientEditor *editor;
   GtkWidget *editor_alive = NULL;
+  GtkWidget *form;
+  GtkWidget *form_alive = NULL;
+  GtkWidget *inner;
+  GtkWidget *inner_alive = NULL;
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
   test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   search (fixture, polku_client_get_family_name (client_at (visible, 0)));
   editor = polku_window_open_editor (window, client_at (visible, 0));
   g_set_weak_pointer (&editor_alive, GTK_WIDGET (editor));
+  /* A form of a view, with a dialog of its own on top. */
+  form = adw_message_dialog_new (GTK_WINDOW (window), "Form", NULL);
+  g_set_weak_pointer (&form_alive, form);
+  gtk_window_present (GTK_WINDOW (form));
+  inner = adw_message_dialog_new (GTK_WINDOW (form), "Inner", NULL);
+  g_set_weak_pointer (&inner_alive, inner);
+  gtk_window_present (GTK_WINDOW (inner));
   g_assert_false (polku_window_get_locked (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
@@ -437,6 +485,9 @@ test_lock (Fixture       *fixture,
   g_assert_null (polku_client_page_get_client (polku_window_get_client_page (window)));
   g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (window)), ==, "");
   g_assert_null (editor_alive);
+  test_spin (20);
+  g_assert_null (form_alive);
+  g_assert_null (inner_alive);
   g_assert_cmpint (polku_unlock_page_get_mode (unlock_page), ==, POLKU_UNLOCK_MODE_PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-client", NULL);
   g_assert_null (find_editor ());
@@ -644,6 +695,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/window/search/enter-at-once", Fixture, NULL, fixture_set_up,
+              test_search_enter_at_once, fixture_tear_down);
   g_test_add ("/window/archive", Fixture, NULL, fixture_set_up, test_archive,
               fixture_tear_down);
   g_test_add ("/window/editor/refuses-wrong-hetu", Fixture, NULL, fixture_set_up,
