@@ -470,32 +470,15 @@ polku_audit_list (PolkuStore  *store,
                   const char  *client_id,
                   GError     **error)
 {
-  GPtrArray *entries = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-
-  stmt = polku_store_prepare (db,
-                              client_id != NULL
-                              ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
-                                " ORDER BY seq DESC;"
-                              : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
-                              _("Reading the audit log"), error);
-  if (stmt != NULL)
-    {
-      if (client_id != NULL)
-        polku_store_bind_text_or_null (stmt, 1, client_id);
-      entries = polku_store_list_rows (db, stmt, entry_from_row, NULL, _("Reading the audit log"),
-                                       error);
-    }
-  polku_store_end_use (store);
-  return entries;
+  return polku_store_list (store,
+                           client_id != NULL
+                           ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
+                             " ORDER BY seq DESC;"
+                           : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
+                           client_id, entry_from_row, NULL, _("Reading the audit log"), error);
 }
 
 static void

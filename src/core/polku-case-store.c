@@ -142,6 +142,11 @@ polku_case_ensure_locked (PolkuStore  *store,
   "   WHERE s.client_id = c.client_id AND s.retracted_on IS NULL)" \
   " FROM client_case c JOIN client k ON k.id = c.client_id"
 
+static const char * const case_properties[] = {
+  "id", "created", "modified", "client-id", "phase", "phase-since", "closed-reason",
+  "review-on", "responsible", "n-signs", NULL
+};
+
 /* @user_data: today's date */
 static gpointer
 case_from_row (sqlite3_stmt  *stmt,
@@ -153,19 +158,9 @@ case_from_row (sqlite3_stmt  *stmt,
 
   consent_valid = polku_consent_check_locked (sqlite3_db_handle (stmt), POLKU_STORE_COL (stmt, 3),
                                               NULL, NULL, today, NULL);
-  return g_object_new (POLKU_TYPE_CASE,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "phase", POLKU_STORE_COL (stmt, 4),
-                       "phase-since", POLKU_STORE_COL (stmt, 5),
-                       "closed-reason", POLKU_STORE_COL (stmt, 6),
-                       "review-on", POLKU_STORE_COL (stmt, 7),
-                       "responsible", POLKU_STORE_COL (stmt, 8),
-                       "n-signs", (guint) sqlite3_column_int (stmt, 9),
-                       "consent-valid", consent_valid,
-                       NULL);
+  return polku_store_object_from_row (stmt, POLKU_TYPE_CASE, case_properties,
+                                      "consent-valid", consent_valid,
+                                      NULL);
 }
 
 static PolkuCase *
@@ -174,25 +169,13 @@ get_case_locked (sqlite3     *db,
                  GError     **error)
 {
   g_autofree char *today = polku_date_today ();
-  PolkuCase *result = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *list = polku_store_select_rows (db, CASE_SELECT " WHERE c.client_id = ?1;",
+                                             client_id, case_from_row, today,
+                                             _("Reading the case"), error);
 
-  stmt = polku_store_prepare (db, CASE_SELECT " WHERE c.client_id = ?1;", _("Reading the case"),
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    result = case_from_row (stmt, today, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
-                 _("No case has been opened for this client yet: flag a warning sign first."));
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading the case"));
-  sqlite3_finalize (stmt);
-  return result;
+  return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
+                                 _("No case has been opened for this client yet: flag a "
+                                   "warning sign first."));
 }
 
 /**
@@ -386,23 +369,10 @@ polku_case_store_set_phase (PolkuStore      *store,
   return result;
 }
 
-static gpointer
-phase_change_from_row (sqlite3_stmt  *stmt,
-                       gpointer       user_data,
-                       GError       **error)
-{
-  return g_object_new (POLKU_TYPE_CASE_PHASE_CHANGE,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "from-phase", POLKU_STORE_COL (stmt, 4),
-                       "to-phase", POLKU_STORE_COL (stmt, 5),
-                       "changed-on", POLKU_STORE_COL (stmt, 6),
-                       "actor", POLKU_STORE_COL (stmt, 7),
-                       "reason", POLKU_STORE_COL (stmt, 8),
-                       NULL);
-}
+static const char * const phase_change_properties[] = {
+  "id", "created", "modified", "client-id", "from-phase", "to-phase", "changed-on", "actor",
+  "reason", NULL
+};
 
 /**
  * polku_case_store_list_phases:
@@ -415,23 +385,16 @@ polku_case_store_list_phases (PolkuStore  *store,
                               const char  *client_id,
                               GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = polku_store_select_rows (db,
-                                    "SELECT id, created, modified, client_id, from_phase,"
-                                    " to_phase, changed_on, actor, reason FROM case_phase_change"
-                                    " WHERE client_id = ?1 ORDER BY changed_on, created, rowid;",
-                                    client_id, phase_change_from_row, NULL,
-                                    _("Reading the phase history"), error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   "SELECT id, created, modified, client_id, from_phase,"
+                                   " to_phase, changed_on, actor, reason FROM case_phase_change"
+                                   " WHERE client_id = ?1 ORDER BY changed_on, created, rowid;",
+                                   client_id, POLKU_TYPE_CASE_PHASE_CHANGE,
+                                   phase_change_properties,
+                                   _("Reading the phase history"), error);
 }
 
 static gboolean
@@ -567,52 +530,24 @@ polku_case_store_list (PolkuStore             *store,
   "id, created, modified, client_id, group_id, item_id, reason, flagged_by, flagged_on," \
   " service_point, recorded_by, retracted_on, retracted_by"
 
-static gpointer
-sign_from_row (sqlite3_stmt  *stmt,
-               gpointer       user_data,
-               GError       **error)
-{
-  return g_object_new (POLKU_TYPE_CASE_SIGN,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "group-id", POLKU_STORE_COL (stmt, 4),
-                       "item-id", POLKU_STORE_COL (stmt, 5),
-                       "reason", POLKU_STORE_COL (stmt, 6),
-                       "flagged-by", POLKU_STORE_COL (stmt, 7),
-                       "flagged-on", POLKU_STORE_COL (stmt, 8),
-                       "service-point", POLKU_STORE_COL (stmt, 9),
-                       "recorded-by", POLKU_STORE_COL (stmt, 10),
-                       "retracted-on", POLKU_STORE_COL (stmt, 11),
-                       "retracted-by", POLKU_STORE_COL (stmt, 12),
-                       NULL);
-}
+static const char * const sign_properties[] = {
+  "id", "created", "modified", "client-id", "group-id", "item-id", "reason", "flagged-by",
+  "flagged-on", "service-point", "recorded-by", "retracted-on", "retracted-by", NULL
+};
 
 static PolkuCaseSign *
 get_sign_locked (sqlite3     *db,
                  const char  *sign_id,
                  GError     **error)
 {
-  PolkuCaseSign *sign = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *list = polku_store_select_objects (db,
+                                                "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                                " WHERE id = ?1;",
+                                                sign_id, POLKU_TYPE_CASE_SIGN, sign_properties,
+                                                _("Reading a warning sign"), error);
 
-  stmt = polku_store_prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE id = ?1;",
-                              _("Reading a warning sign"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, sign_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sign = sign_from_row (stmt, NULL, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
-                 _("There is no warning sign with the id “%s”."), sign_id);
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading a warning sign"));
-  sqlite3_finalize (stmt);
-  return sign;
+  return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
+                                 _("There is no warning sign with the id “%s”."), sign_id);
 }
 
 static gboolean
@@ -834,31 +769,19 @@ polku_case_store_list_signs (PolkuStore  *store,
                              gboolean     include_retracted,
                              GError     **error)
 {
-  GPtrArray *result;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  stmt = polku_store_prepare (db, "SELECT " SIGN_COLUMNS " FROM warning_sign WHERE client_id = ?1"
-                              " AND (retracted_on IS NULL OR ?2) ORDER BY flagged_on, created,"
-                              " rowid;",
-                              _("Reading the warning signs"), error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return NULL;
-    }
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  sqlite3_bind_int (stmt, 2, include_retracted ? 1 : 0);
-  result = polku_store_list_rows (db, stmt, sign_from_row, NULL, _("Reading the warning signs"),
-                                  error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   include_retracted
+                                   ? "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                     " WHERE client_id = ?1"
+                                     " ORDER BY flagged_on, created, rowid;"
+                                   : "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                     " WHERE client_id = ?1 AND retracted_on IS NULL"
+                                     " ORDER BY flagged_on, created, rowid;",
+                                   client_id, POLKU_TYPE_CASE_SIGN, sign_properties,
+                                   _("Reading the warning signs"), error);
 }
 
 /* Notes */
@@ -896,34 +819,11 @@ add_note_locked (PolkuStore  *store,
 }
 
 #define NOTE_SELECT "SELECT id, created, modified, client_id, author, body FROM case_note"
+#define NOTE_ORDER " = ?1 ORDER BY created, rowid;"
 
-static gpointer
-note_from_row (sqlite3_stmt  *stmt,
-               gpointer       user_data,
-               GError       **error)
-{
-  return g_object_new (POLKU_TYPE_CASE_NOTE,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "author", POLKU_STORE_COL (stmt, 4),
-                       "body", POLKU_STORE_COL (stmt, 5),
-                       NULL);
-}
-
-static GPtrArray *
-list_notes_locked (sqlite3     *db,
-                   const char  *where,
-                   const char  *value,
-                   GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf (NOTE_SELECT " WHERE %s = ?1 ORDER BY created, rowid;",
-                                          where);
-
-  return polku_store_select_rows (db, sql, value, note_from_row, NULL,
-                                  _("Reading the notes"), error);
-}
+static const char * const note_properties[] = {
+  "id", "created", "modified", "client-id", "author", "body", NULL
+};
 
 /**
  * polku_case_store_add_note:
@@ -960,7 +860,9 @@ polku_case_store_add_note (PolkuStore  *store,
        && polku_store_end_write (db, add_note_locked (store, db, id, client_id, text, today,
                                                       error), error);
   if (ok)
-    notes = list_notes_locked (db, "id", id, error);
+    notes = polku_store_select_objects (db, NOTE_SELECT " WHERE id" NOTE_ORDER, id,
+                                        POLKU_TYPE_CASE_NOTE, note_properties,
+                                        _("Reading the notes"), error);
   polku_store_end_use (store);
   return notes != NULL && notes->len == 1 ? g_object_ref (g_ptr_array_index (notes, 0)) : NULL;
 }
@@ -975,16 +877,10 @@ polku_case_store_list_notes (PolkuStore  *store,
                              const char  *client_id,
                              GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = list_notes_locked (db, "client_id", client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store, NOTE_SELECT " WHERE client_id" NOTE_ORDER, client_id,
+                                   POLKU_TYPE_CASE_NOTE, note_properties,
+                                   _("Reading the notes"), error);
 }

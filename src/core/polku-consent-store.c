@@ -210,6 +210,16 @@ read_scope (sqlite3     *db,
   return g_strv_builder_end (builder);
 }
 
+#define CONSENT_SELECT \
+  "SELECT id, created, modified, client_id, given_on, given_by, representative, method," \
+  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by FROM consent WHERE "
+#define CONSENT_ORDER " = ?1 ORDER BY given_on, created, rowid;"
+
+static const char * const consent_properties[] = {
+  "id", "created", "modified", "client-id", "given-on", "given-by", "representative",
+  "method", "valid-until", "recorded-by", "withdrawn-on", "withdrawal-recorded-by", NULL
+};
+
 static gpointer
 consent_from_row (sqlite3_stmt  *stmt,
                   gpointer       user_data,
@@ -223,38 +233,10 @@ consent_from_row (sqlite3_stmt  *stmt,
     read_scope (db, "SELECT part FROM consent_part WHERE consent_id = ?1"
                 " ORDER BY rowid;", POLKU_STORE_COL (stmt, 0));
 
-  return g_object_new (POLKU_TYPE_CONSENT,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "given-on", POLKU_STORE_COL (stmt, 4),
-                       "given-by", POLKU_STORE_COL (stmt, 5),
-                       "representative", POLKU_STORE_COL (stmt, 6),
-                       "method", POLKU_STORE_COL (stmt, 7),
-                       "organisations", organisations,
-                       "parts", parts,
-                       "valid-until", POLKU_STORE_COL (stmt, 8),
-                       "recorded-by", POLKU_STORE_COL (stmt, 9),
-                       "withdrawn-on", POLKU_STORE_COL (stmt, 10),
-                       "withdrawal-recorded-by", POLKU_STORE_COL (stmt, 11),
-                       NULL);
-}
-
-static GPtrArray *
-list_locked (sqlite3     *db,
-             const char  *where,
-             const char  *value,
-             GError     **error)
-{
-  g_autofree char *sql = NULL;
-
-  sql = g_strdup_printf ("SELECT id, created, modified, client_id, given_on, given_by,"
-                         " representative, method, valid_until, recorded_by, withdrawn_on,"
-                         " withdrawal_recorded_by FROM consent WHERE %s = ?1"
-                         " ORDER BY given_on, created, rowid;", where);
-  return polku_store_select_rows (db, sql, value, consent_from_row, NULL,
-                                  _("Reading the consents"), error);
+  return polku_store_object_from_row (stmt, POLKU_TYPE_CONSENT, consent_properties,
+                                      "organisations", organisations,
+                                      "parts", parts,
+                                      NULL);
 }
 
 static PolkuConsent *
@@ -262,17 +244,12 @@ get_locked (sqlite3     *db,
             const char  *consent_id,
             GError     **error)
 {
-  g_autoptr(GPtrArray) list = list_locked (db, "id", consent_id, error);
+  GPtrArray *list = polku_store_select_rows (db, CONSENT_SELECT "id" CONSENT_ORDER, consent_id,
+                                             consent_from_row, NULL, _("Reading the consents"),
+                                             error);
 
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NOT_FOUND,
-                   _("There is no consent with the id “%s”."), consent_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return polku_store_take_first (list, error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NOT_FOUND,
+                                 _("There is no consent with the id “%s”."), consent_id);
 }
 
 /**
@@ -286,18 +263,11 @@ polku_consent_store_list (PolkuStore  *store,
                           const char  *client_id,
                           GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = list_locked (db, "client_id", client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list (store, CONSENT_SELECT "client_id" CONSENT_ORDER, client_id,
+                           consent_from_row, NULL, _("Reading the consents"), error);
 }
 
 /* Adding */

@@ -22,30 +22,26 @@
   "id, created, modified, client_id, date, time, type_id, urgent, professional_id, " \
   "professional_name, organisation, no_show, note, source"
 
+/* The stamps (read-only properties) and the source (stored as a code) are set apart. */
+static const char * const contact_properties[] = {
+  "", "", "", "client-id", "date", "time", "type-id", "urgent", "professional-id",
+  "professional-name", "organisation", "no-show", "note", NULL
+};
+
 static gpointer
 contact_from_row (sqlite3_stmt  *stmt,
                   gpointer       user_data,
                   GError       **error)
 {
-  PolkuContact *contact = polku_contact_new ();
   PolkuContactSource source = POLKU_CONTACT_SOURCE_ENTERED;
+  PolkuContact *contact;
 
-#define COL(i) POLKU_STORE_COL (stmt, (i))
-  polku_contact_set_stamps (contact, COL (0), COL (1), COL (2));
-  polku_contact_set_client_id (contact, COL (3));
-  polku_contact_set_date (contact, COL (4));
-  polku_contact_set_time (contact, COL (5));
-  polku_contact_set_type_id (contact, COL (6));
-  polku_contact_set_urgent (contact, sqlite3_column_int (stmt, 7) != 0);
-  polku_contact_set_professional_id (contact, COL (8));
-  polku_contact_set_professional_name (contact, COL (9));
-  polku_contact_set_organisation (contact, COL (10));
-  polku_contact_set_no_show (contact, sqlite3_column_int (stmt, 11) != 0);
-  polku_contact_set_note (contact, COL (12));
-  polku_contact_source_from_string (COL (13), &source);
-  polku_contact_set_source (contact, source);
-#undef COL
-
+  polku_contact_source_from_string (POLKU_STORE_COL (stmt, 13), &source);
+  contact = polku_store_object_from_row (stmt, POLKU_TYPE_CONTACT, contact_properties,
+                                         "source", source,
+                                         NULL);
+  polku_contact_set_stamps (contact, POLKU_STORE_COL (stmt, 0), POLKU_STORE_COL (stmt, 1),
+                            POLKU_STORE_COL (stmt, 2));
   return contact;
 }
 
@@ -225,25 +221,13 @@ get_locked (sqlite3     *db,
             const char  *id,
             GError     **error)
 {
-  PolkuContact *contact = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *list = polku_store_select_rows (db, "SELECT " CONTACT_COLUMNS " FROM contact"
+                                             " WHERE id = ?1;",
+                                             id, contact_from_row, NULL,
+                                             _("Reading the contact log"), error);
 
-  stmt = polku_store_prepare (db, "SELECT " CONTACT_COLUMNS " FROM contact WHERE id = ?1;",
-                              _("Reading the contact log"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    contact = contact_from_row (stmt, NULL, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("The contact is no longer in the log."));
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
-  sqlite3_finalize (stmt);
-  return contact;
+  return polku_store_take_first (list, error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                                 _("The contact is no longer in the log."));
 }
 
 /**

@@ -27,59 +27,26 @@ invalid (GError     **error,
 #define FOLLOWUP_SELECT \
   "SELECT f.id, f.created, f.modified, f.client_id, k.given_name || ' ' || k.family_name," \
   " f.title, f.due_on, f.assignee, f.created_by, f.done_on, f.done_by" \
-  " FROM followup f JOIN client k ON k.id = f.client_id"
+  " FROM followup f JOIN client k ON k.id = f.client_id WHERE "
+#define FOLLOWUP_ORDER \
+  " ORDER BY f.done_on IS NOT NULL, f.due_on, k.family_name, k.given_name, f.created, f.rowid;"
 
-static gpointer
-followup_from_row (sqlite3_stmt  *stmt,
-                   gpointer       user_data,
-                   GError       **error)
-{
-  return g_object_new (POLKU_TYPE_FOLLOWUP,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "client-name", POLKU_STORE_COL (stmt, 4),
-                       "title", POLKU_STORE_COL (stmt, 5),
-                       "due-on", POLKU_STORE_COL (stmt, 6),
-                       "assignee", POLKU_STORE_COL (stmt, 7),
-                       "created-by", POLKU_STORE_COL (stmt, 8),
-                       "done-on", POLKU_STORE_COL (stmt, 9),
-                       "done-by", POLKU_STORE_COL (stmt, 10),
-                       NULL);
-}
-
-static GPtrArray *
-list_locked (sqlite3     *db,
-             const char  *where,
-             const char  *value,
-             GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf (FOLLOWUP_SELECT " WHERE %s"
-                                          " ORDER BY f.done_on IS NOT NULL, f.due_on,"
-                                          " k.family_name, k.given_name, f.created, f.rowid;",
-                                          where);
-
-  return polku_store_select_rows (db, sql, value, followup_from_row, NULL,
-                                  _("Reading the follow-ups"), error);
-}
+static const char * const followup_properties[] = {
+  "id", "created", "modified", "client-id", "client-name", "title", "due-on", "assignee",
+  "created-by", "done-on", "done-by", NULL
+};
 
 static PolkuFollowup *
 get_locked (sqlite3     *db,
             const char  *id,
             GError     **error)
 {
-  g_autoptr(GPtrArray) list = list_locked (db, "f.id = ?1", id, error);
+  GPtrArray *list = polku_store_select_objects (db, FOLLOWUP_SELECT "f.id = ?1" FOLLOWUP_ORDER,
+                                                id, POLKU_TYPE_FOLLOWUP, followup_properties,
+                                                _("Reading the follow-ups"), error);
 
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_NOT_FOUND,
-                   _("There is no follow-up with the id “%s”."), id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return polku_store_take_first (list, error, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_NOT_FOUND,
+                                 _("There is no follow-up with the id “%s”."), id);
 }
 
 /**
@@ -94,20 +61,16 @@ polku_followup_store_list (PolkuStore  *store,
                            gboolean     include_done,
                            GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = list_locked (db, include_done ? "f.client_id = ?1"
-                                         : "f.client_id = ?1 AND f.done_on IS NULL",
-                        client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   include_done
+                                   ? FOLLOWUP_SELECT "f.client_id = ?1" FOLLOWUP_ORDER
+                                   : FOLLOWUP_SELECT "f.client_id = ?1 AND f.done_on IS NULL"
+                                     FOLLOWUP_ORDER,
+                                   client_id, POLKU_TYPE_FOLLOWUP, followup_properties,
+                                   _("Reading the follow-ups"), error);
 }
 
 /**
@@ -125,9 +88,6 @@ polku_followup_store_list_due (PolkuStore  *store,
                                const char  *until,
                                GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
 
   if (until != NULL
@@ -135,13 +95,11 @@ polku_followup_store_list_due (PolkuStore  *store,
                             error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = list_locked (db, "f.done_on IS NULL AND k.archived = 0"
-                            " AND (?1 IS NULL OR f.due_on <= ?1)", until, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   FOLLOWUP_SELECT "f.done_on IS NULL AND k.archived = 0"
+                                   " AND (?1 IS NULL OR f.due_on <= ?1)" FOLLOWUP_ORDER,
+                                   until, POLKU_TYPE_FOLLOWUP, followup_properties,
+                                   _("Reading the follow-ups"), error);
 }
 
 /* @today: (nullable): default today. An open follow-up whose due date has passed. */

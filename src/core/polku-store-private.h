@@ -89,8 +89,8 @@ GPtrArray *polku_store_list_rows         (sqlite3           *db,
                                           gpointer           user_data,
                                           const char        *what,
                                           GError           **error);
-/* Prepares @sql, binds @param (nullable) to ?1 and lists the rows as
- * polku_store_list_rows () does. */
+/* Prepares @sql, binds @param (nullable; NULL also for SQL without ?1) to ?1 and lists the
+ * rows as polku_store_list_rows () does. */
 GPtrArray *polku_store_select_rows       (sqlite3           *db,
                                           const char        *sql,
                                           const char        *param,
@@ -108,7 +108,6 @@ GPtrArray *polku_store_select_rows       (sqlite3           *db,
 gpointer   polku_store_object_from_row   (sqlite3_stmt       *stmt,
                                           GType               type,
                                           const char * const *properties,
-                                          const char         *first_extra_property,
                                           ...) G_GNUC_NULL_TERMINATED;
 /* As polku_store_select_rows (), with each row made by polku_store_object_from_row (). */
 GPtrArray *polku_store_select_objects    (sqlite3            *db,

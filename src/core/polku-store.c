@@ -286,7 +286,9 @@ polku_store_select_rows (sqlite3           *db,
 
   if (stmt == NULL)
     return NULL;
-  polku_store_bind_text_or_null (stmt, 1, param);
+  /* A parameter left unbound is NULL, so SQL without ?1 takes a NULL @param too. */
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
   return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
 }
 
@@ -335,7 +337,6 @@ gpointer
 polku_store_object_from_row (sqlite3_stmt       *stmt,
                              GType               type,
                              const char * const *properties,
-                             const char         *first_extra_property,
                              ...)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
@@ -365,8 +366,8 @@ polku_store_object_from_row (sqlite3_stmt       *stmt,
       g_ptr_array_add (names, (gpointer) properties[i]);
     }
 
-  va_start (args, first_extra_property);
-  for (name = first_extra_property; ok && name != NULL; name = va_arg (args, const char *))
+  va_start (args, properties);
+  for (name = va_arg (args, const char *); name != NULL; name = va_arg (args, const char *))
     {
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
       g_autofree char *collect_error = NULL;

@@ -51,59 +51,25 @@ invalid (GError     **error,
   " m.sector, m.contact, m.joined_on, m.left_on," \
   " EXISTS (SELECT 1 FROM responsible_period r WHERE r.member_id = m.id" \
   "         AND r.ended_on IS NULL)" \
-  " FROM team_member m"
+  " FROM team_member m WHERE "
+#define MEMBER_ORDER " ORDER BY m.left_on IS NOT NULL, m.joined_on, m.created, m.rowid;"
 
-static gpointer
-member_from_row (sqlite3_stmt  *stmt,
-                 gpointer       user_data,
-                 GError       **error)
-{
-  return g_object_new (POLKU_TYPE_TEAM_MEMBER,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "person", POLKU_STORE_COL (stmt, 4),
-                       "role", POLKU_STORE_COL (stmt, 5),
-                       "organisation", POLKU_STORE_COL (stmt, 6),
-                       "sector", POLKU_STORE_COL (stmt, 7),
-                       "contact", POLKU_STORE_COL (stmt, 8),
-                       "joined-on", POLKU_STORE_COL (stmt, 9),
-                       "left-on", POLKU_STORE_COL (stmt, 10),
-                       "responsible", sqlite3_column_int (stmt, 11) != 0,
-                       NULL);
-}
-
-static GPtrArray *
-list_members_locked (sqlite3     *db,
-                     const char  *where,
-                     const char  *value,
-                     GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf (MEMBER_SELECT " WHERE %s"
-                                          " ORDER BY m.left_on IS NOT NULL, m.joined_on,"
-                                          " m.created, m.rowid;", where);
-
-  return polku_store_select_rows (db, sql, value, member_from_row, NULL,
-                                  _("Reading the team"), error);
-}
+static const char * const member_properties[] = {
+  "id", "created", "modified", "client-id", "person", "role", "organisation", "sector",
+  "contact", "joined-on", "left-on", "responsible", NULL
+};
 
 static PolkuTeamMember *
 get_member_locked (sqlite3     *db,
                    const char  *member_id,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) list = list_members_locked (db, "m.id = ?1", member_id, error);
+  GPtrArray *list = polku_store_select_objects (db, MEMBER_SELECT "m.id = ?1" MEMBER_ORDER,
+                                                member_id, POLKU_TYPE_TEAM_MEMBER,
+                                                member_properties, _("Reading the team"), error);
 
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_NOT_FOUND,
-                   _("There is no team member with the id “%s”."), member_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return polku_store_take_first (list, error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_NOT_FOUND,
+                                 _("There is no team member with the id “%s”."), member_id);
 }
 
 /**
@@ -117,39 +83,22 @@ polku_team_store_list (PolkuStore  *store,
                        gboolean     include_left,
                        GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = list_members_locked (db, include_left ? "m.client_id = ?1"
-                                                 : "m.client_id = ?1 AND m.left_on IS NULL",
-                                client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   include_left
+                                   ? MEMBER_SELECT "m.client_id = ?1" MEMBER_ORDER
+                                   : MEMBER_SELECT "m.client_id = ?1 AND m.left_on IS NULL"
+                                     MEMBER_ORDER,
+                                   client_id, POLKU_TYPE_TEAM_MEMBER, member_properties,
+                                   _("Reading the team"), error);
 }
 
-static gpointer
-responsible_from_row (sqlite3_stmt  *stmt,
-                      gpointer       user_data,
-                      GError       **error)
-{
-  return g_object_new (POLKU_TYPE_TEAM_RESPONSIBLE,
-                       "id", POLKU_STORE_COL (stmt, 0),
-                       "created", POLKU_STORE_COL (stmt, 1),
-                       "modified", POLKU_STORE_COL (stmt, 2),
-                       "client-id", POLKU_STORE_COL (stmt, 3),
-                       "member-id", POLKU_STORE_COL (stmt, 4),
-                       "person", POLKU_STORE_COL (stmt, 5),
-                       "started-on", POLKU_STORE_COL (stmt, 6),
-                       "ended-on", POLKU_STORE_COL (stmt, 7),
-                       "set-by", POLKU_STORE_COL (stmt, 8),
-                       NULL);
-}
+static const char * const responsible_properties[] = {
+  "id", "created", "modified", "client-id", "member-id", "person", "started-on", "ended-on",
+  "set-by", NULL
+};
 
 /**
  * polku_team_store_list_responsible:
@@ -162,26 +111,19 @@ polku_team_store_list_responsible (PolkuStore  *store,
                                    const char  *client_id,
                                    GError     **error)
 {
-  GPtrArray *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  result = polku_store_select_rows (db,
-                                    "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
-                                    " m.person, r.started_on, r.ended_on, r.set_by FROM"
-                                    " responsible_period r JOIN team_member m"
-                                    " ON m.id = r.member_id WHERE r.client_id = ?1"
-                                    " ORDER BY r.started_on, r.ended_on IS NULL, r.created,"
-                                    " r.rowid;",
-                                    client_id, responsible_from_row, NULL,
-                                    _("Reading the responsible workers"), error);
-  polku_store_end_use (store);
-  return result;
+  return polku_store_list_objects (store,
+                                   "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
+                                   " m.person, r.started_on, r.ended_on, r.set_by FROM"
+                                   " responsible_period r JOIN team_member m"
+                                   " ON m.id = r.member_id WHERE r.client_id = ?1"
+                                   " ORDER BY r.started_on, r.ended_on IS NULL, r.created,"
+                                   " r.rowid;",
+                                   client_id, POLKU_TYPE_TEAM_RESPONSIBLE,
+                                   responsible_properties,
+                                   _("Reading the responsible workers"), error);
 }
 
 static gboolean

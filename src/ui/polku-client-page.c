@@ -401,6 +401,15 @@ polku_client_page_set_client (PolkuClientPage *self,
 
   g_signal_group_set_target (self->client_signals, client);
   record_view (self);
+  {
+    /* Another client's page starts at its top, not where the last one was scrolled to. */
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->overview_box),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    if (scroller != NULL)
+      gtk_adjustment_set_value (
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 

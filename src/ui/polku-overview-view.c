@@ -142,6 +142,8 @@ show_state (PolkuOverviewView *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), !have_case);
   gtk_widget_set_visible (self->case_box, have_case);
+  /* The toast overlay in between does not pass its content's new size on (libadwaita 1.2). */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* Rows */
@@ -563,6 +565,7 @@ clear_shown (PolkuOverviewView *self)
   clear_list (self->notes_list);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
   gtk_widget_set_visible (self->case_box, FALSE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -773,6 +776,7 @@ form_new (PolkuOverviewView *self,
   AdwMessageDialog *dialog;
   Form *form = g_new0 (Form, 1);
   GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *scroller;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                             : NULL,
@@ -781,7 +785,16 @@ form_new (PolkuOverviewView *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_extra_child (dialog, group);
+  /* A long form (the consent's) scrolls rather than growing past a laptop's 768-pixel
+   * screen, where the buttons would be out of reach. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 460);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), group);
+  adw_message_dialog_set_extra_child (dialog, scroller);
   gtk_widget_set_size_request (GTK_WIDGET (dialog), 420, -1);
 
   form->self = g_object_ref (self);
@@ -1378,9 +1391,16 @@ polku_overview_view_map (GtkWidget *widget)
   polku_overview_view_reload (POLKU_OVERVIEW_VIEW (widget));
 }
 
-/* libadwaita 1.2's AdwToastOverlay measures its child's height without the width it is given,
- * so wrapped lines went uncounted and the scrolled page cut off the last groups (Notes). The
- * view measures the overlay's content itself. */
+/* libadwaita 1.2's AdwToastOverlay has no height-for-width request mode, so GTK asks its
+ * height for no width at all: wrapped lines went uncounted and the scrolled page cut off the
+ * last groups (Notes). The view (with no layout manager, see init) asks its content for the
+ * real width itself. */
+static GtkSizeRequestMode
+polku_overview_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 polku_overview_view_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -1398,6 +1418,17 @@ polku_overview_view_measure (GtkWidget      *widget,
 }
 
 static void
+polku_overview_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+}
+
+static void
 polku_overview_view_class_init (PolkuOverviewViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1408,6 +1439,8 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
   object_class->set_property = polku_overview_view_set_property;
   widget_class->map = polku_overview_view_map;
   widget_class->measure = polku_overview_view_measure;
+  widget_class->get_request_mode = polku_overview_view_get_request_mode;
+  widget_class->size_allocate = polku_overview_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
@@ -1480,6 +1513,9 @@ polku_overview_view_init (PolkuOverviewView *self)
   /* The bin's own child: not a bound template child, which dispose_template would unparent
    * behind AdwBin's back. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+  /* Sized by the class's own measure and size_allocate (AdwBin's layout manager would ask the
+   * toast overlay, which cannot say its height for a width). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* The rows of each group are made in code: one boxed list per group, rebuilt on reload. */
   self->phase_list = add_list (self->phase_group, _("Phase of the case"));

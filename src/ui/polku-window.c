@@ -227,7 +227,7 @@ static void
 show_client_page (PolkuWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->client_page));
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
 static void

@@ -244,6 +244,22 @@ test_shows_case (Fixture       *f,
 
   assert_accessible (find_named (f->view, "case_box"));
 
+  /* The view asks for the height its wrapped lines need at a narrow width, as its content
+   * does (in a scrolled page a shorter answer cut off the last groups). */
+  {
+    GtkWidget *case_box = find_named (f->view, "case_box");
+    int view_min, view_nat, box_min, box_nat;
+
+    g_assert_cmpint (gtk_widget_get_request_mode (f->view), ==,
+                     GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+    gtk_widget_measure (f->view, GTK_ORIENTATION_VERTICAL, 360, &view_min, &view_nat,
+                        NULL, NULL);
+    gtk_widget_measure (case_box, GTK_ORIENTATION_VERTICAL, 360, &box_min, &box_nat, NULL,
+                        NULL);
+    g_assert_cmpint (view_min, >=, box_min);
+    g_assert_cmpint (view_nat, >=, box_nat);
+  }
+
   /* No client: nothing of the last one is left. */
   g_object_set (f->view, "client", NULL, NULL);
   g_assert_false (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));

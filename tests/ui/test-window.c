@@ -47,6 +47,20 @@ fixture_set_up (Fixture       *fixture,
   test_wait_until (window_settled, fixture->window, 10000, "the clients are loaded");
 }
 
+/* A window that opens narrow (the size it remembers), so the leaflet folds. */
+static void
+fixture_set_up_narrow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 600);
+  fixture_set_up (fixture, data);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -198,6 +212,60 @@ test_search_enter_at_once (Fixture       *fixture,
   test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
   g_assert_true (polku_client_page_get_client (page) == other);
   test_wait_tree_loaded (GTK_WIDGET (fixture->window));
+}
+
+/* The list view that shows @model (the drop-downs have list views of their own). */
+static GtkWidget *
+find_list_view (GtkWidget  *root,
+                GListModel *model)
+{
+  if (GTK_IS_LIST_VIEW (root)
+      && gtk_list_view_get_model (GTK_LIST_VIEW (root)) == GTK_SELECTION_MODEL (model))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, model);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* Folded, opening a client from the list shows its page (and nothing warns); Alt+Left's
+ * action goes back to the list. */
+static void
+test_folded_opens_client (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  AdwLeaflet *leaflet = ADW_LEAFLET (test_find_widget (root, ADW_TYPE_LEAFLET));
+  GtkWidget *list_view =
+    find_list_view (root, polku_window_get_visible_clients (fixture->window));
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+
+  g_assert_nonnull (list_view);
+  test_wait_until (leaflet_folded, leaflet, 5000, "the narrow window folds");
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (page),
+                                          adw_leaflet_get_visible_child (leaflet)));
+
+  g_signal_emit_by_name (list_view, "activate", 0);
+  g_assert_nonnull (polku_client_page_get_client (page));
+  g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  test_wait_tree_loaded (root);
+
+  g_assert_true (gtk_widget_activate_action (root, "win.show-list", NULL));
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (page),
+                                          adw_leaflet_get_visible_child (leaflet)));
 }
 
 static void
@@ -697,6 +765,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/search/enter-at-once", Fixture, NULL, fixture_set_up,
               test_search_enter_at_once, fixture_tear_down);
+  g_test_add ("/window/folded/opens-client", Fixture, NULL, fixture_set_up_narrow,
+              test_folded_opens_client, fixture_tear_down);
   g_test_add ("/window/archive", Fixture, NULL, fixture_set_up, test_archive,
               fixture_tear_down);
   g_test_add ("/window/editor/refuses-wrong-hetu", Fixture, NULL, fixture_set_up,

@@ -1,0 +1,268 @@
+/* test-store-rows.c: objects made from rows by the store's table-driven helpers
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "polku-store-private.h"
+#include "store-test-helpers.h"
+
+/* A record with a property of each type a column can give, and one (tags) that none can. */
+#define TEST_TYPE_ROW (test_row_get_type ())
+G_DECLARE_FINAL_TYPE (TestRow, test_row, TEST, ROW, GObject)
+
+struct _TestRow
+{
+  GObject   parent_instance;
+
+  char     *name;
+  gboolean  flag;
+  int       number;
+  guint     count;
+  gint64    big;
+  double    ratio;
+  char     *note;
+  GStrv     tags;
+};
+
+enum
+{
+  PROP_0,
+  PROP_NAME,
+  PROP_FLAG,
+  PROP_NUMBER,
+  PROP_COUNT,
+  PROP_BIG,
+  PROP_RATIO,
+  PROP_NOTE,
+  PROP_TAGS,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TestRow, test_row, G_TYPE_OBJECT)
+
+static void
+test_row_finalize (GObject *object)
+{
+  TestRow *self = TEST_ROW (object);
+
+  g_free (self->name);
+  g_free (self->note);
+  g_strfreev (self->tags);
+  G_OBJECT_CLASS (test_row_parent_class)->finalize (object);
+}
+
+static void
+test_row_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+test_row_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  TestRow *self = TEST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_free (self->name);
+      self->name = g_value_dup_string (value);
+      break;
+    case PROP_FLAG:
+      self->flag = g_value_get_boolean (value);
+      break;
+    case PROP_NUMBER:
+      self->number = g_value_get_int (value);
+      break;
+    case PROP_COUNT:
+      self->count = g_value_get_uint (value);
+      break;
+    case PROP_BIG:
+      self->big = g_value_get_int64 (value);
+      break;
+    case PROP_RATIO:
+      self->ratio = g_value_get_double (value);
+      break;
+    case PROP_NOTE:
+      g_free (self->note);
+      self->note = g_value_dup_string (value);
+      break;
+    case PROP_TAGS:
+      g_strfreev (self->tags);
+      self->tags = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_row_class_init (TestRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamSpec *props[N_PROPS] = { NULL, };
+
+  object_class->finalize = test_row_finalize;
+  object_class->get_property = test_row_get_property;
+  object_class->set_property = test_row_set_property;
+
+  props[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "default", flags);
+  props[PROP_FLAG] = g_param_spec_boolean ("flag", NULL, NULL, FALSE, flags);
+  props[PROP_NUMBER] = g_param_spec_int ("number", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  props[PROP_COUNT] = g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  props[PROP_BIG] = g_param_spec_int64 ("big", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  props[PROP_RATIO] = g_param_spec_double ("ratio", NULL, NULL, 0, 10, 0, flags);
+  props[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "default", flags);
+  props[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+test_row_init (TestRow *self)
+{
+}
+
+/* Columns: name, (skipped), flag, number, count, big, ratio, note, (past the list) */
+#define ROW_SQL \
+  "SELECT 'Aino', 'not read', 1, -3, 7, 9000000000, 2.5, NULL, 'left for the caller'" \
+  " WHERE ?1 IS NULL OR ?1 = 'Aino'"
+
+static const char * const row_properties[] = {
+  "name", "", "flag", "number", "count", "big", "ratio", "note", NULL
+};
+
+static void
+assert_row (TestRow *row)
+{
+  g_assert_true (TEST_IS_ROW (row));
+  g_assert_cmpstr (row->name, ==, "Aino");
+  g_assert_true (row->flag);
+  g_assert_cmpint (row->number, ==, -3);
+  g_assert_cmpuint (row->count, ==, 7);
+  g_assert_cmpint (row->big, ==, G_GINT64_CONSTANT (9000000000));
+  g_assert_cmpfloat (row->ratio, ==, 2.5);
+  /* An SQL NULL is a NULL string, not the property's default. */
+  g_assert_null (row->note);
+}
+
+static void
+test_object_from_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char * const tags[] = { "a", "b", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestRow) row = NULL;
+  g_autoptr(TestRow) plain = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  stmt = polku_store_prepare (db, ROW_SQL, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  row = polku_store_object_from_row (stmt, TEST_TYPE_ROW, row_properties,
+                                     "tags", tags,
+                                     NULL);
+  plain = polku_store_object_from_row (stmt, TEST_TYPE_ROW, row_properties, NULL);
+  sqlite3_finalize (stmt);
+  polku_store_end_use (f->store);
+
+  assert_row (row);
+  g_assert_cmpstrv (row->tags, tags);
+  assert_row (plain);
+  g_assert_null (plain->tags);
+}
+
+static void
+test_list_objects (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) match = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+
+  /* NULL binds nothing, so ?1 is NULL. */
+  all = polku_store_list_objects (f->store, ROW_SQL, NULL, TEST_TYPE_ROW, row_properties,
+                                  "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  assert_row (g_ptr_array_index (all, 0));
+
+  match = polku_store_list_objects (f->store, ROW_SQL, "Aino", TEST_TYPE_ROW, row_properties,
+                                    "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (match->len, ==, 1);
+
+  none = polku_store_list_objects (f->store, ROW_SQL, "Bo", TEST_TYPE_ROW, row_properties,
+                                   "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  broken = polku_store_list_objects (f->store, "SELECT * FROM no_such_table WHERE ?1;", NULL,
+                                     TEST_TYPE_ROW, row_properties, "Testing", &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
+  g_assert_null (broken);
+}
+
+static void
+test_take_first (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestRow) row = NULL;
+  g_autoptr(TestRow) missing = NULL;
+  g_autoptr(TestRow) failed = NULL;
+  GPtrArray *list;
+
+  list = polku_store_list_objects (f->store, ROW_SQL, "Aino", TEST_TYPE_ROW, row_properties,
+                                   "Testing", &error);
+  row = polku_store_take_first (list, &error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                                "No row “%s”.", "Aino");
+  g_assert_no_error (error);
+  assert_row (row);
+
+  list = polku_store_list_objects (f->store, ROW_SQL, "Bo", TEST_TYPE_ROW, row_properties,
+                                   "Testing", &error);
+  missing = polku_store_take_first (list, &error, POLKU_STORE_ERROR,
+                                    POLKU_STORE_ERROR_NOT_FOUND, "No row “%s”.", "Bo");
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No row “Bo”.");
+  g_assert_null (missing);
+  g_clear_error (&error);
+
+  /* A failed read keeps its own error. */
+  list = polku_store_list_objects (f->store, "SELECT * FROM no_such_table WHERE ?1;", "Bo",
+                                   TEST_TYPE_ROW, row_properties, "Testing", &error);
+  failed = polku_store_take_first (list, &error, POLKU_STORE_ERROR,
+                                   POLKU_STORE_ERROR_NOT_FOUND, "No row “%s”.", "Bo");
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_null (failed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/store-rows/object-from-row", Fixture, NULL, fixture_setup,
+              test_object_from_row, fixture_teardown);
+  g_test_add ("/store-rows/list-objects", Fixture, NULL, fixture_setup, test_list_objects,
+              fixture_teardown);
+  g_test_add ("/store-rows/take-first", Fixture, NULL, fixture_setup, test_take_first,
+              fixture_teardown);
+  return g_test_run ();
+}
