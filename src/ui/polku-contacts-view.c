@@ -136,8 +136,9 @@ update_summary (PolkuContactsView *self)
     }
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", n), n);
-  /* TRANSLATORS: "120 contacts · 14 urgent · 6 no-shows" */
-  text = g_strdup_printf (_("%s · %u urgent · %u no-shows"), count, urgent, no_shows);
+  /* TRANSLATORS: "120 contacts · urgent: 14 · no-shows: 6" (a label and a count, so that it
+   * reads right for any number) */
+  text = g_strdup_printf (_("%s · urgent: %u · no-shows: %u"), count, urgent, no_shows);
   adw_preferences_group_set_description (self->log_group, n > 0 ? text : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->log_group), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0 && !self->contacts_loading);
@@ -715,9 +716,9 @@ update_import_button (PolkuContactsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.import-commit",
                                  self->import != NULL && valid > 0 && (invalid == 0 || skip));
 
-  /* TRANSLATORS: the preview of a CSV import: "12 ready · 2 with errors · 3 already in
-   * the log" */
-  summary = g_strdup_printf (_("%u ready · %u with errors · %u already in the log"),
+  /* TRANSLATORS: the preview of a CSV import: "ready: 12 · with errors: 2 · already in the
+   * log: 3" (a label and a count, so that it reads right for any number) */
+  summary = g_strdup_printf (_("ready: %u · with errors: %u · already in the log: %u"),
                              valid, invalid, duplicate);
   adw_preferences_group_set_description (self->preview_group, summary);
 }

@@ -405,9 +405,16 @@ fill_followups (PolkuOverviewView *self,
       GtkWidget *row;
 
       /* TRANSLATORS: when a follow-up is due, e.g. "Due 2.12.2026" */
-      subtitle = g_strdup_printf (overdue ? _("Overdue since %s%s%s") : _("Due %s%s%s"), due,
-                                  assignee != NULL ? " · " : "",
-                                  assignee != NULL ? assignee : "");
+      subtitle = g_strdup_printf (overdue ? _("Overdue since %s") : _("Due %s"), due);
+      if (assignee != NULL)
+        {
+          g_autofree char *with_assignee = NULL;
+
+          /* TRANSLATORS: a follow-up's due date and who does it: "Due 2.12.2026 · Sari Salo" */
+          with_assignee = g_strdup_printf (_("%s · %s"), subtitle, assignee);
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&with_assignee);
+        }
       row = add_row (self->followups_list, polku_followup_get_title (followup), subtitle);
       if (overdue)
         gtk_widget_add_css_class (row, "error");
@@ -443,7 +450,7 @@ fill_signs (PolkuOverviewView *self,
       row = add_row (self->signs_list, label != NULL ? label : item, subtitle);
       if (group_label != NULL)
         gtk_widget_set_tooltip_text (row, group_label);
-      add_row_button (row, _("_Retract"), "overview.retract-sign", polku_case_sign_get_id (sign),
+      add_row_button (row, _("Re_tract"), "overview.retract-sign", polku_case_sign_get_id (sign),
                       _("Retract this warning sign, flagged by mistake"));
     }
 }

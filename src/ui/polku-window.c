@@ -709,6 +709,8 @@ unlock_with_store (PolkuWindow *self,
   set_locked (self, FALSE);
 
   polku_unlock_page_clear (self->unlock_page);
+  /* Not busy any more: the next lock must take a passphrase or an Unlock click again. */
+  polku_unlock_page_set_busy (self->unlock_page, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 

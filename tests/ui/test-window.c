@@ -579,6 +579,17 @@ test_lock (Fixture       *fixture,
   g_assert_true (polku_window_get_store (window) != fixture->store);
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
   g_assert_null (polku_unlock_page_get_error (unlock_page));
+  g_assert_false (polku_unlock_page_get_busy (unlock_page));
+
+  /* Locked a second time, the page takes a passphrase again (it is not left busy). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_true (polku_window_get_locked (window));
+  g_assert_false (polku_unlock_page_get_busy (unlock_page));
+  gtk_editable_set_text (passphrase, TEST_PASSPHRASE);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  test_wait_until (window_unlocked_and_settled, window, 20000, "the window is unlocked again");
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
 }
 
 static gboolean
