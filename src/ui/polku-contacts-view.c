@@ -653,10 +653,12 @@ create_preview_row (gpointer item,
     default:
       {
         g_autofree char *date = date_to_text (polku_contact_get_date (contact));
+        const char *time = polku_contact_get_time (contact);
         const char *professional = polku_contact_get_professional_id (contact);
         const char *organisation = polku_contact_get_organisation (contact);
 
-        subtitle = g_strdup_printf ("%s · %s%s%s%s%s", date,
+        subtitle = g_strdup_printf ("%s%s%s · %s%s%s%s%s", date, time != NULL ? " " : "",
+                                    time != NULL ? time : "",
                                     type_label (self, polku_contact_get_type_id (contact)),
                                     professional != NULL ? " · " : "",
                                     professional != NULL ? professional : "",
@@ -678,6 +680,26 @@ create_preview_row (gpointer item,
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  /* What the urgent and no-show columns were read as, to check before importing. */
+  if (contact != NULL && polku_csv_row_get_status (csv_row) != POLKU_CSV_ROW_INVALID)
+    {
+      if (polku_contact_get_urgent (contact))
+        {
+          GtkWidget *urgent = gtk_label_new (_("Urgent"));
+
+          gtk_widget_add_css_class (urgent, "warning");
+          gtk_widget_set_valign (urgent, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), urgent);
+        }
+      if (polku_contact_get_no_show (contact))
+        {
+          GtkWidget *no_show = gtk_label_new (_("No-show"));
+
+          gtk_widget_add_css_class (no_show, "error");
+          gtk_widget_set_valign (no_show, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), no_show);
+        }
+    }
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
   return row;

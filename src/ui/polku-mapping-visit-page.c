@@ -48,6 +48,7 @@ struct _PolkuMappingVisitPage
   GtkListBox        *agenda_list;
   GtkTextView       *notes_view;
   GtkLabel          *status_label;
+  GtkWidget         *window_button;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, ADW_TYPE_BIN)
@@ -619,7 +620,9 @@ open_window_action (GtkWidget  *widget,
   header = adw_header_bar_new ();
   page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", self->store, "client",
                        self->client, NULL);
+  /* Already in its own window: no button that could only be greyed out. */
   gtk_widget_action_set_enabled (page, "mapping.open-window", FALSE);
+  gtk_widget_set_visible (POLKU_MAPPING_VISIT_PAGE (page)->window_button, FALSE);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), page);
@@ -766,6 +769,7 @@ polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-mapping-visit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, window_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, timer_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, timer_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuMappingVisitPage, start_button);

@@ -212,20 +212,41 @@ update_actions (PolkuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", open);
 }
 
+/* Folded, with only the list shown, a row is selected as the pointer passes over it (the
+ * list activates on a single click): the page then waits for the row to be opened, so that
+ * no client is opened, and logged as seen, by a passing pointer. */
+static gboolean
+browsing_folded_list (PolkuWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet)
+         && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
+}
+
 static void
-on_selected_item_changed (PolkuWindow *self)
+show_selected_client (PolkuWindow *self)
 {
   PolkuClient *client = get_selected_client (self);
 
   polku_client_page_set_client (self->client_page, client);
   if (client != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "client");
+}
+
+static void
+on_selected_item_changed (PolkuWindow *self)
+{
+  if (get_selected_client (self) == NULL || !browsing_folded_list (self))
+    show_selected_client (self);
   update_actions (self);
 }
 
 static void
 show_client_page (PolkuWindow *self)
 {
+  if (get_selected_client (self) != NULL
+      && (get_selected_client (self) != polku_client_page_get_client (self->client_page)
+          || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") != 0))
+    show_selected_client (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }

@@ -84,6 +84,21 @@ find_titled (GtkWidget  *root,
   return NULL;
 }
 
+/* Whether a label under @root reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_assert_nonnull (root);
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 find_icon_button (GtkWidget  *root,
                   const char *icon)
@@ -284,10 +299,10 @@ test_import (Fixture       *f,
   PolkuCsvImport *import;
 
   g_assert_true (g_file_set_contents (path,
-                                      "Päivämäärä;Tyyppi;Ammattilainen\n"
-                                      "1.2.2026;lääkäri;L-1\n"
-                                      "2.2.2026;hammaslääkäri;\n"
-                                      "3.2.2026;puhelin;H-1\n", -1, NULL));
+                                      "Päivämäärä;Tyyppi;Ammattilainen;Ei saapunut\n"
+                                      "1.2.2026;lääkäri;L-1;\n"
+                                      "2.2.2026;hammaslääkäri;;\n"
+                                      "3.2.2026;puhelin;H-1;x\n", -1, NULL));
 
   /* A file that cannot be imported: a message, no preview. */
   {
@@ -304,6 +319,9 @@ test_import (Fixture       *f,
   g_assert_nonnull (import);
   g_assert_cmpuint (polku_csv_import_get_n_invalid (import), ==, 1);
   g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "Row 3"));
+  /* The preview shows how the no-show column was read. */
+  g_assert_false (has_label (find_titled (f->view, ADW_TYPE_ACTION_ROW, "Row 2"), "No-show"));
+  g_assert_true (has_label (find_titled (f->view, ADW_TYPE_ACTION_ROW, "Row 4"), "No-show"));
 
   /* A row with errors: nothing can be imported until it is left out. */
   g_assert_false (gtk_widget_activate_action (f->view, "contacts.import-commit", NULL)
@@ -394,6 +412,9 @@ test_mapping_visit (Fixture       *f,
       }
     g_assert_nonnull (own);
     g_assert_nonnull (test_find_widget (GTK_WIDGET (own), POLKU_TYPE_MAPPING_VISIT_PAGE));
+    /* The window offers no way to open it again. */
+    g_assert_false (gtk_widget_get_visible (find_titled (GTK_WIDGET (own), GTK_TYPE_BUTTON,
+                                                         "Open in _Own Window")));
     /* Under Xvfb a text field that still has the focus warns when its window goes. */
     gtk_window_set_focus (own, NULL);
     test_destroy_window (own);

@@ -256,6 +256,11 @@ test_folded_opens_client (Fixture       *fixture,
   g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (page),
                                           adw_leaflet_get_visible_child (leaflet)));
 
+  /* A row selected (as the pointer passes over it) is not opened yet. */
+  gtk_single_selection_set_selected (
+    GTK_SINGLE_SELECTION (polku_window_get_visible_clients (fixture->window)), 1);
+  g_assert_null (polku_client_page_get_client (page));
+
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_nonnull (polku_client_page_get_client (page));
   g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
