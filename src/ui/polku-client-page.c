@@ -32,6 +32,9 @@ struct _PolkuClientPage
   AdwHeaderBar   *header_bar;
   GtkWidget      *back_button;
   AdwViewSwitcherTitle *title_widget;
+  GtkWidget      *name_bar;
+  GtkLabel       *name_label;
+  GtkLabel       *name_subtitle;
   AdwViewStack   *views;
   GtkBox         *overview_box;
   AdwStatusPage  *error_page;
@@ -120,6 +123,35 @@ set_value (AdwActionRow *row,
     }
 }
 
+/* The client's name above the tabs, for when the header shows the tabs instead of it. */
+static void
+update_name_bar (PolkuClientPage *self,
+                 const char      *name,
+                 const char      *birth_date,
+                 gboolean         archived)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *municipality = self->client != NULL
+                             ? polku_client_get_municipality (self->client) : NULL;
+
+  gtk_label_set_text (self->name_label, name != NULL ? name : "");
+  if (birth_date != NULL)
+    g_string_append (subtitle, birth_date);
+  if (municipality != NULL && municipality[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", municipality);
+  if (archived)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("Archived"));
+  gtk_label_set_text (self->name_subtitle, subtitle->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_subtitle), subtitle->len > 0);
+}
+
+static void
+on_title_visible_changed (PolkuClientPage *self)
+{
+  gtk_widget_set_visible (self->name_bar,
+                          !adw_view_switcher_title_get_title_visible (self->title_widget));
+}
+
 static void
 update (PolkuClientPage *self)
 {
@@ -138,6 +170,7 @@ update (PolkuClientPage *self)
       adw_view_switcher_title_set_subtitle (self->title_widget, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       /* Leave nothing of the last client behind in the widgets. */
+      update_name_bar (self, NULL, NULL, FALSE);
       set_value (self->hetu_row, NULL);
       set_value (self->birth_date_row, NULL);
       set_value (self->language_row, NULL);
@@ -154,6 +187,7 @@ update (PolkuClientPage *self)
 
   adw_view_switcher_title_set_title (self->title_widget, name != NULL ? name : "");
   adw_view_switcher_title_set_subtitle (self->title_widget, archived ? _("Archived") : "");
+  update_name_bar (self, name, birth_date, archived);
   gtk_button_set_label (self->archive_button, archived ? _("_Restore") : _("_Archive"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->archive_row),
                                  archived ? _("Archived") : _("Archive"));
@@ -227,6 +261,7 @@ record_view (PolkuClientPage *self)
       update (self);
       adw_view_switcher_title_set_title (self->title_widget, "");
       adw_view_switcher_title_set_subtitle (self->title_widget, "");
+      update_name_bar (self, NULL, NULL, FALSE);
       gtk_widget_set_visible (self->edit_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->archive_button), FALSE);
       adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, FALSE);
@@ -337,6 +372,9 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, archive_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, views);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, name_bar);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, name_subtitle);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, hetu_row);
@@ -363,6 +401,9 @@ polku_client_page_init (PolkuClientPage *self)
 
   self->client_signals = g_signal_group_new (POLKU_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify", G_CALLBACK (update), self);
+  g_signal_connect_object (self->title_widget, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
+  on_title_visible_changed (self);
   update (self);
 }
 

@@ -235,6 +235,19 @@ test_client_row (void)
   g_assert_null (polku_client_row_get_client (POLKU_CLIENT_ROW (row)));
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_client_page (void)
 {
@@ -247,10 +260,14 @@ test_client_page (void)
   g_assert_true (polku_client_page_get_folded (POLKU_CLIENT_PAGE (page)));
   assert_accessible (page, 1);
 
+  /* The client's name is shown above the tabs too, and goes with the client. */
+  g_assert_true (shows_label (page, "Aino Virtanen"));
+
   /* The client's changes show; markup in values is text, not markup. */
   polku_client_set_phone (client, "+358 40 123 4567");
   polku_client_set_archived (client, TRUE);
   polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
+  g_assert_false (shows_label (page, "Aino Virtanen"));
 }
 
 static gboolean
