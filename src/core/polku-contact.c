@@ -19,6 +19,7 @@
 #include "polku-contact-private.h"
 #include "polku-contact-type.h"
 #include "polku-core-enums.h"
+#include "polku-date.h"
 #include "polku-object-private.h"
 
 struct _PolkuContact
@@ -447,42 +448,12 @@ all_digits (const char *text,
 char *
 polku_contact_parse_date (const char *text)
 {
-  g_autofree char *stripped = NULL;
-  g_auto(GStrv) parts = NULL;
-  guint64 year, month, day;
+  g_autofree char *iso = NULL;
 
-  if (text == NULL)
+  /* The shared reading of dates, within the contacts' years. */
+  if (!polku_date_parse_user (text, &iso, NULL) || g_ascii_strtoull (iso, NULL, 10) > 2199)
     return NULL;
-  stripped = g_strstrip (g_strdup (text));
-
-  if (strchr (stripped, '-') != NULL)
-    {
-      parts = g_strsplit (stripped, "-", -1);
-      if (g_strv_length (parts) != 3 || !all_digits (parts[0], 4, 4)
-          || !all_digits (parts[1], 2, 2) || !all_digits (parts[2], 2, 2))
-        return NULL;
-      year = g_ascii_strtoull (parts[0], NULL, 10);
-      month = g_ascii_strtoull (parts[1], NULL, 10);
-      day = g_ascii_strtoull (parts[2], NULL, 10);
-    }
-  else if (strchr (stripped, '.') != NULL)
-    {
-      parts = g_strsplit (stripped, ".", -1);
-      if (g_strv_length (parts) != 3 || !all_digits (parts[0], 1, 2)
-          || !all_digits (parts[1], 1, 2) || !all_digits (parts[2], 4, 4))
-        return NULL;
-      day = g_ascii_strtoull (parts[0], NULL, 10);
-      month = g_ascii_strtoull (parts[1], NULL, 10);
-      year = g_ascii_strtoull (parts[2], NULL, 10);
-    }
-  else
-    return NULL;
-
-  if (year < 1900 || year > 2199 || month < 1 || month > 12
-      || !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) year, (guint) month, (guint) day);
+  return g_steal_pointer (&iso);
 }
 
 /**

@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+#define POLKU_DATE_ERROR (polku_date_error_quark ())
+
+typedef enum
+{
+  POLKU_DATE_ERROR_INVALID,
+} PolkuDateError;
+
+GQuark    polku_date_error_quark (void);
+
 /* Today's date in local time, YYYY-MM-DD. */
 char     *polku_date_today      (void);
 /* A real calendar date (years 1900–2999) written YYYY-MM-DD. */
@@ -21,5 +30,17 @@ gboolean  polku_date_check      (const char  *date,
                                  GQuark       domain,
                                  int          code,
                                  GError     **error);
+
+/* A date as a user types it: d.m.yyyy (5.3.2027 or 05.03.2027) or YYYY-MM-DD (2027-03-05,
+ * so pasted ISO dates work), spaces around it ignored; a real day in the years 1900–2999.
+ * Two-digit years are refused (their century would be a guess). Sets @out_iso to the date as
+ * YYYY-MM-DD; otherwise sets @error (POLKU_DATE_ERROR_INVALID, a message naming d.m.yyyy)
+ * and leaves @out_iso alone. */
+gboolean  polku_date_parse_user  (const char  *text,
+                                  char       **out_iso,
+                                  GError     **error);
+/* A stored YYYY-MM-DD date as the user reads and types it: "5.3.2027". Anything else comes
+ * back unchanged ("" for NULL). */
+char     *polku_date_format_user (const char  *iso);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-client-editor-private.h"
+#include "polku-date.h"
 #include "polku-hetu.h"
 
 #define N_HETU_CHARACTERS 11
@@ -155,13 +156,15 @@ validate_hetu (PolkuClientEditor *self)
   else if (polku_hetu_validate (hetu, &birth_date, &error))
     {
       char buf[16];
+      g_autofree char *shown = NULL;
 
       self->hetu_valid = TRUE;
       if (polku_hetu_is_temporary (hetu))
         self->hetu_message = g_strdup (_("This is a temporary identity code."));
 
       g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &birth_date);
-      gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), buf);
+      shown = polku_date_format_user (buf);
+      gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), shown);
     }
   else
     {
@@ -220,8 +223,13 @@ copy_fields_to (PolkuClientEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       AdwEntryRow *row = row_for_field (self, text_fields[i]);
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autofree char *iso = NULL;
 
-      g_object_set (client, text_fields[i], gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+      /* The date of birth is typed d.m.yyyy and stored YYYY-MM-DD. */
+      if (row == self->birth_date_row && !row_is_empty (row))
+        polku_date_parse_user (text, &iso, NULL);
+      g_object_set (client, text_fields[i], iso != NULL ? iso : text, NULL);
     }
 
   polku_client_set_language (client, adw_combo_row_get_selected (self->language_row));
@@ -235,9 +243,13 @@ load_fields_from (PolkuClientEditor *self,
     {
       AdwEntryRow *row = row_for_field (self, text_fields[i]);
       g_autofree char *value = NULL;
+      g_autofree char *shown = NULL;
 
       g_object_get (client, text_fields[i], &value, NULL);
-      gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+      /* The date of birth is shown d.m.yyyy, the way it is typed. */
+      shown = row == self->birth_date_row ? polku_date_format_user (value)
+                                          : g_strdup (value != NULL ? value : "");
+      gtk_editable_set_text (GTK_EDITABLE (row), shown);
     }
 
   adw_combo_row_set_selected (self->language_row, polku_client_get_language (client));
@@ -286,6 +298,21 @@ save_activated (GtkWidget  *widget,
 
   if (!self->can_save)
     return;
+
+  /* A date of birth that is not a date is refused before anything else. */
+  if (!row_is_empty (self->birth_date_row))
+    {
+      g_autofree char *iso = NULL;
+
+      if (!polku_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (self->birth_date_row)),
+                                  &iso, &error))
+        {
+          set_error (self, error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->birth_date_row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->birth_date_row));
+          return;
+        }
+    }
 
   copy = self->client != NULL ? polku_client_copy (self->client) : polku_client_new ();
   copy_fields_to (self, copy);

@@ -20,6 +20,7 @@
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-contacts-view-private.h"
+#include "polku-date.h"
 #include "polku-mapping-visit-page.h"
 #include "polku-view-load-private.h"
 
@@ -40,6 +41,7 @@ struct _PolkuContactsView
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
+  GtkDropDown         *section_dropdown;
   AdwEntryRow         *date_row;
   AdwEntryRow         *time_row;
   AdwComboRow         *type_row;
@@ -84,20 +86,15 @@ static void update_import_button (PolkuContactsView *self);
 static char *
 date_to_text (const char *iso)
 {
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return g_strdup (iso != NULL ? iso : "");
-  return g_strdup_printf ("%d.%d.%d", d, m, y);
+  return polku_date_format_user (iso);
 }
 
 static char *
 today_text (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = polku_date_today ();
 
-  return g_strdup_printf ("%d.%d.%d", g_date_time_get_day_of_month (now),
-                          g_date_time_get_month (now), g_date_time_get_year (now));
+  return polku_date_format_user (today);
 }
 
 static const char *
@@ -477,11 +474,9 @@ save_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
 
-  date = polku_contact_parse_date (row_text (self->date_row));
-  if (date == NULL)
+  if (!polku_date_parse_user (row_text (self->date_row), &date, &error))
     {
-      form_error (self, self->date_row,
-                  _("Write the date as d.m.yyyy, for example 4.3.2026."));
+      form_error (self, self->date_row, error->message);
       return;
     }
   if (row_text (self->time_row)[0] != '\0')
@@ -993,6 +988,7 @@ polku_contacts_view_class_init (PolkuContactsViewClass *klass)
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PolkuContactsView, name)
   CHILD (toast_overlay);
   CHILD (stack);
+  CHILD (section_dropdown);
   CHILD (date_row);
   CHILD (time_row);
   CHILD (type_row);
@@ -1027,6 +1023,57 @@ polku_contacts_view_class_init (PolkuContactsViewClass *klass)
                                    import_cancel_action);
   gtk_widget_class_install_action (widget_class, "contacts.import-commit", NULL,
                                    import_commit_action);
+}
+
+/* The drop-down that stands in for the stack switcher when the view is narrow. */
+
+static void
+section_chosen (PolkuContactsView *self)
+{
+  GListModel *pages = gtk_drop_down_get_model (self->section_dropdown);
+  guint selected = gtk_drop_down_get_selected (self->section_dropdown);
+  GtkStackPage *page;
+
+  if (pages == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  page = g_list_model_get_item (pages, selected);
+  if (page != NULL)
+    {
+      gtk_stack_set_visible_child (self->stack, gtk_stack_page_get_child (page));
+      g_object_unref (page);
+    }
+}
+
+static void
+section_shown (PolkuContactsView *self)
+{
+  GListModel *pages = gtk_drop_down_get_model (self->section_dropdown);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  for (guint i = 0; pages != NULL && i < g_list_model_get_n_items (pages); i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (pages, i);
+
+      if (gtk_stack_page_get_child (page) == visible)
+        gtk_drop_down_set_selected (self->section_dropdown, i);
+      g_object_unref (page);
+    }
+}
+
+static void
+setup_section_dropdown (PolkuContactsView *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->stack);
+  g_autoptr(GtkExpression) title = gtk_property_expression_new (GTK_TYPE_STACK_PAGE, NULL,
+                                                                "title");
+
+  gtk_drop_down_set_expression (self->section_dropdown, title);
+  gtk_drop_down_set_model (self->section_dropdown, G_LIST_MODEL (pages));
+  section_shown (self);
+  g_signal_connect_object (self->section_dropdown, "notify::selected",
+                           G_CALLBACK (section_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (section_shown),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1067,6 +1114,7 @@ polku_contacts_view_init (PolkuContactsView *self)
   g_signal_connect_object (self->visit_page, "notify::loading", G_CALLBACK (update_loading),
                            self, G_CONNECT_SWAPPED);
 
+  setup_section_dropdown (self);
   clear_form (self, FALSE);
   clear_import (self);
   update_summary (self);

@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "polku-contact.h"
+#include "polku-date.h"
 #include "polku-mapping-visit-page.h"
 #include "polku-view-load-private.h"
 
@@ -124,15 +126,20 @@ schedule_save (PolkuMappingVisitPage *self)
 static char *
 scheduled_to_text (const char *scheduled)
 {
-  int y, m, d, h, min;
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
 
   if (scheduled == NULL)
     return g_strdup ("");
-  if (sscanf (scheduled, "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &h, &min) == 5)
-    return g_strdup_printf ("%d.%d.%d %02d:%02d", d, m, y, h, min);
-  if (sscanf (scheduled, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    return g_strdup_printf ("%d.%d.%d", d, m, y);
-  return g_strdup (scheduled);
+  if (strlen (scheduled) < 10 || (scheduled[10] != '\0' && scheduled[10] != 'T'))
+    return g_strdup (scheduled);
+  date = g_strndup (scheduled, 10);
+  shown = polku_date_format_user (date);
+  if (g_str_equal (shown, date))
+    return g_strdup (scheduled);
+  if (scheduled[10] == '\0')
+    return g_steal_pointer (&shown);
+  return g_strdup_printf ("%s %s", shown, scheduled + 11);
 }
 
 /* "4.3.2026 10:00", "4.3.2026 klo 10.00", "2026-03-04 10:00", "2026-03-04T10:00" → the
@@ -161,8 +168,7 @@ text_to_scheduled (const char *text)
 
   if (n < 1 || n > 2)
     return NULL;
-  date = polku_contact_parse_date (parts[0]);
-  if (date == NULL)
+  if (!polku_date_parse_user (parts[0], &date, NULL))
     return NULL;
   if (n == 1)
     return g_steal_pointer (&date);

@@ -23,6 +23,7 @@
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-continuity.h"
+#include "polku-date.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
 #include "polku-view-load-private.h"
@@ -639,7 +640,11 @@ show_item (PolkuMeasuresView *self)
       GtkWidget *button = gtk_button_new_with_label (text);
       GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
+      /* The answers wrap rather than widen the page: as wide as each other and the same from
+       * question to question (the box is homogeneous, so they are as high, too). */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (label, "title-3");
       if (value == current)
         gtk_widget_add_css_class (button, "suggested-action");
@@ -792,6 +797,7 @@ show_finish (PolkuMeasuresView *self)
                                                         polku_assessment_get_answers (
                                                           self->form));
   guint n_scores = polku_instrument_get_n_scores (self->instrument);
+  g_autofree char *shown_date = NULL;
 
   clear_list (self->summary_list);
   if (scores->discarded)
@@ -838,7 +844,8 @@ show_finish (PolkuMeasuresView *self)
                text);
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), polku_assessment_get_date (self->form));
+  shown_date = polku_date_format_user (polku_assessment_get_date (self->form));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown_date);
   adw_combo_row_set_selected (self->role_row,
                               self->has_complete ? POLKU_ASSESSMENT_ROLE_FOLLOW_UP
                                                  : POLKU_ASSESSMENT_ROLE_BASELINE);
@@ -965,15 +972,14 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *plan_id = NULL;
   g_autofree char *plan_start = NULL;
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  GDate parsed;
+  g_autofree char *date = NULL;
 
   if (self->form == NULL)
     return;
-  if (!polku_date_parse_iso (date, &parsed))
+  if (!polku_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &date,
+                              &error))
     {
-      gtk_label_set_text (self->finish_error_label,
-                          _("Write the date as YYYY-MM-DD, for example 2025-01-31."));
+      gtk_label_set_text (self->finish_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->finish_error_label), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
       return;

@@ -21,6 +21,7 @@
 #include "polku-case-store.h"
 #include "polku-checklist.h"
 #include "polku-consent-store.h"
+#include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-overview-view.h"
 #include "polku-team-store.h"
@@ -124,6 +125,8 @@ show_error (PolkuOverviewView *self,
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 8);
+  /* Shown at once, not queued behind an earlier "saved" toast: the form is gone. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (get_toast_overlay (self), toast);
 }
 
@@ -721,6 +724,34 @@ entry_text (GtkWidget *row)
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* A date row shows the stored YYYY-MM-DD @iso as d.m.yyyy, the way dates are typed. */
+static GtkWidget *
+date_row (GtkWidget  *group,
+          const char *title,
+          const char *iso)
+{
+  g_autofree char *text = polku_date_format_user (iso);
+
+  return entry_row (group, title, text);
+}
+
+/* Reads the date typed in @row as YYYY-MM-DD into @out_iso (NULL when the row is empty).
+ * Shows the message and returns FALSE when it is not a date. */
+static gboolean
+date_text (PolkuOverviewView  *self,
+           GtkWidget          *row,
+           char              **out_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = entry_text (row);
+
+  *out_iso = NULL;
+  if (text == NULL || polku_date_parse_user (text, out_iso, &error))
+    return TRUE;
+  show_error (self, error);
+  return FALSE;
+}
+
 static gboolean
 switch_active (GtkWidget *row)
 {
@@ -847,10 +878,12 @@ save_phase (PolkuOverviewView *self,
             GHashTable        *rows)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = entry_text (g_hash_table_lookup (rows, "date"));
+  g_autofree char *date = NULL;
   g_autofree char *reason = entry_text (g_hash_table_lookup (rows, "reason"));
   guint phase = adw_combo_row_get_selected (g_hash_table_lookup (rows, "phase"));
 
+  if (!date_text (self, g_hash_table_lookup (rows, "date"), &date))
+    return;
   changed (self, polku_case_store_set_phase (self->store, client_id (self), phase, date, reason,
                                              &error),
            &error, _("Phase changed"));
@@ -882,7 +915,7 @@ change_phase_action (GtkWidget  *widget,
                                 MIN (polku_case_get_phase_value (self->kase) + 1,
                                      POLKU_CASE_PHASE_CLOSED));
   g_hash_table_insert (rows, "phase", phase);
-  g_hash_table_insert (rows, "date", entry_row (group, _("Date (YYYY-MM-DD)"), date));
+  g_hash_table_insert (rows, "date", date_row (group, _("Date (d.m.yyyy)"), date));
   g_hash_table_insert (rows, "reason", entry_row (group, _("Reason (needed to close)"), NULL));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -892,8 +925,10 @@ save_review (PolkuOverviewView *self,
              GHashTable        *rows)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = entry_text (g_hash_table_lookup (rows, "date"));
+  g_autofree char *date = NULL;
 
+  if (!date_text (self, g_hash_table_lookup (rows, "date"), &date))
+    return;
   changed (self, polku_case_store_set_review (self->store, client_id (self), date, &error),
            &error, _("Review date set"));
 }
@@ -913,7 +948,7 @@ set_review_action (GtkWidget  *widget,
 
   dialog = form_new (self, _("Next Review"), _("Leave the date empty for no review date."),
                      _("_Set"), save_review, NULL, &group, &rows);
-  g_hash_table_insert (rows, "date", entry_row (group, _("Date (YYYY-MM-DD)"), date));
+  g_hash_table_insert (rows, "date", date_row (group, _("Date (d.m.yyyy)"), date));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -925,10 +960,10 @@ save_consent (PolkuOverviewView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuConsent) draft = NULL;
-  g_autofree char *given_on = entry_text (g_hash_table_lookup (rows, "given-on"));
+  g_autofree char *given_on = NULL;
   g_autofree char *representative = entry_text (g_hash_table_lookup (rows, "representative"));
   g_autofree char *organisations_text = entry_text (g_hash_table_lookup (rows, "organisations"));
-  g_autofree char *valid_until = entry_text (g_hash_table_lookup (rows, "valid-until"));
+  g_autofree char *valid_until = NULL;
   g_auto(GStrv) organisations = g_strsplit (organisations_text != NULL ? organisations_text : "",
                                             ",", -1);
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
@@ -937,6 +972,9 @@ save_consent (PolkuOverviewView *self,
   guint given_by = adw_combo_row_get_selected (g_hash_table_lookup (rows, "given-by"));
   guint method = adw_combo_row_get_selected (g_hash_table_lookup (rows, "method"));
 
+  if (!date_text (self, g_hash_table_lookup (rows, "given-on"), &given_on)
+      || !date_text (self, g_hash_table_lookup (rows, "valid-until"), &valid_until))
+    return;
   for (guint i = 0; codes[i] != NULL; i++)
     if (switch_active (g_hash_table_lookup (rows, codes[i])))
       g_strv_builder_add (parts, codes[i]);
@@ -980,7 +1018,7 @@ add_consent_action (GtkWidget  *widget,
                      _("Which organisations may receive the client’s data, and which parts of "
                        "the plan may be shared."),
                      _("_Record"), save_consent, NULL, &group, &rows);
-  g_hash_table_insert (rows, "given-on", entry_row (group, _("Given on (YYYY-MM-DD)"), date));
+  g_hash_table_insert (rows, "given-on", date_row (group, _("Given on (d.m.yyyy)"), date));
   g_hash_table_insert (rows, "given-by", combo_row (group, _("Given by"), given_by));
   g_hash_table_insert (rows, "representative",
                        entry_row (group, _("Legal representative (if given by one)"), NULL));
@@ -991,8 +1029,8 @@ add_consent_action (GtkWidget  *widget,
     g_hash_table_insert (rows, (gpointer) codes[i],
                          switch_row (group, polku_consent_code_get_label (codes[i]), TRUE));
   g_hash_table_insert (rows, "valid-until",
-                       entry_row (group, _("Valid until (YYYY-MM-DD, empty: until withdrawn)"),
-                                  until));
+                       date_row (group, _("Valid until (d.m.yyyy, empty: until withdrawn)"),
+                                 until));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1001,8 +1039,10 @@ save_withdrawal (PolkuOverviewView *self,
                  GHashTable        *rows)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = entry_text (g_hash_table_lookup (rows, "date"));
+  g_autofree char *date = NULL;
 
+  if (!date_text (self, g_hash_table_lookup (rows, "date"), &date))
+    return;
   changed (self, polku_consent_store_withdraw (self->store, form_target (self), date, &error),
            &error, _("Consent withdrawn"));
 }
@@ -1024,7 +1064,7 @@ withdraw_consent_action (GtkWidget  *widget,
                      _("_Withdraw"), save_withdrawal, g_variant_get_string (parameter, NULL),
                      &group, &rows);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_DESTRUCTIVE);
-  g_hash_table_insert (rows, "date", entry_row (group, _("Withdrawn on (YYYY-MM-DD)"), date));
+  g_hash_table_insert (rows, "date", date_row (group, _("Withdrawn on (d.m.yyyy)"), date));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1119,9 +1159,11 @@ save_followup (PolkuOverviewView *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuFollowup) draft = NULL;
   g_autofree char *title = entry_text (g_hash_table_lookup (rows, "title"));
-  g_autofree char *due_on = entry_text (g_hash_table_lookup (rows, "due-on"));
+  g_autofree char *due_on = NULL;
   g_autofree char *assignee = entry_text (g_hash_table_lookup (rows, "assignee"));
 
+  if (!date_text (self, g_hash_table_lookup (rows, "due-on"), &due_on))
+    return;
   draft = g_object_new (POLKU_TYPE_FOLLOWUP,
                         "client-id", client_id (self),
                         "title", title,
@@ -1146,7 +1188,7 @@ add_followup_action (GtkWidget  *widget,
   dialog = form_new (self, _("Add Follow-up"), NULL, _("_Add"), save_followup, NULL, &group,
                      &rows);
   g_hash_table_insert (rows, "title", entry_row (group, _("What to follow up"), NULL));
-  g_hash_table_insert (rows, "due-on", entry_row (group, _("Due (YYYY-MM-DD)"), due));
+  g_hash_table_insert (rows, "due-on", date_row (group, _("Due (d.m.yyyy)"), due));
   g_hash_table_insert (rows, "assignee", entry_row (group, _("Who (optional)"), NULL));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1195,10 +1237,12 @@ save_sign (PolkuOverviewView *self,
   g_autofree char *reason = entry_text (g_hash_table_lookup (rows, "reason"));
   g_autofree char *service_point = entry_text (g_hash_table_lookup (rows, "service-point"));
   g_autofree char *flagged_by = entry_text (g_hash_table_lookup (rows, "flagged-by"));
-  g_autofree char *flagged_on = entry_text (g_hash_table_lookup (rows, "flagged-on"));
+  g_autofree char *flagged_on = NULL;
   guint group = adw_combo_row_get_selected (g_hash_table_lookup (rows, "group"));
   guint item = adw_combo_row_get_selected (g_hash_table_lookup (rows, "item"));
 
+  if (!date_text (self, g_hash_table_lookup (rows, "flagged-on"), &flagged_on))
+    return;
   draft = g_object_new (POLKU_TYPE_CASE_SIGN,
                         "client-id", client_id (self),
                         "group-id", polku_checklist_get_group_id (self->checklist, group),
@@ -1244,13 +1288,15 @@ add_sign_action (GtkWidget  *widget,
   g_signal_connect_object (group_row, "notify::selected", G_CALLBACK (group_selected_cb),
                            item_row, 0);
   group_selected_cb (ADW_COMBO_ROW (group_row), NULL, ADW_COMBO_ROW (item_row));
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (group_row), FALSE);
+  /* The chosen sign in full, in the row's subtitle (which wraps), not cut off at the side. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (group_row), TRUE);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (item_row), TRUE);
   g_hash_table_insert (rows, "group", group_row);
   g_hash_table_insert (rows, "item", item_row);
   g_hash_table_insert (rows, "reason", entry_row (group, _("Why"), NULL));
   g_hash_table_insert (rows, "service-point", entry_row (group, _("Service point"), NULL));
   g_hash_table_insert (rows, "flagged-by", entry_row (group, _("Flagged by"), actor));
-  g_hash_table_insert (rows, "flagged-on", entry_row (group, _("Date (YYYY-MM-DD)"), date));
+  g_hash_table_insert (rows, "flagged-on", date_row (group, _("Date (d.m.yyyy)"), date));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "polku-audit.h"
+#include "polku-date.h"
 #include "polku-plan-print.h"
 #include "polku-plan-store.h"
 #include "polku-plan-text.h"
@@ -68,7 +69,9 @@ struct _PolkuPlanView
 
   GtkWidget    *toolbar;
   GtkButton    *discard_button;
+  GtkWidget    *compact_discard_button;
   GtkMenuButton *template_button;
+  GtkMenuButton *more_button;
   GtkMenuButton *new_template_button;
   GtkLabel     *status_label;
   GtkStack     *stack;
@@ -109,6 +112,8 @@ set_status (PolkuPlanView *self,
             const char    *message)
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label),
+                          message != NULL && message[0] != '\0');
   if (is_error)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
@@ -171,19 +176,16 @@ set_str (JsonObject *object,
     json_object_set_string_member (object, name, value);
 }
 
-/* "5.3.2027" or "2027-03-05" as YYYY-MM-DD; NULL when it is neither. */
+/* "5.3.2027" or "2027-03-05" as YYYY-MM-DD (the shared reading, within the plan's years);
+ * NULL when it is neither. */
 static char *
 parse_user_date (const char *text)
 {
-  int d, m, y;
-  char extra;
+  g_autofree char *iso = NULL;
 
-  if (polku_plan_date_is_valid (text))
-    return g_strdup (text);
-  if (sscanf (text, "%d.%d.%d%c", &d, &m, &y, &extra) == 3 && y >= 1900 && y <= 2200
-      && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return NULL;
+  if (!polku_date_parse_user (text, &iso, NULL) || !polku_plan_date_is_valid (iso))
+    return NULL;
+  return g_steal_pointer (&iso);
 }
 
 /* Undo */
@@ -420,7 +422,7 @@ entry_row (PolkuPlanView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   if (kind == FIELD_DATE && value != NULL && polku_plan_date_is_valid (value))
-    shown = polku_plan_text_format_date (value);
+    shown = polku_date_format_user (value);
   else
     shown = g_strdup (value != NULL ? value : "");
   gtk_editable_set_text (GTK_EDITABLE (row), shown);
@@ -935,6 +937,7 @@ update_actions (PolkuPlanView *self)
                                  ready && !self->dirty && self->versions != NULL
                                  && self->versions->len > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button), self->dirty);
+  gtk_widget_set_visible (self->compact_discard_button, self->dirty);
   gtk_widget_set_visible (self->toolbar, ready);
 }
 
@@ -1849,6 +1852,26 @@ templates_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* The compact toolbar's "More" menu: the less frequent actions of the full toolbar. */
+static GMenuModel *
+more_menu (GMenuModel *templates)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), "plan.show-history");
+  g_autoptr(GMenuItem) print = g_menu_item_new (_("Print the client’s copy"), "plan.print");
+  g_autoptr(GMenuItem) pdf = g_menu_item_new (_("_PDF…"), "plan.export-pdf");
+
+  g_menu_append_submenu (menu, _("_Template"), templates);
+  g_menu_item_set_attribute (history, "accel", "s", "<Control>h");
+  g_menu_item_set_attribute (print, "accel", "s", "<Control>p");
+  g_menu_append_item (section, history);
+  g_menu_append_item (section, print);
+  g_menu_append_item (section, pdf);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
 GtkWidget *
 polku_plan_view_new (void)
 {
@@ -2043,6 +2066,8 @@ polku_plan_view_class_init (PolkuPlanViewClass *klass)
                                                "/io/github/polku/Polku/polku-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, compact_discard_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, more_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, template_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, new_template_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, status_label);
@@ -2100,6 +2125,7 @@ static void
 polku_plan_view_init (PolkuPlanView *self)
 {
   g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GMenuModel) more = NULL;
 
   self->undo = g_ptr_array_new_with_free_func (g_free);
   self->redo = g_ptr_array_new_with_free_func (g_free);
@@ -2108,6 +2134,8 @@ polku_plan_view_init (PolkuPlanView *self)
   menu = templates_menu ();
   gtk_menu_button_set_menu_model (self->template_button, menu);
   gtk_menu_button_set_menu_model (self->new_template_button, menu);
+  more = more_menu (menu);
+  gtk_menu_button_set_menu_model (self->more_button, more);
   g_signal_connect (self->older_row, "notify::selected", G_CALLBACK (on_version_selected), self);
   g_signal_connect (self->newer_row, "notify::selected", G_CALLBACK (on_version_selected), self);
   load (self);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "polku-assessment-store.h"
+#include "polku-date.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
 #include "test-helpers.h"
@@ -79,6 +80,24 @@ visible_page (Fixture *f)
   GtkWidget *stack = test_find_widget (f->view, GTK_TYPE_STACK);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* The widget of the view's template named @name. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Sends a key press to the view's key controller, as typing would. */
@@ -168,6 +187,10 @@ test_keyboard_form (Fixture       *f,
   g_autoptr(GPtrArray) before = list_whoqol (f, f->new_client, FALSE);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *today_shown = polku_date_format_user (today);
+  GtkWidget *date_row;
+  GtkWidget *error_label;
   PolkuAssessment *saved;
 
   g_assert_cmpuint (before->len, ==, 0);
@@ -195,6 +218,27 @@ test_keyboard_form (Fixture       *f,
   g_assert_cmpint (polku_assessment_get_status (g_ptr_array_index (drafts, 0)), ==,
                    POLKU_ASSESSMENT_STATUS_DRAFT);
 
+  /* The date is shown d.m.yyyy; one that does not exist is refused with a message that
+   * names the form, and nothing is saved. */
+  date_row = find_named (f->view, "date_row");
+  error_label = find_named (f->view, "finish_error_label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, today_shown);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "31.4.2025");
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
+  test_spin (20);
+  g_assert_cmpstr (visible_page (f), ==, "finish");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "“31.4.2025” is not a date: write it as d.m.yyyy, for example 4.3.2026.");
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (polku_assessment_get_status (g_ptr_array_index (drafts, 0)), ==,
+                   POLKU_ASSESSMENT_STATUS_DRAFT);
+  g_assert_cmpstr (polku_assessment_get_date (g_ptr_array_index (drafts, 0)), ==, today);
+
+  /* Typed d.m.yyyy, stored YYYY-MM-DD. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), " 5.3.2025 ");
   g_assert_true (gtk_widget_activate_action (f->view, "measures.save", NULL));
   test_wait_loaded (f->view);
   g_assert_cmpstr (visible_page (f), ==, "overview");
@@ -208,6 +252,7 @@ test_keyboard_form (Fixture       *f,
   g_assert_cmpint (polku_assessment_get_answer (saved, 1), ==, 5);
   g_assert_cmpint (polku_assessment_get_answer (saved, 2), ==, POLKU_ANSWER_MISSING);
   g_assert_cmpint (polku_assessment_get_answer (saved, 25), ==, 3);
+  g_assert_cmpstr (polku_assessment_get_date (saved), ==, "2025-03-05");
 }
 
 /* Left half-way and continued where it was. */

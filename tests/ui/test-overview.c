@@ -12,6 +12,7 @@
 
 #include "polku-case-store.h"
 #include "polku-consent-store.h"
+#include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-overview-view.h"
 #include "polku-team-store.h"
@@ -169,6 +170,27 @@ fill_form (Fixture    *f,
   test_wait_loaded (f->view);
 }
 
+/* The local date @days from today, YYYY-MM-DD. */
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+assert_review (Fixture    *f,
+               const char *id,
+               const char *expected)
+{
+  g_autoptr(PolkuCase) kase = polku_case_store_get (f->store, id, NULL);
+
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (polku_case_get_review_on (kase), ==, expected);
+}
+
 static PolkuCasePhase
 phase_of (Fixture    *f,
           const char *id)
@@ -275,6 +297,9 @@ test_forms (Fixture       *f,
   g_autoptr(PolkuClient) client = polku_client_new ();
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *yesterday = days_from_today (-1);
+  g_autofree char *yesterday_shown = polku_date_format_user (yesterday);
+  GtkWidget *date_row;
   const char *id;
 
   polku_client_set_given_name (client, "Aino");
@@ -290,10 +315,13 @@ test_forms (Fixture       *f,
              "Yhteispäivystys", NULL);
   g_assert_null (polku_case_store_get (f->store, id, NULL));
   fill_form (f, "overview.add-sign", NULL, "group", "4", "item", "1", "reason",
-             "Yhdeksän päivystyskäyntiä.", "service-point", "Yhteispäivystys", NULL);
+             "Yhdeksän päivystyskäyntiä.", "service-point", "Yhteispäivystys", "flagged-on",
+             yesterday_shown, NULL);
   g_assert_cmpstr (shown_state (f), ==, "case");
   list = polku_case_store_list_signs (f->store, id, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 1);
+  /* Typed d.m.yyyy, stored YYYY-MM-DD. */
+  g_assert_cmpstr (polku_case_sign_get_flagged_on (g_ptr_array_index (list, 0)), ==, yesterday);
   g_assert_cmpstr (polku_case_sign_get_group_id (g_ptr_array_index (list, 0)), ==,
                    "service_use");
   g_assert_cmpstr (polku_case_sign_get_item_id (g_ptr_array_index (list, 0)), ==, "no_shows");
@@ -320,6 +348,26 @@ test_forms (Fixture       *f,
   /* Closing needs a reason. */
   fill_form (f, "overview.change-phase", NULL, "phase", "6", NULL);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
+
+  /* Dates are typed d.m.yyyy (ISO pasted in works too) and shown that way when edited. */
+  fill_form (f, "overview.set-review", NULL, "date", "5.3.2027", NULL);
+  assert_review (f, id, "2027-03-05");
+  g_assert_true (gtk_widget_activate_action (f->view, "overview.set-review", NULL));
+  test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
+  date_row = g_hash_table_lookup (g_object_get_data (G_OBJECT (find_dialog ()),
+                                                     "polku-form-rows"), "date");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "5.3.2027");
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  test_spin (20);
+  fill_form (f, "overview.set-review", NULL, "date", "2027-06-30", NULL);
+  assert_review (f, id, "2027-06-30");
+  /* A day that does not exist is refused with a message naming the form; nothing changes. */
+  fill_form (f, "overview.set-review", NULL, "date", "31.4.2027", NULL);
+  assert_review (f, id, "2027-06-30");
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "“31.4.2027” is not a date: write it as d.m.yyyy, for example "
+                                  "4.3.2026."));
+  g_clear_pointer (&text, g_free);
 
   /* Team: the first member becomes the responsible worker; naming another ends that. */
   fill_form (f, "overview.add-member", NULL, "person", "Sanna Koivisto", "role",

@@ -403,7 +403,7 @@ test_editor_refuses_wrong_hetu (Fixture       *fixture,
   g_assert_null (polku_client_editor_get_hetu_message (editor));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hetu_entry), "error"));
   g_assert_cmpstr (gtk_editable_get_text (polku_client_editor_get_entry (editor, "birth-date")),
-                   ==, "1952-10-13");
+                   ==, "13.10.1952");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   test_wait_until (window_settled, fixture->window, 5000, "the list is updated");
@@ -416,6 +416,8 @@ test_editor_refuses_wrong_hetu (Fixture       *fixture,
   g_assert_nonnull (added);
   g_assert_cmpstr (polku_client_get_family_name (added), ==, "Asiakas");
   g_assert_cmpstr (polku_client_get_hetu (added), ==, valid);
+  /* Shown d.m.yyyy, stored YYYY-MM-DD. */
+  g_assert_cmpstr (polku_client_get_birth_date (added), ==, "1952-10-13");
   g_assert_nonnull (polku_client_get_id (added));
 }
 
