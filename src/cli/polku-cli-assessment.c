@@ -216,20 +216,29 @@ assessment_list (int       argc,
   return EXIT_OK;
 }
 
+static int
+assessment_list_json (int    argc,
+                      char **argv)
+{
+  return assessment_list (argc, argv, FALSE);
+}
+
+static int
+assessment_export (int    argc,
+                   char **argv)
+{
+  return assessment_list (argc, argv, TRUE);
+}
+
 int
 polku_cli_assessment (int    argc,
                       char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with assessments: add, list or export."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "add", assessment_add },
+    { "list", assessment_list_json },
+    { "export", assessment_export },
+  };
 
-  if (g_str_equal (argv[1], "add"))
-    return assessment_add (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "list"))
-    return assessment_list (argc - 1, argv + 1, FALSE);
-  if (g_str_equal (argv[1], "export"))
-    return assessment_list (argc - 1, argv + 1, TRUE);
-
-  return fail (EXIT_USAGE, _("Unknown assessment command “%s”: use add, list or export."),
-               argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }

@@ -117,13 +117,10 @@ int
 polku_cli_audit (int    argc,
                  char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with the audit log: list or verify."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "list", audit_list },
+    { "verify", audit_verify },
+  };
 
-  if (g_str_equal (argv[1], "list"))
-    return audit_list (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "verify"))
-    return audit_verify (argc - 1, argv + 1);
-
-  return fail (EXIT_USAGE, _("Unknown audit command “%s”: use list or verify."), argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }

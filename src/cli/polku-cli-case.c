@@ -710,20 +710,16 @@ int
 polku_cli_case (int    argc,
                 char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "show"))
-    return case_show (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return case_list (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "open"))
-    return case_open (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "phase"))
-    return case_phase (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "review"))
-    return case_review (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "note"))
-    return case_note (argc - 1, argv + 1);
-  return fail (EXIT_USAGE, _("Say what to do with the case: show, list, open, phase, review or "
-                             "note."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "show", case_show },
+    { "list", case_list },
+    { "open", case_open },
+    { "phase", case_phase },
+    { "review", case_review },
+    { "note", case_note },
+  };
+
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* signs */
@@ -933,16 +929,14 @@ int
 polku_cli_signs (int    argc,
                  char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "checklist"))
-    return signs_checklist (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return signs_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "retract"))
-    return signs_retract (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return signs_list (argc - 1, argv + 1);
-  return fail (EXIT_USAGE, _("Say what to do with warning signs: checklist, add, retract or "
-                             "list."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "checklist", signs_checklist },
+    { "add", signs_add },
+    { "retract", signs_retract },
+    { "list", signs_list },
+  };
+
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* consent */
@@ -1120,15 +1114,14 @@ int
 polku_cli_consent (int    argc,
                    char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return consent_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "withdraw"))
-    return consent_withdraw (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return consent_list (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "check"))
-    return consent_check (argc - 1, argv + 1);
-  return fail (EXIT_USAGE, _("Say what to do with consents: add, withdraw, list or check."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "add", consent_add },
+    { "withdraw", consent_withdraw },
+    { "list", consent_list },
+    { "check", consent_check },
+  };
+
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* team */
@@ -1214,22 +1207,47 @@ team_list (int       argc,
   return EXIT_OK;
 }
 
+static int
+team_set_responsible (int    argc,
+                      char **argv)
+{
+  return team_member_change (argc, argv, TRUE);
+}
+
+static int
+team_leave (int    argc,
+            char **argv)
+{
+  return team_member_change (argc, argv, FALSE);
+}
+
+static int
+team_list_current (int    argc,
+                   char **argv)
+{
+  return team_list (argc, argv, FALSE);
+}
+
+static int
+team_list_history (int    argc,
+                   char **argv)
+{
+  return team_list (argc, argv, TRUE);
+}
+
 int
 polku_cli_team (int    argc,
                 char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return team_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "set-responsible"))
-    return team_member_change (argc - 1, argv + 1, TRUE);
-  if (argc >= 2 && g_str_equal (argv[1], "leave"))
-    return team_member_change (argc - 1, argv + 1, FALSE);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return team_list (argc - 1, argv + 1, FALSE);
-  if (argc >= 2 && g_str_equal (argv[1], "history"))
-    return team_list (argc - 1, argv + 1, TRUE);
-  return fail (EXIT_USAGE, _("Say what to do with the team: add, set-responsible, leave, list "
-                             "or history."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "add", team_add },
+    { "set-responsible", team_set_responsible },
+    { "leave", team_leave },
+    { "list", team_list_current },
+    { "history", team_list_history },
+  };
+
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* followups */
@@ -1351,11 +1369,11 @@ int
 polku_cli_followups (int    argc,
                      char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return followups_list (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return followups_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "done"))
-    return followups_done (argc - 1, argv + 1);
-  return fail (EXIT_USAGE, _("Say what to do with follow-ups: list, add or done."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "list", followups_list },
+    { "add", followups_add },
+    { "done", followups_done },
+  };
+
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }

@@ -182,3 +182,24 @@ polku_cli_add_member_or_null (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 }
+
+int
+polku_cli_dispatch (int                       argc,
+                    char                    **argv,
+                    const PolkuCliSubcommand *subcommands,
+                    guint                     n_subcommands)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (argc >= 2)
+    for (guint i = 0; i < n_subcommands; i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        return subcommands[i].run (argc - 1, argv + 1);
+
+  for (guint i = 0; i < n_subcommands; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", subcommands[i].name);
+  if (argc < 2)
+    return polku_cli_fail (EXIT_USAGE, _("Say what to do with “%s”: %s."), argv[0], names->str);
+  return polku_cli_fail (EXIT_USAGE, _("Unknown command “%s %s”: use %s."), argv[0], argv[1],
+                         names->str);
+}

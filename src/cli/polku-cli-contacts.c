@@ -679,25 +679,16 @@ int
 polku_cli_contacts (int    argc,
                     char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with contacts: list, add, update, remove, "
-                               "import or types."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "list", cmd_list },
+    { "add", cmd_add },
+    { "update", cmd_update },
+    { "remove", cmd_remove },
+    { "import", cmd_import },
+    { "types", cmd_types },
+  };
 
-  if (g_str_equal (argv[1], "list"))
-    return cmd_list (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "add"))
-    return cmd_add (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "update"))
-    return cmd_update (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "remove"))
-    return cmd_remove (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "import"))
-    return cmd_import (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "types"))
-    return cmd_types (argc - 1, argv + 1);
-
-  return fail (EXIT_USAGE, _("Unknown contacts command “%s”: use list, add, update, remove, "
-                             "import or types."), argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* --- mapping-visit ------------------------------------------------------------------------ */
@@ -1069,19 +1060,12 @@ int
 polku_cli_mapping_visit (int    argc,
                          char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with the mapping visit: show, new, update or "
-                               "agenda."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "show", cmd_visit_show },
+    { "new", cmd_visit_new },
+    { "update", cmd_visit_update },
+    { "agenda", cmd_visit_agenda },
+  };
 
-  if (g_str_equal (argv[1], "show"))
-    return cmd_visit_show (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "new"))
-    return cmd_visit_new (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "update"))
-    return cmd_visit_update (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "agenda"))
-    return cmd_visit_agenda (argc - 1, argv + 1);
-
-  return fail (EXIT_USAGE, _("Unknown mapping-visit command “%s”: use show, new, update or "
-                             "agenda."), argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }

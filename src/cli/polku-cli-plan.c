@@ -474,29 +474,33 @@ cmd_templates (int    argc,
   return EXIT_OK;
 }
 
+static int
+cmd_plan_show (int    argc,
+               char **argv)
+{
+  return cmd_show (argc, argv, FALSE);
+}
+
+static int
+cmd_plan_export (int    argc,
+                 char **argv)
+{
+  return cmd_show (argc, argv, TRUE);
+}
+
 int
 polku_cli_plan (int    argc,
                 char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with the plan: show, export, update, versions, "
-                               "restore, new or templates."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "show", cmd_plan_show },
+    { "export", cmd_plan_export },
+    { "update", cmd_update },
+    { "versions", cmd_versions },
+    { "restore", cmd_restore },
+    { "new", cmd_new },
+    { "templates", cmd_templates },
+  };
 
-  if (g_str_equal (argv[1], "show"))
-    return cmd_show (argc - 1, argv + 1, FALSE);
-  if (g_str_equal (argv[1], "export"))
-    return cmd_show (argc - 1, argv + 1, TRUE);
-  if (g_str_equal (argv[1], "update"))
-    return cmd_update (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "versions"))
-    return cmd_versions (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "restore"))
-    return cmd_restore (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "new"))
-    return cmd_new (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "templates"))
-    return cmd_templates (argc - 1, argv + 1);
-
-  return fail (EXIT_USAGE, _("Unknown plan command “%s”: use show, export, update, versions, "
-                             "restore, new or templates."), argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }

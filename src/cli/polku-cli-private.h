@@ -57,6 +57,19 @@ void        polku_cli_add_member_or_null (JsonBuilder *builder,
                                           const char  *name,
                                           const char  *value);
 
+/* A group's subcommands: polku_cli_dispatch () runs the one named in argv[1] with
+ * (argc - 1, argv + 1), or says in one line which there are. */
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} PolkuCliSubcommand;
+
+int         polku_cli_dispatch         (int                       argc,
+                                        char                    **argv,
+                                        const PolkuCliSubcommand *subcommands,
+                                        guint                     n_subcommands);
+
 /* Command groups (polku-cli-<group>.c) */
 int         polku_cli_assessment       (int           argc,
                                         char        **argv);

@@ -306,23 +306,31 @@ cmd_clients_archive (int       argc,
 }
 
 static int
+cmd_clients_archive_one (int    argc,
+                         char **argv)
+{
+  return cmd_clients_archive (argc, argv, TRUE);
+}
+
+static int
+cmd_clients_restore_one (int    argc,
+                         char **argv)
+{
+  return cmd_clients_archive (argc, argv, FALSE);
+}
+
+static int
 cmd_clients (int    argc,
              char **argv)
 {
-  if (argc < 2)
-    return fail (EXIT_USAGE, _("Say what to do with clients: list, add, archive or restore."));
+  static const PolkuCliSubcommand subcommands[] = {
+    { "list", cmd_clients_list },
+    { "add", cmd_clients_add },
+    { "archive", cmd_clients_archive_one },
+    { "restore", cmd_clients_restore_one },
+  };
 
-  if (g_str_equal (argv[1], "list"))
-    return cmd_clients_list (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "add"))
-    return cmd_clients_add (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "archive"))
-    return cmd_clients_archive (argc - 1, argv + 1, TRUE);
-  if (g_str_equal (argv[1], "restore"))
-    return cmd_clients_archive (argc - 1, argv + 1, FALSE);
-
-  return fail (EXIT_USAGE, _("Unknown clients command “%s”: use list, add, archive or "
-                             "restore."), argv[1]);
+  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
 }
 
 /* The commands. Each group lives in its own polku-cli-<group>.c (see polku-cli-private.h);
