@@ -538,20 +538,6 @@ load_thread (GTask        *task,
 }
 
 static void
-load_async (PolkuStore          *store,
-            const char          *id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, load_async);
-  g_task_set_task_data (task, g_strdup (id), g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static void
 set_loading (PolkuOverviewView *self,
              gboolean           loading)
 {
@@ -650,8 +636,8 @@ polku_overview_view_reload (PolkuOverviewView *self)
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  load_async (self->store, client_id (self), self->cancellable, load_cb,
-              polku_view_load_ref_new (self));
+  polku_view_load_run (self->store, client_id (self), self->cancellable, load_thread,
+                       load_cb, polku_view_load_ref_new (self));
 }
 
 /**

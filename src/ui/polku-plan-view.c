@@ -990,20 +990,6 @@ load_thread (GTask        *task,
 }
 
 static void
-load_async (PolkuStore          *store,
-            const char          *id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, load_async);
-  g_task_set_task_data (task, g_strdup (id), g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static void
 set_loading (PolkuPlanView *self,
              gboolean       loading)
 {
@@ -1090,8 +1076,8 @@ load (PolkuPlanView *self)
   set_loading (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   rebuild (self);
-  load_async (self->store, polku_client_get_id (self->client), self->cancellable, load_cb,
-              polku_view_load_ref_new (self));
+  polku_view_load_run (self->store, polku_client_get_id (self->client), self->cancellable,
+                       load_thread, load_cb, polku_view_load_ref_new (self));
 }
 
 /* Actions */

@@ -41,3 +41,21 @@ polku_view_load_cancel (GCancellable **cancellable)
     g_cancellable_cancel (*cancellable);
   g_clear_object (cancellable);
 }
+
+/* Runs @thread in a GTask with @store as the source object and a copy of @text (a client id,
+ * or a date) as the task data; @callback gets the result. */
+static inline void
+polku_view_load_run (gpointer             store,
+                     const char          *text,
+                     GCancellable        *cancellable,
+                     GTaskThreadFunc      thread,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, (gpointer) thread);
+  g_task_set_task_data (task, g_strdup (text), g_free);
+  g_task_run_in_thread (task, thread);
+  g_object_unref (task);
+}

@@ -254,7 +254,8 @@ test_dated_changes (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
   run_clear (&run);
   CLI (&run, f, "{\"person\": \"Tomi Virta\", \"role\": \"sairaanhoitaja\", "
-                "\"organisation\": \"Terveysasema\", \"sector\": \"health\"}", "team", "add", id, "--json", "-");
+                "\"organisation\": \"Terveysasema\", \"sector\": \"health\"}",
+       "team", "add", id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_out (&run);
   second_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
