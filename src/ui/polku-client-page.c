@@ -15,6 +15,7 @@
 #include "polku-audit.h"
 #include "polku-client-page.h"
 #include "polku-contacts-view.h"
+#include "polku-date.h"
 #include "polku-log-view.h"
 #include "polku-measures-view.h"
 #include "polku-overview-view.h"
@@ -74,37 +75,9 @@ static GParamSpec *properties[N_PROPS];
 char *
 polku_format_birth_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date_time = NULL;
-  guint year = 0, month = 0, day = 0;
-
-  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
+  if (iso_date == NULL || !polku_date_is_valid (iso_date))
     return NULL;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      guint digit;
-
-      if (i == 4 || i == 7)
-        continue;
-      if (!g_ascii_isdigit (iso_date[i]))
-        return NULL;
-      digit = g_ascii_digit_value (iso_date[i]);
-      if (i < 4)
-        year = year * 10 + digit;
-      else if (i < 7)
-        month = month * 10 + digit;
-      else
-        day = day * 10 + digit;
-    }
-
-  if (!g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  date_time = g_date_time_new_local (year, month, day, 12, 0, 0);
-  if (date_time == NULL)
-    return NULL;
-
-  return g_date_time_format (date_time, "%x");
+  return polku_date_format_user (iso_date);
 }
 
 static void

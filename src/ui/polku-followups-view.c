@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "polku-audit.h"
+#include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
 #include "polku-view-load-private.h"
@@ -70,19 +71,6 @@ date_from_today (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return g_strdup (iso != NULL ? iso : "");
-  date = g_date_time_new_local (year, month, day, 12, 0, 0);
-  return date != NULL ? g_date_time_format (date, "%x") : g_strdup (iso);
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -122,7 +110,7 @@ add_followup_row (PolkuFollowupsView *self,
                   PolkuFollowup      *followup,
                   gboolean            overdue)
 {
-  g_autofree char *due = format_date (polku_followup_get_due_on (followup));
+  g_autofree char *due = polku_date_format_user (polku_followup_get_due_on (followup));
   g_autofree char *subtitle = NULL;
   const char *assignee = polku_followup_get_assignee (followup);
   GtkWidget *row = adw_action_row_new ();

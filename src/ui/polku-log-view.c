@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-audit.h"
+#include "polku-date.h"
 #include "polku-log-view.h"
 
 struct _PolkuLogView
@@ -44,11 +45,17 @@ format_time (const char *iso)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
 
   if (utc == NULL)
     return g_strdup (iso);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %X");
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = polku_date_format_user (day);
+  time = g_date_time_format (local, "%X");
+  return g_strdup_printf ("%s %s", date, time);
 }
 
 static GtkWidget *

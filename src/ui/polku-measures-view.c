@@ -78,20 +78,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* "2025-01-31" in the user's locale. */
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  if (!polku_date_parse_iso (iso, &date))
-    return g_strdup (iso);
-  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 0, 0, 0);
-  return g_date_time_format (time, "%x");
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -190,7 +176,7 @@ fill_assessments (PolkuMeasuresView *self,
       g_autoptr(PolkuScores) scores = polku_scores_compute (self->instrument,
                                                             polku_assessment_get_answers (
                                                               assessment));
-      g_autofree char *date = format_date (polku_assessment_get_date (assessment));
+      g_autofree char *date = polku_date_format_user (polku_assessment_get_date (assessment));
       g_autofree char *title = NULL;
       g_autofree char *subtitle = describe_scores (self, scores);
       GDate parsed;
@@ -304,7 +290,7 @@ fill_continuity (PolkuMeasuresView *self,
     g_autoptr(PolkuContinuity) b = NULL;
     g_autoptr(PolkuContinuity) a = NULL;
     g_autoptr(GArray) counts = NULL;
-    g_autofree char *start_label = format_date (start_text);
+    g_autofree char *start_label = polku_date_format_user (start_text);
     g_autofree char *visits_text = NULL;
     double before_values[4], after_values[4];
 
@@ -495,7 +481,7 @@ load_cb (GObject      *source,
     show_error (self, data->draft_error);
   else if (data->draft != NULL)
     {
-      g_autofree char *date = format_date (polku_assessment_get_date (data->draft));
+      g_autofree char *date = polku_date_format_user (polku_assessment_get_date (data->draft));
       g_autofree char *subtitle = NULL;
 
       /* TRANSLATORS: a draft: "started <date>, at question 7 of 26" */

@@ -86,20 +86,6 @@ days_from_today (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-/* YYYY-MM-DD the way the user's locale writes dates. */
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return g_strdup (iso != NULL ? iso : "");
-  date = g_date_time_new_local (year, month, day, 12, 0, 0);
-  return date != NULL ? g_date_time_format (date, "%x") : g_strdup (iso);
-}
-
 static const char *
 client_id (PolkuOverviewView *self)
 {
@@ -203,7 +189,7 @@ fill_phase (PolkuOverviewView *self,
             GPtrArray         *phases)
 {
   g_autoptr(GString) path = g_string_new (NULL);
-  g_autofree char *since = format_date (polku_case_get_phase_since (self->kase));
+  g_autofree char *since = polku_date_format_user (polku_case_get_phase_since (self->kase));
   g_autofree char *subtitle = NULL;
   g_autofree char *review = NULL;
   PolkuCasePhase current = polku_case_get_phase_value (self->kase);
@@ -255,7 +241,8 @@ fill_phase (PolkuOverviewView *self,
   }
 
   review = polku_case_get_review_on (self->kase) != NULL
-           ? format_date (polku_case_get_review_on (self->kase)) : g_strdup (_("Not set"));
+           ? polku_date_format_user (polku_case_get_review_on (self->kase))
+           : g_strdup (_("Not set"));
   row = add_row (self->phase_list, _("Next review"), review);
   add_row_button (row, _("_Set…"), "overview.set-review", NULL, _("Set the next review date"));
 
@@ -265,7 +252,8 @@ fill_phase (PolkuOverviewView *self,
     {
       PolkuCasePhaseChange *change = g_ptr_array_index (phases, i);
       PolkuCasePhase to = POLKU_CASE_PHASE_IDENTIFIED;
-      g_autofree char *date = format_date (polku_case_phase_change_get_changed_on (change));
+      g_autofree char *date =
+        polku_date_format_user (polku_case_phase_change_get_changed_on (change));
       g_autofree char *line = NULL;
       const char *reason = polku_case_phase_change_get_reason (change);
       GtkWidget *child = adw_action_row_new ();
@@ -306,7 +294,7 @@ fill_consent (PolkuOverviewView *self,
   for (guint i = 0; consents != NULL && i < consents->len; i++)
     {
       PolkuConsent *consent = g_ptr_array_index (consents, i);
-      g_autofree char *given = format_date (polku_consent_get_given_on (consent));
+      g_autofree char *given = polku_date_format_user (polku_consent_get_given_on (consent));
       g_autofree char *title = NULL;
       g_autofree char *organisations =
         g_strjoinv (", ", (char **) polku_consent_get_organisations (consent));
@@ -329,12 +317,12 @@ fill_consent (PolkuOverviewView *self,
                                 polku_consent_get_representative (consent));
       if (polku_consent_get_withdrawn_on (consent) != NULL)
         {
-          g_autofree char *date = format_date (polku_consent_get_withdrawn_on (consent));
+          g_autofree char *date = polku_date_format_user (polku_consent_get_withdrawn_on (consent));
           g_string_append_printf (subtitle, "\n%s %s", _("Withdrawn on"), date);
         }
       else if (polku_consent_get_valid_until (consent) != NULL)
         {
-          g_autofree char *date = format_date (polku_consent_get_valid_until (consent));
+          g_autofree char *date = polku_date_format_user (polku_consent_get_valid_until (consent));
           g_string_append_printf (subtitle, "\n%s %s", _("Valid until"), date);
         }
       row = add_row (self->consent_list, title, subtitle->str);
@@ -401,7 +389,7 @@ fill_followups (PolkuOverviewView *self,
   for (guint i = 0; followups != NULL && i < followups->len; i++)
     {
       PolkuFollowup *followup = g_ptr_array_index (followups, i);
-      g_autofree char *due = format_date (polku_followup_get_due_on (followup));
+      g_autofree char *due = polku_date_format_user (polku_followup_get_due_on (followup));
       g_autofree char *subtitle = NULL;
       const char *assignee = polku_followup_get_assignee (followup);
       gboolean overdue = polku_followup_is_overdue (followup, now);
@@ -442,7 +430,7 @@ fill_signs (PolkuOverviewView *self,
       const char *item = polku_case_sign_get_item_id (sign);
       const char *label = polku_checklist_get_item_label (self->checklist, group, item, NULL);
       const char *group_label = polku_checklist_get_group_label (self->checklist, group, NULL);
-      g_autofree char *date = format_date (polku_case_sign_get_flagged_on (sign));
+      g_autofree char *date = polku_date_format_user (polku_case_sign_get_flagged_on (sign));
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
@@ -472,7 +460,8 @@ fill_notes (PolkuOverviewView *self,
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (polku_case_note_get_created (note),
                                                                NULL);
       g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%x") : g_strdup ("");
+      g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+      g_autofree char *when = polku_date_format_user (day);
       g_autofree char *title = g_strdup_printf (_("%s · %s"), when,
                                                 polku_case_note_get_author (note));
       GtkWidget *row = add_row (self->notes_list, title, polku_case_note_get_body (note));

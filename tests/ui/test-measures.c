@@ -455,10 +455,9 @@ test_switch_quickly (Fixture       *f,
   g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup ("whoqol-bref", &error);
   g_autoptr(PolkuClient) other = NULL;
   g_autoptr(GPtrArray) clients = NULL;
-  g_autoptr(GDateTime) leap_day = g_date_time_new_local (2020, 2, 29, 0, 0, 0);
-  g_autofree char *leap_text = g_date_time_format (leap_day, "%x");
-  g_autoptr(GDateTime) other_day = g_date_time_new_local (2016, 2, 29, 0, 0, 0);
-  g_autofree char *other_text = g_date_time_format (other_day, "%x");
+  /* The assessments' dates, as the view shows them. */
+  const char *leap_text = "29.2.2020";
+  const char *other_text = "29.2.2016";
   g_autofree char *titles = NULL;
   g_autoptr(GString) seen = g_string_new (NULL);
   gulong handler;

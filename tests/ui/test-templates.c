@@ -362,11 +362,9 @@ static void
 test_birth_date_format (void)
 {
   g_autofree char *formatted = polku_format_birth_date ("1952-10-13");
-  g_autofree char *expected = NULL;
-  g_autoptr(GDateTime) dt = g_date_time_new_local (1952, 10, 13, 12, 0, 0);
 
-  expected = g_date_time_format (dt, "%x");
-  g_assert_cmpstr (formatted, ==, expected);
+  /* As dates are written (and typed) in Finland, whatever the locale's own format. */
+  g_assert_cmpstr (formatted, ==, "13.10.1952");
   g_assert_null (polku_format_birth_date ("1952-13-01"));
   g_assert_null (polku_format_birth_date ("13.10.1952"));
   g_assert_null (polku_format_birth_date (NULL));
