@@ -332,6 +332,38 @@ fill_consent (PolkuOverviewView *self,
     }
 }
 
+/* One menu button at the end of a team member's row with what can be done to the member, so
+ * that the name and the role keep the width of a narrow window. */
+static void
+add_member_menu (GtkWidget       *row,
+                 PolkuTeamMember *member)
+{
+  const char *id = polku_team_member_get_id (member);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *button = gtk_menu_button_new ();
+
+  item = g_menu_item_new (_("Make _Responsible"), NULL);
+  g_menu_item_set_action_and_target (item, "overview.set-responsible", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Has _Left"), NULL);
+  g_menu_item_set_action_and_target (item, "overview.leave-team", "s", id);
+  g_menu_append_item (menu, item);
+
+  /* TRANSLATORS: the menu of a team member's row; %s is the member's name */
+  name = g_strdup_printf (_("Actions for %s"), polku_team_member_get_person (member));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 fill_team (PolkuOverviewView *self,
            GPtrArray         *team)
@@ -361,18 +393,16 @@ fill_team (PolkuOverviewView *self,
         {
           GtkWidget *label = gtk_label_new (_("Responsible worker"));
 
+          /* Wraps rather than take the name's width in a narrow window. */
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+          gtk_label_set_xalign (GTK_LABEL (label), 1);
           gtk_widget_add_css_class (label, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
       else
-        {
-          add_row_button (row, _("Make _Responsible"), "overview.set-responsible",
-                          polku_team_member_get_id (member),
-                          _("Make this person the responsible worker"));
-          add_row_button (row, _("_Left"), "overview.leave-team",
-                          polku_team_member_get_id (member),
-                          _("This person has left the team"));
-        }
+        add_member_menu (row, member);
     }
 }
 

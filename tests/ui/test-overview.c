@@ -288,6 +288,130 @@ test_shows_case (Fixture       *f,
   g_assert_cmpstr (shown_state (f), ==, "empty");
 }
 
+/* The row of the team member @person. */
+static GtkWidget *
+member_row (Fixture    *f,
+            const char *person)
+{
+  GtkWidget *list = gtk_widget_get_parent (find_named (f->view, "team_button"));
+
+  list = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  for (GtkWidget *row = test_find_widget (list, GTK_TYPE_LIST_BOX_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), person) == 0)
+      return row;
+  g_assert_not_reached ();
+}
+
+/* The menu button of @person's row, or NULL when there is none. */
+static GtkMenuButton *
+member_menu (Fixture    *f,
+             const char *person)
+{
+  GtkWidget *button = test_find_widget (member_row (f, person), GTK_TYPE_MENU_BUTTON);
+
+  return button != NULL ? GTK_MENU_BUTTON (button) : NULL;
+}
+
+static gboolean
+window_is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) == 360;
+}
+
+/* Buttons under @root; a menu button counts as one. */
+static guint
+count_buttons (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root))
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_buttons (child);
+  return n;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @person's row shows one icon button, named for the person, and leaves the name room. */
+static void
+assert_member_row_roomy (Fixture    *f,
+                         const char *person)
+{
+  GtkWidget *row = member_row (f, person);
+  GtkMenuButton *menu = member_menu (f, person);
+  g_autofree char *name = g_strdup_printf ("Actions for %s", person);
+  GtkWidget *title = NULL;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (menu), ==, "view-more-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (menu)), ==, name);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (menu),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (menu))
+                 || gtk_widget_get_focusable (gtk_widget_get_first_child (GTK_WIDGET (menu))));
+
+  /* The menu is the row's only button. */
+  g_assert_cmpuint (count_buttons (row), ==, 1);
+
+  g_assert_cmpint (gtk_widget_get_width (f->window), ==, 360);
+  title = find_label (row, person);
+  g_assert_nonnull (title);
+  g_assert_cmpint (gtk_widget_get_width (title), >=, 150);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (menu)), <=, 48);
+}
+
+/* Finds the item of @action in @person's menu, checks its target and activates it. */
+static void
+activate_member_item (Fixture    *f,
+                      const char *person,
+                      const char *action,
+                      const char *id)
+{
+  GtkMenuButton *menu = member_menu (f, person);
+  GMenuModel *model;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (menu);
+  model = gtk_menu_button_get_menu_model (menu);
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GVariant) name = g_menu_model_get_item_attribute_value (model, i,
+                                                                        G_MENU_ATTRIBUTE_ACTION,
+                                                                        G_VARIANT_TYPE_STRING);
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i,
+                                                                          G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (name == NULL || g_strcmp0 (g_variant_get_string (name, NULL), action) != 0)
+        continue;
+      g_assert_nonnull (target);
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
+      /* From the button, as the menu's popover does. */
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (menu), action, target));
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 /* A new client from the first sign to coordination, through the forms. */
 static void
 test_forms (Fixture       *f,
@@ -379,9 +503,17 @@ test_forms (Fixture       *f,
   g_assert_true (polku_team_member_get_responsible (g_ptr_array_index (list, 0)));
   g_assert_false (polku_team_member_get_responsible (g_ptr_array_index (list, 1)));
   g_assert_cmpstr (polku_team_member_get_sector (g_ptr_array_index (list, 1)), ==, "health");
-  g_assert_true (gtk_widget_activate_action (f->view, "overview.set-responsible", "s",
-                                             polku_team_member_get_id (g_ptr_array_index (list,
-                                                                                          1))));
+  /* The responsible worker's row has no menu: that worker cannot leave. */
+  g_assert_null (member_menu (f, "Sanna Koivisto"));
+  /* In a narrow window the member's name keeps its width beside the one menu button. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  test_wait_until (window_is_narrow, f->window, 5000, "the window is 360 px wide");
+  assert_member_row_roomy (f, "Jukka Rautio");
+  g_assert_cmpint (gtk_widget_get_width (find_label (member_row (f, "Sanna Koivisto"),
+                                                     "Sanna Koivisto")), >=, 150);
+  /* The member's menu makes them the responsible worker. */
+  activate_member_item (f, "Jukka Rautio", "overview.set-responsible",
+                        polku_team_member_get_id (g_ptr_array_index (list, 1)));
   test_wait_loaded (f->view);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = polku_team_store_list_responsible (f->store, id, &error);
