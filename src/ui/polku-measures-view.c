@@ -54,6 +54,17 @@ struct _PolkuMeasuresView
   GtkListBox         *assessment_list;
   GtkListBox         *continuity_list;
   PolkuMeasuresChart *continuity_chart;
+  AdwComboRow        *period_row;
+  AdwEntryRow        *from_row;
+  AdwEntryRow        *to_row;
+  AdwExpanderRow     *types_row;
+  GtkSwitch          *urgent_switch;
+  GtkLabel           *period_error_label;
+  GPtrArray          *type_checks;      /* GtkCheckButton, one per visit type ("type-id") */
+  GPtrArray          *contacts;         /* the visits shown, or NULL */
+  GError             *contacts_error;
+  gboolean            have_plan;
+  char               *plan_start;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
   GtkLabel           *item_label;
@@ -222,12 +233,70 @@ format_index (double value)
   return g_strdup_printf ("%.2f", value);
 }
 
+/* The period chosen: FALSE (and @error set) when a date is wrong. *custom FALSE: six months
+ * around the plan; otherwise @from and @to are set or left invalid (open). */
+static gboolean
+read_period (PolkuMeasuresView *self,
+             gboolean          *custom,
+             GDate             *from,
+             GDate             *to,
+             GError           **error)
+{
+  AdwEntryRow *rows[] = { self->from_row, self->to_row };
+  GDate *dates[] = { from, to };
+
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  *custom = adw_combo_row_get_selected (self->period_row) == 1;
+  if (!*custom)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (rows[i]));
+      g_autofree char *iso = NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (stripped[0] == '\0')
+        continue;
+      if (!polku_date_parse_user (text, &iso, error)
+          || !polku_date_parse_iso (iso, dates[i]))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,
+                         _("“%s” is not a date: write it as d.m.yyyy, for example 4.3.2026."),
+                         stripped);
+          return FALSE;
+        }
+    }
+  if (g_date_valid (from) && g_date_valid (to) && g_date_compare (from, to) > 0)
+    {
+      g_set_error_literal (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,
+                           _("The period starts after it ends: check the dates."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The visit types chosen, NULL-terminated (may be empty). */
+static GStrv
+dup_chosen_types (PolkuMeasuresView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->type_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->type_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "type-id"));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Shows the indices of the visits kept in the view for the period and types chosen. A wrong
+ * date leaves what is shown as it is, with a message. */
 static void
-fill_continuity (PolkuMeasuresView *self,
-                 GPtrArray         *contacts,
-                 const GError      *error,
-                 gboolean           have_plan,
-                 const char        *start_text)
+show_continuity (PolkuMeasuresView *self)
 {
   g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
   g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
@@ -238,7 +307,23 @@ fill_continuity (PolkuMeasuresView *self,
     N_("Modified modified continuity index (MMCI)"),
   };
   static const char * const short_names[] = { "COCI", "UPC", "SECON", "MMCI" };
+  g_autoptr(GError) period_error = NULL;
+  g_auto(GStrv) chosen_types = dup_chosen_types (self);
+  PolkuVisitFilter filter = { NULL, NULL, (const char * const *) chosen_types,
+                              gtk_switch_get_active (self->urgent_switch) };
+  GPtrArray *contacts = self->contacts;
+  const char *start_text = self->plan_start;
+  gboolean custom;
+  GDate from, to;
   GDate start;
+
+  if (!read_period (self, &custom, &from, &to, &period_error))
+    {
+      gtk_label_set_text (self->period_error_label, period_error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
 
   clear_list (self->continuity_list);
   polku_measures_chart_clear (self->continuity_chart);
@@ -246,7 +331,9 @@ fill_continuity (PolkuMeasuresView *self,
 
   if (contacts == NULL)
     {
-      add_row (self->continuity_list, _("The visits could not be read"), error->message);
+      if (self->contacts_error != NULL)
+        add_row (self->continuity_list, _("The visits could not be read"),
+                 self->contacts_error->message);
       return;
     }
   for (guint i = 0; i < contacts->len; i++)
@@ -264,10 +351,35 @@ fill_continuity (PolkuMeasuresView *self,
       g_array_append_val (visits, visit);
     }
 
-  if (!have_plan || !polku_date_parse_iso (start_text, &start))
+  if (custom)
+    {
+      g_autoptr(PolkuContinuity) chosen = NULL;
+      g_autofree char *text = NULL;
+
+      filter.from = g_date_valid (&from) ? &from : NULL;
+      filter.to = g_date_valid (&to) ? &to : NULL;
+      chosen = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len,
+                                         &filter);
+      /* TRANSLATORS: N, M and the visits left out in the period chosen */
+      text = g_strdup_printf (_("Visits: %u · Professionals: %u · Left out without a named "
+                                "professional: %u"), chosen->visits, chosen->professionals,
+                              chosen->left_out_without_professional);
+      add_row (self->continuity_list, _("Chosen period"), text);
+      for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
+        {
+          double value = k == 0 ? chosen->coci : k == 1 ? chosen->upc
+                         : k == 2 ? chosen->secon : chosen->mmci;
+          g_autofree char *index_text = format_index (value);
+
+          add_row (self->continuity_list, _(index_names[k]), index_text);
+        }
+      return;
+    }
+
+  if (!self->have_plan || !polku_date_parse_iso (start_text, &start))
     {
       g_autoptr(PolkuContinuity) all = polku_continuity_compute (
-        (const PolkuVisit *) visits->data, visits->len, polku_visit_filter_default ());
+        (const PolkuVisit *) visits->data, visits->len, &filter);
 
       add_row (self->continuity_list, _("No plan yet"),
                _("Before and after are counted from the day the plan is made. Until then, "
@@ -285,8 +397,8 @@ fill_continuity (PolkuMeasuresView *self,
 
   {
     GDate before_from = start, before_to = start, after_to = start;
-    PolkuVisitFilter before = *polku_visit_filter_default ();
-    PolkuVisitFilter after = *polku_visit_filter_default ();
+    PolkuVisitFilter before = filter;
+    PolkuVisitFilter after = filter;
     g_autoptr(PolkuContinuity) b = NULL;
     g_autoptr(PolkuContinuity) a = NULL;
     g_autoptr(GArray) counts = NULL;
@@ -360,6 +472,84 @@ fill_continuity (PolkuMeasuresView *self,
     polku_measures_chart_set_range (self->continuity_chart, 0, 1);
     gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), TRUE);
   }
+}
+
+/* Keeps the client's visits (read with the rest, in a thread) and shows their indices. */
+static void
+fill_continuity (PolkuMeasuresView *self,
+                 GPtrArray         *contacts,
+                 const GError      *error,
+                 gboolean           have_plan,
+                 const char        *start_text)
+{
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_error (&self->contacts_error);
+  g_clear_pointer (&self->plan_start, g_free);
+  if (contacts != NULL)
+    self->contacts = g_ptr_array_ref (contacts);
+  else if (error != NULL)
+    self->contacts_error = g_error_copy (error);
+  self->have_plan = have_plan;
+  self->plan_start = g_strdup (start_text);
+  show_continuity (self);
+}
+
+static void
+period_changed_cb (PolkuMeasuresView *self)
+{
+  gboolean custom = adw_combo_row_get_selected (self->period_row) == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom);
+  if (self->shown_id != NULL)
+    show_continuity (self);
+}
+
+static void
+choice_changed_cb (PolkuMeasuresView *self)
+{
+  if (self->shown_id != NULL)
+    show_continuity (self);
+}
+
+/* One row with a check box for each visit type; doctor and nurse chosen, as THL counts. */
+static void
+add_type_rows (PolkuMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) types = polku_contact_types_dup_default (&error);
+  const char * const *defaults = polku_visit_filter_default ()->types;
+
+  if (types == NULL)
+    {
+      g_debug ("Measures: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
+      const char *label = polku_contact_type_get_label (type);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data_full (G_OBJECT (check), "type-id",
+                              g_strdup (polku_contact_type_get_id (type)), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   defaults != NULL
+                                   && g_strv_contains (defaults,
+                                                       polku_contact_type_get_id (type)));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (choice_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->types_row, row);
+      g_ptr_array_add (self->type_checks, check);
+    }
 }
 
 /* Loading: the assessments (their read recorded), the draft, the visits and the plan are read
@@ -446,6 +636,11 @@ clear_shown (PolkuMeasuresView *self)
   polku_measures_chart_clear (self->domain_chart);
   polku_measures_chart_clear (self->continuity_chart);
   gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_error (&self->contacts_error);
+  g_clear_pointer (&self->plan_start, g_free);
+  self->have_plan = FALSE;
   self->has_complete = FALSE;
 }
 
@@ -1060,6 +1255,10 @@ polku_measures_view_dispose (GObject *object)
   g_clear_object (&self->form);
   g_clear_pointer (&self->paper_rows, g_ptr_array_unref);
   g_clear_pointer (&self->anchor_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->type_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_error (&self->contacts_error);
+  g_clear_pointer (&self->plan_start, g_free);
 
   /* The stack is both the bin's child and a template child: unparent it once, here. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1175,6 +1374,12 @@ polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, assessment_list);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity_list);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity_chart);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, period_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, from_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, to_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, types_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, urgent_switch);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, period_error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, item_label);
@@ -1207,6 +1412,16 @@ polku_measures_view_init (PolkuMeasuresView *self)
 
   self->paper_rows = g_ptr_array_new ();
   self->anchor_buttons = g_ptr_array_new ();
+  self->type_checks = g_ptr_array_new ();
+  add_type_rows (self);
+  g_signal_connect_object (self->period_row, "notify::selected",
+                           G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_row, "apply", G_CALLBACK (choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_row, "apply", G_CALLBACK (choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->urgent_switch, "notify::active",
+                           G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "polku-assessment-store.h"
+#include "polku-contact-store.h"
+#include "polku-continuity.h"
 #include "polku-date.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
@@ -522,6 +524,178 @@ test_switch_quickly (Fixture       *f,
   g_assert_nonnull (strstr (seen->str, leap_text));
 }
 
+/* The subtitle of the row titled @title in the continuity list. */
+static const char *
+continuity_subtitle (Fixture    *f,
+                     const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (find_named (f->view, "continuity_list"), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+  return NULL;
+}
+
+/* The check box of the visit type @id. */
+static GtkCheckButton *
+type_check (Fixture    *f,
+            const char *id)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect (find_named (f->view, "types_row"), GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (checks, i), "type-id"), id) == 0)
+      return g_ptr_array_index (checks, i);
+  g_error ("No check box for %s", id);
+  return NULL;
+}
+
+/* A period and visit types chosen: the indices are those of the core on the same visits with
+ * the same filter; a wrong date is refused and changes nothing shown. */
+static void
+test_continuity_choice (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
+  g_autoptr(GArray) dates = g_array_new (FALSE, TRUE, sizeof (GDate));
+  g_autoptr(PolkuContinuity) expected = NULL;
+  g_autoptr(PolkuContinuity) by_default = NULL;
+  static const char * const types[] = { "doctor", "social-worker", NULL };
+  PolkuVisitFilter filter = { NULL, NULL, types, TRUE };
+  g_autofree char *from_text = NULL;
+  g_autofree char *expected_coci = NULL;
+  g_autofree char *expected_n = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *from_row, *to_row, *error_label;
+  GDate from, to;
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_wait_loaded (f->view);
+  from_row = find_named (f->view, "from_row");
+  to_row = find_named (f->view, "to_row");
+  error_label = find_named (f->view, "period_error_label");
+  /* Six months around the plan, doctor and nurse, no urgent visits: as THL counts. */
+  g_assert_false (gtk_widget_get_visible (from_row));
+  g_assert_true (gtk_check_button_get_active (type_check (f, "doctor")));
+  g_assert_true (gtk_check_button_get_active (type_check (f, "nurse")));
+  g_assert_false (gtk_check_button_get_active (type_check (f, "social-worker")));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_named (f->view, "urgent_switch"))));
+  g_assert_nonnull (continuity_subtitle (f, "Continuity of care index (COCI)"));
+
+  /* The same visits as the view: the client's contacts they came to, in the store's order. */
+  contacts = polku_contact_store_list (f->store, polku_client_get_id (f->client), NULL, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PolkuContact *contact = g_ptr_array_index (contacts, i);
+      PolkuVisit visit = { 0 };
+
+      if (polku_contact_get_no_show (contact)
+          || !polku_date_parse_iso (polku_contact_get_date (contact), &visit.date))
+        continue;
+      visit.professional = polku_contact_get_professional_id (contact);
+      visit.type = polku_contact_get_type_id (contact);
+      visit.urgent = polku_contact_get_urgent (contact);
+      g_array_append_val (visits, visit);
+      g_array_append_val (dates, visit.date);
+    }
+  g_assert_cmpuint (visits->len, >, 4);
+  /* From the earliest visit's date a year on (a part of the log). */
+  g_array_sort (dates, (GCompareFunc) g_date_compare);
+  from = g_array_index (dates, GDate, 0);
+  to = from;
+  g_date_add_years (&to, 1);
+  filter.from = &from;
+  filter.to = &to;
+  expected = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len, &filter);
+  g_assert_cmpuint (expected->visits, >=, 2);
+  expected_coci = g_strdup_printf ("%.2f", expected->coci);
+  expected_n = g_strdup_printf ("Visits: %u · Professionals: %u · Left out without a named "
+                                "professional: %u", expected->visits, expected->professionals,
+                                expected->left_out_without_professional);
+  /* The filter makes a difference here. */
+  by_default = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len,
+                                         polku_visit_filter_default ());
+  g_assert_cmpuint (by_default->visits, !=, expected->visits);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (f->view, "period_row")), 1);
+  test_spin (5);
+  g_assert_true (gtk_widget_get_visible (from_row));
+  g_assert_true (gtk_widget_get_visible (to_row));
+  from_text = g_strdup_printf ("%u.%u.%u", g_date_get_day (&from), g_date_get_month (&from),
+                               g_date_get_year (&from));
+  gtk_editable_set_text (GTK_EDITABLE (from_row), from_text);
+  shown = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&to), g_date_get_month (&to),
+                           g_date_get_day (&to));
+  /* A pasted ISO date works too. */
+  gtk_editable_set_text (GTK_EDITABLE (to_row), shown);
+  gtk_check_button_set_active (type_check (f, "nurse"), FALSE);
+  gtk_check_button_set_active (type_check (f, "social-worker"), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (find_named (f->view, "urgent_switch")), TRUE);
+  g_signal_emit_by_name (from_row, "apply");
+  test_spin (5);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (continuity_subtitle (f, "Chosen period"), ==, expected_n);
+  g_assert_cmpstr (continuity_subtitle (f, "Continuity of care index (COCI)"), ==,
+                   expected_coci);
+  g_assert_false (gtk_widget_get_visible (find_named (f->view, "continuity_chart")));
+
+  /* A wrong date: a message naming the form, and nothing recomputed (not even when a type is
+   * chosen meanwhile). */
+  gtk_editable_set_text (GTK_EDITABLE (from_row), "31.2.2024");
+  g_signal_emit_by_name (from_row, "apply");
+  test_spin (5);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "d.m.yyyy"));
+  gtk_check_button_set_active (type_check (f, "nurse"), TRUE);
+  test_spin (5);
+  g_assert_cmpstr (continuity_subtitle (f, "Chosen period"), ==, expected_n);
+  g_assert_cmpstr (continuity_subtitle (f, "Continuity of care index (COCI)"), ==,
+                   expected_coci);
+  /* An end before the start is refused too. */
+  gtk_editable_set_text (GTK_EDITABLE (from_row), "1.1.2030");
+  gtk_editable_set_text (GTK_EDITABLE (to_row), "1.1.2029");
+  g_signal_emit_by_name (to_row, "apply");
+  test_spin (5);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (continuity_subtitle (f, "Continuity of care index (COCI)"), ==,
+                   expected_coci);
+
+  /* Back to six months around the plan: the chart again, the message gone. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (f->view, "period_row")), 0);
+  test_spin (5);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_get_visible (from_row));
+  g_assert_true (gtk_widget_get_visible (find_named (f->view, "continuity_chart")));
+  g_assert_null (continuity_subtitle (f, "Chosen period"));
+}
+
+/* The choices fit a phone-sized window: the dates shown, the types unfolded. */
+static void
+test_continuity_narrow (Fixture       *f,
+                        gconstpointer  data)
+{
+  int min_width = 0;
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_wait_loaded (f->view);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (f->view, "period_row")), 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (f->view, "types_row")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (f->view, "from_row")), "31.2.2024");
+  g_signal_emit_by_name (find_named (f->view, "from_row"), "apply");
+  test_spin (20);
+  g_assert_true (gtk_widget_get_visible (find_named (f->view, "period_error_label")));
+  gtk_widget_measure (f->view, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("Measures view with the choices: %d px", min_width);
+  g_assert_cmpint (min_width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +712,8 @@ main (int   argc,
   ADD ("/measures/paper", test_paper);
   ADD ("/measures/accessible-names", test_accessible_names);
   ADD ("/measures/switch-quickly", test_switch_quickly);
+  ADD ("/measures/continuity-choice", test_continuity_choice);
+  ADD ("/measures/continuity-narrow", test_continuity_narrow);
 #undef ADD
 
   return g_test_run ();
