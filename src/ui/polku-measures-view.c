@@ -298,7 +298,7 @@ dup_chosen_types (PolkuMeasuresView *self)
 static void
 show_continuity (PolkuMeasuresView *self)
 {
-  g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
+  g_autoptr(GArray) visits = NULL;
   g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
   static const char * const index_names[] = {
     N_("Continuity of care index (COCI)"),
@@ -336,20 +336,8 @@ show_continuity (PolkuMeasuresView *self)
                  self->contacts_error->message);
       return;
     }
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      PolkuContact *contact = g_ptr_array_index (contacts, i);
-      PolkuVisit visit = { 0 };
-
-      /* A visit the client did not come to is not care received. */
-      if (polku_contact_get_no_show (contact)
-          || !polku_date_parse_iso (polku_contact_get_date (contact), &visit.date))
-        continue;
-      visit.professional = polku_contact_get_professional_id (contact);
-      visit.type = polku_contact_get_type_id (contact);
-      visit.urgent = polku_contact_get_urgent (contact);
-      g_array_append_val (visits, visit);
-    }
+  /* A visit the client did not come to is not care received: no-shows are left out. */
+  visits = polku_contacts_to_visits (contacts);
 
   if (custom)
     {

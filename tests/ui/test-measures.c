@@ -561,7 +561,7 @@ test_continuity_choice (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
+  g_autoptr(GArray) visits = NULL;
   g_autoptr(GArray) dates = g_array_new (FALSE, TRUE, sizeof (GDate));
   g_autoptr(PolkuContinuity) expected = NULL;
   g_autoptr(PolkuContinuity) by_default = NULL;
@@ -591,20 +591,9 @@ test_continuity_choice (Fixture       *f,
   contacts = polku_contact_store_list (f->store, polku_client_get_id (f->client), NULL, NULL,
                                        &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      PolkuContact *contact = g_ptr_array_index (contacts, i);
-      PolkuVisit visit = { 0 };
-
-      if (polku_contact_get_no_show (contact)
-          || !polku_date_parse_iso (polku_contact_get_date (contact), &visit.date))
-        continue;
-      visit.professional = polku_contact_get_professional_id (contact);
-      visit.type = polku_contact_get_type_id (contact);
-      visit.urgent = polku_contact_get_urgent (contact);
-      g_array_append_val (visits, visit);
-      g_array_append_val (dates, visit.date);
-    }
+  visits = polku_contacts_to_visits (contacts);
+  for (guint i = 0; i < visits->len; i++)
+    g_array_append_val (dates, g_array_index (visits, PolkuVisit, i).date);
   g_assert_cmpuint (visits->len, >, 4);
   /* From the earliest visit's date a year on (a part of the log). */
   g_array_sort (dates, (GCompareFunc) g_date_compare);
