@@ -820,6 +820,108 @@ signs_checklist (int    argc,
   return EXIT_OK;
 }
 
+/* The "add" commands: a JSON object with the @allowed members becomes a draft of @type for
+ * CLIENT-ID, which @check (optional) checks and @add stores; the stored object is printed. */
+typedef GObject *(*AddFunc) (PolkuStore  *store,
+                             GObject     *draft,
+                             GError     **error);
+
+/* Checks a draft before the store is opened (bad input never needs the key); returns an exit
+ * status, EXIT_OK to go on. */
+typedef int (*CheckFunc) (GObject *draft);
+
+static int
+add_from_json (int                 argc,
+               char              **argv,
+               GType               type,
+               const char * const *allowed,
+               const char         *usage,
+               CheckFunc           check,
+               AddFunc             add)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) draft = NULL;
+  g_autoptr(GObject) added = NULL;
+  const char *client_id = NULL;
+  const char *file = NULL;
+  const Option options[] = { { "--json", &file, NULL }, { NULL } };
+  int status;
+
+  if (!parse_args (argc, argv, options, &client_id, 1, 1, usage, &status)
+      || !check_id (client_id, usage, &status))
+    return status;
+  if (file == NULL)
+    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), usage);
+
+  draft = read_draft (type, file, client_id, allowed, &error);
+  if (draft == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  if (check != NULL && (status = check (draft)) != EXIT_OK)
+    return status;
+
+  store = polku_cli_open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  added = add (store, draft, &error);
+  if (added == NULL)
+    return fail_with (error);
+  print_object (added);
+  return EXIT_OK;
+}
+
+static GObject *
+add_consent (PolkuStore  *store,
+             GObject     *draft,
+             GError     **error)
+{
+  return G_OBJECT (polku_consent_store_add (store, POLKU_CONSENT (draft), error));
+}
+
+static GObject *
+add_team_member (PolkuStore  *store,
+                 GObject     *draft,
+                 GError     **error)
+{
+  return G_OBJECT (polku_team_store_add (store, POLKU_TEAM_MEMBER (draft), error));
+}
+
+static GObject *
+add_followup (PolkuStore  *store,
+              GObject     *draft,
+              GError     **error)
+{
+  return G_OBJECT (polku_followup_store_add (store, POLKU_FOLLOWUP (draft), error));
+}
+
+/* The sign's group and item must be in the county's checklist. */
+static int
+check_sign (GObject *draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuChecklist) checklist = polku_checklist_get_default (&error);
+
+  if (checklist == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_checklist_check_item (checklist,
+                                   polku_case_sign_get_group_id (POLKU_CASE_SIGN (draft)),
+                                   polku_case_sign_get_item_id (POLKU_CASE_SIGN (draft)), &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+  return EXIT_OK;
+}
+
+static GObject *
+add_sign (PolkuStore  *store,
+          GObject     *draft,
+          GError     **error)
+{
+  g_autoptr(PolkuChecklist) checklist = polku_checklist_get_default (error);
+
+  if (checklist == NULL)
+    return NULL;
+  return G_OBJECT (polku_case_store_add_sign (store, checklist, POLKU_CASE_SIGN (draft), error));
+}
+
 #define SIGNS_ADD_USAGE "signs add CLIENT-ID --json FILE"
 
 static int
@@ -829,41 +931,9 @@ signs_add (int    argc,
   static const char * const allowed[] = {
     "group_id", "item_id", "reason", "flagged_by", "flagged_on", "service_point", NULL
   };
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuChecklist) checklist = NULL;
-  g_autoptr(GObject) draft = NULL;
-  g_autoptr(PolkuCaseSign) sign = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-  const Option options[] = { { "--json", &file, NULL }, { NULL } };
-  int status;
 
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, SIGNS_ADD_USAGE, &status)
-      || !check_id (client_id, SIGNS_ADD_USAGE, &status))
-    return status;
-  if (file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), SIGNS_ADD_USAGE);
-
-  draft = read_draft (POLKU_TYPE_CASE_SIGN, file, client_id, allowed, &error);
-  if (draft == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-  checklist = polku_checklist_get_default (&error);
-  if (checklist == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  if (!polku_checklist_check_item (checklist,
-                                   polku_case_sign_get_group_id (POLKU_CASE_SIGN (draft)),
-                                   polku_case_sign_get_item_id (POLKU_CASE_SIGN (draft)), &error))
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  sign = polku_case_store_add_sign (store, checklist, POLKU_CASE_SIGN (draft), &error);
-  if (sign == NULL)
-    return fail_with (error);
-  print_object (G_OBJECT (sign));
-  return EXIT_OK;
+  return add_from_json (argc, argv, POLKU_TYPE_CASE_SIGN, allowed, SIGNS_ADD_USAGE, check_sign,
+                        add_sign);
 }
 
 #define SIGNS_RETRACT_USAGE "signs retract SIGN-ID [--date DATE]"
@@ -941,72 +1011,6 @@ polku_cli_signs (int    argc,
 
 /* consent */
 
-/* The "add" commands: a JSON object with the @allowed members becomes a draft of @type for
- * CLIENT-ID, which @add stores; the stored object is printed. */
-typedef GObject *(*AddFunc) (PolkuStore  *store,
-                             GObject     *draft,
-                             GError     **error);
-
-static int
-add_from_json (int                 argc,
-               char              **argv,
-               GType               type,
-               const char * const *allowed,
-               const char         *usage,
-               AddFunc             add)
-{
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) draft = NULL;
-  g_autoptr(GObject) added = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-  const Option options[] = { { "--json", &file, NULL }, { NULL } };
-  int status;
-
-  if (!parse_args (argc, argv, options, &client_id, 1, 1, usage, &status)
-      || !check_id (client_id, usage, &status))
-    return status;
-  if (file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli %s"), usage);
-
-  draft = read_draft (type, file, client_id, allowed, &error);
-  if (draft == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  added = add (store, draft, &error);
-  if (added == NULL)
-    return fail_with (error);
-  print_object (added);
-  return EXIT_OK;
-}
-
-static GObject *
-add_consent (PolkuStore  *store,
-             GObject     *draft,
-             GError     **error)
-{
-  return G_OBJECT (polku_consent_store_add (store, POLKU_CONSENT (draft), error));
-}
-
-static GObject *
-add_team_member (PolkuStore  *store,
-                 GObject     *draft,
-                 GError     **error)
-{
-  return G_OBJECT (polku_team_store_add (store, POLKU_TEAM_MEMBER (draft), error));
-}
-
-static GObject *
-add_followup (PolkuStore  *store,
-              GObject     *draft,
-              GError     **error)
-{
-  return G_OBJECT (polku_followup_store_add (store, POLKU_FOLLOWUP (draft), error));
-}
 
 #define CONSENT_ADD_USAGE "consent add CLIENT-ID --json FILE"
 
@@ -1020,7 +1024,7 @@ consent_add (int    argc,
   };
 
   return add_from_json (argc, argv, POLKU_TYPE_CONSENT, allowed, CONSENT_ADD_USAGE,
-                        add_consent);
+                        NULL, add_consent);
 }
 
 #define CONSENT_WITHDRAW_USAGE "consent withdraw CONSENT-ID [--date DATE]"
@@ -1137,7 +1141,7 @@ team_add (int    argc,
   };
 
   return add_from_json (argc, argv, POLKU_TYPE_TEAM_MEMBER, allowed, TEAM_ADD_USAGE,
-                        add_team_member);
+                        NULL, add_team_member);
 }
 
 static int
@@ -1353,7 +1357,7 @@ followups_add (int    argc,
   static const char * const allowed[] = { "title", "due_on", "assignee", NULL };
 
   return add_from_json (argc, argv, POLKU_TYPE_FOLLOWUP, allowed, FOLLOWUPS_ADD_USAGE,
-                        add_followup);
+                        NULL, add_followup);
 }
 
 #define FOLLOWUPS_DONE_USAGE "followups done FOLLOWUP-ID [--date DATE]"

@@ -3,9 +3,10 @@
  * Run as `test-languages --language fi` (and sv). Builds the real windows (the main window
  * with a client page and each of its views, the locked window, the client editor, the
  * preferences and the shortcuts window) and reads every text they show: labels, buttons,
- * row titles and subtitles, status pages, group titles, view titles, tooltips and
- * placeholders. A text that is one of Polku's English messages which has a translation is
- * shown untranslated: a string was not marked, or was translated too early or not at all.
+ * row titles and subtitles, status pages, group titles, view titles, tooltips and the hint
+ * texts of empty entries. A text that is one of Polku's English messages which has a
+ * translation is shown untranslated: a string was not marked, or was translated too early or
+ * not at all.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
