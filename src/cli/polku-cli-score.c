@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "polku-continuity.h"
+#include "polku-date.h"
 #include "polku-instrument.h"
 #include "polku-scoring.h"
 

@@ -181,7 +181,7 @@ probe () {
   deps="sqlcipher gio-2.0 gio-unix-2.0 libsecret-1 json-glib-1.0"
   # shellcheck disable=SC2046,SC2086
   cc -o "$b/cipher-version" "$HERE/cipher-version.c" -DSQLITE_HAS_CODEC \
-     -I"$BUILD_SRC/src/core" -I"$b/src/core" -I"$b" \
+     -I"$BUILD_SRC/src/core/store" -I"$BUILD_SRC/src/core/client" -I"$b/src/core" -I"$b" \
      $(PKG_CONFIG_PATH=$pc pkg-config --cflags $deps) \
      "$b/src/core/libpolku-core.a" $(PKG_CONFIG_PATH=$pc pkg-config --libs $deps) \
     && "$b/cipher-version" > "$b/cipher-version.txt" \

@@ -1,0 +1,886 @@
+/* polku-case-store.c: a client's case in the store: phases, warning signs, review, notes
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-case-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-case-private.h"
+#include "polku-case-store.h"
+#include "polku-consent-store.h"
+
+G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
+
+static gboolean
+insert_phase_change (PolkuStore  *store,
+                     sqlite3     *db,
+                     const char  *case_id,
+                     const char  *client_id,
+                     const char  *from_phase,
+                     const char  *to_phase,
+                     const char  *date,
+                     const char  *reason,
+                     GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *stamp = polku_date_now_stamp ();
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO case_phase_change (id, created, modified, case_id,"
+                              " client_id, from_phase, to_phase, changed_on, actor, reason)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Recording the phase"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, case_id);
+  polku_store_bind_text_or_null (stmt, 4, client_id);
+  polku_store_bind_text_or_null (stmt, 5, from_phase);
+  polku_store_bind_text_or_null (stmt, 6, to_phase);
+  polku_store_bind_text_or_null (stmt, 7, date);
+  polku_store_bind_text_or_null (stmt, 8, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 9, reason);
+  return polku_store_step_done (db, stmt, _("Recording the phase"), error);
+}
+
+/* Returns the case's id (and its phase), or NULL without an error when there is none. */
+static char *
+find_case_locked (sqlite3     *db,
+                  const char  *client_id,
+                  char       **out_phase,
+                  char       **out_since,
+                  GError     **error)
+{
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT id, phase, phase_since FROM client_case WHERE client_id ="
+                              " ?1;",
+                              _("Reading the case"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = g_strdup (POLKU_STORE_COL (stmt, 0));
+      if (out_phase != NULL)
+        *out_phase = g_strdup (POLKU_STORE_COL (stmt, 1));
+      if (out_since != NULL)
+        *out_since = g_strdup (POLKU_STORE_COL (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the case"));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&id);
+}
+
+gboolean
+polku_case_ensure_locked (PolkuStore  *store,
+                          sqlite3     *db,
+                          const char  *client_id,
+                          const char  *date,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!polku_store_check_client_locked (db, client_id, error))
+    return FALSE;
+
+  case_id = find_case_locked (db, client_id, NULL, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (case_id != NULL)
+    return TRUE;
+
+  case_id = g_uuid_string_random ();
+  stamp = polku_date_now_stamp ();
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO client_case (id, created, modified, client_id, phase,"
+                              " phase_since) VALUES (?1, ?2, ?2, ?3, 'identified', ?4);",
+                              _("Opening the case"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, case_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, date);
+  if (!polku_store_step_done (db, stmt, _("Opening the case"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("case=%s", case_id);
+  return insert_phase_change (store, db, case_id, client_id, NULL, "identified", date, NULL,
+                              error)
+         && polku_audit_append_locked (store, db, "case.open", client_id, detail, error);
+}
+
+/* Reading cases */
+
+#define CASE_SELECT \
+  "SELECT c.id, c.created, c.modified, c.client_id, c.phase, c.phase_since," \
+  " c.closed_reason, c.review_on," \
+  " (SELECT m.person FROM responsible_period r JOIN team_member m ON m.id = r.member_id" \
+  "   WHERE r.client_id = c.client_id AND r.ended_on IS NULL)," \
+  " (SELECT count (*) FROM warning_sign s" \
+  "   WHERE s.client_id = c.client_id AND s.retracted_on IS NULL)" \
+  " FROM client_case c JOIN client k ON k.id = c.client_id"
+
+static const char * const case_properties[] = {
+  "id", "created", "modified", "client-id", "phase", "phase-since", "closed-reason",
+  "review-on", "responsible", "n-signs", NULL
+};
+
+/* @user_data: today's date */
+static gpointer
+case_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  const char *today = user_data;
+  gboolean consent_valid;
+
+  consent_valid = polku_consent_check_locked (sqlite3_db_handle (stmt), POLKU_STORE_COL (stmt, 3),
+                                              NULL, NULL, today, NULL);
+  return polku_store_object_from_row (stmt, POLKU_TYPE_CASE, case_properties,
+                                      "consent-valid", consent_valid,
+                                      NULL);
+}
+
+static PolkuCase *
+get_case_locked (sqlite3     *db,
+                 const char  *client_id,
+                 GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  GPtrArray *list = polku_store_select_rows (db, CASE_SELECT " WHERE c.client_id = ?1;",
+                                             client_id, case_from_row, today,
+                                             _("Reading the case"), error);
+
+  return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
+                                 _("No case has been opened for this client yet: flag a "
+                                   "warning sign first."));
+}
+
+/**
+ * polku_case_store_get:
+ *
+ * Returns: (transfer full): the client's case, or %NULL with POLKU_CASE_ERROR_NOT_FOUND
+ *   when none has been opened
+ */
+PolkuCase *
+polku_case_store_get (PolkuStore  *store,
+                      const char  *client_id,
+                      GError     **error)
+{
+  PolkuCase *result;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  result = get_case_locked (db, client_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+/**
+ * polku_case_store_open:
+ * @date: (nullable): when the client was identified (default today)
+ *
+ * Opens the client's case in phase "identified", unless it has one already.
+ *
+ * Returns: (transfer full): the case
+ */
+PolkuCase *
+polku_case_store_open (PolkuStore  *store,
+                       const char  *client_id,
+                       const char  *date,
+                       GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuCase *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, polku_case_ensure_locked (store, db, client_id, date, error),
+                                 error);
+  if (ok)
+    result = get_case_locked (db, client_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+static gboolean
+set_phase_locked (PolkuStore      *store,
+                  sqlite3         *db,
+                  const char      *client_id,
+                  PolkuCasePhase   phase,
+                  const char      *date,
+                  const char      *reason,
+                  GError         **error)
+{
+  g_autofree char *case_id = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  const char *code = polku_case_phase_to_code (phase);
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!polku_case_ensure_locked (store, db, client_id, date, error))
+    return FALSE;
+  case_id = find_case_locked (db, client_id, &current, &since, &local_error);
+  if (case_id == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (g_str_equal (current, code))
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("The case is already in the phase “%s”."),
+                   polku_case_phase_get_label (phase));
+      return FALSE;
+    }
+  if (strcmp (date, since) < 0)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("The change cannot be dated %s: the current phase began on %s."),
+                   date, since);
+      return FALSE;
+    }
+
+  /* The consent gate: past identification only with a valid consent (closing is always
+   * possible, e.g. when the client does not give consent). */
+  if (phase != POLKU_CASE_PHASE_IDENTIFIED && phase != POLKU_CASE_PHASE_CLOSED
+      && !polku_consent_check_locked (db, client_id, NULL, NULL, date, error))
+    {
+      g_prefix_error (error, _("The case cannot move past identification. "));
+      return FALSE;
+    }
+
+  stmt = polku_store_prepare (db,
+                              "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
+                              " closed_reason = ?5 WHERE id = ?1;",
+                              _("Changing the phase"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, case_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, code);
+  polku_store_bind_text_or_null (stmt, 4, date);
+  polku_store_bind_text_or_null (stmt, 5, phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL);
+  if (!polku_store_step_done (db, stmt, _("Changing the phase"), error))
+    return FALSE;
+
+  /* Ids and field names only; the phases themselves are in the phase history. */
+  detail = g_strdup_printf ("case=%s field=phase", case_id);
+  return insert_phase_change (store, db, case_id, client_id, current, code, date, reason,
+                              error)
+         && polku_audit_append_locked (store, db, "case.phase", client_id, detail, error);
+}
+
+/**
+ * polku_case_store_set_phase:
+ * @date: (nullable): the date of the change (default today); not in the future and not
+ *   before the current phase began
+ * @reason: (nullable): why; required for %POLKU_CASE_PHASE_CLOSED
+ *
+ * Moves the case to @phase (forward or back), opening it first when needed. Any phase past
+ * identification needs a valid consent on @date: without one this fails with
+ * POLKU_CONSENT_ERROR_NO_CONSENT and nothing changes.
+ *
+ * Returns: (transfer full): the case after the change
+ */
+PolkuCase *
+polku_case_store_set_phase (PolkuStore      *store,
+                            const char      *client_id,
+                            PolkuCasePhase   phase,
+                            const char      *date,
+                            const char      *reason,
+                            GError         **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *clean_reason = polku_strdup_stripped (reason);
+  PolkuCase *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (phase < POLKU_CASE_N_PHASES, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
+  if (phase == POLKU_CASE_PHASE_CLOSED && clean_reason == NULL)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("Say why the case is closed."));
+      return NULL;
+    }
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_phase_locked (store, db, client_id, phase, date,
+                                                       clean_reason, error), error);
+  if (ok)
+    result = get_case_locked (db, client_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+static const char * const phase_change_properties[] = {
+  "id", "created", "modified", "client-id", "from-phase", "to-phase", "changed-on", "actor",
+  "reason", NULL
+};
+
+/**
+ * polku_case_store_list_phases:
+ *
+ * Returns: (transfer full) (element-type PolkuCasePhaseChange): the phase history, oldest
+ *   first (empty when no case has been opened)
+ */
+GPtrArray *
+polku_case_store_list_phases (PolkuStore  *store,
+                              const char  *client_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list_objects (store,
+                                   "SELECT id, created, modified, client_id, from_phase,"
+                                   " to_phase, changed_on, actor, reason FROM case_phase_change"
+                                   " WHERE client_id = ?1 ORDER BY changed_on, created, rowid;",
+                                   client_id, POLKU_TYPE_CASE_PHASE_CHANGE,
+                                   phase_change_properties,
+                                   _("Reading the phase history"), error);
+}
+
+static gboolean
+set_review_locked (PolkuStore  *store,
+                   sqlite3     *db,
+                   const char  *client_id,
+                   const char  *review_on,
+                   const char  *today,
+                   GError     **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  sqlite3_stmt *stmt;
+
+  if (!polku_case_ensure_locked (store, db, client_id, today, error))
+    return FALSE;
+  stmt = polku_store_prepare (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
+                              " WHERE client_id = ?1;", _("Setting the review date"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, review_on);
+  return polku_store_step_done (db, stmt, _("Setting the review date"), error)
+         && polku_audit_append_locked (store, db, "case.review", client_id,
+                                       review_on != NULL ? "field=review_on" :
+                                       "field=review_on cleared", error);
+}
+
+/**
+ * polku_case_store_set_review:
+ * @review_on: (nullable): the next review date, or %NULL for none
+ *
+ * Returns: (transfer full): the case after the change
+ */
+PolkuCase *
+polku_case_store_set_review (PolkuStore  *store,
+                             const char  *client_id,
+                             const char  *review_on,
+                             GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuCase *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (review_on != NULL
+      && !polku_date_check (review_on, NULL, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_review_locked (store, db, client_id, review_on, today,
+                                                        error), error);
+  if (ok)
+    result = get_case_locked (db, client_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+/**
+ * polku_case_store_list:
+ * @filter: (nullable): which cases; %NULL for all of non-archived clients
+ *
+ * Returns: (transfer full) (element-type PolkuCase): the cases in the order of the clients'
+ *   names
+ */
+GPtrArray *
+polku_case_store_list (PolkuStore             *store,
+                       const PolkuCaseFilter  *filter,
+                       GError                **error)
+{
+  static const PolkuCaseFilter all = POLKU_CASE_FILTER_INIT;
+  g_autofree char *today = polku_date_today ();
+  GPtrArray *result;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+
+  if (filter == NULL)
+    filter = &all;
+  if (filter->phase >= POLKU_CASE_N_PHASES)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, _("No such phase."));
+      return NULL;
+    }
+  if (filter->review_due_by != NULL
+      && !polku_date_check (filter->review_due_by, NULL, POLKU_CASE_ERROR,
+                            POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  stmt = polku_store_prepare (db,
+                              CASE_SELECT
+                              " WHERE (?1 IS NULL OR c.phase = ?1)"
+                              " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM responsible_period r"
+                              "      JOIN team_member m ON m.id = r.member_id"
+                              "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
+                              "      AND m.person = ?2))"
+                              " AND (?3 IS NULL OR (c.phase <> 'closed' AND (c.review_on <= ?3"
+                              "      OR EXISTS (SELECT 1 FROM followup f"
+                              "                 WHERE f.client_id = c.client_id"
+                              "                 AND f.done_on IS NULL AND f.due_on <= ?3))))"
+                              " AND (k.archived = 0 OR ?4)"
+                              " ORDER BY k.family_name, k.given_name, k.id;",
+                              _("Reading the cases"), error);
+  if (stmt == NULL)
+    {
+      polku_store_end_use (store);
+      return NULL;
+    }
+  polku_store_bind_text_or_null (stmt, 1, filter->phase >= 0
+                                          ? polku_case_phase_to_code (filter->phase) : NULL);
+  polku_store_bind_text_or_null (stmt, 2, filter->responsible);
+  polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
+  sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
+  result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"), error);
+  polku_store_end_use (store);
+  return result;
+}
+
+/* Warning signs */
+
+#define SIGN_COLUMNS \
+  "id, created, modified, client_id, group_id, item_id, reason, flagged_by, flagged_on," \
+  " service_point, recorded_by, retracted_on, retracted_by"
+
+static const char * const sign_properties[] = {
+  "id", "created", "modified", "client-id", "group-id", "item-id", "reason", "flagged-by",
+  "flagged-on", "service-point", "recorded-by", "retracted-on", "retracted-by", NULL
+};
+
+static PolkuCaseSign *
+get_sign_locked (sqlite3     *db,
+                 const char  *sign_id,
+                 GError     **error)
+{
+  GPtrArray *list = polku_store_select_objects (db,
+                                                "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                                " WHERE id = ?1;",
+                                                sign_id, POLKU_TYPE_CASE_SIGN, sign_properties,
+                                                _("Reading a warning sign"), error);
+
+  return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
+                                 _("There is no warning sign with the id “%s”."), sign_id);
+}
+
+static gboolean
+required (const char  *value,
+          const char  *what,
+          GError     **error)
+{
+  if (value != NULL)
+    return TRUE;
+  g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, "%s", what);
+  return FALSE;
+}
+
+static gboolean
+add_sign_locked (PolkuStore  *store,
+                 sqlite3     *db,
+                 const char  *id,
+                 const char  *client_id,
+                 const char  *group_id,
+                 const char  *item_id,
+                 const char  *reason,
+                 const char  *flagged_by,
+                 const char  *flagged_on,
+                 const char  *service_point,
+                 GError     **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!polku_case_ensure_locked (store, db, client_id, flagged_on, error))
+    return FALSE;
+  stmt = polku_store_prepare (db, "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
+                              " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
+                              _("Saving the warning sign"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, group_id);
+  polku_store_bind_text_or_null (stmt, 5, item_id);
+  polku_store_bind_text_or_null (stmt, 6, reason);
+  polku_store_bind_text_or_null (stmt, 7, flagged_by);
+  polku_store_bind_text_or_null (stmt, 8, flagged_on);
+  polku_store_bind_text_or_null (stmt, 9, service_point);
+  polku_store_bind_text_or_null (stmt, 10, polku_store_get_actor_locked (store));
+  if (!polku_store_step_done (db, stmt, _("Saving the warning sign"), error))
+    return FALSE;
+
+  /* Not the group or item: which sign it is says something about the client. */
+  detail = g_strdup_printf ("sign=%s", id);
+  return polku_audit_append_locked (store, db, "sign.add", client_id, detail, error);
+}
+
+/**
+ * polku_case_store_add_sign:
+ * @checklist: the checklist the sign's group and item come from
+ * @draft: a #PolkuCaseSign with client-id, group-id, item-id, reason, service-point and
+ *   optionally flagged-by (default: the store's actor) and flagged-on (default: today)
+ *
+ * Flags a warning sign for the client; the first one opens the case (one sign is enough
+ * to propose the client).
+ *
+ * Returns: (transfer full): the stored sign
+ */
+PolkuCaseSign *
+polku_case_store_add_sign (PolkuStore      *store,
+                           PolkuChecklist  *checklist,
+                           PolkuCaseSign   *draft,
+                           GError         **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *reason = NULL;
+  g_autofree char *flagged_by = NULL;
+  g_autofree char *service_point = NULL;
+  const char *client_id;
+  const char *flagged_on;
+  PolkuCaseSign *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (POLKU_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (POLKU_IS_CASE_SIGN (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  client_id = polku_case_sign_get_client_id (draft);
+  reason = polku_strdup_stripped (polku_case_sign_get_reason (draft));
+  flagged_by = polku_strdup_stripped (polku_case_sign_get_flagged_by (draft));
+  service_point = polku_strdup_stripped (polku_case_sign_get_service_point (draft));
+  flagged_on = polku_case_sign_get_flagged_on (draft);
+  if (flagged_on == NULL)
+    flagged_on = today;
+
+  if (!required (client_id, _("Say which client the warning sign is about."), error)
+      || !polku_checklist_check_item (checklist, polku_case_sign_get_group_id (draft),
+                                      polku_case_sign_get_item_id (draft), error)
+      || !required (reason, _("Say why: a warning sign needs a reason."), error)
+      || !required (service_point, _("Say which service point flagged the client."), error)
+      || !polku_date_check (flagged_on, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                            error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  if (flagged_by == NULL)
+    flagged_by = g_strdup (polku_store_get_actor_locked (store));
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db,
+                                 add_sign_locked (store, db, id, client_id,
+                                                  polku_case_sign_get_group_id (draft),
+                                                  polku_case_sign_get_item_id (draft), reason,
+                                                  flagged_by, flagged_on, service_point,
+                                                  error),
+                                 error);
+  if (ok)
+    result = get_sign_locked (db, id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+static gboolean
+retract_sign_locked (PolkuStore  *store,
+                     sqlite3     *db,
+                     const char  *sign_id,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autoptr(PolkuCaseSign) sign = get_sign_locked (db, sign_id, error);
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (sign == NULL)
+    return FALSE;
+  if (polku_case_sign_get_retracted_on (sign) != NULL)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("The warning sign was retracted already."));
+      return FALSE;
+    }
+  if (strcmp (date, polku_case_sign_get_flagged_on (sign)) < 0)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("A warning sign cannot be retracted before it was flagged (%s)."),
+                   polku_case_sign_get_flagged_on (sign));
+      return FALSE;
+    }
+
+  stmt = polku_store_prepare (db, "UPDATE warning_sign SET modified = ?2, retracted_on = ?3,"
+                              " retracted_by = ?4 WHERE id = ?1;",
+                              _("Retracting the warning sign"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, sign_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, date);
+  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
+  if (!polku_store_step_done (db, stmt, _("Retracting the warning sign"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("sign=%s", sign_id);
+  return polku_audit_append_locked (store, db, "sign.retract",
+                                    polku_case_sign_get_client_id (sign), detail, error);
+}
+
+/**
+ * polku_case_store_retract_sign:
+ * @date: (nullable): default today
+ *
+ * Marks a sign flagged by mistake as retracted; it stays in the history.
+ *
+ * Returns: (transfer full): the sign after the change
+ */
+PolkuCaseSign *
+polku_case_store_retract_sign (PolkuStore  *store,
+                               const char  *sign_id,
+                               const char  *date,
+                               GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuCaseSign *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (sign_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, retract_sign_locked (store, db, sign_id, date, error),
+                                 error);
+  if (ok)
+    result = get_sign_locked (db, sign_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+/**
+ * polku_case_store_list_signs:
+ *
+ * Returns: (transfer full) (element-type PolkuCaseSign): the client's warning signs, oldest
+ *   first
+ */
+GPtrArray *
+polku_case_store_list_signs (PolkuStore  *store,
+                             const char  *client_id,
+                             gboolean     include_retracted,
+                             GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list_objects (store,
+                                   include_retracted
+                                   ? "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                     " WHERE client_id = ?1"
+                                     " ORDER BY flagged_on, created, rowid;"
+                                   : "SELECT " SIGN_COLUMNS " FROM warning_sign"
+                                     " WHERE client_id = ?1 AND retracted_on IS NULL"
+                                     " ORDER BY flagged_on, created, rowid;",
+                                   client_id, POLKU_TYPE_CASE_SIGN, sign_properties,
+                                   _("Reading the warning signs"), error);
+}
+
+/* Notes */
+
+static gboolean
+add_note_locked (PolkuStore  *store,
+                 sqlite3     *db,
+                 const char  *id,
+                 const char  *client_id,
+                 const char  *body,
+                 const char  *today,
+                 GError     **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!polku_case_ensure_locked (store, db, client_id, today, error))
+    return FALSE;
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO case_note (id, created, modified, client_id, author,"
+                              " body) VALUES (?1, ?2, ?2, ?3, ?4, ?5);",
+                              _("Saving the note"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 5, body);
+  if (!polku_store_step_done (db, stmt, _("Saving the note"), error))
+    return FALSE;
+  detail = g_strdup_printf ("note=%s", id);
+  return polku_audit_append_locked (store, db, "note.add", client_id, detail, error);
+}
+
+#define NOTE_SELECT "SELECT id, created, modified, client_id, author, body FROM case_note"
+#define NOTE_ORDER " = ?1 ORDER BY created, rowid;"
+
+static const char * const note_properties[] = {
+  "id", "created", "modified", "client-id", "author", "body", NULL
+};
+
+/**
+ * polku_case_store_add_note:
+ *
+ * Adds a free-text note to the client's case. Notes are for what fits nowhere else: goals,
+ * actions, contacts and measures have structured places of their own.
+ *
+ * Returns: (transfer full): the note
+ */
+PolkuCaseNote *
+polku_case_store_add_note (PolkuStore  *store,
+                           const char  *client_id,
+                           const char  *body,
+                           GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *text = polku_strdup_stripped (body);
+  g_autoptr(GPtrArray) notes = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!required (text, _("The note is empty."), error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_note_locked (store, db, id, client_id, text, today,
+                                                      error), error);
+  if (ok)
+    notes = polku_store_select_objects (db, NOTE_SELECT " WHERE id" NOTE_ORDER, id,
+                                        POLKU_TYPE_CASE_NOTE, note_properties,
+                                        _("Reading the notes"), error);
+  polku_store_end_use (store);
+  return notes != NULL && notes->len == 1 ? g_object_ref (g_ptr_array_index (notes, 0)) : NULL;
+}
+
+/**
+ * polku_case_store_list_notes:
+ *
+ * Returns: (transfer full) (element-type PolkuCaseNote): the notes, oldest first
+ */
+GPtrArray *
+polku_case_store_list_notes (PolkuStore  *store,
+                             const char  *client_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list_objects (store, NOTE_SELECT " WHERE client_id" NOTE_ORDER, client_id,
+                                   POLKU_TYPE_CASE_NOTE, note_properties,
+                                   _("Reading the notes"), error);
+}

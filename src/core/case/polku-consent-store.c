@@ -1,0 +1,584 @@
+/* polku-consent-store.c: consents in the store, and the one check that decides sharing
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-consent-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-case-private.h"
+#include "polku-consent-store.h"
+
+G_DEFINE_QUARK (polku-consent-error-quark, polku_consent_error)
+
+static const char * const given_by_codes[] = { "client", "legal_representative", NULL };
+static const char * const method_codes[] = { "written", "oral", "electronic", NULL };
+static const char * const part_codes[] = {
+  "client_view", "goals", "actions", "team", "contacts", "measures", NULL
+};
+
+const char * const *
+polku_consent_given_by_codes (void)
+{
+  return given_by_codes;
+}
+
+const char * const *
+polku_consent_method_codes (void)
+{
+  return method_codes;
+}
+
+/* The parts of the plan a consent may cover. */
+const char * const *
+polku_consent_part_codes (void)
+{
+  return part_codes;
+}
+
+/* A label for the user for any code of the vocabularies above, or %NULL. */
+const char *
+polku_consent_code_get_label (const char *code)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "client", N_("The client") },
+    { "legal_representative", N_("Legal representative") },
+    { "written", N_("Written") },
+    { "oral", N_("Oral") },
+    { "electronic", N_("Electronic") },
+    { "client_view", N_("The client’s own view") },
+    { "goals", N_("Goals") },
+    { "actions", N_("Actions") },
+    { "team", N_("Team") },
+    { "contacts", N_("Contacts and visits") },
+    { "measures", N_("Measures") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return NULL;
+}
+
+/* Counts the client's consents that match: 0 none, -1 on a database error. */
+static int
+count_consents (sqlite3    *db,
+                const char *client_id,
+                const char *date,
+                const char *organisation,
+                const char *part,
+                GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int count = -1;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
+                              " AND (?2 IS NULL OR (c.given_on <= ?2"
+                              "      AND (c.valid_until IS NULL OR c.valid_until >= ?2)"
+                              "      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?2)))"
+                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_organisation o"
+                              "      WHERE o.consent_id = c.id AND o.organisation = ?3))"
+                              " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
+                              "      WHERE p.consent_id = c.id AND p.part = ?4));",
+                              _("Checking the consent"), error);
+  if (stmt == NULL)
+    return -1;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  polku_store_bind_text_or_null (stmt, 2, date);
+  polku_store_bind_text_or_null (stmt, 3, organisation);
+  polku_store_bind_text_or_null (stmt, 4, part);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  else
+    polku_store_set_sqlite_error (error, db, _("Checking the consent"));
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/* The decision itself; see polku_consent_check (). */
+gboolean
+polku_consent_check_locked (sqlite3     *db,
+                            const char  *client_id,
+                            const char  *organisation,
+                            const char  *part,
+                            const char  *date,
+                            GError     **error)
+{
+  int n;
+
+  /* A consent is valid on @date when it was given on or before it, has not expired and
+   * was not withdrawn on or before it, and its scope covers the organisation and part. */
+  n = count_consents (db, client_id, date, organisation, part, error);
+  if (n != 0)
+    return n > 0;
+  if (error == NULL)
+    return FALSE;
+
+  /* Say why not, so that the worker knows what to do. */
+  if (count_consents (db, client_id, NULL, NULL, NULL, NULL) <= 0)
+    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
+                 _("There is no consent from the client: record the client’s consent "
+                   "first."));
+  else if (count_consents (db, client_id, date, NULL, NULL, NULL) <= 0)
+    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
+                 _("The client’s consent is not valid on %s: it was withdrawn, has expired "
+                   "or was given later. Record a new consent."), date);
+  else if (organisation != NULL
+           && count_consents (db, client_id, date, organisation, NULL, NULL) <= 0)
+    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
+                 _("The client’s consent does not cover sharing with “%s”."), organisation);
+  else
+    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
+                 _("The client’s consent does not cover this part of the plan (%s)."),
+                 polku_consent_code_get_label (part) != NULL
+                 ? polku_consent_code_get_label (part) : part);
+  return FALSE;
+}
+
+/**
+ * polku_consent_check:
+ * @client_id: the client
+ * @organisation: (nullable): the organisation the data would go to, or %NULL for the
+ *   coordination service itself (moving the case past identification)
+ * @part: (nullable): the part of the plan (polku_consent_part_codes ()), or %NULL for any
+ * @date: (nullable): the day in question (YYYY-MM-DD), default today
+ *
+ * The one place that decides whether a client's data may be shared with @organisation, or
+ * (with %NULL @organisation and @part) whether the case may move past identification: a
+ * consent must have been given on or before @date, not have expired, not have been
+ * withdrawn on or before @date, and its scope must cover @organisation and @part.
+ *
+ * Returns: %TRUE when allowed; otherwise %FALSE with POLKU_CONSENT_ERROR_NO_CONSENT
+ *   saying why (or another error when the store could not be read)
+ */
+gboolean
+polku_consent_check (PolkuStore  *store,
+                     const char  *client_id,
+                     const char  *organisation,
+                     const char  *part,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (date == NULL)
+    date = today = polku_date_today ();
+  if (!polku_date_is_valid (date))
+    {
+      g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                   _("“%s” is not a date: write it as YYYY-MM-DD."), date);
+      return FALSE;
+    }
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = polku_consent_check_locked (db, client_id, organisation, part, date, error);
+  polku_store_end_use (store);
+  return ok;
+}
+
+/* Reading */
+
+static GStrv
+read_scope (sqlite3     *db,
+            const char  *sql,
+            const char  *consent_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      polku_store_bind_text_or_null (stmt, 1, consent_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, POLKU_STORE_COL (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return g_strv_builder_end (builder);
+}
+
+#define CONSENT_SELECT \
+  "SELECT id, created, modified, client_id, given_on, given_by, representative, method," \
+  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by FROM consent WHERE "
+#define CONSENT_ORDER " = ?1 ORDER BY given_on, created, rowid;"
+
+static const char * const consent_properties[] = {
+  "id", "created", "modified", "client-id", "given-on", "given-by", "representative",
+  "method", "valid-until", "recorded-by", "withdrawn-on", "withdrawal-recorded-by", NULL
+};
+
+static gpointer
+consent_from_row (sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  sqlite3 *db = sqlite3_db_handle (stmt);
+  g_auto(GStrv) organisations =
+    read_scope (db, "SELECT organisation FROM consent_organisation WHERE consent_id = ?1"
+                " ORDER BY rowid;", POLKU_STORE_COL (stmt, 0));
+  g_auto(GStrv) parts =
+    read_scope (db, "SELECT part FROM consent_part WHERE consent_id = ?1"
+                " ORDER BY rowid;", POLKU_STORE_COL (stmt, 0));
+
+  return polku_store_object_from_row (stmt, POLKU_TYPE_CONSENT, consent_properties,
+                                      "organisations", organisations,
+                                      "parts", parts,
+                                      NULL);
+}
+
+static PolkuConsent *
+get_locked (sqlite3     *db,
+            const char  *consent_id,
+            GError     **error)
+{
+  GPtrArray *list = polku_store_select_rows (db, CONSENT_SELECT "id" CONSENT_ORDER, consent_id,
+                                             consent_from_row, NULL, _("Reading the consents"),
+                                             error);
+
+  return polku_store_take_first (list, error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NOT_FOUND,
+                                 _("There is no consent with the id “%s”."), consent_id);
+}
+
+/**
+ * polku_consent_store_list:
+ *
+ * Returns: (transfer full) (element-type PolkuConsent): all the client's consents, withdrawn
+ *   ones included, oldest first
+ */
+GPtrArray *
+polku_consent_store_list (PolkuStore  *store,
+                          const char  *client_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list (store, CONSENT_SELECT "client_id" CONSENT_ORDER, client_id,
+                           consent_from_row, NULL, _("Reading the consents"), error);
+}
+
+/* Adding */
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID, "%s", message);
+  return FALSE;
+}
+
+static gboolean
+check_date (const char  *date,
+            const char  *today,
+            const char  *what,
+            GError     **error)
+{
+  if (!polku_date_is_valid (date))
+    {
+      g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                   /* Translators: %s names a field, e.g. “given on” */
+                   _("%s: “%s” is not a date: write it as YYYY-MM-DD."), what,
+                   date != NULL ? date : "");
+      return FALSE;
+    }
+  if (today != NULL && strcmp (date, today) > 0)
+    {
+      g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                   _("%s: the date %s is in the future."), what, date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static gboolean
+insert_scope (sqlite3     *db,
+              const char  *sql,
+              const char  *consent_id,
+              const char  *stamp,
+              GPtrArray   *values,
+              GError     **error)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the consent"), error);
+
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, id);
+      polku_store_bind_text_or_null (stmt, 2, stamp);
+      polku_store_bind_text_or_null (stmt, 3, consent_id);
+      polku_store_bind_text_or_null (stmt, 4, g_ptr_array_index (values, i));
+      if (!polku_store_step_done (db, stmt, _("Saving the consent"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_locked (PolkuStore    *store,
+            sqlite3       *db,
+            const char    *id,
+            PolkuConsent  *draft,
+            const char    *representative,
+            GPtrArray     *organisations,
+            GPtrArray     *parts,
+            GError       **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  const char *client_id = polku_consent_get_client_id (draft);
+  sqlite3_stmt *stmt;
+
+  if (!polku_case_ensure_locked (store, db, client_id, polku_consent_get_given_on (draft),
+                                 error))
+    return FALSE;
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO consent (id, created, modified, client_id, given_on,"
+                              " given_by, representative, method, valid_until, recorded_by)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Saving the consent"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, polku_consent_get_given_on (draft));
+  polku_store_bind_text_or_null (stmt, 5, polku_consent_get_given_by (draft));
+  polku_store_bind_text_or_null (stmt, 6, representative);
+  polku_store_bind_text_or_null (stmt, 7, polku_consent_get_method (draft));
+  polku_store_bind_text_or_null (stmt, 8, polku_consent_get_valid_until (draft));
+  polku_store_bind_text_or_null (stmt, 9, polku_store_get_actor_locked (store));
+  if (!polku_store_step_done (db, stmt, _("Saving the consent"), error)
+      || !insert_scope (db, "INSERT INTO consent_organisation (id, created, modified,"
+                        " consent_id, organisation) VALUES (?1, ?2, ?2, ?3, ?4);",
+                        id, stamp, organisations, error)
+      || !insert_scope (db, "INSERT INTO consent_part (id, created, modified, consent_id,"
+                        " part) VALUES (?1, ?2, ?2, ?3, ?4);", id, stamp, parts, error))
+    return FALSE;
+
+  detail = g_strdup_printf ("consent=%s organisations=%u parts=%u", id, organisations->len,
+                            parts->len);
+  return polku_audit_append_locked (store, db, "consent.add", client_id, detail, error);
+}
+
+/**
+ * polku_consent_store_add:
+ * @draft: a #PolkuConsent with client-id, given-on, given-by, representative (only and
+ *   always for a legal representative), method, organisations, parts and optionally
+ *   valid-until; the rest is ignored
+ *
+ * Records a consent; the store's actor is who recorded it. Opens the client's case when it
+ * has none.
+ *
+ * Returns: (transfer full): the stored consent
+ */
+PolkuConsent *
+polku_consent_store_add (PolkuStore    *store,
+                         PolkuConsent  *draft,
+                         GError       **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *representative = NULL;
+  g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char * const *list;
+  const char *given_on;
+  const char *valid_until;
+  PolkuConsent *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (POLKU_IS_CONSENT (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  given_on = polku_consent_get_given_on (draft);
+  valid_until = polku_consent_get_valid_until (draft);
+  representative = polku_strdup_stripped (polku_consent_get_representative (draft));
+
+  if (polku_consent_get_client_id (draft) == NULL)
+    {
+      invalid (error, _("Say which client gave the consent."));
+      return NULL;
+    }
+  if (!check_date (given_on, today, _("Given on"), error))
+    return NULL;
+  if (valid_until != NULL
+      && (!check_date (valid_until, NULL, _("Valid until"), error)))
+    return NULL;
+  if (valid_until != NULL && strcmp (valid_until, given_on) < 0)
+    {
+      invalid (error, _("The consent cannot end before it was given."));
+      return NULL;
+    }
+  if (!g_strv_contains (given_by_codes, or_empty (polku_consent_get_given_by (draft))))
+    {
+      invalid (error, _("Say who gave the consent: \"client\" or "
+                        "\"legal_representative\"."));
+      return NULL;
+    }
+  if (g_str_equal (polku_consent_get_given_by (draft), "legal_representative")
+      && representative == NULL)
+    {
+      invalid (error, _("Name the legal representative who gave the consent."));
+      return NULL;
+    }
+  if (g_str_equal (polku_consent_get_given_by (draft), "client") && representative != NULL)
+    {
+      invalid (error, _("A consent given by the client names no representative."));
+      return NULL;
+    }
+  if (!g_strv_contains (method_codes, or_empty (polku_consent_get_method (draft))))
+    {
+      invalid (error, _("Say how the consent was given: \"written\", \"oral\" or "
+                        "\"electronic\"."));
+      return NULL;
+    }
+
+  list = polku_consent_get_organisations (draft);
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_autofree char *organisation = polku_strdup_stripped (list[i]);
+
+      if (organisation == NULL)
+        {
+          invalid (error, _("An organisation in the consent’s scope is empty."));
+          return NULL;
+        }
+      if (!g_ptr_array_find_with_equal_func (organisations, organisation, g_str_equal, NULL))
+        g_ptr_array_add (organisations, g_steal_pointer (&organisation));
+    }
+  if (organisations->len == 0)
+    {
+      invalid (error, _("Name at least one organisation that the consent covers."));
+      return NULL;
+    }
+
+  list = polku_consent_get_parts (draft);
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      if (!g_strv_contains (part_codes, list[i]))
+        {
+          g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                       _("“%s” is not a part of the plan. Use client_view, goals, actions, "
+                         "team, contacts or measures."), list[i]);
+          return NULL;
+        }
+      if (!g_ptr_array_find_with_equal_func (parts, list[i], g_str_equal, NULL))
+        g_ptr_array_add (parts, (char *) list[i]);
+    }
+  if (parts->len == 0)
+    {
+      invalid (error, _("Say which parts of the plan the consent covers."));
+      return NULL;
+    }
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_locked (store, db, id, draft, representative,
+                                                 organisations, parts, error), error);
+  if (ok)
+    result = get_locked (db, id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+static gboolean
+withdraw_locked (PolkuStore  *store,
+                 sqlite3     *db,
+                 const char  *consent_id,
+                 const char  *date,
+                 GError     **error)
+{
+  g_autoptr(PolkuConsent) consent = get_locked (db, consent_id, error);
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (consent == NULL)
+    return FALSE;
+  if (polku_consent_get_withdrawn_on (consent) != NULL)
+    return invalid (error, _("The consent was withdrawn already."));
+  if (strcmp (date, polku_consent_get_given_on (consent)) < 0)
+    return invalid (error, _("A consent cannot be withdrawn before it was given."));
+
+  stmt = polku_store_prepare (db, "UPDATE consent SET modified = ?2, withdrawn_on = ?3,"
+                              " withdrawal_recorded_by = ?4 WHERE id = ?1;",
+                              _("Withdrawing the consent"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, consent_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, date);
+  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
+  if (!polku_store_step_done (db, stmt, _("Withdrawing the consent"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("consent=%s", consent_id);
+  return polku_audit_append_locked (store, db, "consent.withdraw",
+                                    polku_consent_get_client_id (consent), detail, error);
+}
+
+/**
+ * polku_consent_store_withdraw:
+ * @date: (nullable): the day of the withdrawal (default today); the consent is no longer
+ *   valid from that day on
+ *
+ * Withdraws a consent. Nothing is deleted: the consent stays in the history.
+ *
+ * Returns: (transfer full): the consent after the change
+ */
+PolkuConsent *
+polku_consent_store_withdraw (PolkuStore  *store,
+                              const char  *consent_id,
+                              const char  *date,
+                              GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuConsent *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (consent_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!check_date (date, today, _("Withdrawn on"), error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, withdraw_locked (store, db, consent_id, date, error),
+                                 error);
+  if (ok)
+    result = get_locked (db, consent_id, error);
+  polku_store_end_use (store);
+  return result;
+}

@@ -1,0 +1,449 @@
+/* polku-team-store.c: the multi-professional team around a client, in the store
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-team-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-case-private.h"
+#include "polku-team-store.h"
+
+G_DEFINE_QUARK (polku-team-error-quark, polku_team_error)
+
+static const char * const sector_codes[] = { "social", "health", "other", "third_sector", NULL };
+
+const char * const *
+polku_team_sector_codes (void)
+{
+  return sector_codes;
+}
+
+const char *
+polku_team_sector_get_label (const char *code)
+{
+  if (g_strcmp0 (code, "social") == 0)
+    return C_("sector", "Social services");
+  if (g_strcmp0 (code, "health") == 0)
+    return C_("sector", "Health care");
+  if (g_strcmp0 (code, "other") == 0)
+    return C_("sector", "Other");
+  if (g_strcmp0 (code, "third_sector") == 0)
+    return C_("sector", "Third sector");
+  return NULL;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, "%s", message);
+  return FALSE;
+}
+
+#define MEMBER_SELECT \
+  "SELECT m.id, m.created, m.modified, m.client_id, m.person, m.role, m.organisation," \
+  " m.sector, m.contact, m.joined_on, m.left_on," \
+  " EXISTS (SELECT 1 FROM responsible_period r WHERE r.member_id = m.id" \
+  "         AND r.ended_on IS NULL)" \
+  " FROM team_member m WHERE "
+#define MEMBER_ORDER " ORDER BY m.left_on IS NOT NULL, m.joined_on, m.created, m.rowid;"
+
+static const char * const member_properties[] = {
+  "id", "created", "modified", "client-id", "person", "role", "organisation", "sector",
+  "contact", "joined-on", "left-on", "responsible", NULL
+};
+
+static PolkuTeamMember *
+get_member_locked (sqlite3     *db,
+                   const char  *member_id,
+                   GError     **error)
+{
+  GPtrArray *list = polku_store_select_objects (db, MEMBER_SELECT "m.id = ?1" MEMBER_ORDER,
+                                                member_id, POLKU_TYPE_TEAM_MEMBER,
+                                                member_properties, _("Reading the team"), error);
+
+  return polku_store_take_first (list, error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_NOT_FOUND,
+                                 _("There is no team member with the id “%s”."), member_id);
+}
+
+/**
+ * polku_team_store_list:
+ *
+ * Returns: (transfer full) (element-type PolkuTeamMember): the team, current members first
+ */
+GPtrArray *
+polku_team_store_list (PolkuStore  *store,
+                       const char  *client_id,
+                       gboolean     include_left,
+                       GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list_objects (store,
+                                   include_left
+                                   ? MEMBER_SELECT "m.client_id = ?1" MEMBER_ORDER
+                                   : MEMBER_SELECT "m.client_id = ?1 AND m.left_on IS NULL"
+                                     MEMBER_ORDER,
+                                   client_id, POLKU_TYPE_TEAM_MEMBER, member_properties,
+                                   _("Reading the team"), error);
+}
+
+static const char * const responsible_properties[] = {
+  "id", "created", "modified", "client-id", "member-id", "person", "started-on", "ended-on",
+  "set-by", NULL
+};
+
+/**
+ * polku_team_store_list_responsible:
+ *
+ * Returns: (transfer full) (element-type PolkuTeamResponsible): who has been the
+ *   responsible worker and when, oldest first; the last one without an end is the current
+ */
+GPtrArray *
+polku_team_store_list_responsible (PolkuStore  *store,
+                                   const char  *client_id,
+                                   GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return polku_store_list_objects (store,
+                                   "SELECT r.id, r.created, r.modified, r.client_id, r.member_id,"
+                                   " m.person, r.started_on, r.ended_on, r.set_by FROM"
+                                   " responsible_period r JOIN team_member m"
+                                   " ON m.id = r.member_id WHERE r.client_id = ?1"
+                                   " ORDER BY r.started_on, r.ended_on IS NULL, r.created,"
+                                   " r.rowid;",
+                                   client_id, POLKU_TYPE_TEAM_RESPONSIBLE,
+                                   responsible_properties,
+                                   _("Reading the responsible workers"), error);
+}
+
+static gboolean
+set_responsible_locked (PolkuStore  *store,
+                        sqlite3     *db,
+                        const char  *member_id,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *detail = NULL;
+  g_autofree char *current_start = NULL;
+  const char *client_id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (member == NULL)
+    return FALSE;
+  client_id = polku_team_member_get_client_id (member);
+  if (polku_team_member_get_left_on (member) != NULL)
+    return invalid (error, _("This person has left the team and cannot be the responsible "
+                             "worker."));
+  if (polku_team_member_get_responsible (member))
+    return invalid (error, _("This person is the responsible worker already."));
+  if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
+    return invalid (error, _("The responsible worker cannot start before joining the team."));
+
+  stmt = polku_store_prepare (db, "SELECT started_on FROM responsible_period WHERE client_id = ?1"
+                              " AND ended_on IS NULL;",
+                              _("Reading the responsible workers"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    current_start = g_strdup (POLKU_STORE_COL (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (current_start != NULL && strcmp (date, current_start) < 0)
+    {
+      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
+                   _("The change cannot be dated %s: the current responsible worker started "
+                     "on %s."), date, current_start);
+      return FALSE;
+    }
+
+  /* End the current period and open the new one: the partial unique index
+   * responsible_period_one_current refuses a second open period. */
+  stmt = polku_store_prepare (db, "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
+                              " WHERE client_id = ?1 AND ended_on IS NULL;",
+                              _("Naming the responsible worker"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, date);
+  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
+    return FALSE;
+
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO responsible_period (id, created, modified, client_id,"
+                              " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
+                              " ?6);",
+                              _("Naming the responsible worker"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, member_id);
+  polku_store_bind_text_or_null (stmt, 5, date);
+  polku_store_bind_text_or_null (stmt, 6, polku_store_get_actor_locked (store));
+  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("member=%s period=%s", member_id, id);
+  return polku_audit_append_locked (store, db, "team.responsible", client_id, detail, error);
+}
+
+static gboolean
+add_locked (PolkuStore       *store,
+            sqlite3          *db,
+            const char       *id,
+            const char       *client_id,
+            const char       *person,
+            const char       *role,
+            const char       *organisation,
+            const char       *sector,
+            const char       *contact,
+            const char       *joined_on,
+            gboolean          responsible,
+            GError          **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!polku_case_ensure_locked (store, db, client_id, joined_on, error))
+    return FALSE;
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO team_member (id, created, modified, client_id, person,"
+                              " role, organisation, sector, contact, joined_on)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Saving the team member"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 4, person);
+  polku_store_bind_text_or_null (stmt, 5, role);
+  polku_store_bind_text_or_null (stmt, 6, organisation);
+  polku_store_bind_text_or_null (stmt, 7, sector);
+  polku_store_bind_text_or_null (stmt, 8, contact);
+  polku_store_bind_text_or_null (stmt, 9, joined_on);
+  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("member=%s", id);
+  if (!polku_audit_append_locked (store, db, "team.add", client_id, detail, error))
+    return FALSE;
+  return !responsible || set_responsible_locked (store, db, id, joined_on, error);
+}
+
+/**
+ * polku_team_store_add:
+ * @draft: a #PolkuTeamMember with client-id, person, role, organisation, sector and
+ *   optionally contact, joined-on (default today) and responsible (name them the
+ *   responsible worker from the day they join)
+ *
+ * Returns: (transfer full): the stored member
+ */
+PolkuTeamMember *
+polku_team_store_add (PolkuStore       *store,
+                      PolkuTeamMember  *draft,
+                      GError          **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *person = polku_strdup_stripped (polku_team_member_get_person (draft));
+  g_autofree char *role = polku_strdup_stripped (polku_team_member_get_role (draft));
+  g_autofree char *organisation =
+    polku_strdup_stripped (polku_team_member_get_organisation (draft));
+  g_autofree char *contact = polku_strdup_stripped (polku_team_member_get_contact (draft));
+  const char *sector = polku_team_member_get_sector (draft);
+  const char *joined_on = polku_team_member_get_joined_on (draft);
+  PolkuTeamMember *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (joined_on == NULL)
+    joined_on = today;
+  if (polku_team_member_get_client_id (draft) == NULL)
+    {
+      invalid (error, _("Say whose team the member joins."));
+      return NULL;
+    }
+  if (person == NULL)
+    {
+      invalid (error, _("Name the team member."));
+      return NULL;
+    }
+  if (role == NULL)
+    {
+      invalid (error, _("Give the team member’s role, e.g. social worker or nurse."));
+      return NULL;
+    }
+  if (organisation == NULL)
+    {
+      invalid (error, _("Give the team member’s organisation."));
+      return NULL;
+    }
+  if (sector == NULL || !g_strv_contains (sector_codes, sector))
+    {
+      invalid (error, _("The sector must be \"social\", \"health\", \"other\" or "
+                        "\"third_sector\"."));
+      return NULL;
+    }
+  if (!polku_date_check (joined_on, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, add_locked (store, db, id,
+                                                 polku_team_member_get_client_id (draft),
+                                                 person, role, organisation, sector, contact,
+                                                 joined_on,
+                                                 polku_team_member_get_responsible (draft),
+                                                 error), error);
+  if (ok)
+    result = get_member_locked (db, id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+/**
+ * polku_team_store_set_responsible:
+ * @date: (nullable): from when (default today)
+ *
+ * Names @member_id the client's responsible worker; the previous one's period ends on
+ * @date.
+ *
+ * Returns: (transfer full): the member after the change
+ */
+PolkuTeamMember *
+polku_team_store_set_responsible (PolkuStore  *store,
+                                  const char  *member_id,
+                                  const char  *date,
+                                  GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuTeamMember *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (member_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, set_responsible_locked (store, db, member_id, date,
+                                                             error), error);
+  if (ok)
+    result = get_member_locked (db, member_id, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+static gboolean
+leave_locked (PolkuStore  *store,
+              sqlite3     *db,
+              const char  *member_id,
+              const char  *date,
+              GError     **error)
+{
+  g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (member == NULL)
+    return FALSE;
+  if (polku_team_member_get_left_on (member) != NULL)
+    return invalid (error, _("This person has left the team already."));
+  if (polku_team_member_get_responsible (member))
+    {
+      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_RESPONSIBLE,
+                   _("This person is the client’s responsible worker: name another "
+                     "responsible worker first."));
+      return FALSE;
+    }
+  if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
+    return invalid (error, _("A member cannot leave the team before joining it."));
+
+  stmt = polku_store_prepare (db,
+                              "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
+                              _("Saving the team member"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, member_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, date);
+  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
+    return FALSE;
+
+  detail = g_strdup_printf ("member=%s", member_id);
+  return polku_audit_append_locked (store, db, "team.leave",
+                                    polku_team_member_get_client_id (member), detail, error);
+}
+
+/**
+ * polku_team_store_leave:
+ * @date: (nullable): default today
+ *
+ * Records that a member has left the team; the member stays in the history.
+ *
+ * Returns: (transfer full): the member after the change
+ */
+PolkuTeamMember *
+polku_team_store_leave (PolkuStore  *store,
+                        const char  *member_id,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  PolkuTeamMember *result = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (member_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
+    return NULL;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, leave_locked (store, db, member_id, date, error), error);
+  if (ok)
+    result = get_member_locked (db, member_id, error);
+  polku_store_end_use (store);
+  return result;
+}

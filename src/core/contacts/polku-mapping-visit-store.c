@@ -1,0 +1,530 @@
+/* polku-mapping-visit-store.c: mapping visits in the encrypted store
+ *
+ * A save compares the visit with what is stored and writes only the difference, with one
+ * audit entry naming the changed fields and agenda keys (never their contents), in the same
+ * transaction.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-mapping-visit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polku-audit-private.h"
+#include "polku-mapping-visit-private.h"
+#include "polku-store-private.h"
+
+#define VISIT_COLUMNS \
+  "id, created, modified, client_id, scheduled, place, planned_minutes, elapsed_seconds, " \
+  "running_since, held_on, notes"
+#define ITEM_COLUMNS "id, item_key, title, hint, done, done_at, note"
+
+static gboolean
+load_items_locked (sqlite3            *db,
+                   PolkuMappingVisit  *visit,
+                   GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
+                              " WHERE visit_id = ?1 ORDER BY position;",
+                              _("Reading the mapping visit"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, visit->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PolkuMappingVisitItem) item = NULL;
+      g_autofree char *key = polku_store_column_dup (stmt, 1);
+      const char *title = POLKU_STORE_COL (stmt, 2);
+      const char *hint = POLKU_STORE_COL (stmt, 3);
+
+      /* Shown in the UI language when the bundled agenda knows the key. */
+      polku_mapping_visit_agenda_label (key, &title, &hint);
+      item = polku_mapping_visit_item_new (key, title, hint);
+      item->id = polku_store_column_dup (stmt, 0);
+      item->done = sqlite3_column_int (stmt, 4) != 0;
+      item->done_at = polku_store_column_dup (stmt, 5);
+      item->note = polku_store_column_dup (stmt, 6);
+      g_list_store_append (visit->items, item);
+    }
+  if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* The newest visit of @client_id (when @visit_id is NULL) or the visit @visit_id. */
+static PolkuMappingVisit *
+load_locked (sqlite3     *db,
+             const char  *client_id,
+             const char  *visit_id,
+             GError     **error)
+{
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
+                              " WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR id = ?2)"
+                              " ORDER BY created DESC, id DESC LIMIT 1;",
+                              _("Reading the mapping visit"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  polku_store_bind_text_or_null (stmt, 2, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      visit = polku_mapping_visit_new_private ();
+      visit->id = polku_store_column_dup (stmt, 0);
+      visit->created = polku_store_column_dup (stmt, 1);
+      visit->modified = polku_store_column_dup (stmt, 2);
+      visit->client_id = polku_store_column_dup (stmt, 3);
+      visit->scheduled = polku_store_column_dup (stmt, 4);
+      visit->place = polku_store_column_dup (stmt, 5);
+      visit->planned_minutes = sqlite3_column_int (stmt, 6);
+      visit->elapsed_seconds = sqlite3_column_int64 (stmt, 7);
+      visit->running_since = polku_store_column_dup (stmt, 8);
+      visit->held_on = polku_store_column_dup (stmt, 9);
+      visit->notes = polku_store_column_dup (stmt, 10);
+    }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
+  if (visit == NULL)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                   _("There is no mapping visit for this client yet."));
+      return NULL;
+    }
+  if (!load_items_locked (db, visit, error))
+    return NULL;
+  return g_steal_pointer (&visit);
+}
+
+/**
+ * polku_mapping_visit_store_get_latest:
+ *
+ * Returns: (transfer full): the client's newest mapping visit, or %NULL with
+ *   POLKU_STORE_ERROR_NOT_FOUND when there is none
+ */
+PolkuMappingVisit *
+polku_mapping_visit_store_get_latest (PolkuStore  *store,
+                                      const char  *client_id,
+                                      GError     **error)
+{
+  PolkuMappingVisit *visit;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  visit = load_locked (db, client_id, NULL, error);
+  polku_store_end_use (store);
+  return visit;
+}
+
+static gboolean
+insert_item_locked (sqlite3                *db,
+                    const char             *visit_id,
+                    guint                   position,
+                    const char             *item_id,
+                    PolkuMappingVisitItem  *item,
+                    const char             *stamp,
+                    GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "INSERT INTO mapping_visit_item (id, created, modified, visit_id,"
+                              " position, item_key, title, hint, done, done_at, note)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                              _("Saving the mapping visit"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, item_id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, visit_id);
+  sqlite3_bind_int (stmt, 4, position);
+  polku_store_bind_text_or_null (stmt, 5, item->key);
+  polku_store_bind_text_or_null (stmt, 6, item->title);
+  polku_store_bind_text_or_null (stmt, 7, item->hint);
+  sqlite3_bind_int (stmt, 8, item->done ? 1 : 0);
+  polku_store_bind_text_or_null (stmt, 9, item->done_at);
+  polku_store_bind_text_or_null (stmt, 10, item->note);
+  return polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+}
+
+/**
+ * polku_mapping_visit_new:
+ * @client_id: whose visit
+ * @agenda: (nullable): a #GListModel of #PolkuMappingVisitItem (e.g. from
+ *   polku_mapping_visit_agenda_load_file ()), or %NULL for the bundled agenda
+ *
+ * Makes a visit that is not stored yet, with the agenda copied into it.
+ *
+ * Returns: (transfer full): the visit, or %NULL with @error set (the bundled agenda is
+ *   broken)
+ */
+PolkuMappingVisit *
+polku_mapping_visit_new (const char  *client_id,
+                         GListModel  *agenda,
+                         GError     **error)
+{
+  g_autoptr(GListModel) default_agenda = NULL;
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  guint planned = POLKU_MAPPING_VISIT_DEFAULT_MINUTES;
+  guint n;
+
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (agenda == NULL || G_IS_LIST_MODEL (agenda), NULL);
+
+  if (agenda == NULL)
+    {
+      default_agenda = polku_mapping_visit_agenda_dup_default (&planned, error);
+      if (default_agenda == NULL)
+        return NULL;
+      agenda = default_agenda;
+    }
+
+  visit = polku_mapping_visit_new_private ();
+  visit->client_id = g_strdup (client_id);
+  visit->planned_minutes = planned;
+  n = g_list_model_get_n_items (agenda);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuMappingVisitItem) template = g_list_model_get_item (agenda, i);
+      g_autoptr(PolkuMappingVisitItem) item =
+        polku_mapping_visit_item_new (template->key, template->title, template->hint);
+
+      g_list_store_append (visit->items, item);
+    }
+  return g_steal_pointer (&visit);
+}
+
+/**
+ * polku_mapping_visit_store_add:
+ * @visit: a new visit (from polku_mapping_visit_new ())
+ *
+ * Validates and stores @visit with its agenda, with an audit entry. Sets its id and stamps.
+ */
+gboolean
+polku_mapping_visit_store_add (PolkuStore         *store,
+                               PolkuMappingVisit  *visit,
+                               GError            **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) item_ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gboolean ok;
+  guint n;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
+  g_return_val_if_fail (visit->id == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!polku_mapping_visit_validate (visit, error))
+    return FALSE;
+
+  stamp = polku_date_now_stamp ();
+  id = g_uuid_string_random ();
+  detail = g_strdup_printf ("visit=%s", id);
+  n = g_list_model_get_n_items (G_LIST_MODEL (visit->items));
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = polku_store_begin_write (db, error);
+  if (ok)
+    {
+      stmt = polku_store_prepare (db, "INSERT INTO mapping_visit (id, created, modified, client_id,"
+                                  " scheduled, place, planned_minutes, elapsed_seconds,"
+                                  " running_since, held_on, notes)"
+                                  " SELECT ?1, ?2, ?2, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
+                                  " FROM client WHERE id = ?3;",
+                                  _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          polku_store_bind_text_or_null (stmt, 1, id);
+          polku_store_bind_text_or_null (stmt, 2, stamp);
+          polku_store_bind_text_or_null (stmt, 3, visit->client_id);
+          polku_store_bind_text_or_null (stmt, 4, visit->scheduled);
+          polku_store_bind_text_or_null (stmt, 5, visit->place);
+          sqlite3_bind_int (stmt, 6, visit->planned_minutes);
+          sqlite3_bind_int64 (stmt, 7, visit->elapsed_seconds);
+          polku_store_bind_text_or_null (stmt, 8, visit->running_since);
+          polku_store_bind_text_or_null (stmt, 9, visit->held_on);
+          polku_store_bind_text_or_null (stmt, 10, visit->notes);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+        }
+      if (ok && sqlite3_changes (db) == 0)
+        {
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                       _("There is no client with the id “%s”."), visit->client_id);
+          ok = FALSE;
+        }
+      for (guint i = 0; ok && i < n; i++)
+        {
+          g_autoptr(PolkuMappingVisitItem) item =
+            g_list_model_get_item (G_LIST_MODEL (visit->items), i);
+          char *item_id = g_uuid_string_random ();
+
+          g_ptr_array_add (item_ids, item_id);
+          ok = insert_item_locked (db, id, i, item_id, item, stamp, error);
+        }
+      ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_CREATE,
+                                            visit->client_id, detail, error);
+      ok = polku_store_end_write (db, ok, error);
+    }
+  polku_store_end_use (store);
+
+  if (!ok)
+    return FALSE;
+
+  visit->id = g_steal_pointer (&id);
+  visit->created = g_strdup (stamp);
+  visit->modified = g_strdup (stamp);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolkuMappingVisitItem) item = g_list_model_get_item (G_LIST_MODEL (visit->items),
+                                                                     i);
+
+      item->id = g_strdup (g_ptr_array_index (item_ids, i));
+    }
+  polku_mapping_visit_notify_all (visit);
+  return TRUE;
+}
+
+/**
+ * polku_mapping_visit_store_create:
+ * @agenda: (nullable): the agenda, or %NULL for the bundled one
+ *
+ * Makes and stores a new mapping visit for @client_id.
+ *
+ * Returns: (transfer full): the stored visit, or %NULL with @error set
+ */
+PolkuMappingVisit *
+polku_mapping_visit_store_create (PolkuStore  *store,
+                                  const char  *client_id,
+                                  GListModel  *agenda,
+                                  GError     **error)
+{
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  visit = polku_mapping_visit_new (client_id, agenda, error);
+  if (visit == NULL || !polku_mapping_visit_store_add (store, visit, error))
+    return NULL;
+  return g_steal_pointer (&visit);
+}
+
+static void
+append_name (GString    *list,
+             const char *name)
+{
+  g_string_append_printf (list, "%s%s", list->len > 0 ? "," : "", name);
+}
+
+/**
+ * polku_mapping_visit_store_save:
+ *
+ * Validates @visit and writes what changed since it was read (fields, timer, agenda
+ * items), with one audit entry. Saving an unchanged visit writes nothing.
+ */
+gboolean
+polku_mapping_visit_store_save (PolkuStore         *store,
+                                PolkuMappingVisit  *visit,
+                                GError            **error)
+{
+  g_autoptr(PolkuMappingVisit) old = NULL;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autofree char *stamp = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
+  g_return_val_if_fail (visit->id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!polku_mapping_visit_validate (visit, error))
+    return FALSE;
+
+  stamp = polku_date_now_stamp ();
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = polku_store_begin_write (db, error);
+  if (!ok)
+    {
+      polku_store_end_use (store);
+      return FALSE;
+    }
+
+  old = load_locked (db, NULL, visit->id, error);
+  ok = old != NULL;
+  if (ok)
+    {
+      if (g_strcmp0 (old->scheduled, visit->scheduled) != 0)
+        append_name (fields, "scheduled");
+      if (g_strcmp0 (old->place, visit->place) != 0)
+        append_name (fields, "place");
+      if (old->planned_minutes != visit->planned_minutes)
+        append_name (fields, "planned_minutes");
+      if (g_strcmp0 (old->held_on, visit->held_on) != 0)
+        append_name (fields, "held_on");
+      if (g_strcmp0 (old->notes, visit->notes) != 0)
+        append_name (fields, "notes");
+      if (old->elapsed_seconds != visit->elapsed_seconds
+          || g_strcmp0 (old->running_since, visit->running_since) != 0)
+        append_name (fields, "timer");
+    }
+
+  if (ok && fields->len > 0)
+    {
+      stmt = polku_store_prepare (db, "UPDATE mapping_visit SET modified = ?2, scheduled = ?3,"
+                                  " place = ?4, planned_minutes = ?5, elapsed_seconds = ?6,"
+                                  " running_since = ?7, held_on = ?8, notes = ?9"
+                                  " WHERE id = ?1;", _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          polku_store_bind_text_or_null (stmt, 1, visit->id);
+          polku_store_bind_text_or_null (stmt, 2, stamp);
+          polku_store_bind_text_or_null (stmt, 3, visit->scheduled);
+          polku_store_bind_text_or_null (stmt, 4, visit->place);
+          sqlite3_bind_int (stmt, 5, visit->planned_minutes);
+          sqlite3_bind_int64 (stmt, 6, visit->elapsed_seconds);
+          polku_store_bind_text_or_null (stmt, 7, visit->running_since);
+          polku_store_bind_text_or_null (stmt, 8, visit->held_on);
+          polku_store_bind_text_or_null (stmt, 9, visit->notes);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+        }
+    }
+
+  /* Agenda items: only done and note change after the visit is made. */
+  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (visit->items)); i++)
+    {
+      g_autoptr(PolkuMappingVisitItem) item =
+        g_list_model_get_item (G_LIST_MODEL (visit->items), i);
+      PolkuMappingVisitItem *before = polku_mapping_visit_lookup_item (old, item->key);
+
+      if (before == NULL)
+        continue;
+      if (before->done == item->done && g_strcmp0 (before->note, item->note) == 0)
+        continue;
+
+      append_name (keys, item->key);
+      stmt = polku_store_prepare (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
+                                  " done_at = ?5, note = ?6"
+                                  " WHERE visit_id = ?1 AND item_key = ?2;",
+                                  _("Saving the mapping visit"), error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          polku_store_bind_text_or_null (stmt, 1, visit->id);
+          polku_store_bind_text_or_null (stmt, 2, item->key);
+          polku_store_bind_text_or_null (stmt, 3, stamp);
+          sqlite3_bind_int (stmt, 4, item->done ? 1 : 0);
+          polku_store_bind_text_or_null (stmt, 5, item->done_at);
+          polku_store_bind_text_or_null (stmt, 6, item->note);
+          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+        }
+    }
+
+  if (ok && (fields->len > 0 || keys->len > 0))
+    {
+      detail = g_strdup_printf ("visit=%s%s%s%s%s", visit->id,
+                                fields->len > 0 ? " fields=" : "", fields->str,
+                                keys->len > 0 ? " items=" : "", keys->str);
+      ok = polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_UPDATE,
+                                      visit->client_id, detail, error);
+    }
+
+  ok = polku_store_end_write (db, ok, error);
+  polku_store_end_use (store);
+
+  if (ok && detail != NULL)
+    {
+      g_free (visit->modified);
+      visit->modified = g_strdup (stamp);
+    }
+  return ok;
+}
+
+static void
+get_latest_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PolkuMappingVisit *visit = polku_mapping_visit_store_get_latest (source_object, task_data,
+                                                                   &error);
+
+  if (visit != NULL)
+    g_task_return_pointer (task, visit, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * polku_mapping_visit_store_get_latest_async:
+ *
+ * Reads the client's newest mapping visit in a thread; see
+ * polku_mapping_visit_store_get_latest().
+ */
+void
+polku_mapping_visit_store_get_latest_async (PolkuStore          *store,
+                                            const char          *client_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLKU_IS_STORE (store));
+  g_return_if_fail (client_id != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polku_mapping_visit_store_get_latest_async);
+  g_task_set_task_data (task, g_strdup (client_id), g_free);
+  g_task_run_in_thread (task, get_latest_thread);
+}
+
+/**
+ * polku_mapping_visit_store_get_latest_finish:
+ *
+ * Returns: (transfer full): the client's newest mapping visit, or %NULL with
+ *   POLKU_STORE_ERROR_NOT_FOUND when there is none
+ */
+PolkuMappingVisit *
+polku_mapping_visit_store_get_latest_finish (PolkuStore    *store,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,1083 @@
+/* polku-plan-store.c: plans in the store: versions, restore, drafts
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tables in data/migrations/0005-plans.sql: plan (one per client, the current version's
+ * number), plan_version (every saved document, immutable), plan_draft (the editor's unsaved
+ * work). Each change runs in one BEGIN IMMEDIATE transaction with its audit entry.
+ */
+
+#define G_LOG_DOMAIN "polku-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polku-audit-private.h"
+#include "polku-plan-private.h"
+#include "polku-plan-store.h"
+#include "polku-store-private.h"
+
+/* PolkuPlanVersion */
+
+struct _PolkuPlanVersion
+{
+  GObject   parent_instance;
+
+  gint64    version;
+  char     *created;
+  char     *author;
+  char     *origin;
+  gint64    restored_from;
+  JsonNode *document;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuPlanVersion, polku_plan_version, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VERSION,
+  PROP_CREATED,
+  PROP_AUTHOR,
+  PROP_ORIGIN,
+  PROP_RESTORED_FROM,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_plan_version_finalize (GObject *object)
+{
+  PolkuPlanVersion *self = (PolkuPlanVersion *) object;
+
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->document, json_node_unref);
+
+  G_OBJECT_CLASS (polku_plan_version_parent_class)->finalize (object);
+}
+
+static void
+polku_plan_version_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PolkuPlanVersion *self = POLKU_PLAN_VERSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+    case PROP_RESTORED_FROM:
+      g_value_set_int64 (value, self->restored_from);
+      break;
+    case PROP_LABEL:
+      g_value_take_string (value, polku_plan_version_dup_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_plan_version_class_init (PolkuPlanVersionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_plan_version_finalize;
+  object_class->get_property = polku_plan_version_get_property;
+
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTORED_FROM] =
+    g_param_spec_int64 ("restored-from", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_plan_version_init (PolkuPlanVersion *self)
+{
+}
+
+gint64
+polku_plan_version_get_version (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), 0);
+  return self->version;
+}
+
+const char *
+polku_plan_version_get_created (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+  return self->created;
+}
+
+const char *
+polku_plan_version_get_author (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+  return self->author;
+}
+
+const char *
+polku_plan_version_get_origin (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+  return self->origin;
+}
+
+/* 0 unless the version restored an earlier one. */
+gint64
+polku_plan_version_get_restored_from (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), 0);
+  return self->restored_from;
+}
+
+/**
+ * polku_plan_version_get_document:
+ *
+ * Returns: (transfer none): the plan as it was saved in this version; do not change it
+ */
+JsonNode *
+polku_plan_version_get_document (PolkuPlanVersion *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+  return self->document;
+}
+
+/**
+ * polku_plan_version_dup_label:
+ *
+ * Returns: (transfer full): e.g. "Version 3 · 22.11.2026 14:05 · Maija Virtanen", in the UI
+ *   language and local time
+ */
+char *
+polku_plan_version_dup_label (PolkuPlanVersion *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+
+  utc = self->created != NULL ? g_date_time_new_from_iso8601 (self->created, NULL) : NULL;
+  if (utc != NULL)
+    {
+      local = g_date_time_to_local (utc);
+      /* Translators: a date and time in a list of plan versions; see g_date_time_format () */
+      when = g_date_time_format (local, _("%-d.%-m.%Y %H:%M"));
+    }
+  else
+    when = g_strdup (self->created != NULL ? self->created : "");
+
+  if (self->restored_from > 0)
+    /* Translators: version number, date and time, author, the version it restored */
+    return g_strdup_printf (_("Version %d · %s · %s · restored from version %d"),
+                            (int) self->version, when, self->author, (int) self->restored_from);
+  /* Translators: version number, date and time, author */
+  return g_strdup_printf (_("Version %d · %s · %s"), (int) self->version, when, self->author);
+}
+
+/* Store */
+
+static gboolean
+no_plan (GError **error)
+{
+  g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN,
+               _("The client has no plan yet. Make one in Polku, or start it with "
+                 "polku-cli plan update CLIENT-ID --json PATCH."));
+  return FALSE;
+}
+
+/* The current version of the client's plan. Returns FALSE with @error on a database error;
+ * TRUE with *out_document NULL when there is no plan. */
+static gboolean
+load_current_locked (sqlite3     *db,
+                     const char  *client_id,
+                     char       **out_plan_id,
+                     gint64      *out_version,
+                     JsonNode   **out_document,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(JsonNode) document = NULL;
+  g_autofree char *plan_id = NULL;
+  gint64 version = 0;
+  int rc;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT p.id, p.current_version, v.document FROM plan p"
+                              " JOIN plan_version v ON v.plan_id = p.id"
+                              " AND v.version = p.current_version"
+                              " WHERE p.client_id = ?1;",
+                              _("Reading the plan"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(GError) parse_error = NULL;
+
+      plan_id = polku_store_column_dup (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 2), &parse_error);
+      if (document == NULL)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                       _("The stored plan cannot be read: %s"), parse_error->message);
+          return FALSE;
+        }
+      rc = SQLITE_DONE;
+    }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the plan"));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  if (out_plan_id != NULL)
+    *out_plan_id = g_steal_pointer (&plan_id);
+  if (out_version != NULL)
+    *out_version = version;
+  *out_document = g_steal_pointer (&document);
+  return TRUE;
+}
+
+/**
+ * polku_plan_store_load:
+ * @out_version: (out) (optional): the current version's number
+ *
+ * Returns: (transfer full): the current version of the client's plan, or %NULL with
+ *   POLKU_PLAN_ERROR_NO_PLAN when there is none
+ */
+JsonNode *
+polku_plan_store_load (PolkuStore  *store,
+                       const char  *client_id,
+                       gint64      *out_version,
+                       GError     **error)
+{
+  JsonNode *document = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = load_current_locked (db, client_id, NULL, out_version, &document, error);
+  polku_store_end_use (store);
+
+  if (ok && document == NULL)
+    no_plan (error);
+  return document;
+}
+
+/* Saves @document as the next version, inside the caller's transaction. */
+static gboolean
+save_locked (PolkuStore  *store,
+             sqlite3     *db,
+             const char  *client_id,
+             JsonNode    *document,
+             gint64       base_version,
+             const char  *origin,
+             gint64       restored_from,
+             const char  *stamp,
+             gint64      *out_version,
+             GError     **error)
+{
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(JsonNode) stamped = NULL;
+  g_autofree char *plan_id = NULL;
+  g_autofree char *now = stamp != NULL ? g_strdup (stamp) : polku_date_now_stamp ();
+  g_autofree char *version_id = g_uuid_string_random ();
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+  gint64 current_version = 0;
+  JsonObject *plan;
+  const char *language;
+  const char *action;
+  sqlite3_stmt *stmt;
+
+  if (!polku_store_check_client_locked (db, client_id, error))
+    return FALSE;
+  if (!load_current_locked (db, client_id, &plan_id, &current_version, &current, error))
+    return FALSE;
+
+  if (base_version >= 0 && base_version != current_version)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_CHANGED,
+                   _("The plan was changed meanwhile (it is now at version %d). Your changes "
+                     "were not saved; compare them with the new version."),
+                   (int) current_version);
+      return FALSE;
+    }
+
+  if (!polku_plan_document_validate (document, error))
+    return FALSE;
+
+  plan = json_node_get_object (document);
+  if (g_strcmp0 (json_object_get_string_member (plan, "client_id"), client_id) != 0)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan belongs to another client (its “client_id” differs)."));
+      return FALSE;
+    }
+  if (plan_id != NULL && g_strcmp0 (json_object_get_string_member (plan, "id"), plan_id) != 0)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The client already has another plan (its “id” differs)."));
+      return FALSE;
+    }
+
+  /* Nothing changed: no new version. */
+  if (current != NULL && polku_plan_document_same_content (document, current))
+    {
+      if (out_version != NULL)
+        *out_version = current_version;
+      return TRUE;
+    }
+
+  stamped = polku_plan_node_deep_copy (document);
+  polku_plan_document_stamp (stamped, current, now);
+  text = polku_plan_document_to_string (stamped, FALSE);
+  language = polku_plan_document_get_language (stamped);
+  plan = json_node_get_object (stamped);
+
+  if (plan_id == NULL)
+    {
+      plan_id = g_strdup (json_object_get_string_member (plan, "id"));
+      stmt = polku_store_prepare (db,
+                                  "INSERT INTO plan (id, created, modified, client_id, language,"
+                                  " current_version) VALUES (?1, ?2, ?2, ?3, ?4, 1);",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, plan_id);
+      polku_store_bind_text_or_null (stmt, 2, now);
+      polku_store_bind_text_or_null (stmt, 3, client_id);
+      polku_store_bind_text_or_null (stmt, 4, language);
+    }
+  else
+    {
+      stmt = polku_store_prepare (db, "UPDATE plan SET modified = ?2, language = ?3,"
+                                  " current_version = ?4 WHERE id = ?1;",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, plan_id);
+      polku_store_bind_text_or_null (stmt, 2, now);
+      polku_store_bind_text_or_null (stmt, 3, language);
+      sqlite3_bind_int64 (stmt, 4, current_version + 1);
+    }
+  if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+    return FALSE;
+
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO plan_version (id, created, modified, plan_id, version,"
+                              " author, origin, restored_from, document)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                              _("Saving the plan"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, version_id);
+  polku_store_bind_text_or_null (stmt, 2, now);
+  polku_store_bind_text_or_null (stmt, 3, plan_id);
+  sqlite3_bind_int64 (stmt, 4, current_version + 1);
+  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 6, origin);
+  if (restored_from > 0)
+    sqlite3_bind_int64 (stmt, 7, restored_from);
+  else
+    sqlite3_bind_null (stmt, 7);
+  polku_store_bind_text_or_null (stmt, 8, text);
+  if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+    return FALSE;
+
+  /* The editor's draft is saved now. */
+  if (g_str_equal (origin, POLKU_PLAN_ORIGIN_EDIT)
+      || g_str_equal (origin, POLKU_PLAN_ORIGIN_TEMPLATE))
+    {
+      stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
+                                  _("Saving the plan"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, client_id);
+      if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+        return FALSE;
+    }
+
+  if (restored_from > 0)
+    {
+      action = POLKU_AUDIT_PLAN_RESTORE;
+      detail = g_strdup_printf ("plan=%s version=%" G_GINT64_FORMAT " from=%" G_GINT64_FORMAT,
+                                plan_id, current_version + 1, restored_from);
+    }
+  else
+    {
+      action = current == NULL ? POLKU_AUDIT_PLAN_CREATE : POLKU_AUDIT_PLAN_UPDATE;
+      detail = g_strdup_printf ("plan=%s version=%" G_GINT64_FORMAT " origin=%s",
+                                plan_id, current_version + 1, origin);
+    }
+  if (!polku_audit_append_locked (store, db, action, client_id, detail, error))
+    return FALSE;
+
+  if (out_version != NULL)
+    *out_version = current_version + 1;
+  return TRUE;
+}
+
+static gboolean
+in_transaction (PolkuStore  *store,
+                sqlite3     *db,
+                gboolean   (*body) (PolkuStore *, sqlite3 *, gpointer, GError **),
+                gpointer     data,
+                GError     **error)
+{
+  return polku_store_begin_write (db, error)
+         && polku_store_end_write (db, body (store, db, data, error), error);
+}
+
+typedef struct
+{
+  const char *client_id;
+  JsonNode   *document;     /* save: the document; update: the patch */
+  gint64      base_version;
+  const char *origin;
+  gint64      restore;
+  gint64      out_version;
+  JsonNode   *out_document;
+  const char *stamp;
+} SaveData;
+
+static gboolean
+save_body (PolkuStore  *store,
+           sqlite3     *db,
+           gpointer     data,
+           GError     **error)
+{
+  SaveData *save = data;
+
+  return save_locked (store, db, save->client_id, save->document, save->base_version,
+                      save->origin, 0, save->stamp, &save->out_version, error);
+}
+
+/**
+ * polku_plan_store_save:
+ * @document: the whole plan
+ * @base_version: the version the change was made from (0 for a new plan), or -1 not to
+ *   check; when the current version differs, nothing is saved (POLKU_PLAN_ERROR_CHANGED)
+ * @origin: POLKU_PLAN_ORIGIN_EDIT, …
+ * @out_version: (out) (optional): the new version's number (the current one when nothing
+ *   changed)
+ *
+ * Validates @document and saves it as a new version, stamped against the current one, with
+ * an audit entry, in one transaction. A document that says the same as the current version
+ * makes no new version.
+ */
+gboolean
+polku_plan_store_save (PolkuStore  *store,
+                       const char  *client_id,
+                       JsonNode    *document,
+                       gint64       base_version,
+                       const char  *origin,
+                       gint64      *out_version,
+                       GError     **error)
+{
+  return polku_plan_store_save_stamped (store, client_id, document, base_version, origin,
+                                        NULL, out_version, error);
+}
+
+/* polku_plan_store_save () with the time of the change given (demo data); NULL for now. */
+gboolean
+polku_plan_store_save_stamped (PolkuStore  *store,
+                               const char  *client_id,
+                               JsonNode    *document,
+                               gint64       base_version,
+                               const char  *origin,
+                               const char  *stamp,
+                               gint64      *out_version,
+                               GError     **error)
+{
+  SaveData save = { client_id, document, base_version, origin, 0, 0, NULL, stamp };
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (origin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = in_transaction (store, db, save_body, &save, error);
+  polku_store_end_use (store);
+
+  if (ok && out_version != NULL)
+    *out_version = save.out_version;
+  return ok;
+}
+
+static gboolean
+update_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  SaveData *save = data;
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(JsonNode) patched = NULL;
+  g_autofree char *lang = NULL;
+  gint64 version = 0;
+
+  if (!polku_store_check_client_locked (db, save->client_id, error)
+      || !load_current_locked (db, save->client_id, NULL, &version, &current, error))
+    return FALSE;
+
+  if (current == NULL)
+    {
+      /* The first patch makes the plan, in the client's language. */
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT language FROM client WHERE id = ?1;", -1, &stmt,
+                              NULL) == SQLITE_OK)
+        {
+          polku_store_bind_text_or_null (stmt, 1, save->client_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            lang = polku_store_column_dup (stmt, 0);
+        }
+      sqlite3_finalize (stmt);
+      current = polku_plan_document_new (save->client_id, lang);
+    }
+
+  patched = polku_plan_document_apply_patch (current, save->document, error);
+  if (patched == NULL)
+    return FALSE;
+
+  if (!save_locked (store, db, save->client_id, patched, version, save->origin, 0, NULL,
+                    &save->out_version, error))
+    return FALSE;
+
+  return load_current_locked (db, save->client_id, NULL, NULL, &save->out_document, error);
+}
+
+/**
+ * polku_plan_store_update:
+ * @patch: a JSON merge patch (RFC 7396) of the plan
+ *
+ * Applies @patch to the current version (to a new, empty plan when there is none) and
+ * saves the result as a new version. A bad patch is rejected with one line that says what
+ * is wrong, and changes nothing.
+ *
+ * Returns: (transfer full): the plan after the change, or %NULL with @error
+ */
+JsonNode *
+polku_plan_store_update (PolkuStore  *store,
+                         const char  *client_id,
+                         JsonNode    *patch,
+                         gint64      *out_version,
+                         GError     **error)
+{
+  SaveData save = { client_id, patch, -1, POLKU_PLAN_ORIGIN_PATCH, 0, 0, NULL, NULL };
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (patch != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  ok = in_transaction (store, db, update_body, &save, error);
+  polku_store_end_use (store);
+
+  if (!ok)
+    {
+      g_clear_pointer (&save.out_document, json_node_unref);
+      return NULL;
+    }
+  if (out_version != NULL)
+    *out_version = save.out_version;
+  return save.out_document;
+}
+
+static PolkuPlanVersion *
+version_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(PolkuPlanVersion) version = g_object_new (POLKU_TYPE_PLAN_VERSION, NULL);
+
+  version->version = sqlite3_column_int64 (stmt, 0);
+  version->created = polku_store_column_dup (stmt, 1);
+  version->author = polku_store_column_dup (stmt, 2);
+  version->origin = polku_store_column_dup (stmt, 3);
+  version->restored_from = sqlite3_column_int64 (stmt, 4);
+  version->document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 5), error);
+  if (version->document == NULL)
+    return NULL;
+  return g_steal_pointer (&version);
+}
+
+#define VERSION_QUERY \
+  "SELECT v.version, v.created, v.author, v.origin, v.restored_from, v.document," \
+  " p.id FROM plan p LEFT JOIN plan_version v ON v.plan_id = p.id" \
+  " AND (?2 = 0 OR v.version = ?2) WHERE p.client_id = ?1 ORDER BY v.version;"
+
+/* All versions (@only = 0) or one. NULL with NO_PLAN / NO_VERSION / a database error. */
+static GPtrArray *
+read_versions (PolkuStore  *store,
+               const char  *client_id,
+               gint64       only,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_plan = FALSE;
+  gboolean failed;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+
+  stmt = polku_store_prepare (db, VERSION_QUERY, _("Reading the plan’s versions"), error);
+  failed = stmt == NULL;
+  if (!failed)
+    {
+      polku_store_bind_text_or_null (stmt, 1, client_id);
+      sqlite3_bind_int64 (stmt, 2, only);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          PolkuPlanVersion *version;
+
+          have_plan = TRUE;
+          if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+            continue;
+          version = version_from_row (stmt, error);
+          if (version == NULL)
+            {
+              failed = TRUE;
+              break;
+            }
+          g_ptr_array_add (versions, version);
+        }
+      if (!failed && rc != SQLITE_DONE)
+        {
+          polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
+          failed = TRUE;
+        }
+      sqlite3_finalize (stmt);
+    }
+  polku_store_end_use (store);
+
+  if (failed)
+    return NULL;
+  if (!have_plan)
+    {
+      no_plan (error);
+      return NULL;
+    }
+  if (versions->len == 0)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_VERSION,
+                   _("The plan has no version %d."), (int) only);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}
+
+/**
+ * polku_plan_store_list_versions:
+ *
+ * Returns: (transfer full) (element-type PolkuPlanVersion): every version, oldest first;
+ *   %NULL with POLKU_PLAN_ERROR_NO_PLAN when the client has no plan
+ */
+GPtrArray *
+polku_plan_store_list_versions (PolkuStore  *store,
+                                const char  *client_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_versions (store, client_id, 0, error);
+}
+
+/**
+ * polku_plan_store_get_version:
+ *
+ * Returns: (transfer full): one version, or %NULL with POLKU_PLAN_ERROR_NO_VERSION
+ */
+PolkuPlanVersion *
+polku_plan_store_get_version (PolkuStore  *store,
+                              const char  *client_id,
+                              gint64       version,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (version <= 0)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_VERSION,
+                   _("Versions are numbered from 1."));
+      return NULL;
+    }
+
+  versions = read_versions (store, client_id, version, error);
+  if (versions == NULL)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (versions, 0));
+}
+
+typedef struct
+{
+  const char *client_id;
+  gint64      version;
+  gint64      out_version;
+} RestoreData;
+
+static gboolean
+restore_body (PolkuStore  *store,
+              sqlite3     *db,
+              gpointer     data,
+              GError     **error)
+{
+  RestoreData *restore = data;
+  g_autoptr(JsonNode) old = NULL;
+  g_autoptr(JsonNode) current = NULL;
+  sqlite3_stmt *stmt;
+  gint64 current_version = 0;
+  int rc;
+
+  if (!load_current_locked (db, restore->client_id, NULL, &current_version, &current, error))
+    return FALSE;
+  if (current == NULL)
+    return no_plan (error);
+
+  stmt = polku_store_prepare (db,
+                              "SELECT v.document FROM plan_version v JOIN plan p"
+                              " ON p.id = v.plan_id WHERE p.client_id = ?1 AND v.version = ?2;",
+                              _("Reading the plan’s versions"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, restore->client_id);
+  sqlite3_bind_int64 (stmt, 2, restore->version);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    old = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 0), NULL);
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_VERSION,
+                   _("The plan has no version %d (it has versions 1–%d)."),
+                   (int) restore->version, (int) current_version);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  if (old == NULL)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("Version %d of the plan cannot be read."), (int) restore->version);
+      return FALSE;
+    }
+
+  if (polku_plan_document_same_content (old, current))
+    {
+      restore->out_version = current_version;
+      return TRUE;
+    }
+
+  return save_locked (store, db, restore->client_id, old, current_version,
+                      POLKU_PLAN_ORIGIN_RESTORE, restore->version, NULL,
+                      &restore->out_version, error);
+}
+
+/**
+ * polku_plan_store_restore:
+ * @version: the version to bring back
+ * @out_version: (out) (optional): the new version's number
+ *
+ * Saves the content of @version as a new version: nothing in between is lost. When the
+ * current version already says the same, nothing is saved.
+ */
+gboolean
+polku_plan_store_restore (PolkuStore  *store,
+                          const char  *client_id,
+                          gint64       version,
+                          gint64      *out_version,
+                          GError     **error)
+{
+  RestoreData restore = { client_id, version, 0 };
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = in_transaction (store, db, restore_body, &restore, error);
+  polku_store_end_use (store);
+
+  if (ok && out_version != NULL)
+    *out_version = restore.out_version;
+  return ok;
+}
+
+/* Drafts */
+
+typedef struct
+{
+  const char *client_id;
+  const char *text;
+  gint64      base_version;
+} DraftData;
+
+static gboolean
+draft_body (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  DraftData *draft = data;
+  g_autofree char *now = polku_date_now_stamp ();
+  g_autofree char *id = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  if (!polku_store_check_client_locked (db, draft->client_id, error))
+    return FALSE;
+
+  stmt = polku_store_prepare (db, "UPDATE plan_draft SET modified = ?2, base_version = ?3,"
+                              " author = ?4, document = ?5 WHERE client_id = ?1;",
+                              _("Saving the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, draft->client_id);
+  polku_store_bind_text_or_null (stmt, 2, now);
+  if (draft->base_version > 0)
+    sqlite3_bind_int64 (stmt, 3, draft->base_version);
+  else
+    sqlite3_bind_null (stmt, 3);
+  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 5, draft->text);
+  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
+    return FALSE;
+  if (sqlite3_changes (db) > 0)
+    return TRUE;
+
+  /* A new draft: recorded once; its later autosaves are not (they are not saved changes
+   * of the plan, and would flood the log). */
+  stmt = polku_store_prepare (db, "INSERT INTO plan_draft (id, created, modified, client_id,"
+                              " base_version, author, document)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
+                              _("Saving the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, now);
+  polku_store_bind_text_or_null (stmt, 3, draft->client_id);
+  if (draft->base_version > 0)
+    sqlite3_bind_int64 (stmt, 4, draft->base_version);
+  else
+    sqlite3_bind_null (stmt, 4);
+  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 6, draft->text);
+  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
+    return FALSE;
+
+  {
+    g_autofree char *detail = g_strdup_printf ("draft=%s", id);
+
+    return polku_audit_append_locked (store, db, POLKU_AUDIT_PLAN_DRAFT, draft->client_id,
+                                      detail, error);
+  }
+}
+
+/**
+ * polku_plan_store_save_draft:
+ * @document: the editor's plan as it is now (need not be valid yet)
+ * @base_version: the version the editing started from, 0 for a new plan
+ *
+ * Keeps the editor's unsaved work in the encrypted store (one draft per client).
+ */
+gboolean
+polku_plan_store_save_draft (PolkuStore  *store,
+                             const char  *client_id,
+                             JsonNode    *document,
+                             gint64       base_version,
+                             GError     **error)
+{
+  g_autofree char *text = NULL;
+  DraftData draft = { client_id, NULL, base_version };
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan must be a JSON object."));
+      return FALSE;
+    }
+  text = polku_plan_document_to_string (document, FALSE);
+  draft.text = text;
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = in_transaction (store, db, draft_body, &draft, error);
+  polku_store_end_use (store);
+  return ok;
+}
+
+/**
+ * polku_plan_store_load_draft:
+ * @out_base_version: (out) (optional): the version the draft started from (0: a new plan)
+ *
+ * Returns: (transfer full) (nullable): the client's draft, or %NULL (without an error) when
+ *   there is none
+ */
+JsonNode *
+polku_plan_store_load_draft (PolkuStore  *store,
+                             const char  *client_id,
+                             gint64      *out_base_version,
+                             GError     **error)
+{
+  JsonNode *document = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT base_version, document FROM plan_draft"
+                              " WHERE client_id = ?1;", _("Reading the draft"), error);
+  if (stmt != NULL)
+    {
+      polku_store_bind_text_or_null (stmt, 1, client_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (out_base_version != NULL)
+            *out_base_version = sqlite3_column_int64 (stmt, 0);
+          document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 1), error);
+        }
+      else if (rc != SQLITE_DONE)
+        polku_store_set_sqlite_error (error, db, _("Reading the draft"));
+      sqlite3_finalize (stmt);
+    }
+  polku_store_end_use (store);
+
+  return document;
+}
+
+static gboolean
+discard_body (PolkuStore  *store,
+              sqlite3     *db,
+              gpointer     data,
+              GError     **error)
+{
+  const char *client_id = data;
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
+                              _("Discarding the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  if (!polku_store_step_done (db, stmt, _("Discarding the draft"), error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    return TRUE;
+  return polku_audit_append_locked (store, db, POLKU_AUDIT_PLAN_DRAFT_DISCARD, client_id,
+                                    NULL, error);
+}
+
+/**
+ * polku_plan_store_discard_draft:
+ *
+ * Removes the client's draft, if there is one.
+ */
+gboolean
+polku_plan_store_discard_draft (PolkuStore  *store,
+                                const char  *client_id,
+                                GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  ok = in_transaction (store, db, discard_body, (gpointer) client_id, error);
+  polku_store_end_use (store);
+  return ok;
+}

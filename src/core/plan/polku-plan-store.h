@@ -1,0 +1,94 @@
+/* polku-plan-store.h: plans in the store: versions, restore, drafts
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every saved change is a new, immutable version (author, time); restoring an earlier
+ * version makes a new version. Each change writes an audit entry in the same transaction.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "polku-plan.h"
+#include "polku-store.h"
+
+G_BEGIN_DECLS
+
+/* Audit actions */
+#define POLKU_AUDIT_PLAN_VIEW          "plan.view"
+#define POLKU_AUDIT_PLAN_CREATE        "plan.create"
+#define POLKU_AUDIT_PLAN_UPDATE        "plan.update"
+#define POLKU_AUDIT_PLAN_RESTORE       "plan.restore"
+#define POLKU_AUDIT_PLAN_EXPORT        "plan.export"
+#define POLKU_AUDIT_PLAN_DRAFT         "plan.draft"
+#define POLKU_AUDIT_PLAN_DRAFT_DISCARD "plan.draft_discard"
+
+/* How a version came about */
+#define POLKU_PLAN_ORIGIN_CREATE   "create"
+#define POLKU_PLAN_ORIGIN_EDIT     "edit"
+#define POLKU_PLAN_ORIGIN_PATCH    "patch"
+#define POLKU_PLAN_ORIGIN_RESTORE  "restore"
+#define POLKU_PLAN_ORIGIN_TEMPLATE "template"
+
+#define POLKU_TYPE_PLAN_VERSION (polku_plan_version_get_type ())
+G_DECLARE_FINAL_TYPE (PolkuPlanVersion, polku_plan_version, POLKU, PLAN_VERSION, GObject)
+
+gint64       polku_plan_version_get_version        (PolkuPlanVersion *self);
+const char  *polku_plan_version_get_created        (PolkuPlanVersion *self);
+const char  *polku_plan_version_get_author         (PolkuPlanVersion *self);
+const char  *polku_plan_version_get_origin         (PolkuPlanVersion *self);
+gint64       polku_plan_version_get_restored_from  (PolkuPlanVersion *self);
+JsonNode    *polku_plan_version_get_document       (PolkuPlanVersion *self);
+char        *polku_plan_version_dup_label          (PolkuPlanVersion *self);
+
+JsonNode    *polku_plan_store_load            (PolkuStore   *store,
+                                               const char   *client_id,
+                                               gint64       *out_version,
+                                               GError      **error);
+gboolean     polku_plan_store_save            (PolkuStore   *store,
+                                               const char   *client_id,
+                                               JsonNode     *document,
+                                               gint64        base_version,
+                                               const char   *origin,
+                                               gint64       *out_version,
+                                               GError      **error);
+JsonNode    *polku_plan_store_update          (PolkuStore   *store,
+                                               const char   *client_id,
+                                               JsonNode     *patch,
+                                               gint64       *out_version,
+                                               GError      **error);
+GPtrArray   *polku_plan_store_list_versions   (PolkuStore   *store,
+                                               const char   *client_id,
+                                               GError      **error);
+PolkuPlanVersion *polku_plan_store_get_version (PolkuStore  *store,
+                                               const char   *client_id,
+                                               gint64        version,
+                                               GError      **error);
+gboolean     polku_plan_store_restore         (PolkuStore   *store,
+                                               const char   *client_id,
+                                               gint64        version,
+                                               gint64       *out_version,
+                                               GError      **error);
+
+/* Drafts: the editor's unsaved work, in the encrypted store. */
+gboolean     polku_plan_store_save_draft      (PolkuStore   *store,
+                                               const char   *client_id,
+                                               JsonNode     *document,
+                                               gint64        base_version,
+                                               GError      **error);
+JsonNode    *polku_plan_store_load_draft      (PolkuStore   *store,
+                                               const char   *client_id,
+                                               gint64       *out_base_version,
+                                               GError      **error);
+gboolean     polku_plan_store_discard_draft   (PolkuStore   *store,
+                                               const char   *client_id,
+                                               GError      **error);
+
+/* The case-work team's named responsible worker, if any, into the plan's
+ * "responsible_worker" (polku-team-store). */
+gboolean     polku_plan_document_take_team_worker (JsonNode   *document,
+                                                   PolkuStore *store);
+
+G_END_DECLS

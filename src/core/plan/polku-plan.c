@@ -1,0 +1,1095 @@
+/* polku-plan.c: the shared care-and-service plan as a document: its rules, stamps and
+ * templates
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document's shape is in polku-plan.h. polku_plan_document_validate () is the schema:
+ * every member is known and of the right type, statuses and dates are valid, every goal,
+ * action, service and differing view has its own UUID (unique in the plan). A failure is one
+ * line that names the member, e.g. "goals[2].status must be one of …".
+ */
+
+#define G_LOG_DOMAIN "polku-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-continuity.h"
+#include "polku-core-resources.h"
+#include "polku-date.h"
+#include "polku-plan-private.h"
+#include "polku-plan.h"
+
+#define TEMPLATES_PATH "/io/github/polku/Polku/core/plan-templates"
+
+G_DEFINE_QUARK (polku-plan-error-quark, polku_plan_error)
+
+static const char * const goal_status_codes[] = {
+  "proposed", "active", "achieved", "not_achieved", "dropped", NULL
+};
+static const char * const goal_status_labels[] = {
+  N_("Proposed"), N_("Active"), N_("Achieved"), N_("Not achieved"), N_("Dropped"),
+};
+static const char * const action_status_codes[] = {
+  "planned", "in_progress", "done", "cancelled", NULL
+};
+static const char * const action_status_labels[] = {
+  N_("Planned"), N_("In progress"), N_("Done"), N_("Cancelled"),
+};
+
+const char *
+polku_plan_goal_status_to_code (PolkuPlanGoalStatus status)
+{
+  g_return_val_if_fail (status <= POLKU_PLAN_GOAL_DROPPED, NULL);
+  return goal_status_codes[status];
+}
+
+gboolean
+polku_plan_goal_status_from_code (const char          *code,
+                                  PolkuPlanGoalStatus *out_status)
+{
+  for (guint i = 0; code != NULL && goal_status_codes[i] != NULL; i++)
+    if (g_str_equal (code, goal_status_codes[i]))
+      {
+        if (out_status != NULL)
+          *out_status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* In the UI language. */
+const char *
+polku_plan_goal_status_get_label (PolkuPlanGoalStatus status)
+{
+  g_return_val_if_fail (status <= POLKU_PLAN_GOAL_DROPPED, NULL);
+  return _(goal_status_labels[status]);
+}
+
+const char *
+polku_plan_action_status_to_code (PolkuPlanActionStatus status)
+{
+  g_return_val_if_fail (status <= POLKU_PLAN_ACTION_CANCELLED, NULL);
+  return action_status_codes[status];
+}
+
+gboolean
+polku_plan_action_status_from_code (const char            *code,
+                                    PolkuPlanActionStatus *out_status)
+{
+  for (guint i = 0; code != NULL && action_status_codes[i] != NULL; i++)
+    if (g_str_equal (code, action_status_codes[i]))
+      {
+        if (out_status != NULL)
+          *out_status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+polku_plan_action_status_get_label (PolkuPlanActionStatus status)
+{
+  g_return_val_if_fail (status <= POLKU_PLAN_ACTION_CANCELLED, NULL);
+  return _(action_status_labels[status]);
+}
+
+/* Members of each kind of object, and what they hold. */
+typedef enum
+{
+  KIND_STRING,       /* a string or null */
+  KIND_TEXT,         /* a string that is not empty (required) */
+  KIND_DATE,         /* YYYY-MM-DD or null */
+  KIND_STAMP,        /* set by the store; any string is accepted and replaced */
+  KIND_UUID,         /* a UUID (required) */
+  KIND_LANGUAGE,     /* "fi" or "sv" (required) */
+  KIND_SCHEMA,       /* POLKU_PLAN_SCHEMA (required) */
+  KIND_GOAL_STATUS,  /* required */
+  KIND_ACTION_STATUS,
+  KIND_EXPRESSED_BY,
+  KIND_PROGRESS,     /* a whole number 0–10 or null */
+  KIND_WORKER,       /* the responsible worker object, or null */
+  KIND_GOALS,        /* arrays of objects */
+  KIND_ACTIONS,
+  KIND_SERVICES,
+  KIND_VIEWS,
+} Kind;
+
+typedef struct
+{
+  const char *name;
+  Kind        kind;
+} Member;
+
+static const Member plan_members[] = {
+  { "schema", KIND_SCHEMA },
+  { "id", KIND_UUID },
+  { "client_id", KIND_UUID },
+  { "created", KIND_STAMP },
+  { "modified", KIND_STAMP },
+  { "language", KIND_LANGUAGE },
+  { "client_view", KIND_STRING },
+  { "main_burden", KIND_STRING },
+  { "responsible_worker", KIND_WORKER },
+  { "goals", KIND_GOALS },
+  { "services", KIND_SERVICES },
+  { "differing_views", KIND_VIEWS },
+  { "next_review", KIND_DATE },
+  { NULL }
+};
+
+static const Member worker_members[] = {
+  { "name", KIND_STRING },
+  { "title", KIND_STRING },
+  { "organisation", KIND_STRING },
+  { "phone", KIND_STRING },
+  { "email", KIND_STRING },
+  { NULL }
+};
+
+static const Member goal_members[] = {
+  { "id", KIND_UUID },
+  { "created", KIND_STAMP },
+  { "modified", KIND_STAMP },
+  { "text", KIND_TEXT },
+  { "expressed_by", KIND_EXPRESSED_BY },
+  { "professional", KIND_STRING },
+  { "target_date", KIND_DATE },
+  { "status", KIND_GOAL_STATUS },
+  { "client_assessment", KIND_STRING },
+  { "client_progress", KIND_PROGRESS },
+  { "actions", KIND_ACTIONS },
+  { NULL }
+};
+
+static const Member action_members[] = {
+  { "id", KIND_UUID },
+  { "created", KIND_STAMP },
+  { "modified", KIND_STAMP },
+  { "text", KIND_TEXT },
+  { "responsible", KIND_STRING },
+  { "organisation", KIND_STRING },
+  { "due_date", KIND_DATE },
+  { "status", KIND_ACTION_STATUS },
+  { NULL }
+};
+
+static const Member service_members[] = {
+  { "id", KIND_UUID },
+  { "created", KIND_STAMP },
+  { "modified", KIND_STAMP },
+  { "name", KIND_TEXT },
+  { "provider", KIND_STRING },
+  { "note", KIND_STRING },
+  { NULL }
+};
+
+static const Member view_members[] = {
+  { "id", KIND_UUID },
+  { "created", KIND_STAMP },
+  { "modified", KIND_STAMP },
+  { "topic", KIND_TEXT },
+  { "client_view", KIND_STRING },
+  { "client_reason", KIND_STRING },
+  { "professional", KIND_STRING },
+  { "professional_view", KIND_STRING },
+  { "professional_reason", KIND_STRING },
+  { NULL }
+};
+
+/* Required members: a missing one is an error (the others may be absent or null). */
+static gboolean
+kind_is_required (Kind kind)
+{
+  return kind == KIND_UUID || kind == KIND_TEXT || kind == KIND_LANGUAGE
+         || kind == KIND_SCHEMA || kind == KIND_GOAL_STATUS || kind == KIND_ACTION_STATUS
+         || kind == KIND_EXPRESSED_BY;
+}
+
+typedef struct
+{
+  GHashTable *ids;
+  GError    **error;
+} Check;
+
+static gboolean G_GNUC_PRINTF (2, 3)
+invalid (Check      *check,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (check->error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* YYYY-MM-DD, a real day. */
+gboolean
+polku_plan_date_is_valid (const char *text)
+{
+  GDate date;
+
+  return polku_date_parse_iso (text, &date)
+         && g_date_get_year (&date) >= 1900 && g_date_get_year (&date) <= 2200;
+}
+
+static gboolean check_object (Check        *check,
+                              JsonNode     *node,
+                              const Member *members,
+                              const char   *path);
+
+static gboolean
+check_array (Check        *check,
+             JsonNode     *node,
+             const Member *members,
+             const char   *path,
+             const char   *what)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (check, _("%s must be an array of %s."), path, what);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+
+      if (!check_object (check, json_array_get_element (array, i), members, item_path))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_member (Check      *check,
+              JsonNode   *value,
+              Kind        kind,
+              const char *path)
+{
+  gboolean is_null = JSON_NODE_HOLDS_NULL (value);
+  const char *text = node_is_string (value) ? json_node_get_string (value) : NULL;
+
+  switch (kind)
+    {
+    case KIND_STRING:
+      if (!is_null && text == NULL)
+        return invalid (check, _("%s must be a string or null."), path);
+      return TRUE;
+
+    case KIND_TEXT:
+      {
+        g_autofree char *copy = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+
+        if (copy == NULL || copy[0] == '\0')
+          return invalid (check, _("%s must be a text that is not empty."), path);
+        return TRUE;
+      }
+
+    case KIND_DATE:
+      if (!is_null && !polku_plan_date_is_valid (text))
+        return invalid (check, _("%s must be a date written YYYY-MM-DD, or null."), path);
+      return TRUE;
+
+    case KIND_STAMP:
+      if (!is_null && text == NULL)
+        return invalid (check, _("%s must be a time stamp (a string)."), path);
+      return TRUE;
+
+    case KIND_UUID:
+      if (text == NULL || !g_uuid_string_is_valid (text))
+        return invalid (check, _("%s must be a UUID."), path);
+      return TRUE;
+
+    case KIND_LANGUAGE:
+      if (g_strcmp0 (text, "fi") != 0 && g_strcmp0 (text, "sv") != 0)
+        return invalid (check, _("%s must be \"fi\" or \"sv\"."), path);
+      return TRUE;
+
+    case KIND_SCHEMA:
+      if (!node_is_integer (value) || json_node_get_int (value) != POLKU_PLAN_SCHEMA)
+        return invalid (check, _("%s must be %d."), path, POLKU_PLAN_SCHEMA);
+      return TRUE;
+
+    case KIND_GOAL_STATUS:
+      if (!polku_plan_goal_status_from_code (text, NULL))
+        return invalid (check, _("%s must be one of proposed, active, achieved, not_achieved "
+                                 "or dropped."), path);
+      return TRUE;
+
+    case KIND_ACTION_STATUS:
+      if (!polku_plan_action_status_from_code (text, NULL))
+        return invalid (check, _("%s must be one of planned, in_progress, done or "
+                                 "cancelled."), path);
+      return TRUE;
+
+    case KIND_EXPRESSED_BY:
+      if (g_strcmp0 (text, "client") != 0 && g_strcmp0 (text, "professional") != 0)
+        return invalid (check, _("%s must be \"client\" or \"professional\"."), path);
+      return TRUE;
+
+    case KIND_PROGRESS:
+      if (!is_null && (!node_is_integer (value) || json_node_get_int (value) < 0
+                       || json_node_get_int (value) > 10))
+        return invalid (check, _("%s must be a whole number from 0 to 10, or null."), path);
+      return TRUE;
+
+    case KIND_WORKER:
+      if (is_null)
+        return TRUE;
+      return check_object (check, value, worker_members, path);
+
+    case KIND_GOALS:
+      return check_array (check, value, goal_members, path, _("goals"));
+
+    case KIND_ACTIONS:
+      return check_array (check, value, action_members, path, _("actions"));
+
+    case KIND_SERVICES:
+      return check_array (check, value, service_members, path, _("services"));
+
+    case KIND_VIEWS:
+      return check_array (check, value, view_members, path, _("differing views"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+check_object (Check        *check,
+              JsonNode     *node,
+              const Member *members,
+              const char   *path)
+{
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+  const char *id;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (check, _("%s must be a JSON object."), path);
+
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *member_path = path[0] != '\0' ? g_strdup_printf ("%s.%s", path, name)
+                                                      : g_strdup (name);
+      const Member *member = NULL;
+
+      for (guint i = 0; members[i].name != NULL; i++)
+        if (g_str_equal (members[i].name, name))
+          member = &members[i];
+
+      if (member == NULL)
+        return invalid (check, _("Unknown member “%s” in the plan."), member_path);
+      if (!check_member (check, json_object_get_member (object, name), member->kind,
+                         member_path))
+        return FALSE;
+    }
+
+  for (guint i = 0; members[i].name != NULL; i++)
+    {
+      if (kind_is_required (members[i].kind) && !json_object_has_member (object, members[i].name))
+        {
+          if (path[0] == '\0')
+            return invalid (check, _("The plan has no “%s”."), members[i].name);
+          return invalid (check, _("%s has no “%s”."), path, members[i].name);
+        }
+    }
+
+  /* Element ids are unique within the plan. */
+  if (members != plan_members && members != worker_members)
+    {
+      id = json_object_get_string_member (object, "id");
+      if (g_hash_table_contains (check->ids, id))
+        return invalid (check, _("%s.id repeats an id used elsewhere in the plan."), path);
+      g_hash_table_add (check->ids, (gpointer) id);
+    }
+
+  /* A professional's goal names the professional. */
+  if (members == goal_members
+      && g_strcmp0 (json_object_get_string_member (object, "expressed_by"), "professional") == 0)
+    {
+      JsonNode *who = json_object_get_member (object, "professional");
+
+      if (who == NULL || !node_is_string (who) || json_node_get_string (who)[0] == '\0')
+        return invalid (check, _("%s is a professional’s goal, so it must name the "
+                                 "professional (“professional”)."), path);
+    }
+
+  return TRUE;
+}
+
+/**
+ * polku_plan_document_validate:
+ *
+ * Checks @document against the plan's schema.
+ *
+ * Returns: %TRUE when it is a valid plan; otherwise %FALSE with POLKU_PLAN_ERROR_INVALID and
+ *   a one-line message that names the member.
+ */
+gboolean
+polku_plan_document_validate (JsonNode  *document,
+                              GError   **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  Check check = { ids, error };
+
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return invalid (&check, _("The plan must be a JSON object."));
+
+  return check_object (&check, document, plan_members, "");
+}
+
+JsonNode *
+polku_plan_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *source = json_node_get_object (node);
+      JsonObject *object = json_object_new ();
+      g_autoptr(GList) names = json_object_get_members (source);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (object, l->data,
+                                polku_plan_node_deep_copy (json_object_get_member (source,
+                                                                                   l->data)));
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, object);
+      return copy;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      JsonArray *array = json_array_sized_new (json_array_get_length (source));
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array,
+                                polku_plan_node_deep_copy (json_array_get_element (source, i)));
+      copy = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (copy, array);
+      return copy;
+    }
+
+  return json_node_copy (node);
+}
+
+char *
+polku_plan_new_element_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+/**
+ * polku_plan_document_new:
+ * @client_id: the client's id
+ * @language: "fi" or "sv"
+ *
+ * Returns: (transfer full): an empty plan (not stamped yet)
+ */
+JsonNode *
+polku_plan_document_new (const char *client_id,
+                         const char *language)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autofree char *id = g_uuid_string_random ();
+  JsonNode *node;
+
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  json_object_set_int_member (object, "schema", POLKU_PLAN_SCHEMA);
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "client_id", client_id);
+  json_object_set_string_member (object, "language",
+                                 g_strcmp0 (language, "sv") == 0 ? "sv" : "fi");
+  json_object_set_null_member (object, "client_view");
+  json_object_set_null_member (object, "main_burden");
+  json_object_set_null_member (object, "responsible_worker");
+  json_object_set_array_member (object, "goals", json_array_new ());
+  json_object_set_array_member (object, "services", json_array_new ());
+  json_object_set_array_member (object, "differing_views", json_array_new ());
+  json_object_set_null_member (object, "next_review");
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
+}
+
+JsonNode *
+polku_plan_document_from_string (const char  *text,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan is empty: a JSON object was expected."));
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+char *
+polku_plan_document_to_string (JsonNode *document,
+                               gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  json_generator_set_root (generator, document);
+  json_generator_set_pretty (generator, pretty);
+  return json_generator_to_data (generator, NULL);
+}
+
+const char *
+polku_plan_document_get_language (JsonNode *document)
+{
+  JsonObject *object;
+  const char *language;
+
+  g_return_val_if_fail (document != NULL, "fi");
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return "fi";
+  object = json_node_get_object (document);
+  language = json_object_get_string_member_with_default (object, "language", "fi");
+  return g_strcmp0 (language, "sv") == 0 ? "sv" : "fi";
+}
+
+/* Stamps */
+
+static gboolean
+is_stamp_member (const char *name)
+{
+  return g_str_equal (name, "created") || g_str_equal (name, "modified");
+}
+
+/* Equal, with members named in @skip (and created/modified) left out; a missing member
+ * equals null. @deep_skip leaves stamps out at every depth. */
+static gboolean
+nodes_equal (JsonNode   *a,
+             JsonNode   *b,
+             const char *skip,
+             gboolean    deep_skip);
+
+static gboolean
+objects_equal (JsonObject *a,
+               JsonObject *b,
+               const char *skip,
+               gboolean    deep_skip)
+{
+  g_autoptr(GList) names_a = json_object_get_members (a);
+  g_autoptr(GList) names_b = json_object_get_members (b);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (GList *l = pass == 0 ? names_a : names_b; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *va = json_object_get_member (a, name);
+          JsonNode *vb = json_object_get_member (b, name);
+
+          if (is_stamp_member (name) || g_strcmp0 (name, skip) == 0)
+            continue;
+          if (va == NULL && JSON_NODE_HOLDS_NULL (vb))
+            continue;
+          if (vb == NULL && JSON_NODE_HOLDS_NULL (va))
+            continue;
+          if (va == NULL || vb == NULL)
+            return FALSE;
+          if (pass == 0 && !nodes_equal (va, vb, NULL, deep_skip))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+nodes_equal (JsonNode   *a,
+             JsonNode   *b,
+             const char *skip,
+             gboolean    deep_skip)
+{
+  if (JSON_NODE_TYPE (a) != JSON_NODE_TYPE (b))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      if (!deep_skip && skip == NULL)
+        return json_node_equal (a, b);
+      return objects_equal (json_node_get_object (a), json_node_get_object (b), skip,
+                            deep_skip);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *aa = json_node_get_array (a);
+      JsonArray *ab = json_node_get_array (b);
+
+      if (json_array_get_length (aa) != json_array_get_length (ab))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (aa); i++)
+        if (!nodes_equal (json_array_get_element (aa, i), json_array_get_element (ab, i),
+                          NULL, deep_skip))
+          return FALSE;
+      return TRUE;
+    }
+
+  return json_node_equal (a, b);
+}
+
+/**
+ * polku_plan_document_same_content:
+ *
+ * Returns: %TRUE when @a and @b say the same, whatever their stamps.
+ */
+gboolean
+polku_plan_document_same_content (JsonNode *a,
+                                  JsonNode *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return nodes_equal (a, b, NULL, TRUE);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Every element of the base by id: goals, actions, services, differing views. */
+static void
+index_elements (JsonObject *plan,
+                GHashTable *index)
+{
+  static const char * const arrays[] = { "goals", "services", "differing_views", NULL };
+
+  for (guint a = 0; arrays[a] != NULL; a++)
+    {
+      JsonArray *array = get_array (plan, arrays[a]);
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonObject *element = json_array_get_object_element (array, i);
+          JsonArray *actions;
+
+          g_hash_table_insert (index,
+                               (gpointer) json_object_get_string_member (element, "id"),
+                               element);
+          actions = g_str_equal (arrays[a], "goals") ? get_array (element, "actions") : NULL;
+          for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
+            {
+              JsonObject *action = json_array_get_object_element (actions, j);
+
+              g_hash_table_insert (index,
+                                   (gpointer) json_object_get_string_member (action, "id"),
+                                   action);
+            }
+        }
+    }
+}
+
+/* The ids of a goal's actions, in order, as one string. */
+static char *
+action_ids (JsonObject *goal)
+{
+  JsonArray *actions = get_array (goal, "actions");
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
+    {
+      g_string_append (ids, json_object_get_string_member (
+                              json_array_get_object_element (actions, i), "id"));
+      g_string_append_c (ids, ' ');
+    }
+  return g_string_free (ids, FALSE);
+}
+
+static void
+stamp_element (JsonObject *element,
+               GHashTable *base_index,
+               const char *now,
+               gboolean    is_goal)
+{
+  JsonObject *base = g_hash_table_lookup (base_index,
+                                          json_object_get_string_member (element, "id"));
+  gboolean same = FALSE;
+
+  if (base != NULL)
+    {
+      same = objects_equal (element, base, is_goal ? "actions" : NULL, TRUE);
+      if (same && is_goal)
+        {
+          g_autofree char *ids_a = action_ids (element);
+          g_autofree char *ids_b = action_ids (base);
+
+          same = g_str_equal (ids_a, ids_b);
+        }
+    }
+
+  if (base != NULL && json_object_has_member (base, "created"))
+    json_object_set_string_member (element, "created",
+                                   json_object_get_string_member (base, "created"));
+  else
+    json_object_set_string_member (element, "created", now);
+
+  if (same && json_object_has_member (base, "modified"))
+    json_object_set_string_member (element, "modified",
+                                   json_object_get_string_member (base, "modified"));
+  else
+    json_object_set_string_member (element, "modified", now);
+}
+
+/**
+ * polku_plan_document_stamp:
+ * @document: a valid plan
+ * @base: (nullable): the version it was made from
+ * @now: the time stamp of this change
+ *
+ * Sets the created/modified stamps of the plan and of each element: an element that is
+ * new gets @now for both; a changed one keeps its created stamp and gets @now as modified;
+ * an unchanged one keeps both (whatever stamps @document carried).
+ */
+void
+polku_plan_document_stamp (JsonNode   *document,
+                           JsonNode   *base,
+                           const char *now)
+{
+  g_autoptr(GHashTable) base_index = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const arrays[] = { "goals", "services", "differing_views", NULL };
+  JsonObject *plan;
+  JsonObject *base_plan = NULL;
+
+  g_return_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document));
+  g_return_if_fail (now != NULL);
+
+  plan = json_node_get_object (document);
+  if (base != NULL && JSON_NODE_HOLDS_OBJECT (base))
+    {
+      base_plan = json_node_get_object (base);
+      index_elements (base_plan, base_index);
+    }
+
+  for (guint a = 0; arrays[a] != NULL; a++)
+    {
+      JsonArray *array = get_array (plan, arrays[a]);
+      gboolean goals = g_str_equal (arrays[a], "goals");
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonObject *element = json_array_get_object_element (array, i);
+          JsonArray *actions = goals ? get_array (element, "actions") : NULL;
+
+          stamp_element (element, base_index, now, goals);
+          for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
+            stamp_element (json_array_get_object_element (actions, j), base_index, now,
+                           FALSE);
+        }
+    }
+
+  if (base_plan != NULL && json_object_has_member (base_plan, "created"))
+    json_object_set_string_member (plan, "created",
+                                   json_object_get_string_member (base_plan, "created"));
+  else
+    json_object_set_string_member (plan, "created", now);
+
+  if (base != NULL && json_object_has_member (base_plan, "modified")
+      && polku_plan_document_same_content (document, base))
+    json_object_set_string_member (plan, "modified",
+                                   json_object_get_string_member (base_plan, "modified"));
+  else
+    json_object_set_string_member (plan, "modified", now);
+}
+
+/* Templates */
+
+void
+polku_plan_template_info_free (PolkuPlanTemplateInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->title);
+  g_free (info->description);
+  g_free (info);
+}
+
+/* The UI language's text of a {"en": …, "fi": …, "sv": …} object. */
+static const char *
+ui_text (JsonObject *object,
+         const char *name)
+{
+  const char * const *languages = g_get_language_names ();
+  JsonObject *texts;
+
+  if (object == NULL || !json_object_has_member (object, name)
+      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, name)))
+    return "";
+  texts = json_object_get_object_member (object, name);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strndup (languages[i], 2);
+
+      if (json_object_has_member (texts, code))
+        return json_object_get_string_member_with_default (texts, code, "");
+    }
+  return json_object_get_string_member_with_default (texts, "en", "");
+}
+
+/* A {"fi": …, "sv": …} text in @language, or a plain string. */
+static const char *
+language_text (JsonNode   *node,
+               const char *language)
+{
+  if (node == NULL)
+    return NULL;
+  if (node_is_string (node))
+    return json_node_get_string (node);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_get_string_member_with_default (json_node_get_object (node), language,
+                                                       NULL);
+  return NULL;
+}
+
+static JsonNode *
+load_template (const char  *id,
+               GError     **error)
+{
+  g_autofree char *path = g_strdup_printf (TEMPLATES_PATH "/%s.json", id);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resource_lookup_data (polku_core_get_resource (), path, 0, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_TEMPLATE,
+                   _("There is no plan template “%s”."), id);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &local_error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_TEMPLATE,
+                   _("The plan template “%s” is broken: %s"), id,
+                   local_error != NULL ? local_error->message : _("not a JSON object"));
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static int
+compare_templates (gconstpointer a,
+                   gconstpointer b)
+{
+  const PolkuPlanTemplateInfo *ta = *(PolkuPlanTemplateInfo **) a;
+  const PolkuPlanTemplateInfo *tb = *(PolkuPlanTemplateInfo **) b;
+
+  return g_utf8_collate (ta->title, tb->title);
+}
+
+/**
+ * polku_plan_list_templates:
+ *
+ * Returns: (transfer full) (element-type PolkuPlanTemplateInfo): the plan templates, by
+ *   title in the UI language
+ */
+GPtrArray *
+polku_plan_list_templates (void)
+{
+  GPtrArray *templates = g_ptr_array_new_with_free_func (
+                           (GDestroyNotify) polku_plan_template_info_free);
+  g_auto(GStrv) names = NULL;
+
+  names = g_resource_enumerate_children (polku_core_get_resource (), TEMPLATES_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      PolkuPlanTemplateInfo *info;
+
+      if (!g_str_has_suffix (names[i], ".json"))
+        continue;
+      id = g_strndup (names[i], strlen (names[i]) - strlen (".json"));
+      node = load_template (id, NULL);
+      if (node == NULL)
+        continue;
+
+      info = g_new0 (PolkuPlanTemplateInfo, 1);
+      info->id = g_steal_pointer (&id);
+      info->title = g_strdup (ui_text (json_node_get_object (node), "title"));
+      info->description = g_strdup (ui_text (json_node_get_object (node), "description"));
+      g_ptr_array_add (templates, info);
+    }
+
+  g_ptr_array_sort (templates, compare_templates);
+  return templates;
+}
+
+static void
+set_string_or_null (JsonObject *object,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+/**
+ * polku_plan_document_new_from_template:
+ * @template_id: a template's id (polku_plan_list_templates ())
+ * @client_id: the client's id
+ * @language: the plan's language, "fi" or "sv"
+ *
+ * Returns: (transfer full): a new plan with the template's goals, actions and services in
+ *   @language, each with a new id; or %NULL with POLKU_PLAN_ERROR_TEMPLATE
+ */
+JsonNode *
+polku_plan_document_new_from_template (const char  *template_id,
+                                       const char  *client_id,
+                                       const char  *language,
+                                       GError     **error)
+{
+  g_autoptr(JsonNode) template = NULL;
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *source;
+  JsonObject *plan;
+  JsonArray *goals;
+  JsonArray *services;
+
+  g_return_val_if_fail (template_id != NULL, NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  template = load_template (template_id, error);
+  if (template == NULL)
+    return NULL;
+
+  language = g_strcmp0 (language, "sv") == 0 ? "sv" : "fi";
+  document = polku_plan_document_new (client_id, language);
+  plan = json_node_get_object (document);
+  source = json_node_get_object (template);
+  goals = json_object_get_array_member (plan, "goals");
+  services = json_object_get_array_member (plan, "services");
+
+  for (guint i = 0; source != NULL && get_array (source, "goals") != NULL
+       && i < json_array_get_length (get_array (source, "goals")); i++)
+    {
+      JsonObject *tgoal = json_array_get_object_element (get_array (source, "goals"), i);
+      JsonArray *tactions = get_array (tgoal, "actions");
+      g_autoptr(JsonObject) goal = json_object_new ();
+      g_autofree char *goal_id = polku_plan_new_element_id ();
+      JsonArray *actions = json_array_new ();
+
+      json_object_set_string_member (goal, "id", goal_id);
+      set_string_or_null (goal, "text",
+                          language_text (json_object_get_member (tgoal, "text"), language));
+      json_object_set_string_member (goal, "expressed_by",
+                                     json_object_get_string_member_with_default (
+                                       tgoal, "expressed_by", "client"));
+      set_string_or_null (goal, "professional",
+                          language_text (json_object_get_member (tgoal, "professional"),
+                                         language));
+      json_object_set_null_member (goal, "target_date");
+      json_object_set_string_member (goal, "status", "proposed");
+      json_object_set_null_member (goal, "client_assessment");
+      json_object_set_null_member (goal, "client_progress");
+
+      for (guint j = 0; tactions != NULL && j < json_array_get_length (tactions); j++)
+        {
+          JsonObject *taction = json_array_get_object_element (tactions, j);
+          g_autoptr(JsonObject) action = json_object_new ();
+          g_autofree char *action_id = polku_plan_new_element_id ();
+
+          json_object_set_string_member (action, "id", action_id);
+          set_string_or_null (action, "text",
+                              language_text (json_object_get_member (taction, "text"),
+                                             language));
+          set_string_or_null (action, "responsible",
+                              language_text (json_object_get_member (taction, "responsible"),
+                                             language));
+          set_string_or_null (action, "organisation",
+                              language_text (json_object_get_member (taction, "organisation"),
+                                             language));
+          json_object_set_null_member (action, "due_date");
+          json_object_set_string_member (action, "status", "planned");
+          json_array_add_object_element (actions, g_steal_pointer (&action));
+        }
+      json_object_set_array_member (goal, "actions", actions);
+      json_array_add_object_element (goals, g_steal_pointer (&goal));
+    }
+
+  for (guint i = 0; get_array (source, "services") != NULL
+       && i < json_array_get_length (get_array (source, "services")); i++)
+    {
+      JsonObject *tservice = json_array_get_object_element (get_array (source, "services"), i);
+      g_autoptr(JsonObject) service = json_object_new ();
+      g_autofree char *service_id = polku_plan_new_element_id ();
+
+      json_object_set_string_member (service, "id", service_id);
+      set_string_or_null (service, "name",
+                          language_text (json_object_get_member (tservice, "name"), language));
+      set_string_or_null (service, "provider",
+                          language_text (json_object_get_member (tservice, "provider"),
+                                         language));
+      json_object_set_null_member (service, "note");
+      json_array_add_object_element (services, g_steal_pointer (&service));
+    }
+
+  if (!polku_plan_document_validate (document, &local_error))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_TEMPLATE,
+                   _("The plan template “%s” is broken: %s"), template_id,
+                   local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}

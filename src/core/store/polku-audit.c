@@ -1,0 +1,657 @@
+/* polku-audit.c: the append-only, hash-chained audit log
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Finnish law requires that access to client data can be shown afterwards. Every read of a
+ * client's page and every change is recorded here, in the same encrypted store and (for
+ * changes) in the same transaction as the change itself.
+ *
+ * Each entry's hash is the SHA-256 of the previous entry's hash and of the entry's own
+ * fields, each field written as its length in bytes, a colon and its bytes (NULL as "-"),
+ * so that no two different entries can hash alike by moving text from one field to the
+ * next:
+ *
+ *   hash = SHA-256 ("polku-audit-1" prev_hash seq id created actor action client_id detail)
+ *
+ * The first entry's prev_hash is 64 zeros. audit_head holds the newest entry's seq and hash.
+ * polku_audit_verify () recomputes the chain and checks that the sequence has no gaps and
+ * that it ends at the head: an edited, removed, reordered or inserted entry is found and
+ * named. (Whoever holds the database key could rewrite the whole chain; the log shows what
+ * happened through Polku, and any change made to it afterwards without recomputing every
+ * later hash.)
+ */
+
+#define G_LOG_DOMAIN "polku-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "polku-audit-private.h"
+
+#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+struct _PolkuAuditEntry
+{
+  GObject  parent_instance;
+
+  gint64   seq;
+  char    *id;
+  char    *time;
+  char    *actor;
+  char    *action;
+  char    *client_id;
+  char    *detail;
+  char    *prev_hash;
+  char    *hash;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuAuditEntry, polku_audit_entry, G_TYPE_OBJECT)
+G_DEFINE_QUARK (polku-audit-error-quark, polku_audit_error)
+
+enum {
+  PROP_0,
+  PROP_SEQ,
+  PROP_TIME,
+  PROP_ACTOR,
+  PROP_ACTION,
+  PROP_ACTION_LABEL,
+  PROP_CLIENT_ID,
+  PROP_DETAIL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polku_audit_entry_finalize (GObject *object)
+{
+  PolkuAuditEntry *self = (PolkuAuditEntry *) object;
+
+  g_free (self->id);
+  g_free (self->time);
+  g_free (self->actor);
+  g_free (self->action);
+  g_free (self->client_id);
+  g_free (self->detail);
+  g_free (self->prev_hash);
+  g_free (self->hash);
+
+  G_OBJECT_CLASS (polku_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+polku_audit_entry_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PolkuAuditEntry *self = POLKU_AUDIT_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEQ:
+      g_value_set_int64 (value, self->seq);
+      break;
+    case PROP_TIME:
+      g_value_set_string (value, self->time);
+      break;
+    case PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+    case PROP_ACTION:
+      g_value_set_string (value, self->action);
+      break;
+    case PROP_ACTION_LABEL:
+      g_value_take_string (value, polku_audit_entry_dup_action_label (self));
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    case PROP_DETAIL:
+      g_value_set_string (value, self->detail);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_audit_entry_class_init (PolkuAuditEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_audit_entry_finalize;
+  object_class->get_property = polku_audit_entry_get_property;
+
+  properties[PROP_SEQ] =
+    g_param_spec_int64 ("seq", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME] =
+    g_param_spec_string ("time", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION] =
+    g_param_spec_string ("action", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_LABEL] =
+    g_param_spec_string ("action-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DETAIL] =
+    g_param_spec_string ("detail", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polku_audit_entry_init (PolkuAuditEntry *self)
+{
+}
+
+gint64
+polku_audit_entry_get_seq (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), 0);
+  return self->seq;
+}
+
+const char *
+polku_audit_entry_get_id (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->id;
+}
+
+/* ISO 8601 UTC with milliseconds. */
+const char *
+polku_audit_entry_get_time (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->time;
+}
+
+const char *
+polku_audit_entry_get_actor (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->actor;
+}
+
+const char *
+polku_audit_entry_get_action (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->action;
+}
+
+const char *
+polku_audit_entry_get_client_id (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->client_id;
+}
+
+const char *
+polku_audit_entry_get_detail (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->detail;
+}
+
+const char *
+polku_audit_entry_get_hash (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+  return self->hash;
+}
+
+/* Labels of the actions that the log view shows; an action without one is shown as is
+ * (tests/unit/test-audit.c checks that every action the demo data makes has one). */
+static const struct
+{
+  const char *action;
+  const char *label;
+} action_labels[] = {
+  { POLKU_AUDIT_CLIENT_VIEW, N_("Viewed the client’s page") },
+  { POLKU_AUDIT_CLIENT_CREATE, N_("Added the client") },
+  { POLKU_AUDIT_CLIENT_UPDATE, N_("Changed the client’s details") },
+  { POLKU_AUDIT_CLIENT_ARCHIVE, N_("Archived the client") },
+  { POLKU_AUDIT_CLIENT_RESTORE, N_("Restored the client from the archive") },
+  { "case.open", N_("Opened a case") },
+  { "case.phase", N_("Changed the phase of the case") },
+  { "case.review", N_("Set the review date") },
+  { "case.view", N_("Viewed the case") },
+  { "consent.add", N_("Recorded a consent") },
+  { "consent.withdraw", N_("Recorded the withdrawal of a consent") },
+  { "sign.add", N_("Recorded a warning sign") },
+  { "sign.retract", N_("Retracted a warning sign") },
+  { "note.add", N_("Added a note") },
+  { "team.add", N_("Added a team member") },
+  { "team.leave", N_("Recorded that a team member left") },
+  { "team.responsible", N_("Named the responsible worker") },
+  { "followup.add", N_("Added a follow-up") },
+  { "followup.done", N_("Marked a follow-up done") },
+  { "followup.list", N_("Viewed the follow-ups") },
+  { "contact.add", N_("Logged a contact") },
+  { "contact.import", N_("Imported contacts") },
+  { "contact.update", N_("Changed a contact") },
+  { "contact.remove", N_("Removed a contact") },
+  { "contact.list", N_("Viewed the contacts") },
+  { "mapping_visit.create", N_("Prepared the mapping visit") },
+  { "mapping_visit.update", N_("Changed the mapping visit") },
+  { "mapping_visit.view", N_("Viewed the mapping visit") },
+  { "plan.view", N_("Viewed the plan") },
+  { "plan.create", N_("Made the plan") },
+  { "plan.update", N_("Changed the plan") },
+  { "plan.restore", N_("Restored an earlier version of the plan") },
+  { "plan.export", N_("Exported or printed the plan") },
+  { "plan.draft", N_("Saved a draft of the plan") },
+  { "plan.draft_discard", N_("Discarded a draft of the plan") },
+  { "assessment.add", N_("Recorded an assessment") },
+  { "assessment.update", N_("Changed an assessment") },
+  { "assessment.remove", N_("Removed an assessment") },
+  { "assessment.list", N_("Viewed the measures") },
+  { "assessment.export", N_("Exported assessments") },
+};
+
+/**
+ * polku_audit_entry_dup_action_label:
+ *
+ * Returns: (transfer full): the action in words, in the UI language
+ */
+char *
+polku_audit_entry_dup_action_label (PolkuAuditEntry *self)
+{
+  g_return_val_if_fail (POLKU_IS_AUDIT_ENTRY (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
+    if (g_strcmp0 (self->action, action_labels[i].action) == 0)
+      return g_strdup (_(action_labels[i].label));
+  return g_strdup (self->action);
+}
+
+static void
+hash_field (GChecksum  *checksum,
+            const char *value)
+{
+  g_autofree char *prefix = NULL;
+
+  if (value == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "-", 1);
+      return;
+    }
+  prefix = g_strdup_printf ("%" G_GSIZE_FORMAT ":", strlen (value));
+  g_checksum_update (checksum, (const guchar *) prefix, -1);
+  g_checksum_update (checksum, (const guchar *) value, strlen (value));
+}
+
+static char *
+compute_hash (const char *prev_hash,
+              gint64      seq,
+              const char *id,
+              const char *created,
+              const char *actor,
+              const char *action,
+              const char *client_id,
+              const char *detail)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+  hash_field (checksum, "polku-audit-1");
+  hash_field (checksum, prev_hash);
+  hash_field (checksum, seq_text);
+  hash_field (checksum, id);
+  hash_field (checksum, created);
+  hash_field (checksum, actor);
+  hash_field (checksum, action);
+  hash_field (checksum, client_id);
+  hash_field (checksum, detail);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+read_head (sqlite3  *db,
+           gint64   *seq,
+           char    **hash,
+           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  stmt = polku_store_prepare (db, "SELECT seq, hash FROM audit_head WHERE one = 1;",
+                              _("Reading the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = polku_store_column_dup (stmt, 1);
+      ok = *hash != NULL;
+    }
+  if (!ok)
+    polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+polku_audit_append_locked (PolkuStore  *store,
+                           sqlite3     *db,
+                           const char  *action,
+                           const char  *client_id,
+                           const char  *detail,
+                           GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  const char *actor;
+  sqlite3_stmt *stmt;
+  gint64 seq = 0;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (action != NULL && action[0] != '\0', FALSE);
+
+  actor = polku_store_get_actor_locked (store);
+  if (!read_head (db, &seq, &prev_hash, error))
+    return FALSE;
+  seq++;
+  hash = compute_hash (prev_hash, seq, id, stamp, actor, action, client_id, detail);
+
+  stmt = polku_store_prepare (db,
+                              "INSERT INTO audit_entry (seq, id, created, modified, actor, action,"
+                              " client_id, detail, prev_hash, hash)"
+                              " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                              _("Writing the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  polku_store_bind_text_or_null (stmt, 2, id);
+  polku_store_bind_text_or_null (stmt, 3, stamp);
+  polku_store_bind_text_or_null (stmt, 4, actor);
+  polku_store_bind_text_or_null (stmt, 5, action);
+  polku_store_bind_text_or_null (stmt, 6, client_id);
+  polku_store_bind_text_or_null (stmt, 7, detail);
+  polku_store_bind_text_or_null (stmt, 8, prev_hash);
+  polku_store_bind_text_or_null (stmt, 9, hash);
+  if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
+    return FALSE;
+
+  stmt = polku_store_prepare (db, "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;",
+                              _("Writing the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  polku_store_bind_text_or_null (stmt, 2, hash);
+  if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
+    return FALSE;
+
+  g_debug ("Audit %" G_GINT64_FORMAT ": %s", seq, action);
+  return TRUE;
+}
+
+/**
+ * polku_audit_record:
+ * @action: what was done ("<object>.<verb>", e.g. %POLKU_AUDIT_CLIENT_VIEW)
+ * @client_id: (nullable): whose data
+ * @detail: (nullable): ids or field names; never client data
+ *
+ * Records an access that changes nothing, such as viewing a client's page. (Changes are
+ * recorded by the module that makes them, in the same transaction.)
+ */
+gboolean
+polku_audit_record (PolkuStore  *store,
+                    const char  *action,
+                    const char  *client_id,
+                    const char  *detail,
+                    GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = polku_store_begin_write (db, error)
+       && polku_store_end_write (db, polku_audit_append_locked (store, db, action, client_id,
+                                                                detail, error), error);
+
+  polku_store_end_use (store);
+  return ok;
+}
+
+#define ENTRY_COLUMNS \
+  "seq, id, created, actor, action, client_id, detail, prev_hash, hash"
+
+static gpointer
+entry_from_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  PolkuAuditEntry *entry = g_object_new (POLKU_TYPE_AUDIT_ENTRY, NULL);
+
+#define COL(i) polku_store_column_dup (stmt, (i))
+  entry->seq = sqlite3_column_int64 (stmt, 0);
+  entry->id = COL (1);
+  entry->time = COL (2);
+  entry->actor = COL (3);
+  entry->action = COL (4);
+  entry->client_id = COL (5);
+  entry->detail = COL (6);
+  entry->prev_hash = COL (7);
+  entry->hash = COL (8);
+#undef COL
+
+  return entry;
+}
+
+/**
+ * polku_audit_list:
+ * @client_id: (nullable): only this client's entries, or all
+ *
+ * Returns: (transfer full) (element-type PolkuAuditEntry): entries, newest first
+ */
+GPtrArray *
+polku_audit_list (PolkuStore  *store,
+                  const char  *client_id,
+                  GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return polku_store_list (store,
+                           client_id != NULL
+                           ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
+                             " ORDER BY seq DESC;"
+                           : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
+                           client_id, entry_from_row, NULL, _("Reading the audit log"), error);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *entries = polku_audit_list (source_object, task_data, &error);
+
+  if (entries != NULL)
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+polku_audit_list_async (PolkuStore          *store,
+                        const char          *client_id,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLKU_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polku_audit_list_async);
+  g_task_set_task_data (task, g_strdup (client_id), g_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * polku_audit_list_finish:
+ *
+ * Returns: (transfer full) (element-type PolkuAuditEntry): entries, newest first
+ */
+GPtrArray *
+polku_audit_list_finish (PolkuStore    *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+tampered (GError     **error,
+          const char  *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+tampered (GError     **error,
+          const char  *format,
+          ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, POLKU_AUDIT_ERROR, POLKU_AUDIT_ERROR_TAMPERED,
+               _("The audit log has been tampered with: %s"), what);
+  return FALSE;
+}
+
+/**
+ * polku_audit_verify:
+ * @out_n_entries: (out) (optional): how many entries were checked
+ *
+ * Recomputes the hash chain. Fails with %POLKU_AUDIT_ERROR_TAMPERED, naming the first entry
+ * that does not fit, when an entry was edited, removed, reordered or added outside Polku.
+ */
+gboolean
+polku_audit_verify (PolkuStore  *store,
+                    gint64      *out_n_entries,
+                    GError     **error)
+{
+  g_autofree char *prev_hash = g_strdup (ZERO_HASH);
+  g_autofree char *head_hash = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gint64 head_seq = 0;
+  gint64 expected = 1;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+
+  /* One read transaction, so that the chain and the head are seen at the same moment. */
+  if (!polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error))
+    {
+      polku_store_end_use (store);
+      return FALSE;
+    }
+
+  if (!read_head (db, &head_seq, &head_hash, error))
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq;",
+                              _("Reading the audit log"), error);
+  if (stmt == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PolkuAuditEntry) entry = entry_from_row (stmt, NULL, NULL);
+      g_autofree char *hash = NULL;
+      g_autofree char *number = NULL;
+
+      if (entry->seq != expected)
+        {
+          number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                    entry->seq > expected ? expected : entry->seq);
+
+          ok = entry->seq > expected
+               ? tampered (error, _("entry %s is missing."), number)
+               : tampered (error, _("entry %s is out of order."), number);
+          break;
+        }
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, entry->seq);
+      if (g_strcmp0 (entry->prev_hash, prev_hash) != 0)
+        {
+          ok = tampered (error, _("entry %s does not follow the entry before it."), number);
+          break;
+        }
+      hash = compute_hash (entry->prev_hash, entry->seq, entry->id, entry->time,
+                           entry->actor, entry->action, entry->client_id, entry->detail);
+      if (g_strcmp0 (hash, entry->hash) != 0)
+        {
+          ok = tampered (error, _("entry %s (%s) was changed after it was written."), number,
+                         entry->time);
+          break;
+        }
+
+      g_free (prev_hash);
+      prev_hash = g_steal_pointer (&entry->hash);
+      expected++;
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    ok = polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
+  else if (ok && (head_seq != expected - 1 || g_strcmp0 (head_hash, prev_hash) != 0))
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 head_seq - (expected - 1));
+
+      ok = head_seq > expected - 1
+           ? tampered (error, _("the newest entries (%s) are missing."), number)
+           : tampered (error, _("the log does not end where Polku last wrote it."));
+    }
+
+  if (ok && out_n_entries != NULL)
+    *out_n_entries = expected - 1;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+  polku_store_end_use (store);
+  return ok;
+}

@@ -1,0 +1,143 @@
+/* polku-store-private.h: what the core's domain modules may do with the store
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each domain module (cases, contacts, plans, assessments, audit) keeps its SQL in its own
+ * polku-<thing>-store.c and works on the database through these calls:
+ *
+ *   sqlite3 *db = polku_store_begin_use (store, error);
+ *   if (db == NULL)
+ *     return FALSE;
+ *   ... prepare, bind, step, finalize ...
+ *   polku_store_end_use (store);
+ *
+ * begin_use takes the store's lock (one connection, many threads) and fails with a clear
+ * message when the store was closed because Polku is locked. Never keep the sqlite3 pointer
+ * past end_use.
+ */
+#pragma once
+
+#include <sqlcipher/sqlite3.h>
+
+#include "polku-date.h"
+#include "polku-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *polku_store_begin_use          (PolkuStore    *self,
+                                          GError       **error);
+void      polku_store_end_use            (PolkuStore    *self);
+/* Who is working (for the audit log); only between begin_use and end_use. */
+const char *polku_store_get_actor_locked (PolkuStore    *self);
+
+/* Sets @error from the connection's last error: "@what failed: …". Returns FALSE. */
+gboolean  polku_store_set_sqlite_error   (GError       **error,
+                                          sqlite3       *db,
+                                          const char    *what);
+/* Runs SQL without results (e.g. "BEGIN IMMEDIATE;"). */
+gboolean  polku_store_exec               (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Binds @text, or NULL when @text is NULL. */
+void      polku_store_bind_text_or_null  (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+/* Prepares @sql; on failure sets @error ("@what failed: …") and returns NULL. */
+sqlite3_stmt *polku_store_prepare        (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Steps @stmt, which returns no rows, to the end and finalizes it (always). */
+gboolean  polku_store_step_done          (sqlite3       *db,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
+/* BEGIN IMMEDIATE: a write transaction, so a change and its audit entry go together. */
+gboolean  polku_store_begin_write        (sqlite3       *db,
+                                          GError       **error);
+/* Commits when @ok is TRUE, else rolls back. Returns TRUE only when @ok and the commit
+ * succeeded; @error is left as it is when @ok is FALSE (the caller's error stands). */
+gboolean  polku_store_end_write          (sqlite3       *db,
+                                          gboolean       ok,
+                                          GError       **error);
+
+/* Column @i of the current row as text; NULL for an SQL NULL. */
+#define POLKU_STORE_COL(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+/* A copy of column @i of the current row; NULL for an SQL NULL. */
+char     *polku_store_column_dup         (sqlite3_stmt  *stmt,
+                                          int            i);
+
+/* Fails with POLKU_STORE_ERROR_NOT_FOUND when there is no such client. */
+gboolean  polku_store_check_client_locked (sqlite3      *db,
+                                           const char   *client_id,
+                                           GError      **error);
+
+/* Makes one object (a GObject) from the current row of @stmt; NULL with @error on failure. */
+typedef gpointer (*PolkuStoreRowFunc)    (sqlite3_stmt  *stmt,
+                                          gpointer       user_data,
+                                          GError       **error);
+/* Steps @stmt (prepared and bound) through all its rows, makes an object of each with
+ * @row_func and finalizes @stmt (always). Returns the objects, or NULL with @error ("@what
+ * failed: …" on a database error). */
+GPtrArray *polku_store_list_rows         (sqlite3           *db,
+                                          sqlite3_stmt      *stmt,
+                                          PolkuStoreRowFunc  row_func,
+                                          gpointer           user_data,
+                                          const char        *what,
+                                          GError           **error);
+/* Prepares @sql, binds @param (nullable; NULL also for SQL without ?1) to ?1 and lists the
+ * rows as polku_store_list_rows () does. */
+GPtrArray *polku_store_select_rows       (sqlite3           *db,
+                                          const char        *sql,
+                                          const char        *param,
+                                          PolkuStoreRowFunc  row_func,
+                                          gpointer           user_data,
+                                          const char        *what,
+                                          GError           **error);
+
+/* Makes an object of @type from the current row of @stmt: column i sets the property
+ * @properties[i] (the list ends with NULL; an empty name skips a column, and columns past
+ * the list's end are left for the caller). A string property takes the column's text
+ * (NULL for an SQL NULL), a boolean, integer or double property its number. Properties
+ * that come from no column follow as name, value pairs as in g_object_new (), ending with
+ * NULL. */
+gpointer   polku_store_object_from_row   (sqlite3_stmt       *stmt,
+                                          GType               type,
+                                          const char * const *properties,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* As polku_store_select_rows (), with each row made by polku_store_object_from_row (). */
+GPtrArray *polku_store_select_objects    (sqlite3            *db,
+                                          const char         *sql,
+                                          const char         *param,
+                                          GType               type,
+                                          const char * const *properties,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes the store's lock, runs polku_store_select_rows () and lets go. */
+GPtrArray *polku_store_list              (PolkuStore         *store,
+                                          const char         *sql,
+                                          const char         *param,
+                                          PolkuStoreRowFunc   row_func,
+                                          gpointer            user_data,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes the store's lock, runs polku_store_select_objects () and lets go. */
+GPtrArray *polku_store_list_objects      (PolkuStore         *store,
+                                          const char         *sql,
+                                          const char         *param,
+                                          GType               type,
+                                          const char * const *properties,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes @list (transfer full; NULL when reading it failed and set @error) and returns its
+ * first object, or NULL with @error (@domain, @code, @format) when it is empty. */
+gpointer   polku_store_take_first        (GPtrArray          *list,
+                                          GError            **error,
+                                          GQuark              domain,
+                                          int                 code,
+                                          const char         *format,
+                                          ...) G_GNUC_PRINTF (5, 6);
+
+G_END_DECLS

@@ -1,0 +1,1426 @@
+/* polku-store.c: the encrypted local case database (SQLCipher)
+ *
+ * Opening follows ENVIRONMENT.md §2: refuse when the SQLite in this process is not
+ * SQLCipher (PRAGMA cipher_version empty), never touch a file that is not ours
+ * (plaintext SQLite, empty, wrong key), verify the key with a first read, then WAL,
+ * foreign keys and migrations from the GResource (data/migrations/NNNN-*.sql).
+ *
+ * Cipher settings are pinned to SQLCipher 3 parameters (with a stronger KDF) so that a
+ * file made with Debian 12's SQLCipher 3.4 opens with SQLCipher 4 and back: with
+ * SQLCipher 4, `PRAGMA cipher_compatibility = 3` is issued right after the key.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gobject/gvaluecollector.h>
+#include <sqlcipher/sqlite3.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "polku-audit-private.h"
+#include "polku-client-private.h"
+#include "polku-core-resources.h"
+#include "polku-store.h"
+#include "polku-store-private.h"
+
+#define MIGRATIONS_PATH "/io/github/polku/Polku/core/migrations"
+#define POLKU_APPLICATION_ID 0x504f4c4b /* "POLK" */
+#define CIPHER_PAGE_SIZE 4096
+#define KDF_ITERATIONS 256000
+
+struct _PolkuStore
+{
+  GObject  parent_instance;
+
+  GMutex   lock;
+  sqlite3 *db;
+  char    *path;
+  char    *actor;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuStore, polku_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (polku-store-error-quark, polku_store_error)
+
+static void
+polku_store_finalize (GObject *object)
+{
+  PolkuStore *self = (PolkuStore *) object;
+
+  polku_store_close (self);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (polku_store_parent_class)->finalize (object);
+}
+
+static void
+polku_store_class_init (PolkuStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polku_store_finalize;
+}
+
+/* Until the worker gives their name (Preferences, polku-cli --as), the log names the
+ * account. */
+static char *
+default_actor (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+  return g_strdup (g_get_user_name ());
+}
+
+static void
+polku_store_init (PolkuStore *self)
+{
+  g_mutex_init (&self->lock);
+  self->actor = default_actor ();
+}
+
+/**
+ * polku_store_set_actor:
+ * @actor: (nullable): who works with the data (a worker's name or id), for the audit log;
+ *   %NULL or empty for the account's name
+ *
+ * Sets who is recorded as the author of reads and changes made through this store.
+ */
+void
+polku_store_set_actor (PolkuStore *self,
+                       const char *actor)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (actor != NULL ? actor : ""));
+
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  g_free (self->actor);
+  self->actor = stripped[0] != '\0' ? g_steal_pointer (&stripped) : default_actor ();
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * polku_store_dup_actor:
+ *
+ * Returns: (transfer full): who is recorded in the audit log for this store's work
+ */
+char *
+polku_store_dup_actor (PolkuStore *self)
+{
+  char *actor;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  actor = g_strdup (self->actor);
+  g_mutex_unlock (&self->lock);
+  return actor;
+}
+
+/* A generic SQLite failure as a GError; the SQLite message names no client data. */
+gboolean
+polku_store_set_sqlite_error (GError    **error,
+                  sqlite3    *db,
+                  const char *what)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
+                 _("%s failed: the data breaks a rule of the database (%s)."),
+                 what, sqlite3_errmsg (db));
+  else if ((code & 0xff) == SQLITE_FULL)
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                 _("%s failed: the disk is full. Free some space and try again."), what);
+  else
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                 _("%s failed: %s (SQLite error %d)."), what, sqlite3_errmsg (db), code);
+  return FALSE;
+}
+
+gboolean
+polku_store_exec (sqlite3     *db,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return polku_store_set_sqlite_error (error, db, what);
+  return TRUE;
+}
+
+sqlite3_stmt *
+polku_store_prepare (sqlite3     *db,
+                     const char  *sql,
+                     const char  *what,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      polku_store_set_sqlite_error (error, db, what);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+polku_store_step_done (sqlite3       *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, what);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+polku_store_begin_write (sqlite3  *db,
+                         GError  **error)
+{
+  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Starting a change"), error);
+}
+
+gboolean
+polku_store_end_write (sqlite3   *db,
+                       gboolean   ok,
+                       GError   **error)
+{
+  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the change"), error))
+    return TRUE;
+  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
+}
+
+char *
+polku_store_column_dup (sqlite3_stmt *stmt,
+                        int           i)
+{
+  return g_strdup (POLKU_STORE_COL (stmt, i));
+}
+
+gboolean
+polku_store_check_client_locked (sqlite3     *db,
+                                 const char  *client_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db, "SELECT 1 FROM client WHERE id = ?1;", _("Reading a client"),
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                 _("There is no client with the id “%s”."), client_id != NULL ? client_id : "");
+  else
+    polku_store_set_sqlite_error (error, db, _("Reading a client"));
+  return FALSE;
+}
+
+GPtrArray *
+polku_store_list_rows (sqlite3           *db,
+                       sqlite3_stmt      *stmt,
+                       PolkuStoreRowFunc  row_func,
+                       gpointer           user_data,
+                       const char        *what,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer object = row_func (stmt, user_data, error);
+
+      if (object == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (list, object);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      polku_store_set_sqlite_error (error, db, what);
+      g_clear_pointer (&list, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+polku_store_select_rows (sqlite3           *db,
+                         const char        *sql,
+                         const char        *param,
+                         PolkuStoreRowFunc  row_func,
+                         gpointer           user_data,
+                         const char        *what,
+                         GError           **error)
+{
+  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
+
+  if (stmt == NULL)
+    return NULL;
+  /* A parameter left unbound is NULL, so SQL without ?1 takes a NULL @param too. */
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
+}
+
+/* Sets @value, of @pspec's type, from column @i; FALSE for a type no column can give. */
+static gboolean
+value_from_column (GValue        *value,
+                   GParamSpec    *pspec,
+                   sqlite3_stmt  *stmt,
+                   int            i)
+{
+  g_value_init (value, pspec->value_type);
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, POLKU_STORE_COL (stmt, i));
+      return TRUE;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, i) != 0);
+      return TRUE;
+    case G_TYPE_INT:
+      g_value_set_int (value, sqlite3_column_int (stmt, i));
+      return TRUE;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, (guint) sqlite3_column_int (stmt, i));
+      return TRUE;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, i));
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, sqlite3_column_double (stmt, i));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The next free GValue at the end of @values. */
+static GValue *
+append_value (GArray *values)
+{
+  g_array_set_size (values, values->len + 1);
+  return &g_array_index (values, GValue, values->len - 1);
+}
+
+gpointer
+polku_store_object_from_row (sqlite3_stmt       *stmt,
+                             GType               type,
+                             const char * const *properties,
+                             ...)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  int n_columns = sqlite3_column_count (stmt);
+  gboolean ok = TRUE;
+  const char *name;
+  va_list args;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  for (int i = 0; properties[i] != NULL; i++)
+    {
+      GParamSpec *pspec;
+
+      if (properties[i][0] == '\0')
+        continue;
+      g_return_val_if_fail (i < n_columns, NULL);
+      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), properties[i]);
+      g_return_val_if_fail (pspec != NULL, NULL);
+      if (!value_from_column (append_value (values), pspec, stmt, i))
+        {
+          g_critical ("%s: the property “%s” of %s cannot be read from a column", G_STRFUNC,
+                      properties[i], g_type_name (type));
+          return NULL;
+        }
+      g_ptr_array_add (names, (gpointer) properties[i]);
+    }
+
+  va_start (args, properties);
+  for (name = va_arg (args, const char *); name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      g_autofree char *collect_error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s: %s has no property “%s”", G_STRFUNC, g_type_name (type), name);
+          ok = FALSE;
+          break;
+        }
+      G_VALUE_COLLECT_INIT (append_value (values), pspec->value_type, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s: %s", G_STRFUNC, collect_error);
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  va_end (args);
+
+  if (!ok)
+    return NULL;
+  return g_object_new_with_properties (type, names->len, (const char **) names->pdata,
+                                       (const GValue *) values->data);
+}
+
+typedef struct
+{
+  GType               type;
+  const char * const *properties;
+} ObjectMapping;
+
+static gpointer
+object_row (sqlite3_stmt  *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  const ObjectMapping *mapping = user_data;
+
+  return polku_store_object_from_row (stmt, mapping->type, mapping->properties, NULL);
+}
+
+GPtrArray *
+polku_store_select_objects (sqlite3             *db,
+                            const char          *sql,
+                            const char          *param,
+                            GType                type,
+                            const char * const  *properties,
+                            const char          *what,
+                            GError             **error)
+{
+  ObjectMapping mapping = { type, properties };
+
+  return polku_store_select_rows (db, sql, param, object_row, &mapping, what, error);
+}
+
+GPtrArray *
+polku_store_list (PolkuStore         *store,
+                  const char         *sql,
+                  const char         *param,
+                  PolkuStoreRowFunc   row_func,
+                  gpointer            user_data,
+                  const char         *what,
+                  GError            **error)
+{
+  GPtrArray *result;
+  sqlite3 *db = polku_store_begin_use (store, error);
+
+  if (db == NULL)
+    return NULL;
+  result = polku_store_select_rows (db, sql, param, row_func, user_data, what, error);
+  polku_store_end_use (store);
+  return result;
+}
+
+GPtrArray *
+polku_store_list_objects (PolkuStore          *store,
+                          const char          *sql,
+                          const char          *param,
+                          GType                type,
+                          const char * const  *properties,
+                          const char          *what,
+                          GError             **error)
+{
+  ObjectMapping mapping = { type, properties };
+
+  return polku_store_list (store, sql, param, object_row, &mapping, what, error);
+}
+
+gpointer
+polku_store_take_first (GPtrArray   *list,
+                        GError     **error,
+                        GQuark       domain,
+                        int          code,
+                        const char  *format,
+                        ...)
+{
+  g_autoptr(GPtrArray) owned = list;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (owned == NULL)
+    return NULL;
+  if (owned->len > 0)
+    return g_object_ref (g_ptr_array_index (owned, 0));
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, domain, code, message);
+  return NULL;
+}
+
+/* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */
+static char *
+query_text (sqlite3     *db,
+            const char  *sql,
+            int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+          result = g_strdup (text);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (out_rc != NULL)
+    *out_rc = rc;
+  return result;
+}
+
+/**
+ * polku_store_generate_raw_key:
+ *
+ * Returns: (transfer full): 64 hex digits: 256 bits from the kernel's CSPRNG.
+ */
+char *
+polku_store_generate_raw_key (GError **error)
+{
+  guint8 bytes[32];
+  gsize filled = 0;
+  GString *hex;
+
+  while (filled < sizeof bytes)
+    {
+      ssize_t n = getrandom (bytes + filled, sizeof bytes - filled, 0);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                       _("Could not make a random database key: %s"),
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      filled += n;
+    }
+
+  hex = g_string_sized_new (64);
+  for (gsize i = 0; i < sizeof bytes; i++)
+    g_string_append_printf (hex, "%02X", bytes[i]);
+  explicit_bzero (bytes, sizeof bytes);
+
+  return g_string_free (hex, FALSE);
+}
+
+static gboolean
+is_raw_key (const char *key)
+{
+  if (strlen (key) != 64)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (key[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Looks at an existing file before SQLite does, so that nothing that is not ours is
+ * opened for writing. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  static const char sqlite_magic[16] = "SQLite format 3";
+  char header[16] = { 0 };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read,
+                                   NULL, &local_error))
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not read the database file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (n_read == 0)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("The database file “%s” is empty, so it is not a Polku database. "
+                     "It was left untouched; move it away to start a new database."), path);
+      return FALSE;
+    }
+
+  if (n_read == sizeof header && memcmp (header, sqlite_magic, sizeof header) == 0)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_PLAINTEXT_FILE,
+                   _("“%s” is an unencrypted SQLite database, not a Polku database. "
+                     "It was left untouched; move it away to start a new database."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The guard of ENVIRONMENT.md §2.4: if the sqlite3_* symbols of this process come from
+ * plain SQLite, the database would be written in plaintext without any error. */
+static gboolean
+check_cipher (sqlite3  *db,
+              int      *out_major,
+              GError  **error)
+{
+  g_autofree char *version = query_text (db, "PRAGMA cipher_version;", NULL);
+
+  if (version == NULL || version[0] == '\0')
+    {
+      g_critical ("SQLCipher is not the SQLite library in use; refusing to open a database");
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_ENCRYPTED,
+                   _("This build of Polku is not using SQLCipher, so it cannot encrypt the "
+                     "database. Nothing was opened or written. Reinstall Polku."));
+      return FALSE;
+    }
+
+  *out_major = atoi (version);
+  return TRUE;
+}
+
+static gboolean
+apply_key (sqlite3       *db,
+           int            cipher_major,
+           PolkuKeyKind   key_kind,
+           const char    *key,
+           GError       **error)
+{
+  g_autofree char *pragma = NULL;
+  int rc;
+
+  if (key_kind == POLKU_KEY_RAW)
+    {
+      g_autofree char *spec = g_strdup_printf ("x'%s'", key);
+
+      rc = sqlite3_key (db, spec, strlen (spec));
+      explicit_bzero (spec, strlen (spec));
+    }
+  else
+    {
+      rc = sqlite3_key (db, key, strlen (key));
+    }
+
+  if (rc != SQLITE_OK)
+    return polku_store_set_sqlite_error (error, db, _("Setting the database key"));
+
+  /* Same file format with SQLCipher 3 and 4. These must come before the first read. */
+  if (cipher_major >= 4
+      && !polku_store_exec (db, "PRAGMA cipher_compatibility = 3;", _("Setting up encryption"),
+                            error))
+    return FALSE;
+
+  pragma = g_strdup_printf ("PRAGMA cipher_page_size = %d; PRAGMA kdf_iter = %d;",
+                            CIPHER_PAGE_SIZE, KDF_ITERATIONS);
+  return polku_store_exec (db, pragma, _("Setting up encryption"), error);
+}
+
+/* The first read fails with SQLITE_NOTADB when the key is wrong (or the file is foreign). */
+static gboolean
+verify_key (sqlite3     *db,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *count = NULL;
+  int rc;
+
+  count = query_text (db, "SELECT count(*) FROM sqlite_master;", &rc);
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("The key or passphrase is wrong, or “%s” is not a Polku database. "
+                     "Nothing was changed."), path);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return polku_store_set_sqlite_error (error, db, _("Reading the database"));
+
+  return TRUE;
+}
+
+static int
+get_int_pragma (sqlite3    *db,
+                const char *sql)
+{
+  g_autofree char *text = query_text (db, sql, NULL);
+
+  return text != NULL ? atoi (text) : -1;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+migrate (PolkuStore  *self,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) names = NULL;
+  int version;
+  guint n_names;
+
+  /* Through polku_core_get_resource (), not the global g_resources_*: that reference is what
+   * makes the linker keep the resource object of the static core library. */
+  names = g_resource_enumerate_children (polku_core_get_resource (), MIGRATIONS_PATH, 0,
+                                         &local_error);
+  if (names == NULL)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_MIGRATION,
+                   _("The database migrations are missing from this build: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  n_names = g_strv_length (names);
+  qsort (names, n_names, sizeof (char *), compare_strings);
+
+  /* Each file is NNNN-name.sql, numbered from 1 without gaps. */
+  for (guint i = 0; i < n_names; i++)
+    if ((guint) atoi (names[i]) != i + 1)
+      {
+        g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_MIGRATION,
+                     _("Database migration “%s” is out of sequence."), names[i]);
+        return FALSE;
+      }
+  g_assert (n_names == POLKU_STORE_SCHEMA_VERSION);
+
+  version = get_int_pragma (self->db, "PRAGMA user_version;");
+  if (version < 0)
+    return polku_store_set_sqlite_error (error, self->db, _("Reading the schema version"));
+
+  if (version > (int) n_names)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_TOO_NEW,
+                   _("This database was made by a newer version of Polku (schema %d; this "
+                     "version knows %u). Update Polku to open it. Nothing was changed."),
+                   version, n_names);
+      return FALSE;
+    }
+
+  if (version > 0
+      && get_int_pragma (self->db, "PRAGMA application_id;") != POLKU_APPLICATION_ID)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("“%s” is an encrypted database, but not a Polku database. "
+                     "Nothing was changed."), self->path);
+      return FALSE;
+    }
+
+  for (guint i = version; i < n_names; i++)
+    {
+      g_autofree char *resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *stamp = NULL;
+
+      bytes = g_resource_lookup_data (polku_core_get_resource (), resource, 0, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_MIGRATION,
+                       _("Could not load database migration “%s”: %s"),
+                       names[i], local_error->message);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                               POLKU_APPLICATION_ID, i + 1);
+
+      g_debug ("Applying migration %s", names[i]);
+      if (!polku_store_exec (self->db, "BEGIN IMMEDIATE;", _("Upgrading the database"), error))
+        return FALSE;
+      if (!polku_store_exec (self->db, sql, _("Upgrading the database"), error)
+          || !polku_store_exec (self->db, stamp, _("Upgrading the database"), error)
+          || !polku_store_exec (self->db, "COMMIT;", _("Upgrading the database"), error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+          g_prefix_error (error, _("Migration %s: "), names[i]);
+          return FALSE;
+        }
+    }
+
+  self->schema_version = n_names;
+  return TRUE;
+}
+
+/**
+ * polku_store_open:
+ * @path: the database file
+ * @key_kind: whether @key is a raw key or a passphrase
+ * @key: 64 hex digits, or a passphrase
+ * @create: %TRUE to create a new database (fails if @path exists); %FALSE to open an
+ *   existing one (fails if it does not exist)
+ *
+ * Opens the encrypted database and brings its schema up to date. Never overwrites a file
+ * that it did not create: a wrong key, a foreign or plaintext file gives an error and
+ * leaves the file untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PolkuStore *
+polku_store_open (const char    *path,
+                  PolkuKeyKind   key_kind,
+                  const char    *key,
+                  gboolean       create,
+                  GError       **error)
+{
+  g_autoptr(PolkuStore) self = NULL;
+  g_autofree char *journal = NULL;
+  gboolean exists;
+  int cipher_major = 0;
+  int flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (key_kind == POLKU_KEY_RAW && !is_raw_key (key))
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("A database key must be 64 hexadecimal digits."));
+      return NULL;
+    }
+  if (key_kind == POLKU_KEY_PASSPHRASE && key[0] == '\0')
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("The passphrase is empty."));
+      return NULL;
+    }
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (create && exists)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_EXISTS,
+                   _("Will not create a database at “%s”: a file is already there."), path);
+      return NULL;
+    }
+  if (!create && !exists)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), path);
+      return NULL;
+    }
+  if (exists && !check_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (POLKU_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not open the database “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      goto fail;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!check_cipher (self->db, &cipher_major, error)
+      || !apply_key (self->db, cipher_major, key_kind, key, error)
+      || !verify_key (self->db, path, error))
+    goto fail;
+
+  /* Temporary tables and indices stay in memory: no plaintext temp files. */
+  if (!polku_store_exec (self->db,
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA secure_delete = ON;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA busy_timeout = 5000;",
+                 _("Setting up the database"), error))
+    goto fail;
+
+  journal = query_text (self->db, "PRAGMA journal_mode = WAL;", NULL);
+  if (g_strcmp0 (journal, "wal") != 0)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not switch the database “%s” to write-ahead logging."), path);
+      goto fail;
+    }
+
+  if (!migrate (self, error))
+    goto fail;
+
+  if (create)
+    g_chmod (path, 0600);
+
+  return g_steal_pointer (&self);
+
+fail:
+  polku_store_close (self);
+  if (create && !exists)
+    {
+      /* Only what this call created is removed. */
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  return NULL;
+}
+
+/**
+ * polku_store_close:
+ *
+ * Closes the database (checkpointing the WAL). Later calls fail cleanly.
+ */
+void
+polku_store_close (PolkuStore *self)
+{
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+gboolean
+polku_store_is_open (PolkuStore *self)
+{
+  gboolean open;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  open = self->db != NULL;
+  g_mutex_unlock (&self->lock);
+  return open;
+}
+
+const char *
+polku_store_get_path (PolkuStore *self)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+polku_store_get_schema_version (PolkuStore *self)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+static char *
+locked_query_text (PolkuStore *self,
+                   const char *sql)
+{
+  char *result = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->db != NULL)
+    result = query_text (self->db, sql, NULL);
+  g_mutex_unlock (&self->lock);
+  return result;
+}
+
+char *
+polku_store_dup_cipher_version (PolkuStore *self)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+  return locked_query_text (self, "PRAGMA cipher_version;");
+}
+
+char *
+polku_store_dup_journal_mode (PolkuStore *self)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+  return locked_query_text (self, "PRAGMA journal_mode;");
+}
+
+gboolean
+polku_store_get_foreign_keys (PolkuStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+
+  value = locked_query_text (self, "PRAGMA foreign_keys;");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+/* Takes the lock; fails when the store was closed (locked by the user). */
+static gboolean
+begin_use_internal (PolkuStore  *self,
+           GError     **error)
+{
+  g_mutex_lock (&self->lock);
+  if (self->db == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("The database is locked. Unlock Polku and try again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+end_use (PolkuStore *self)
+{
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * polku_store_begin_use:
+ *
+ * Takes the store's lock for a domain module (see polku-store-private.h).
+ *
+ * Returns: (transfer none): the connection, or %NULL with @error set when the store is
+ *   closed (Polku is locked)
+ */
+sqlite3 *
+polku_store_begin_use (PolkuStore  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  if (!begin_use_internal (self, error))
+    return NULL;
+  return self->db;
+}
+
+const char *
+polku_store_get_actor_locked (PolkuStore *self)
+{
+  return self->actor;
+}
+
+void
+polku_store_end_use (PolkuStore *self)
+{
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  end_use (self);
+}
+
+/* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
+void
+polku_store_bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+#define CLIENT_COLUMNS \
+  "id, created, modified, given_name, family_name, hetu, birth_date, language, " \
+  "phone, email, address, municipality, archived"
+
+static gpointer
+client_from_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  PolkuClient *client = polku_client_new ();
+  PolkuLanguage language = POLKU_LANGUAGE_OTHER;
+
+#define COL(i) POLKU_STORE_COL (stmt, (i))
+  polku_client_set_stamps (client, COL (0), COL (1), COL (2));
+  polku_client_set_given_name (client, COL (3));
+  polku_client_set_family_name (client, COL (4));
+  polku_client_set_hetu (client, COL (5));
+  polku_client_set_birth_date (client, COL (6));
+  polku_language_from_code (COL (7), &language);
+  polku_client_set_language (client, language);
+  polku_client_set_phone (client, COL (8));
+  polku_client_set_email (client, COL (9));
+  polku_client_set_address (client, COL (10));
+  polku_client_set_municipality (client, COL (11));
+  polku_client_set_archived (client, sqlite3_column_int (stmt, 12) != 0);
+#undef COL
+
+  return client;
+}
+
+/**
+ * polku_store_list_clients:
+ *
+ * Returns: (transfer full) (element-type PolkuClient): clients in name order.
+ */
+GPtrArray *
+polku_store_list_clients (PolkuStore  *self,
+                          gboolean     include_archived,
+                          GError     **error)
+{
+  GPtrArray *clients = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  if (!begin_use_internal (self, error))
+    return NULL;
+
+  stmt = polku_store_prepare (self->db,
+                              "SELECT " CLIENT_COLUMNS " FROM client"
+                              " WHERE archived = 0 OR ?1"
+                              " ORDER BY family_name, given_name, id;",
+                              _("Reading the client list"), error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+      clients = polku_store_list_rows (self->db, stmt, client_from_row, NULL,
+                                       _("Reading the client list"), error);
+    }
+  end_use (self);
+
+  return clients;
+}
+
+static void
+list_clients_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *clients;
+
+  clients = polku_store_list_clients (source_object, GPOINTER_TO_INT (task_data), &error);
+  if (clients == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, clients, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+polku_store_list_clients_async (PolkuStore          *self,
+                                gboolean             include_archived,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polku_store_list_clients_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (include_archived ? 1 : 0), NULL);
+  g_task_run_in_thread (task, list_clients_thread);
+}
+
+/**
+ * polku_store_list_clients_finish:
+ *
+ * Returns: (transfer full) (element-type PolkuClient): the clients
+ */
+GPtrArray *
+polku_store_list_clients_finish (PolkuStore    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static PolkuClient *
+read_client_locked (PolkuStore  *self,
+                    const char  *id,
+                    GError     **error)
+{
+  PolkuClient *client = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
+                              _("Reading a client"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    client = client_from_row (stmt, NULL, NULL);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                 _("There is no client with the id “%s”."), id);
+  else
+    polku_store_set_sqlite_error (error, self->db, _("Reading a client"));
+
+  sqlite3_finalize (stmt);
+  return client;
+}
+
+/**
+ * polku_store_get_client:
+ *
+ * Returns: (transfer full): the client, or %NULL with POLKU_STORE_ERROR_NOT_FOUND
+ */
+PolkuClient *
+polku_store_get_client (PolkuStore  *self,
+                        const char  *id,
+                        GError     **error)
+{
+  PolkuClient *client;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!begin_use_internal (self, error))
+    return NULL;
+  client = read_client_locked (self, id, error);
+  end_use (self);
+  return client;
+}
+
+/* The names of the fields that differ, for the audit log (names only, never values). */
+static char *
+changed_fields (PolkuClient *old,
+                PolkuClient *new)
+{
+  static const char * const fields[] = {
+    "given-name", "family-name", "hetu", "birth-date", "phone", "email", "address",
+    "municipality", NULL
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_object_get (old, fields[i], &a, NULL);
+      g_object_get (new, fields[i], &b, NULL);
+      if (g_strcmp0 (a, b) != 0)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", fields[i]);
+    }
+  if (polku_client_get_language (old) != polku_client_get_language (new))
+    g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", "language");
+
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+/**
+ * polku_store_save_client:
+ *
+ * Validates @client and inserts it (when it has no id yet) or updates it. On success
+ * the client's id and stamps are set; on failure @client and the database are unchanged
+ * (apart from a birth date that validation derived from the identity code).
+ */
+gboolean
+polku_store_save_client (PolkuStore   *self,
+                         PolkuClient  *client,
+                         GError      **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *new_id = NULL;
+  const char *id;
+  const char *created;
+  g_autoptr(PolkuClient) old = NULL;
+  sqlite3_stmt *stmt;
+  gboolean insert;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!polku_client_validate (client, error))
+    return FALSE;
+
+  stamp = polku_date_now_stamp ();
+  insert = polku_client_get_id (client) == NULL;
+  if (insert)
+    {
+      new_id = g_uuid_string_random ();
+      id = new_id;
+      created = stamp;
+    }
+  else
+    {
+      id = polku_client_get_id (client);
+      created = polku_client_get_created (client);
+    }
+
+  if (!begin_use_internal (self, error))
+    return FALSE;
+
+  if (!polku_store_begin_write (self->db, error))
+    {
+      end_use (self);
+      return FALSE;
+    }
+
+  if (!insert)
+    {
+      old = read_client_locked (self, id, error);
+      if (old == NULL)
+        {
+          polku_store_end_write (self->db, FALSE, NULL);
+          end_use (self);
+          return FALSE;
+        }
+    }
+
+  stmt = polku_store_prepare (self->db,
+                              insert
+                              ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
+                                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);"
+                              : "UPDATE client SET modified = ?3, given_name = ?4,"
+                                " family_name = ?5, hetu = ?6, birth_date = ?7, language = ?8,"
+                                " phone = ?9, email = ?10, address = ?11, municipality = ?12,"
+                                " archived = ?13 WHERE id = ?1 AND created = ?2;",
+                              _("Saving the client"), error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      polku_store_bind_text_or_null (stmt, 1, id);
+      polku_store_bind_text_or_null (stmt, 2, created);
+      polku_store_bind_text_or_null (stmt, 3, stamp);
+      polku_store_bind_text_or_null (stmt, 4, polku_client_get_given_name (client));
+      polku_store_bind_text_or_null (stmt, 5, polku_client_get_family_name (client));
+      polku_store_bind_text_or_null (stmt, 6, polku_client_get_hetu (client));
+      polku_store_bind_text_or_null (stmt, 7, polku_client_get_birth_date (client));
+      polku_store_bind_text_or_null (stmt, 8,
+                                     polku_language_to_code (polku_client_get_language (client)));
+      polku_store_bind_text_or_null (stmt, 9, polku_client_get_phone (client));
+      polku_store_bind_text_or_null (stmt, 10, polku_client_get_email (client));
+      polku_store_bind_text_or_null (stmt, 11, polku_client_get_address (client));
+      polku_store_bind_text_or_null (stmt, 12, polku_client_get_municipality (client));
+      sqlite3_bind_int (stmt, 13, polku_client_get_archived (client) ? 1 : 0);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      if (!ok && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
+                     _("Another client already has this identity code."));
+      else if (!ok)
+        polku_store_set_sqlite_error (error, self->db, _("Saving the client"));
+      else if (!insert && sqlite3_changes (self->db) == 0)
+        {
+          ok = FALSE;
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                       _("The client is no longer in the database."));
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (ok)
+    {
+      g_autofree char *detail = NULL;
+      const char *action;
+
+      if (insert)
+        action = POLKU_AUDIT_CLIENT_CREATE;
+      else if (polku_client_get_archived (old) != polku_client_get_archived (client))
+        action = polku_client_get_archived (client) ? POLKU_AUDIT_CLIENT_ARCHIVE
+                                                    : POLKU_AUDIT_CLIENT_RESTORE;
+      else
+        {
+          action = POLKU_AUDIT_CLIENT_UPDATE;
+          detail = changed_fields (old, client);
+        }
+
+      ok = polku_audit_append_locked (self, self->db, action, id, detail, error);
+    }
+  ok = polku_store_end_write (self->db, ok, error);
+  end_use (self);
+
+  if (!ok)
+    return FALSE;
+
+  polku_client_set_stamps (client, id, created, stamp);
+  return TRUE;
+}
+
+/**
+ * polku_store_set_client_archived:
+ *
+ * Archives or restores @client; archived clients are kept, only hidden from lists.
+ */
+gboolean
+polku_store_set_client_archived (PolkuStore   *self,
+                                 PolkuClient  *client,
+                                 gboolean      archived,
+                                 GError      **error)
+{
+  g_autoptr(PolkuClient) copy = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (polku_client_get_id (client) != NULL, FALSE);
+
+  copy = polku_client_copy (client);
+  polku_client_set_archived (copy, archived);
+  if (!polku_store_save_client (self, copy, error))
+    return FALSE;
+
+  polku_client_update_from (client, copy);
+  return TRUE;
+}
+
+gint64
+polku_store_count_clients (PolkuStore  *self,
+                           GError     **error)
+{
+  g_autofree char *count = NULL;
+  int rc;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), -1);
+
+  if (!begin_use_internal (self, error))
+    return -1;
+  count = query_text (self->db, "SELECT count(*) FROM client;", &rc);
+  if (rc != SQLITE_OK)
+    polku_store_set_sqlite_error (error, self->db, _("Counting clients"));
+  end_use (self);
+
+  return rc == SQLITE_OK ? g_ascii_strtoll (count, NULL, 10) : -1;
+}
