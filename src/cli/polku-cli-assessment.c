@@ -18,6 +18,7 @@
 #include "polku-assessment-export.h"
 #include "polku-assessment-store.h"
 #include "polku-audit.h"
+#include "polku-client-store.h"
 
 #include "polku-cli-private.h"
 
@@ -137,7 +138,7 @@ assessment_list (int       argc,
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
-  client = polku_store_get_client (store, client_id, &error);
+  client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
   assessments = polku_assessment_store_list (store, client_id, instrument_id, drafts, &error);

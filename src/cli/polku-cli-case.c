@@ -19,6 +19,7 @@
 #include "polku-audit.h"
 #include "polku-case-store.h"
 #include "polku-checklist.h"
+#include "polku-client-store.h"
 #include "polku-consent-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
@@ -413,7 +414,7 @@ case_show (int    argc,
         return fail_with (error);
       /* Say whether the client is missing or only has no case yet. */
       g_clear_error (&error);
-      client = polku_store_get_client (store, client_id, &error);
+      client = polku_client_store_get (store, client_id, &error);
       if (client == NULL)
         return fail_with (error);
       g_clear_error (&error);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-csv-import.h"
@@ -276,7 +277,7 @@ cmd_list (int    argc,
   store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
-  client = polku_store_get_client (store, client_id, &error);
+  client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
   contacts = polku_contact_store_list (store, client_id, from, to, &error);
@@ -568,7 +569,7 @@ cmd_import (int    argc,
   store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
-  client = polku_store_get_client (store, client_id, &error);
+  client = polku_client_store_get (store, client_id, &error);
   if (client == NULL || !polku_csv_import_find_duplicates (import, store, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 

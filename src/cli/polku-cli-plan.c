@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-plan-fhir.h"
 #include "polku-plan-store.h"
 
@@ -191,7 +192,7 @@ cmd_show (int    argc,
 
   if (fhir)
     {
-      g_autoptr(PolkuClient) client = polku_store_get_client (store, client_id, &error);
+      g_autoptr(PolkuClient) client = polku_client_store_get (store, client_id, &error);
       g_autoptr(JsonNode) bundle = NULL;
 
       if (client == NULL)
@@ -392,7 +393,7 @@ cmd_new (int    argc,
   store = polku_cli_open_store (&error);
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
-  client = polku_store_get_client (store, client_id, &error);
+  client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 

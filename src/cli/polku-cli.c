@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-profile.h"
 
@@ -132,7 +133,7 @@ cmd_clients_list (int    argc,
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
-  clients = polku_store_list_clients (store, archived, &error);
+  clients = polku_client_store_list (store, archived, &error);
   if (clients == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -272,7 +273,7 @@ cmd_clients_add (int    argc,
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
-  if (!polku_store_save_client (store, client, &error))
+  if (!polku_client_store_save (store, client, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   build_client_json (builder, client);
@@ -298,8 +299,8 @@ cmd_clients_archive (int       argc,
   if (store == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
-  client = polku_store_get_client (store, argv[1], &error);
-  if (client == NULL || !polku_store_set_client_archived (store, client, archived, &error))
+  client = polku_client_store_get (store, argv[1], &error);
+  if (client == NULL || !polku_client_store_set_archived (store, client, archived, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   return EXIT_OK;

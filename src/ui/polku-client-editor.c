@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-client-editor-private.h"
+#include "polku-client-store.h"
 #include "polku-date.h"
 #include "polku-hetu.h"
 
@@ -317,7 +318,7 @@ save_activated (GtkWidget  *widget,
   copy = self->client != NULL ? polku_client_copy (self->client) : polku_client_new ();
   copy_fields_to (self, copy);
 
-  if (polku_client_validate (copy, &error) && polku_store_save_client (self->store, copy, &error))
+  if (polku_client_validate (copy, &error) && polku_client_store_save (self->store, copy, &error))
     {
       g_debug ("Saved client %s", polku_client_get_id (copy));
       if (self->client != NULL)

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "polku-client.h"
 #include "polku-store.h"
 
 G_BEGIN_DECLS

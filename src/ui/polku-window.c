@@ -14,8 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "polku-client-row.h"
 #include "polku-case-store.h"
+#include "polku-client-row.h"
+#include "polku-client-store.h"
 #include "polku-followups-view.h"
 #include "polku-window-private.h"
 
@@ -827,7 +828,7 @@ list_clients_cb (GObject      *source,
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GError) error = NULL;
 
-  clients = polku_store_list_clients_finish (POLKU_STORE (source), result, &error);
+  clients = polku_client_store_list_finish (POLKU_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -851,7 +852,7 @@ load_clients (PolkuWindow *self)
 {
   self->loading = TRUE;
   update_list_state (self);
-  polku_store_list_clients_async (self->store, TRUE, self->cancellable, list_clients_cb,
+  polku_client_store_list_async (self->store, TRUE, self->cancellable, list_clients_cb,
                                   g_object_ref (self));
 }
 
@@ -1106,7 +1107,7 @@ on_undo_archive (AdwToast    *toast,
   if (self->store == NULL || client == NULL)
     return;
 
-  if (!polku_store_set_client_archived (self->store, client, FALSE, &error))
+  if (!polku_client_store_set_archived (self->store, client, FALSE, &error))
     {
       show_error (self, _("Could Not Restore the Client"), error);
       return;
@@ -1156,7 +1157,7 @@ toggle_archived_activated (GtkWidget  *widget,
   client = g_object_ref (selected);
   archive = !polku_client_get_archived (client);
 
-  if (!polku_store_set_client_archived (self->store, client, archive, &error))
+  if (!polku_client_store_set_archived (self->store, client, archive, &error))
     {
       show_error (self, archive ? _("Could Not Archive the Client")
                                 : _("Could Not Restore the Client"), error);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-continuity.h"
 #include "polku-demo.h"
 #include "polku-instrument.h"
@@ -92,7 +93,7 @@ bench_store (void)
   report ("demo data, per client", seconds_since (start) * 1000 / N_DEMO_CLIENTS, "ms", 50);
 
   start = g_get_monotonic_time ();
-  clients = polku_store_list_clients (store, TRUE, &error);
+  clients = polku_client_store_list (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clients->len, ==, N_DEMO_CLIENTS);
   report ("list clients", seconds_since (start) * 1000, "ms", 100);

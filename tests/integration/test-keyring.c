@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "polku-client-store.h"
 #include "polku-keyring.h"
 #include "polku-profile.h"
 
@@ -82,7 +83,7 @@ test_profile_with_keyring (void)
 
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   g_clear_object (&store);
 
   /* The stored key is a fresh 256-bit key and really opens the database. */
@@ -92,7 +93,7 @@ test_profile_with_keyring (void)
   store = polku_store_open (polku_profile_get_database_path (profile), POLKU_KEY_RAW, key,
                             FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 1);
+  g_assert_cmpint (polku_client_store_count (store, NULL), ==, 1);
   g_clear_object (&store);
 
   /* Reopen through the profile. */
@@ -101,7 +102,7 @@ test_profile_with_keyring (void)
 
     store = polku_profile_open_sync (again, NULL, 10, NULL, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 1);
+    g_assert_cmpint (polku_client_store_count (store, NULL), ==, 1);
     g_clear_object (&store);
   }
 
@@ -118,7 +119,7 @@ test_profile_with_keyring (void)
                                           NULL, &error));
   store = polku_profile_open_sync (profile, NULL, 10, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 1);
+  g_assert_cmpint (polku_client_store_count (store, NULL), ==, 1);
   g_clear_object (&store);
 
   remove_tree (dir);

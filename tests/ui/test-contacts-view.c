@@ -12,6 +12,7 @@
 #include "polku-contacts-view-private.h"
 #include "polku-mapping-visit-page.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 typedef struct
 {
@@ -33,7 +34,7 @@ fixture_setup (Fixture       *f,
   f->client = polku_client_new ();
   polku_client_set_given_name (f->client, "Aino");
   polku_client_set_family_name (f->client, "Virtanen");
-  g_assert_true (polku_store_save_client (f->store, f->client, &error));
+  g_assert_true (polku_client_store_save (f->store, f->client, &error));
 
   f->view = g_object_new (POLKU_TYPE_CONTACTS_VIEW, "store", f->store, "client", f->client,
                           NULL);
@@ -474,7 +475,7 @@ test_switch_quickly (Fixture       *f,
         {
           polku_client_set_given_name (clients[i], i == 1 ? "Bo" : "Cecilia");
           polku_client_set_family_name (clients[i], "Lindqvist");
-          g_assert_true (polku_store_save_client (f->store, clients[i], &error));
+          g_assert_true (polku_client_store_save (f->store, clients[i], &error));
         }
       polku_contact_set_client_id (contact, polku_client_get_id (clients[i]));
       polku_contact_set_date (contact, date);

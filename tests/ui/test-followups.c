@@ -12,6 +12,7 @@
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 static char *
 days_from_today (int days)
@@ -91,8 +92,8 @@ test_view (void)
   polku_client_set_family_name (aino, "Virtanen");
   polku_client_set_given_name (bo, "Bo");
   polku_client_set_family_name (bo, "Lindqvist");
-  g_assert_true (polku_store_save_client (store, aino, &error));
-  g_assert_true (polku_store_save_client (store, bo, &error));
+  g_assert_true (polku_client_store_save (store, aino, &error));
+  g_assert_true (polku_client_store_save (store, bo, &error));
 
   /* Nothing due: the empty state, no notification. */
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -165,7 +166,7 @@ store_with_followup (const char  *title,
 
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   followup = add_followup (store, client, title, 1);
   return g_steal_pointer (&store);
 }

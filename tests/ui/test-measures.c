@@ -17,6 +17,7 @@
 #include "polku-measures-chart.h"
 #include "polku-measures-view.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 typedef struct
 {
@@ -37,7 +38,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) clients = NULL;
 
   f->store = test_make_store (10, &f->dir, &f->profile);
-  clients = polku_store_list_clients (f->store, TRUE, &error);
+  clients = polku_client_store_list (f->store, TRUE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < clients->len; i++)
     {
@@ -466,7 +467,7 @@ test_switch_quickly (Fixture       *f,
 
   g_assert_no_error (error);
   /* The last client gets an assessment on a day no demo assessment has. */
-  clients = polku_store_list_clients (f->store, TRUE, &error);
+  clients = polku_client_store_list (f->store, TRUE, &error);
   for (guint i = 0; i < clients->len && other == NULL; i++)
     {
       PolkuClient *client = g_ptr_array_index (clients, i);

@@ -17,6 +17,7 @@
 #include "polku-overview-view.h"
 #include "polku-team-store.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 typedef struct
 {
@@ -244,7 +245,7 @@ test_shows_case (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, >, 0);
   kase = g_ptr_array_index (cases, 0);
-  client = polku_store_get_client (f->store, polku_case_get_client_id (kase), &error);
+  client = polku_client_store_get (f->store, polku_case_get_client_id (kase), &error);
 
   g_object_set (f->view, "store", f->store, "client", client, NULL);
   test_wait_loaded (f->view);
@@ -428,7 +429,7 @@ test_forms (Fixture       *f,
 
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
+  g_assert_true (polku_client_store_save (f->store, client, &error));
   id = polku_client_get_id (client);
   g_object_set (f->view, "store", f->store, "client", client, NULL);
   test_wait_loaded (f->view);
@@ -616,7 +617,7 @@ test_switch_quickly (Fixture       *f,
   g_assert_cmpuint (cases->len, >=, 3);
   for (guint i = 0; i < 3; i++)
     {
-      clients[i] = polku_store_get_client (f->store,
+      clients[i] = polku_client_store_get (f->store,
                                            polku_case_get_client_id (g_ptr_array_index (cases,
                                                                                         i)),
                                            &error);

@@ -14,6 +14,7 @@
 #include "polku-plan-store.h"
 #include "polku-plan-view-private.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 typedef struct
 {
@@ -50,7 +51,7 @@ fixture_setup (Fixture       *f,
   polku_client_set_given_name (f->client, "Britt");
   polku_client_set_family_name (f->client, "Lindqvist");
   polku_client_set_language (f->client, POLKU_LANGUAGE_SV);
-  g_assert_true (polku_store_save_client (f->store, f->client, &error));
+  g_assert_true (polku_client_store_save (f->store, f->client, &error));
   f->view = make_view (f);
 }
 
@@ -510,7 +511,7 @@ test_switch_quickly (Fixture       *f,
         {
           polku_client_set_given_name (clients[i], i == 1 ? "Aino" : "Bo");
           polku_client_set_family_name (clients[i], "Virtanen");
-          g_assert_true (polku_store_save_client (f->store, clients[i], &error));
+          g_assert_true (polku_client_store_save (f->store, clients[i], &error));
           polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[i]);
           test_wait_loaded (f->view);
         }

@@ -17,6 +17,7 @@
 #include "polku-unlock-page-private.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 /* Accessibility walk */
 
@@ -285,7 +286,7 @@ test_client_page_log (void)
   g_autofree char *dir = NULL;
   g_autoptr(PolkuProfile) profile = NULL;
   g_autoptr(PolkuStore) store = test_make_store (2, &dir, &profile);
-  g_autoptr(GPtrArray) clients = polku_store_list_clients (store, FALSE, &error);
+  g_autoptr(GPtrArray) clients = polku_client_store_list (store, FALSE, &error);
   g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = polku_client_page_new ();

@@ -20,6 +20,7 @@
 #include "polku-unlock-page-private.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
+#include "polku-client-store.h"
 
 #define N_CLIENTS 30
 
@@ -84,7 +85,7 @@ static gint64
 n_stored (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n = polku_store_count_clients (fixture->store, &error);
+  gint64 n = polku_client_store_count (fixture->store, &error);
 
   g_assert_no_error (error);
   return n;
@@ -292,7 +293,7 @@ test_archive (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.toggle-archived", NULL));
   g_assert_true (polku_client_get_archived (client));
-  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  stored = polku_client_store_get (fixture->store, polku_client_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_true (polku_client_get_archived (stored));
 
@@ -460,7 +461,7 @@ test_editor_failed_save_changes_nothing (Fixture       *fixture,
   g_assert_nonnull (polku_client_editor_get_error (editor));
   g_assert_cmpstr (polku_client_get_family_name (client), ==, family_name);
   g_assert_cmpstr (polku_client_get_hetu (client), ==, hetu);
-  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  stored = polku_client_store_get (fixture->store, polku_client_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (polku_client_get_family_name (stored), ==, family_name);
 
@@ -493,7 +494,7 @@ test_editor_edits (Fixture       *fixture,
 
   /* The listed object changed, the store has it, and it stays selected where it sorts. */
   g_assert_cmpstr (polku_client_get_municipality (client), ==, "Utsjoki");
-  stored = polku_store_get_client (fixture->store, polku_client_get_id (client), &error);
+  stored = polku_client_store_get (fixture->store, polku_client_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (polku_client_get_municipality (stored), ==, "Utsjoki");
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);

@@ -12,6 +12,7 @@
 
 #include "polku-audit.h"
 #include "polku-case-store.h"
+#include "polku-client-store.h"
 #include "polku-consent-store.h"
 #include "polku-store-private.h"
 
@@ -36,7 +37,7 @@ add_client (PolkuStore *store,
 
   polku_client_set_given_name (client, given);
   polku_client_set_family_name (client, family);
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   g_assert_no_error (error);
   return client;
 }

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "polku-client-store.h"
 #include "polku-store.h"
 
 #include "test-common.h"
@@ -30,7 +31,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
+  g_assert_true (polku_client_store_save (f->store, client, &error));
   f->client_id = g_strdup (polku_client_get_id (client));
 }
 

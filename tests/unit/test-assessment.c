@@ -14,6 +14,7 @@
 #include "polku-assessment-export.h"
 #include "polku-assessment-store.h"
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-demo.h"
 
 #include "test-common.h"
@@ -44,7 +45,7 @@ fixture_setup (Fixture       *f,
   polku_client_set_given_name (f->client, "Aino");
   polku_client_set_family_name (f->client, "Virtanen");
   polku_client_set_hetu (f->client, "131052-308T");
-  g_assert_true (polku_store_save_client (f->store, f->client, &error));
+  g_assert_true (polku_client_store_save (f->store, f->client, &error));
   g_assert_no_error (error);
 }
 
@@ -463,7 +464,7 @@ test_demo (Fixture       *f,
 
   g_assert_true (polku_demo_populate (f->store, 12, 7, &error));
   g_assert_no_error (error);
-  clients = polku_store_list_clients (f->store, TRUE, &error);
+  clients = polku_client_store_list (f->store, TRUE, &error);
   for (guint i = 0; i < clients->len; i++)
     {
       PolkuClient *client = g_ptr_array_index (clients, i);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-store-private.h"
 
@@ -42,7 +43,7 @@ fixture_setup (Fixture       *f,
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
   polku_client_set_hetu (client, "131052-308T");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
+  g_assert_true (polku_client_store_save (f->store, client, &error));
   g_assert_no_error (error);
   f->client_id = g_strdup (polku_client_get_id (client));
 }
@@ -102,16 +103,16 @@ test_client_changes_are_logged (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuClient) client = polku_store_get_client (f->store, f->client_id, &error);
+  g_autoptr(PolkuClient) client = polku_client_store_get (f->store, f->client_id, &error);
   g_autoptr(GPtrArray) entries = NULL;
   PolkuAuditEntry *entry;
 
   g_assert_no_error (error);
   polku_client_set_phone (client, "040 123 4567");
   polku_client_set_municipality (client, "Kokkola");
-  g_assert_true (polku_store_save_client (f->store, client, &error));
-  g_assert_true (polku_store_set_client_archived (f->store, client, TRUE, &error));
-  g_assert_true (polku_store_set_client_archived (f->store, client, FALSE, &error));
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  g_assert_true (polku_client_store_set_archived (f->store, client, TRUE, &error));
+  g_assert_true (polku_client_store_set_archived (f->store, client, FALSE, &error));
   g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
                                      &error));
   g_assert_no_error (error);
@@ -153,7 +154,7 @@ test_failed_change_leaves_no_entry (Fixture       *f,
   polku_client_set_given_name (other, "Bo");
   polku_client_set_family_name (other, "Lindqvist");
   polku_client_set_hetu (other, "131052-308T");
-  g_assert_false (polku_store_save_client (f->store, other, &error));
+  g_assert_false (polku_client_store_save (f->store, other, &error));
   g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT);
 
   entries = polku_audit_list (f->store, NULL, NULL);

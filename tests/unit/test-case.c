@@ -12,6 +12,7 @@
 #include "polku-demo.h"
 #include "polku-followup-store.h"
 #include "polku-team-store.h"
+#include "polku-client-store.h"
 
 /* The audit actions recorded for @client, oldest first, joined with spaces. */
 static char *
@@ -423,7 +424,7 @@ test_filters (Fixture       *f,
   g_clear_error (&error);
 
   /* Archived clients drop out unless asked for. */
-  g_assert_true (polku_store_set_client_archived (f->store, bo, TRUE, &error));
+  g_assert_true (polku_client_store_set_archived (f->store, bo, TRUE, &error));
   list = polku_case_store_list (f->store, NULL, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_clear_pointer (&list, g_ptr_array_unref);
@@ -485,7 +486,7 @@ test_demo (Fixture       *f,
 
   g_assert_true (polku_demo_populate (f->store, 60, 42, &error));
   g_assert_no_error (error);
-  clients = polku_store_list_clients (f->store, FALSE, &error);
+  clients = polku_client_store_list (f->store, FALSE, &error);
 
   for (guint i = 0; i < clients->len; i++)
     {

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-demo.h"
@@ -40,7 +41,7 @@ add_client (PolkuStore *store,
   polku_client_set_given_name (client, given);
   polku_client_set_family_name (client, "Virtanen");
   polku_client_set_hetu (client, hetu);
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   g_assert_no_error (error);
   return g_strdup (polku_client_get_id (client));
 }
@@ -561,7 +562,7 @@ test_demo (Fixture       *f,
 
   g_assert_true (polku_demo_populate (f->store, 30, 7, &error));
   g_assert_no_error (error);
-  clients = polku_store_list_clients (f->store, FALSE, &error);
+  clients = polku_client_store_list (f->store, FALSE, &error);
 
   for (guint i = 0; i < clients->len; i++)
     {

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "polku-continuity.h"
+#include "polku-date.h"
 
 #define NONE (-1.0)
 

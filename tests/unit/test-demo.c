@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-hetu.h"
 
@@ -27,7 +28,7 @@ populate (guint   n,
   g_assert_no_error (error);
   g_assert_true (polku_demo_populate (store, n, seed, &error));
   g_assert_no_error (error);
-  clients = polku_store_list_clients (store, TRUE, &error);
+  clients = polku_client_store_list (store, TRUE, &error);
   g_assert_no_error (error);
   polku_store_close (store);
 

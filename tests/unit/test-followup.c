@@ -8,6 +8,7 @@
 
 #include "case-test-helpers.h"
 #include "polku-followup-store.h"
+#include "polku-client-store.h"
 
 static PolkuFollowup *
 add_followup (Fixture     *f,
@@ -51,7 +52,7 @@ test_due (Fixture       *f,
   later = add_followup (f, polku_client_get_id (bo), "Suunnitelman arviointi", in30, &error);
   archived = add_followup (f, polku_client_get_id (eero), "Kotikäynti", d3, &error);
   g_assert_no_error (error);
-  g_assert_true (polku_store_set_client_archived (f->store, eero, TRUE, &error));
+  g_assert_true (polku_client_store_set_archived (f->store, eero, TRUE, &error));
 
   g_assert_cmpstr (polku_followup_get_created_by (soon), ==, "Sanna Koivisto");
   g_assert_cmpstr (polku_followup_get_assignee (soon), ==, "Jukka Rautio");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "polku-audit.h"
+#include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-plan-store.h"
 #include "polku-plan-text.h"
@@ -44,7 +45,7 @@ fixture_setup (Fixture       *f,
   polku_client_set_given_name (client, "Aino");
   polku_client_set_family_name (client, "Virtanen");
   polku_client_set_language (client, POLKU_LANGUAGE_SV);
-  g_assert_true (polku_store_save_client (f->store, client, &error));
+  g_assert_true (polku_client_store_save (f->store, client, &error));
   f->client_id = g_strdup (polku_client_get_id (client));
 }
 
@@ -565,7 +566,7 @@ test_demo (Fixture       *f,
 
   g_assert_true (polku_demo_populate (f->store, 30, 11, &error));
   g_assert_no_error (error);
-  clients = polku_store_list_clients (f->store, TRUE, &error);
+  clients = polku_client_store_list (f->store, TRUE, &error);
 
   for (guint i = 0; i < clients->len; i++)
     {

@@ -13,6 +13,7 @@
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 
+#include "polku-client-store.h"
 #include "polku-store.h"
 
 #include "test-common.h"
@@ -107,7 +108,7 @@ test_create_encrypted (Fixture       *f,
   g_assert_true (polku_store_get_foreign_keys (store));
   g_assert_cmpint (polku_store_get_schema_version (store), ==, POLKU_STORE_SCHEMA_VERSION);
 
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   g_assert_no_error (error);
 
   /* While open, the WAL holds the new page: encrypted too. */
@@ -128,7 +129,7 @@ test_create_encrypted (Fixture       *f,
   g_assert_false (file_contains (f->path, "131052-308T"));
 
   /* Closed: clear errors, no crash. */
-  g_assert_null (polku_store_list_clients (store, TRUE, &error));
+  g_assert_null (polku_client_store_list (store, TRUE, &error));
   g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
 }
 
@@ -146,7 +147,7 @@ test_reopen (Fixture       *f,
   g_assert_no_error (error);
   polku_client_set_municipality (client, "Seinäjoki");
   polku_client_set_language (client, POLKU_LANGUAGE_SV);
-  g_assert_true (polku_store_save_client (store, client, &error));
+  g_assert_true (polku_client_store_save (store, client, &error));
   id = g_strdup (polku_client_get_id (client));
   g_clear_object (&store);
 
@@ -158,7 +159,7 @@ test_reopen (Fixture       *f,
 
   store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
   g_assert_no_error (error);
-  back = polku_store_get_client (store, id, &error);
+  back = polku_client_store_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (polku_client_get_given_name (back), ==, "Aino");
   g_assert_cmpstr (polku_client_get_municipality (back), ==, "Seinäjoki");
@@ -422,55 +423,55 @@ test_clients (Fixture       *f,
   store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
   g_assert_no_error (error);
 
-  g_assert_true (polku_store_save_client (store, aino, &error));
+  g_assert_true (polku_client_store_save (store, aino, &error));
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (polku_client_get_id (aino)));
   g_assert_cmpstr (polku_client_get_created (aino), ==, polku_client_get_modified (aino));
   g_assert_cmpstr (polku_client_get_birth_date (aino), ==, "1952-10-13");
-  g_assert_true (polku_store_save_client (store, bo, &error));
-  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 2);
+  g_assert_true (polku_client_store_save (store, bo, &error));
+  g_assert_cmpint (polku_client_store_count (store, NULL), ==, 2);
 
   /* Same identity code twice: refused, nothing stored, the object keeps no id. */
-  g_assert_false (polku_store_save_client (store, dup, &error));
+  g_assert_false (polku_client_store_save (store, dup, &error));
   g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_null (polku_client_get_id (dup));
 
   /* Invalid: refused before the database. */
-  g_assert_false (polku_store_save_client (store, bad, &error));
+  g_assert_false (polku_client_store_save (store, bad, &error));
   g_assert_error (error, POLKU_CLIENT_ERROR, POLKU_CLIENT_ERROR_HETU);
   g_clear_error (&error);
-  g_assert_cmpint (polku_store_count_clients (store, NULL), ==, 2);
+  g_assert_cmpint (polku_client_store_count (store, NULL), ==, 2);
 
   /* Update keeps created, moves modified. */
   created = g_strdup (polku_client_get_created (aino));
   modified = g_strdup (polku_client_get_modified (aino));
   g_usleep (2000);
   polku_client_set_phone (aino, "040 123 4567");
-  g_assert_true (polku_store_save_client (store, aino, &error));
+  g_assert_true (polku_client_store_save (store, aino, &error));
   g_assert_cmpstr (polku_client_get_created (aino), ==, created);
   g_assert_cmpstr (polku_client_get_modified (aino), >, modified);
 
   /* Archive hides from the default list, keeps the row. */
-  g_assert_true (polku_store_set_client_archived (store, bo, TRUE, &error));
+  g_assert_true (polku_client_store_set_archived (store, bo, TRUE, &error));
   g_assert_true (polku_client_get_archived (bo));
-  list = polku_store_list_clients (store, FALSE, &error);
+  list = polku_client_store_list (store, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (polku_client_get_id (g_ptr_array_index (list, 0)), ==,
                    polku_client_get_id (aino));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = polku_store_list_clients (store, TRUE, &error);
+  list = polku_client_store_list (store, TRUE, &error);
   g_assert_cmpuint (list->len, ==, 2);
   /* name order: Lindqvist before Virtanen */
   g_assert_cmpstr (polku_client_get_family_name (g_ptr_array_index (list, 0)), ==, "Lindqvist");
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (polku_store_set_client_archived (store, bo, FALSE, &error));
-  list = polku_store_list_clients (store, FALSE, &error);
+  g_assert_true (polku_client_store_set_archived (store, bo, FALSE, &error));
+  list = polku_client_store_list (store, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 2);
 
   /* Not found */
-  g_assert_null (polku_store_get_client (store, "00000000-0000-4000-8000-000000000000", &error));
+  g_assert_null (polku_client_store_get (store, "00000000-0000-4000-8000-000000000000", &error));
   g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
 }
 
@@ -482,7 +483,7 @@ on_listed (GObject      *source,
   GPtrArray **out = user_data;
   g_autoptr(GError) error = NULL;
 
-  *out = polku_store_list_clients_finish (POLKU_STORE (source), result, &error);
+  *out = polku_client_store_list_finish (POLKU_STORE (source), result, &error);
   g_assert_no_error (error);
 }
 
@@ -496,9 +497,9 @@ test_list_async (Fixture       *f,
   GPtrArray *list = NULL;
 
   store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
-  g_assert_true (polku_store_save_client (store, aino, &error));
+  g_assert_true (polku_client_store_save (store, aino, &error));
 
-  polku_store_list_clients_async (store, FALSE, NULL, on_listed, &list);
+  polku_client_store_list_async (store, FALSE, NULL, on_listed, &list);
   while (list == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (list->len, ==, 1);

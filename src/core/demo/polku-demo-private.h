@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "polku-client.h"
 #include "polku-store.h"
 
 G_BEGIN_DECLS

@@ -16,6 +16,7 @@
 
 #include "polku-assessment-store.h"
 #include "polku-case-store.h"
+#include "polku-client-store.h"
 #include "polku-contact-store.h"
 #include "polku-demo-private.h"
 #include "polku-demo.h"
@@ -223,7 +224,7 @@ polku_demo_populate (PolkuStore  *store,
       g_autoptr(PolkuClient) client = polku_demo_make_client (rand);
       g_autoptr(GError) local_error = NULL;
 
-      if (polku_store_save_client (store, client, &local_error))
+      if (polku_client_store_save (store, client, &local_error))
         {
           for (guint i = 0; demo_steps[i] != NULL; i++)
             if (!demo_steps[i] (store, client, rand, error))

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "polku-client.h"
 #include "polku-store.h"
 
 G_BEGIN_DECLS

@@ -69,6 +69,18 @@ gboolean  polku_store_end_write          (sqlite3       *db,
 char     *polku_store_column_dup         (sqlite3_stmt  *stmt,
                                           int            i);
 
+/* A change made inside a write transaction; returns FALSE with @error to roll it back. */
+typedef gboolean (*PolkuStoreWriteFunc)  (PolkuStore    *store,
+                                          sqlite3       *db,
+                                          gpointer       data,
+                                          GError       **error);
+/* Takes the store's lock, runs @body between BEGIN IMMEDIATE and COMMIT (ROLLBACK when it
+ * fails) and lets the lock go. The change and its audit entry go together or not at all. */
+gboolean  polku_store_write              (PolkuStore           *self,
+                                          PolkuStoreWriteFunc   body,
+                                          gpointer              data,
+                                          GError              **error);
+
 /* Fails with POLKU_STORE_ERROR_NOT_FOUND when there is no such client. */
 gboolean  polku_store_check_client_locked (sqlite3      *db,
                                            const char   *client_id,

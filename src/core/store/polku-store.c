@@ -25,8 +25,6 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "polku-audit-private.h"
-#include "polku-client-private.h"
 #include "polku-core-resources.h"
 #include "polku-store.h"
 #include "polku-store-private.h"
@@ -1049,6 +1047,34 @@ polku_store_end_use (PolkuStore *self)
   end_use (self);
 }
 
+/**
+ * polku_store_write:
+ * @body: the change, run inside the transaction; returns FALSE with @error to roll back
+ *
+ * The one way a domain module writes: takes the store's lock, BEGIN IMMEDIATE, runs @body,
+ * COMMIT when it returned TRUE (ROLLBACK otherwise) and lets the lock go, whatever happens.
+ *
+ * Returns: TRUE when @body succeeded and the commit did
+ */
+gboolean
+polku_store_write (PolkuStore          *self,
+                   PolkuStoreWriteFunc  body,
+                   gpointer             data,
+                   GError             **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  if (!begin_use_internal (self, error))
+    return FALSE;
+  ok = polku_store_begin_write (self->db, error)
+       && polku_store_end_write (self->db, body (self, self->db, data, error), error);
+  end_use (self);
+  return ok;
+}
+
 /* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
 void
 polku_store_bind_text_or_null (sqlite3_stmt *stmt,
@@ -1059,368 +1085,4 @@ polku_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-#define CLIENT_COLUMNS \
-  "id, created, modified, given_name, family_name, hetu, birth_date, language, " \
-  "phone, email, address, municipality, archived"
-
-static gpointer
-client_from_row (sqlite3_stmt  *stmt,
-                 gpointer       user_data,
-                 GError       **error)
-{
-  PolkuClient *client = polku_client_new ();
-  PolkuLanguage language = POLKU_LANGUAGE_OTHER;
-
-#define COL(i) POLKU_STORE_COL (stmt, (i))
-  polku_client_set_stamps (client, COL (0), COL (1), COL (2));
-  polku_client_set_given_name (client, COL (3));
-  polku_client_set_family_name (client, COL (4));
-  polku_client_set_hetu (client, COL (5));
-  polku_client_set_birth_date (client, COL (6));
-  polku_language_from_code (COL (7), &language);
-  polku_client_set_language (client, language);
-  polku_client_set_phone (client, COL (8));
-  polku_client_set_email (client, COL (9));
-  polku_client_set_address (client, COL (10));
-  polku_client_set_municipality (client, COL (11));
-  polku_client_set_archived (client, sqlite3_column_int (stmt, 12) != 0);
-#undef COL
-
-  return client;
-}
-
-/**
- * polku_store_list_clients:
- *
- * Returns: (transfer full) (element-type PolkuClient): clients in name order.
- */
-GPtrArray *
-polku_store_list_clients (PolkuStore  *self,
-                          gboolean     include_archived,
-                          GError     **error)
-{
-  GPtrArray *clients = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
-
-  if (!begin_use_internal (self, error))
-    return NULL;
-
-  stmt = polku_store_prepare (self->db,
-                              "SELECT " CLIENT_COLUMNS " FROM client"
-                              " WHERE archived = 0 OR ?1"
-                              " ORDER BY family_name, given_name, id;",
-                              _("Reading the client list"), error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-      clients = polku_store_list_rows (self->db, stmt, client_from_row, NULL,
-                                       _("Reading the client list"), error);
-    }
-  end_use (self);
-
-  return clients;
-}
-
-static void
-list_clients_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *clients;
-
-  clients = polku_store_list_clients (source_object, GPOINTER_TO_INT (task_data), &error);
-  if (clients == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, clients, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-polku_store_list_clients_async (PolkuStore          *self,
-                                gboolean             include_archived,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (POLKU_IS_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, polku_store_list_clients_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (include_archived ? 1 : 0), NULL);
-  g_task_run_in_thread (task, list_clients_thread);
-}
-
-/**
- * polku_store_list_clients_finish:
- *
- * Returns: (transfer full) (element-type PolkuClient): the clients
- */
-GPtrArray *
-polku_store_list_clients_finish (PolkuStore    *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static PolkuClient *
-read_client_locked (PolkuStore  *self,
-                    const char  *id,
-                    GError     **error)
-{
-  PolkuClient *client = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = polku_store_prepare (self->db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
-                              _("Reading a client"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    client = client_from_row (stmt, NULL, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("There is no client with the id “%s”."), id);
-  else
-    polku_store_set_sqlite_error (error, self->db, _("Reading a client"));
-
-  sqlite3_finalize (stmt);
-  return client;
-}
-
-/**
- * polku_store_get_client:
- *
- * Returns: (transfer full): the client, or %NULL with POLKU_STORE_ERROR_NOT_FOUND
- */
-PolkuClient *
-polku_store_get_client (PolkuStore  *self,
-                        const char  *id,
-                        GError     **error)
-{
-  PolkuClient *client;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (!begin_use_internal (self, error))
-    return NULL;
-  client = read_client_locked (self, id, error);
-  end_use (self);
-  return client;
-}
-
-/* The names of the fields that differ, for the audit log (names only, never values). */
-static char *
-changed_fields (PolkuClient *old,
-                PolkuClient *new)
-{
-  static const char * const fields[] = {
-    "given-name", "family-name", "hetu", "birth-date", "phone", "email", "address",
-    "municipality", NULL
-  };
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      g_autofree char *a = NULL;
-      g_autofree char *b = NULL;
-
-      g_object_get (old, fields[i], &a, NULL);
-      g_object_get (new, fields[i], &b, NULL);
-      if (g_strcmp0 (a, b) != 0)
-        g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", fields[i]);
-    }
-  if (polku_client_get_language (old) != polku_client_get_language (new))
-    g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", "language");
-
-  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
-}
-
-/**
- * polku_store_save_client:
- *
- * Validates @client and inserts it (when it has no id yet) or updates it. On success
- * the client's id and stamps are set; on failure @client and the database are unchanged
- * (apart from a birth date that validation derived from the identity code).
- */
-gboolean
-polku_store_save_client (PolkuStore   *self,
-                         PolkuClient  *client,
-                         GError      **error)
-{
-  g_autofree char *stamp = NULL;
-  g_autofree char *new_id = NULL;
-  const char *id;
-  const char *created;
-  g_autoptr(PolkuClient) old = NULL;
-  sqlite3_stmt *stmt;
-  gboolean insert;
-  gboolean ok;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (POLKU_IS_CLIENT (client), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!polku_client_validate (client, error))
-    return FALSE;
-
-  stamp = polku_date_now_stamp ();
-  insert = polku_client_get_id (client) == NULL;
-  if (insert)
-    {
-      new_id = g_uuid_string_random ();
-      id = new_id;
-      created = stamp;
-    }
-  else
-    {
-      id = polku_client_get_id (client);
-      created = polku_client_get_created (client);
-    }
-
-  if (!begin_use_internal (self, error))
-    return FALSE;
-
-  if (!polku_store_begin_write (self->db, error))
-    {
-      end_use (self);
-      return FALSE;
-    }
-
-  if (!insert)
-    {
-      old = read_client_locked (self, id, error);
-      if (old == NULL)
-        {
-          polku_store_end_write (self->db, FALSE, NULL);
-          end_use (self);
-          return FALSE;
-        }
-    }
-
-  stmt = polku_store_prepare (self->db,
-                              insert
-                              ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
-                                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);"
-                              : "UPDATE client SET modified = ?3, given_name = ?4,"
-                                " family_name = ?5, hetu = ?6, birth_date = ?7, language = ?8,"
-                                " phone = ?9, email = ?10, address = ?11, municipality = ?12,"
-                                " archived = ?13 WHERE id = ?1 AND created = ?2;",
-                              _("Saving the client"), error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      polku_store_bind_text_or_null (stmt, 1, id);
-      polku_store_bind_text_or_null (stmt, 2, created);
-      polku_store_bind_text_or_null (stmt, 3, stamp);
-      polku_store_bind_text_or_null (stmt, 4, polku_client_get_given_name (client));
-      polku_store_bind_text_or_null (stmt, 5, polku_client_get_family_name (client));
-      polku_store_bind_text_or_null (stmt, 6, polku_client_get_hetu (client));
-      polku_store_bind_text_or_null (stmt, 7, polku_client_get_birth_date (client));
-      polku_store_bind_text_or_null (stmt, 8,
-                                     polku_language_to_code (polku_client_get_language (client)));
-      polku_store_bind_text_or_null (stmt, 9, polku_client_get_phone (client));
-      polku_store_bind_text_or_null (stmt, 10, polku_client_get_email (client));
-      polku_store_bind_text_or_null (stmt, 11, polku_client_get_address (client));
-      polku_store_bind_text_or_null (stmt, 12, polku_client_get_municipality (client));
-      sqlite3_bind_int (stmt, 13, polku_client_get_archived (client) ? 1 : 0);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-      if (!ok && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
-                     _("Another client already has this identity code."));
-      else if (!ok)
-        polku_store_set_sqlite_error (error, self->db, _("Saving the client"));
-      else if (!insert && sqlite3_changes (self->db) == 0)
-        {
-          ok = FALSE;
-          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                       _("The client is no longer in the database."));
-        }
-      sqlite3_finalize (stmt);
-    }
-
-  if (ok)
-    {
-      g_autofree char *detail = NULL;
-      const char *action;
-
-      if (insert)
-        action = POLKU_AUDIT_CLIENT_CREATE;
-      else if (polku_client_get_archived (old) != polku_client_get_archived (client))
-        action = polku_client_get_archived (client) ? POLKU_AUDIT_CLIENT_ARCHIVE
-                                                    : POLKU_AUDIT_CLIENT_RESTORE;
-      else
-        {
-          action = POLKU_AUDIT_CLIENT_UPDATE;
-          detail = changed_fields (old, client);
-        }
-
-      ok = polku_audit_append_locked (self, self->db, action, id, detail, error);
-    }
-  ok = polku_store_end_write (self->db, ok, error);
-  end_use (self);
-
-  if (!ok)
-    return FALSE;
-
-  polku_client_set_stamps (client, id, created, stamp);
-  return TRUE;
-}
-
-/**
- * polku_store_set_client_archived:
- *
- * Archives or restores @client; archived clients are kept, only hidden from lists.
- */
-gboolean
-polku_store_set_client_archived (PolkuStore   *self,
-                                 PolkuClient  *client,
-                                 gboolean      archived,
-                                 GError      **error)
-{
-  g_autoptr(PolkuClient) copy = NULL;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (POLKU_IS_CLIENT (client), FALSE);
-  g_return_val_if_fail (polku_client_get_id (client) != NULL, FALSE);
-
-  copy = polku_client_copy (client);
-  polku_client_set_archived (copy, archived);
-  if (!polku_store_save_client (self, copy, error))
-    return FALSE;
-
-  polku_client_update_from (client, copy);
-  return TRUE;
-}
-
-gint64
-polku_store_count_clients (PolkuStore  *self,
-                           GError     **error)
-{
-  g_autofree char *count = NULL;
-  int rc;
-
-  g_return_val_if_fail (POLKU_IS_STORE (self), -1);
-
-  if (!begin_use_internal (self, error))
-    return -1;
-  count = query_text (self->db, "SELECT count(*) FROM client;", &rc);
-  if (rc != SQLITE_OK)
-    polku_store_set_sqlite_error (error, self->db, _("Counting clients"));
-  end_use (self);
-
-  return rc == SQLITE_OK ? g_ascii_strtoll (count, NULL, 10) : -1;
 }

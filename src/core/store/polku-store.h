@@ -7,8 +7,6 @@
 
 #include <gio/gio.h>
 
-#include "polku-client.h"
-
 G_BEGIN_DECLS
 
 #define POLKU_STORE_ERROR (polku_store_error_quark ())
@@ -57,30 +55,5 @@ gboolean     polku_store_get_foreign_keys     (PolkuStore    *self);
 void         polku_store_set_actor            (PolkuStore    *self,
                                                const char    *actor);
 char        *polku_store_dup_actor            (PolkuStore    *self);
-
-/* Clients */
-GPtrArray   *polku_store_list_clients         (PolkuStore    *self,
-                                               gboolean       include_archived,
-                                               GError       **error);
-void         polku_store_list_clients_async   (PolkuStore          *self,
-                                               gboolean             include_archived,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-GPtrArray   *polku_store_list_clients_finish  (PolkuStore    *self,
-                                               GAsyncResult  *result,
-                                               GError       **error);
-PolkuClient *polku_store_get_client           (PolkuStore    *self,
-                                               const char    *id,
-                                               GError       **error);
-gboolean     polku_store_save_client          (PolkuStore    *self,
-                                               PolkuClient   *client,
-                                               GError       **error);
-gboolean     polku_store_set_client_archived  (PolkuStore    *self,
-                                               PolkuClient   *client,
-                                               gboolean       archived,
-                                               GError       **error);
-gint64       polku_store_count_clients        (PolkuStore    *self,
-                                               GError       **error);
 
 G_END_DECLS
