@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Run a command with a private, unlocked GNOME keyring on a private D-Bus session bus.
 # usage: tests/with-keyring.sh CMD [ARGS...]
-# Needs no display or user session and works as root (see ../shared/ENVIRONMENT.md §3.2).
+# Needs no display or user session and works as root (HACKING.md, "Tests": a keyring in tests).
 if [ -z "${WITH_KEYRING_INNER:-}" ]; then
   export WITH_KEYRING_INNER=1
   exec dbus-run-session -- "$0" "$@"

@@ -59,9 +59,8 @@ assessment_add (int    argc,
   if (assessment == NULL)
     return fail (EXIT_USAGE, "%s", error->message);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   if (!polku_assessment_store_save (store, assessment, &error))
     return fail (EXIT_ERROR, "%s", error->message);
@@ -134,9 +133,8 @@ assessment_list (int       argc,
         return fail (EXIT_USAGE, "%s", error->message);
     }
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)

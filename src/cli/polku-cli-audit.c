@@ -52,26 +52,15 @@ audit_list (int    argc,
                                    "[CLIENT-ID] [--json]"), argv[i]);
     }
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   entries = polku_audit_list (store, client_id, &error);
   if (entries == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < entries->len; i++)
-        build_entry_json (builder, g_ptr_array_index (entries, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    polku_cli_print_list (entries, (PolkuCliBuildFunc) build_entry_json);
   else
     for (guint i = 0; i < entries->len; i++)
       {
@@ -100,9 +89,8 @@ audit_verify (int    argc,
   if (argc != 1)
     return fail (EXIT_USAGE, _("Usage: polku-cli audit verify"));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   if (!polku_audit_verify (store, &n, &error))
     return fail (EXIT_ERROR, "%s", error->message);

@@ -80,8 +80,8 @@ read_passphrase (GError **error)
   return g_steal_pointer (&contents);
 }
 
-PolkuStore *
-polku_cli_open_store (GError **error)
+static PolkuStore *
+open_store (GError **error)
 {
   g_autoptr(PolkuProfile) profile = polku_profile_new (polku_cli_data_dir);
   g_autofree char *passphrase = NULL;
@@ -113,6 +113,17 @@ polku_cli_open_store (GError **error)
   return store;
 }
 
+gboolean
+polku_cli_open_store (PolkuStore **out_store)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_store = open_store (&error);
+  if (*out_store != NULL)
+    return TRUE;
+  polku_cli_fail (EXIT_ERROR, "%s", error->message);
+  return FALSE;
+}
 
 void
 polku_cli_print_json (JsonNode *root)
@@ -202,4 +213,251 @@ polku_cli_dispatch (int                       argc,
     return polku_cli_fail (EXIT_USAGE, _("Say what to do with “%s”: %s."), argv[0], names->str);
   return polku_cli_fail (EXIT_USAGE, _("Unknown command “%s %s”: use %s."), argv[0], argv[1],
                          names->str);
+}
+
+gboolean
+polku_cli_parse_args (int                    argc,
+                      char                 **argv,
+                      const PolkuCliOption  *options,
+                      const char           **positional,
+                      guint                  n_positional,
+                      guint                  n_required,
+                      const char            *usage,
+                      int                   *out_status)
+{
+  guint n = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const PolkuCliOption *option = NULL;
+
+      for (guint j = 0; options != NULL && options[j].name != NULL; j++)
+        if (g_str_equal (argv[i], options[j].name))
+          option = &options[j];
+
+      if (option != NULL && option->flag != NULL)
+        *option->flag = TRUE;
+      else if (option != NULL && i + 1 < argc)
+        *option->value = argv[++i];
+      else if (option == NULL && argv[i][0] != '-' && n < n_positional)
+        positional[n++] = argv[i];
+      else
+        {
+          *out_status = polku_cli_fail (EXIT_USAGE,
+                                        _("Wrong argument “%s”. Usage: polku-cli %s"),
+                                        argv[i], usage);
+          return FALSE;
+        }
+    }
+  if (n < n_required)
+    {
+      *out_status = polku_cli_fail (EXIT_USAGE, _("Usage: polku-cli %s"), usage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+polku_cli_check_id (const char *id,
+                    const char *usage,
+                    int        *out_status)
+{
+  if (g_uuid_string_is_valid (id))
+    return TRUE;
+  *out_status = polku_cli_fail (EXIT_USAGE, _("“%s” is not an id (a UUID). Usage: polku-cli %s"),
+                                id, usage);
+  return FALSE;
+}
+
+gboolean
+polku_cli_parse_id_args (int                    argc,
+                         char                 **argv,
+                         const PolkuCliOption  *options,
+                         const char            *usage,
+                         const char           **out_id,
+                         int                   *out_status)
+{
+  return polku_cli_parse_args (argc, argv, options, out_id, 1, 1, usage, out_status)
+         && polku_cli_check_id (*out_id, usage, out_status);
+}
+
+gboolean
+polku_cli_parse_list_args (int               argc,
+                           char            **argv,
+                           const char       *usage,
+                           gboolean          with_all,
+                           PolkuCliListArgs *args,
+                           int              *out_status)
+{
+  PolkuCliOption options[] = {
+    { "--json", NULL, &args->json }, { "--all", NULL, &args->all }, { NULL }
+  };
+
+  if (!with_all)
+    options[1].name = NULL;  /* the table ends after --json */
+  args->client_id = NULL;
+  args->all = FALSE;
+  args->json = FALSE;
+  return polku_cli_parse_id_args (argc, argv, options, usage, &args->client_id, out_status);
+}
+
+int
+polku_cli_usage_error (const char *usage,
+                       const char *arg)
+{
+  if (arg != NULL)
+    return polku_cli_fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: %s"), arg, usage);
+  return polku_cli_fail (EXIT_USAGE, _("Usage: %s"), usage);
+}
+
+int
+polku_cli_read_id_and_json (int          argc,
+                            char       **argv,
+                            const char  *usage,
+                            const char **out_id,
+                            JsonNode   **out_input)
+{
+  g_autoptr(GError) error = NULL;
+  const char *file = NULL;
+
+  *out_id = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
+        file = argv[++i];
+      else if (*out_id == NULL && g_uuid_string_is_valid (argv[i]))
+        *out_id = argv[i];
+      else
+        return polku_cli_usage_error (usage, argv[i]);
+    }
+  if (*out_id == NULL || file == NULL)
+    return polku_cli_usage_error (usage, NULL);
+
+  *out_input = polku_cli_read_json (file, &error);
+  if (*out_input == NULL)
+    return polku_cli_fail (EXIT_USAGE, "%s", error->message);
+  return EXIT_OK;
+}
+
+void
+polku_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  polku_cli_print_json (root);
+}
+
+void
+polku_cli_add_list (JsonBuilder       *builder,
+                    GPtrArray         *items,
+                    PolkuCliBuildFunc  build)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    build (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+}
+
+void
+polku_cli_print_list (GPtrArray         *items,
+                      PolkuCliBuildFunc  build)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  polku_cli_add_list (builder, items, build);
+  polku_cli_print_builder (builder);
+}
+
+void
+polku_cli_print_one (gpointer           item,
+                     PolkuCliBuildFunc  build)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  build (builder, item);
+  polku_cli_print_builder (builder);
+}
+
+void
+polku_cli_print_lines (GPtrArray        *items,
+                       PolkuCliLineFunc  line,
+                       gpointer          data)
+{
+  for (guint i = 0; i < items->len; i++)
+    line (g_ptr_array_index (items, i), data);
+}
+
+gboolean
+polku_cli_is_string_or_null (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_NULL (node)
+         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
+}
+
+gboolean
+polku_cli_is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+gboolean
+polku_cli_check_string (const char  *name,
+                        JsonNode    *value,
+                        GError     **error)
+{
+  if (polku_cli_is_string_or_null (value))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” must be a string or null."),
+               name);
+  return FALSE;
+}
+
+gboolean
+polku_cli_read_members (const PolkuCliMembers  *members,
+                        GObject                *object,
+                        JsonNode               *node,
+                        GError                **error)
+{
+  g_autoptr(GList) names = NULL;
+  JsonObject *json;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _(members->not_an_object));
+      return FALSE;
+    }
+  json = json_node_get_object (node);
+  names = json_object_get_members (json);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (json, name);
+      const PolkuCliStringMember *string = members->strings;
+
+      while (string->member != NULL && !g_str_equal (name, string->member))
+        string++;
+      if (string->member == NULL)
+        {
+          if (!members->read (object, name, value, error))
+            return FALSE;
+        }
+      else if (!polku_cli_check_string (name, value, error))
+        return FALSE;
+      else
+        g_object_set (object, string->property, json_node_get_string (value), NULL);
+    }
+  return TRUE;
+}
+
+gboolean
+polku_cli_check_boolean (const char  *name,
+                         JsonNode    *value,
+                         GError     **error)
+{
+  if (polku_cli_is_boolean (value))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” must be true or false."),
+               name);
+  return FALSE;
 }

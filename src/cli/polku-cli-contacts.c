@@ -1,4 +1,4 @@
-/* polku-cli-contacts.c: the contact log, the CSV import and the mapping visit
+/* polku-cli-contacts.c: the contact log and the CSV import
  *
  *   polku-cli contacts list CLIENT-ID [--from DATE] [--to DATE] [--json]
  *   polku-cli contacts add CLIENT-ID --json FILE
@@ -6,10 +6,6 @@
  *   polku-cli contacts remove CONTACT-ID
  *   polku-cli contacts import CLIENT-ID FILE.csv [--dry-run] [--skip-bad-rows]
  *   polku-cli contacts types [--file FILE] [--json]
- *   polku-cli mapping-visit show CLIENT-ID [--json]
- *   polku-cli mapping-visit new CLIENT-ID [--agenda FILE]
- *   polku-cli mapping-visit update CLIENT-ID --json FILE
- *   polku-cli mapping-visit agenda [--file FILE]
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,18 +17,14 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-csv-import.h"
-#include "polku-mapping-visit.h"
 
 #include "polku-cli-private.h"
-
-/* --- JSON ------------------------------------------------------------------------------ */
 
 static void
 build_contact_json (JsonBuilder  *builder,
@@ -64,164 +56,79 @@ build_contact_json (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* What list --json prints may be fed back; these are not changed by input. */
+static const char * const contact_ignored[] = {
+  "id", "client_id", "created", "modified", "source", NULL
+};
+
+/* The members of a contact besides its strings; d.m.yyyy and H.MM are accepted as in the CSV
+ * import, and validation reports the rest. */
 static gboolean
-is_string_or_null (JsonNode *node)
+read_contact_member (GObject     *object,
+                     const char  *name,
+                     JsonNode    *value,
+                     GError     **error)
 {
-  return JSON_NODE_HOLDS_NULL (node)
-         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
-}
+  PolkuContact *contact = POLKU_CONTACT (object);
 
-typedef struct
-{
-  const char *member;    /* in the JSON */
-  const char *property;  /* of the object */
-} StringMember;
-
-/* When @name is one of @table's members, sets the object's property from @value (a string or
- * null) and sets *@known. Fails, naming the member, on any other JSON type. */
-static gboolean
-set_string_member (GObject            *object,
-                   const StringMember *table,
-                   guint               n_table,
-                   const char         *name,
-                   JsonNode           *value,
-                   gboolean           *known,
-                   GError            **error)
-{
-  *known = FALSE;
-  for (guint i = 0; i < n_table; i++)
-    if (g_str_equal (name, table[i].member))
-      {
-        if (!is_string_or_null (value))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         _("“%s” must be a string or null."), name);
-            return FALSE;
-          }
-        g_object_set (object, table[i].property, json_node_get_string (value), NULL);
-        *known = TRUE;
-      }
-  return TRUE;
-}
-
-static gboolean
-is_boolean (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-}
-
-/* Applies the members of @node (a JSON object) to @contact. Unknown members are an error, so
- * that a typo does not silently drop data. */
-static gboolean
-contact_apply_json (PolkuContact  *contact,
-                    JsonNode      *node,
-                    GError       **error)
-{
-  static const StringMember strings[] = {
-    { "professional", "professional-id" },
-    { "professional_name", "professional-name" }, { "organisation", "organisation" },
-    { "note", "note" },
-  };
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (g_str_equal (name, "date") || g_str_equal (name, "time"))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A contact must be a JSON object."));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *value = json_object_get_member (object, name);
-      gboolean known = FALSE;
+      const char *text;
+      g_autofree char *parsed = NULL;
 
-      if (!set_string_member (G_OBJECT (contact), strings, G_N_ELEMENTS (strings), name, value,
-                              &known, error))
+      if (!polku_cli_check_string (name, value, error))
         return FALSE;
-      if (known)
-        continue;
-
-      if (g_str_equal (name, "date") || g_str_equal (name, "time"))
+      text = json_node_get_string (value);
+      if (g_str_equal (name, "date"))
         {
-          const char *text;
-          g_autofree char *parsed = NULL;
-
-          if (!is_string_or_null (value))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“%s” must be a string or null."), name);
-              return FALSE;
-            }
-          /* d.m.yyyy and H.MM are accepted as in the CSV import; validation reports the
-           * rest. */
-          text = json_node_get_string (value);
-          if (g_str_equal (name, "date"))
-            {
-              parsed = polku_contact_parse_date (text);
-              polku_contact_set_date (contact, parsed != NULL ? parsed : text);
-            }
-          else
-            {
-              parsed = polku_contact_parse_time (text);
-              polku_contact_set_time (contact, parsed != NULL ? parsed : text);
-            }
-        }
-      else if (g_str_equal (name, "type"))
-        {
-          g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
-          PolkuContactType *type = NULL;
-
-          if (!is_string_or_null (value))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“%s” must be a string or null."), name);
-              return FALSE;
-            }
-          if (types != NULL && json_node_get_string (value) != NULL)
-            type = polku_contact_types_find (types, json_node_get_string (value));
-          polku_contact_set_type_id (contact, type != NULL ? polku_contact_type_get_id (type)
-                                                           : json_node_get_string (value));
-        }
-      else if (g_str_equal (name, "urgent") || g_str_equal (name, "no_show"))
-        {
-          if (!is_boolean (value))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“%s” must be true or false."), name);
-              return FALSE;
-            }
-          if (g_str_equal (name, "urgent"))
-            polku_contact_set_urgent (contact, json_node_get_boolean (value));
-          else
-            polku_contact_set_no_show (contact, json_node_get_boolean (value));
-        }
-      else if (g_strv_contains ((const char * const[]) { "id", "client_id", "created",
-                                                          "modified", "source", NULL }, name))
-        {
-          /* What list --json prints may be fed back; these are not changed by input. */
+          parsed = polku_contact_parse_date (text);
+          polku_contact_set_date (contact, parsed != NULL ? parsed : text);
         }
       else
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Unknown member “%s” in the contact."), name);
-          return FALSE;
+          parsed = polku_contact_parse_time (text);
+          polku_contact_set_time (contact, parsed != NULL ? parsed : text);
         }
+    }
+  else if (g_str_equal (name, "type"))
+    {
+      g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
+      PolkuContactType *type = NULL;
+
+      if (!polku_cli_check_string (name, value, error))
+        return FALSE;
+      if (types != NULL && json_node_get_string (value) != NULL)
+        type = polku_contact_types_find (types, json_node_get_string (value));
+      polku_contact_set_type_id (contact, type != NULL ? polku_contact_type_get_id (type)
+                                                       : json_node_get_string (value));
+    }
+  else if (g_str_equal (name, "urgent") || g_str_equal (name, "no_show"))
+    {
+      if (!polku_cli_check_boolean (name, value, error))
+        return FALSE;
+      if (g_str_equal (name, "urgent"))
+        polku_contact_set_urgent (contact, json_node_get_boolean (value));
+      else
+        polku_contact_set_no_show (contact, json_node_get_boolean (value));
+    }
+  else if (!g_strv_contains (contact_ignored, name))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Unknown member “%s” in the contact."), name);
+      return FALSE;
     }
   return TRUE;
 }
 
-static int
-usage_error (const char *usage,
-             const char *arg)
-{
-  if (arg != NULL)
-    return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: %s"), arg, usage);
-  return fail (EXIT_USAGE, _("Usage: %s"), usage);
-}
+static const PolkuCliStringMember contact_strings[] = {
+  { "professional", "professional-id" }, { "professional_name", "professional-name" },
+  { "organisation", "organisation" }, { "note", "note" }, { NULL }
+};
+
+static const PolkuCliMembers contact_members = {
+  N_("A contact must be a JSON object."),
+  contact_strings, read_contact_member
+};
 
 static gboolean
 parse_date_option (const char  *text,
@@ -269,14 +176,13 @@ cmd_list (int    argc,
       else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
         client_id = argv[i];
       else
-        return usage_error (usage, argv[i]);
+        return polku_cli_usage_error (usage, argv[i]);
     }
   if (client_id == NULL)
-    return usage_error (usage, NULL);
+    return polku_cli_usage_error (usage, NULL);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
@@ -287,15 +193,7 @@ cmd_list (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < contacts->len; i++)
-        build_contact_json (builder, g_ptr_array_index (contacts, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      polku_cli_print_list (contacts, (PolkuCliBuildFunc) build_contact_json);
       return EXIT_OK;
     }
 
@@ -330,26 +228,12 @@ cmd_add (int    argc,
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) result = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
+  const char *client_id;
   gboolean array;
+  int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
-        file = argv[++i];
-      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
-        client_id = argv[i];
-      else
-        return usage_error (usage, argv[i]);
-    }
-  if (client_id == NULL || file == NULL)
-    return usage_error (usage, NULL);
-
-  input = polku_cli_read_json (file, &error);
-  if (input == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+  if ((status = polku_cli_read_id_and_json (argc, argv, usage, &client_id, &input)) != EXIT_OK)
+    return status;
 
   /* One object, or an array of them (written together, all or none). */
   array = JSON_NODE_HOLDS_ARRAY (input);
@@ -359,7 +243,7 @@ cmd_add (int    argc,
       g_autoptr(PolkuContact) contact = polku_contact_new ();
 
       polku_contact_set_client_id (contact, client_id);
-      if (!contact_apply_json (contact, node, &error)
+      if (!polku_cli_read_members (&contact_members, G_OBJECT (contact), node, &error)
           || !polku_contact_validate (contact, NULL, &error))
         {
           if (array)
@@ -369,9 +253,8 @@ cmd_add (int    argc,
       g_ptr_array_add (contacts, g_steal_pointer (&contact));
     }
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   if (!polku_contact_store_add_all (store, client_id, contacts, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
@@ -381,8 +264,7 @@ cmd_add (int    argc,
     build_contact_json (builder, g_ptr_array_index (contacts, i));
   if (array)
     json_builder_end_array (builder);
-  result = json_builder_get_root (builder);
-  print_json (result);
+  polku_cli_print_builder (builder);
   return EXIT_OK;
 }
 
@@ -396,41 +278,25 @@ cmd_update (int    argc,
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(PolkuContact) contact = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) result = NULL;
-  const char *contact_id = NULL;
-  const char *file = NULL;
+  const char *contact_id;
+  int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
-        file = argv[++i];
-      else if (contact_id == NULL && g_uuid_string_is_valid (argv[i]))
-        contact_id = argv[i];
-      else
-        return usage_error (usage, argv[i]);
-    }
-  if (contact_id == NULL || file == NULL)
-    return usage_error (usage, NULL);
+  if ((status = polku_cli_read_id_and_json (argc, argv, usage, &contact_id, &input)) != EXIT_OK)
+    return status;
 
-  input = polku_cli_read_json (file, &error);
-  if (input == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   contact = polku_contact_store_get (store, contact_id, &error);
   if (contact == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
-  if (!contact_apply_json (contact, input, &error)
+  if (!polku_cli_read_members (&contact_members, G_OBJECT (contact), input, &error)
       || !polku_contact_validate (contact, NULL, &error))
     return fail (EXIT_USAGE, "%s", error->message);
   if (!polku_contact_store_update (store, contact, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   build_contact_json (builder, contact);
-  result = json_builder_get_root (builder);
-  print_json (result);
+  polku_cli_print_builder (builder);
   return EXIT_OK;
 }
 
@@ -443,11 +309,10 @@ cmd_remove (int    argc,
   g_autoptr(PolkuContact) contact = NULL;
 
   if (argc != 2 || !g_uuid_string_is_valid (argv[1]))
-    return usage_error ("polku-cli contacts remove CONTACT-ID", NULL);
+    return polku_cli_usage_error ("polku-cli contacts remove CONTACT-ID", NULL);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   contact = polku_contact_store_get (store, argv[1], &error);
   if (contact == NULL || !polku_contact_store_remove (store, contact, &error))
     return fail (EXIT_ERROR, "%s", error->message);
@@ -536,7 +401,6 @@ cmd_import (int    argc,
   g_autoptr(PolkuClient) client = NULL;
   g_autoptr(GFile) gfile = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) result = NULL;
   const char *client_id = NULL;
   const char *file = NULL;
   gboolean dry_run = FALSE;
@@ -555,10 +419,10 @@ cmd_import (int    argc,
       else if (file == NULL && client_id != NULL && argv[i][0] != '-')
         file = argv[i];
       else
-        return usage_error (usage, argv[i]);
+        return polku_cli_usage_error (usage, argv[i]);
     }
   if (client_id == NULL || file == NULL)
-    return usage_error (usage, NULL);
+    return polku_cli_usage_error (usage, NULL);
 
   /* The file is read and checked before the key is needed. */
   gfile = g_file_new_for_commandline_arg (file);
@@ -566,9 +430,8 @@ cmd_import (int    argc,
   if (import == NULL)
     return fail (EXIT_USAGE, "%s: %s", file, error->message);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   client = polku_client_store_get (store, client_id, &error);
   if (client == NULL || !polku_csv_import_find_duplicates (import, store, &error))
     return fail (EXIT_ERROR, "%s", error->message);
@@ -579,8 +442,7 @@ cmd_import (int    argc,
     return fail (EXIT_ERROR, "%s", error->message);
 
   build_import_json (builder, import, file, dry_run, written);
-  result = json_builder_get_root (builder);
-  print_json (result);
+  polku_cli_print_builder (builder);
 
   if (n_invalid > 0 && !skip_bad_rows)
     return fail (EXIT_USAGE,
@@ -609,7 +471,8 @@ cmd_types (int    argc,
       else if (g_str_equal (argv[i], "--file") && i + 1 < argc)
         file = argv[++i];
       else
-        return usage_error ("polku-cli contacts types [--file FILE] [--json]", argv[i]);
+        return polku_cli_usage_error ("polku-cli contacts types [--file FILE] [--json]",
+                                      argv[i]);
     }
 
   if (file != NULL)
@@ -630,7 +493,6 @@ cmd_types (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < g_list_model_get_n_items (types); i++)
@@ -660,8 +522,7 @@ cmd_types (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      polku_cli_print_builder (builder);
     }
   else
     {
@@ -687,385 +548,6 @@ polku_cli_contacts (int    argc,
     { "remove", cmd_remove },
     { "import", cmd_import },
     { "types", cmd_types },
-  };
-
-  return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));
-}
-
-/* --- mapping-visit ------------------------------------------------------------------------ */
-
-static void
-build_visit_json (JsonBuilder       *builder,
-                  PolkuMappingVisit *visit)
-{
-  GListModel *items = polku_mapping_visit_get_items (visit);
-
-  json_builder_begin_object (builder);
-  polku_cli_add_member_or_null (builder, "id", polku_mapping_visit_get_id (visit));
-  polku_cli_add_member_or_null (builder, "client_id", polku_mapping_visit_get_client_id (visit));
-  polku_cli_add_member_or_null (builder, "created", polku_mapping_visit_get_created (visit));
-  polku_cli_add_member_or_null (builder, "modified", polku_mapping_visit_get_modified (visit));
-  polku_cli_add_member_or_null (builder, "scheduled", polku_mapping_visit_get_scheduled (visit));
-  polku_cli_add_member_or_null (builder, "place", polku_mapping_visit_get_place (visit));
-  json_builder_set_member_name (builder, "planned_minutes");
-  json_builder_add_int_value (builder, polku_mapping_visit_get_planned_minutes (visit));
-  json_builder_set_member_name (builder, "elapsed_seconds");
-  json_builder_add_int_value (builder, polku_mapping_visit_get_elapsed_seconds (visit, NULL));
-  json_builder_set_member_name (builder, "running");
-  json_builder_add_boolean_value (builder, polku_mapping_visit_get_running (visit));
-  polku_cli_add_member_or_null (builder, "held_on", polku_mapping_visit_get_held_on (visit));
-  polku_cli_add_member_or_null (builder, "notes", polku_mapping_visit_get_notes (visit));
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(PolkuMappingVisitItem) item = g_list_model_get_item (items, i);
-
-      json_builder_begin_object (builder);
-      polku_cli_add_member_or_null (builder, "key", polku_mapping_visit_item_get_key (item));
-      polku_cli_add_member_or_null (builder, "title", polku_mapping_visit_item_get_title (item));
-      polku_cli_add_member_or_null (builder, "hint", polku_mapping_visit_item_get_hint (item));
-      json_builder_set_member_name (builder, "done");
-      json_builder_add_boolean_value (builder, polku_mapping_visit_item_get_done (item));
-      polku_cli_add_member_or_null (builder, "done_at",
-                                    polku_mapping_visit_item_get_done_at (item));
-      polku_cli_add_member_or_null (builder, "note", polku_mapping_visit_item_get_note (item));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-static int
-print_visit (PolkuMappingVisit *visit)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  build_visit_json (builder, visit);
-  root = json_builder_get_root (builder);
-  print_json (root);
-  return EXIT_OK;
-}
-
-/* Applies a JSON patch: scheduled, place, planned_minutes, held_on, notes (strings or null),
- * timer ("start", "pause", "reset") and items ([{"key", "done", "note"}]). */
-static gboolean
-visit_apply_json (PolkuMappingVisit  *visit,
-                  JsonNode           *node,
-                  GError            **error)
-{
-  static const StringMember strings[] = {
-    { "scheduled", "scheduled" }, { "place", "place" }, { "held_on", "held-on" },
-    { "notes", "notes" },
-  };
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The mapping visit must be a JSON object."));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *value = json_object_get_member (object, name);
-      gboolean known = FALSE;
-
-      if (!set_string_member (G_OBJECT (visit), strings, G_N_ELEMENTS (strings), name, value,
-                              &known, error))
-        return FALSE;
-      if (known)
-        continue;
-
-      if (g_str_equal (name, "planned_minutes"))
-        {
-          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64
-              || json_node_get_int (value) < 1 || json_node_get_int (value) > 1440)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“planned_minutes” must be a whole number from 1 to 1440."));
-              return FALSE;
-            }
-          polku_mapping_visit_set_planned_minutes (visit, json_node_get_int (value));
-        }
-      else if (g_str_equal (name, "timer"))
-        {
-          const char *action = is_string_or_null (value) ? json_node_get_string (value) : NULL;
-
-          if (g_strcmp0 (action, "start") == 0)
-            polku_mapping_visit_timer_start (visit, NULL);
-          else if (g_strcmp0 (action, "pause") == 0)
-            polku_mapping_visit_timer_pause (visit, NULL);
-          else if (g_strcmp0 (action, "reset") == 0)
-            polku_mapping_visit_timer_reset (visit);
-          else
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“timer” must be \"start\", \"pause\" or \"reset\"."));
-              return FALSE;
-            }
-        }
-      else if (g_str_equal (name, "items"))
-        {
-          JsonArray *array;
-
-          if (!JSON_NODE_HOLDS_ARRAY (value))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“items” must be a list of objects with a “key”."));
-              return FALSE;
-            }
-          array = json_node_get_array (value);
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *element = json_array_get_element (array, i);
-              JsonObject *patch;
-              PolkuMappingVisitItem *item = NULL;
-              g_autoptr(GList) item_members = NULL;
-
-              if (JSON_NODE_HOLDS_OBJECT (element))
-                {
-                  patch = json_node_get_object (element);
-                  if (json_object_has_member (patch, "key")
-                      && is_string_or_null (json_object_get_member (patch, "key")))
-                    item = polku_mapping_visit_lookup_item (
-                             visit, json_object_get_string_member (patch, "key"));
-                }
-              if (item == NULL)
-                {
-                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("items[%u]: “key” must name an item of this visit's agenda "
-                                 "(see mapping-visit show)."), i);
-                  return FALSE;
-                }
-              item_members = json_object_get_members (patch);
-              for (GList *m = item_members; m != NULL; m = m->next)
-                {
-                  JsonNode *v = json_object_get_member (patch, m->data);
-
-                  if (g_str_equal (m->data, "key") || g_str_equal (m->data, "title")
-                      || g_str_equal (m->data, "hint") || g_str_equal (m->data, "done_at"))
-                    continue;
-                  if (g_str_equal (m->data, "done") && is_boolean (v))
-                    polku_mapping_visit_item_set_done (item, json_node_get_boolean (v));
-                  else if (g_str_equal (m->data, "note") && is_string_or_null (v))
-                    polku_mapping_visit_item_set_note (item, json_node_get_string (v));
-                  else
-                    {
-                      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                   _("items[%u]: “%s” is not known or has the wrong type "
-                                     "(done is true or false, note a string)."), i,
-                                   (const char *) m->data);
-                      return FALSE;
-                    }
-                }
-            }
-        }
-      else if (g_strv_contains ((const char * const[]) { "id", "client_id", "created",
-                                                          "modified", "elapsed_seconds",
-                                                          "running", NULL }, name))
-        {
-          /* What show prints may be fed back; these are not changed by input. */
-        }
-      else
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Unknown member “%s” in the mapping visit."), name);
-          return FALSE;
-        }
-    }
-  return polku_mapping_visit_validate (visit, error);
-}
-
-static int
-cmd_visit_show (int    argc,
-                char **argv)
-{
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuMappingVisit) visit = NULL;
-  const char *client_id = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--json"))
-        continue;  /* JSON is the only output */
-      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
-        client_id = argv[i];
-      else
-        return usage_error ("polku-cli mapping-visit show CLIENT-ID [--json]", argv[i]);
-    }
-  if (client_id == NULL)
-    return usage_error ("polku-cli mapping-visit show CLIENT-ID [--json]", NULL);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  visit = polku_mapping_visit_store_get_latest (store, client_id, &error);
-  if (visit == NULL
-      || !polku_audit_record (store, POLKU_AUDIT_MAPPING_VISIT_VIEW, client_id, NULL, &error))
-    return fail (EXIT_ERROR, "%s", error->message);
-  return print_visit (visit);
-}
-
-static int
-cmd_visit_new (int    argc,
-               char **argv)
-{
-  const char *usage = "polku-cli mapping-visit new CLIENT-ID [--agenda FILE]";
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuMappingVisit) visit = NULL;
-  g_autoptr(GListModel) agenda = NULL;
-  const char *client_id = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--agenda") && i + 1 < argc)
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[++i]);
-
-          g_clear_object (&agenda);
-          agenda = polku_mapping_visit_agenda_load_file (file, NULL, &error);
-          if (agenda == NULL)
-            return fail (EXIT_USAGE, "%s", error->message);
-        }
-      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
-        client_id = argv[i];
-      else
-        return usage_error (usage, argv[i]);
-    }
-  if (client_id == NULL)
-    return usage_error (usage, NULL);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  visit = polku_mapping_visit_store_create (store, client_id, agenda, &error);
-  if (visit == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-  return print_visit (visit);
-}
-
-static int
-cmd_visit_update (int    argc,
-                  char **argv)
-{
-  const char *usage = "polku-cli mapping-visit update CLIENT-ID --json FILE";
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuMappingVisit) visit = NULL;
-  g_autoptr(JsonNode) input = NULL;
-  const char *client_id = NULL;
-  const char *file = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
-        file = argv[++i];
-      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
-        client_id = argv[i];
-      else
-        return usage_error (usage, argv[i]);
-    }
-  if (client_id == NULL || file == NULL)
-    return usage_error (usage, NULL);
-
-  input = polku_cli_read_json (file, &error);
-  if (input == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
-
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-
-  /* The first update makes the visit, with the bundled agenda; bad input makes nothing. */
-  visit = polku_mapping_visit_store_get_latest (store, client_id, &error);
-  if (visit == NULL && g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&error);
-      visit = polku_mapping_visit_new (client_id, NULL, &error);
-      if (visit == NULL)
-        return fail (EXIT_ERROR, "%s", error->message);
-      if (!visit_apply_json (visit, input, &error))
-        return fail (EXIT_USAGE, "%s", error->message);
-      if (!polku_mapping_visit_store_add (store, visit, &error))
-        return fail (EXIT_ERROR, "%s", error->message);
-      return print_visit (visit);
-    }
-  if (visit == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
-
-  if (!visit_apply_json (visit, input, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
-  if (!polku_mapping_visit_store_save (store, visit, &error))
-    return fail (EXIT_ERROR, "%s", error->message);
-  return print_visit (visit);
-}
-
-static int
-cmd_visit_agenda (int    argc,
-                  char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) agenda = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint minutes = 0;
-
-  if (argc == 3 && g_str_equal (argv[1], "--file"))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
-
-      agenda = polku_mapping_visit_agenda_load_file (file, &minutes, &error);
-      if (agenda == NULL)
-        return fail (EXIT_USAGE, "%s", error->message);
-    }
-  else if (argc == 1)
-    {
-      agenda = polku_mapping_visit_agenda_dup_default (&minutes, &error);
-      if (agenda == NULL)
-        return fail (EXIT_ERROR, "%s", error->message);
-    }
-  else
-    return usage_error ("polku-cli mapping-visit agenda [--file FILE]", argv[1]);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "planned_minutes");
-  json_builder_add_int_value (builder, minutes);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
-    {
-      g_autoptr(PolkuMappingVisitItem) item = g_list_model_get_item (agenda, i);
-
-      json_builder_begin_object (builder);
-      polku_cli_add_member_or_null (builder, "key", polku_mapping_visit_item_get_key (item));
-      polku_cli_add_member_or_null (builder, "title", polku_mapping_visit_item_get_title (item));
-      polku_cli_add_member_or_null (builder, "hint", polku_mapping_visit_item_get_hint (item));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  print_json (root);
-  return EXIT_OK;
-}
-
-int
-polku_cli_mapping_visit (int    argc,
-                         char **argv)
-{
-  static const PolkuCliSubcommand subcommands[] = {
-    { "show", cmd_visit_show },
-    { "new", cmd_visit_new },
-    { "update", cmd_visit_update },
-    { "agenda", cmd_visit_agenda },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

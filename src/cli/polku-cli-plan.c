@@ -180,9 +180,8 @@ cmd_show (int    argc,
     return fail (EXIT_USAGE, _("Say which format to export: polku-cli plan export CLIENT-ID "
                                "--fhir"));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   document = read_plan (store, client_id, version,
                         fhir ? POLKU_AUDIT_PLAN_EXPORT : POLKU_AUDIT_PLAN_VIEW,
@@ -241,9 +240,8 @@ cmd_update (int    argc,
     return fail (EXIT_USAGE, _("The patch must be a JSON object (a JSON merge patch, "
                                "RFC 7396)."));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   result = polku_plan_store_update (store, client_id, patch, NULL, &error);
   if (result == NULL)
@@ -278,9 +276,8 @@ cmd_versions (int    argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli plan versions CLIENT-ID [--json] (the id is "
                                "a UUID)"));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   versions = polku_plan_store_list_versions (store, client_id, &error);
   if (versions == NULL)
@@ -345,9 +342,8 @@ cmd_restore (int    argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli plan restore CLIENT-ID VERSION (the id is a "
                                "UUID, the version a number from plan versions)"));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   if (!polku_plan_store_restore (store, argv[1], version, &new_version, &error))
     return fail (EXIT_ERROR, "%s", error->message);
@@ -390,9 +386,8 @@ cmd_new (int    argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli plan new CLIENT-ID [--template ID] "
                                "[--language LANG] (the id is a UUID)"));
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
   client = polku_client_store_get (store, client_id, &error);
   if (client == NULL)
     return fail (EXIT_ERROR, "%s", error->message);

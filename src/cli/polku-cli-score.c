@@ -25,6 +25,19 @@
 
 #include "polku-cli-private.h"
 
+/* The first member of @object that is not @expected, or NULL. */
+static const char *
+other_member (JsonObject *object,
+              const char *expected)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, expected))
+      return l->data;
+  return NULL;
+}
+
 static int
 score_instrument (const char *instrument_id,
                   int         argc,
@@ -35,9 +48,9 @@ score_instrument (const char *instrument_id,
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(JsonNode) output = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GList) members = NULL;
   g_autofree int *answers = NULL;
   const char *file = NULL;
+  const char *other;
   JsonObject *object;
   JsonNode *node;
 
@@ -65,11 +78,9 @@ score_instrument (const char *instrument_id,
     return fail (EXIT_USAGE, _("The input must be a JSON object: {\"answers\": {…}}."));
 
   object = json_node_get_object (input);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_str_equal (l->data, "answers"))
-      return fail (EXIT_USAGE, _("Unknown member “%s” in the input: only “answers” is "
-                                 "expected."), (const char *) l->data);
+  if ((other = other_member (object, "answers")) != NULL)
+    return fail (EXIT_USAGE, _("Unknown member “%s” in the input: only “answers” is "
+                               "expected."), other);
 
   node = json_object_get_member (object, "answers");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -105,14 +116,13 @@ score_continuity (int    argc,
 {
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GList) members = NULL;
   g_autoptr(PolkuContinuity) result = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) output = NULL;
   g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (PolkuVisit));
   g_auto(GStrv) types = NULL;
   PolkuVisitFilter filter = { NULL, NULL, NULL, TRUE };
   const char *file = NULL;
+  const char *other;
   GDate from, to;
   JsonObject *object;
   JsonNode *node;
@@ -161,11 +171,9 @@ score_continuity (int    argc,
     return fail (EXIT_USAGE, _("The input must be a JSON object: {\"visits\": […]}."));
 
   object = json_node_get_object (input);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_str_equal (l->data, "visits"))
-      return fail (EXIT_USAGE, _("Unknown member “%s” in the input: only “visits” is "
-                                 "expected."), (const char *) l->data);
+  if ((other = other_member (object, "visits")) != NULL)
+    return fail (EXIT_USAGE, _("Unknown member “%s” in the input: only “visits” is "
+                               "expected."), other);
 
   node = json_object_get_member (object, "visits");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -250,8 +258,7 @@ score_continuity (int    argc,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  output = json_builder_get_root (builder);
-  print_json (output);
+  polku_cli_print_builder (builder);
   return EXIT_OK;
 }
 

@@ -72,9 +72,8 @@ cmd_demo (int    argc,
   if (!have_seed)
     seed = g_random_int ();
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   if (!polku_demo_populate (store, n_clients, seed, &error))
     return fail (EXIT_ERROR, "%s", error->message);
@@ -129,26 +128,15 @@ cmd_clients_list (int    argc,
                                    "[--json] [--archived]"), argv[i]);
     }
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   clients = polku_client_store_list (store, archived, &error);
   if (clients == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < clients->len; i++)
-        build_client_json (builder, g_ptr_array_index (clients, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    polku_cli_print_list (clients, (PolkuCliBuildFunc) build_client_json);
   else
     {
       for (guint i = 0; i < clients->len; i++)
@@ -167,71 +155,42 @@ cmd_clients_list (int    argc,
   return EXIT_OK;
 }
 
-static const char * const client_string_members[] = {
-  "given_name", "family_name", "hetu", "birth_date", "phone", "email", "address",
-  "municipality", NULL
-};
-
-/* Reads a JSON object describing one client; unknown members are an error so that a typo
- * does not silently drop data. */
-static PolkuClient *
-client_from_json (JsonNode  *node,
-                  GError   **error)
+static gboolean
+read_client_member (GObject     *object,
+                    const char  *name,
+                    JsonNode    *value,
+                    GError     **error)
 {
-  g_autoptr(PolkuClient) client = polku_client_new ();
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
+  PolkuLanguage language;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!g_str_equal (name, "language"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The client must be a JSON object."));
-      return NULL;
+                   _("Unknown member “%s” in the client."), name);
+      return FALSE;
     }
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
+  if (!JSON_NODE_HOLDS_VALUE (value)
+      || json_node_get_value_type (value) != G_TYPE_STRING
+      || !polku_language_from_code (json_node_get_string (value), &language))
     {
-      const char *name = l->data;
-      JsonNode *value = json_object_get_member (object, name);
-
-      if (g_strv_contains (client_string_members, name))
-        {
-          if (!JSON_NODE_HOLDS_NULL (value)
-              && !(JSON_NODE_HOLDS_VALUE (value)
-                   && json_node_get_value_type (value) == G_TYPE_STRING))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“%s” must be a string or null."), name);
-              return NULL;
-            }
-          g_object_set (client, name, json_node_get_string (value), NULL);
-        }
-      else if (g_str_equal (name, "language"))
-        {
-          PolkuLanguage language;
-
-          if (!JSON_NODE_HOLDS_VALUE (value)
-              || json_node_get_value_type (value) != G_TYPE_STRING
-              || !polku_language_from_code (json_node_get_string (value), &language))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“language” must be \"fi\", \"sv\" or \"other\"."));
-              return NULL;
-            }
-          polku_client_set_language (client, language);
-        }
-      else
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Unknown member “%s” in the client."), name);
-          return NULL;
-        }
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“language” must be \"fi\", \"sv\" or \"other\"."));
+      return FALSE;
     }
-
-  return g_steal_pointer (&client);
+  polku_client_set_language (POLKU_CLIENT (object), language);
+  return TRUE;
 }
+
+static const PolkuCliStringMember client_strings[] = {
+  { "given_name", "given-name" }, { "family_name", "family-name" }, { "hetu", "hetu" },
+  { "birth_date", "birth-date" }, { "phone", "phone" }, { "email", "email" },
+  { "address", "address" }, { "municipality", "municipality" }, { NULL }
+};
+
+static const PolkuCliMembers client_members = {
+  N_("The client must be a JSON object."),
+  client_strings, read_client_member,
+};
 
 static int
 cmd_clients_add (int    argc,
@@ -242,7 +201,6 @@ cmd_clients_add (int    argc,
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(PolkuClient) client = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) result = NULL;
   const char *file = NULL;
 
   for (int i = 1; i < argc; i++)
@@ -261,24 +219,22 @@ cmd_clients_add (int    argc,
   if (input == NULL)
     return fail (EXIT_USAGE, "%s", error->message);
 
-  client = client_from_json (input, &error);
-  if (client == NULL)
+  client = polku_client_new ();
+  if (!polku_cli_read_members (&client_members, G_OBJECT (client), input, &error))
     return fail (EXIT_USAGE, "%s", error->message);
 
   /* Check before opening, so that bad input never needs the key. */
   if (!polku_client_validate (client, &error))
     return fail (EXIT_USAGE, "%s", error->message);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   if (!polku_client_store_save (store, client, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   build_client_json (builder, client);
-  result = json_builder_get_root (builder);
-  print_json (result);
+  polku_cli_print_builder (builder);
   return EXIT_OK;
 }
 
@@ -295,9 +251,8 @@ cmd_clients_archive (int       argc,
     return fail (EXIT_USAGE, _("Usage: polku-cli clients %s CLIENT-ID (the id is a UUID)"),
                  argv[0]);
 
-  store = polku_cli_open_store (&error);
-  if (store == NULL)
-    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
 
   client = polku_client_store_get (store, argv[1], &error);
   if (client == NULL || !polku_client_store_set_archived (store, client, archived, &error))

@@ -14,6 +14,7 @@
 
 #include "polku-audit.h"
 #include "polku-client-page.h"
+#include "polku-client-view.h"
 #include "polku-contacts-view.h"
 #include "polku-date.h"
 #include "polku-log-view.h"
@@ -27,6 +28,7 @@ struct _PolkuClientPage
 
   PolkuStore     *store;
   PolkuClient    *client;
+  PolkuClient    *views_client;  /* what the views show: NULL while the page shows an error */
   GSignalGroup   *client_signals;
   gboolean        folded;
 
@@ -180,39 +182,35 @@ update (PolkuClientPage *self)
   gtk_stack_set_visible_child_name (self->stack, "client");
 }
 
-/* Gives @property_name = @value to every view of the page that has such a property (the
- * views of the view stack, and those inside the overview). */
 static void
-set_on_views (PolkuClientPage *self,
-              const char      *property_name,
-              gpointer         value)
+give_view (GtkWidget   *view,
+           PolkuStore  *store,
+           PolkuClient *client)
+{
+  if (!POLKU_IS_CLIENT_VIEW (view))
+    return;
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (view), store);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (view), client);
+}
+
+/* Gives the store and @client to every view of the page: the pages of the view stack, and
+ * the views inside the overview. */
+static void
+give_views (PolkuClientPage *self,
+            PolkuClient     *client)
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->views);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
 
-  for (guint i = 0; i <= n; i++)
+  g_set_object (&self->views_client, client);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
-      GtkWidget *view;
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
-      if (i < n)
-        {
-          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-          view = adw_view_stack_page_get_child (page);
-        }
-      else
-        view = GTK_WIDGET (self->overview_box);
-
-      if (GTK_IS_BOX (view))
-        {
-          for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-               child = gtk_widget_get_next_sibling (child))
-            if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), property_name))
-              g_object_set (child, property_name, value, NULL);
-        }
-      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), property_name))
-        g_object_set (view, property_name, value, NULL);
+      give_view (adw_view_stack_page_get_child (page), self->store, client);
     }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->overview_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    give_view (child, self->store, client);
 }
 
 /* Finnish law requires that every access to a client's data can be shown afterwards: the
@@ -230,7 +228,7 @@ record_view (PolkuClientPage *self)
         g_strdup_printf (_("Polku could not record that you opened this client’s page, so the "
                            "page is not shown. %s"), error->message);
 
-      set_on_views (self, "client", NULL);
+      give_views (self, NULL);
       update (self);
       adw_view_switcher_title_set_title (self->title_widget, "");
       adw_view_switcher_title_set_subtitle (self->title_widget, "");
@@ -243,7 +241,7 @@ record_view (PolkuClientPage *self)
       return;
     }
 
-  set_on_views (self, "client", self->client);
+  give_views (self, self->client);
   update (self);
 }
 
@@ -257,6 +255,7 @@ polku_client_page_dispose (GObject *object)
     g_signal_group_set_target (self->client_signals, NULL);
   g_clear_object (&self->client_signals);
   g_clear_object (&self->client);
+  g_clear_object (&self->views_client);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CLIENT_PAGE);
@@ -449,7 +448,7 @@ polku_client_page_set_store (PolkuClientPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  set_on_views (self, "store", store);
+  give_views (self, self->views_client);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

@@ -3,8 +3,8 @@
  *
  * Three sections: the log, with a quick-entry form made for the keyboard (Enter in any text
  * field saves and starts the next contact; the date is kept and selected, so the next one is
- * typed over it); the CSV import, which shows every row with its errors before anything is
- * written; and the mapping visit (PolkuMappingVisitPage).
+ * typed over it); the CSV import (PolkuContactsImport); and the mapping visit
+ * (PolkuMappingVisitPage).
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,25 +19,19 @@
 
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
+#include "polku-contacts-import.h"
+#include "polku-contacts-rows-private.h"
 #include "polku-contacts-view-private.h"
 #include "polku-date.h"
 #include "polku-mapping-visit-page.h"
-#include "polku-view-load-private.h"
 
 struct _PolkuContactsView
 {
-  AdwBin               parent_instance;
+  PolkuClientView      parent_instance;
 
-  PolkuStore          *store;
-  PolkuClient         *client;
   GListModel          *types;
   GListStore          *contacts;    /* newest first */
   PolkuContact        *editing;     /* a stored contact loaded into the form, or NULL */
-  PolkuCsvImport      *import;
-  GCancellable        *cancellable;  /* the read of the contacts in flight, or NULL */
-  char                *shown_id;     /* the client whose contacts are listed, or NULL */
-  gboolean             contacts_loading;
-  gboolean             loading;      /* the contacts or the mapping visit are being read */
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
@@ -58,29 +52,11 @@ struct _PolkuContactsView
   AdwPreferencesGroup *log_group;
   GtkListBox          *list_box;
   AdwStatusPage       *empty_page;
-  GtkLabel            *import_error;
-  AdwPreferencesGroup *preview_group;
-  GtkListBox          *preview_list;
-  GtkSwitch           *skip_switch;
-  GtkWidget           *import_buttons;
-  GtkButton           *import_button;
+  PolkuContactsImport *import_page;
   PolkuMappingVisitPage *visit_page;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void update_import_button (PolkuContactsView *self);
+G_DEFINE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, POLKU_TYPE_CLIENT_VIEW)
 
 /* "2026-03-04" → "4.3.2026" */
 static char *
@@ -95,16 +71,6 @@ today_text (void)
   g_autofree char *today = polku_date_today ();
 
   return polku_date_format_user (today);
-}
-
-static const char *
-type_label (PolkuContactsView *self,
-            const char        *type_id)
-{
-  PolkuContactType *type = self->types != NULL ? polku_contact_types_lookup (self->types, type_id)
-                                               : NULL;
-
-  return type != NULL ? polku_contact_type_get_label (type) : type_id;
 }
 
 static void
@@ -138,7 +104,8 @@ update_summary (PolkuContactsView *self)
   text = g_strdup_printf (_("%s · urgent: %u · no-shows: %u"), count, urgent, no_shows);
   adw_preferences_group_set_description (self->log_group, n > 0 ? text : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->log_group), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0 && !self->contacts_loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page),
+                          n == 0 && !polku_client_view_get_loading (POLKU_CLIENT_VIEW (self)));
 }
 
 static void
@@ -166,7 +133,8 @@ create_row (gpointer item,
   /* TRANSLATORS: a contact in the log: "4.3.2026 10:15 · Doctor" */
   title = g_strdup_printf (_("%s%s%s · %s"), date, time != NULL ? " " : "",
                            time != NULL ? time : "",
-                           type_label (self, polku_contact_get_type_id (contact)));
+                           polku_contacts_type_label (self->types,
+                                                      polku_contact_get_type_id (contact)));
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
       g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", parts[i]);
@@ -178,30 +146,9 @@ create_row (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Activate to change this contact"));
 
-  if (polku_contact_get_urgent (contact))
-    {
-      GtkWidget *tag = gtk_label_new (_("Urgent"));
-
-      gtk_widget_add_css_class (tag, "warning");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
-  if (polku_contact_get_no_show (contact))
-    {
-      GtkWidget *tag = gtk_label_new (_("No-show"));
-
-      gtk_widget_add_css_class (tag, "error");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
+  polku_contacts_row_add_flags (ADW_ACTION_ROW (row), contact);
   if (polku_contact_get_source (contact) == POLKU_CONTACT_SOURCE_IMPORTED)
-    {
-      GtkWidget *tag = gtk_label_new (_("Imported"));
-
-      gtk_widget_add_css_class (tag, "dim-label");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
+    polku_contacts_row_add_tag (ADW_ACTION_ROW (row), _("Imported"), "dim-label");
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -234,103 +181,29 @@ set_contacts (PolkuContactsView *self,
   update_summary (self);
 }
 
-static void
-update_loading (PolkuContactsView *self)
+static gpointer
+contacts_view_load (PolkuStore    *store,
+                    const char    *client_id,
+                    gpointer       snapshot,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  gboolean loading = self->contacts_loading
-                     || polku_mapping_visit_page_get_loading (self->visit_page);
-
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return polku_contact_store_list (store, client_id, NULL, NULL, error);
 }
 
 static void
-set_contacts_loading (PolkuContactsView *self,
-                      gboolean           loading)
+contacts_view_apply (PolkuClientView *view,
+                     gpointer         result,
+                     const GError    *error)
 {
-  self->contacts_loading = loading;
-  update_summary (self);
-  update_loading (self);
-}
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (view);
 
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(PolkuContactsView) self = polku_view_load_ref_take (user_data);
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  contacts = polku_contact_store_list_finish (POLKU_STORE (source), result, &error);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Only the newest read, for the client and store shown now. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
-      || source != (GObject *) self->store || self->client == NULL)
-    return;
-  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
-    if (g_strcmp0 (polku_contact_get_client_id (g_ptr_array_index (contacts, i)),
-                   polku_client_get_id (self->client)) != 0)
-      return;
-  g_clear_object (&self->cancellable);
-
-  if (contacts == NULL)
+  if (error != NULL)
     {
       g_debug ("Could not read the contact log: %s", error->message);
       gtk_label_set_text (self->entry_error, error->message);
     }
-  g_free (self->shown_id);
-  self->shown_id = g_strdup (polku_client_get_id (self->client));
-  set_contacts (self, contacts);
-  set_contacts_loading (self, FALSE);
-}
-
-/**
- * polku_contacts_view_reload:
- *
- * Reads the client's contacts again (in a thread). Another client's contacts are cleared at
- * once; the same client's stay until the read is in.
- */
-void
-polku_contacts_view_reload (PolkuContactsView *self)
-{
-  g_return_if_fail (POLKU_IS_CONTACTS_VIEW (self));
-
-  polku_view_load_cancel (&self->cancellable);
-
-  if (self->store == NULL || self->client == NULL || polku_client_get_id (self->client) == NULL
-      || !polku_store_is_open (self->store))
-    {
-      g_clear_pointer (&self->shown_id, g_free);
-      set_contacts (self, NULL);
-      set_contacts_loading (self, FALSE);
-      return;
-    }
-
-  if (g_strcmp0 (self->shown_id, polku_client_get_id (self->client)) != 0)
-    {
-      g_clear_pointer (&self->shown_id, g_free);
-      set_contacts (self, NULL);
-    }
-  self->cancellable = g_cancellable_new ();
-  set_contacts_loading (self, TRUE);
-  polku_contact_store_list_async (self->store, polku_client_get_id (self->client), NULL, NULL,
-                                  self->cancellable, list_cb, polku_view_load_ref_new (self));
-}
-
-/**
- * polku_contacts_view_get_loading:
- *
- * Returns: whether the client's contacts or mapping visit are being read
- */
-gboolean
-polku_contacts_view_get_loading (PolkuContactsView *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), FALSE);
-  return self->loading;
+  set_contacts (self, result);
 }
 
 /* --- The form ----------------------------------------------------------------------------- */
@@ -458,6 +331,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
   g_autoptr(PolkuContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
@@ -469,7 +343,7 @@ save_action (GtkWidget  *widget,
   };
   gboolean ok;
 
-  if (self->store == NULL || self->client == NULL)
+  if (store == NULL || polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self)) == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
@@ -498,7 +372,7 @@ save_action (GtkWidget  *widget,
     }
 
   contact = self->editing != NULL ? polku_contact_copy (self->editing) : polku_contact_new ();
-  polku_contact_set_client_id (contact, polku_client_get_id (self->client));
+  polku_contact_set_client_id (contact, polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self)));
   polku_contact_set_date (contact, date);
   polku_contact_set_time (contact, time);
   polku_contact_set_type_id (contact, polku_contact_type_get_id (type));
@@ -510,9 +384,9 @@ save_action (GtkWidget  *widget,
   polku_contact_set_no_show (contact, gtk_switch_get_active (self->no_show_switch));
 
   if (self->editing != NULL)
-    ok = polku_contact_store_update (self->store, contact, &error);
+    ok = polku_contact_store_update (store, contact, &error);
   else
-    ok = polku_contact_store_add (self->store, contact, &error);
+    ok = polku_contact_store_add (store, contact, &error);
   if (!ok)
     {
       AdwEntryRow *row = NULL;
@@ -541,7 +415,7 @@ save_action (GtkWidget  *widget,
 
   toast (self, self->editing != NULL ? _("Contact changed") : _("Contact added"));
   clear_form (self, TRUE);
-  polku_contacts_view_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
   focus_date (self);
 }
 
@@ -558,6 +432,7 @@ undo_remove (AdwToast     *toast_,
              PolkuContact *removed)
 {
   PolkuContactsView *self = g_object_get_data (G_OBJECT (toast_), "polku-view");
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
   g_autoptr(PolkuContact) again = polku_contact_new ();
   g_autoptr(GError) error = NULL;
 
@@ -573,12 +448,12 @@ undo_remove (AdwToast     *toast_,
   polku_contact_set_no_show (again, polku_contact_get_no_show (removed));
   polku_contact_set_note (again, polku_contact_get_note (removed));
   polku_contact_set_source (again, polku_contact_get_source (removed));
-  if (self->store == NULL || !polku_contact_store_add (self->store, again, &error))
+  if (store == NULL || !polku_contact_store_add (store, again, &error))
     {
       gtk_label_set_text (self->entry_error, error != NULL ? error->message : "");
       return;
     }
-  polku_contacts_view_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 static void
@@ -593,13 +468,14 @@ remove_clicked (GtkButton    *button,
                 PolkuContact *contact)
 {
   PolkuContactsView *self = g_object_get_data (G_OBJECT (button), "polku-view");
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
   g_autoptr(PolkuContact) removed = g_object_ref (contact);
   g_autoptr(GError) error = NULL;
   AdwToast *t;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  if (!polku_contact_store_remove (self->store, contact, &error))
+  if (!polku_contact_store_remove (store, contact, &error))
     {
       gtk_label_set_text (self->entry_error, error->message);
       return;
@@ -614,174 +490,23 @@ remove_clicked (GtkButton    *button,
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_remove),
                          g_object_ref (removed), release_contact, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
-  polku_contacts_view_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 /* --- The import ------------------------------------------------------------------------- */
 
-static GtkWidget *
-create_preview_row (gpointer item,
-                    gpointer user_data)
-{
-  PolkuContactsView *self = user_data;
-  PolkuCsvRow *csv_row = item;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  PolkuContact *contact = polku_csv_row_get_contact (csv_row);
-  GtkWidget *tag;
-
-  /* TRANSLATORS: a row of a CSV file, numbered as a spreadsheet shows it */
-  title = g_strdup_printf (_("Row %u"), polku_csv_row_get_number (csv_row));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-
-  switch (polku_csv_row_get_status (csv_row))
-    {
-    case POLKU_CSV_ROW_INVALID:
-      subtitle = polku_csv_row_dup_errors_text (csv_row);
-      tag = gtk_label_new (_("Error"));
-      gtk_widget_add_css_class (tag, "error");
-      break;
-    case POLKU_CSV_ROW_DUPLICATE:
-    case POLKU_CSV_ROW_VALID:
-    default:
-      {
-        g_autofree char *date = date_to_text (polku_contact_get_date (contact));
-        const char *time = polku_contact_get_time (contact);
-        const char *professional = polku_contact_get_professional_id (contact);
-        const char *organisation = polku_contact_get_organisation (contact);
-
-        subtitle = g_strdup_printf ("%s%s%s · %s%s%s%s%s", date, time != NULL ? " " : "",
-                                    time != NULL ? time : "",
-                                    type_label (self, polku_contact_get_type_id (contact)),
-                                    professional != NULL ? " · " : "",
-                                    professional != NULL ? professional : "",
-                                    organisation != NULL ? " · " : "",
-                                    organisation != NULL ? organisation : "");
-        if (polku_csv_row_get_status (csv_row) == POLKU_CSV_ROW_DUPLICATE)
-          {
-            tag = gtk_label_new (_("Already in the log"));
-            gtk_widget_add_css_class (tag, "dim-label");
-          }
-        else
-          {
-            tag = gtk_label_new (_("OK"));
-            gtk_widget_add_css_class (tag, "success");
-          }
-      }
-      break;
-    }
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
-  /* What the urgent and no-show columns were read as, to check before importing. */
-  if (contact != NULL && polku_csv_row_get_status (csv_row) != POLKU_CSV_ROW_INVALID)
-    {
-      if (polku_contact_get_urgent (contact))
-        {
-          GtkWidget *urgent = gtk_label_new (_("Urgent"));
-
-          gtk_widget_add_css_class (urgent, "warning");
-          gtk_widget_set_valign (urgent, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), urgent);
-        }
-      if (polku_contact_get_no_show (contact))
-        {
-          GtkWidget *no_show = gtk_label_new (_("No-show"));
-
-          gtk_widget_add_css_class (no_show, "error");
-          gtk_widget_set_valign (no_show, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), no_show);
-        }
-    }
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-  return row;
-}
-
 static void
-clear_import (PolkuContactsView *self)
+imported_cb (PolkuContactsView *self,
+             guint              written)
 {
-  g_clear_object (&self->import);
-  gtk_list_box_bind_model (self->preview_list, NULL, NULL, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
-  gtk_widget_set_visible (self->import_buttons, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_error), FALSE);
-  gtk_switch_set_active (self->skip_switch, FALSE);
-  update_import_button (self);
-}
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u contact imported",
+                                                           "%u contacts imported", written),
+                                              written);
 
-static void
-update_import_button (PolkuContactsView *self)
-{
-  guint valid = 0, invalid = 0, duplicate = 0;
-  gboolean skip = gtk_switch_get_active (self->skip_switch);
-  g_autofree char *label = NULL;
-  g_autofree char *summary = NULL;
-
-  if (self->import != NULL)
-    {
-      valid = polku_csv_import_get_n_valid (self->import);
-      invalid = polku_csv_import_get_n_invalid (self->import);
-      duplicate = polku_csv_import_get_n_duplicate (self->import);
-    }
-
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Contact",
-                                        "_Import %u Contacts", valid), valid);
-  gtk_button_set_label (self->import_button, label);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.import-commit",
-                                 self->import != NULL && valid > 0 && (invalid == 0 || skip));
-
-  /* TRANSLATORS: the preview of a CSV import: "ready: 12 · with errors: 2 · already in the
-   * log: 3" (a label and a count, so that it reads right for any number) */
-  summary = g_strdup_printf (_("ready: %u · with errors: %u · already in the log: %u"),
-                             valid, invalid, duplicate);
-  adw_preferences_group_set_description (self->preview_group, summary);
-}
-
-gboolean
-polku_contacts_view_load_csv (PolkuContactsView *self,
-                              GFile             *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuCsvImport) import = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  clear_import (self);
-  if (self->store == NULL || self->client == NULL)
-    return FALSE;
-
-  name = g_file_get_basename (file);
-  import = polku_csv_import_new_for_file (file, polku_client_get_id (self->client), self->types,
-                                          &error);
-  if (import == NULL || !polku_csv_import_find_duplicates (import, self->store, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-
-      gtk_label_set_text (self->import_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_error), TRUE);
-      return FALSE;
-    }
-
-  self->import = g_steal_pointer (&import);
-  adw_preferences_group_set_title (self->preview_group, name);
-  gtk_list_box_bind_model (self->preview_list, polku_csv_import_get_rows (self->import),
-                           create_preview_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), TRUE);
-  gtk_widget_set_visible (self->import_buttons, TRUE);
-  update_import_button (self);
-  return TRUE;
-}
-
-PolkuCsvImport *
-polku_contacts_view_get_import (PolkuContactsView *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONTACTS_VIEW (self), NULL);
-  return self->import;
+  toast (self, message);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, "log");
 }
 
 GListModel *
@@ -791,99 +516,24 @@ polku_contacts_view_get_contacts (PolkuContactsView *self)
   return G_LIST_MODEL (self->contacts);
 }
 
-static void
-file_chosen (GtkNativeDialog   *dialog,
-             int                response,
-             PolkuContactsView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        polku_contacts_view_load_csv (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_file_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Import Contacts from CSV"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-import_cancel_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  clear_import (POLKU_CONTACTS_VIEW (widget));
-}
-
-static void
-import_commit_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint written = 0;
-
-  if (self->import == NULL || self->store == NULL)
-    return;
-
-  if (!polku_csv_import_commit (self->import, self->store,
-                                gtk_switch_get_active (self->skip_switch), &written, &error))
-    {
-      gtk_label_set_text (self->import_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_error), TRUE);
-      return;
-    }
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact imported",
-                                          "%u contacts imported", written), written);
-  toast (self, message);
-  clear_import (self);
-  polku_contacts_view_reload (self);
-  gtk_stack_set_visible_child_name (self->stack, "log");
-}
-
 /* --- GObject ----------------------------------------------------------------------------- */
+
+/* Another client or store: nothing of the last one stays, in the log or the form. */
+static void
+contacts_view_clear (PolkuClientView *view)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (view);
+
+  set_contacts (self, NULL);
+  clear_form (self, FALSE);
+}
 
 static void
 polku_contacts_view_dispose (GObject *object)
 {
   PolkuContactsView *self = (PolkuContactsView *) object;
 
-  polku_view_load_cancel (&self->cancellable);
-  g_clear_pointer (&self->shown_id, g_free);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
   g_clear_object (&self->editing);
-  g_clear_object (&self->import);
 
   /* The bin's child is a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -896,92 +546,19 @@ polku_contacts_view_dispose (GObject *object)
 }
 
 static void
-polku_contacts_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PolkuContactsView *self = POLKU_CONTACTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_contacts_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  PolkuContactsView *self = POLKU_CONTACTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          /* Another store: the contacts listed so far are not in it. */
-          g_clear_pointer (&self->shown_id, g_free);
-          g_object_set (self->visit_page, "store", self->store, NULL);
-          clear_form (self, FALSE);
-          clear_import (self);
-          polku_contacts_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          g_object_set (self->visit_page, "client", self->client, NULL);
-          clear_form (self, FALSE);
-          clear_import (self);
-          polku_contacts_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 polku_contacts_view_class_init (PolkuContactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
 
   object_class->dispose = polku_contacts_view_dispose;
-  object_class->get_property = polku_contacts_view_get_property;
-  object_class->set_property = polku_contacts_view_set_property;
+  view_class->clear = contacts_view_clear;
+  view_class->load = contacts_view_load;
+  view_class->apply = contacts_view_apply;
+  view_class->free_result = (GDestroyNotify) g_ptr_array_unref;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * PolkuContactsView:loading:
-   *
-   * Whether the client's contacts or mapping visit are being read (in a thread).
-   */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (POLKU_TYPE_CONTACTS_IMPORT);
   g_type_ensure (POLKU_TYPE_MAPPING_VISIT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-contacts-view.ui");
@@ -1005,24 +582,13 @@ polku_contacts_view_class_init (PolkuContactsViewClass *klass)
   CHILD (log_group);
   CHILD (list_box);
   CHILD (empty_page);
-  CHILD (import_error);
-  CHILD (preview_group);
-  CHILD (preview_list);
-  CHILD (skip_switch);
-  CHILD (import_buttons);
-  CHILD (import_button);
+  CHILD (import_page);
   CHILD (visit_page);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "contacts.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "contacts.cancel-edit", NULL,
                                    cancel_edit_action);
-  gtk_widget_class_install_action (widget_class, "contacts.choose-file", NULL,
-                                   choose_file_action);
-  gtk_widget_class_install_action (widget_class, "contacts.import-cancel", NULL,
-                                   import_cancel_action);
-  gtk_widget_class_install_action (widget_class, "contacts.import-commit", NULL,
-                                   import_commit_action);
 }
 
 /* The drop-down that stands in for the stack switcher when the view is narrow. */
@@ -1109,14 +675,15 @@ polku_contacts_view_init (PolkuContactsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated), self,
                              G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->skip_switch, "notify::active",
-                           G_CALLBACK (update_import_button), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->visit_page, "notify::loading", G_CALLBACK (update_loading),
-                           self, G_CONNECT_SWAPPED);
+  polku_contacts_import_set_types (self->import_page, self->types);
+  g_signal_connect_object (self->import_page, "imported", G_CALLBACK (imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  polku_client_view_add_part (POLKU_CLIENT_VIEW (self), POLKU_CLIENT_VIEW (self->import_page));
+  polku_client_view_add_part (POLKU_CLIENT_VIEW (self), POLKU_CLIENT_VIEW (self->visit_page));
+  g_signal_connect (self, "notify::loading", G_CALLBACK (update_summary), NULL);
 
   setup_section_dropdown (self);
   clear_form (self, FALSE);
-  clear_import (self);
   update_summary (self);
 }
 

@@ -6,18 +6,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "polku-client.h"
-#include "polku-store.h"
+#include "polku-client-view.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CONTACTS_VIEW (polku_contacts_view_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, POLKU, CONTACTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PolkuContactsView, polku_contacts_view, POLKU, CONTACTS_VIEW,
+                      PolkuClientView)
 
-GtkWidget *polku_contacts_view_new     (void);
-void       polku_contacts_view_reload  (PolkuContactsView *self);
-gboolean   polku_contacts_view_get_loading (PolkuContactsView *self);
+GtkWidget *polku_contacts_view_new (void);
 
 G_END_DECLS

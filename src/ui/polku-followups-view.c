@@ -23,7 +23,6 @@
 #include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
-#include "polku-view-load-private.h"
 
 #define NOTIFICATION_ID "polku-followups-due"
 
@@ -159,6 +158,34 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, due, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The read's callback holds the view weakly: the view may go away while the thread runs
+ * (its dispose cancels the read). */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
+static void
+cancel_load (PolkuFollowupsView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
 static void
 set_loading (PolkuFollowupsView *self,
              gboolean            loading)
@@ -183,7 +210,7 @@ load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(PolkuFollowupsView) self = polku_view_load_ref_take (user_data);
+  g_autoptr(PolkuFollowupsView) self = weak_ref_take (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) due = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *today = date_from_today (0);
@@ -234,10 +261,11 @@ void
 polku_followups_view_reload (PolkuFollowupsView *self)
 {
   g_autofree char *until = date_from_today (POLKU_FOLLOWUPS_DAYS_AHEAD);
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (POLKU_IS_FOLLOWUPS_VIEW (self));
 
-  polku_view_load_cancel (&self->cancellable);
+  cancel_load (self);
 
   if (self->store == NULL || !polku_store_is_open (self->store))
     {
@@ -248,8 +276,10 @@ polku_followups_view_reload (PolkuFollowupsView *self)
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  polku_view_load_run (self->store, until, self->cancellable, load_thread,
-                       load_cb, polku_view_load_ref_new (self));
+  task = g_task_new (self->store, self->cancellable, load_cb, weak_ref_new (self));
+  g_task_set_source_tag (task, polku_followups_view_reload);
+  g_task_set_task_data (task, g_steal_pointer (&until), g_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 /**
@@ -360,7 +390,7 @@ polku_followups_view_dispose (GObject *object)
 {
   PolkuFollowupsView *self = (PolkuFollowupsView *) object;
 
-  polku_view_load_cancel (&self->cancellable);
+  cancel_load (self);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_FOLLOWUPS_VIEW);
 
@@ -402,7 +432,7 @@ polku_followups_view_set_property (GObject      *object,
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
           /* Another store: nothing shown so far belongs to it. */
-          polku_view_load_cancel (&self->cancellable);
+          cancel_load (self);
           clear_shown (self);
           set_loading (self, FALSE);
           if (gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -16,28 +16,17 @@
 
 struct _PolkuLogView
 {
-  AdwBin        parent_instance;
+  PolkuClientView  parent_instance;
 
-  PolkuStore   *store;
-  PolkuClient  *client;
-  GListStore   *entries;
-  GCancellable *cancellable;
+  GListStore      *entries;
+  GCancellable    *verifying;  /* the check of the log in flight, or NULL */
 
-  GtkListBox   *list_box;
-  GtkLabel     *verify_label;
+  GtkListBox      *list_box;
+  GtkLabel        *error_label;
+  GtkLabel        *verify_label;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuLogView, polku_log_view, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU_TYPE_CLIENT_VIEW)
 
 /* "2026-11-22T08:01:02.345Z" in the user's time zone and locale. */
 static char *
@@ -87,75 +76,100 @@ create_row (gpointer item,
 }
 
 static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+stop_verifying (PolkuLogView *self)
 {
-  g_autoptr(PolkuLogView) self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entries = polku_audit_list_finish (POLKU_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_list_store_remove_all (self->entries);
-  if (entries == NULL)
-    {
-      g_debug ("Could not read the audit log: %s", error->message);
-      gtk_label_set_text (self->verify_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->verify_label), TRUE);
-      return;
-    }
-  g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
-}
-
-/**
- * polku_log_view_reload:
- *
- * Reads the client's entries again (in a thread).
- */
-void
-polku_log_view_reload (PolkuLogView *self)
-{
-  g_return_if_fail (POLKU_IS_LOG_VIEW (self));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
-
-  if (self->store == NULL || self->client == NULL
-      || polku_client_get_id (self->client) == NULL || !polku_store_is_open (self->store))
-    {
-      g_list_store_remove_all (self->entries);
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  polku_audit_list_async (self->store, polku_client_get_id (self->client), self->cancellable,
-                          list_cb, g_object_ref (self));
+  g_cancellable_cancel (self->verifying);
+  g_clear_object (&self->verifying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.verify", TRUE);
 }
 
 static void
-verify_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+log_view_clear (PolkuClientView *view)
 {
-  PolkuLogView *self = POLKU_LOG_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 n = 0;
+  PolkuLogView *self = POLKU_LOG_VIEW (view);
 
-  if (self->store == NULL)
-    return;
+  stop_verifying (self);
+  g_list_store_remove_all (self->entries);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
+}
 
-  if (polku_audit_verify (self->store, &n, &error))
+static gpointer
+log_view_load (PolkuStore    *store,
+               const char    *client_id,
+               gpointer       snapshot,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return polku_audit_list (store, client_id, error);
+}
+
+static void
+log_view_apply (PolkuClientView *view,
+                gpointer         result,
+                const GError    *error)
+{
+  PolkuLogView *self = POLKU_LOG_VIEW (view);
+  GPtrArray *entries = result;
+
+  g_list_store_remove_all (self->entries);
+  if (error != NULL)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      g_debug ("Could not read the audit log: %s", error->message);
+      gtk_label_set_text (self->error_label, error->message);
+    }
+  else
+    g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+/* Shown again: there may be new entries (this very view, changes made meanwhile). */
+static gboolean
+log_view_wants_reload (PolkuClientView *view)
+{
+  return TRUE;
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint64 *n = g_new0 (gint64, 1);
+
+  if (polku_audit_verify (POLKU_STORE (source_object), n, &error))
+    g_task_return_pointer (task, n, g_free);
+  else
+    {
+      g_free (n);
+      g_task_return_error (task, error);
+    }
+}
+
+static void
+verify_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PolkuLogView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *n = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  /* Cancelled: the view was cleared (another client or store) or is gone. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->verifying)
+    return;
+  stop_verifying (self);
+
+  if (n != NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *n);
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "The log is intact: %s entry checked.",
-                                           "The log is intact: %s entries checked.", n),
+                                           "The log is intact: %s entries checked.", *n),
                               number);
       gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), "success");
@@ -171,15 +185,42 @@ verify_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->verify_label), TRUE);
 }
 
+/* Checks the whole chain in a thread (it can take a while on a long log); the button waits. */
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PolkuLogView *self = POLKU_LOG_VIEW (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  g_autoptr(GTask) task = NULL;
+
+  if (store == NULL || self->verifying != NULL)
+    return;
+
+  self->verifying = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "log.verify", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
+  task = g_task_new (store, self->verifying, verify_cb, g_object_ref (self));
+  g_task_set_source_tag (task, verify_action);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+static void
+polku_log_view_map (GtkWidget *widget)
+{
+  /* What an earlier check found is not news when the log is shown again. */
+  gtk_widget_set_visible (GTK_WIDGET (POLKU_LOG_VIEW (widget)->verify_label), FALSE);
+  GTK_WIDGET_CLASS (polku_log_view_parent_class)->map (widget);
+}
+
 static void
 polku_log_view_dispose (GObject *object)
 {
   PolkuLogView *self = (PolkuLogView *) object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
+  g_cancellable_cancel (self->verifying);
+  g_clear_object (&self->verifying);
   g_clear_object (&self->entries);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_LOG_VIEW);
@@ -188,85 +229,23 @@ polku_log_view_dispose (GObject *object)
 }
 
 static void
-polku_log_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  PolkuLogView *self = POLKU_LOG_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_log_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  PolkuLogView *self = POLKU_LOG_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          polku_log_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          polku_log_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_log_view_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (polku_log_view_parent_class)->map (widget);
-
-  /* Shown again: there may be new entries (this very view, changes made meanwhile). */
-  polku_log_view_reload (POLKU_LOG_VIEW (widget));
-}
-
-static void
 polku_log_view_class_init (PolkuLogViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
 
   object_class->dispose = polku_log_view_dispose;
-  object_class->get_property = polku_log_view_get_property;
-  object_class->set_property = polku_log_view_set_property;
   widget_class->map = polku_log_view_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->clear = log_view_clear;
+  view_class->load = log_view_load;
+  view_class->apply = log_view_apply;
+  view_class->free_result = (GDestroyNotify) g_ptr_array_unref;
+  view_class->wants_reload = log_view_wants_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/polku-log-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
 
   gtk_widget_class_install_action (widget_class, "log.verify", NULL, verify_action);
@@ -286,4 +265,16 @@ GtkWidget *
 polku_log_view_new (void)
 {
   return g_object_new (POLKU_TYPE_LOG_VIEW, NULL);
+}
+
+/**
+ * polku_log_view_get_entries:
+ *
+ * Returns: (transfer none): the entries shown (PolkuAuditEntry), newest first
+ */
+GListModel *
+polku_log_view_get_entries (PolkuLogView *self)
+{
+  g_return_val_if_fail (POLKU_IS_LOG_VIEW (self), NULL);
+  return G_LIST_MODEL (self->entries);
 }

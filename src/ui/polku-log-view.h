@@ -5,17 +5,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "polku-client.h"
-#include "polku-store.h"
+#include "polku-client-view.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_LOG_VIEW (polku_log_view_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU, LOG_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU, LOG_VIEW, PolkuClientView)
 
-GtkWidget *polku_log_view_new     (void);
-void       polku_log_view_reload  (PolkuLogView *self);
+GtkWidget  *polku_log_view_new         (void);
+GListModel *polku_log_view_get_entries (PolkuLogView *self);
 
 G_END_DECLS

@@ -20,22 +20,17 @@
 #include "polku-contact.h"
 #include "polku-date.h"
 #include "polku-mapping-visit-page.h"
-#include "polku-view-load-private.h"
 
 #define SAVE_DELAY_MS 700
 
 struct _PolkuMappingVisitPage
 {
-  AdwBin             parent_instance;
+  PolkuClientView    parent_instance;
 
-  PolkuStore        *store;
-  PolkuClient       *client;
   PolkuMappingVisit *visit;
   guint              save_id;
   guint              tick_id;
   gboolean           filling;      /* the widgets are being filled from the visit */
-  gboolean           loading;      /* the visit is being read */
-  GCancellable      *cancellable;  /* the read in flight, or NULL */
   GtkWindow         *own_window;
 
   GtkStack          *stack;
@@ -53,18 +48,7 @@ struct _PolkuMappingVisitPage
   GtkWidget         *window_button;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, POLKU_TYPE_CLIENT_VIEW)
 
 static void update_timer (PolkuMappingVisitPage *self);
 
@@ -85,14 +69,16 @@ gboolean
 polku_mapping_visit_page_save_now (PolkuMappingVisitPage *self)
 {
   g_autoptr(GError) error = NULL;
+  PolkuStore *store;
 
   g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->visit == NULL || self->store == NULL || !polku_store_is_open (self->store))
+  store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  if (self->visit == NULL || store == NULL || !polku_store_is_open (store))
     return TRUE;
 
-  if (!polku_mapping_visit_store_save (self->store, self->visit, &error))
+  if (!polku_mapping_visit_store_save (store, self->visit, &error))
     {
       show_status (self, error->message);
       return FALSE;
@@ -414,6 +400,18 @@ notes_changed (PolkuMappingVisitPage *self)
   schedule_save (self);
 }
 
+/* A visit can be prepared for a client who has none, once the read says there is none. */
+static void
+update_create_action (PolkuMappingVisitPage *self)
+{
+  PolkuClientView *view = POLKU_CLIENT_VIEW (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create",
+                                 self->visit == NULL && polku_client_view_get_store (view) != NULL
+                                 && polku_client_view_get_client (view) != NULL
+                                 && !polku_client_view_get_loading (view));
+}
+
 static void
 show_visit (PolkuMappingVisitPage *self)
 {
@@ -425,15 +423,13 @@ show_visit (PolkuMappingVisitPage *self)
     {
       gtk_list_box_bind_model (self->agenda_list, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create",
-                                     self->store != NULL && self->client != NULL
-                                     && !self->loading);
+      update_create_action (self);
       self->filling = FALSE;
       update_timer (self);
       return;
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.create", FALSE);
+  update_create_action (self);
   scheduled = scheduled_to_text (polku_mapping_visit_get_scheduled (self->visit));
   gtk_editable_set_text (GTK_EDITABLE (self->scheduled_row), scheduled);
   gtk_widget_remove_css_class (GTK_WIDGET (self->scheduled_row), "error");
@@ -454,34 +450,45 @@ show_visit (PolkuMappingVisitPage *self)
 }
 
 static void
-set_loading (PolkuMappingVisitPage *self,
-             gboolean               loading)
+visit_page_clear (PolkuClientView *view)
 {
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
+
+  polku_mapping_visit_page_save_now (self);
+  g_clear_object (&self->visit);
+  show_status (self, NULL);
+  show_visit (self);
+}
+
+/* What is pending is saved before the visit is read again. */
+static gpointer
+visit_page_snapshot (PolkuClientView  *view,
+                     GError          **error)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
+
+  polku_mapping_visit_page_save_now (self);
+  show_status (self, NULL);
+  return NULL;
+}
+
+static gpointer
+visit_page_load (PolkuStore    *store,
+                 const char    *client_id,
+                 gpointer       snapshot,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return polku_mapping_visit_store_get_latest (store, client_id, error);
 }
 
 static void
-load_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+visit_page_apply (PolkuClientView *view,
+                  gpointer         result,
+                  const GError    *error)
 {
-  g_autoptr(PolkuMappingVisitPage) self = polku_view_load_ref_take (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuMappingVisit) visit = NULL;
-
-  visit = polku_mapping_visit_store_get_latest_finish (POLKU_STORE (source), result, &error);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Only the newest read, for the client and store shown now. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
-      || source != (GObject *) self->store || self->client == NULL
-      || (visit != NULL && g_strcmp0 (polku_mapping_visit_get_client_id (visit),
-                                      polku_client_get_id (self->client)) != 0))
-    return;
-  g_clear_object (&self->cancellable);
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
+  PolkuMappingVisit *visit = result;
 
   /* Anything typed meanwhile into the visit shown so far is saved, and then that visit stays
    * (it is newer than what was read); one changed elsewhere (its own window) is shown. */
@@ -494,63 +501,7 @@ load_cb (GObject      *source,
     g_set_object (&self->visit, visit);
   if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
     show_status (self, error->message);
-  /* Shown with the form as it is when loaded, then told. */
-  self->loading = FALSE;
   show_visit (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/**
- * polku_mapping_visit_page_reload:
- *
- * Reads the client's newest mapping visit again, in a thread (saving what is pending first).
- * Another client's visit is cleared at once; the same client's stays until the read is in.
- */
-void
-polku_mapping_visit_page_reload (PolkuMappingVisitPage *self)
-{
-  gboolean have_client;
-
-  g_return_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self));
-
-  polku_mapping_visit_page_save_now (self);
-  polku_view_load_cancel (&self->cancellable);
-  show_status (self, NULL);
-
-  have_client = self->store != NULL && self->client != NULL
-                && polku_client_get_id (self->client) != NULL
-                && polku_store_is_open (self->store);
-  if (!have_client || (self->visit != NULL
-                       && g_strcmp0 (polku_mapping_visit_get_client_id (self->visit),
-                                     polku_client_get_id (self->client)) != 0))
-    g_clear_object (&self->visit);
-
-  if (have_client)
-    {
-      self->cancellable = g_cancellable_new ();
-      set_loading (self, TRUE);
-      polku_mapping_visit_store_get_latest_async (self->store,
-                                                  polku_client_get_id (self->client),
-                                                  self->cancellable, load_cb,
-                                                  polku_view_load_ref_new (self));
-    }
-  else
-    {
-      set_loading (self, FALSE);
-    }
-  show_visit (self);
-}
-
-/**
- * polku_mapping_visit_page_get_loading:
- *
- * Returns: whether the client's mapping visit is being read
- */
-gboolean
-polku_mapping_visit_page_get_loading (PolkuMappingVisitPage *self)
-{
-  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), FALSE);
-  return self->loading;
 }
 
 PolkuMappingVisit *
@@ -566,13 +517,14 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+  PolkuClientView *view = POLKU_CLIENT_VIEW (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuMappingVisit) visit = NULL;
 
-  if (self->store == NULL || self->client == NULL)
+  if (polku_client_view_get_store (view) == NULL || polku_client_view_get_client_id (view) == NULL)
     return;
-  visit = polku_mapping_visit_store_create (self->store, polku_client_get_id (self->client),
-                                            NULL, &error);
+  visit = polku_mapping_visit_store_create (polku_client_view_get_store (view),
+                                            polku_client_view_get_client_id (view), NULL, &error);
   if (visit == NULL)
     {
       show_status (self, error->message);
@@ -589,7 +541,7 @@ own_window_destroyed (PolkuMappingVisitPage *self)
   self->own_window = NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.open-window", TRUE);
-  polku_mapping_visit_page_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 static void
@@ -611,7 +563,7 @@ open_window_action (GtkWidget  *widget,
   if (self->visit == NULL || !polku_mapping_visit_page_save_now (self))
     return;
 
-  name = polku_client_dup_display_name (self->client);
+  name = polku_client_dup_display_name (polku_client_view_get_client (POLKU_CLIENT_VIEW (self)));
   /* TRANSLATORS: window title: "Mapping visit — Aino Virtanen" */
   title = g_strdup_printf (_("Mapping Visit — %s"), name);
 
@@ -624,8 +576,9 @@ open_window_action (GtkWidget  *widget,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", self->store, "client",
-                       self->client, NULL);
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE,
+                       "store", polku_client_view_get_store (POLKU_CLIENT_VIEW (self)),
+                       "client", polku_client_view_get_client (POLKU_CLIENT_VIEW (self)), NULL);
   /* Already in its own window: no button that could only be greyed out. */
   gtk_widget_action_set_enabled (page, "mapping.open-window", FALSE);
   gtk_widget_set_visible (POLKU_MAPPING_VISIT_PAGE (page)->window_button, FALSE);
@@ -672,13 +625,10 @@ polku_mapping_visit_page_dispose (GObject *object)
   PolkuMappingVisitPage *self = (PolkuMappingVisitPage *) object;
 
   polku_mapping_visit_page_save_now (self);
-  polku_view_load_cancel (&self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->own_window != NULL)
     gtk_window_destroy (self->own_window);
   g_clear_object (&self->visit);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
 
   /* The bin's child is a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -688,89 +638,22 @@ polku_mapping_visit_page_dispose (GObject *object)
 }
 
 static void
-polku_mapping_visit_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_mapping_visit_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      polku_mapping_visit_page_save_now (self);
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          /* Another store: the visit shown so far is not in it. */
-          g_clear_object (&self->visit);
-          polku_mapping_visit_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_CLIENT:
-      polku_mapping_visit_page_save_now (self);
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          polku_mapping_visit_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
 
   object_class->dispose = polku_mapping_visit_page_dispose;
-  object_class->get_property = polku_mapping_visit_page_get_property;
-  object_class->set_property = polku_mapping_visit_page_set_property;
   widget_class->map = polku_mapping_visit_page_map;
   widget_class->unmap = polku_mapping_visit_page_unmap;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * PolkuMappingVisitPage:loading:
-   *
-   * Whether the client's mapping visit is being read (in a thread).
-   */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->clear = visit_page_clear;
+  view_class->snapshot = visit_page_snapshot;
+  view_class->load = visit_page_load;
+  view_class->apply = visit_page_apply;
+  view_class->free_result = g_object_unref;
+  /* A page of the contacts view, which is loading while the page is. */
+  view_class->load_unmapped = TRUE;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-mapping-visit-page.ui");
@@ -810,6 +693,7 @@ polku_mapping_visit_page_init (PolkuMappingVisitPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::loading", G_CALLBACK (update_create_action), NULL);
   show_visit (self);
 }
 

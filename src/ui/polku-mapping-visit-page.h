@@ -5,22 +5,17 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "polku-client.h"
+#include "polku-client-view.h"
 #include "polku-mapping-visit.h"
-#include "polku-store.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_MAPPING_VISIT_PAGE (polku_mapping_visit_page_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuMappingVisitPage, polku_mapping_visit_page, POLKU,
-                      MAPPING_VISIT_PAGE, AdwBin)
+                      MAPPING_VISIT_PAGE, PolkuClientView)
 
 GtkWidget         *polku_mapping_visit_page_new        (void);
-void               polku_mapping_visit_page_reload     (PolkuMappingVisitPage *self);
 PolkuMappingVisit *polku_mapping_visit_page_get_visit  (PolkuMappingVisitPage *self);
-gboolean           polku_mapping_visit_page_get_loading (PolkuMappingVisitPage *self);
 /* Writes what is waiting to be saved now. */
 gboolean           polku_mapping_visit_page_save_now   (PolkuMappingVisitPage *self);
 

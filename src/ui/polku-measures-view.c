@@ -21,27 +21,21 @@
 #include "polku-assessment-store.h"
 #include "polku-audit.h"
 #include "polku-contact-store.h"
-#include "polku-contact-type.h"
-#include "polku-continuity.h"
 #include "polku-date.h"
 #include "polku-measures-chart.h"
+#include "polku-measures-continuity.h"
+#include "polku-measures-rows-private.h"
 #include "polku-measures-view.h"
-#include "polku-view-load-private.h"
 
 struct _PolkuMeasuresView
 {
-  AdwBin              parent_instance;
+  PolkuClientView     parent_instance;
 
-  PolkuStore         *store;
-  PolkuClient        *client;
   PolkuInstrument    *instrument;
   PolkuAssessment    *form;        /* the draft being answered, or NULL */
   guint               item;
   gboolean            from_paper;
   gboolean            has_complete;
-  char               *shown_id;    /* the client whose measures are shown, or NULL */
-  GCancellable       *cancellable; /* the load in flight, or NULL */
-  gboolean            loading;
   GPtrArray          *paper_rows;  /* AdwComboRow, one per item */
   GPtrArray          *anchor_buttons;
 
@@ -52,19 +46,7 @@ struct _PolkuMeasuresView
   GtkStack           *chart_stack;
   PolkuMeasuresChart *domain_chart;
   GtkListBox         *assessment_list;
-  GtkListBox         *continuity_list;
-  PolkuMeasuresChart *continuity_chart;
-  AdwComboRow        *period_row;
-  AdwEntryRow        *from_row;
-  AdwEntryRow        *to_row;
-  AdwExpanderRow     *types_row;
-  GtkSwitch          *urgent_switch;
-  GtkLabel           *period_error_label;
-  GPtrArray          *type_checks;      /* GtkCheckButton, one per visit type ("type-id") */
-  GPtrArray          *contacts;         /* the visits shown, or NULL */
-  GError             *contacts_error;
-  gboolean            have_plan;
-  char               *plan_start;
+  PolkuMeasuresContinuity *continuity;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
   GtkLabel           *item_label;
@@ -76,45 +58,7 @@ struct _PolkuMeasuresView
   GtkLabel           *finish_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuMeasuresView, polku_measures_view, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-    }
-  gtk_list_box_append (list, row);
-  return row;
-}
+G_DEFINE_FINAL_TYPE (PolkuMeasuresView, polku_measures_view, POLKU_TYPE_CLIENT_VIEW)
 
 static void
 show_error (PolkuMeasuresView *self,
@@ -178,7 +122,7 @@ fill_assessments (PolkuMeasuresView *self,
   double min, max;
   int marker = -1;
 
-  clear_list (self->assessment_list);
+  polku_measures_clear_list (self->assessment_list);
   polku_measures_chart_clear (self->domain_chart);
 
   for (guint i = 0; i < n; i++)
@@ -196,7 +140,7 @@ fill_assessments (PolkuMeasuresView *self,
       title = g_strdup_printf (_("%s · %s"), date,
                                polku_assessment_role_get_label (
                                  polku_assessment_get_role (assessment)));
-      add_row (self->assessment_list, title, subtitle);
+      polku_measures_add_row (self->assessment_list, title, subtitle);
 
       x[i] = polku_date_parse_iso (polku_assessment_get_date (assessment), &parsed)
              ? g_date_get_julian (&parsed) : i;
@@ -225,327 +169,11 @@ fill_assessments (PolkuMeasuresView *self,
                                      values + d * n);
 }
 
-static char *
-format_index (double value)
-{
-  if (isnan (value))
-    return g_strdup (_("not enough visits"));
-  return g_strdup_printf ("%.2f", value);
-}
-
-/* The period chosen: FALSE (and @error set) when a date is wrong. *custom FALSE: six months
- * around the plan; otherwise @from and @to are set or left invalid (open). */
-static gboolean
-read_period (PolkuMeasuresView *self,
-             gboolean          *custom,
-             GDate             *from,
-             GDate             *to,
-             GError           **error)
-{
-  AdwEntryRow *rows[] = { self->from_row, self->to_row };
-  GDate *dates[] = { from, to };
-
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-  *custom = adw_combo_row_get_selected (self->period_row) == 1;
-  if (!*custom)
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (rows[i]));
-      g_autofree char *iso = NULL;
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (stripped[0] == '\0')
-        continue;
-      if (!polku_date_parse_user (text, &iso, error)
-          || !polku_date_parse_iso (iso, dates[i]))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,
-                         _("“%s” is not a date: write it as d.m.yyyy, for example 4.3.2026."),
-                         stripped);
-          return FALSE;
-        }
-    }
-  if (g_date_valid (from) && g_date_valid (to) && g_date_compare (from, to) > 0)
-    {
-      g_set_error_literal (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,
-                           _("The period starts after it ends: check the dates."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The visit types chosen, NULL-terminated (may be empty). */
-static GStrv
-dup_chosen_types (PolkuMeasuresView *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < self->type_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->type_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "type-id"));
-    }
-  return g_strv_builder_end (builder);
-}
-
-/* Shows the indices of the visits kept in the view for the period and types chosen. A wrong
- * date leaves what is shown as it is, with a message. */
-static void
-show_continuity (PolkuMeasuresView *self)
-{
-  g_autoptr(GArray) visits = NULL;
-  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
-  static const char * const index_names[] = {
-    N_("Continuity of care index (COCI)"),
-    N_("Usual provider continuity (UPC)"),
-    N_("Sequential continuity (SECON)"),
-    N_("Modified modified continuity index (MMCI)"),
-  };
-  static const char * const short_names[] = { "COCI", "UPC", "SECON", "MMCI" };
-  g_autoptr(GError) period_error = NULL;
-  g_auto(GStrv) chosen_types = dup_chosen_types (self);
-  PolkuVisitFilter filter = { NULL, NULL, (const char * const *) chosen_types,
-                              gtk_switch_get_active (self->urgent_switch) };
-  GPtrArray *contacts = self->contacts;
-  const char *start_text = self->plan_start;
-  gboolean custom;
-  GDate from, to;
-  GDate start;
-
-  if (!read_period (self, &custom, &from, &to, &period_error))
-    {
-      gtk_label_set_text (self->period_error_label, period_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), TRUE);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
-
-  clear_list (self->continuity_list);
-  polku_measures_chart_clear (self->continuity_chart);
-  gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
-
-  if (contacts == NULL)
-    {
-      if (self->contacts_error != NULL)
-        add_row (self->continuity_list, _("The visits could not be read"),
-                 self->contacts_error->message);
-      return;
-    }
-  /* A visit the client did not come to is not care received: no-shows are left out. */
-  visits = polku_contacts_to_visits (contacts);
-
-  if (custom)
-    {
-      g_autoptr(PolkuContinuity) chosen = NULL;
-      g_autofree char *text = NULL;
-
-      filter.from = g_date_valid (&from) ? &from : NULL;
-      filter.to = g_date_valid (&to) ? &to : NULL;
-      chosen = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len,
-                                         &filter);
-      /* TRANSLATORS: N, M and the visits left out in the period chosen */
-      text = g_strdup_printf (_("Visits: %u · Professionals: %u · Left out without a named "
-                                "professional: %u"), chosen->visits, chosen->professionals,
-                              chosen->left_out_without_professional);
-      add_row (self->continuity_list, _("Chosen period"), text);
-      for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
-        {
-          double value = k == 0 ? chosen->coci : k == 1 ? chosen->upc
-                         : k == 2 ? chosen->secon : chosen->mmci;
-          g_autofree char *index_text = format_index (value);
-
-          add_row (self->continuity_list, _(index_names[k]), index_text);
-        }
-      return;
-    }
-
-  if (!self->have_plan || !polku_date_parse_iso (start_text, &start))
-    {
-      g_autoptr(PolkuContinuity) all = polku_continuity_compute (
-        (const PolkuVisit *) visits->data, visits->len, &filter);
-
-      add_row (self->continuity_list, _("No plan yet"),
-               _("Before and after are counted from the day the plan is made. Until then, "
-                 "the indices are for all visits."));
-      for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
-        {
-          double value = k == 0 ? all->coci : k == 1 ? all->upc : k == 2 ? all->secon
-                                                                           : all->mmci;
-          g_autofree char *text = format_index (value);
-
-          add_row (self->continuity_list, _(index_names[k]), text);
-        }
-      return;
-    }
-
-  {
-    GDate before_from = start, before_to = start, after_to = start;
-    PolkuVisitFilter before = filter;
-    PolkuVisitFilter after = filter;
-    g_autoptr(PolkuContinuity) b = NULL;
-    g_autoptr(PolkuContinuity) a = NULL;
-    g_autoptr(GArray) counts = NULL;
-    g_autofree char *start_label = polku_date_format_user (start_text);
-    g_autofree char *visits_text = NULL;
-    double before_values[4], after_values[4];
-
-    g_date_subtract_months (&before_from, 6);
-    g_date_subtract_days (&before_to, 1);
-    g_date_add_months (&after_to, 6);
-    g_date_subtract_days (&after_to, 1);
-    before.from = &before_from;
-    before.to = &before_to;
-    after.from = &start;
-    after.to = &after_to;
-    b = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len, &before);
-    a = polku_continuity_compute ((const PolkuVisit *) visits->data, visits->len, &after);
-
-    /* TRANSLATORS: visits counted six months before and after the plan */
-    visits_text = g_strdup_printf (_("Before: %u · After: %u · Left out without a named "
-                                     "professional: %u"), b->visits, a->visits,
-                                   b->left_out_without_professional
-                                   + a->left_out_without_professional);
-    {
-      g_autofree char *title = g_strdup_printf (_("Plan started %s"), start_label);
-
-      add_row (self->continuity_list, title, visits_text);
-    }
-
-    before_values[0] = b->coci;
-    before_values[1] = b->upc;
-    before_values[2] = b->secon;
-    before_values[3] = b->mmci;
-    after_values[0] = a->coci;
-    after_values[1] = a->upc;
-    after_values[2] = a->secon;
-    after_values[3] = a->mmci;
-    for (guint k = 0; k < 4; k++)
-      {
-        g_autofree char *bt = format_index (before_values[k]);
-        g_autofree char *at = format_index (after_values[k]);
-        g_autofree char *text = NULL;
-
-        /* TRANSLATORS: an index six months before and after the plan */
-        text = g_strdup_printf (_("Before: %s · After: %s"), bt, at);
-        add_row (self->continuity_list, _(index_names[k]), text);
-      }
-
-    counts = polku_visit_counts_around ((const PolkuVisit *) visits->data, visits->len, &start,
-                                        6);
-    for (guint i = 0; i < counts->len; i++)
-      {
-        PolkuVisitCount *count = &g_array_index (counts, PolkuVisitCount, i);
-        PolkuContactType *type = types != NULL && count->type[0] != '\0'
-                                 ? polku_contact_types_lookup (types, count->type) : NULL;
-        g_autofree char *title = NULL;
-        g_autofree char *text = NULL;
-
-        /* TRANSLATORS: the number of visits of one type, e.g. "Visits: Doctor" */
-        title = g_strdup_printf (_("Visits: %s"),
-                                 type != NULL ? polku_contact_type_get_label (type)
-                                 : count->type[0] != '\0' ? count->type : _("type not known"));
-        text = g_strdup_printf (_("Six months before: %u · six months after: %u"),
-                                count->before, count->after);
-        add_row (self->continuity_list, title, text);
-      }
-
-    polku_measures_chart_set_bars (self->continuity_chart, short_names, before_values,
-                                   after_values, 4, _("Six months before the plan"),
-                                   _("Six months after"));
-    polku_measures_chart_set_range (self->continuity_chart, 0, 1);
-    gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), TRUE);
-  }
-}
-
-/* Keeps the client's visits (read with the rest, in a thread) and shows their indices. */
-static void
-fill_continuity (PolkuMeasuresView *self,
-                 GPtrArray         *contacts,
-                 const GError      *error,
-                 gboolean           have_plan,
-                 const char        *start_text)
-{
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  g_clear_error (&self->contacts_error);
-  g_clear_pointer (&self->plan_start, g_free);
-  if (contacts != NULL)
-    self->contacts = g_ptr_array_ref (contacts);
-  else if (error != NULL)
-    self->contacts_error = g_error_copy (error);
-  self->have_plan = have_plan;
-  self->plan_start = g_strdup (start_text);
-  show_continuity (self);
-}
-
-static void
-period_changed_cb (PolkuMeasuresView *self)
-{
-  gboolean custom = adw_combo_row_get_selected (self->period_row) == 1;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom);
-  gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom);
-  if (self->shown_id != NULL)
-    show_continuity (self);
-}
-
-static void
-choice_changed_cb (PolkuMeasuresView *self)
-{
-  if (self->shown_id != NULL)
-    show_continuity (self);
-}
-
-/* One row with a check box for each visit type; doctor and nurse chosen, as THL counts. */
-static void
-add_type_rows (PolkuMeasuresView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) types = polku_contact_types_dup_default (&error);
-  const char * const *defaults = polku_visit_filter_default ()->types;
-
-  if (types == NULL)
-    {
-      g_debug ("Measures: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
-      const char *label = polku_contact_type_get_label (type);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      g_object_set_data_full (G_OBJECT (check), "type-id",
-                              g_strdup (polku_contact_type_get_id (type)), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   defaults != NULL
-                                   && g_strv_contains (defaults,
-                                                       polku_contact_type_get_id (type)));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (choice_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_expander_row_add_row (self->types_row, row);
-      g_ptr_array_add (self->type_checks, check);
-    }
-}
-
 /* Loading: the assessments (their read recorded), the draft, the visits and the plan are read
  * together in a thread. */
 
 typedef struct
 {
-  char            *client_id;
   GPtrArray       *assessments;   /* NULL: see error */
   GError          *error;
   PolkuAssessment *draft;
@@ -559,7 +187,6 @@ typedef struct
 static void
 measures_data_free (MeasuresData *data)
 {
-  g_free (data->client_id);
   g_clear_pointer (&data->assessments, g_ptr_array_unref);
   g_clear_error (&data->error);
   g_clear_object (&data->draft);
@@ -570,20 +197,16 @@ measures_data_free (MeasuresData *data)
   g_free (data);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresData, measures_data_free)
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+measures_view_load (PolkuStore    *store,
+                    const char    *id,
+                    gpointer       snapshot,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  PolkuStore *store = source_object;
-  const char *id = task_data;
   MeasuresData *data = g_new0 (MeasuresData, 1);
   g_autofree char *plan_id = NULL;
 
-  data->client_id = g_strdup (id);
   data->assessments = polku_assessment_store_list (store, id, POLKU_INSTRUMENT_WHOQOL_BREF,
                                                    FALSE, &data->error);
   if (data->assessments != NULL
@@ -599,63 +222,61 @@ load_thread (GTask        *task,
       data->have_plan = polku_assessment_store_find_plan (store, id, &plan_id,
                                                           &data->plan_start, NULL);
     }
-  g_task_return_pointer (task, data, (GDestroyNotify) measures_data_free);
-}
-
-static void
-set_loading (PolkuMeasuresView *self,
-             gboolean           loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return data;
 }
 
 /* Shows nothing of any client (at once, when the client changes). */
 static void
 clear_shown (PolkuMeasuresView *self)
 {
-  g_clear_pointer (&self->shown_id, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_list), FALSE);
-  clear_list (self->assessment_list);
-  clear_list (self->continuity_list);
+  polku_measures_clear_list (self->assessment_list);
   polku_measures_chart_clear (self->domain_chart);
-  polku_measures_chart_clear (self->continuity_chart);
-  gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  g_clear_error (&self->contacts_error);
-  g_clear_pointer (&self->plan_start, g_free);
-  self->have_plan = FALSE;
+  polku_measures_continuity_clear (self->continuity);
   self->has_complete = FALSE;
 }
 
 static void
-load_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+close_form (PolkuMeasuresView *self)
 {
-  g_autoptr(PolkuMeasuresView) self = polku_view_load_ref_take (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MeasuresData) data = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_object (&self->form);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
 
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Only the newest load, for the client and store shown now. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
-      || source != (GObject *) self->store || data == NULL || self->client == NULL
-      || g_strcmp0 (data->client_id, polku_client_get_id (self->client)) != 0)
-    return;
-  g_clear_object (&self->cancellable);
+static void
+measures_view_clear (PolkuClientView *view)
+{
+  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (view);
+
+  close_form (self);
+  clear_shown (self);
+}
+
+/* Each read starts from the overview; the read needs the instrument to be shown. */
+static gpointer
+measures_view_snapshot (PolkuClientView  *view,
+                        GError          **error)
+{
+  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (view);
+
+  close_form (self);
+  get_instrument (self, error);
+  return NULL;
+}
+
+static void
+measures_view_apply (PolkuClientView *view,
+                     gpointer         result,
+                     const GError    *error)
+{
+  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (view);
+  MeasuresData *data = result;
 
   clear_shown (self);
-  self->shown_id = g_strdup (data->client_id);
-  if (data->assessments == NULL)
+  if (error != NULL || data->assessments == NULL)
     {
-      show_error (self, data->error);
-      set_loading (self, FALSE);
+      show_error (self, error != NULL ? error : data->error);
       return;
     }
   fill_assessments (self, data->assessments);
@@ -676,64 +297,16 @@ load_cb (GObject      *source,
       gtk_widget_set_visible (GTK_WIDGET (self->draft_list), TRUE);
     }
 
-  fill_continuity (self, data->contacts, data->contacts_error, data->have_plan,
-                   data->plan_start);
-  set_loading (self, FALSE);
+  polku_measures_continuity_show (self->continuity, data->contacts, data->contacts_error,
+                                  data->have_plan, data->plan_start);
 }
 
-/**
- * polku_measures_view_reload:
- *
- * Reads the client's assessments, draft and visits again, in a thread (when the view is
- * shown; it reads them when it is mapped). Another client's are cleared at once; the same
- * client's stay until the read is in.
- */
-void
-polku_measures_view_reload (PolkuMeasuresView *self)
+/* Shown again: visits or a plan may have been added meanwhile. A form being answered is left
+ * as it is. */
+static gboolean
+measures_view_wants_reload (PolkuClientView *view)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (POLKU_IS_MEASURES_VIEW (self));
-
-  polku_view_load_cancel (&self->cancellable);
-  g_clear_object (&self->form);
-  gtk_stack_set_visible_child_name (self->stack, "overview");
-  if (self->client == NULL || g_strcmp0 (self->shown_id, polku_client_get_id (self->client)) != 0)
-    clear_shown (self);
-
-  /* Read only when shown: the read is recorded in the client's audit log. */
-  if (self->store == NULL || self->client == NULL || !polku_store_is_open (self->store)
-      || polku_client_get_id (self->client) == NULL
-      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      set_loading (self, FALSE);
-      return;
-    }
-
-  if (get_instrument (self, &error) == NULL)
-    {
-      clear_shown (self);
-      show_error (self, error);
-      set_loading (self, FALSE);
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE);
-  polku_view_load_run (self->store, polku_client_get_id (self->client), self->cancellable,
-                       load_thread, load_cb, polku_view_load_ref_new (self));
-}
-
-/**
- * polku_measures_view_get_loading:
- *
- * Returns: whether the client's measures are being read
- */
-gboolean
-polku_measures_view_get_loading (PolkuMeasuresView *self)
-{
-  g_return_val_if_fail (POLKU_IS_MEASURES_VIEW (self), FALSE);
-  return self->loading;
+  return POLKU_MEASURES_VIEW (view)->form == NULL;
 }
 
 /* ---- The form ---- */
@@ -746,7 +319,8 @@ save_draft (PolkuMeasuresView *self)
   if (self->form == NULL)
     return FALSE;
   polku_assessment_set_status (self->form, POLKU_ASSESSMENT_STATUS_DRAFT);
-  if (!polku_assessment_store_save (self->store, self->form, &error))
+  if (!polku_assessment_store_save (polku_client_view_get_store (POLKU_CLIENT_VIEW (self)),
+                                    self->form, &error))
     {
       show_error (self, error);
       gtk_label_set_text (self->finish_error_label, error->message);
@@ -887,9 +461,11 @@ form_from_paper (PolkuMeasuresView *self)
 static gboolean
 open_form (PolkuMeasuresView *self)
 {
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->client == NULL || get_instrument (self, &error) == NULL)
+  if (store == NULL || client_id == NULL || get_instrument (self, &error) == NULL)
     {
       if (error != NULL)
         show_error (self, error);
@@ -897,8 +473,7 @@ open_form (PolkuMeasuresView *self)
     }
   if (self->form == NULL)
     {
-      self->form = polku_assessment_store_get_draft (self->store,
-                                                     polku_client_get_id (self->client),
+      self->form = polku_assessment_store_get_draft (store, client_id,
                                                      POLKU_INSTRUMENT_WHOQOL_BREF, &error);
       if (error != NULL)
         {
@@ -907,7 +482,7 @@ open_form (PolkuMeasuresView *self)
         }
     }
   if (self->form == NULL)
-    self->form = polku_assessment_new (polku_client_get_id (self->client), self->instrument);
+    self->form = polku_assessment_new (client_id, self->instrument);
   gtk_widget_set_visible (GTK_WIDGET (self->finish_error_label), FALSE);
   return TRUE;
 }
@@ -954,12 +529,12 @@ show_finish (PolkuMeasuresView *self)
   guint n_scores = polku_instrument_get_n_scores (self->instrument);
   g_autofree char *shown_date = NULL;
 
-  clear_list (self->summary_list);
+  polku_measures_clear_list (self->summary_list);
   if (scores->discarded)
     {
       g_autofree char *reason = polku_scores_dup_domain_reason (scores, 0);
 
-      add_row (self->summary_list, _("Too many questions unanswered"), reason);
+      polku_measures_add_row (self->summary_list, _("Too many questions unanswered"), reason);
     }
   for (guint r = 0; r < scores->n_reported; r++)
     {
@@ -972,8 +547,8 @@ show_finish (PolkuMeasuresView *self)
         text = g_strdup (C_("score", "not answered"));
       else
         text = g_strdup_printf ("%d – %s", scores->reported[r], anchor != NULL ? anchor : "");
-      add_row (self->summary_list, polku_instrument_get_item_text (self->instrument, item),
-               text);
+      polku_measures_add_row (self->summary_list,
+                              polku_instrument_get_item_text (self->instrument, item), text);
     }
   for (guint d = 0; d < scores->n_domains; d++)
     {
@@ -995,8 +570,8 @@ show_finish (PolkuMeasuresView *self)
         }
       else
         text = g_strdup (C_("score", "not scored"));
-      add_row (self->summary_list, polku_instrument_get_domain_title (self->instrument, d),
-               text);
+      polku_measures_add_row (self->summary_list,
+                              polku_instrument_get_domain_title (self->instrument, d), text);
     }
 
   shown_date = polku_date_format_user (polku_assessment_get_date (self->form));
@@ -1100,7 +675,7 @@ close_form_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "paper") == 0)
     form_from_paper (self);
   if (save_draft (self))
-    polku_measures_view_reload (self);
+    polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 static void
@@ -1124,6 +699,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PolkuMeasuresView *self = POLKU_MEASURES_VIEW (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *plan_id = NULL;
   g_autofree char *plan_start = NULL;
@@ -1144,18 +720,19 @@ save_action (GtkWidget  *widget,
   polku_assessment_set_role (self->form, adw_combo_row_get_selected (self->role_row) == 0
                                          ? POLKU_ASSESSMENT_ROLE_BASELINE
                                          : POLKU_ASSESSMENT_ROLE_FOLLOW_UP);
-  if (polku_assessment_store_find_plan (self->store, polku_client_get_id (self->client),
+  if (polku_assessment_store_find_plan (store,
+                                        polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self)),
                                         &plan_id, &plan_start, NULL))
     polku_assessment_set_plan_id (self->form, plan_id);
   polku_assessment_set_status (self->form, POLKU_ASSESSMENT_STATUS_COMPLETE);
-  if (!polku_assessment_store_save (self->store, self->form, &error))
+  if (!polku_assessment_store_save (store, self->form, &error))
     {
       polku_assessment_set_status (self->form, POLKU_ASSESSMENT_STATUS_DRAFT);
       gtk_label_set_text (self->finish_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->finish_error_label), TRUE);
       return;
     }
-  polku_measures_view_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 static void
@@ -1164,14 +741,16 @@ discard_draft_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   PolkuMeasuresView *self = POLKU_MEASURES_VIEW (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuAssessment) draft = NULL;
 
-  if (self->store == NULL || self->client == NULL)
+  if (store == NULL || client_id == NULL)
     return;
-  draft = polku_assessment_store_get_draft (self->store, polku_client_get_id (self->client),
-                                            POLKU_INSTRUMENT_WHOQOL_BREF, &error);
-  if (draft != NULL && !polku_assessment_store_remove (self->store, draft, &error))
+  draft = polku_assessment_store_get_draft (store, client_id, POLKU_INSTRUMENT_WHOQOL_BREF,
+                                            &error);
+  if (draft != NULL && !polku_assessment_store_remove (store, draft, &error))
     {
       show_error (self, error);
       return;
@@ -1181,7 +760,7 @@ discard_draft_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  polku_measures_view_reload (self);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 /* Keys 1–5 answer and go on, 0 skips, Backspace goes back, Escape saves for later: only
@@ -1235,18 +814,10 @@ polku_measures_view_dispose (GObject *object)
 {
   PolkuMeasuresView *self = POLKU_MEASURES_VIEW (object);
 
-  polku_view_load_cancel (&self->cancellable);
-  g_clear_pointer (&self->shown_id, g_free);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
   g_clear_object (&self->instrument);
   g_clear_object (&self->form);
   g_clear_pointer (&self->paper_rows, g_ptr_array_unref);
   g_clear_pointer (&self->anchor_buttons, g_ptr_array_unref);
-  g_clear_pointer (&self->type_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  g_clear_error (&self->contacts_error);
-  g_clear_pointer (&self->plan_start, g_free);
 
   /* The stack is both the bin's child and a template child: unparent it once, here. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1256,101 +827,22 @@ polku_measures_view_dispose (GObject *object)
 }
 
 static void
-polku_measures_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_measures_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          /* Another store: nothing shown so far belongs to it. */
-          clear_shown (self);
-          polku_measures_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          polku_measures_view_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_measures_view_map (GtkWidget *widget)
-{
-  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (widget);
-
-  GTK_WIDGET_CLASS (polku_measures_view_parent_class)->map (widget);
-
-  /* Shown again: visits or a plan may have been added meanwhile. A form being answered is
-   * left as it is. */
-  if (self->form == NULL)
-    polku_measures_view_reload (self);
-}
-
-static void
 polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
 
   object_class->dispose = polku_measures_view_dispose;
-  object_class->get_property = polku_measures_view_get_property;
-  object_class->set_property = polku_measures_view_set_property;
-  widget_class->map = polku_measures_view_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * PolkuMeasuresView:loading:
-   *
-   * Whether the client's measures are being read (in a thread).
-   */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->clear = measures_view_clear;
+  view_class->snapshot = measures_view_snapshot;
+  view_class->load = measures_view_load;
+  view_class->apply = measures_view_apply;
+  view_class->free_result = (GDestroyNotify) measures_data_free;
+  view_class->wants_reload = measures_view_wants_reload;
 
   g_type_ensure (POLKU_TYPE_MEASURES_CHART);
+  g_type_ensure (POLKU_TYPE_MEASURES_CONTINUITY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-measures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, stack);
@@ -1360,14 +852,7 @@ polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, domain_chart);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, assessment_list);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity_list);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity_chart);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, period_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, from_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, to_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, types_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, urgent_switch);
-  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, period_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, item_label);
@@ -1400,16 +885,6 @@ polku_measures_view_init (PolkuMeasuresView *self)
 
   self->paper_rows = g_ptr_array_new ();
   self->anchor_buttons = g_ptr_array_new ();
-  self->type_checks = g_ptr_array_new ();
-  add_type_rows (self);
-  g_signal_connect_object (self->period_row, "notify::selected",
-                           G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->from_row, "apply", G_CALLBACK (choice_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->to_row, "apply", G_CALLBACK (choice_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->urgent_switch, "notify::active",
-                           G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -5,18 +5,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "polku-client.h"
-#include "polku-store.h"
+#include "polku-client-view.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_MEASURES_VIEW (polku_measures_view_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuMeasuresView, polku_measures_view, POLKU, MEASURES_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PolkuMeasuresView, polku_measures_view, POLKU, MEASURES_VIEW,
+                      PolkuClientView)
 
-GtkWidget *polku_measures_view_new    (void);
-void       polku_measures_view_reload (PolkuMeasuresView *self);
-gboolean   polku_measures_view_get_loading (PolkuMeasuresView *self);
+GtkWidget *polku_measures_view_new (void);
 
 G_END_DECLS

@@ -5,18 +5,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "polku-client.h"
-#include "polku-store.h"
+#include "polku-client-view.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_OVERVIEW_VIEW (polku_overview_view_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuOverviewView, polku_overview_view, POLKU, OVERVIEW_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PolkuOverviewView, polku_overview_view, POLKU, OVERVIEW_VIEW,
+                      PolkuClientView)
 
-GtkWidget *polku_overview_view_new     (void);
-void       polku_overview_view_reload  (PolkuOverviewView *self);
-gboolean   polku_overview_view_get_loading (PolkuOverviewView *self);
+GtkWidget *polku_overview_view_new (void);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ JsonNode    *polku_plan_view_get_document     (PolkuPlanView *self);
 const char  *polku_plan_view_get_page         (PolkuPlanView *self);
 const char  *polku_plan_view_get_status       (PolkuPlanView *self);
 GtkWidget   *polku_plan_view_get_compare_grid (PolkuPlanView *self);
+GtkWidget   *polku_plan_view_get_editor       (PolkuPlanView *self);
 void         polku_plan_view_flush_draft      (PolkuPlanView *self);
 gboolean     polku_plan_view_save             (PolkuPlanView *self);
 

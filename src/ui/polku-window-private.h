@@ -6,12 +6,14 @@
 #pragma once
 
 #include "polku-client-editor.h"
+#include "polku-client-list.h"
 #include "polku-client-page.h"
 #include "polku-unlock-page.h"
 #include "polku-window.h"
 
 G_BEGIN_DECLS
 
+PolkuClientList   *polku_window_get_client_list     (PolkuWindow *self);
 GtkEditable       *polku_window_get_search_entry    (PolkuWindow *self);
 GListModel        *polku_window_get_all_clients     (PolkuWindow *self);
 GListModel        *polku_window_get_visible_clients (PolkuWindow *self);
@@ -20,9 +22,6 @@ const char        *polku_window_get_visible_page    (PolkuWindow *self);
 gboolean           polku_window_get_settled         (PolkuWindow *self);
 PolkuUnlockPage   *polku_window_get_unlock_page     (PolkuWindow *self);
 PolkuClientPage   *polku_window_get_client_page     (PolkuWindow *self);
-GtkDropDown       *polku_window_get_phase_filter    (PolkuWindow *self);
-GtkDropDown       *polku_window_get_worker_filter   (PolkuWindow *self);
-GtkToggleButton   *polku_window_get_review_filter   (PolkuWindow *self);
 const char        *polku_window_get_content_page    (PolkuWindow *self);
 GtkWidget         *polku_window_get_followups_view  (PolkuWindow *self);
 PolkuClientEditor *polku_window_open_editor         (PolkuWindow *self,

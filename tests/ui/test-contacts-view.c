@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-contact-store.h"
+#include "polku-contacts-import.h"
 #include "polku-contacts-view-private.h"
 #include "polku-mapping-visit-page.h"
 #include "test-helpers.h"
@@ -266,7 +267,7 @@ test_change_and_remove (Fixture       *f,
   polku_contact_set_date (contact, "2026-01-10");
   polku_contact_set_type_id (contact, "doctor");
   g_assert_true (polku_contact_store_add (f->store, contact, NULL));
-  polku_contacts_view_reload (POLKU_CONTACTS_VIEW (f->view));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
   wait_for_contacts (f, 1);
 
   /* Activating a row loads it into the form for changing. */
@@ -297,6 +298,8 @@ test_import (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "käynnit.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  PolkuContactsImport *page = POLKU_CONTACTS_IMPORT (test_find_widget (f->view,
+                                                                       POLKU_TYPE_CONTACTS_IMPORT));
   PolkuCsvImport *import;
 
   g_assert_true (g_file_set_contents (path,
@@ -311,12 +314,12 @@ test_import (Fixture       *f,
     g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
 
     g_assert_true (g_file_set_contents (bad, "a;b\n1;2\n", -1, NULL));
-    g_assert_false (polku_contacts_view_load_csv (POLKU_CONTACTS_VIEW (f->view), bad_file));
-    g_assert_null (polku_contacts_view_get_import (POLKU_CONTACTS_VIEW (f->view)));
+    g_assert_false (polku_contacts_import_load_csv (page, bad_file));
+    g_assert_null (polku_contacts_import_get_import (page));
   }
 
-  g_assert_true (polku_contacts_view_load_csv (POLKU_CONTACTS_VIEW (f->view), file));
-  import = polku_contacts_view_get_import (POLKU_CONTACTS_VIEW (f->view));
+  g_assert_true (polku_contacts_import_load_csv (page, file));
+  import = polku_contacts_import_get_import (page);
   g_assert_nonnull (import);
   g_assert_cmpuint (polku_csv_import_get_n_invalid (import), ==, 1);
   g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "Row 3"));
@@ -325,7 +328,7 @@ test_import (Fixture       *f,
   g_assert_true (has_label (find_titled (f->view, ADW_TYPE_ACTION_ROW, "Row 4"), "No-show"));
 
   /* A row with errors: nothing can be imported until it is left out. */
-  g_assert_false (gtk_widget_activate_action (f->view, "contacts.import-commit", NULL)
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "import.commit", NULL)
                   && stored_contacts (f) > 0);
   g_assert_cmpint (stored_contacts (f), ==, 0);
   gtk_switch_set_active (GTK_SWITCH (test_find_widget (find_titled (f->view, ADW_TYPE_ACTION_ROW,
@@ -333,17 +336,17 @@ test_import (Fixture       *f,
                                                                      "errors"),
                                                        GTK_TYPE_SWITCH)), TRUE);
   g_assert_nonnull (find_titled (f->view, GTK_TYPE_BUTTON, "_Import 2 Contacts"));
-  g_assert_true (gtk_widget_activate_action (f->view, "contacts.import-commit", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "import.commit", NULL));
   g_assert_cmpint (stored_contacts (f), ==, 2);
-  g_assert_null (polku_contacts_view_get_import (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_null (polku_contacts_import_get_import (page));
   wait_for_contacts (f, 2);
 
   /* The same file again: its rows are already in the log. */
-  g_assert_true (polku_contacts_view_load_csv (POLKU_CONTACTS_VIEW (f->view), file));
-  import = polku_contacts_view_get_import (POLKU_CONTACTS_VIEW (f->view));
+  g_assert_true (polku_contacts_import_load_csv (page, file));
+  import = polku_contacts_import_get_import (page);
   g_assert_cmpuint (polku_csv_import_get_n_duplicate (import), ==, 2);
-  g_assert_true (gtk_widget_activate_action (f->view, "contacts.import-cancel", NULL));
-  g_assert_null (polku_contacts_view_get_import (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "import.cancel", NULL));
+  g_assert_null (polku_contacts_import_get_import (page));
 }
 
 static void
@@ -439,7 +442,7 @@ loading_changed_cb (GObject    *view,
   GtkWidget *page = test_find_widget (GTK_WIDGET (view), POLKU_TYPE_MAPPING_VISIT_PAGE);
   PolkuMappingVisit *visit = polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page));
 
-  if (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (view)))
+  if (polku_client_view_get_loading (POLKU_CLIENT_VIEW (view)))
     return;
   for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
     {
@@ -490,8 +493,8 @@ test_switch_quickly (Fixture       *f,
         }
     }
 
-  polku_contacts_view_reload (POLKU_CONTACTS_VIEW (f->view));
-  polku_mapping_visit_page_reload (POLKU_MAPPING_VISIT_PAGE (page));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (page));
   test_wait_loaded (f->view);
   g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "10.1.2026 · Doctor"));
   g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
@@ -500,15 +503,15 @@ test_switch_quickly (Fixture       *f,
                               seen);
   g_object_set (f->view, "client", clients[1], NULL);
   /* Nothing of the first client is left while the second one's are read. */
-  g_assert_true (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_cmpuint (n_contacts (f), ==, 0);
   g_assert_null (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
   g_object_set (f->view, "client", clients[2], NULL);
-  g_assert_true (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
 
   test_wait_loaded (f->view);
   test_spin (300);
-  g_assert_false (polku_contacts_view_get_loading (POLKU_CONTACTS_VIEW (f->view)));
+  g_assert_false (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_cmpuint (n_contacts (f), ==, 1);
   g_assert_nonnull (find_titled (f->view, ADW_TYPE_ACTION_ROW, "12.1.2026 · Doctor"));
   shown = polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page));

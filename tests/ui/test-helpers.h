@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "polku-client-view.h"
 #include "polku-demo.h"
 #include "polku-profile.h"
 
@@ -51,11 +52,15 @@ test_not_loading (gpointer data)
 {
   gboolean loading = TRUE;
 
+  if (POLKU_IS_CLIENT_VIEW (data))
+    return !polku_client_view_get_loading (data);
+  /* Other widgets with a "loading" property (the client list, the follow-ups). */
   g_object_get (data, "loading", &loading, NULL);
   return !loading;
 }
 
-/* Waits until @view (a client page view with a "loading" property) has read its data. */
+/* Waits until @view (a PolkuClientView, or another widget with a "loading" property) has
+ * read its data. */
 static inline void
 test_wait_loaded (gpointer view)
 {
@@ -67,7 +72,10 @@ test_tree_loading (GtkWidget *root)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (root), "loading");
 
-  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN
+  if (POLKU_IS_CLIENT_VIEW (root) && polku_client_view_get_loading (POLKU_CLIENT_VIEW (root)))
+    return TRUE;
+  /* Other widgets that read in a thread: the client list, the follow-ups. */
+  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN && !POLKU_IS_CLIENT_VIEW (root)
       && g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Polku") && !test_not_loading (root))
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -91,6 +99,12 @@ static inline void
 test_wait_tree_loaded (GtkWidget *root)
 {
   test_wait_until (test_tree_not_loading, root, 10000, "the views have read their data");
+}
+
+static inline gboolean
+test_widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
 }
 
 static inline gboolean

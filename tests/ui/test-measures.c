@@ -422,7 +422,7 @@ loading_changed_cb (GObject    *view,
 {
   g_autofree char *titles = NULL;
 
-  if (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (view)))
+  if (polku_client_view_get_loading (POLKU_CLIENT_VIEW (view)))
     return;
   titles = row_titles (GTK_WIDGET (view));
   g_string_append (seen, titles);
@@ -491,16 +491,16 @@ test_switch_quickly (Fixture       *f,
                               seen);
   g_object_set (f->view, "client", f->client, NULL);
   /* Nothing of the first client is left while the second one's are read. */
-  g_assert_true (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   titles = row_titles (f->view);
   g_assert_null (strstr (titles, leap_text));
   g_clear_pointer (&titles, g_free);
   g_object_set (f->view, "client", other, NULL);
-  g_assert_true (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
 
   test_wait_loaded (f->view);
   test_spin (300);
-  g_assert_false (polku_measures_view_get_loading (POLKU_MEASURES_VIEW (f->view)));
+  g_assert_false (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   titles = row_titles (f->view);
   g_assert_nonnull (strstr (titles, leap_text));
   /* The same rows as for this client alone: none of f->client's. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "polku-case-store.h"
+#include "polku-form-dialog.h"
 #include "polku-overview-view.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -258,6 +259,12 @@ collect_buttons (GtkWidget *root,
     }
 }
 
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
 /* The width of @widget once the window's layout has come to rest. */
 static int
 settled_width (GtkWidget *widget)
@@ -294,8 +301,9 @@ test_plan_compact_toolbar (Fixture       *f,
   GMenuModel *menu;
   gboolean saw_save = FALSE;
 
-  test_spin (100);
   g_assert_nonnull (squeezer);
+  /* The toolbar is shown once the plan is read (the view reads when shown): wait for it. */
+  test_wait_until (is_laid_out, squeezer, 5000, "the plan's toolbar is laid out");
   toolbar = adw_squeezer_get_visible_child (squeezer);
   g_assert_nonnull (toolbar);
   g_assert_true (toolbar != gtk_widget_get_first_child (GTK_WIDGET (squeezer)));
@@ -410,22 +418,23 @@ test_sign_form_shows_choice (Fixture       *f,
                              gconstpointer  data)
 {
   GtkWidget *overview = test_find_widget (show_view (f, "overview"), POLKU_TYPE_OVERVIEW_VIEW);
-  const char *names[] = { "group", "item" };
   AdwMessageDialog *dialog;
-  GHashTable *rows;
+  GtkWidget *rows[2];
 
   g_assert_nonnull (overview);
   g_assert_true (gtk_widget_activate_action (overview, "overview.add-sign", NULL));
   test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
   dialog = find_dialog ();
-  rows = g_object_get_data (G_OBJECT (dialog), "polku-form-rows");
-  g_assert_nonnull (rows);
+  g_assert_true (POLKU_IS_FORM_DIALOG (dialog));
 
-  adw_combo_row_set_selected (g_hash_table_lookup (rows, "group"), 4);
-  adw_combo_row_set_selected (g_hash_table_lookup (rows, "item"), 1);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  polku_form_dialog_set_choice (POLKU_FORM_DIALOG (dialog), "group", "service_use");
+  polku_form_dialog_set_choice (POLKU_FORM_DIALOG (dialog), "item", "no_shows");
+  /* The sign and the item: the form's two combo rows, one after the other. */
+  rows[0] = test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  rows[1] = rows[0] != NULL ? gtk_widget_get_next_sibling (rows[0]) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      AdwComboRow *row = g_hash_table_lookup (rows, names[i]);
+      AdwComboRow *row = ADW_COMBO_ROW (rows[i]);
       GtkStringObject *chosen = adw_combo_row_get_selected_item (row);
 
       g_assert_nonnull (chosen);

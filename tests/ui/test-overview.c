@@ -14,6 +14,7 @@
 #include "polku-consent-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
+#include "polku-form-dialog.h"
 #include "polku-overview-view.h"
 #include "polku-team-store.h"
 #include "test-helpers.h"
@@ -104,8 +105,8 @@ view_text (Fixture *f)
   return g_string_free (text, FALSE);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+static PolkuFormDialog *
+find_form (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -113,61 +114,48 @@ find_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (POLKU_IS_FORM_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return POLKU_FORM_DIALOG (window);
     }
   return NULL;
 }
 
 static gboolean
-dialog_shown (gpointer data)
+form_shown (gpointer data)
 {
-  return find_dialog () != NULL;
+  return find_form () != NULL;
 }
 
-/* Opens the form of @action, fills the named entry rows ("name", "text", … NULL) and saves. */
-static void
-fill_form (Fixture    *f,
+/* Opens the form of @action and types the texts of the named rows ("key", "text", … NULL). */
+static PolkuFormDialog *
+open_form (Fixture    *f,
            const char *action,
-           GVariant   *target,
            ...)
 {
-  AdwMessageDialog *dialog;
-  GHashTable *rows;
-  const char *name;
+  PolkuFormDialog *form;
+  const char *key;
   va_list args;
 
-  g_assert_true (gtk_widget_activate_action_variant (f->view, action, target));
-  test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
-  dialog = find_dialog ();
-  rows = g_object_get_data (G_OBJECT (dialog), "polku-form-rows");
-  g_assert_nonnull (rows);
+  g_assert_true (gtk_widget_activate_action_variant (f->view, action, NULL));
+  test_wait_until (form_shown, NULL, 5000, "the form is shown");
+  form = find_form ();
 
-  va_start (args, target);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-      GtkWidget *row = g_hash_table_lookup (rows, name);
-
-      g_assert_nonnull (row);
-      if (ADW_IS_ENTRY_ROW (row))
-        gtk_editable_set_text (GTK_EDITABLE (row), value);
-      else if (ADW_IS_COMBO_ROW (row))
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) g_ascii_strtoull (value, NULL,
-                                                                                  10));
-      else if (GTK_IS_TEXT_VIEW (row))
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), value, -1);
-      else
-        gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "switch"),
-                               g_str_equal (value, "on"));
-    }
+  va_start (args, action);
+  while ((key = va_arg (args, const char *)) != NULL)
+    polku_form_dialog_set_text (form, key, va_arg (args, const char *));
   va_end (args);
+  return form;
+}
 
-  adw_message_dialog_response (dialog, "save");
+/* Submits @form (closing it when it refuses) and waits until the view has read again. */
+static void
+submit_form (Fixture         *f,
+             PolkuFormDialog *form)
+{
+  if (!polku_form_dialog_submit (form))
+    gtk_window_destroy (GTK_WINDOW (form));
   test_spin (50);
-  if (find_dialog () != NULL)
-    gtk_window_destroy (GTK_WINDOW (find_dialog ()));
-  test_spin (20);
+  g_assert_null (find_form ());
   test_wait_loaded (f->view);
 }
 
@@ -285,7 +273,7 @@ test_shows_case (Fixture       *f,
 
   /* No client: nothing of the last one is left. */
   g_object_set (f->view, "client", NULL, NULL);
-  g_assert_false (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_false (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_cmpstr (shown_state (f), ==, "empty");
 }
 
@@ -315,10 +303,22 @@ member_menu (Fixture    *f,
   return button != NULL ? GTK_MENU_BUTTON (button) : NULL;
 }
 
+/* Asks @data (the window) for 360 px and the height its content needs at that width, until
+ * it has the width: under Xvfb a window grows to new rows late (libadwaita 1.2's toast
+ * overlay does not pass its content's new size on), and the size it took from an earlier
+ * request would overwrite a newer one. */
 static gboolean
 window_is_narrow (gpointer data)
 {
-  return gtk_widget_get_width (GTK_WIDGET (data)) == 360;
+  GtkWindow *window = data;
+  int min_height, width, height;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL,
+                      NULL, NULL);
+  gtk_window_get_default_size (window, &width, &height);
+  if (width != 360 || height < min_height)
+    gtk_window_set_default_size (window, 360, MAX (height, min_height));
+  return gtk_widget_get_width (GTK_WIDGET (window)) == 360;
 }
 
 /* Buttons under @root; a menu button counts as one. */
@@ -424,7 +424,8 @@ test_forms (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *yesterday = days_from_today (-1);
   g_autofree char *yesterday_shown = polku_date_format_user (yesterday);
-  GtkWidget *date_row;
+  g_autofree char *date_text = NULL;
+  PolkuFormDialog *form;
   const char *id;
 
   polku_client_set_given_name (client, "Aino");
@@ -436,12 +437,16 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (shown_state (f), ==, "empty");
 
   /* A sign without a reason is refused; with one, the case opens. */
-  fill_form (f, "overview.add-sign", NULL, "group", "4", "item", "1", "service-point",
-             "Yhteispäivystys", NULL);
+  form = open_form (f, "overview.add-sign", "service-point", "Yhteispäivystys", NULL);
+  polku_form_dialog_set_choice (form, "group", "service_use");
+  polku_form_dialog_set_choice (form, "item", "no_shows");
+  submit_form (f, form);
   g_assert_null (polku_case_store_get (f->store, id, NULL));
-  fill_form (f, "overview.add-sign", NULL, "group", "4", "item", "1", "reason",
-             "Yhdeksän päivystyskäyntiä.", "service-point", "Yhteispäivystys", "flagged-on",
-             yesterday_shown, NULL);
+  form = open_form (f, "overview.add-sign", "reason", "Yhdeksän päivystyskäyntiä.",
+                    "service-point", "Yhteispäivystys", "flagged-on", yesterday_shown, NULL);
+  polku_form_dialog_set_choice (form, "group", "service_use");
+  polku_form_dialog_set_choice (form, "item", "no_shows");
+  submit_form (f, form);
   g_assert_cmpstr (shown_state (f), ==, "case");
   list = polku_case_store_list_signs (f->store, id, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -452,53 +457,70 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (polku_case_sign_get_item_id (g_ptr_array_index (list, 0)), ==, "no_shows");
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  /* The consent gate: refused, nothing changes. */
-  fill_form (f, "overview.change-phase", NULL, "phase", "2", NULL);
+  /* The consent gate: refused, nothing changes. The form proposes the next phase. */
+  form = open_form (f, "overview.change-phase", NULL);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "phase"), ==,
+                   polku_case_phase_to_code (POLKU_CASE_PHASE_CONSENT));
+  polku_form_dialog_set_choice (form, "phase",
+                                polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
+  submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_IDENTIFIED);
 
   /* Consent, then the phase moves. */
-  fill_form (f, "overview.add-consent", NULL, "organisations", "Hyvinvointialue, Kela",
-             "measures", "off", NULL);
+  form = open_form (f, "overview.add-consent", "organisations", "Hyvinvointialue, Kela", NULL);
+  polku_form_dialog_set_checked (form, "parts", "measures", FALSE);
+  submit_form (f, form);
   list = polku_consent_store_list (f->store, id, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpuint (g_strv_length ((char **) polku_consent_get_organisations (
                                      g_ptr_array_index (list, 0))), ==, 2);
   g_assert_false (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 0)),
                                    "measures"));
+  g_assert_true (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 0)),
+                                  "goals"));
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_true (polku_consent_check (f->store, id, "Kela", "goals", NULL, NULL));
-  fill_form (f, "overview.change-phase", NULL, "phase", "2", NULL);
+  form = open_form (f, "overview.change-phase", NULL);
+  polku_form_dialog_set_choice (form, "phase",
+                                polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
+  submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
 
   /* Closing needs a reason. */
-  fill_form (f, "overview.change-phase", NULL, "phase", "6", NULL);
+  form = open_form (f, "overview.change-phase", NULL);
+  polku_form_dialog_set_choice (form, "phase", polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
+  submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
 
   /* Dates are typed d.m.yyyy (ISO pasted in works too) and shown that way when edited. */
-  fill_form (f, "overview.set-review", NULL, "date", "5.3.2027", NULL);
+  submit_form (f, open_form (f, "overview.set-review", "date", "5.3.2027", NULL));
   assert_review (f, id, "2027-03-05");
-  g_assert_true (gtk_widget_activate_action (f->view, "overview.set-review", NULL));
-  test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
-  date_row = g_hash_table_lookup (g_object_get_data (G_OBJECT (find_dialog ()),
-                                                     "polku-form-rows"), "date");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "5.3.2027");
-  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  form = open_form (f, "overview.set-review", NULL);
+  date_text = polku_form_dialog_get_text (form, "date");
+  g_assert_cmpstr (date_text, ==, "5.3.2027");
+  gtk_window_destroy (GTK_WINDOW (form));
   test_spin (20);
-  fill_form (f, "overview.set-review", NULL, "date", "2027-06-30", NULL);
+  submit_form (f, open_form (f, "overview.set-review", "date", "2027-06-30", NULL));
   assert_review (f, id, "2027-06-30");
-  /* A day that does not exist is refused with a message naming the form; nothing changes. */
-  fill_form (f, "overview.set-review", NULL, "date", "31.4.2027", NULL);
+  /* A day that does not exist is refused with a message in the form, which stays open;
+   * nothing changes. */
+  form = open_form (f, "overview.set-review", "date", "31.4.2027", NULL);
+  g_assert_false (polku_form_dialog_submit (form));
+  test_spin (20);
+  g_assert_true (find_form () == form);
+  g_assert_cmpstr (polku_form_dialog_get_message (form), ==,
+                   "“31.4.2027” is not a date: write it as d.m.yyyy, for example 4.3.2026.");
+  submit_form (f, form);
   assert_review (f, id, "2027-06-30");
-  text = view_text (f);
-  g_assert_nonnull (strstr (text, "“31.4.2027” is not a date: write it as d.m.yyyy, for example "
-                                  "4.3.2026."));
-  g_clear_pointer (&text, g_free);
 
   /* Team: the first member becomes the responsible worker; naming another ends that. */
-  fill_form (f, "overview.add-member", NULL, "person", "Sanna Koivisto", "role",
-             "Asiakasvastaava", "organisation", "Hyvinvointialue", NULL);
-  fill_form (f, "overview.add-member", NULL, "person", "Jukka Rautio", "role", "Omalääkäri",
-             "organisation", "Terveysasema", "sector", "1", NULL);
+  submit_form (f, open_form (f, "overview.add-member", "person", "Sanna Koivisto", "role",
+                             "Asiakasvastaava", "organisation", "Hyvinvointialue", NULL));
+  form = open_form (f, "overview.add-member", "person", "Jukka Rautio", "role", "Omalääkäri",
+                    "organisation", "Terveysasema", NULL);
+  g_assert_false (polku_form_dialog_get_switch (form, "responsible"));
+  polku_form_dialog_set_choice (form, "sector", "health");
+  submit_form (f, form);
   list = polku_team_store_list (f->store, id, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_true (polku_team_member_get_responsible (g_ptr_array_index (list, 0)));
@@ -507,7 +529,6 @@ test_forms (Fixture       *f,
   /* The responsible worker's row has no menu: that worker cannot leave. */
   g_assert_null (member_menu (f, "Sanna Koivisto"));
   /* In a narrow window the member's name keeps its width beside the one menu button. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
   test_wait_until (window_is_narrow, f->window, 5000, "the window is 360 px wide");
   assert_member_row_roomy (f, "Jukka Rautio");
   g_assert_cmpint (gtk_widget_get_width (find_label (member_row (f, "Sanna Koivisto"),
@@ -522,7 +543,7 @@ test_forms (Fixture       *f,
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Follow-up, then done. */
-  fill_form (f, "overview.add-followup", NULL, "title", "Soita asiakkaalle", NULL);
+  submit_form (f, open_form (f, "overview.add-followup", "title", "Soita asiakkaalle", NULL));
   list = polku_followup_store_list (f->store, id, FALSE, &error);
   g_assert_cmpuint (list->len, ==, 1);
   text = view_text (f);
@@ -537,8 +558,10 @@ test_forms (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  /* A note. */
-  fill_form (f, "overview.add-note", NULL, "body", "Soittoaika aamupäivisin.", NULL);
+  /* A note: its text has the focus. */
+  form = open_form (f, "overview.add-note", "body", "Soittoaika aamupäivisin.", NULL);
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (form))));
+  submit_form (f, form);
   list = polku_case_store_list_notes (f->store, id, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
@@ -591,7 +614,7 @@ loading_changed_cb (GObject    *view,
 {
   g_autofree char *text = NULL;
 
-  if (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (view)))
+  if (polku_client_view_get_loading (POLKU_CLIENT_VIEW (view)))
     return;
   text = view_text (seen->f);
   g_string_append (seen->seen, text);
@@ -635,18 +658,18 @@ test_switch_quickly (Fixture       *f,
                               &seen);
   g_object_set (f->view, "client", clients[1], NULL);
   /* Nothing of the first client is left while the second one's case is read. */
-  g_assert_true (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_false (gtk_widget_get_visible (find_named (f->view, "case_box")));
   text = view_text (f);
   g_assert_false (shows_note_of (text, clients[0]));
   g_clear_pointer (&text, g_free);
   g_object_set (f->view, "client", clients[2], NULL);
-  g_assert_true (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
 
   test_wait_loaded (f->view);
   /* Let a late result of the second client's read come in too: it must be dropped. */
   test_spin (300);
-  g_assert_false (polku_overview_view_get_loading (POLKU_OVERVIEW_VIEW (f->view)));
+  g_assert_false (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_cmpstr (shown_state (f), ==, "case");
   text = view_text (f);
   g_assert_true (shows_note_of (text, clients[2]));

@@ -1,7 +1,8 @@
 /* test-plan-view.c: the plan editor with a real store under Xvfb: a new plan, fast entry
  * with the focus on the new goal, undo and redo, the autosaved draft surviving a "crash",
  * reordering, saving versions, the history's side-by-side comparison and restore, a
- * template, and accessible names on every control
+ * template, the same words as polku-cli for a plan that cannot be saved, and accessible names
+ * on every control
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,12 +69,17 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
+/* Activates @action of the view or, for the plan's lists, of its editor. */
 static void
 activate (Fixture    *f,
           const char *action,
           GVariant   *target)
 {
-  g_assert_true (gtk_widget_activate_action_variant (f->view, action, target));
+  GtkWidget *editor = polku_plan_view_get_editor (POLKU_PLAN_VIEW (f->view));
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (f->view, action, sunk)
+                 || gtk_widget_activate_action_variant (editor, action, sunk));
   test_spin (20);
   test_wait_loaded (f->view);
 }
@@ -411,6 +417,63 @@ test_save_refused (Fixture       *f,
                             "version 1"));
 }
 
+/* Saving is refused; polku-cli, given the same goals as a patch, refuses them with the same
+ * words as the window's status line (both are the core's). */
+static void
+assert_cli_says_the_same (Fixture *f)
+{
+  g_autofree char *passphrase_file = g_build_filename (f->dir, "passphrase", NULL);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *goals = NULL;
+  g_autofree char *patch = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  const char *status;
+
+  g_assert_false (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  status = polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view));
+  g_assert_true (g_str_has_prefix (status, "Not saved: "));
+  expected = g_strdup_printf ("%s\n", status + strlen ("Not saved: "));
+
+  json_generator_set_root (generator, json_object_get_member (plan (f), "goals"));
+  goals = json_generator_to_data (generator, NULL);
+  patch = g_strdup_printf ("{\"goals\": %s}", goals);
+  g_assert_true (g_file_set_contents (passphrase_file, TEST_PASSPHRASE "\n", -1, NULL));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "POLKU_DATA_DIR", f->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("POLKU_CLI"),
+                                         "--passphrase-file", passphrase_file, "plan",
+                                         "update", polku_client_get_id (f->client), "--json",
+                                         "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, patch, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_cmpuint (strlen (err), >, strlen (expected));
+  g_assert_cmpstr (err + strlen (err) - strlen (expected), ==, expected);
+  g_assert_cmpuint (n_versions (f), ==, 0);
+}
+
+static void
+test_same_words_as_cli (Fixture       *f,
+                        gconstpointer  data)
+{
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  assert_cli_says_the_same (f);
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 0)), "Klara vardagen");
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "Target date (d.m.yyyy)", 0)), "31.2.2027");
+  assert_cli_says_the_same (f);
+}
+
 static void
 test_template (Fixture       *f,
                gconstpointer  data)
@@ -486,7 +549,7 @@ loading_changed_cb (GObject    *view,
 {
   JsonNode *document = polku_plan_view_get_document (POLKU_PLAN_VIEW (view));
 
-  if (!polku_plan_view_get_loading (POLKU_PLAN_VIEW (view)) && document != NULL)
+  if (!polku_client_view_get_loading (POLKU_CLIENT_VIEW (view)) && document != NULL)
     g_string_append_printf (seen, "%s\n",
                             json_object_get_string_member (json_node_get_object (document),
                                                            "client_id"));
@@ -512,7 +575,7 @@ test_switch_quickly (Fixture       *f,
           polku_client_set_given_name (clients[i], i == 1 ? "Aino" : "Bo");
           polku_client_set_family_name (clients[i], "Virtanen");
           g_assert_true (polku_client_store_save (f->store, clients[i], &error));
-          polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[i]);
+          polku_client_view_set_client (POLKU_CLIENT_VIEW (f->view), clients[i]);
           test_wait_loaded (f->view);
         }
       activate (f, "plan.new-empty", NULL);
@@ -521,15 +584,15 @@ test_switch_quickly (Fixture       *f,
       g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
     }
 
-  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[0]);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (f->view), clients[0]);
   test_wait_loaded (f->view);
   g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, goals[0]);
 
   handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (loading_changed_cb),
                               seen);
-  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[1]);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (f->view), clients[1]);
   /* Nothing of the first client's plan is left while the second one's is read. */
-  g_assert_true (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_null (polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)));
   g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "loading");
   {
@@ -539,12 +602,12 @@ test_switch_quickly (Fixture       *f,
   }
   g_assert_false (gtk_widget_activate_action (f->view, "plan.new-empty", NULL)
                   && polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)) != NULL);
-  polku_plan_view_set_client (POLKU_PLAN_VIEW (f->view), clients[2]);
-  g_assert_true (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (f->view), clients[2]);
+  g_assert_true (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
 
   test_wait_loaded (f->view);
   test_spin (300);
-  g_assert_false (polku_plan_view_get_loading (POLKU_PLAN_VIEW (f->view)));
+  g_assert_false (polku_client_view_get_loading (POLKU_CLIENT_VIEW (f->view)));
   g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
   g_assert_cmpstr (json_object_get_string_member (plan (f), "client_id"), ==,
                    polku_client_get_id (clients[2]));
@@ -576,6 +639,7 @@ main (int   argc,
   ADD ("/plan-view/draft-survives", test_draft_survives);
   ADD ("/plan-view/history", test_history);
   ADD ("/plan-view/save-refused", test_save_refused);
+  ADD ("/plan-view/same-words-as-cli", test_same_words_as_cli);
   ADD ("/plan-view/template", test_template);
   ADD ("/plan-view/accessible", test_accessible);
   ADD ("/plan-view/switch-quickly", test_switch_quickly);

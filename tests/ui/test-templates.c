@@ -335,7 +335,7 @@ test_client_page_log (void)
   label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (
             gtk_widget_get_parent (list_box)));
   g_assert_true (GTK_IS_LABEL (label));
-  g_assert_true (gtk_widget_get_visible (label));
+  test_wait_until (test_widget_is_visible, label, 10000, "the log is checked");
   g_assert_true (gtk_widget_has_css_class (label, "success"));
 
   db = polku_store_begin_use (store, &error);
@@ -345,6 +345,7 @@ test_client_page_log (void)
                    ==, SQLITE_OK);
   polku_store_end_use (store);
   g_assert_true (gtk_widget_activate_action (log_view, "log.verify", NULL));
+  test_wait_until (test_widget_is_visible, label, 10000, "the log is checked");
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
   /* Without a store that can record the view, the client is not shown. */

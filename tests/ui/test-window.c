@@ -14,6 +14,9 @@
 
 #include "polku-case-store.h"
 #include "polku-client-editor-private.h"
+#include "polku-client-filters-private.h"
+#include "polku-client-list-private.h"
+#include "polku-client-row.h"
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
 #include "polku-hetu.h"
@@ -128,6 +131,15 @@ count_matches (Fixture    *fixture,
   return n;
 }
 
+/* A row of the list shows a client. */
+static gboolean
+row_bound (gpointer data)
+{
+  GtkWidget *row = test_find_widget (data, POLKU_TYPE_CLIENT_ROW);
+
+  return row != NULL && polku_client_row_get_client (POLKU_CLIENT_ROW (row)) != NULL;
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -142,6 +154,7 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, N_CLIENTS);
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
   g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
+  test_wait_until (row_bound, fixture->window, 5000, "the list shows its rows");
 
   /* Sorted as the core sorts. */
   for (guint i = 1; i < n_visible (fixture); i++)
@@ -212,6 +225,64 @@ test_search_enter_at_once (Fixture       *fixture,
   g_assert_true (opened == other);
   test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
   g_assert_true (polku_client_page_get_client (page) == other);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
+}
+
+/* Presses @keyval with @state on @widget, as its own key controller (the last one added)
+ * sees it. Returns: whether the press was handled */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *key = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        key = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (key);
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, state, &handled);
+  return handled;
+}
+
+/* Down in the search entry selects the first match of what was typed (at once, before the
+ * entry's delayed search-changed) and moves the focus to the list; with no match, or with a
+ * modifier, it does nothing. */
+static void
+test_search_down_goes_to_list (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (visible);
+  GtkEditable *entry = polku_window_get_search_entry (fixture->window);
+  PolkuClient *last = client_at (visible, n_visible (fixture) - 1);
+  GtkWidget *focus;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, N_CLIENTS);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+
+  search (fixture, "qqxqzz");
+  g_assert_false (press_key (GTK_WIDGET (entry), GDK_KEY_Down, 0));
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  gtk_editable_set_text (entry, polku_client_get_hetu (last));
+  g_assert_false (press_key (GTK_WIDGET (entry), GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  g_assert_true (press_key (GTK_WIDGET (entry), GDK_KEY_Down, 0));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == last);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_LIST_VIEW (focus)
+                 || GTK_IS_LIST_VIEW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW)));
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
   test_wait_tree_loaded (GTK_WIDGET (fixture->window));
 }
 
@@ -657,9 +728,11 @@ static void
 test_case_filters (Fixture       *fixture,
                    gconstpointer  data)
 {
+  PolkuClientFilters *filters =
+    polku_client_list_get_filters (polku_window_get_client_list (fixture->window));
   GListModel *visible = polku_window_get_visible_clients (fixture->window);
-  GtkDropDown *phase = polku_window_get_phase_filter (fixture->window);
-  GtkDropDown *worker = polku_window_get_worker_filter (fixture->window);
+  GtkDropDown *phase = polku_client_filters_get_phase_dropdown (filters);
+  GtkDropDown *worker = polku_client_filters_get_worker_dropdown (filters);
   PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
@@ -711,10 +784,10 @@ test_case_filters (Fixture       *fixture,
   gtk_drop_down_set_selected (worker, 0);
   test_wait_until (window_settled, fixture->window, 5000, "the filters are cleared");
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
-  gtk_toggle_button_set_active (polku_window_get_review_filter (fixture->window), TRUE);
+  gtk_toggle_button_set_active (polku_client_filters_get_review_toggle (filters), TRUE);
   test_wait_until (window_settled, fixture->window, 5000, "the review filter is applied");
   g_assert_cmpuint (n_visible (fixture), <, N_CLIENTS);
-  gtk_toggle_button_set_active (polku_window_get_review_filter (fixture->window), FALSE);
+  gtk_toggle_button_set_active (polku_client_filters_get_review_toggle (filters), FALSE);
   test_wait_until (window_settled, fixture->window, 5000, "the review filter is cleared");
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
 }
@@ -762,6 +835,49 @@ test_followups (Fixture       *fixture,
                    "");
 }
 
+/* The label with the number of follow-ups due on the sidebar's Follow-ups button. */
+static GtkLabel *
+find_followups_count (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "polku-count"))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_followups_count (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Follow-ups button counts those due today or overdue; locked, it shows no count. */
+static void
+test_followups_count (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkLabel *count = find_followups_count (GTK_WIDGET (fixture->window));
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_due = 0;
+
+  notification = polku_followups_build_notification (fixture->store, &n_due, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_due, >, 0);
+  text = g_strdup_printf ("%u", n_due);
+
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
+  g_assert_cmpstr (gtk_label_get_text (count), ==, text);
+  g_assert_cmpuint (polku_client_list_get_followups_due (
+                      polku_window_get_client_list (fixture->window)), ==, n_due);
+
+  polku_window_lock (fixture->window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (count)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +900,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/search/enter-at-once", Fixture, NULL, fixture_set_up,
               test_search_enter_at_once, fixture_tear_down);
+  g_test_add ("/window/search/down-goes-to-list", Fixture, NULL, fixture_set_up,
+              test_search_down_goes_to_list, fixture_tear_down);
   g_test_add ("/window/folded/opens-client", Fixture, NULL, fixture_set_up_narrow,
               test_folded_opens_client, fixture_tear_down);
   g_test_add ("/window/archive", Fixture, NULL, fixture_set_up, test_archive,
@@ -798,6 +916,8 @@ main (int   argc,
   g_test_add ("/window/case-filters", Fixture, NULL, fixture_set_up, test_case_filters,
               fixture_tear_down);
   g_test_add ("/window/followups", Fixture, NULL, fixture_set_up, test_followups,
+              fixture_tear_down);
+  g_test_add ("/window/followups/count", Fixture, NULL, fixture_set_up, test_followups_count,
               fixture_tear_down);
   g_test_add_func ("/window/first-start", test_first_start);
 

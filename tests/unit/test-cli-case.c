@@ -21,6 +21,22 @@ add_client (Fixture *f)
   return g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
 }
 
+/* "GROUP add CLIENT-ID --json -" with @json; returns the id of what was added. */
+static char *
+add_json (Fixture    *f,
+          const char *group,
+          const char *client_id,
+          const char *json)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  CLI (&run, f, json, group, "add", client_id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
+}
+
 static void
 test_case_path (Fixture       *f,
                 gconstpointer  data)
@@ -226,14 +242,9 @@ test_dated_changes (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
   run_clear (&run);
 
-  CLI (&run, f, "{\"group_id\": \"service_use\", \"item_id\": \"no_shows\", "
-                "\"reason\": \"Merkitty vahingossa.\", \"service_point\": \"Terveysasema\"}",
-       "signs", "add", id, "--json", "-");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_out (&run);
-  sign_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
-  g_clear_pointer (&root, json_node_unref);
-  run_clear (&run);
+  sign_id = add_json (f, "signs", id, "{\"group_id\": \"service_use\", "
+                      "\"item_id\": \"no_shows\", \"reason\": \"Merkitty vahingossa.\", "
+                      "\"service_point\": \"Terveysasema\"}");
 
   CLI (&run, f, NULL, "signs", "retract", sign_id);
   g_assert_cmpint (run.status, ==, 0);
@@ -244,23 +255,12 @@ test_dated_changes (Fixture       *f,
   run_clear (&run);
 
   /* Two members; the responsible one cannot leave, the other can. */
-  CLI (&run, f, "{\"person\": \"Sari Salo\", \"role\": \"sosiaaliohjaaja\", "
-                "\"organisation\": \"Hyvinvointialue\", \"sector\": \"social\", "
-                "\"responsible\": true}", "team", "add", id, "--json",
-       "-");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_out (&run);
-  first_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
-  g_clear_pointer (&root, json_node_unref);
-  run_clear (&run);
-  CLI (&run, f, "{\"person\": \"Tomi Virta\", \"role\": \"sairaanhoitaja\", "
-                "\"organisation\": \"Terveysasema\", \"sector\": \"health\"}",
-       "team", "add", id, "--json", "-");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_out (&run);
-  second_id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
-  g_clear_pointer (&root, json_node_unref);
-  run_clear (&run);
+  first_id = add_json (f, "team", id, "{\"person\": \"Sari Salo\", "
+                       "\"role\": \"sosiaaliohjaaja\", \"organisation\": \"Hyvinvointialue\", "
+                       "\"sector\": \"social\", \"responsible\": true}");
+  second_id = add_json (f, "team", id, "{\"person\": \"Tomi Virta\", "
+                        "\"role\": \"sairaanhoitaja\", \"organisation\": \"Terveysasema\", "
+                        "\"sector\": \"health\"}");
 
   CLI (&run, f, NULL, "team", "leave", first_id);
   assert_one_line_error (&run, 1);
@@ -352,6 +352,100 @@ test_bad_input (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Runs a list command with --json; returns the length of the array it printed. */
+static guint
+list_length (Fixture    *f,
+             const char *group,
+             const char *command,
+             const char *id,
+             const char *option)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (option != NULL)
+    CLI (&run, f, NULL, group, command, id, option, "--json");
+  else
+    CLI (&run, f, NULL, group, command, id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_get_length (json_node_get_array (root));
+}
+
+/* The lists of one client (signs, consents, team, responsible workers) as JSON and as text,
+ * and the review date of the case. */
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = add_client (f);
+  g_autofree char *today = days_from_today (0);
+  g_autofree char *consent_json = NULL;
+  g_autofree char *sign_id = NULL;
+
+  sign_id = add_json (f, "signs", id, "{\"group_id\": \"service_use\", "
+                      "\"item_id\": \"no_shows\", \"reason\": \"x\", "
+                      "\"service_point\": \"Terveysasema\"}");
+  g_assert_cmpuint (list_length (f, "signs", "list", id, NULL), ==, 1);
+  CLI (&run, f, NULL, "signs", "retract", sign_id);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (list_length (f, "signs", "list", id, NULL), ==, 0);
+  CLI (&run, f, NULL, "signs", "list", id, "--all");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, sign_id));
+  g_assert_nonnull (strstr (run.out, "(retracted)"));
+  run_clear (&run);
+
+  consent_json = g_strdup_printf ("{\"given_on\": \"%s\", \"given_by\": \"client\", "
+                                  "\"method\": \"written\", \"organisations\": [\"Kela\"], "
+                                  "\"parts\": [\"goals\"]}", today);
+  g_free (add_json (f, "consent", id, consent_json));
+  g_assert_cmpuint (list_length (f, "consent", "list", id, NULL), ==, 1);
+  CLI (&run, f, NULL, "consent", "list", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\twritten\t-\t-\n"));
+  run_clear (&run);
+
+  g_free (add_json (f, "team", id, "{\"person\": \"Sari Salo\", "
+                    "\"role\": \"sosiaaliohjaaja\", \"organisation\": \"Hyvinvointialue\", "
+                    "\"sector\": \"social\", \"responsible\": true}"));
+  g_assert_cmpuint (list_length (f, "team", "list", id, "--all"), ==, 1);
+  g_assert_cmpuint (list_length (f, "team", "history", id, NULL), ==, 1);
+  CLI (&run, f, NULL, "team", "list", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tSari Salo\tsosiaaliohjaaja\tHyvinvointialue\tsocial\t"
+                                     "(responsible worker)\n"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "team", "history", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, today));
+  g_assert_nonnull (strstr (run.out, "\t-\tSari Salo\t"));
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "case", "review", id, "2031-05-04");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "review_on"), ==,
+                   "2031-05-04");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "review", id, "none");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  g_assert_true (json_object_get_null_member (json_node_get_object (root), "review_on"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "review", id);
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  CLI (&run, f, NULL, "team", "list", "x");
+  assert_one_line_error (&run, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -364,6 +458,8 @@ main (int    argc,
   g_test_add ("/cli-case/dated-changes", Fixture, NULL, cli_fixture_setup, test_dated_changes,
               cli_fixture_teardown);
   g_test_add ("/cli-case/bad-input", Fixture, NULL, cli_fixture_setup, test_bad_input,
+              cli_fixture_teardown);
+  g_test_add ("/cli-case/lists", Fixture, NULL, cli_fixture_setup, test_lists,
               cli_fixture_teardown);
   return g_test_run ();
 }

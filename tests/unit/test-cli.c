@@ -193,6 +193,15 @@ test_add_and_archive (Fixture       *f,
   run_clear (&run);
   g_assert_cmpuint (count_clients (f), ==, 4);
 
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "restore", id,
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, id));
+  run_clear (&run);
+
   run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "archive",
            "00000000-0000-4000-8000-000000000000", NULL);
   assert_one_line_error (&run, 1);

@@ -209,6 +209,12 @@ test_store (Fixture       *f,
   visit = polku_mapping_visit_store_create (f->store, f->client_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (polku_mapping_visit_get_id (visit)));
+  /* A record: the store set its stamps and client. */
+  g_assert_true (POLKU_IS_RECORD (visit));
+  g_assert_nonnull (polku_mapping_visit_get_created (visit));
+  g_assert_cmpstr (polku_mapping_visit_get_modified (visit), ==,
+                   polku_mapping_visit_get_created (visit));
+  g_assert_cmpstr (polku_mapping_visit_get_client_id (visit), ==, f->client_id);
   g_assert_cmpuint (g_list_model_get_n_items (polku_mapping_visit_get_items (visit)), >=, 10);
   g_assert_cmpuint (polku_mapping_visit_get_n_done (visit), ==, 0);
   g_clear_pointer (&updates, g_ptr_array_unref);
@@ -248,6 +254,11 @@ test_store (Fixture       *f,
   again = polku_mapping_visit_store_get_latest (f->store, f->client_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (polku_mapping_visit_get_id (again), ==, polku_mapping_visit_get_id (visit));
+  g_assert_cmpstr (polku_mapping_visit_get_created (again), ==,
+                   polku_mapping_visit_get_created (visit));
+  g_assert_cmpstr (polku_mapping_visit_get_modified (again), ==,
+                   polku_mapping_visit_get_modified (visit));
+  g_assert_cmpstr (polku_mapping_visit_get_client_id (again), ==, f->client_id);
   g_assert_cmpstr (polku_mapping_visit_get_notes (again), ==,
                    "Asiakas kertoi väsymyksestä.\nSovittiin uusi aika.");
   g_assert_cmpstr (polku_mapping_visit_get_place (again), ==, "Kotona");

@@ -122,18 +122,18 @@ test_bad_patches (void)
       " \"status\": \"done\"}]}", "goals[0].status must be one of" },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"active\", \"target_date\": \"2027-02-30\"}]}",
-      "goals[0].target_date must be a date" },
+      "The target date of goal 1 is not a valid date" },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"active\", \"target_date\": \"1.2.2027\"}]}",
-      "goals[0].target_date must be a date" },
+      "The target date of goal 1 is not a valid date" },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"professional\","
-      " \"status\": \"active\"}]}", "must name the professional" },
+      " \"status\": \"active\"}]}", "Goal 1 is a professional’s goal: name the professional." },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"active\", \"client_progress\": 11}]}", "from 0 to 10" },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"active\", \"client_progress\": \"7\"}]}", "from 0 to 10" },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"  \", \"expressed_by\": \"client\","
-      " \"status\": \"active\"}]}", "goals[0].text must be a text that is not empty" },
+      " \"status\": \"active\"}]}", "Goal 1 has no text yet: write it, or remove the goal." },
     { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"active\", \"actions\": [{\"id\": \"" GOAL "\", \"text\": \"y\","
       " \"status\": \"planned\"}]}]}", "repeats an id" },
@@ -144,8 +144,10 @@ test_bad_patches (void)
       " \"status\": \"active\", \"actions\": [{\"id\": \"" ACTION "\", \"text\": \"y\","
       " \"status\": \"planned\", \"owner\": \"z\"}]}]}",
       "Unknown member “goals[0].actions[0].owner”" },
-    { "{\"next_review\": \"tomorrow\"}", "next_review must be a date" },
-    { "{\"next_review\": 20270101}", "next_review must be a date" },
+    { "{\"next_review\": \"tomorrow\"}",
+      "The next review is not a valid date: correct it or leave it empty." },
+    { "{\"next_review\": 20270101}",
+      "The next review is not a valid date: correct it or leave it empty." },
     { "{\"language\": \"en\"}", "language must be \"fi\" or \"sv\"" },
     { "{\"language\": null}", "The plan has no “language”" },
     { "{\"id\": \"11111111-1111-4111-8111-999999999999\"}", "cannot change “id”" },
@@ -154,7 +156,20 @@ test_bad_patches (void)
     { "{\"schema\": 2}", "cannot change “schema”" },
     { "{\"responsible_worker\": {\"name\": 7}}", "responsible_worker.name must be a string" },
     { "{\"responsible_worker\": \"Minna\"}", "responsible_worker must be a JSON object" },
-    { "{\"services\": [{\"id\": \"" ACTION "\"}]}", "services[0] has no “name”" },
+    { "{\"services\": [{\"id\": \"" ACTION "\"}]}",
+      "Service 1 has no name yet: write it, or remove the service." },
+    { "{\"differing_views\": [{\"id\": \"" ACTION "\", \"topic\": \" \"}]}",
+      "Differing view 1 does not say what it is about yet: write it, or remove it." },
+    { "{\"goals\": [{\"id\": \"" GOAL "\", \"expressed_by\": \"client\", \"status\": \"active\"}]}",
+      "Goal 1 has no text yet: write it, or remove the goal." },
+    { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
+      " \"status\": \"active\", \"actions\": [{\"id\": \"" ACTION "\", \"text\": \"\","
+      " \"status\": \"planned\"}]}]}",
+      "Action 1 of goal 1 has no text yet: write it, or remove the action." },
+    { "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
+      " \"status\": \"active\", \"actions\": [{\"id\": \"" ACTION "\", \"text\": \"y\","
+      " \"status\": \"planned\", \"due_date\": \"31.12.2027\"}]}]}",
+      "The due date of action 1 of goal 1 is not a valid date: correct it or leave it empty." },
     { "{\"differing_views\": [{\"id\": \"" ACTION "\", \"topic\": \"x\", "
       "\"client_reason\": []}]}", "differing_views[0].client_reason must be a string" },
   };

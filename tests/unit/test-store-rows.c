@@ -1,4 +1,5 @@
-/* test-store-rows.c: objects made from rows by the store's table-driven helpers
+/* test-store-rows.c: the store's SQL and row helpers (polku-store-rows.c): objects made
+ * from rows by a table of property names, lists, lookups, counts
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -253,6 +254,64 @@ test_take_first (Fixture       *f,
   g_assert_null (failed);
 }
 
+static gpointer
+get_row_locked (sqlite3     *db,
+                const char  *name,
+                GError     **error)
+{
+  GPtrArray *list = polku_store_select_objects (db, ROW_SQL, name, TEST_TYPE_ROW,
+                                                row_properties, "Testing", error);
+
+  return polku_store_take_first (list, error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                                 "No row “%s”.", name);
+}
+
+static void
+test_get (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestRow) row = NULL;
+  g_autoptr(TestRow) missing = NULL;
+  g_autoptr(TestRow) closed = NULL;
+
+  row = polku_store_get (f->store, get_row_locked, "Aino", &error);
+  g_assert_no_error (error);
+  assert_row (row);
+
+  /* The lock is let go after a failed read too. */
+  missing = polku_store_get (f->store, get_row_locked, "Bo", &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+  g_clear_error (&error);
+  g_clear_object (&row);
+  row = polku_store_get (f->store, get_row_locked, "Aino", &error);
+  g_assert_no_error (error);
+
+  polku_store_close (f->store);
+  closed = polku_store_get (f->store, get_row_locked, "Aino", &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_null (closed);
+}
+
+static void
+test_count (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *sql = "SELECT count(*) FROM client WHERE ?1 IS NULL OR id = ?1;";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (polku_store_count (f->store, sql, NULL, "Testing", &error), ==, 1);
+  g_assert_cmpint (polku_store_count (f->store, sql, f->client_id, "Testing", &error), ==, 1);
+  g_assert_cmpint (polku_store_count (f->store, sql, "no-such-id", "Testing", &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (polku_store_count (f->store, "SELECT count(*) FROM no_such_table;", NULL,
+                                      "Testing", &error), ==, -1);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,5 +323,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/store-rows/take-first", Fixture, NULL, fixture_setup, test_take_first,
               fixture_teardown);
+  g_test_add ("/store-rows/get", Fixture, NULL, fixture_setup, test_get, fixture_teardown);
+  g_test_add ("/store-rows/count", Fixture, NULL, fixture_setup, test_count, fixture_teardown);
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* test-store.c: the encrypted store: encryption on disk, keys, foreign files, migrations,
- * clients
+ * the write transaction, clients
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "polku-client-store.h"
-#include "polku-store.h"
+#include "polku-store-private.h"
 
 #include "test-common.h"
 
@@ -506,6 +506,217 @@ test_list_async (Fixture       *f,
   g_ptr_array_unref (list);
 }
 
+/* polku_store_write (): a body that inserts @value into a table of the test's own, then
+ * fails when @fail is set. */
+typedef struct
+{
+  const char *value;
+  gboolean    fail;
+  guint       calls;
+} Insert;
+
+static gboolean
+insert_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  Insert *insert = data;
+  sqlite3_stmt *stmt;
+
+  insert->calls++;
+  if (!polku_store_exec (db, "CREATE TABLE IF NOT EXISTS test_write (value TEXT NOT NULL);",
+                         "Testing", error))
+    return FALSE;
+  stmt = polku_store_prepare (db, "INSERT INTO test_write (value) VALUES (?1);", "Testing",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, insert->value);
+  if (!polku_store_step_done (db, stmt, "Testing", error))
+    return FALSE;
+  if (insert->fail)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The body refused “%s”.",
+                   insert->value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The values in the test's table, in the order they were written ("" for none). */
+static char *
+written_values (PolkuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) values = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  db = polku_store_begin_use (store, &error);
+  g_assert_no_error (error);
+  stmt = polku_store_prepare (db, "SELECT value FROM test_write ORDER BY rowid;", "Testing",
+                              NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (values, "%s%s", values->len > 0 ? "," : "",
+                            POLKU_STORE_COL (stmt, 0));
+  sqlite3_finalize (stmt);
+  polku_store_end_use (store);
+  return g_string_free (g_steal_pointer (&values), FALSE);
+}
+
+typedef struct
+{
+  PolkuStore *store;
+  Insert      insert;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    done;
+  gboolean    ok;
+} NextWrite;
+
+static gpointer
+next_write_thread (gpointer data)
+{
+  NextWrite *next = data;
+  gboolean ok = polku_store_write (next->store, insert_body, &next->insert, NULL);
+
+  g_mutex_lock (&next->mutex);
+  next->ok = ok;
+  next->done = TRUE;
+  g_cond_signal (&next->cond);
+  g_mutex_unlock (&next->mutex);
+  return NULL;
+}
+
+/* Writes @value from another thread, so that a lock left taken fails the test instead of
+ * hanging it. */
+static void
+assert_next_write_works (PolkuStore *store,
+                         const char *value)
+{
+  NextWrite *next = g_new0 (NextWrite, 1);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  GThread *thread;
+
+  next->store = g_object_ref (store);
+  next->insert.value = value;
+  g_mutex_init (&next->mutex);
+  g_cond_init (&next->cond);
+  thread = g_thread_new ("next-write", next_write_thread, next);
+
+  g_mutex_lock (&next->mutex);
+  while (!next->done)
+    if (!g_cond_wait_until (&next->cond, &next->mutex, deadline))
+      break;
+  g_mutex_unlock (&next->mutex);
+  if (!next->done)
+    g_error ("The store's lock was not released: the next write waits for it.");
+
+  g_thread_join (thread);
+  g_assert_true (next->ok);
+  g_object_unref (next->store);
+  g_mutex_clear (&next->mutex);
+  g_cond_clear (&next->cond);
+  g_free (next);
+}
+
+static void
+test_write (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  Insert commit = { "a", FALSE, 0 };
+  Insert roll_back = { "b", TRUE, 0 };
+  Insert closed = { "c", FALSE, 0 };
+  g_autofree char *values = NULL;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+
+  /* TRUE from the body: committed, and the lock let go. */
+  g_assert_true (polku_store_write (store, insert_body, &commit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (commit.calls, ==, 1);
+  assert_next_write_works (store, "after-commit");
+  values = written_values (store);
+  g_assert_cmpstr (values, ==, "a,after-commit");
+  g_clear_pointer (&values, g_free);
+
+  /* FALSE from the body: its error, nothing of it written, and the lock let go. */
+  g_assert_false (polku_store_write (store, insert_body, &roll_back, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "The body refused “b”.");
+  g_clear_error (&error);
+  g_assert_cmpuint (roll_back.calls, ==, 1);
+  assert_next_write_works (store, "after-rollback");
+  values = written_values (store);
+  g_assert_cmpstr (values, ==, "a,after-commit,after-rollback");
+
+  /* Closed (Polku locked): a clear error, and the body never runs. */
+  polku_store_close (store);
+  g_assert_false (polku_store_write (store, insert_body, &closed, &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The database is locked. Unlock Polku and try again.");
+  g_assert_cmpuint (closed.calls, ==, 0);
+}
+
+/* polku_store_write_get (): the written value back, as an object. */
+static gpointer
+get_value_locked (sqlite3     *db,
+                  const char  *value,
+                  GError     **error)
+{
+  GObject *object;
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "SELECT value FROM test_write WHERE value = ?1;", "Testing",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, value);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND, "No “%s”.", value);
+      return NULL;
+    }
+  object = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data_full (object, "value", polku_store_column_dup (stmt, 0), g_free);
+  sqlite3_finalize (stmt);
+  return object;
+}
+
+static void
+test_write_get (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GObject) object = NULL;
+  g_autoptr(GObject) missing = NULL;
+  g_autofree char *values = NULL;
+  Insert insert = { "d", FALSE, 0 };
+  Insert unread = { "e", FALSE, 0 };
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+
+  object = polku_store_write_get (store, insert_body, &insert, get_value_locked, "d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_object_get_data (object, "value"), ==, "d");
+
+  /* The read back fails: nothing is written. */
+  missing = polku_store_write_get (store, insert_body, &unread, get_value_locked, "f", &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+  g_assert_cmpuint (unread.calls, ==, 1);
+  assert_next_write_works (store, "g");
+  values = written_values (store);
+  g_assert_cmpstr (values, ==, "d,g");
+}
+
 static void
 test_raw_key_generation (void)
 {
@@ -533,6 +744,8 @@ main (int    argc,
   ADD ("/store/foreign-files", test_foreign_files);
   ADD ("/store/too-new-and-not-polku", test_too_new_and_not_polku);
   ADD ("/store/migrations", test_migrations);
+  ADD ("/store/write", test_write);
+  ADD ("/store/write-get", test_write_get);
   ADD ("/store/clients", test_clients);
   ADD ("/store/list-async", test_list_async);
 #undef ADD

@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CASE_NOTE (polku_case_note_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuCaseNote, polku_case_note, POLKU, CASE_NOTE, GObject)
+G_DECLARE_FINAL_TYPE (PolkuCaseNote, polku_case_note, POLKU, CASE_NOTE, PolkuRecord)
 
-const char          *polku_case_note_get_id        (PolkuCaseNote *self);
-const char          *polku_case_note_get_created   (PolkuCaseNote *self);
-const char          *polku_case_note_get_modified  (PolkuCaseNote *self);
-const char          *polku_case_note_get_client_id (PolkuCaseNote *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuCaseNote, polku_case_note)
+
 const char          *polku_case_note_get_author    (PolkuCaseNote *self);
 const char          *polku_case_note_get_body      (PolkuCaseNote *self);
 

@@ -13,27 +13,19 @@
 
 struct _PolkuCasePhaseChange
 {
-  GObject parent_instance;
+  PolkuRecord  parent_instance;
 
-  char    *id;
-  char    *created;
-  char    *modified;
-  char    *client_id;
-  char    *from_phase;
-  char    *to_phase;
-  char    *changed_on;
-  char    *actor;
-  char    *reason;
+  char        *from_phase;
+  char        *to_phase;
+  char        *changed_on;
+  char        *actor;
+  char        *reason;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_FROM_PHASE,
   PROP_TO_PHASE,
   PROP_CHANGED_ON,
@@ -49,10 +41,6 @@ polku_case_phase_change_finalize (GObject *object)
 {
   PolkuCasePhaseChange *self = (PolkuCasePhaseChange *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->from_phase, g_free);
   g_clear_pointer (&self->to_phase, g_free);
   g_clear_pointer (&self->changed_on, g_free);
@@ -72,18 +60,6 @@ polku_case_phase_change_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_FROM_PHASE:
       g_value_set_string (value, self->from_phase);
       break;
@@ -114,18 +90,6 @@ polku_case_phase_change_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      polku_value_replace_string (&self->id, value);
-      break;
-    case PROP_CREATED:
-      polku_value_replace_string (&self->created, value);
-      break;
-    case PROP_MODIFIED:
-      polku_value_replace_string (&self->modified, value);
-      break;
-    case PROP_CLIENT_ID:
-      polku_value_replace_string (&self->client_id, value);
-      break;
     case PROP_FROM_PHASE:
       polku_value_replace_string (&self->from_phase, value);
       break;
@@ -155,23 +119,11 @@ polku_case_phase_change_class_init (PolkuCasePhaseChangeClass *klass)
   object_class->get_property = polku_case_phase_change_get_property;
   object_class->set_property = polku_case_phase_change_set_property;
 
-  /* Id */
-  properties[PROP_ID] = polku_param_spec_construct_string ("id");
-  /* Created */
-  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
-  /* Modified */
-  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
-  /* Client id */
-  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
-  /* From phase */
   properties[PROP_FROM_PHASE] = polku_param_spec_construct_string ("from-phase");
-  /* To phase */
   properties[PROP_TO_PHASE] = polku_param_spec_construct_string ("to-phase");
-  /* Changed on */
   properties[PROP_CHANGED_ON] = polku_param_spec_construct_string ("changed-on");
   /* Changed by */
   properties[PROP_ACTOR] = polku_param_spec_construct_string ("actor");
-  /* Reason */
   properties[PROP_REASON] = polku_param_spec_construct_string ("reason");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -182,74 +134,14 @@ polku_case_phase_change_init (PolkuCasePhaseChange *self)
 {
 }
 
-const char *
-polku_case_phase_change_get_id (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
+#define GETTER(type, field) \
+  POLKU_DEFINE_GETTER (PolkuCasePhaseChange, polku_case_phase_change, CASE_PHASE_CHANGE, type, \
+                       field)
 
-  return self->id;
-}
+GETTER (const char *, from_phase)
+GETTER (const char *, to_phase)
+GETTER (const char *, changed_on)
+GETTER (const char *, actor)
+GETTER (const char *, reason)
 
-const char *
-polku_case_phase_change_get_created (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->created;
-}
-
-const char *
-polku_case_phase_change_get_modified (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->modified;
-}
-
-const char *
-polku_case_phase_change_get_client_id (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->client_id;
-}
-
-const char *
-polku_case_phase_change_get_from_phase (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->from_phase;
-}
-
-const char *
-polku_case_phase_change_get_to_phase (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->to_phase;
-}
-
-const char *
-polku_case_phase_change_get_changed_on (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->changed_on;
-}
-
-const char *
-polku_case_phase_change_get_actor (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->actor;
-}
-
-const char *
-polku_case_phase_change_get_reason (PolkuCasePhaseChange *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE_PHASE_CHANGE (self), NULL);
-
-  return self->reason;
-}
+#undef GETTER

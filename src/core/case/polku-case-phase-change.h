@@ -8,18 +8,16 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CASE_PHASE_CHANGE (polku_case_phase_change_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, POLKU, CASE_PHASE_CHANGE,
-                      GObject)
+                      PolkuRecord)
 
-const char          *polku_case_phase_change_get_id         (PolkuCasePhaseChange *self);
-const char          *polku_case_phase_change_get_created    (PolkuCasePhaseChange *self);
-const char          *polku_case_phase_change_get_modified   (PolkuCasePhaseChange *self);
-const char          *polku_case_phase_change_get_client_id  (PolkuCasePhaseChange *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuCasePhaseChange, polku_case_phase_change)
+
 const char          *polku_case_phase_change_get_from_phase (PolkuCasePhaseChange *self);
 const char          *polku_case_phase_change_get_to_phase   (PolkuCasePhaseChange *self);
 const char          *polku_case_phase_change_get_changed_on (PolkuCasePhaseChange *self);

@@ -3,7 +3,8 @@
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * All of these run between polku_store_begin_use () and polku_store_end_use ().
+ * The _locked calls run on a connection the caller holds (polku-store-private.h), the
+ * changes inside polku_store_write ().
  */
 #pragma once
 
@@ -23,6 +24,32 @@ gboolean  polku_case_ensure_locked        (PolkuStore   *store,
                                            const char   *client_id,
                                            const char   *date,
                                            GError      **error);
+
+/* A change to the stored record @id on @date (retracting a sign, withdrawing a consent,
+ * marking a follow-up done, …), run inside a write transaction. */
+typedef gboolean (*PolkuCaseDatedFunc)    (PolkuStore   *store,
+                                           sqlite3      *db,
+                                           const char   *id,
+                                           const char   *date,
+                                           GError      **error);
+/* Runs @change (@id, @date) with polku_store_write_get () and returns @get (@id) after it
+ * (transfer full), or NULL with @error and nothing written. */
+gpointer  polku_case_write_dated          (PolkuStore          *store,
+                                           PolkuCaseDatedFunc   change,
+                                           PolkuStoreGetFunc    get,
+                                           const char          *id,
+                                           const char          *date,
+                                           GError             **error);
+/* polku_case_write_dated () on @date (nullable: today), which must be a date and not in the
+ * future; otherwise fails with @domain and @code (polku_date_check ()). */
+gpointer  polku_case_write_on_date        (PolkuStore          *store,
+                                           PolkuCaseDatedFunc   change,
+                                           PolkuStoreGetFunc    get,
+                                           const char          *id,
+                                           const char          *date,
+                                           GQuark               domain,
+                                           int                  code,
+                                           GError             **error);
 
 /* The one decision about consent: see polku_consent_check (). */
 gboolean  polku_consent_check_locked      (sqlite3      *db,

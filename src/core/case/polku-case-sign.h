@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CASE_SIGN (polku_case_sign_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuCaseSign, polku_case_sign, POLKU, CASE_SIGN, GObject)
+G_DECLARE_FINAL_TYPE (PolkuCaseSign, polku_case_sign, POLKU, CASE_SIGN, PolkuRecord)
 
-const char          *polku_case_sign_get_id            (PolkuCaseSign *self);
-const char          *polku_case_sign_get_created       (PolkuCaseSign *self);
-const char          *polku_case_sign_get_modified      (PolkuCaseSign *self);
-const char          *polku_case_sign_get_client_id     (PolkuCaseSign *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuCaseSign, polku_case_sign)
+
 const char          *polku_case_sign_get_group_id      (PolkuCaseSign *self);
 const char          *polku_case_sign_get_item_id       (PolkuCaseSign *self);
 const char          *polku_case_sign_get_reason        (PolkuCaseSign *self);

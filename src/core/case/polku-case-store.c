@@ -13,7 +13,6 @@
 
 #include "polku-case-private.h"
 #include "polku-case-store.h"
-#include "polku-consent-store.h"
 
 G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
 
@@ -163,7 +162,7 @@ case_from_row (sqlite3_stmt  *stmt,
                                       NULL);
 }
 
-static PolkuCase *
+static gpointer
 get_case_locked (sqlite3     *db,
                  const char  *client_id,
                  GError     **error)
@@ -189,18 +188,60 @@ polku_case_store_get (PolkuStore  *store,
                       const char  *client_id,
                       GError     **error)
 {
-  PolkuCase *result;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
+  return polku_store_get (store, get_case_locked, client_id, error);
+}
+
+typedef struct
+{
+  PolkuCaseDatedFunc  change;
+  const char         *id;
+  const char         *date;
+} DatedChange;
+
+static gboolean
+dated_body (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  const DatedChange *dated = data;
+
+  return dated->change (store, db, dated->id, dated->date, error);
+}
+
+gpointer
+polku_case_write_dated (PolkuStore          *store,
+                        PolkuCaseDatedFunc   change,
+                        PolkuStoreGetFunc    get,
+                        const char          *id,
+                        const char          *date,
+                        GError             **error)
+{
+  DatedChange dated = { change, id, date };
+
+  return polku_store_write_get (store, dated_body, &dated, get, id, error);
+}
+
+gpointer
+polku_case_write_on_date (PolkuStore          *store,
+                          PolkuCaseDatedFunc   change,
+                          PolkuStoreGetFunc    get,
+                          const char          *id,
+                          const char          *date,
+                          GQuark               domain,
+                          int                  code,
+                          GError             **error)
+{
+  g_autofree char *today = polku_date_today ();
+
+  if (date == NULL)
+    date = today;
+  if (!polku_date_check (date, today, domain, code, error))
     return NULL;
-  result = get_case_locked (db, client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_dated (store, change, get, id, date, error);
 }
 
 /**
@@ -217,41 +258,33 @@ polku_case_store_open (PolkuStore  *store,
                        const char  *date,
                        GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
-  PolkuCase *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (date == NULL)
-    date = today;
-  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
-    return NULL;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, polku_case_ensure_locked (store, db, client_id, date, error),
-                                 error);
-  if (ok)
-    result = get_case_locked (db, client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_on_date (store, polku_case_ensure_locked, get_case_locked, client_id,
+                                   date, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error);
 }
 
-static gboolean
-set_phase_locked (PolkuStore      *store,
-                  sqlite3         *db,
-                  const char      *client_id,
-                  PolkuCasePhase   phase,
-                  const char      *date,
-                  const char      *reason,
-                  GError         **error)
+typedef struct
 {
+  const char      *client_id;
+  PolkuCasePhase   phase;
+  const char      *date;
+  const char      *reason;
+} PhaseChange;
+
+static gboolean
+set_phase_body (PolkuStore  *store,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  const PhaseChange *change = data;
+  const char *client_id = change->client_id;
+  PolkuCasePhase phase = change->phase;
+  const char *date = change->date;
+  const char *reason = change->reason;
   g_autofree char *case_id = NULL;
   g_autofree char *current = NULL;
   g_autofree char *since = NULL;
@@ -337,9 +370,7 @@ polku_case_store_set_phase (PolkuStore      *store,
 {
   g_autofree char *today = polku_date_today ();
   g_autofree char *clean_reason = polku_strdup_stripped (reason);
-  PolkuCase *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  PhaseChange change = { client_id, phase, NULL, NULL };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -357,16 +388,10 @@ polku_case_store_set_phase (PolkuStore      *store,
       return NULL;
     }
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, set_phase_locked (store, db, client_id, phase, date,
-                                                       clean_reason, error), error);
-  if (ok)
-    result = get_case_locked (db, client_id, error);
-  polku_store_end_use (store);
-  return result;
+  change.date = date;
+  change.reason = clean_reason;
+  return polku_store_write_get (store, set_phase_body, &change, get_case_locked, client_id,
+                                error);
 }
 
 static const char * const phase_change_properties[] = {
@@ -402,9 +427,9 @@ set_review_locked (PolkuStore  *store,
                    sqlite3     *db,
                    const char  *client_id,
                    const char  *review_on,
-                   const char  *today,
                    GError     **error)
 {
+  g_autofree char *today = polku_date_today ();
   g_autofree char *stamp = polku_date_now_stamp ();
   sqlite3_stmt *stmt;
 
@@ -435,11 +460,6 @@ polku_case_store_set_review (PolkuStore  *store,
                              const char  *review_on,
                              GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
-  PolkuCase *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -448,16 +468,8 @@ polku_case_store_set_review (PolkuStore  *store,
       && !polku_date_check (review_on, NULL, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, set_review_locked (store, db, client_id, review_on, today,
-                                                        error), error);
-  if (ok)
-    result = get_case_locked (db, client_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_dated (store, set_review_locked, get_case_locked, client_id,
+                                 review_on, error);
 }
 
 /**
@@ -474,7 +486,7 @@ polku_case_store_list (PolkuStore             *store,
 {
   static const PolkuCaseFilter all = POLKU_CASE_FILTER_INIT;
   g_autofree char *today = polku_date_today ();
-  GPtrArray *result;
+  GPtrArray *result = NULL;
   sqlite3_stmt *stmt;
   sqlite3 *db;
 
@@ -509,17 +521,16 @@ polku_case_store_list (PolkuStore             *store,
                               " AND (k.archived = 0 OR ?4)"
                               " ORDER BY k.family_name, k.given_name, k.id;",
                               _("Reading the cases"), error);
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      polku_store_end_use (store);
-      return NULL;
+      polku_store_bind_text_or_null (stmt, 1, filter->phase >= 0
+                                              ? polku_case_phase_to_code (filter->phase) : NULL);
+      polku_store_bind_text_or_null (stmt, 2, filter->responsible);
+      polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
+      sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
+      result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"),
+                                      error);
     }
-  polku_store_bind_text_or_null (stmt, 1, filter->phase >= 0
-                                          ? polku_case_phase_to_code (filter->phase) : NULL);
-  polku_store_bind_text_or_null (stmt, 2, filter->responsible);
-  polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
-  sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
-  result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"), error);
   polku_store_end_use (store);
   return result;
 }
@@ -535,7 +546,7 @@ static const char * const sign_properties[] = {
   "flagged-on", "service-point", "recorded-by", "retracted-on", "retracted-by", NULL
 };
 
-static PolkuCaseSign *
+static gpointer
 get_sign_locked (sqlite3     *db,
                  const char  *sign_id,
                  GError     **error)
@@ -561,19 +572,27 @@ required (const char  *value,
   return FALSE;
 }
 
-static gboolean
-add_sign_locked (PolkuStore  *store,
-                 sqlite3     *db,
-                 const char  *id,
-                 const char  *client_id,
-                 const char  *group_id,
-                 const char  *item_id,
-                 const char  *reason,
-                 const char  *flagged_by,
-                 const char  *flagged_on,
-                 const char  *service_point,
-                 GError     **error)
+/* A sign to add: @draft with its text fields cleaned. */
+typedef struct
 {
+  const char     *id;
+  PolkuCaseSign  *draft;
+  const char     *reason;
+  const char     *flagged_by;
+  const char     *flagged_on;
+  const char     *service_point;
+} SignAdd;
+
+static gboolean
+add_sign_body (PolkuStore  *store,
+               sqlite3     *db,
+               gpointer     data,
+               GError     **error)
+{
+  const SignAdd *sign = data;
+  const char *id = sign->id;
+  const char *client_id = polku_case_sign_get_client_id (sign->draft);
+  const char *flagged_on = sign->flagged_on;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
@@ -588,12 +607,14 @@ add_sign_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 1, id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, group_id);
-  polku_store_bind_text_or_null (stmt, 5, item_id);
-  polku_store_bind_text_or_null (stmt, 6, reason);
-  polku_store_bind_text_or_null (stmt, 7, flagged_by);
+  polku_store_bind_text_or_null (stmt, 4, polku_case_sign_get_group_id (sign->draft));
+  polku_store_bind_text_or_null (stmt, 5, polku_case_sign_get_item_id (sign->draft));
+  polku_store_bind_text_or_null (stmt, 6, sign->reason);
+  polku_store_bind_text_or_null (stmt, 7, sign->flagged_by != NULL
+                                          ? sign->flagged_by
+                                          : polku_store_get_actor_locked (store));
   polku_store_bind_text_or_null (stmt, 8, flagged_on);
-  polku_store_bind_text_or_null (stmt, 9, service_point);
+  polku_store_bind_text_or_null (stmt, 9, sign->service_point);
   polku_store_bind_text_or_null (stmt, 10, polku_store_get_actor_locked (store));
   if (!polku_store_step_done (db, stmt, _("Saving the warning sign"), error))
     return FALSE;
@@ -627,9 +648,7 @@ polku_case_store_add_sign (PolkuStore      *store,
   g_autofree char *service_point = NULL;
   const char *client_id;
   const char *flagged_on;
-  PolkuCaseSign *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  SignAdd sign = { id, draft, };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (POLKU_IS_CHECKLIST (checklist), NULL);
@@ -653,23 +672,11 @@ polku_case_store_add_sign (PolkuStore      *store,
                             error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  if (flagged_by == NULL)
-    flagged_by = g_strdup (polku_store_get_actor_locked (store));
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db,
-                                 add_sign_locked (store, db, id, client_id,
-                                                  polku_case_sign_get_group_id (draft),
-                                                  polku_case_sign_get_item_id (draft), reason,
-                                                  flagged_by, flagged_on, service_point,
-                                                  error),
-                                 error);
-  if (ok)
-    result = get_sign_locked (db, id, error);
-  polku_store_end_use (store);
-  return result;
+  sign.reason = reason;
+  sign.flagged_by = flagged_by;
+  sign.flagged_on = flagged_on;
+  sign.service_point = service_point;
+  return polku_store_write_get (store, add_sign_body, &sign, get_sign_locked, id, error);
 }
 
 static gboolean
@@ -731,30 +738,12 @@ polku_case_store_retract_sign (PolkuStore  *store,
                                const char  *date,
                                GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
-  PolkuCaseSign *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (sign_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (date == NULL)
-    date = today;
-  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
-    return NULL;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, retract_sign_locked (store, db, sign_id, date, error),
-                                 error);
-  if (ok)
-    result = get_sign_locked (db, sign_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_on_date (store, retract_sign_locked, get_sign_locked, sign_id, date,
+                                   POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error);
 }
 
 /**
@@ -786,20 +775,46 @@ polku_case_store_list_signs (PolkuStore  *store,
 
 /* Notes */
 
-static gboolean
-add_note_locked (PolkuStore  *store,
-                 sqlite3     *db,
+#define NOTE_SELECT "SELECT id, created, modified, client_id, author, body FROM case_note"
+#define NOTE_ORDER " = ?1 ORDER BY created, rowid;"
+
+static const char * const note_properties[] = {
+  "id", "created", "modified", "client-id", "author", "body", NULL
+};
+
+static gpointer
+get_note_locked (sqlite3     *db,
                  const char  *id,
-                 const char  *client_id,
-                 const char  *body,
-                 const char  *today,
                  GError     **error)
 {
+  GPtrArray *list = polku_store_select_objects (db, NOTE_SELECT " WHERE id" NOTE_ORDER, id,
+                                                POLKU_TYPE_CASE_NOTE, note_properties,
+                                                _("Reading the notes"), error);
+
+  return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
+                                 _("There is no note with the id “%s”."), id);
+}
+
+typedef struct
+{
+  const char *id;
+  const char *client_id;
+  const char *body;
+} NoteAdd;
+
+static gboolean
+add_note_body (PolkuStore  *store,
+               sqlite3     *db,
+               gpointer     data,
+               GError     **error)
+{
+  const NoteAdd *note = data;
+  g_autofree char *today = polku_date_today ();
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
 
-  if (!polku_case_ensure_locked (store, db, client_id, today, error))
+  if (!polku_case_ensure_locked (store, db, note->client_id, today, error))
     return FALSE;
   stmt = polku_store_prepare (db,
                               "INSERT INTO case_note (id, created, modified, client_id, author,"
@@ -807,23 +822,16 @@ add_note_locked (PolkuStore  *store,
                               _("Saving the note"), error);
   if (stmt == NULL)
     return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 1, note->id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
+  polku_store_bind_text_or_null (stmt, 3, note->client_id);
   polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 5, body);
+  polku_store_bind_text_or_null (stmt, 5, note->body);
   if (!polku_store_step_done (db, stmt, _("Saving the note"), error))
     return FALSE;
-  detail = g_strdup_printf ("note=%s", id);
-  return polku_audit_append_locked (store, db, "note.add", client_id, detail, error);
+  detail = g_strdup_printf ("note=%s", note->id);
+  return polku_audit_append_locked (store, db, "note.add", note->client_id, detail, error);
 }
-
-#define NOTE_SELECT "SELECT id, created, modified, client_id, author, body FROM case_note"
-#define NOTE_ORDER " = ?1 ORDER BY created, rowid;"
-
-static const char * const note_properties[] = {
-  "id", "created", "modified", "client-id", "author", "body", NULL
-};
 
 /**
  * polku_case_store_add_note:
@@ -839,12 +847,9 @@ polku_case_store_add_note (PolkuStore  *store,
                            const char  *body,
                            GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *text = polku_strdup_stripped (body);
-  g_autoptr(GPtrArray) notes = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  NoteAdd note = { id, client_id, text };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -853,18 +858,7 @@ polku_case_store_add_note (PolkuStore  *store,
   if (!required (text, _("The note is empty."), error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, add_note_locked (store, db, id, client_id, text, today,
-                                                      error), error);
-  if (ok)
-    notes = polku_store_select_objects (db, NOTE_SELECT " WHERE id" NOTE_ORDER, id,
-                                        POLKU_TYPE_CASE_NOTE, note_properties,
-                                        _("Reading the notes"), error);
-  polku_store_end_use (store);
-  return notes != NULL && notes->len == 1 ? g_object_ref (g_ptr_array_index (notes, 0)) : NULL;
+  return polku_store_write_get (store, add_note_body, &note, get_note_locked, id, error);
 }
 
 /**

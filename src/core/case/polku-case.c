@@ -15,29 +15,21 @@
 
 struct _PolkuCase
 {
-  GObject parent_instance;
+  PolkuRecord  parent_instance;
 
-  char    *id;
-  char    *created;
-  char    *modified;
-  char    *client_id;
-  char    *phase;
-  char    *phase_since;
-  char    *closed_reason;
-  char    *review_on;
-  char    *responsible;
-  guint    n_signs;
-  gboolean consent_valid;
+  char        *phase;
+  char        *phase_since;
+  char        *closed_reason;
+  char        *review_on;
+  char        *responsible;
+  guint        n_signs;
+  gboolean     consent_valid;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuCase, polku_case, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuCase, polku_case, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_PHASE,
   PROP_PHASE_SINCE,
   PROP_CLOSED_REASON,
@@ -55,10 +47,6 @@ polku_case_finalize (GObject *object)
 {
   PolkuCase *self = (PolkuCase *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->phase, g_free);
   g_clear_pointer (&self->phase_since, g_free);
   g_clear_pointer (&self->closed_reason, g_free);
@@ -78,18 +66,6 @@ polku_case_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_PHASE:
       g_value_set_string (value, self->phase);
       break;
@@ -126,18 +102,6 @@ polku_case_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      polku_value_replace_string (&self->id, value);
-      break;
-    case PROP_CREATED:
-      polku_value_replace_string (&self->created, value);
-      break;
-    case PROP_MODIFIED:
-      polku_value_replace_string (&self->modified, value);
-      break;
-    case PROP_CLIENT_ID:
-      polku_value_replace_string (&self->client_id, value);
-      break;
     case PROP_PHASE:
       polku_value_replace_string (&self->phase, value);
       break;
@@ -173,21 +137,10 @@ polku_case_class_init (PolkuCaseClass *klass)
   object_class->get_property = polku_case_get_property;
   object_class->set_property = polku_case_set_property;
 
-  /* Id */
-  properties[PROP_ID] = polku_param_spec_construct_string ("id");
-  /* Created */
-  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
-  /* Modified */
-  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
-  /* Client id */
-  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
   /* Phase code */
   properties[PROP_PHASE] = polku_param_spec_construct_string ("phase");
-  /* Phase since */
   properties[PROP_PHASE_SINCE] = polku_param_spec_construct_string ("phase-since");
-  /* Closing reason */
   properties[PROP_CLOSED_REASON] = polku_param_spec_construct_string ("closed-reason");
-  /* Review date */
   properties[PROP_REVIEW_ON] = polku_param_spec_construct_string ("review-on");
   /* Responsible worker */
   properties[PROP_RESPONSIBLE] = polku_param_spec_construct_string ("responsible");
@@ -208,93 +161,18 @@ polku_case_init (PolkuCase *self)
 {
 }
 
-const char *
-polku_case_get_id (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
+#define GETTER(type, field) \
+  POLKU_DEFINE_GETTER (PolkuCase, polku_case, CASE, type, field)
 
-  return self->id;
-}
+GETTER (const char *, phase)
+GETTER (const char *, phase_since)
+GETTER (const char *, closed_reason)
+GETTER (const char *, review_on)
+GETTER (const char *, responsible)
+GETTER (guint, n_signs)
+GETTER (gboolean, consent_valid)
 
-const char *
-polku_case_get_created (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->created;
-}
-
-const char *
-polku_case_get_modified (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->modified;
-}
-
-const char *
-polku_case_get_client_id (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->client_id;
-}
-
-const char *
-polku_case_get_phase (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->phase;
-}
-
-const char *
-polku_case_get_phase_since (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->phase_since;
-}
-
-const char *
-polku_case_get_closed_reason (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->closed_reason;
-}
-
-const char *
-polku_case_get_review_on (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->review_on;
-}
-
-const char *
-polku_case_get_responsible (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
-
-  return self->responsible;
-}
-
-guint
-polku_case_get_n_signs (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), 0);
-
-  return self->n_signs;
-}
-
-gboolean
-polku_case_get_consent_valid (PolkuCase *self)
-{
-  g_return_val_if_fail (POLKU_IS_CASE (self), FALSE);
-
-  return self->consent_valid;
-}
+#undef GETTER
 
 static const char * const phase_codes[] = {
   "identified", "consent", "contacted", "visit_prepared", "visit_held", "coordination",

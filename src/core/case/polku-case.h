@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CASE (polku_case_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuCase, polku_case, POLKU, CASE, GObject)
+G_DECLARE_FINAL_TYPE (PolkuCase, polku_case, POLKU, CASE, PolkuRecord)
 
-const char          *polku_case_get_id            (PolkuCase *self);
-const char          *polku_case_get_created       (PolkuCase *self);
-const char          *polku_case_get_modified      (PolkuCase *self);
-const char          *polku_case_get_client_id     (PolkuCase *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuCase, polku_case)
+
 const char          *polku_case_get_phase         (PolkuCase *self);
 const char          *polku_case_get_phase_since   (PolkuCase *self);
 const char          *polku_case_get_closed_reason (PolkuCase *self);

@@ -239,7 +239,7 @@ consent_from_row (sqlite3_stmt  *stmt,
                                       NULL);
 }
 
-static PolkuConsent *
+static gpointer
 get_locked (sqlite3     *db,
             const char  *consent_id,
             GError     **error)
@@ -334,16 +334,27 @@ insert_scope (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-add_locked (PolkuStore    *store,
-            sqlite3       *db,
-            const char    *id,
-            PolkuConsent  *draft,
-            const char    *representative,
-            GPtrArray     *organisations,
-            GPtrArray     *parts,
-            GError       **error)
+/* A consent to add: @draft with its representative and scope cleaned. */
+typedef struct
 {
+  const char    *id;
+  PolkuConsent  *draft;
+  const char    *representative;
+  GPtrArray     *organisations;
+  GPtrArray     *parts;
+} ConsentAdd;
+
+static gboolean
+add_body (PolkuStore  *store,
+          sqlite3     *db,
+          gpointer     data,
+          GError     **error)
+{
+  const ConsentAdd *consent = data;
+  const char *id = consent->id;
+  PolkuConsent *draft = consent->draft;
+  GPtrArray *organisations = consent->organisations;
+  GPtrArray *parts = consent->parts;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   const char *client_id = polku_consent_get_client_id (draft);
@@ -364,7 +375,7 @@ add_locked (PolkuStore    *store,
   polku_store_bind_text_or_null (stmt, 3, client_id);
   polku_store_bind_text_or_null (stmt, 4, polku_consent_get_given_on (draft));
   polku_store_bind_text_or_null (stmt, 5, polku_consent_get_given_by (draft));
-  polku_store_bind_text_or_null (stmt, 6, representative);
+  polku_store_bind_text_or_null (stmt, 6, consent->representative);
   polku_store_bind_text_or_null (stmt, 7, polku_consent_get_method (draft));
   polku_store_bind_text_or_null (stmt, 8, polku_consent_get_valid_until (draft));
   polku_store_bind_text_or_null (stmt, 9, polku_store_get_actor_locked (store));
@@ -405,9 +416,7 @@ polku_consent_store_add (PolkuStore    *store,
   const char * const *list;
   const char *given_on;
   const char *valid_until;
-  PolkuConsent *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  ConsentAdd consent = { id, draft, NULL, organisations, parts };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (POLKU_IS_CONSENT (draft), NULL);
@@ -494,16 +503,8 @@ polku_consent_store_add (PolkuStore    *store,
       return NULL;
     }
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, add_locked (store, db, id, draft, representative,
-                                                 organisations, parts, error), error);
-  if (ok)
-    result = get_locked (db, id, error);
-  polku_store_end_use (store);
-  return result;
+  consent.representative = representative;
+  return polku_store_write_get (store, add_body, &consent, get_locked, id, error);
 }
 
 static gboolean
@@ -558,9 +559,6 @@ polku_consent_store_withdraw (PolkuStore  *store,
                               GError     **error)
 {
   g_autofree char *today = polku_date_today ();
-  PolkuConsent *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (consent_id != NULL, NULL);
@@ -571,14 +569,5 @@ polku_consent_store_withdraw (PolkuStore  *store,
   if (!check_date (date, today, _("Withdrawn on"), error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, withdraw_locked (store, db, consent_id, date, error),
-                                 error);
-  if (ok)
-    result = get_locked (db, consent_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_dated (store, withdraw_locked, get_locked, consent_id, date, error);
 }

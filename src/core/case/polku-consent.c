@@ -13,32 +13,24 @@
 
 struct _PolkuConsent
 {
-  GObject parent_instance;
+  PolkuRecord  parent_instance;
 
-  char    *id;
-  char    *created;
-  char    *modified;
-  char    *client_id;
-  char    *given_on;
-  char    *given_by;
-  char    *representative;
-  char    *method;
-  char   **organisations;
-  char   **parts;
-  char    *valid_until;
-  char    *recorded_by;
-  char    *withdrawn_on;
-  char    *withdrawal_recorded_by;
+  char        *given_on;
+  char        *given_by;
+  char        *representative;
+  char        *method;
+  char       **organisations;
+  char       **parts;
+  char        *valid_until;
+  char        *recorded_by;
+  char        *withdrawn_on;
+  char        *withdrawal_recorded_by;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuConsent, polku_consent, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuConsent, polku_consent, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_GIVEN_ON,
   PROP_GIVEN_BY,
   PROP_REPRESENTATIVE,
@@ -59,10 +51,6 @@ polku_consent_finalize (GObject *object)
 {
   PolkuConsent *self = (PolkuConsent *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->given_on, g_free);
   g_clear_pointer (&self->given_by, g_free);
   g_clear_pointer (&self->representative, g_free);
@@ -87,18 +75,6 @@ polku_consent_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_GIVEN_ON:
       g_value_set_string (value, self->given_on);
       break;
@@ -144,18 +120,6 @@ polku_consent_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      polku_value_replace_string (&self->id, value);
-      break;
-    case PROP_CREATED:
-      polku_value_replace_string (&self->created, value);
-      break;
-    case PROP_MODIFIED:
-      polku_value_replace_string (&self->modified, value);
-      break;
-    case PROP_CLIENT_ID:
-      polku_value_replace_string (&self->client_id, value);
-      break;
     case PROP_GIVEN_ON:
       polku_value_replace_string (&self->given_on, value);
       break;
@@ -202,21 +166,10 @@ polku_consent_class_init (PolkuConsentClass *klass)
   object_class->get_property = polku_consent_get_property;
   object_class->set_property = polku_consent_set_property;
 
-  /* Id */
-  properties[PROP_ID] = polku_param_spec_construct_string ("id");
-  /* Created */
-  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
-  /* Modified */
-  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
-  /* Client id */
-  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
-  /* Given on */
   properties[PROP_GIVEN_ON] = polku_param_spec_construct_string ("given-on");
-  /* Given by */
   properties[PROP_GIVEN_BY] = polku_param_spec_construct_string ("given-by");
   /* Legal representative */
   properties[PROP_REPRESENTATIVE] = polku_param_spec_construct_string ("representative");
-  /* Method */
   properties[PROP_METHOD] = polku_param_spec_construct_string ("method");
   /* Organisations in scope */
   properties[PROP_ORGANISATIONS] =
@@ -226,13 +179,9 @@ polku_consent_class_init (PolkuConsentClass *klass)
   properties[PROP_PARTS] =
     g_param_spec_boxed ("parts", NULL, NULL, G_TYPE_STRV,
                         POLKU_PARAM_CONSTRUCT_ONLY);
-  /* Valid until */
   properties[PROP_VALID_UNTIL] = polku_param_spec_construct_string ("valid-until");
-  /* Recorded by */
   properties[PROP_RECORDED_BY] = polku_param_spec_construct_string ("recorded-by");
-  /* Withdrawn on */
   properties[PROP_WITHDRAWN_ON] = polku_param_spec_construct_string ("withdrawn-on");
-  /* Withdrawal recorded by */
   properties[PROP_WITHDRAWAL_RECORDED_BY] =
     polku_param_spec_construct_string ("withdrawal-recorded-by");
 
@@ -244,69 +193,19 @@ polku_consent_init (PolkuConsent *self)
 {
 }
 
-const char *
-polku_consent_get_id (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
+#define GETTER(type, field) \
+  POLKU_DEFINE_GETTER (PolkuConsent, polku_consent, CONSENT, type, field)
 
-  return self->id;
-}
+GETTER (const char *, given_on)
+GETTER (const char *, given_by)
+GETTER (const char *, representative)
+GETTER (const char *, method)
+GETTER (const char *, valid_until)
+GETTER (const char *, recorded_by)
+GETTER (const char *, withdrawn_on)
+GETTER (const char *, withdrawal_recorded_by)
 
-const char *
-polku_consent_get_created (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->created;
-}
-
-const char *
-polku_consent_get_modified (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->modified;
-}
-
-const char *
-polku_consent_get_client_id (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->client_id;
-}
-
-const char *
-polku_consent_get_given_on (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->given_on;
-}
-
-const char *
-polku_consent_get_given_by (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->given_by;
-}
-
-const char *
-polku_consent_get_representative (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->representative;
-}
-
-const char *
-polku_consent_get_method (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->method;
-}
+#undef GETTER
 
 const char * const *
 polku_consent_get_organisations (PolkuConsent *self)
@@ -322,36 +221,4 @@ polku_consent_get_parts (PolkuConsent *self)
   g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
 
   return (const char * const *) self->parts;
-}
-
-const char *
-polku_consent_get_valid_until (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->valid_until;
-}
-
-const char *
-polku_consent_get_recorded_by (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->recorded_by;
-}
-
-const char *
-polku_consent_get_withdrawn_on (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->withdrawn_on;
-}
-
-const char *
-polku_consent_get_withdrawal_recorded_by (PolkuConsent *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONSENT (self), NULL);
-
-  return self->withdrawal_recorded_by;
 }

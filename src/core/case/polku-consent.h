@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CONSENT (polku_consent_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuConsent, polku_consent, POLKU, CONSENT, GObject)
+G_DECLARE_FINAL_TYPE (PolkuConsent, polku_consent, POLKU, CONSENT, PolkuRecord)
 
-const char          *polku_consent_get_id                     (PolkuConsent *self);
-const char          *polku_consent_get_created                (PolkuConsent *self);
-const char          *polku_consent_get_modified               (PolkuConsent *self);
-const char          *polku_consent_get_client_id              (PolkuConsent *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuConsent, polku_consent)
+
 const char          *polku_consent_get_given_on               (PolkuConsent *self);
 const char          *polku_consent_get_given_by               (PolkuConsent *self);
 const char          *polku_consent_get_representative         (PolkuConsent *self);

@@ -36,7 +36,7 @@ static const char * const followup_properties[] = {
   "created-by", "done-on", "done-by", NULL
 };
 
-static PolkuFollowup *
+static gpointer
 get_locked (sqlite3     *db,
             const char  *id,
             GError     **error)
@@ -117,17 +117,25 @@ polku_followup_is_overdue (PolkuFollowup *followup,
          && g_strcmp0 (polku_followup_get_due_on (followup), today) < 0;
 }
 
-static gboolean
-add_locked (PolkuStore  *store,
-            sqlite3     *db,
-            const char  *id,
-            const char  *client_id,
-            const char  *title,
-            const char  *due_on,
-            const char  *assignee,
-            const char  *today,
-            GError     **error)
+/* A follow-up to add: @draft with its title and assignee cleaned. */
+typedef struct
 {
+  const char     *id;
+  PolkuFollowup  *draft;
+  const char     *title;
+  const char     *assignee;
+} FollowupAdd;
+
+static gboolean
+add_body (PolkuStore  *store,
+          sqlite3     *db,
+          gpointer     data,
+          GError     **error)
+{
+  const FollowupAdd *followup = data;
+  const char *id = followup->id;
+  const char *client_id = polku_followup_get_client_id (followup->draft);
+  g_autofree char *today = polku_date_today ();
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
@@ -144,9 +152,9 @@ add_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 1, id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, title);
-  polku_store_bind_text_or_null (stmt, 5, due_on);
-  polku_store_bind_text_or_null (stmt, 6, assignee);
+  polku_store_bind_text_or_null (stmt, 4, followup->title);
+  polku_store_bind_text_or_null (stmt, 5, polku_followup_get_due_on (followup->draft));
+  polku_store_bind_text_or_null (stmt, 6, followup->assignee);
   polku_store_bind_text_or_null (stmt, 7, polku_store_get_actor_locked (store));
   if (!polku_store_step_done (db, stmt, _("Saving the follow-up"), error))
     return FALSE;
@@ -166,15 +174,12 @@ polku_followup_store_add (PolkuStore     *store,
                           PolkuFollowup  *draft,
                           GError        **error)
 {
-  g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *title = NULL;
   g_autofree char *assignee = NULL;
+  FollowupAdd followup = { id, draft, };
   const char *client_id;
   const char *due_on;
-  PolkuFollowup *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (POLKU_IS_FOLLOWUP (draft), NULL);
@@ -198,16 +203,9 @@ polku_followup_store_add (PolkuStore     *store,
                          error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, add_locked (store, db, id, client_id, title, due_on,
-                                                 assignee, today, error), error);
-  if (ok)
-    result = get_locked (db, id, error);
-  polku_store_end_use (store);
-  return result;
+  followup.title = title;
+  followup.assignee = assignee;
+  return polku_store_write_get (store, add_body, &followup, get_locked, id, error);
 }
 
 static gboolean
@@ -256,9 +254,6 @@ polku_followup_store_done (PolkuStore  *store,
                            GError     **error)
 {
   g_autofree char *today = polku_date_today ();
-  PolkuFollowup *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (followup_id != NULL, NULL);
@@ -275,13 +270,5 @@ polku_followup_store_done (PolkuStore  *store,
       return NULL;
     }
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, done_locked (store, db, followup_id, date, error), error);
-  if (ok)
-    result = get_locked (db, followup_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_dated (store, done_locked, get_locked, followup_id, date, error);
 }

@@ -13,29 +13,21 @@
 
 struct _PolkuFollowup
 {
-  GObject parent_instance;
+  PolkuRecord  parent_instance;
 
-  char    *id;
-  char    *created;
-  char    *modified;
-  char    *client_id;
-  char    *client_name;
-  char    *title;
-  char    *due_on;
-  char    *assignee;
-  char    *created_by;
-  char    *done_on;
-  char    *done_by;
+  char        *client_name;
+  char        *title;
+  char        *due_on;
+  char        *assignee;
+  char        *created_by;
+  char        *done_on;
+  char        *done_by;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuFollowup, polku_followup, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuFollowup, polku_followup, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_CLIENT_NAME,
   PROP_TITLE,
   PROP_DUE_ON,
@@ -53,10 +45,6 @@ polku_followup_finalize (GObject *object)
 {
   PolkuFollowup *self = (PolkuFollowup *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->client_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->due_on, g_free);
@@ -78,18 +66,6 @@ polku_followup_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_CLIENT_NAME:
       g_value_set_string (value, self->client_name);
       break;
@@ -126,18 +102,6 @@ polku_followup_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      polku_value_replace_string (&self->id, value);
-      break;
-    case PROP_CREATED:
-      polku_value_replace_string (&self->created, value);
-      break;
-    case PROP_MODIFIED:
-      polku_value_replace_string (&self->modified, value);
-      break;
-    case PROP_CLIENT_ID:
-      polku_value_replace_string (&self->client_id, value);
-      break;
     case PROP_CLIENT_NAME:
       polku_value_replace_string (&self->client_name, value);
       break;
@@ -173,27 +137,12 @@ polku_followup_class_init (PolkuFollowupClass *klass)
   object_class->get_property = polku_followup_get_property;
   object_class->set_property = polku_followup_set_property;
 
-  /* Id */
-  properties[PROP_ID] = polku_param_spec_construct_string ("id");
-  /* Created */
-  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
-  /* Modified */
-  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
-  /* Client id */
-  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
-  /* Client name */
   properties[PROP_CLIENT_NAME] = polku_param_spec_construct_string ("client-name");
-  /* Title */
   properties[PROP_TITLE] = polku_param_spec_construct_string ("title");
-  /* Due on */
   properties[PROP_DUE_ON] = polku_param_spec_construct_string ("due-on");
-  /* Assignee */
   properties[PROP_ASSIGNEE] = polku_param_spec_construct_string ("assignee");
-  /* Created by */
   properties[PROP_CREATED_BY] = polku_param_spec_construct_string ("created-by");
-  /* Done on */
   properties[PROP_DONE_ON] = polku_param_spec_construct_string ("done-on");
-  /* Done by */
   properties[PROP_DONE_BY] = polku_param_spec_construct_string ("done-by");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -204,90 +153,15 @@ polku_followup_init (PolkuFollowup *self)
 {
 }
 
-const char *
-polku_followup_get_id (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
+#define GETTER(type, field) \
+  POLKU_DEFINE_GETTER (PolkuFollowup, polku_followup, FOLLOWUP, type, field)
 
-  return self->id;
-}
+GETTER (const char *, client_name)
+GETTER (const char *, title)
+GETTER (const char *, due_on)
+GETTER (const char *, assignee)
+GETTER (const char *, created_by)
+GETTER (const char *, done_on)
+GETTER (const char *, done_by)
 
-const char *
-polku_followup_get_created (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->created;
-}
-
-const char *
-polku_followup_get_modified (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->modified;
-}
-
-const char *
-polku_followup_get_client_id (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->client_id;
-}
-
-const char *
-polku_followup_get_client_name (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->client_name;
-}
-
-const char *
-polku_followup_get_title (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->title;
-}
-
-const char *
-polku_followup_get_due_on (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->due_on;
-}
-
-const char *
-polku_followup_get_assignee (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->assignee;
-}
-
-const char *
-polku_followup_get_created_by (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->created_by;
-}
-
-const char *
-polku_followup_get_done_on (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->done_on;
-}
-
-const char *
-polku_followup_get_done_by (PolkuFollowup *self)
-{
-  g_return_val_if_fail (POLKU_IS_FOLLOWUP (self), NULL);
-
-  return self->done_by;
-}
+#undef GETTER

@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_FOLLOWUP (polku_followup_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuFollowup, polku_followup, POLKU, FOLLOWUP, GObject)
+G_DECLARE_FINAL_TYPE (PolkuFollowup, polku_followup, POLKU, FOLLOWUP, PolkuRecord)
 
-const char          *polku_followup_get_id          (PolkuFollowup *self);
-const char          *polku_followup_get_created     (PolkuFollowup *self);
-const char          *polku_followup_get_modified    (PolkuFollowup *self);
-const char          *polku_followup_get_client_id   (PolkuFollowup *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuFollowup, polku_followup)
+
 const char          *polku_followup_get_client_name (PolkuFollowup *self);
 const char          *polku_followup_get_title       (PolkuFollowup *self);
 const char          *polku_followup_get_due_on      (PolkuFollowup *self);

@@ -13,30 +13,22 @@
 
 struct _PolkuTeamMember
 {
-  GObject parent_instance;
+  PolkuRecord  parent_instance;
 
-  char    *id;
-  char    *created;
-  char    *modified;
-  char    *client_id;
-  char    *person;
-  char    *role;
-  char    *organisation;
-  char    *sector;
-  char    *contact;
-  char    *joined_on;
-  char    *left_on;
-  gboolean responsible;
+  char        *person;
+  char        *role;
+  char        *organisation;
+  char        *sector;
+  char        *contact;
+  char        *joined_on;
+  char        *left_on;
+  gboolean     responsible;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuTeamMember, polku_team_member, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuTeamMember, polku_team_member, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_PERSON,
   PROP_ROLE,
   PROP_ORGANISATION,
@@ -55,10 +47,6 @@ polku_team_member_finalize (GObject *object)
 {
   PolkuTeamMember *self = (PolkuTeamMember *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->organisation, g_free);
@@ -80,18 +68,6 @@ polku_team_member_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_PERSON:
       g_value_set_string (value, self->person);
       break;
@@ -131,18 +107,6 @@ polku_team_member_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      polku_value_replace_string (&self->id, value);
-      break;
-    case PROP_CREATED:
-      polku_value_replace_string (&self->created, value);
-      break;
-    case PROP_MODIFIED:
-      polku_value_replace_string (&self->modified, value);
-      break;
-    case PROP_CLIENT_ID:
-      polku_value_replace_string (&self->client_id, value);
-      break;
     case PROP_PERSON:
       polku_value_replace_string (&self->person, value);
       break;
@@ -181,27 +145,12 @@ polku_team_member_class_init (PolkuTeamMemberClass *klass)
   object_class->get_property = polku_team_member_get_property;
   object_class->set_property = polku_team_member_set_property;
 
-  /* Id */
-  properties[PROP_ID] = polku_param_spec_construct_string ("id");
-  /* Created */
-  properties[PROP_CREATED] = polku_param_spec_construct_string ("created");
-  /* Modified */
-  properties[PROP_MODIFIED] = polku_param_spec_construct_string ("modified");
-  /* Client id */
-  properties[PROP_CLIENT_ID] = polku_param_spec_construct_string ("client-id");
-  /* Person */
   properties[PROP_PERSON] = polku_param_spec_construct_string ("person");
-  /* Role */
   properties[PROP_ROLE] = polku_param_spec_construct_string ("role");
-  /* Organisation */
   properties[PROP_ORGANISATION] = polku_param_spec_construct_string ("organisation");
-  /* Sector */
   properties[PROP_SECTOR] = polku_param_spec_construct_string ("sector");
-  /* Contact */
   properties[PROP_CONTACT] = polku_param_spec_construct_string ("contact");
-  /* Joined on */
   properties[PROP_JOINED_ON] = polku_param_spec_construct_string ("joined-on");
-  /* Left on */
   properties[PROP_LEFT_ON] = polku_param_spec_construct_string ("left-on");
   /* Responsible worker now */
   properties[PROP_RESPONSIBLE] =
@@ -216,98 +165,16 @@ polku_team_member_init (PolkuTeamMember *self)
 {
 }
 
-const char *
-polku_team_member_get_id (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
+#define GETTER(type, field) \
+  POLKU_DEFINE_GETTER (PolkuTeamMember, polku_team_member, TEAM_MEMBER, type, field)
 
-  return self->id;
-}
+GETTER (const char *, person)
+GETTER (const char *, role)
+GETTER (const char *, organisation)
+GETTER (const char *, sector)
+GETTER (const char *, contact)
+GETTER (const char *, joined_on)
+GETTER (const char *, left_on)
+GETTER (gboolean, responsible)
 
-const char *
-polku_team_member_get_created (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->created;
-}
-
-const char *
-polku_team_member_get_modified (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->modified;
-}
-
-const char *
-polku_team_member_get_client_id (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->client_id;
-}
-
-const char *
-polku_team_member_get_person (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->person;
-}
-
-const char *
-polku_team_member_get_role (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->role;
-}
-
-const char *
-polku_team_member_get_organisation (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->organisation;
-}
-
-const char *
-polku_team_member_get_sector (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->sector;
-}
-
-const char *
-polku_team_member_get_contact (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->contact;
-}
-
-const char *
-polku_team_member_get_joined_on (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->joined_on;
-}
-
-const char *
-polku_team_member_get_left_on (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), NULL);
-
-  return self->left_on;
-}
-
-gboolean
-polku_team_member_get_responsible (PolkuTeamMember *self)
-{
-  g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (self), FALSE);
-
-  return self->responsible;
-}
+#undef GETTER

@@ -8,17 +8,15 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_TEAM_MEMBER (polku_team_member_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuTeamMember, polku_team_member, POLKU, TEAM_MEMBER, GObject)
+G_DECLARE_FINAL_TYPE (PolkuTeamMember, polku_team_member, POLKU, TEAM_MEMBER, PolkuRecord)
 
-const char          *polku_team_member_get_id           (PolkuTeamMember *self);
-const char          *polku_team_member_get_created      (PolkuTeamMember *self);
-const char          *polku_team_member_get_modified     (PolkuTeamMember *self);
-const char          *polku_team_member_get_client_id    (PolkuTeamMember *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuTeamMember, polku_team_member)
+
 const char          *polku_team_member_get_person       (PolkuTeamMember *self);
 const char          *polku_team_member_get_role         (PolkuTeamMember *self);
 const char          *polku_team_member_get_organisation (PolkuTeamMember *self);

@@ -8,18 +8,16 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "polku-record.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_TEAM_RESPONSIBLE (polku_team_responsible_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuTeamResponsible, polku_team_responsible, POLKU, TEAM_RESPONSIBLE,
-                      GObject)
+                      PolkuRecord)
 
-const char          *polku_team_responsible_get_id         (PolkuTeamResponsible *self);
-const char          *polku_team_responsible_get_created    (PolkuTeamResponsible *self);
-const char          *polku_team_responsible_get_modified   (PolkuTeamResponsible *self);
-const char          *polku_team_responsible_get_client_id  (PolkuTeamResponsible *self);
+POLKU_RECORD_DEFINE_GETTERS (PolkuTeamResponsible, polku_team_responsible)
+
 const char          *polku_team_responsible_get_member_id  (PolkuTeamResponsible *self);
 const char          *polku_team_responsible_get_person     (PolkuTeamResponsible *self);
 const char          *polku_team_responsible_get_started_on (PolkuTeamResponsible *self);

@@ -59,7 +59,7 @@ static const char * const member_properties[] = {
   "contact", "joined-on", "left-on", "responsible", NULL
 };
 
-static PolkuTeamMember *
+static gpointer
 get_member_locked (sqlite3     *db,
                    const char  *member_id,
                    GError     **error)
@@ -204,20 +204,28 @@ set_responsible_locked (PolkuStore  *store,
   return polku_audit_append_locked (store, db, "team.responsible", client_id, detail, error);
 }
 
-static gboolean
-add_locked (PolkuStore       *store,
-            sqlite3          *db,
-            const char       *id,
-            const char       *client_id,
-            const char       *person,
-            const char       *role,
-            const char       *organisation,
-            const char       *sector,
-            const char       *contact,
-            const char       *joined_on,
-            gboolean          responsible,
-            GError          **error)
+/* A member to add: @draft with its text fields cleaned. */
+typedef struct
 {
+  const char       *id;
+  PolkuTeamMember  *draft;
+  const char       *person;
+  const char       *role;
+  const char       *organisation;
+  const char       *contact;
+  const char       *joined_on;
+} MemberAdd;
+
+static gboolean
+add_body (PolkuStore  *store,
+          sqlite3     *db,
+          gpointer     data,
+          GError     **error)
+{
+  const MemberAdd *member = data;
+  const char *id = member->id;
+  const char *client_id = polku_team_member_get_client_id (member->draft);
+  const char *joined_on = member->joined_on;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
@@ -234,11 +242,11 @@ add_locked (PolkuStore       *store,
   polku_store_bind_text_or_null (stmt, 1, id);
   polku_store_bind_text_or_null (stmt, 2, stamp);
   polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, person);
-  polku_store_bind_text_or_null (stmt, 5, role);
-  polku_store_bind_text_or_null (stmt, 6, organisation);
-  polku_store_bind_text_or_null (stmt, 7, sector);
-  polku_store_bind_text_or_null (stmt, 8, contact);
+  polku_store_bind_text_or_null (stmt, 4, member->person);
+  polku_store_bind_text_or_null (stmt, 5, member->role);
+  polku_store_bind_text_or_null (stmt, 6, member->organisation);
+  polku_store_bind_text_or_null (stmt, 7, polku_team_member_get_sector (member->draft));
+  polku_store_bind_text_or_null (stmt, 8, member->contact);
   polku_store_bind_text_or_null (stmt, 9, joined_on);
   if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
     return FALSE;
@@ -246,7 +254,8 @@ add_locked (PolkuStore       *store,
   detail = g_strdup_printf ("member=%s", id);
   if (!polku_audit_append_locked (store, db, "team.add", client_id, detail, error))
     return FALSE;
-  return !responsible || set_responsible_locked (store, db, id, joined_on, error);
+  return !polku_team_member_get_responsible (member->draft)
+         || set_responsible_locked (store, db, id, joined_on, error);
 }
 
 /**
@@ -271,9 +280,7 @@ polku_team_store_add (PolkuStore       *store,
   g_autofree char *contact = polku_strdup_stripped (polku_team_member_get_contact (draft));
   const char *sector = polku_team_member_get_sector (draft);
   const char *joined_on = polku_team_member_get_joined_on (draft);
-  PolkuTeamMember *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  MemberAdd member = { id, draft, person, role, organisation, contact, NULL };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (POLKU_IS_TEAM_MEMBER (draft), NULL);
@@ -310,20 +317,8 @@ polku_team_store_add (PolkuStore       *store,
   if (!polku_date_check (joined_on, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
     return NULL;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, add_locked (store, db, id,
-                                                 polku_team_member_get_client_id (draft),
-                                                 person, role, organisation, sector, contact,
-                                                 joined_on,
-                                                 polku_team_member_get_responsible (draft),
-                                                 error), error);
-  if (ok)
-    result = get_member_locked (db, id, error);
-  polku_store_end_use (store);
-  return result;
+  member.joined_on = joined_on;
+  return polku_store_write_get (store, add_body, &member, get_member_locked, id, error);
 }
 
 /**
@@ -341,30 +336,12 @@ polku_team_store_set_responsible (PolkuStore  *store,
                                   const char  *date,
                                   GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
-  PolkuTeamMember *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (member_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (date == NULL)
-    date = today;
-  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
-    return NULL;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, set_responsible_locked (store, db, member_id, date,
-                                                             error), error);
-  if (ok)
-    result = get_member_locked (db, member_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_on_date (store, set_responsible_locked, get_member_locked, member_id,
+                                   date, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error);
 }
 
 static gboolean
@@ -423,27 +400,10 @@ polku_team_store_leave (PolkuStore  *store,
                         const char  *date,
                         GError     **error)
 {
-  g_autofree char *today = polku_date_today ();
-  PolkuTeamMember *result = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (member_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (date == NULL)
-    date = today;
-  if (!polku_date_check (date, today, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
-    return NULL;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, leave_locked (store, db, member_id, date, error), error);
-  if (ok)
-    result = get_member_locked (db, member_id, error);
-  polku_store_end_use (store);
-  return result;
+  return polku_case_write_on_date (store, leave_locked, get_member_locked, member_id, date,
+                                   POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error);
 }

@@ -131,7 +131,7 @@ polku_client_store_list_finish (PolkuStore    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static PolkuClient *
+static gpointer
 read_client_locked (sqlite3     *db,
                     const char  *id,
                     GError     **error)
@@ -168,18 +168,10 @@ polku_client_store_get (PolkuStore  *self,
                         const char  *id,
                         GError     **error)
 {
-  PolkuClient *client;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  db = polku_store_begin_use (self, error);
-  if (db == NULL)
-    return NULL;
-  client = read_client_locked (db, id, error);
-  polku_store_end_use (self);
-  return client;
+  return polku_store_get (self, read_client_locked, id, error);
 }
 
 /* The names of the fields that differ, for the audit log (names only, never values). */
@@ -369,25 +361,8 @@ gint64
 polku_client_store_count (PolkuStore  *self,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gint64 count = -1;
-
   g_return_val_if_fail (POLKU_IS_STORE (self), -1);
 
-  db = polku_store_begin_use (self, error);
-  if (db == NULL)
-    return -1;
-  stmt = polku_store_prepare (db, "SELECT count(*) FROM client;", _("Counting clients"), error);
-  if (stmt != NULL)
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        count = sqlite3_column_int64 (stmt, 0);
-      else
-        polku_store_set_sqlite_error (error, db, _("Counting clients"));
-      sqlite3_finalize (stmt);
-    }
-  polku_store_end_use (self);
-
-  return count;
+  return polku_store_count (self, "SELECT count(*) FROM client;", NULL, _("Counting clients"),
+                            error);
 }

@@ -6,12 +6,17 @@
 #pragma once
 
 #include "polku-contact.h"
+#include "polku-record-private.h"
 
 G_BEGIN_DECLS
 
-void polku_contact_set_stamps (PolkuContact *self,
-                               const char   *id,
-                               const char   *created,
-                               const char   *modified);
+static inline void
+polku_contact_set_stamps (PolkuContact *self,
+                          const char   *id,
+                          const char   *created,
+                          const char   *modified)
+{
+  polku_record_set_stamps (POLKU_RECORD (self), id, created, modified);
+}
 
 G_END_DECLS

@@ -66,34 +66,74 @@ bind_contact (sqlite3_stmt *stmt,
   polku_store_bind_text_or_null (stmt, 14, polku_contact_source_to_string (source));
 }
 
-/* Inserts @contact (already validated) and its audit entry; sets nothing on @contact. */
-static gboolean
-insert_locked (PolkuStore    *store,
-               sqlite3       *db,
-               PolkuContact  *contact,
-               const char    *id,
-               const char    *stamp,
-               const char    *action,
-               GError       **error)
+typedef struct
 {
-  g_autofree char *detail = g_strdup_printf ("contact=%s", id);
-  sqlite3_stmt *stmt;
+  const char  *client_id;
+  GPtrArray   *contacts;
+  GPtrArray   *ids;
+  const char  *stamp;
+} ContactsAdd;
 
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
-                              " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);",
-                              _("Saving the contact"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, stamp);
-  bind_contact (stmt, contact);
-  if (!polku_store_step_done (db, stmt, _("Saving the contact"), error))
-    return FALSE;
+/* Inserts the contacts (validated, all of the client) with their audit entries. */
+static gboolean
+add_body (PolkuStore  *store,
+          sqlite3     *db,
+          gpointer     data,
+          GError     **error)
+{
+  const ContactsAdd *add = data;
 
-  return polku_audit_append_locked (store, db, action, polku_contact_get_client_id (contact),
-                                    detail, error);
+  if (!polku_store_check_client_locked (db, add->client_id, error))
+    return FALSE;
+  for (guint i = 0; i < add->contacts->len; i++)
+    {
+      PolkuContact *contact = g_ptr_array_index (add->contacts, i);
+      const char *id = g_ptr_array_index (add->ids, i);
+      g_autofree char *detail = g_strdup_printf ("contact=%s", id);
+      sqlite3_stmt *stmt;
+
+      stmt = polku_store_prepare (db,
+                                  "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
+                                  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                  " ?14);",
+                                  _("Saving the contact"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, id);
+      polku_store_bind_text_or_null (stmt, 2, add->stamp);
+      polku_store_bind_text_or_null (stmt, 3, add->stamp);
+      bind_contact (stmt, contact);
+      if (!polku_store_step_done (db, stmt, _("Saving the contact"), error)
+          || !polku_audit_append_locked (store, db,
+                                         polku_contact_get_source (contact)
+                                         == POLKU_CONTACT_SOURCE_IMPORTED
+                                         ? POLKU_AUDIT_CONTACT_IMPORT : POLKU_AUDIT_CONTACT_ADD,
+                                         add->client_id, detail, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds @contacts (validated, all of @client_id) in one transaction and sets their ids and
+ * stamps. */
+static gboolean
+add_validated (PolkuStore  *store,
+               const char  *client_id,
+               GPtrArray   *contacts,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *stamp = polku_date_now_stamp ();
+  ContactsAdd add = { client_id, contacts, ids, stamp };
+
+  for (guint i = 0; i < contacts->len; i++)
+    g_ptr_array_add (ids, g_uuid_string_random ());
+  if (!polku_store_write (store, add_body, &add, error))
+    return FALSE;
+  for (guint i = 0; i < contacts->len; i++)
+    polku_contact_set_stamps (g_ptr_array_index (contacts, i), g_ptr_array_index (ids, i),
+                              stamp, stamp);
+  return TRUE;
 }
 
 /**
@@ -108,10 +148,7 @@ polku_contact_store_add (PolkuStore    *store,
                          PolkuContact  *contact,
                          GError       **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *stamp = NULL;
-  sqlite3 *db;
-  gboolean ok;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_CONTACT (contact), FALSE);
@@ -120,28 +157,8 @@ polku_contact_store_add (PolkuStore    *store,
 
   if (!polku_contact_validate (contact, NULL, error))
     return FALSE;
-
-  id = g_uuid_string_random ();
-  stamp = polku_date_now_stamp ();
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = polku_store_begin_write (db, error);
-  if (ok)
-    {
-      ok = polku_store_check_client_locked (db, polku_contact_get_client_id (contact), error)
-           && insert_locked (store, db, contact, id, stamp,
-                             polku_contact_get_source (contact) == POLKU_CONTACT_SOURCE_IMPORTED
-                             ? POLKU_AUDIT_CONTACT_IMPORT : POLKU_AUDIT_CONTACT_ADD,
-                             error);
-      ok = polku_store_end_write (db, ok, error);
-    }
-  polku_store_end_use (store);
-
-  if (ok)
-    polku_contact_set_stamps (contact, id, stamp, stamp);
-  return ok;
+  g_ptr_array_add (one, contact);
+  return add_validated (store, polku_contact_get_client_id (contact), one, error);
 }
 
 /**
@@ -159,11 +176,6 @@ polku_contact_store_add_all (PolkuStore  *store,
                              GPtrArray   *contacts,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *stamp = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (client_id != NULL, FALSE);
   g_return_val_if_fail (contacts != NULL, FALSE);
@@ -186,38 +198,14 @@ polku_contact_store_add_all (PolkuStore  *store,
           g_prefix_error (error, _("Contact %u: "), i + 1);
           return FALSE;
         }
-      g_ptr_array_add (ids, g_uuid_string_random ());
     }
   if (contacts->len == 0)
     return TRUE;
 
-  stamp = polku_date_now_stamp ();
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = polku_store_begin_write (db, error)
-       && polku_store_check_client_locked (db, client_id, error);
-  for (guint i = 0; ok && i < contacts->len; i++)
-    {
-      PolkuContact *contact = g_ptr_array_index (contacts, i);
-
-      ok = insert_locked (store, db, contact, g_ptr_array_index (ids, i), stamp,
-                          polku_contact_get_source (contact) == POLKU_CONTACT_SOURCE_IMPORTED
-                          ? POLKU_AUDIT_CONTACT_IMPORT : POLKU_AUDIT_CONTACT_ADD,
-                          error);
-    }
-  ok = polku_store_end_write (db, ok, error);
-  polku_store_end_use (store);
-
-  if (!ok)
-    return FALSE;
-  for (guint i = 0; i < contacts->len; i++)
-    polku_contact_set_stamps (g_ptr_array_index (contacts, i), g_ptr_array_index (ids, i),
-                              stamp, stamp);
-  return TRUE;
+  return add_validated (store, client_id, contacts, error);
 }
 
-static PolkuContact *
+static gpointer
 get_locked (sqlite3     *db,
             const char  *id,
             GError     **error)
@@ -241,18 +229,10 @@ polku_contact_store_get (PolkuStore  *store,
                          const char  *id,
                          GError     **error)
 {
-  PolkuContact *contact;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  contact = get_locked (db, id, error);
-  polku_store_end_use (store);
-  return contact;
+  return polku_store_get (store, get_locked, id, error);
 }
 
 /* "contact=ID fields=date,type": which fields differ (names only, never values). */
@@ -289,6 +269,58 @@ change_detail (PolkuContact *old,
   return g_string_free (g_steal_pointer (&detail), FALSE);
 }
 
+typedef struct
+{
+  PolkuContact  *contact;
+  const char    *stamp;
+  PolkuContact  *old;     /* out: as it was stored */
+  char          *detail;  /* out: the changed fields, NULL when nothing changed */
+} ContactUpdate;
+
+static gboolean
+update_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  ContactUpdate *update = data;
+  PolkuContact *contact = update->contact;
+  sqlite3_stmt *stmt;
+
+  update->old = get_locked (db, polku_contact_get_id (contact), error);
+  if (update->old == NULL)
+    return FALSE;
+  if (g_strcmp0 (polku_contact_get_client_id (update->old),
+                 polku_contact_get_client_id (contact)) != 0)
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_CLIENT,
+                   _("A contact cannot be moved to another client."));
+      return FALSE;
+    }
+  update->detail = change_detail (update->old, contact);
+  if (update->detail == NULL)
+    return TRUE;
+
+  stmt = polku_store_prepare (db,
+                              "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
+                              " type_id = ?7, urgent = ?8, professional_id = ?9,"
+                              " professional_name = ?10, organisation = ?11, no_show = ?12,"
+                              " note = ?13"
+                              " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
+                              " AND ?14 IS NOT NULL;",
+                              _("Saving the contact"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
+  polku_store_bind_text_or_null (stmt, 2, polku_contact_get_created (update->old));
+  polku_store_bind_text_or_null (stmt, 3, update->stamp);
+  bind_contact (stmt, contact);
+  return polku_store_step_done (db, stmt, _("Saving the contact"), error)
+         && polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_UPDATE,
+                                       polku_contact_get_client_id (contact), update->detail,
+                                       error);
+}
+
 /**
  * polku_contact_store_update:
  * @contact: a stored contact, changed
@@ -301,11 +333,8 @@ polku_contact_store_update (PolkuStore    *store,
                             PolkuContact  *contact,
                             GError       **error)
 {
-  g_autoptr(PolkuContact) old = NULL;
   g_autofree char *stamp = NULL;
-  g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
+  ContactUpdate update = { contact, };
   gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
@@ -317,58 +346,42 @@ polku_contact_store_update (PolkuStore    *store,
     return FALSE;
 
   stamp = polku_date_now_stamp ();
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
+  update.stamp = stamp;
+  ok = polku_store_write (store, update_body, &update, error);
+  if (ok && update.detail != NULL)
+    polku_contact_set_stamps (contact, polku_contact_get_id (update.old),
+                              polku_contact_get_created (update.old), stamp);
+  g_clear_object (&update.old);
+  g_free (update.detail);
+  return ok;
+}
+
+static gboolean
+remove_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  PolkuContact *contact = data;
+  g_autofree char *detail = g_strdup_printf ("contact=%s", polku_contact_get_id (contact));
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;",
+                              _("Removing the contact"), error);
+  if (stmt == NULL)
     return FALSE;
-  ok = polku_store_begin_write (db, error);
-  if (!ok)
+  polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
+  polku_store_bind_text_or_null (stmt, 2, polku_contact_get_client_id (contact));
+  if (!polku_store_step_done (db, stmt, _("Removing the contact"), error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
     {
-      polku_store_end_use (store);
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                   _("The contact is no longer in the log."));
       return FALSE;
     }
-
-  old = get_locked (db, polku_contact_get_id (contact), error);
-  ok = old != NULL;
-  if (ok && g_strcmp0 (polku_contact_get_client_id (old),
-                       polku_contact_get_client_id (contact)) != 0)
-    {
-      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_CLIENT,
-                   _("A contact cannot be moved to another client."));
-      ok = FALSE;
-    }
-  if (ok)
-    detail = change_detail (old, contact);
-
-  if (ok && detail != NULL)
-    {
-      stmt = polku_store_prepare (db,
-                                  "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
-                                  " type_id = ?7, urgent = ?8, professional_id = ?9,"
-                                  " professional_name = ?10, organisation = ?11, no_show = ?12,"
-                                  " note = ?13"
-                                  " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
-                                  " AND ?14 IS NOT NULL;",
-                                  _("Saving the contact"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
-          polku_store_bind_text_or_null (stmt, 2, polku_contact_get_created (old));
-          polku_store_bind_text_or_null (stmt, 3, stamp);
-          bind_contact (stmt, contact);
-          ok = polku_store_step_done (db, stmt, _("Saving the contact"), error);
-        }
-      ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_UPDATE,
-                                            polku_contact_get_client_id (contact), detail,
-                                            error);
-    }
-  ok = polku_store_end_write (db, ok, error);
-  polku_store_end_use (store);
-
-  if (ok && detail != NULL)
-    polku_contact_set_stamps (contact, polku_contact_get_id (old),
-                              polku_contact_get_created (old), stamp);
-  return ok;
+  return polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_REMOVE,
+                                    polku_contact_get_client_id (contact), detail, error);
 }
 
 /**
@@ -381,45 +394,12 @@ polku_contact_store_remove (PolkuStore    *store,
                             PolkuContact  *contact,
                             GError       **error)
 {
-  g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_CONTACT (contact), FALSE);
   g_return_val_if_fail (polku_contact_get_id (contact) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  detail = g_strdup_printf ("contact=%s", polku_contact_get_id (contact));
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = polku_store_begin_write (db, error);
-  if (ok)
-    {
-      stmt = polku_store_prepare (db, "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;",
-                                  _("Removing the contact"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
-          polku_store_bind_text_or_null (stmt, 2, polku_contact_get_client_id (contact));
-          ok = polku_store_step_done (db, stmt, _("Removing the contact"), error);
-        }
-      if (ok && sqlite3_changes (db) == 0)
-        {
-          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                       _("The contact is no longer in the log."));
-          ok = FALSE;
-        }
-      ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_CONTACT_REMOVE,
-                                            polku_contact_get_client_id (contact), detail,
-                                            error);
-      ok = polku_store_end_write (db, ok, error);
-    }
-  polku_store_end_use (store);
-  return ok;
+  return polku_store_write (store, remove_body, contact, error);
 }
 
 static gboolean
@@ -572,29 +552,11 @@ polku_contact_store_count (PolkuStore  *store,
                            const char  *client_id,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gint64 count = -1;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), -1);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return -1;
-  stmt = polku_store_prepare (db,
-                              "SELECT count(*) FROM contact WHERE ?1 IS NULL OR client_id = ?1;",
-                              _("Reading the contact log"), error);
-  if (stmt != NULL)
-    {
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        count = sqlite3_column_int64 (stmt, 0);
-      else
-        polku_store_set_sqlite_error (error, db, _("Reading the contact log"));
-      sqlite3_finalize (stmt);
-    }
-  polku_store_end_use (store);
-  return count;
+  return polku_store_count (store,
+                            "SELECT count(*) FROM contact WHERE ?1 IS NULL OR client_id = ?1;",
+                            client_id, _("Reading the contact log"), error);
 }
 
 /**

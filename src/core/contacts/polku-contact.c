@@ -21,15 +21,12 @@
 #include "polku-core-enums.h"
 #include "polku-date.h"
 #include "polku-object-private.h"
+#include "polku-record-private.h"
 
 struct _PolkuContact
 {
-  GObject             parent_instance;
+  PolkuRecord         parent_instance;
 
-  char               *id;
-  char               *created;
-  char               *modified;
-  char               *client_id;
   char               *date;
   char               *time;
   char               *type_id;
@@ -42,15 +39,11 @@ struct _PolkuContact
   PolkuContactSource  source;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuContact, polku_contact, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuContact, polku_contact, POLKU_TYPE_RECORD)
 G_DEFINE_QUARK (polku-contact-error-quark, polku_contact_error)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  PROP_CLIENT_ID,
   PROP_DATE,
   PROP_TIME,
   PROP_TYPE_ID,
@@ -125,10 +118,6 @@ polku_contact_finalize (GObject *object)
 {
   PolkuContact *self = (PolkuContact *) object;
 
-  g_free (self->id);
-  g_free (self->created);
-  g_free (self->modified);
-  g_free (self->client_id);
   g_free (self->date);
   g_free (self->time);
   g_free (self->type_id);
@@ -150,18 +139,6 @@ polku_contact_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_DATE:
       g_value_set_string (value, self->date);
       break;
@@ -207,9 +184,6 @@ polku_contact_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT_ID:
-      polku_contact_set_client_id (self, g_value_get_string (value));
-      break;
     case PROP_DATE:
       polku_contact_set_date (self, g_value_get_string (value));
       break;
@@ -249,17 +223,12 @@ static void
 polku_contact_class_init (PolkuContactClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = polku_contact_finalize;
   object_class->get_property = polku_contact_get_property;
   object_class->set_property = polku_contact_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
-  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, ro);
-  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, ro);
-  properties[PROP_CLIENT_ID] = g_param_spec_string ("client-id", NULL, NULL, NULL, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_TIME] = g_param_spec_string ("time", NULL, NULL, NULL, rw);
   properties[PROP_TYPE_ID] = g_param_spec_string ("type-id", NULL, NULL, NULL, rw);
@@ -301,10 +270,7 @@ polku_contact_copy (PolkuContact *self)
   g_return_val_if_fail (POLKU_IS_CONTACT (self), NULL);
 
   copy = polku_contact_new ();
-  copy->id = g_strdup (self->id);
-  copy->created = g_strdup (self->created);
-  copy->modified = g_strdup (self->modified);
-  copy->client_id = g_strdup (self->client_id);
+  polku_record_set_from (POLKU_RECORD (copy), POLKU_RECORD (self));
   copy->date = g_strdup (self->date);
   copy->time = g_strdup (self->time);
   copy->type_id = g_strdup (self->type_id);
@@ -316,24 +282,6 @@ polku_contact_copy (PolkuContact *self)
   copy->no_show = self->no_show;
   copy->source = self->source;
   return copy;
-}
-
-static void set_text (PolkuContact  *self,
-                      char         **field,
-                      const char    *value,
-                      guint          prop);
-
-void
-polku_contact_set_stamps (PolkuContact *self,
-                          const char   *id,
-                          const char   *created,
-                          const char   *modified)
-{
-  g_return_if_fail (POLKU_IS_CONTACT (self));
-
-  set_text (self, &self->id, id, PROP_ID);
-  set_text (self, &self->created, created, PROP_CREATED);
-  set_text (self, &self->modified, modified, PROP_MODIFIED);
 }
 
 /* Stores @value stripped of surrounding space, or NULL when it is empty. */
@@ -379,10 +327,6 @@ set_flag (PolkuContact *self,
     set_flag (self, &self->name, value, PROP); \
   }
 
-GETTER (const char *, id, self->id)
-GETTER (const char *, created, self->created)
-GETTER (const char *, modified, self->modified)
-GETTER (const char *, client_id, self->client_id)
 GETTER (const char *, date, self->date)
 GETTER (const char *, time, self->time)
 GETTER (const char *, type_id, self->type_id)
@@ -394,7 +338,6 @@ GETTER (gboolean, no_show, self->no_show)
 GETTER (const char *, note, self->note)
 GETTER (PolkuContactSource, source, self->source)
 
-TEXT_SETTER (client_id, PROP_CLIENT_ID)
 TEXT_SETTER (date, PROP_DATE)
 TEXT_SETTER (time, PROP_TIME)
 TEXT_SETTER (type_id, PROP_TYPE_ID)
@@ -408,6 +351,17 @@ FLAG_SETTER (no_show, PROP_NO_SHOW)
 #undef GETTER
 #undef TEXT_SETTER
 #undef FLAG_SETTER
+
+void
+polku_contact_set_client_id (PolkuContact *self,
+                             const char   *client_id)
+{
+  g_autofree char *stripped = polku_strdup_stripped (client_id);
+
+  g_return_if_fail (POLKU_IS_CONTACT (self));
+
+  polku_record_set_client_id (POLKU_RECORD (self), stripped);
+}
 
 void
 polku_contact_set_source (PolkuContact       *self,
@@ -542,11 +496,13 @@ polku_contact_validate (PolkuContact  *self,
   g_autoptr(GListModel) default_types = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
+  const char *client_id;
 
   g_return_val_if_fail (POLKU_IS_CONTACT (self), FALSE);
   g_return_val_if_fail (types == NULL || G_IS_LIST_MODEL (types), FALSE);
 
-  if (self->client_id == NULL || !g_uuid_string_is_valid (self->client_id))
+  client_id = polku_contact_get_client_id (self);
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id))
     {
       g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_CLIENT,
                    _("The contact belongs to no client."));
@@ -614,7 +570,7 @@ polku_contact_compare (PolkuContact *a,
   if (c == 0)
     c = g_strcmp0 (a->time, b->time);
   if (c == 0)
-    c = g_strcmp0 (a->id, b->id);
+    c = g_strcmp0 (polku_contact_get_id (a), polku_contact_get_id (b));
   return c;
 }
 

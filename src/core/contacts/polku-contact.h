@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "polku-record.h"
+
 G_BEGIN_DECLS
 
 #define POLKU_CONTACT_ERROR (polku_contact_error_quark ())
@@ -34,7 +36,9 @@ typedef enum
 #define POLKU_CONTACT_MAX_NOTE 2000
 
 #define POLKU_TYPE_CONTACT (polku_contact_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuContact, polku_contact, POLKU, CONTACT, GObject)
+G_DECLARE_FINAL_TYPE (PolkuContact, polku_contact, POLKU, CONTACT, PolkuRecord)
+
+POLKU_RECORD_DEFINE_GETTERS (PolkuContact, polku_contact)
 
 GQuark              polku_contact_error_quark            (void);
 const char         *polku_contact_error_field            (int                 code);
@@ -46,10 +50,6 @@ gboolean            polku_contact_source_from_string     (const char         *te
 PolkuContact       *polku_contact_new                    (void);
 PolkuContact       *polku_contact_copy                   (PolkuContact       *self);
 
-const char         *polku_contact_get_id                 (PolkuContact       *self);
-const char         *polku_contact_get_created            (PolkuContact       *self);
-const char         *polku_contact_get_modified           (PolkuContact       *self);
-const char         *polku_contact_get_client_id          (PolkuContact       *self);
 void                polku_contact_set_client_id          (PolkuContact       *self,
                                                           const char         *client_id);
 const char         *polku_contact_get_date               (PolkuContact       *self);

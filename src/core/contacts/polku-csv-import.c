@@ -1,10 +1,8 @@
 /* polku-csv-import.c: importing a contact log from a CSV file, with a preview
  *
- * Reading follows RFC 4180 (fields in double quotes may hold separators, line breaks and
- * doubled quotes; CRLF, LF or CR line ends) with what spreadsheets write in Finland: a
- * semicolon as the separator (Finnish Excel) or a comma, UTF-8 with or without a byte-order
- * mark, or Windows-1252 (Excel's "CSV (semicolon delimited)"). Dates are YYYY-MM-DD or
- * d.m.yyyy, times HH:MM or H.MM.
+ * The text is read by polku-csv-reader.c (RFC 4180, as spreadsheets write it in Finland) and
+ * each row becomes a PolkuCsvRow (polku-csv-row.c). Dates are YYYY-MM-DD or d.m.yyyy, times
+ * HH:MM or H.MM.
  *
  * The first record names the columns (in English, Finnish or Swedish). Every row is checked
  * and gets its own list of errors, each naming the field; nothing is written until
@@ -25,430 +23,9 @@
 
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
-#include "polku-csv-import.h"
+#include "polku-csv-import-private.h"
 
 G_DEFINE_QUARK (polku-csv-import-error-quark, polku_csv_import_error)
-
-/* --- The RFC 4180 reader ------------------------------------------------------------- */
-
-void
-polku_csv_record_free (PolkuCsvRecord *record)
-{
-  if (record == NULL)
-    return;
-  g_strfreev (record->fields);
-  g_free (record->problem);
-  g_free (record);
-}
-
-/**
- * polku_csv_guess_separator:
- *
- * Returns: the separator that the first record uses most (';', ',' or a tab); ';' when
- *   there is none
- */
-char
-polku_csv_guess_separator (const char *text,
-                           gsize       length)
-{
-  guint semicolons = 0, commas = 0, tabs = 0;
-  gboolean quoted = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (c == '"')
-        quoted = !quoted;
-      else if (quoted)
-        continue;
-      else if (c == '\n' || c == '\r')
-        break;
-      else if (c == ';')
-        semicolons++;
-      else if (c == ',')
-        commas++;
-      else if (c == '\t')
-        tabs++;
-    }
-
-  if (commas > semicolons && commas >= tabs)
-    return ',';
-  if (tabs > semicolons && tabs > commas)
-    return '\t';
-  return ';';
-}
-
-typedef struct
-{
-  GPtrArray      *records;
-  PolkuCsvRecord *current;
-  GPtrArray      *fields;
-  GString        *field;
-} Reader;
-
-static void
-end_field (Reader *r)
-{
-  g_ptr_array_add (r->fields, g_strndup (r->field->str, r->field->len));
-  g_string_truncate (r->field, 0);
-}
-
-static void
-end_record (Reader *r)
-{
-  g_ptr_array_add (r->fields, NULL);
-  r->current->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&r->fields), FALSE);
-  g_ptr_array_add (r->records, g_steal_pointer (&r->current));
-  r->fields = g_ptr_array_new ();
-}
-
-static void
-set_problem (PolkuCsvRecord *record,
-             const char     *problem)
-{
-  if (record->problem == NULL)
-    record->problem = g_strdup (problem);
-}
-
-/**
- * polku_csv_parse:
- * @text: UTF-8 text without a byte-order mark
- * @separator: ';', ',' or '\t'
- *
- * Reads records the RFC 4180 way. A record whose quoting is wrong (text after a closing
- * quote, a quote never closed) is kept with its problem set, so that the caller can report
- * it as that row's error.
- *
- * Returns: (transfer full) (element-type PolkuCsvRecord): the records, blank lines included
- *   (as records of one empty field)
- */
-GPtrArray *
-polku_csv_parse (const char *text,
-                 gsize       length,
-                 char        separator)
-{
-  Reader r = { 0 };
-  gboolean in_quotes = FALSE;
-  gboolean after_quote = FALSE;
-  gboolean field_started = FALSE;
-  guint line = 1;
-  gsize i = 0;
-
-  r.records = g_ptr_array_new_with_free_func ((GDestroyNotify) polku_csv_record_free);
-  r.fields = g_ptr_array_new ();
-  r.field = g_string_new (NULL);
-
-  while (i < length)
-    {
-      char c = text[i];
-
-      if (r.current == NULL)
-        {
-          r.current = g_new0 (PolkuCsvRecord, 1);
-          r.current->line = line;
-        }
-
-      if (in_quotes)
-        {
-          if (c == '"' && i + 1 < length && text[i + 1] == '"')
-            {
-              g_string_append_c (r.field, '"');
-              i += 2;
-              continue;
-            }
-          if (c == '"')
-            {
-              in_quotes = FALSE;
-              after_quote = TRUE;
-              i++;
-              continue;
-            }
-          /* A line break inside quotes is part of the field; CRLF becomes LF. */
-          if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
-            {
-              i++;
-              c = '\n';
-            }
-          if (c == '\n' || c == '\r')
-            {
-              line++;
-              c = '\n';
-            }
-          g_string_append_c (r.field, c);
-          i++;
-          continue;
-        }
-
-      if (c == separator)
-        {
-          end_field (&r);
-          after_quote = FALSE;
-          field_started = FALSE;
-          i++;
-        }
-      else if (c == '\r' || c == '\n')
-        {
-          end_field (&r);
-          end_record (&r);
-          after_quote = FALSE;
-          field_started = FALSE;
-          if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
-            i++;
-          i++;
-          line++;
-        }
-      else if (c == '"' && !field_started)
-        {
-          in_quotes = TRUE;
-          field_started = TRUE;
-          i++;
-        }
-      else
-        {
-          if (after_quote)
-            set_problem (r.current, _("there is text after a closing quote; a quote inside a "
-                                      "quoted field must be doubled (\"\")."));
-          /* A quote in the middle of an unquoted field is kept as it is, as spreadsheets
-           * do. */
-          g_string_append_c (r.field, c);
-          field_started = TRUE;
-          i++;
-        }
-    }
-
-  if (in_quotes && r.current != NULL)
-    set_problem (r.current, _("a quoted field is never closed: a closing quote (\") is "
-                              "missing."));
-  if (r.current != NULL)
-    {
-      end_field (&r);
-      end_record (&r);
-    }
-
-  g_ptr_array_unref (r.fields);
-  g_string_free (r.field, TRUE);
-  return r.records;
-}
-
-/* --- Rows ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  char *field;
-  char *message;
-} RowError;
-
-static void
-row_error_free (RowError *e)
-{
-  g_free (e->field);
-  g_free (e->message);
-  g_free (e);
-}
-
-struct _PolkuCsvRow
-{
-  GObject            parent_instance;
-
-  guint              number;
-  guint              line;
-  PolkuCsvRowStatus  status;
-  PolkuContact      *contact;
-  GPtrArray         *errors;  /* RowError */
-  GStrv              values;
-};
-
-G_DEFINE_FINAL_TYPE (PolkuCsvRow, polku_csv_row, G_TYPE_OBJECT)
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_NUMBER,
-  ROW_PROP_STATUS,
-  ROW_PROP_CONTACT,
-  ROW_PROP_ERRORS_TEXT,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_properties[ROW_N_PROPS];
-
-static void
-polku_csv_row_finalize (GObject *object)
-{
-  PolkuCsvRow *self = (PolkuCsvRow *) object;
-
-  g_clear_object (&self->contact);
-  g_clear_pointer (&self->errors, g_ptr_array_unref);
-  g_clear_pointer (&self->values, g_strfreev);
-
-  G_OBJECT_CLASS (polku_csv_row_parent_class)->finalize (object);
-}
-
-static void
-polku_csv_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  PolkuCsvRow *self = POLKU_CSV_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_NUMBER:
-      g_value_set_uint (value, self->number);
-      break;
-    case ROW_PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-    case ROW_PROP_CONTACT:
-      g_value_set_object (value, self->contact);
-      break;
-    case ROW_PROP_ERRORS_TEXT:
-      g_value_take_string (value, polku_csv_row_dup_errors_text (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_csv_row_class_init (PolkuCsvRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = polku_csv_row_finalize;
-  object_class->get_property = polku_csv_row_get_property;
-
-  row_properties[ROW_PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0,
-                                                       ro);
-  row_properties[ROW_PROP_STATUS] = g_param_spec_int ("status", NULL, NULL,
-                                                      POLKU_CSV_ROW_VALID,
-                                                      POLKU_CSV_ROW_DUPLICATE,
-                                                      POLKU_CSV_ROW_VALID, ro);
-  row_properties[ROW_PROP_CONTACT] = g_param_spec_object ("contact", NULL, NULL,
-                                                          POLKU_TYPE_CONTACT, ro);
-  row_properties[ROW_PROP_ERRORS_TEXT] = g_param_spec_string ("errors-text", NULL, NULL, NULL,
-                                                              ro);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
-}
-
-static void
-polku_csv_row_init (PolkuCsvRow *self)
-{
-  self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) row_error_free);
-}
-
-guint
-polku_csv_row_get_number (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
-  return self->number;
-}
-
-guint
-polku_csv_row_get_line (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
-  return self->line;
-}
-
-PolkuCsvRowStatus
-polku_csv_row_get_status (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), POLKU_CSV_ROW_INVALID);
-  return self->status;
-}
-
-/**
- * polku_csv_row_get_contact:
- *
- * Returns: (transfer none) (nullable): the contact the row describes; %NULL when the row
- *   has errors
- */
-PolkuContact *
-polku_csv_row_get_contact (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
-  return self->contact;
-}
-
-guint
-polku_csv_row_get_n_errors (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), 0);
-  return self->errors->len;
-}
-
-/* The field ("date", "type", …; "row" for the row as a whole). */
-const char *
-polku_csv_row_get_error_field (PolkuCsvRow *self,
-                               guint        index)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
-  g_return_val_if_fail (index < self->errors->len, NULL);
-  return ((RowError *) g_ptr_array_index (self->errors, index))->field;
-}
-
-const char *
-polku_csv_row_get_error_message (PolkuCsvRow *self,
-                                 guint        index)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
-  g_return_val_if_fail (index < self->errors->len, NULL);
-  return ((RowError *) g_ptr_array_index (self->errors, index))->message;
-}
-
-/**
- * polku_csv_row_dup_errors_text:
- *
- * Returns: (transfer full) (nullable): "field: message" lines, or %NULL without errors
- */
-char *
-polku_csv_row_dup_errors_text (PolkuCsvRow *self)
-{
-  g_autoptr(GString) text = NULL;
-
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
-
-  if (self->errors->len == 0)
-    return NULL;
-  text = g_string_new (NULL);
-  for (guint i = 0; i < self->errors->len; i++)
-    {
-      RowError *e = g_ptr_array_index (self->errors, i);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: an error of one field of a CSV row, e.g. "date: “31.2.2025” is not …" */
-      g_string_append_printf (text, _("%s: %s"), e->field, e->message);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/**
- * polku_csv_row_get_values:
- *
- * Returns: (transfer none): the row's fields as they are in the file
- */
-const char * const *
-polku_csv_row_get_values (PolkuCsvRow *self)
-{
-  g_return_val_if_fail (POLKU_IS_CSV_ROW (self), NULL);
-  return (const char * const *) self->values;
-}
-
-static void
-row_add_error (PolkuCsvRow *row,
-               const char  *field,
-               const char  *message)
-{
-  RowError *e = g_new0 (RowError, 1);
-
-  e->field = g_strdup (field);
-  e->message = g_strdup (message);
-  g_ptr_array_add (row->errors, e);
-}
 
 /* --- Columns ---------------------------------------------------------------------------- */
 
@@ -620,6 +197,23 @@ is_blank_record (PolkuCsvRecord *record)
   return TRUE;
 }
 
+/* A yes/no field; anything else is an error of @field. */
+static gboolean
+check_flag (PolkuCsvRow *row,
+            const char  *field,
+            const char  *text,
+            gboolean    *out)
+{
+  g_autofree char *message = NULL;
+
+  if (parse_flag (text, out))
+    return TRUE;
+  message = g_strdup_printf (_("“%s” is not yes or no (write 1 or 0, yes or no, kyllä or ei)."),
+                             text);
+  polku_csv_row_add_error (row, field, message);
+  return FALSE;
+}
+
 static PolkuCsvRow *
 check_record (PolkuCsvImport *self,
               PolkuCsvRecord *record,
@@ -627,19 +221,16 @@ check_record (PolkuCsvImport *self,
               const int      *map,
               guint           n_columns)
 {
-  g_autoptr(PolkuCsvRow) row = g_object_new (POLKU_TYPE_CSV_ROW, NULL);
+  g_autoptr(PolkuCsvRow) row = polku_csv_row_new (number, record->line,
+                                                  (const char * const *) record->fields);
   g_autoptr(PolkuContact) contact = polku_contact_new ();
   g_autoptr(GError) error = NULL;
   guint n_fields = g_strv_length (record->fields);
   const char *text;
   gboolean flag;
 
-  row->number = number;
-  row->line = record->line;
-  row->values = g_strdupv (record->fields);
-
   if (record->problem != NULL)
-    row_add_error (row, "row", record->problem);
+    polku_csv_row_add_error (row, "row", record->problem);
   if (n_fields > n_columns)
     {
       gboolean extra = FALSE;
@@ -652,7 +243,7 @@ check_record (PolkuCsvImport *self,
             g_strdup_printf (_("the row has %u fields but the header names %u columns; is a "
                                "separator inside a field that is not in quotes?"),
                              n_fields, n_columns);
-          row_add_error (row, "row", message);
+          polku_csv_row_add_error (row, "row", message);
         }
     }
 
@@ -665,13 +256,13 @@ check_record (PolkuCsvImport *self,
     g_autofree char *stripped = g_strstrip (g_strdup (text));
 
     if (stripped[0] == '\0')
-      row_add_error (row, "date", _("the date is missing."));
+      polku_csv_row_add_error (row, "date", _("the date is missing."));
     else if (date == NULL)
       {
         g_autofree char *message =
           g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD or d.m.yyyy."),
                            stripped);
-        row_add_error (row, "date", message);
+        polku_csv_row_add_error (row, "date", message);
       }
     polku_contact_set_date (contact, date);
   }
@@ -685,7 +276,7 @@ check_record (PolkuCsvImport *self,
       {
         g_autofree char *message =
           g_strdup_printf (_("“%s” is not a time of day: write it as HH:MM."), stripped);
-        row_add_error (row, "time", message);
+        polku_csv_row_add_error (row, "time", message);
       }
     polku_contact_set_time (contact, time);
   }
@@ -696,38 +287,21 @@ check_record (PolkuCsvImport *self,
     PolkuContactType *type = polku_contact_types_find (self->types, stripped);
 
     if (stripped[0] == '\0')
-      row_add_error (row, "type", _("the type of the contact is missing."));
+      polku_csv_row_add_error (row, "type", _("the type of the contact is missing."));
     else if (type == NULL)
       {
         g_autofree char *message =
           g_strdup_printf (_("“%s” is not a known type of contact (for example doctor, nurse, "
                              "phone, emergency)."), stripped);
-        row_add_error (row, "type", message);
+        polku_csv_row_add_error (row, "type", message);
       }
     else
       polku_contact_set_type_id (contact, polku_contact_type_get_id (type));
   }
 
-  text = field_at (map, record, n_fields, COL_URGENT);
-  if (!parse_flag (text, &flag))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not yes or no (write 1 or 0, yes or no, kyllä or ei)."),
-                         text);
-      row_add_error (row, "urgent", message);
-    }
-  else
+  if (check_flag (row, "urgent", field_at (map, record, n_fields, COL_URGENT), &flag))
     polku_contact_set_urgent (contact, flag);
-
-  text = field_at (map, record, n_fields, COL_NO_SHOW);
-  if (!parse_flag (text, &flag))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not yes or no (write 1 or 0, yes or no, kyllä or ei)."),
-                         text);
-      row_add_error (row, "no_show", message);
-    }
-  else
+  if (check_flag (row, "no_show", field_at (map, record, n_fields, COL_NO_SHOW), &flag))
     polku_contact_set_no_show (contact, flag);
 
   polku_contact_set_professional_id (contact, field_at (map, record, n_fields,
@@ -739,75 +313,16 @@ check_record (PolkuCsvImport *self,
   polku_contact_set_note (contact, field_at (map, record, n_fields, COL_NOTE));
 
   /* The same rules as a contact typed in; the date, time and type were reported above. */
-  if (row->errors->len == 0 && !polku_contact_validate (contact, self->types, &error))
-    row_add_error (row, polku_contact_error_field (error->code), error->message);
+  if (polku_csv_row_get_n_errors (row) == 0
+      && !polku_contact_validate (contact, self->types, &error))
+    polku_csv_row_add_error (row, polku_contact_error_field (error->code), error->message);
 
-  if (row->errors->len == 0)
-    {
-      row->status = POLKU_CSV_ROW_VALID;
-      row->contact = g_steal_pointer (&contact);
-    }
+  if (polku_csv_row_get_n_errors (row) == 0)
+    polku_csv_row_set_contact (row, contact);
   else
-    row->status = POLKU_CSV_ROW_INVALID;
+    polku_csv_row_set_status (row, POLKU_CSV_ROW_INVALID);
 
   return g_steal_pointer (&row);
-}
-
-/* Text of the file as UTF-8, with the encoding it had. */
-static char *
-decode (GBytes      *bytes,
-        gsize       *out_length,
-        const char **out_encoding,
-        GError     **error)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  g_autoptr(GError) local_error = NULL;
-  char *text;
-
-  if (data == NULL)
-    data = "";
-  if (size >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
-                    || ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
-    {
-      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
-                   _("The file is in UTF-16. Save it as “CSV UTF-8” and try again."));
-      return NULL;
-    }
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-      *out_encoding = "UTF-8 BOM";
-    }
-  else
-    *out_encoding = "UTF-8";
-
-  if (memchr (data, '\0', size) != NULL)
-    {
-      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
-                   _("The file is not a text file. Save the table as CSV and try again."));
-      return NULL;
-    }
-
-  if (g_utf8_validate_len (data, size, NULL))
-    {
-      *out_length = size;
-      return g_strndup (data, size);
-    }
-
-  /* Excel's plain "CSV" is in the Windows code page. */
-  text = g_convert (data, size, "UTF-8", "WINDOWS-1252", NULL, out_length, &local_error);
-  if (text == NULL || !g_utf8_validate_len (text, *out_length, NULL))
-    {
-      g_free (text);
-      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
-                   _("The file is neither UTF-8 nor Windows-1252 text. Save it as "
-                     "“CSV UTF-8” and try again."));
-      return NULL;
-    }
-  *out_encoding = "Windows-1252";
-  return text;
 }
 
 /**
@@ -854,7 +369,7 @@ polku_csv_import_new (GBytes      *bytes,
       return NULL;
     }
 
-  text = decode (bytes, &length, &self->encoding, error);
+  text = polku_csv_decode (bytes, &length, &self->encoding, error);
   if (text == NULL)
     return NULL;
 
@@ -985,7 +500,7 @@ count_status (PolkuCsvImport    *self,
     {
       g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      count += row->status == status;
+      count += polku_csv_row_get_status (row) == status;
     }
   return count;
 }
@@ -1104,15 +619,11 @@ polku_csv_import_find_duplicates (PolkuCsvImport  *self,
       g_autofree char *key = NULL;
       PolkuCsvRowStatus status;
 
-      if (row->status == POLKU_CSV_ROW_INVALID)
+      if (polku_csv_row_get_status (row) == POLKU_CSV_ROW_INVALID)
         continue;
-      key = event_key (row->contact);
+      key = event_key (polku_csv_row_get_contact (row));
       status = g_hash_table_contains (keys, key) ? POLKU_CSV_ROW_DUPLICATE : POLKU_CSV_ROW_VALID;
-      if (row->status != status)
-        {
-          row->status = status;
-          g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_STATUS]);
-        }
+      polku_csv_row_set_status (row, status);
     }
   return TRUE;
 }
@@ -1162,8 +673,8 @@ polku_csv_import_commit (PolkuCsvImport  *self,
     {
       g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (row->status == POLKU_CSV_ROW_VALID)
-        g_ptr_array_add (contacts, polku_contact_copy (row->contact));
+      if (polku_csv_row_get_status (row) == POLKU_CSV_ROW_VALID)
+        g_ptr_array_add (contacts, polku_contact_copy (polku_csv_row_get_contact (row)));
     }
 
   if (!polku_contact_store_add_all (store, self->client_id, contacts, error))
@@ -1174,11 +685,10 @@ polku_csv_import_commit (PolkuCsvImport  *self,
     {
       g_autoptr(PolkuCsvRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (row->status != POLKU_CSV_ROW_VALID)
+      if (polku_csv_row_get_status (row) != POLKU_CSV_ROW_VALID)
         continue;
-      g_set_object (&row->contact, g_ptr_array_index (contacts, c++));
-      row->status = POLKU_CSV_ROW_DUPLICATE;
-      g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_STATUS]);
+      polku_csv_row_set_contact (row, g_ptr_array_index (contacts, c++));
+      polku_csv_row_set_status (row, POLKU_CSV_ROW_DUPLICATE);
     }
 
   if (out_n_written != NULL)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "polku-mapping-visit.h"
+#include "polku-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,12 +25,8 @@ struct _PolkuMappingVisitItem
 
 struct _PolkuMappingVisit
 {
-  GObject      parent_instance;
+  PolkuRecord  parent_instance;
 
-  char        *id;
-  char        *created;
-  char        *modified;
-  char        *client_id;
   char        *scheduled;
   char        *place;
   char        *held_on;
@@ -43,7 +40,6 @@ struct _PolkuMappingVisit
 PolkuMappingVisitItem *polku_mapping_visit_item_new    (const char *key,
                                                         const char *title,
                                                         const char *hint);
-PolkuMappingVisit     *polku_mapping_visit_new_private (void);
 void                   polku_mapping_visit_notify_all  (PolkuMappingVisit *self);
 /* Title and hint of @key in the UI language, from the bundled agenda; NULL when unknown. */
 gboolean               polku_mapping_visit_agenda_label (const char  *key,

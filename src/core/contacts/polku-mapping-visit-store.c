@@ -18,45 +18,48 @@
 #include "polku-mapping-visit-private.h"
 #include "polku-store-private.h"
 
+/* Columns 0 to 8 set the properties of visit_properties; the timer is set apart. */
 #define VISIT_COLUMNS \
-  "id, created, modified, client_id, scheduled, place, planned_minutes, elapsed_seconds, " \
-  "running_since, held_on, notes"
+  "id, created, modified, client_id, scheduled, place, planned_minutes, held_on, notes, " \
+  "elapsed_seconds, running_since"
 #define ITEM_COLUMNS "id, item_key, title, hint, done, done_at, note"
 
-static gboolean
-load_items_locked (sqlite3            *db,
-                   PolkuMappingVisit  *visit,
-                   GError            **error)
+static const char * const visit_properties[] = {
+  "id", "created", "modified", "client-id", "scheduled", "place", "planned-minutes",
+  "held-on", "notes", NULL
+};
+
+static gpointer
+item_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  PolkuMappingVisitItem *item;
+  const char *key = POLKU_STORE_COL (stmt, 1);
+  const char *title = POLKU_STORE_COL (stmt, 2);
+  const char *hint = POLKU_STORE_COL (stmt, 3);
 
-  stmt = polku_store_prepare (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
-                              " WHERE visit_id = ?1 ORDER BY position;",
-                              _("Reading the mapping visit"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, visit->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PolkuMappingVisitItem) item = NULL;
-      g_autofree char *key = polku_store_column_dup (stmt, 1);
-      const char *title = POLKU_STORE_COL (stmt, 2);
-      const char *hint = POLKU_STORE_COL (stmt, 3);
+  /* Shown in the UI language when the bundled agenda knows the key. */
+  polku_mapping_visit_agenda_label (key, &title, &hint);
+  item = polku_mapping_visit_item_new (key, title, hint);
+  item->id = polku_store_column_dup (stmt, 0);
+  item->done = sqlite3_column_int (stmt, 4) != 0;
+  item->done_at = polku_store_column_dup (stmt, 5);
+  item->note = polku_store_column_dup (stmt, 6);
+  return item;
+}
 
-      /* Shown in the UI language when the bundled agenda knows the key. */
-      polku_mapping_visit_agenda_label (key, &title, &hint);
-      item = polku_mapping_visit_item_new (key, title, hint);
-      item->id = polku_store_column_dup (stmt, 0);
-      item->done = sqlite3_column_int (stmt, 4) != 0;
-      item->done_at = polku_store_column_dup (stmt, 5);
-      item->note = polku_store_column_dup (stmt, 6);
-      g_list_store_append (visit->items, item);
-    }
-  if (rc != SQLITE_DONE)
-    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+static gpointer
+visit_from_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  PolkuMappingVisit *visit;
+
+  visit = polku_store_object_from_row (stmt, POLKU_TYPE_MAPPING_VISIT, visit_properties, NULL);
+  visit->elapsed_seconds = sqlite3_column_int64 (stmt, 9);
+  visit->running_since = polku_store_column_dup (stmt, 10);
+  return visit;
 }
 
 /* The newest visit of @client_id (when @visit_id is NULL) or the visit @visit_id. */
@@ -67,8 +70,8 @@ load_locked (sqlite3     *db,
              GError     **error)
 {
   g_autoptr(PolkuMappingVisit) visit = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = polku_store_prepare (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
                               " WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR id = ?2)"
@@ -78,37 +81,29 @@ load_locked (sqlite3     *db,
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   polku_store_bind_text_or_null (stmt, 2, visit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      visit = polku_mapping_visit_new_private ();
-      visit->id = polku_store_column_dup (stmt, 0);
-      visit->created = polku_store_column_dup (stmt, 1);
-      visit->modified = polku_store_column_dup (stmt, 2);
-      visit->client_id = polku_store_column_dup (stmt, 3);
-      visit->scheduled = polku_store_column_dup (stmt, 4);
-      visit->place = polku_store_column_dup (stmt, 5);
-      visit->planned_minutes = sqlite3_column_int (stmt, 6);
-      visit->elapsed_seconds = sqlite3_column_int64 (stmt, 7);
-      visit->running_since = polku_store_column_dup (stmt, 8);
-      visit->held_on = polku_store_column_dup (stmt, 9);
-      visit->notes = polku_store_column_dup (stmt, 10);
-    }
-  else if (rc != SQLITE_DONE)
-    polku_store_set_sqlite_error (error, db, _("Reading the mapping visit"));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return NULL;
+  visit = polku_store_take_first (polku_store_list_rows (db, stmt, visit_from_row, NULL,
+                                                         _("Reading the mapping visit"), error),
+                                  error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                                  _("There is no mapping visit for this client yet."));
   if (visit == NULL)
-    {
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                   _("There is no mapping visit for this client yet."));
-      return NULL;
-    }
-  if (!load_items_locked (db, visit, error))
     return NULL;
+
+  items = polku_store_select_rows (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
+                                   " WHERE visit_id = ?1 ORDER BY position;",
+                                   polku_mapping_visit_get_id (visit), item_from_row, NULL,
+                                   _("Reading the mapping visit"), error);
+  if (items == NULL)
+    return NULL;
+  g_list_store_splice (visit->items, 0, 0, items->pdata, items->len);
   return g_steal_pointer (&visit);
+}
+
+static gpointer
+get_latest_locked (sqlite3     *db,
+                   const char  *client_id,
+                   GError     **error)
+{
+  return load_locked (db, client_id, NULL, error);
 }
 
 /**
@@ -122,18 +117,10 @@ polku_mapping_visit_store_get_latest (PolkuStore  *store,
                                       const char  *client_id,
                                       GError     **error)
 {
-  PolkuMappingVisit *visit;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  visit = load_locked (db, client_id, NULL, error);
-  polku_store_end_use (store);
-  return visit;
+  return polku_store_get (store, get_latest_locked, client_id, error);
 }
 
 static gboolean
@@ -198,8 +185,7 @@ polku_mapping_visit_new (const char  *client_id,
       agenda = default_agenda;
     }
 
-  visit = polku_mapping_visit_new_private ();
-  visit->client_id = g_strdup (client_id);
+  visit = g_object_new (POLKU_TYPE_MAPPING_VISIT, "client-id", client_id, NULL);
   visit->planned_minutes = planned;
   n = g_list_model_get_n_items (agenda);
   for (guint i = 0; i < n; i++)
@@ -211,6 +197,72 @@ polku_mapping_visit_new (const char  *client_id,
       g_list_store_append (visit->items, item);
     }
   return g_steal_pointer (&visit);
+}
+
+/* Runs @sql, an INSERT or UPDATE of one visit: ?1 @id, ?2 @stamp, ?3 the client, ?4 to ?10
+ * the fields. */
+static gboolean
+write_visit_locked (sqlite3            *db,
+                    const char         *sql,
+                    PolkuMappingVisit  *visit,
+                    const char         *id,
+                    const char         *stamp,
+                    GError            **error)
+{
+  sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the mapping visit"), error);
+
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, id);
+  polku_store_bind_text_or_null (stmt, 2, stamp);
+  polku_store_bind_text_or_null (stmt, 3, polku_mapping_visit_get_client_id (visit));
+  polku_store_bind_text_or_null (stmt, 4, visit->scheduled);
+  polku_store_bind_text_or_null (stmt, 5, visit->place);
+  sqlite3_bind_int (stmt, 6, visit->planned_minutes);
+  sqlite3_bind_int64 (stmt, 7, visit->elapsed_seconds);
+  polku_store_bind_text_or_null (stmt, 8, visit->running_since);
+  polku_store_bind_text_or_null (stmt, 9, visit->held_on);
+  polku_store_bind_text_or_null (stmt, 10, visit->notes);
+  return polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+}
+
+typedef struct
+{
+  PolkuMappingVisit  *visit;
+  const char         *id;
+  const char         *stamp;
+  GPtrArray          *item_ids;
+} VisitAdd;
+
+static gboolean
+add_body (PolkuStore  *store,
+          sqlite3     *db,
+          gpointer     data,
+          GError     **error)
+{
+  const VisitAdd *add = data;
+  PolkuMappingVisit *visit = add->visit;
+  const char *client_id = polku_mapping_visit_get_client_id (visit);
+  g_autofree char *detail = g_strdup_printf ("visit=%s", add->id);
+
+  if (!polku_store_check_client_locked (db, client_id, error)
+      || !write_visit_locked (db, "INSERT INTO mapping_visit (id, created, modified, client_id,"
+                              " scheduled, place, planned_minutes, elapsed_seconds,"
+                              " running_since, held_on, notes)"
+                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                              visit, add->id, add->stamp, error))
+    return FALSE;
+  for (guint i = 0; i < add->item_ids->len; i++)
+    {
+      g_autoptr(PolkuMappingVisitItem) item =
+        g_list_model_get_item (G_LIST_MODEL (visit->items), i);
+
+      if (!insert_item_locked (db, add->id, i, g_ptr_array_index (add->item_ids, i), item,
+                               add->stamp, error))
+        return FALSE;
+    }
+  return polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_CREATE, client_id,
+                                    detail, error);
 }
 
 /**
@@ -225,17 +277,14 @@ polku_mapping_visit_store_add (PolkuStore         *store,
                                GError            **error)
 {
   g_autofree char *stamp = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) item_ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gboolean ok;
+  VisitAdd add = { visit, };
   guint n;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
-  g_return_val_if_fail (visit->id == NULL, FALSE);
+  g_return_val_if_fail (polku_mapping_visit_get_id (visit) == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!polku_mapping_visit_validate (visit, error))
@@ -243,63 +292,16 @@ polku_mapping_visit_store_add (PolkuStore         *store,
 
   stamp = polku_date_now_stamp ();
   id = g_uuid_string_random ();
-  detail = g_strdup_printf ("visit=%s", id);
   n = g_list_model_get_n_items (G_LIST_MODEL (visit->items));
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = polku_store_begin_write (db, error);
-  if (ok)
-    {
-      stmt = polku_store_prepare (db, "INSERT INTO mapping_visit (id, created, modified, client_id,"
-                                  " scheduled, place, planned_minutes, elapsed_seconds,"
-                                  " running_since, held_on, notes)"
-                                  " SELECT ?1, ?2, ?2, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
-                                  " FROM client WHERE id = ?3;",
-                                  _("Saving the mapping visit"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, id);
-          polku_store_bind_text_or_null (stmt, 2, stamp);
-          polku_store_bind_text_or_null (stmt, 3, visit->client_id);
-          polku_store_bind_text_or_null (stmt, 4, visit->scheduled);
-          polku_store_bind_text_or_null (stmt, 5, visit->place);
-          sqlite3_bind_int (stmt, 6, visit->planned_minutes);
-          sqlite3_bind_int64 (stmt, 7, visit->elapsed_seconds);
-          polku_store_bind_text_or_null (stmt, 8, visit->running_since);
-          polku_store_bind_text_or_null (stmt, 9, visit->held_on);
-          polku_store_bind_text_or_null (stmt, 10, visit->notes);
-          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
-        }
-      if (ok && sqlite3_changes (db) == 0)
-        {
-          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                       _("There is no client with the id “%s”."), visit->client_id);
-          ok = FALSE;
-        }
-      for (guint i = 0; ok && i < n; i++)
-        {
-          g_autoptr(PolkuMappingVisitItem) item =
-            g_list_model_get_item (G_LIST_MODEL (visit->items), i);
-          char *item_id = g_uuid_string_random ();
-
-          g_ptr_array_add (item_ids, item_id);
-          ok = insert_item_locked (db, id, i, item_id, item, stamp, error);
-        }
-      ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_CREATE,
-                                            visit->client_id, detail, error);
-      ok = polku_store_end_write (db, ok, error);
-    }
-  polku_store_end_use (store);
-
-  if (!ok)
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (item_ids, g_uuid_string_random ());
+  add.id = id;
+  add.stamp = stamp;
+  add.item_ids = item_ids;
+  if (!polku_store_write (store, add_body, &add, error))
     return FALSE;
 
-  visit->id = g_steal_pointer (&id);
-  visit->created = g_strdup (stamp);
-  visit->modified = g_strdup (stamp);
+  polku_record_set_stamps (POLKU_RECORD (visit), id, stamp, stamp);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PolkuMappingVisitItem) item = g_list_model_get_item (G_LIST_MODEL (visit->items),
@@ -343,88 +345,86 @@ append_name (GString    *list,
   g_string_append_printf (list, "%s%s", list->len > 0 ? "," : "", name);
 }
 
-/**
- * polku_mapping_visit_store_save:
- *
- * Validates @visit and writes what changed since it was read (fields, timer, agenda
- * items), with one audit entry. Saving an unchanged visit writes nothing.
- */
-gboolean
-polku_mapping_visit_store_save (PolkuStore         *store,
-                                PolkuMappingVisit  *visit,
-                                GError            **error)
+typedef struct
 {
+  PolkuMappingVisit  *visit;
+  const char         *stamp;
+  gboolean            changed;  /* out */
+} VisitSave;
+
+/* The names of the fields that differ from @old, comma-separated (names only). */
+static void
+list_changed_fields (GString            *fields,
+                     PolkuMappingVisit  *old,
+                     PolkuMappingVisit  *visit)
+{
+  if (g_strcmp0 (old->scheduled, visit->scheduled) != 0)
+    append_name (fields, "scheduled");
+  if (g_strcmp0 (old->place, visit->place) != 0)
+    append_name (fields, "place");
+  if (old->planned_minutes != visit->planned_minutes)
+    append_name (fields, "planned_minutes");
+  if (g_strcmp0 (old->held_on, visit->held_on) != 0)
+    append_name (fields, "held_on");
+  if (g_strcmp0 (old->notes, visit->notes) != 0)
+    append_name (fields, "notes");
+  if (old->elapsed_seconds != visit->elapsed_seconds
+      || g_strcmp0 (old->running_since, visit->running_since) != 0)
+    append_name (fields, "timer");
+}
+
+static gboolean
+update_item_locked (sqlite3                *db,
+                    const char             *visit_id,
+                    PolkuMappingVisitItem  *item,
+                    const char             *stamp,
+                    GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
+                              " done_at = ?5, note = ?6"
+                              " WHERE visit_id = ?1 AND item_key = ?2;",
+                              _("Saving the mapping visit"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, visit_id);
+  polku_store_bind_text_or_null (stmt, 2, item->key);
+  polku_store_bind_text_or_null (stmt, 3, stamp);
+  sqlite3_bind_int (stmt, 4, item->done ? 1 : 0);
+  polku_store_bind_text_or_null (stmt, 5, item->done_at);
+  polku_store_bind_text_or_null (stmt, 6, item->note);
+  return polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
+}
+
+static gboolean
+save_body (PolkuStore  *store,
+           sqlite3     *db,
+           gpointer     data,
+           GError     **error)
+{
+  VisitSave *save = data;
+  PolkuMappingVisit *visit = save->visit;
+  const char *id = polku_mapping_visit_get_id (visit);
   g_autoptr(PolkuMappingVisit) old = NULL;
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autoptr(GString) keys = g_string_new (NULL);
-  g_autofree char *stamp = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gboolean ok;
 
-  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
-  g_return_val_if_fail (visit->id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!polku_mapping_visit_validate (visit, error))
+  old = load_locked (db, NULL, id, error);
+  if (old == NULL)
     return FALSE;
-
-  stamp = polku_date_now_stamp ();
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
+  list_changed_fields (fields, old, visit);
+  if (fields->len > 0
+      && !write_visit_locked (db, "UPDATE mapping_visit SET modified = ?2, scheduled = ?4,"
+                              " place = ?5, planned_minutes = ?6, elapsed_seconds = ?7,"
+                              " running_since = ?8, held_on = ?9, notes = ?10"
+                              " WHERE id = ?1;",
+                              visit, id, save->stamp, error))
     return FALSE;
-  ok = polku_store_begin_write (db, error);
-  if (!ok)
-    {
-      polku_store_end_use (store);
-      return FALSE;
-    }
-
-  old = load_locked (db, NULL, visit->id, error);
-  ok = old != NULL;
-  if (ok)
-    {
-      if (g_strcmp0 (old->scheduled, visit->scheduled) != 0)
-        append_name (fields, "scheduled");
-      if (g_strcmp0 (old->place, visit->place) != 0)
-        append_name (fields, "place");
-      if (old->planned_minutes != visit->planned_minutes)
-        append_name (fields, "planned_minutes");
-      if (g_strcmp0 (old->held_on, visit->held_on) != 0)
-        append_name (fields, "held_on");
-      if (g_strcmp0 (old->notes, visit->notes) != 0)
-        append_name (fields, "notes");
-      if (old->elapsed_seconds != visit->elapsed_seconds
-          || g_strcmp0 (old->running_since, visit->running_since) != 0)
-        append_name (fields, "timer");
-    }
-
-  if (ok && fields->len > 0)
-    {
-      stmt = polku_store_prepare (db, "UPDATE mapping_visit SET modified = ?2, scheduled = ?3,"
-                                  " place = ?4, planned_minutes = ?5, elapsed_seconds = ?6,"
-                                  " running_since = ?7, held_on = ?8, notes = ?9"
-                                  " WHERE id = ?1;", _("Saving the mapping visit"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, visit->id);
-          polku_store_bind_text_or_null (stmt, 2, stamp);
-          polku_store_bind_text_or_null (stmt, 3, visit->scheduled);
-          polku_store_bind_text_or_null (stmt, 4, visit->place);
-          sqlite3_bind_int (stmt, 5, visit->planned_minutes);
-          sqlite3_bind_int64 (stmt, 6, visit->elapsed_seconds);
-          polku_store_bind_text_or_null (stmt, 7, visit->running_since);
-          polku_store_bind_text_or_null (stmt, 8, visit->held_on);
-          polku_store_bind_text_or_null (stmt, 9, visit->notes);
-          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
-        }
-    }
 
   /* Agenda items: only done and note change after the visit is made. */
-  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (visit->items)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (visit->items)); i++)
     {
       g_autoptr(PolkuMappingVisitItem) item =
         g_list_model_get_item (G_LIST_MODEL (visit->items), i);
@@ -436,41 +436,50 @@ polku_mapping_visit_store_save (PolkuStore         *store,
         continue;
 
       append_name (keys, item->key);
-      stmt = polku_store_prepare (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
-                                  " done_at = ?5, note = ?6"
-                                  " WHERE visit_id = ?1 AND item_key = ?2;",
-                                  _("Saving the mapping visit"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, visit->id);
-          polku_store_bind_text_or_null (stmt, 2, item->key);
-          polku_store_bind_text_or_null (stmt, 3, stamp);
-          sqlite3_bind_int (stmt, 4, item->done ? 1 : 0);
-          polku_store_bind_text_or_null (stmt, 5, item->done_at);
-          polku_store_bind_text_or_null (stmt, 6, item->note);
-          ok = polku_store_step_done (db, stmt, _("Saving the mapping visit"), error);
-        }
+      if (!update_item_locked (db, id, item, save->stamp, error))
+        return FALSE;
     }
 
-  if (ok && (fields->len > 0 || keys->len > 0))
-    {
-      detail = g_strdup_printf ("visit=%s%s%s%s%s", visit->id,
-                                fields->len > 0 ? " fields=" : "", fields->str,
-                                keys->len > 0 ? " items=" : "", keys->str);
-      ok = polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_UPDATE,
-                                      visit->client_id, detail, error);
-    }
+  save->changed = fields->len > 0 || keys->len > 0;
+  if (!save->changed)
+    return TRUE;
+  detail = g_strdup_printf ("visit=%s%s%s%s%s", id,
+                            fields->len > 0 ? " fields=" : "", fields->str,
+                            keys->len > 0 ? " items=" : "", keys->str);
+  return polku_audit_append_locked (store, db, POLKU_AUDIT_MAPPING_VISIT_UPDATE,
+                                    polku_mapping_visit_get_client_id (visit), detail, error);
+}
 
-  ok = polku_store_end_write (db, ok, error);
-  polku_store_end_use (store);
+/**
+ * polku_mapping_visit_store_save:
+ *
+ * Validates @visit and writes what changed since it was read (fields, timer, agenda
+ * items), with one audit entry. Saving an unchanged visit writes nothing.
+ */
+gboolean
+polku_mapping_visit_store_save (PolkuStore         *store,
+                                PolkuMappingVisit  *visit,
+                                GError            **error)
+{
+  g_autofree char *stamp = NULL;
+  VisitSave save = { visit, };
 
-  if (ok && detail != NULL)
-    {
-      g_free (visit->modified);
-      visit->modified = g_strdup (stamp);
-    }
-  return ok;
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (POLKU_IS_MAPPING_VISIT (visit), FALSE);
+  g_return_val_if_fail (polku_mapping_visit_get_id (visit) != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!polku_mapping_visit_validate (visit, error))
+    return FALSE;
+
+  stamp = polku_date_now_stamp ();
+  save.stamp = stamp;
+  if (!polku_store_write (store, save_body, &save, error))
+    return FALSE;
+  if (save.changed)
+    polku_record_set_stamps (POLKU_RECORD (visit), polku_mapping_visit_get_id (visit),
+                             polku_mapping_visit_get_created (visit), stamp);
+  return TRUE;
 }
 
 static void

@@ -454,12 +454,10 @@ polku_mapping_visit_agenda_label (const char  *key,
 
 /* --- The visit ------------------------------------------------------------------------- */
 
-G_DEFINE_FINAL_TYPE (PolkuMappingVisit, polku_mapping_visit, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuMappingVisit, polku_mapping_visit, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CLIENT_ID,
   PROP_SCHEDULED,
   PROP_PLACE,
   PROP_PLANNED_MINUTES,
@@ -500,10 +498,6 @@ polku_mapping_visit_finalize (GObject *object)
 {
   PolkuMappingVisit *self = (PolkuMappingVisit *) object;
 
-  g_free (self->id);
-  g_free (self->created);
-  g_free (self->modified);
-  g_free (self->client_id);
   g_free (self->scheduled);
   g_free (self->place);
   g_free (self->held_on);
@@ -524,12 +518,6 @@ polku_mapping_visit_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_SCHEDULED:
       g_value_set_string (value, self->scheduled);
       break;
@@ -597,8 +585,6 @@ polku_mapping_visit_class_init (PolkuMappingVisitClass *klass)
   object_class->get_property = polku_mapping_visit_get_property;
   object_class->set_property = polku_mapping_visit_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
-  properties[PROP_CLIENT_ID] = g_param_spec_string ("client-id", NULL, NULL, NULL, ro);
   properties[PROP_SCHEDULED] = g_param_spec_string ("scheduled", NULL, NULL, NULL, rw);
   properties[PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, rw);
   properties[PROP_PLANNED_MINUTES] =
@@ -617,12 +603,6 @@ polku_mapping_visit_init (PolkuMappingVisit *self)
   self->planned_minutes = POLKU_MAPPING_VISIT_DEFAULT_MINUTES;
   self->items = g_list_store_new (POLKU_TYPE_MAPPING_VISIT_ITEM);
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (items_changed), self, 0);
-}
-
-PolkuMappingVisit *
-polku_mapping_visit_new_private (void)
-{
-  return g_object_new (POLKU_TYPE_MAPPING_VISIT, NULL);
 }
 
 void
@@ -648,10 +628,6 @@ polku_mapping_visit_notify_all (PolkuMappingVisit *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
   }
 
-GETTER (const char *, id, self->id)
-GETTER (const char *, created, self->created)
-GETTER (const char *, modified, self->modified)
-GETTER (const char *, client_id, self->client_id)
 GETTER (const char *, scheduled, self->scheduled)
 GETTER (const char *, place, self->place)
 GETTER (guint, planned_minutes, self->planned_minutes)

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "polku-record.h"
 #include "polku-store.h"
 
 G_BEGIN_DECLS
@@ -66,14 +67,12 @@ GListModel *polku_mapping_visit_agenda_dup_default (guint      *out_planned_minu
 /* --- The visit -------------------------------------------------------------------------- */
 
 #define POLKU_TYPE_MAPPING_VISIT (polku_mapping_visit_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuMappingVisit, polku_mapping_visit, POLKU, MAPPING_VISIT, GObject)
+G_DECLARE_FINAL_TYPE (PolkuMappingVisit, polku_mapping_visit, POLKU, MAPPING_VISIT, PolkuRecord)
+
+POLKU_RECORD_DEFINE_GETTERS (PolkuMappingVisit, polku_mapping_visit)
 
 GQuark       polku_mapping_visit_error_quark        (void);
 
-const char  *polku_mapping_visit_get_id             (PolkuMappingVisit *self);
-const char  *polku_mapping_visit_get_created        (PolkuMappingVisit *self);
-const char  *polku_mapping_visit_get_modified       (PolkuMappingVisit *self);
-const char  *polku_mapping_visit_get_client_id      (PolkuMappingVisit *self);
 const char  *polku_mapping_visit_get_scheduled      (PolkuMappingVisit *self);
 void         polku_mapping_visit_set_scheduled      (PolkuMappingVisit *self,
                                                      const char        *scheduled);

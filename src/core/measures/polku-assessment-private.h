@@ -6,14 +6,11 @@
 #pragma once
 
 #include "polku-assessment.h"
+#include "polku-record-private.h"
 
 G_BEGIN_DECLS
 
 PolkuAssessment *polku_assessment_new_empty          (void);
-void             polku_assessment_set_stored         (PolkuAssessment  *self,
-                                                      const char       *id,
-                                                      const char       *created,
-                                                      const char       *modified);
 void             polku_assessment_set_identity       (PolkuAssessment  *self,
                                                       const char       *client_id,
                                                       const char       *instrument_id,
@@ -25,5 +22,14 @@ void             polku_assessment_take_answers       (PolkuAssessment  *self,
 /* {"1": 4, "2": null, …} */
 char            *polku_assessment_dup_answers_json   (PolkuAssessment  *self,
                                                       GError          **error);
+
+static inline void
+polku_assessment_set_stored (PolkuAssessment *self,
+                             const char      *id,
+                             const char      *created,
+                             const char      *modified)
+{
+  polku_record_set_stamps (POLKU_RECORD (self), id, created, modified);
+}
 
 G_END_DECLS

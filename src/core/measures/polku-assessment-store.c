@@ -3,8 +3,8 @@
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change is written together with its audit entry in one transaction (BEGIN IMMEDIATE
- * … change … audit … COMMIT). Drafts live in the same table (status 'draft'), so a form left
+ * Every change is written together with its audit entry in one transaction
+ * (polku_store_write ()). Drafts live in the same table (status 'draft'), so a form left
  * half-way at a home visit is kept encrypted like everything else.
  */
 
@@ -24,6 +24,81 @@
   "id, created, modified, client_id, instrument_id, instrument_version, assessed_on, role, " \
   "plan_id, status, position, answers, scores"
 
+typedef struct
+{
+  PolkuAssessment  *assessment;
+  gboolean          adding;
+  const char       *id;
+  const char       *created;
+  const char       *stamp;
+  const char       *answers;
+  const char       *scores;
+} AssessmentSave;
+
+static gboolean
+save_body (PolkuStore  *store,
+           sqlite3     *db,
+           gpointer     data,
+           GError     **error)
+{
+  const AssessmentSave *save = data;
+  PolkuAssessment *assessment = save->assessment;
+  const char *client_id = polku_assessment_get_client_id (assessment);
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!polku_store_check_client_locked (db, client_id, error))
+    return FALSE;
+  if (save->adding)
+    stmt = polku_store_prepare (db,
+                                "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3,"
+                                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+                                _("Saving the assessment"), error);
+  else
+    /* The client and instrument of a stored assessment never change. */
+    stmt = polku_store_prepare (db,
+                                "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
+                                " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
+                                " answers = ?12, scores = ?13"
+                                " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
+                                " AND instrument_version = ?6 AND created = ?2;",
+                                _("Saving the assessment"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, save->id);
+  polku_store_bind_text_or_null (stmt, 2, save->created);
+  polku_store_bind_text_or_null (stmt, 3, save->stamp);
+  polku_store_bind_text_or_null (stmt, 4, client_id);
+  polku_store_bind_text_or_null (stmt, 5, polku_assessment_get_instrument_id (assessment));
+  polku_store_bind_text_or_null (stmt, 6, polku_assessment_get_instrument_version (assessment));
+  polku_store_bind_text_or_null (stmt, 7, polku_assessment_get_date (assessment));
+  polku_store_bind_text_or_null (stmt, 8, polku_assessment_role_to_code (
+                                   polku_assessment_get_role (assessment)));
+  polku_store_bind_text_or_null (stmt, 9, polku_assessment_get_plan_id (assessment));
+  polku_store_bind_text_or_null (stmt, 10, polku_assessment_status_to_code (
+                                   polku_assessment_get_status (assessment)));
+  sqlite3_bind_int (stmt, 11, polku_assessment_get_position (assessment));
+  polku_store_bind_text_or_null (stmt, 12, save->answers);
+  polku_store_bind_text_or_null (stmt, 13, save->scores);
+  if (!polku_store_step_done (db, stmt, _("Saving the assessment"), error))
+    return FALSE;
+  if (!save->adding && sqlite3_changes (db) != 1)
+    {
+      g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
+                   _("The assessment was removed or changed elsewhere; open it again."));
+      return FALSE;
+    }
+
+  detail = g_strdup_printf ("assessment=%s instrument=%s status=%s", save->id,
+                            polku_assessment_get_instrument_id (assessment),
+                            polku_assessment_status_to_code (
+                              polku_assessment_get_status (assessment)));
+  return polku_audit_append_locked (store, db,
+                                    save->adding ? POLKU_AUDIT_ASSESSMENT_ADD
+                                                 : POLKU_AUDIT_ASSESSMENT_UPDATE,
+                                    client_id, detail, error);
+}
+
 gboolean
 polku_assessment_store_save (PolkuStore       *store,
                              PolkuAssessment  *assessment,
@@ -33,13 +108,7 @@ polku_assessment_store_save (PolkuStore       *store,
   g_autofree char *scores_text = NULL;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *new_id = NULL;
-  g_autofree char *detail = NULL;
-  const char *id;
-  const char *created;
-  sqlite3_stmt *stmt = NULL;
-  gboolean adding;
-  gboolean ok;
-  sqlite3 *db;
+  AssessmentSave save = { assessment, };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (assessment), FALSE);
@@ -61,86 +130,59 @@ polku_assessment_store_save (PolkuStore       *store,
       scores_text = json_to_string (node, FALSE);
     }
 
-  adding = polku_assessment_get_id (assessment) == NULL;
-  if (adding)
+  save.adding = polku_assessment_get_id (assessment) == NULL;
+  if (save.adding)
     {
       new_id = g_uuid_string_random ();
-      id = new_id;
-      created = stamp;
+      save.id = new_id;
+      save.created = stamp;
     }
   else
     {
-      id = polku_assessment_get_id (assessment);
-      created = polku_assessment_get_created (assessment);
+      save.id = polku_assessment_get_id (assessment);
+      save.created = polku_assessment_get_created (assessment);
     }
-  detail = g_strdup_printf ("assessment=%s instrument=%s status=%s", id,
-                            polku_assessment_get_instrument_id (assessment),
-                            polku_assessment_status_to_code (
-                              polku_assessment_get_status (assessment)));
+  save.stamp = stamp;
+  save.answers = answers;
+  save.scores = scores_text;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
+  if (!polku_store_write (store, save_body, &save, error))
     return FALSE;
+  polku_assessment_set_stored (assessment, save.id, save.created, stamp);
+  return TRUE;
+}
 
-  ok = polku_store_begin_write (db, error)
-       && polku_store_check_client_locked (db, polku_assessment_get_client_id (assessment),
-                                           error);
-  if (ok)
+static gboolean
+remove_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  PolkuAssessment *assessment = data;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = polku_store_prepare (db, "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
+                              _("Removing the assessment"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_id (assessment));
+  polku_store_bind_text_or_null (stmt, 2, polku_assessment_get_client_id (assessment));
+  if (!polku_store_step_done (db, stmt, _("Removing the assessment"), error))
+    return FALSE;
+  if (sqlite3_changes (db) != 1)
     {
-      if (adding)
-        stmt = polku_store_prepare (db,
-                                    "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3,"
-                                    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
-                                    _("Saving the assessment"), error);
-      else
-        /* The client and instrument of a stored assessment never change. */
-        stmt = polku_store_prepare (db,
-                                    "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
-                                    " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
-                                    " answers = ?12, scores = ?13"
-                                    " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
-                                    " AND instrument_version = ?6 AND created = ?2;",
-                                    _("Saving the assessment"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, id);
-          polku_store_bind_text_or_null (stmt, 2, created);
-          polku_store_bind_text_or_null (stmt, 3, stamp);
-          polku_store_bind_text_or_null (stmt, 4, polku_assessment_get_client_id (assessment));
-          polku_store_bind_text_or_null (stmt, 5,
-                                         polku_assessment_get_instrument_id (assessment));
-          polku_store_bind_text_or_null (stmt, 6,
-                                         polku_assessment_get_instrument_version (assessment));
-          polku_store_bind_text_or_null (stmt, 7, polku_assessment_get_date (assessment));
-          polku_store_bind_text_or_null (stmt, 8, polku_assessment_role_to_code (
-                                           polku_assessment_get_role (assessment)));
-          polku_store_bind_text_or_null (stmt, 9, polku_assessment_get_plan_id (assessment));
-          polku_store_bind_text_or_null (stmt, 10, polku_assessment_status_to_code (
-                                           polku_assessment_get_status (assessment)));
-          sqlite3_bind_int (stmt, 11, polku_assessment_get_position (assessment));
-          polku_store_bind_text_or_null (stmt, 12, answers);
-          polku_store_bind_text_or_null (stmt, 13, scores_text);
-          ok = polku_store_step_done (db, stmt, _("Saving the assessment"), error);
-        }
-      if (ok && !adding && sqlite3_changes (db) != 1)
-        {
-          g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
-                       _("The assessment was removed or changed elsewhere; open it again."));
-          ok = FALSE;
-        }
+      g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
+                   _("The assessment was already removed."));
+      return FALSE;
     }
-  ok = ok && polku_audit_append_locked (store, db,
-                                        adding ? POLKU_AUDIT_ASSESSMENT_ADD
-                                               : POLKU_AUDIT_ASSESSMENT_UPDATE,
-                                        polku_assessment_get_client_id (assessment), detail,
-                                        error);
-  ok = polku_store_end_write (db, ok, error);
-  polku_store_end_use (store);
 
-  if (ok)
-    polku_assessment_set_stored (assessment, id, created, stamp);
-  return ok;
+  detail = g_strdup_printf ("assessment=%s instrument=%s",
+                            polku_assessment_get_id (assessment),
+                            polku_assessment_get_instrument_id (assessment));
+  return polku_audit_append_locked (store, db, POLKU_AUDIT_ASSESSMENT_REMOVE,
+                                    polku_assessment_get_client_id (assessment), detail,
+                                    error);
 }
 
 gboolean
@@ -148,50 +190,12 @@ polku_assessment_store_remove (PolkuStore       *store,
                                PolkuAssessment  *assessment,
                                GError          **error)
 {
-  g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (assessment), FALSE);
   g_return_val_if_fail (polku_assessment_get_id (assessment) != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  detail = g_strdup_printf ("assessment=%s instrument=%s",
-                            polku_assessment_get_id (assessment),
-                            polku_assessment_get_instrument_id (assessment));
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-
-  ok = polku_store_begin_write (db, error);
-  if (ok)
-    {
-      stmt = polku_store_prepare (db, "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
-                                  _("Removing the assessment"), error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_id (assessment));
-          polku_store_bind_text_or_null (stmt, 2,
-                                         polku_assessment_get_client_id (assessment));
-          ok = polku_store_step_done (db, stmt, _("Removing the assessment"), error);
-        }
-      if (ok && sqlite3_changes (db) != 1)
-        {
-          g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
-                       _("The assessment was already removed."));
-          ok = FALSE;
-        }
-    }
-  ok = ok && polku_audit_append_locked (store, db, POLKU_AUDIT_ASSESSMENT_REMOVE,
-                                        polku_assessment_get_client_id (assessment), detail,
-                                        error);
-  ok = polku_store_end_write (db, ok, error);
-  polku_store_end_use (store);
-  return ok;
+  return polku_store_write (store, remove_body, assessment, error);
 }
 
 /* Reads one row of COLUMNS. A row whose instrument is unknown or whose answers do not fit it
@@ -273,7 +277,7 @@ polku_assessment_store_get (PolkuStore  *store,
                             const char  *id,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
+  GPtrArray *list;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -281,15 +285,9 @@ polku_assessment_store_get (PolkuStore  *store,
 
   list = select_assessments (store, "SELECT " COLUMNS " FROM assessment WHERE id = ?1;", id,
                              NULL, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_NOT_FOUND,
-                   _("There is no assessment with the id “%s”."), id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return polku_store_take_first (list, error, POLKU_ASSESSMENT_ERROR,
+                                 POLKU_ASSESSMENT_ERROR_NOT_FOUND,
+                                 _("There is no assessment with the id “%s”."), id);
 }
 
 GPtrArray *

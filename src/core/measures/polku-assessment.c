@@ -18,15 +18,13 @@
 #include "polku-assessment-private.h"
 #include "polku-continuity.h"
 #include "polku-date.h"
+#include "polku-object-private.h"
+#include "polku-record-private.h"
 
 struct _PolkuAssessment
 {
-  GObject                parent_instance;
+  PolkuRecord            parent_instance;
 
-  char                  *id;
-  char                  *created;
-  char                  *modified;
-  char                  *client_id;
   char                  *instrument_id;
   char                  *instrument_version;
   char                  *date;
@@ -37,13 +35,11 @@ struct _PolkuAssessment
   GArray                *answers;   /* int */
 };
 
-G_DEFINE_FINAL_TYPE (PolkuAssessment, polku_assessment, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuAssessment, polku_assessment, POLKU_TYPE_RECORD)
 G_DEFINE_QUARK (polku-assessment-error-quark, polku_assessment_error)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_CLIENT_ID,
   PROP_INSTRUMENT_ID,
   PROP_DATE,
   PROP_ROLE_LABEL,
@@ -104,10 +100,6 @@ polku_assessment_finalize (GObject *object)
 {
   PolkuAssessment *self = POLKU_ASSESSMENT (object);
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
-  g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->instrument_id, g_free);
   g_clear_pointer (&self->instrument_version, g_free);
   g_clear_pointer (&self->date, g_free);
@@ -127,12 +119,6 @@ polku_assessment_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CLIENT_ID:
-      g_value_set_string (value, self->client_id);
-      break;
     case PROP_INSTRUMENT_ID:
       g_value_set_string (value, self->instrument_id);
       break;
@@ -162,8 +148,6 @@ polku_assessment_class_init (PolkuAssessmentClass *klass)
   object_class->finalize = polku_assessment_finalize;
   object_class->get_property = polku_assessment_get_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  properties[PROP_CLIENT_ID] = g_param_spec_string ("client-id", NULL, NULL, NULL, flags);
   properties[PROP_INSTRUMENT_ID] = g_param_spec_string ("instrument-id", NULL, NULL, NULL,
                                                         flags);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
@@ -188,8 +172,7 @@ polku_assessment_new (const char      *client_id,
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (POLKU_IS_INSTRUMENT (instrument), NULL);
 
-  self = g_object_new (POLKU_TYPE_ASSESSMENT, NULL);
-  self->client_id = g_strdup (client_id);
+  self = g_object_new (POLKU_TYPE_ASSESSMENT, "client-id", client_id, NULL);
   self->instrument_id = g_strdup (polku_instrument_get_id (instrument));
   self->instrument_version = g_strdup (polku_instrument_get_version (instrument));
   self->date = polku_date_today ();
@@ -213,10 +196,7 @@ polku_assessment_copy (PolkuAssessment *self)
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (self), NULL);
 
   copy = g_object_new (POLKU_TYPE_ASSESSMENT, NULL);
-  copy->id = g_strdup (self->id);
-  copy->created = g_strdup (self->created);
-  copy->modified = g_strdup (self->modified);
-  copy->client_id = g_strdup (self->client_id);
+  polku_record_set_from (POLKU_RECORD (copy), POLKU_RECORD (self));
   copy->instrument_id = g_strdup (self->instrument_id);
   copy->instrument_version = g_strdup (self->instrument_version);
   copy->date = g_strdup (self->date);
@@ -229,32 +209,6 @@ polku_assessment_copy (PolkuAssessment *self)
 }
 
 void
-polku_assessment_set_stored (PolkuAssessment *self,
-                             const char      *id,
-                             const char      *created,
-                             const char      *modified)
-{
-  char *old;
-
-  g_return_if_fail (POLKU_IS_ASSESSMENT (self));
-
-  /* The arguments may be our own strings: copy before freeing. */
-  if (g_strcmp0 (self->id, id) != 0)
-    {
-      old = self->id;
-      self->id = g_strdup (id);
-      g_free (old);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-    }
-  old = self->created;
-  self->created = g_strdup (created);
-  g_free (old);
-  old = self->modified;
-  self->modified = g_strdup (modified);
-  g_free (old);
-}
-
-void
 polku_assessment_set_identity (PolkuAssessment *self,
                                const char      *client_id,
                                const char      *instrument_id,
@@ -262,12 +216,9 @@ polku_assessment_set_identity (PolkuAssessment *self,
 {
   g_return_if_fail (POLKU_IS_ASSESSMENT (self));
 
-  g_free (self->client_id);
-  self->client_id = g_strdup (client_id);
-  g_free (self->instrument_id);
-  self->instrument_id = g_strdup (instrument_id);
-  g_free (self->instrument_version);
-  self->instrument_version = g_strdup (instrument_version);
+  polku_record_set_client_id (POLKU_RECORD (self), client_id);
+  polku_set_string (&self->instrument_id, instrument_id);
+  polku_set_string (&self->instrument_version, instrument_version);
 }
 
 void
@@ -290,10 +241,6 @@ polku_assessment_take_answers (PolkuAssessment *self,
     return self->field; \
   }
 
-GETTER (const char *, id, id)
-GETTER (const char *, created, created)
-GETTER (const char *, modified, modified)
-GETTER (const char *, client_id, client_id)
 GETTER (const char *, instrument_id, instrument_id)
 GETTER (const char *, instrument_version, instrument_version)
 GETTER (const char *, date, date)
@@ -310,11 +257,8 @@ polku_assessment_set_date (PolkuAssessment *self,
 {
   g_return_if_fail (POLKU_IS_ASSESSMENT (self));
 
-  if (g_strcmp0 (self->date, date) == 0)
-    return;
-  g_free (self->date);
-  self->date = g_strdup (date);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  if (polku_set_string (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 void
@@ -337,11 +281,8 @@ polku_assessment_set_plan_id (PolkuAssessment *self,
 
   if (plan_id != NULL && plan_id[0] == '\0')
     plan_id = NULL;
-  if (g_strcmp0 (self->plan_id, plan_id) == 0)
-    return;
-  g_free (self->plan_id);
-  self->plan_id = g_strdup (plan_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+  if (polku_set_string (&self->plan_id, plan_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
 }
 
 void
@@ -444,11 +385,13 @@ polku_assessment_validate (PolkuAssessment  *self,
                            GError          **error)
 {
   g_autoptr(PolkuInstrument) instrument = NULL;
+  const char *client_id;
   GDate date;
 
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (self), FALSE);
 
-  if (self->client_id == NULL || !g_uuid_string_is_valid (self->client_id))
+  client_id = polku_assessment_get_client_id (self);
+  if (client_id == NULL || !g_uuid_string_is_valid (client_id))
     return invalid (error, _("client_id: the client is missing."));
   if (!polku_date_parse_iso (self->date, &date))
     return invalid (error, _("date: write the date as YYYY-MM-DD."));
@@ -494,12 +437,15 @@ polku_assessment_to_json (PolkuAssessment  *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(PolkuInstrument) instrument = NULL;
+  const char *created, *modified;
 
   g_return_val_if_fail (POLKU_IS_ASSESSMENT (self), NULL);
 
   instrument = polku_assessment_dup_instrument (self, error);
   if (instrument == NULL)
     return NULL;
+  created = polku_assessment_get_created (self);
+  modified = polku_assessment_get_modified (self);
 
   json_builder_begin_object (builder);
 #define STRING(name, value) \
@@ -508,8 +454,8 @@ polku_assessment_to_json (PolkuAssessment  *self,
     json_builder_add_string_value (builder, value); \
   else \
     json_builder_add_null_value (builder);
-  STRING ("id", self->id);
-  STRING ("client_id", self->client_id);
+  STRING ("id", polku_assessment_get_id (self));
+  STRING ("client_id", polku_assessment_get_client_id (self));
   STRING ("instrument", self->instrument_id);
   STRING ("instrument_version", self->instrument_version);
   STRING ("date", self->date);
@@ -534,9 +480,9 @@ polku_assessment_to_json (PolkuAssessment  *self,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "created");
-  json_builder_add_string_value (builder, self->created != NULL ? self->created : "");
+  json_builder_add_string_value (builder, created != NULL ? created : "");
   json_builder_set_member_name (builder, "modified");
-  json_builder_add_string_value (builder, self->modified != NULL ? self->modified : "");
+  json_builder_add_string_value (builder, modified != NULL ? modified : "");
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

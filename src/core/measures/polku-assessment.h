@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "polku-instrument.h"
+#include "polku-record.h"
 #include "polku-scoring.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,9 @@ gboolean    polku_assessment_status_from_code (const char            *code,
                                                PolkuAssessmentStatus *out_status);
 
 #define POLKU_TYPE_ASSESSMENT (polku_assessment_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuAssessment, polku_assessment, POLKU, ASSESSMENT, GObject)
+G_DECLARE_FINAL_TYPE (PolkuAssessment, polku_assessment, POLKU, ASSESSMENT, PolkuRecord)
+
+POLKU_RECORD_DEFINE_GETTERS (PolkuAssessment, polku_assessment)
 
 GQuark                 polku_assessment_error_quark        (void);
 
@@ -50,10 +53,6 @@ PolkuAssessment       *polku_assessment_new                (const char       *cl
                                                             PolkuInstrument  *instrument);
 PolkuAssessment       *polku_assessment_copy               (PolkuAssessment  *self);
 
-const char            *polku_assessment_get_id             (PolkuAssessment  *self);
-const char            *polku_assessment_get_created        (PolkuAssessment  *self);
-const char            *polku_assessment_get_modified       (PolkuAssessment  *self);
-const char            *polku_assessment_get_client_id      (PolkuAssessment  *self);
 const char            *polku_assessment_get_instrument_id  (PolkuAssessment  *self);
 const char            *polku_assessment_get_instrument_version (PolkuAssessment *self);
 const char            *polku_assessment_get_date           (PolkuAssessment  *self);

@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+static inline gboolean
+polku_plan_node_holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
 /* A copy that shares nothing with @node (json_node_copy shares objects and arrays). */
 JsonNode    *polku_plan_node_deep_copy  (JsonNode   *node);
 

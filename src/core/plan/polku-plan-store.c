@@ -1,11 +1,12 @@
-/* polku-plan-store.c: plans in the store: versions, restore, drafts
+/* polku-plan-store.c: plans in the store: versions and restore
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Tables in data/migrations/0005-plans.sql: plan (one per client, the current version's
  * number), plan_version (every saved document, immutable), plan_draft (the editor's unsaved
- * work). Each change runs in one BEGIN IMMEDIATE transaction with its audit entry.
+ * work; polku-plan-draft-store.c). Each change runs in one write transaction with its audit
+ * entry (polku_store_write ()).
  */
 
 #define G_LOG_DOMAIN "polku-plan"
@@ -464,28 +465,32 @@ save_locked (PolkuStore  *store,
   return TRUE;
 }
 
-static gboolean
-in_transaction (PolkuStore  *store,
-                sqlite3     *db,
-                gboolean   (*body) (PolkuStore *, sqlite3 *, gpointer, GError **),
-                gpointer     data,
-                GError     **error)
-{
-  return polku_store_begin_write (db, error)
-         && polku_store_end_write (db, body (store, db, data, error), error);
-}
-
 typedef struct
 {
   const char *client_id;
   JsonNode   *document;     /* save: the document; update: the patch */
   gint64      base_version;
   const char *origin;
-  gint64      restore;
+  gint64      restore;      /* restore: the version to bring back */
   gint64      out_version;
   JsonNode   *out_document;
   const char *stamp;
 } SaveData;
+
+/* Runs @body, which makes a version, with polku_store_write (); sets @out_version. */
+static gboolean
+write_version (PolkuStore           *store,
+               PolkuStoreWriteFunc   body,
+               SaveData             *save,
+               gint64               *out_version,
+               GError              **error)
+{
+  if (!polku_store_write (store, body, save, error))
+    return FALSE;
+  if (out_version != NULL)
+    *out_version = save->out_version;
+  return TRUE;
+}
 
 static gboolean
 save_body (PolkuStore  *store,
@@ -537,8 +542,6 @@ polku_plan_store_save_stamped (PolkuStore  *store,
                                GError     **error)
 {
   SaveData save = { client_id, document, base_version, origin, 0, 0, NULL, stamp };
-  sqlite3 *db;
-  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (client_id != NULL, FALSE);
@@ -546,15 +549,7 @@ polku_plan_store_save_stamped (PolkuStore  *store,
   g_return_val_if_fail (origin != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = in_transaction (store, db, save_body, &save, error);
-  polku_store_end_use (store);
-
-  if (ok && out_version != NULL)
-    *out_version = save.out_version;
-  return ok;
+  return write_version (store, save_body, &save, out_version, error);
 }
 
 static gboolean
@@ -618,27 +613,17 @@ polku_plan_store_update (PolkuStore  *store,
                          GError     **error)
 {
   SaveData save = { client_id, patch, -1, POLKU_PLAN_ORIGIN_PATCH, 0, 0, NULL, NULL };
-  sqlite3 *db;
-  gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (patch != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  ok = in_transaction (store, db, update_body, &save, error);
-  polku_store_end_use (store);
-
-  if (!ok)
+  if (!write_version (store, update_body, &save, out_version, error))
     {
       g_clear_pointer (&save.out_document, json_node_unref);
       return NULL;
     }
-  if (out_version != NULL)
-    *out_version = save.out_version;
   return save.out_document;
 }
 
@@ -776,27 +761,20 @@ polku_plan_store_get_version (PolkuStore  *store,
   return g_object_ref (g_ptr_array_index (versions, 0));
 }
 
-typedef struct
-{
-  const char *client_id;
-  gint64      version;
-  gint64      out_version;
-} RestoreData;
-
 static gboolean
 restore_body (PolkuStore  *store,
               sqlite3     *db,
               gpointer     data,
               GError     **error)
 {
-  RestoreData *restore = data;
+  SaveData *save = data;
   g_autoptr(JsonNode) old = NULL;
   g_autoptr(JsonNode) current = NULL;
   sqlite3_stmt *stmt;
   gint64 current_version = 0;
   int rc;
 
-  if (!load_current_locked (db, restore->client_id, NULL, &current_version, &current, error))
+  if (!load_current_locked (db, save->client_id, NULL, &current_version, &current, error))
     return FALSE;
   if (current == NULL)
     return no_plan (error);
@@ -807,8 +785,8 @@ restore_body (PolkuStore  *store,
                               _("Reading the plan’s versions"), error);
   if (stmt == NULL)
     return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, restore->client_id);
-  sqlite3_bind_int64 (stmt, 2, restore->version);
+  polku_store_bind_text_or_null (stmt, 1, save->client_id);
+  sqlite3_bind_int64 (stmt, 2, save->restore);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     old = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 0), NULL);
@@ -820,7 +798,7 @@ restore_body (PolkuStore  *store,
     {
       g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_VERSION,
                    _("The plan has no version %d (it has versions 1–%d)."),
-                   (int) restore->version, (int) current_version);
+                   (int) save->restore, (int) current_version);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -828,19 +806,19 @@ restore_body (PolkuStore  *store,
   if (old == NULL)
     {
       g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
-                   _("Version %d of the plan cannot be read."), (int) restore->version);
+                   _("Version %d of the plan cannot be read."), (int) save->restore);
       return FALSE;
     }
 
   if (polku_plan_document_same_content (old, current))
     {
-      restore->out_version = current_version;
+      save->out_version = current_version;
       return TRUE;
     }
 
-  return save_locked (store, db, restore->client_id, old, current_version,
-                      POLKU_PLAN_ORIGIN_RESTORE, restore->version, NULL,
-                      &restore->out_version, error);
+  return save_locked (store, db, save->client_id, old, current_version,
+                      POLKU_PLAN_ORIGIN_RESTORE, save->restore, NULL,
+                      &save->out_version, error);
 }
 
 /**
@@ -858,226 +836,11 @@ polku_plan_store_restore (PolkuStore  *store,
                           gint64      *out_version,
                           GError     **error)
 {
-  RestoreData restore = { client_id, version, 0 };
-  sqlite3 *db;
-  gboolean ok;
+  SaveData restore = { client_id, NULL, -1, POLKU_PLAN_ORIGIN_RESTORE, version, 0, NULL, NULL };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (client_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = in_transaction (store, db, restore_body, &restore, error);
-  polku_store_end_use (store);
-
-  if (ok && out_version != NULL)
-    *out_version = restore.out_version;
-  return ok;
-}
-
-/* Drafts */
-
-typedef struct
-{
-  const char *client_id;
-  const char *text;
-  gint64      base_version;
-} DraftData;
-
-static gboolean
-draft_body (PolkuStore  *store,
-            sqlite3     *db,
-            gpointer     data,
-            GError     **error)
-{
-  DraftData *draft = data;
-  g_autofree char *now = polku_date_now_stamp ();
-  g_autofree char *id = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-
-  if (!polku_store_check_client_locked (db, draft->client_id, error))
-    return FALSE;
-
-  stmt = polku_store_prepare (db, "UPDATE plan_draft SET modified = ?2, base_version = ?3,"
-                              " author = ?4, document = ?5 WHERE client_id = ?1;",
-                              _("Saving the draft"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, draft->client_id);
-  polku_store_bind_text_or_null (stmt, 2, now);
-  if (draft->base_version > 0)
-    sqlite3_bind_int64 (stmt, 3, draft->base_version);
-  else
-    sqlite3_bind_null (stmt, 3);
-  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 5, draft->text);
-  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
-    return FALSE;
-  if (sqlite3_changes (db) > 0)
-    return TRUE;
-
-  /* A new draft: recorded once; its later autosaves are not (they are not saved changes
-   * of the plan, and would flood the log). */
-  stmt = polku_store_prepare (db, "INSERT INTO plan_draft (id, created, modified, client_id,"
-                              " base_version, author, document)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
-                              _("Saving the draft"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, now);
-  polku_store_bind_text_or_null (stmt, 3, draft->client_id);
-  if (draft->base_version > 0)
-    sqlite3_bind_int64 (stmt, 4, draft->base_version);
-  else
-    sqlite3_bind_null (stmt, 4);
-  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 6, draft->text);
-  if (!polku_store_step_done (db, stmt, _("Saving the draft"), error))
-    return FALSE;
-
-  {
-    g_autofree char *detail = g_strdup_printf ("draft=%s", id);
-
-    return polku_audit_append_locked (store, db, POLKU_AUDIT_PLAN_DRAFT, draft->client_id,
-                                      detail, error);
-  }
-}
-
-/**
- * polku_plan_store_save_draft:
- * @document: the editor's plan as it is now (need not be valid yet)
- * @base_version: the version the editing started from, 0 for a new plan
- *
- * Keeps the editor's unsaved work in the encrypted store (one draft per client).
- */
-gboolean
-polku_plan_store_save_draft (PolkuStore  *store,
-                             const char  *client_id,
-                             JsonNode    *document,
-                             gint64       base_version,
-                             GError     **error)
-{
-  g_autofree char *text = NULL;
-  DraftData draft = { client_id, NULL, base_version };
-  sqlite3 *db;
-  gboolean ok;
-
-  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (client_id != NULL, FALSE);
-  g_return_val_if_fail (document != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!JSON_NODE_HOLDS_OBJECT (document))
-    {
-      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
-                   _("The plan must be a JSON object."));
-      return FALSE;
-    }
-  text = polku_plan_document_to_string (document, FALSE);
-  draft.text = text;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = in_transaction (store, db, draft_body, &draft, error);
-  polku_store_end_use (store);
-  return ok;
-}
-
-/**
- * polku_plan_store_load_draft:
- * @out_base_version: (out) (optional): the version the draft started from (0: a new plan)
- *
- * Returns: (transfer full) (nullable): the client's draft, or %NULL (without an error) when
- *   there is none
- */
-JsonNode *
-polku_plan_store_load_draft (PolkuStore  *store,
-                             const char  *client_id,
-                             gint64      *out_base_version,
-                             GError     **error)
-{
-  JsonNode *document = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  int rc;
-
-  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
-  g_return_val_if_fail (client_id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-
-  stmt = polku_store_prepare (db,
-                              "SELECT base_version, document FROM plan_draft"
-                              " WHERE client_id = ?1;", _("Reading the draft"), error);
-  if (stmt != NULL)
-    {
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          if (out_base_version != NULL)
-            *out_base_version = sqlite3_column_int64 (stmt, 0);
-          document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 1), error);
-        }
-      else if (rc != SQLITE_DONE)
-        polku_store_set_sqlite_error (error, db, _("Reading the draft"));
-      sqlite3_finalize (stmt);
-    }
-  polku_store_end_use (store);
-
-  return document;
-}
-
-static gboolean
-discard_body (PolkuStore  *store,
-              sqlite3     *db,
-              gpointer     data,
-              GError     **error)
-{
-  const char *client_id = data;
-  sqlite3_stmt *stmt;
-
-  stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
-                              _("Discarding the draft"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  if (!polku_store_step_done (db, stmt, _("Discarding the draft"), error))
-    return FALSE;
-  if (sqlite3_changes (db) == 0)
-    return TRUE;
-  return polku_audit_append_locked (store, db, POLKU_AUDIT_PLAN_DRAFT_DISCARD, client_id,
-                                    NULL, error);
-}
-
-/**
- * polku_plan_store_discard_draft:
- *
- * Removes the client's draft, if there is one.
- */
-gboolean
-polku_plan_store_discard_draft (PolkuStore  *store,
-                                const char  *client_id,
-                                GError     **error)
-{
-  sqlite3 *db;
-  gboolean ok;
-
-  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (client_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  ok = in_transaction (store, db, discard_body, (gpointer) client_id, error);
-  polku_store_end_use (store);
-  return ok;
+  return write_version (store, restore_body, &restore, out_version, error);
 }

@@ -10,11 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Appends one entry. Call it between polku_store_begin_use () and polku_store_end_use (),
- * inside the transaction that makes the change it records ("BEGIN IMMEDIATE;" … append …
- * "COMMIT;"), so that the change and its entry are written together or not at all. The
- * actor is the store's (polku_store_set_actor ()). @detail names ids and field names only:
- * never client data. */
+/* Appends one entry. Call it from the body of polku_store_write (), the transaction that
+ * makes the change it records, so that the change and its entry are written together or
+ * not at all. The actor is the store's (polku_store_set_actor ()). @detail names ids and
+ * field names only: never client data. */
 gboolean polku_audit_append_locked (PolkuStore  *store,
                                     sqlite3     *db,
                                     const char  *action,

@@ -399,6 +399,25 @@ polku_audit_append_locked (PolkuStore  *store,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *action;
+  const char *client_id;
+  const char *detail;
+} Record;
+
+static gboolean
+record_body (PolkuStore  *store,
+             sqlite3     *db,
+             gpointer     data,
+             GError     **error)
+{
+  const Record *record = data;
+
+  return polku_audit_append_locked (store, db, record->action, record->client_id,
+                                    record->detail, error);
+}
+
 /**
  * polku_audit_record:
  * @action: what was done ("<object>.<verb>", e.g. %POLKU_AUDIT_CLIENT_VIEW)
@@ -415,23 +434,13 @@ polku_audit_record (PolkuStore  *store,
                     const char  *detail,
                     GError     **error)
 {
-  sqlite3 *db;
-  gboolean ok;
+  Record record = { action, client_id, detail };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-
-  ok = polku_store_begin_write (db, error)
-       && polku_store_end_write (db, polku_audit_append_locked (store, db, action, client_id,
-                                                                detail, error), error);
-
-  polku_store_end_use (store);
-  return ok;
+  return polku_store_write (store, record_body, &record, error);
 }
 
 #define ENTRY_COLUMNS \
@@ -549,56 +558,28 @@ tampered (GError     **error,
   return FALSE;
 }
 
-/**
- * polku_audit_verify:
- * @out_n_entries: (out) (optional): how many entries were checked
- *
- * Recomputes the hash chain. Fails with %POLKU_AUDIT_ERROR_TAMPERED, naming the first entry
- * that does not fit, when an entry was edited, removed, reordered or added outside Polku.
- */
-gboolean
-polku_audit_verify (PolkuStore  *store,
-                    gint64      *out_n_entries,
-                    GError     **error)
+/* Checks the chain against the head; the caller holds a read transaction. */
+static gboolean
+verify_locked (sqlite3  *db,
+               gint64   *out_n_entries,
+               GError  **error)
 {
   g_autofree char *prev_hash = g_strdup (ZERO_HASH);
   g_autofree char *head_hash = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  sqlite3_stmt *stmt;
   gint64 head_seq = 0;
   gint64 expected = 1;
   gboolean ok = TRUE;
   int rc;
 
-  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-
-  /* One read transaction, so that the chain and the head are seen at the same moment. */
-  if (!polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error))
-    {
-      polku_store_end_use (store);
-      return FALSE;
-    }
-
   if (!read_head (db, &head_seq, &head_hash, error))
-    {
-      ok = FALSE;
-      goto out;
-    }
-
+    return FALSE;
   stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq;",
                               _("Reading the audit log"), error);
   if (stmt == NULL)
-    {
-      ok = FALSE;
-      goto out;
-    }
+    return FALSE;
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PolkuAuditEntry) entry = entry_from_row (stmt, NULL, NULL);
       g_autofree char *hash = NULL;
@@ -633,6 +614,7 @@ polku_audit_verify (PolkuStore  *store,
       prev_hash = g_steal_pointer (&entry->hash);
       expected++;
     }
+  sqlite3_finalize (stmt);
 
   if (ok && rc != SQLITE_DONE)
     ok = polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
@@ -648,10 +630,37 @@ polku_audit_verify (PolkuStore  *store,
 
   if (ok && out_n_entries != NULL)
     *out_n_entries = expected - 1;
+  return ok;
+}
 
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+/**
+ * polku_audit_verify:
+ * @out_n_entries: (out) (optional): how many entries were checked
+ *
+ * Recomputes the hash chain. Fails with %POLKU_AUDIT_ERROR_TAMPERED, naming the first entry
+ * that does not fit, when an entry was edited, removed, reordered or added outside Polku.
+ */
+gboolean
+polku_audit_verify (PolkuStore  *store,
+                    gint64      *out_n_entries,
+                    GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return FALSE;
+  /* One read transaction, so that the chain and the head are seen at the same moment. */
+  ok = polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error);
+  if (ok)
+    {
+      ok = verify_locked (db, out_n_entries, error);
+      sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+    }
   polku_store_end_use (store);
   return ok;
 }

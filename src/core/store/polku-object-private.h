@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The records read from the store (case, consent, team member, follow-up, …) are GObjects
- * whose properties are set once, when the store makes them. Editable objects (client,
- * contact, mapping visit) keep their text trimmed, %NULL for blank.
+ * whose properties are set once, when the store makes them; their id, stamps and client
+ * come from PolkuRecord (polku-record.h). Editable objects (client, contact, mapping visit)
+ * keep their text trimmed, %NULL for blank.
  */
 #pragma once
 
@@ -16,6 +17,16 @@ G_BEGIN_DECLS
 /* The flags of a property that is set once, when the object is made. */
 #define POLKU_PARAM_CONSTRUCT_ONLY \
   (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS)
+
+/* Defines `type type_name_get_field (TypeName *self)`, which returns self->field once it has
+ * checked that @self is a POLKU_TYPE_<TYPE>. */
+#define POLKU_DEFINE_GETTER(TypeName, type_name, TYPE, type, field) \
+  type \
+  type_name##_get_##field (TypeName *self) \
+  { \
+    g_return_val_if_fail (POLKU_IS_##TYPE (self), 0); \
+    return self->field; \
+  }
 
 /* A construct-only string property, %NULL by default. */
 static inline GParamSpec *
@@ -31,6 +42,22 @@ polku_value_replace_string (char         **field,
 {
   g_free (*field);
   *field = g_value_dup_string (value);
+}
+
+/* Sets *@field to a copy of @value (which may point into *@field); returns whether that
+ * changed it (so that the caller notifies). */
+static inline gboolean
+polku_set_string (char       **field,
+                  const char  *value)
+{
+  char *copy;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+  return TRUE;
 }
 
 /* A copy of @text without the white space around it; %NULL for %NULL or blank text. */

@@ -4,7 +4,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each domain module (cases, contacts, plans, assessments, audit) keeps its SQL in its own
- * polku-<thing>-store.c and works on the database through these calls:
+ * polku-<thing>-store.c and works on the database through these calls. A change is a body
+ * run by polku_store_write () (or polku_store_write_get (), which also reads the changed
+ * object back):
+ *
+ *   static gboolean
+ *   add_body (PolkuStore *store, sqlite3 *db, gpointer data, GError **error)
+ *   {
+ *     ... prepare, bind, step ... polku_audit_append_locked () ...
+ *   }
+ *
+ *   ok = polku_store_write (store, add_body, &data, error);
+ *
+ * A read takes the lock with begin_use and lets it go with end_use (or uses polku_store_get
+ * (), polku_store_list () or polku_store_list_objects (), which do both):
  *
  *   sqlite3 *db = polku_store_begin_use (store, error);
  *   if (db == NULL)
@@ -14,7 +27,10 @@
  *
  * begin_use takes the store's lock (one connection, many threads) and fails with a clear
  * message when the store was closed because Polku is locked. Never keep the sqlite3 pointer
- * past end_use.
+ * past end_use, and never open a write transaction but through polku_store_write ().
+ *
+ * polku-store.c has the lock and the transaction; polku-store-rows.c the SQL and row
+ * helpers, which work on a connection the caller holds.
  */
 #pragma once
 
@@ -25,17 +41,47 @@
 
 G_BEGIN_DECLS
 
+/* The lock and the write transaction (polku-store.c) */
+
 sqlite3  *polku_store_begin_use          (PolkuStore    *self,
                                           GError       **error);
 void      polku_store_end_use            (PolkuStore    *self);
 /* Who is working (for the audit log); only between begin_use and end_use. */
 const char *polku_store_get_actor_locked (PolkuStore    *self);
 
+/* A change made inside a write transaction; returns FALSE with @error to roll it back. */
+typedef gboolean (*PolkuStoreWriteFunc)  (PolkuStore    *store,
+                                          sqlite3       *db,
+                                          gpointer       data,
+                                          GError       **error);
+/* Takes the store's lock, runs @body between BEGIN IMMEDIATE and COMMIT (ROLLBACK when it
+ * fails) and lets the lock go. The change and its audit entry go together or not at all. */
+gboolean  polku_store_write              (PolkuStore           *self,
+                                          PolkuStoreWriteFunc   body,
+                                          gpointer              data,
+                                          GError              **error);
+
+/* Reads one object (a GObject, transfer full) by @id from a connection the caller holds;
+ * NULL with @error when there is none or the read failed. */
+typedef gpointer (*PolkuStoreGetFunc)    (sqlite3       *db,
+                                          const char    *id,
+                                          GError       **error);
+/* polku_store_write (), then @get (@id) in the same transaction: returns the changed object
+ * (transfer full), or NULL with @error and nothing written. */
+gpointer  polku_store_write_get          (PolkuStore           *self,
+                                          PolkuStoreWriteFunc   body,
+                                          gpointer              data,
+                                          PolkuStoreGetFunc     get,
+                                          const char           *id,
+                                          GError              **error);
+
+/* SQL and rows (polku-store-rows.c) */
+
 /* Sets @error from the connection's last error: "@what failed: …". Returns FALSE. */
 gboolean  polku_store_set_sqlite_error   (GError       **error,
                                           sqlite3       *db,
                                           const char    *what);
-/* Runs SQL without results (e.g. "BEGIN IMMEDIATE;"). */
+/* Runs SQL without results (e.g. a PRAGMA). */
 gboolean  polku_store_exec               (sqlite3       *db,
                                           const char    *sql,
                                           const char    *what,
@@ -54,32 +100,11 @@ gboolean  polku_store_step_done          (sqlite3       *db,
                                           sqlite3_stmt  *stmt,
                                           const char    *what,
                                           GError       **error);
-/* BEGIN IMMEDIATE: a write transaction, so a change and its audit entry go together. */
-gboolean  polku_store_begin_write        (sqlite3       *db,
-                                          GError       **error);
-/* Commits when @ok is TRUE, else rolls back. Returns TRUE only when @ok and the commit
- * succeeded; @error is left as it is when @ok is FALSE (the caller's error stands). */
-gboolean  polku_store_end_write          (sqlite3       *db,
-                                          gboolean       ok,
-                                          GError       **error);
-
 /* Column @i of the current row as text; NULL for an SQL NULL. */
 #define POLKU_STORE_COL(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 /* A copy of column @i of the current row; NULL for an SQL NULL. */
 char     *polku_store_column_dup         (sqlite3_stmt  *stmt,
                                           int            i);
-
-/* A change made inside a write transaction; returns FALSE with @error to roll it back. */
-typedef gboolean (*PolkuStoreWriteFunc)  (PolkuStore    *store,
-                                          sqlite3       *db,
-                                          gpointer       data,
-                                          GError       **error);
-/* Takes the store's lock, runs @body between BEGIN IMMEDIATE and COMMIT (ROLLBACK when it
- * fails) and lets the lock go. The change and its audit entry go together or not at all. */
-gboolean  polku_store_write              (PolkuStore           *self,
-                                          PolkuStoreWriteFunc   body,
-                                          gpointer              data,
-                                          GError              **error);
 
 /* Fails with POLKU_STORE_ERROR_NOT_FOUND when there is no such client. */
 gboolean  polku_store_check_client_locked (sqlite3      *db,
@@ -125,6 +150,18 @@ GPtrArray *polku_store_select_objects    (sqlite3            *db,
                                           const char         *param,
                                           GType               type,
                                           const char * const *properties,
+                                          const char         *what,
+                                          GError            **error);
+/* Takes the store's lock, runs @get (@id) and lets go. */
+gpointer   polku_store_get               (PolkuStore         *store,
+                                          PolkuStoreGetFunc   get,
+                                          const char         *id,
+                                          GError            **error);
+/* Takes the store's lock, runs @sql (a count, e.g. "SELECT count(*) …") with @param
+ * (nullable) bound to ?1 and lets go. Returns the count, or -1 with @error. */
+gint64     polku_store_count             (PolkuStore         *store,
+                                          const char         *sql,
+                                          const char         *param,
                                           const char         *what,
                                           GError            **error);
 /* Takes the store's lock, runs polku_store_select_rows () and lets go. */

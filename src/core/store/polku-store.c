@@ -9,6 +9,9 @@
  * file made with Debian 12's SQLCipher 3.4 opens with SQLCipher 4 and back: with
  * SQLCipher 4, `PRAGMA cipher_compatibility = 3` is issued right after the key.
  *
+ * Here too are the store's lock (begin_use/end_use) and the one write transaction
+ * (polku_store_write ()); the SQL and row helpers are in polku-store-rows.c.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +23,6 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gobject/gvaluecollector.h>
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 #include <sys/random.h>
@@ -125,358 +127,6 @@ polku_store_dup_actor (PolkuStore *self)
   actor = g_strdup (self->actor);
   g_mutex_unlock (&self->lock);
   return actor;
-}
-
-/* A generic SQLite failure as a GError; the SQLite message names no client data. */
-gboolean
-polku_store_set_sqlite_error (GError    **error,
-                  sqlite3    *db,
-                  const char *what)
-{
-  int code = sqlite3_extended_errcode (db);
-
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
-                 _("%s failed: the data breaks a rule of the database (%s)."),
-                 what, sqlite3_errmsg (db));
-  else if ((code & 0xff) == SQLITE_FULL)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                 _("%s failed: the disk is full. Free some space and try again."), what);
-  else
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                 _("%s failed: %s (SQLite error %d)."), what, sqlite3_errmsg (db), code);
-  return FALSE;
-}
-
-gboolean
-polku_store_exec (sqlite3     *db,
-          const char  *sql,
-          const char  *what,
-          GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return polku_store_set_sqlite_error (error, db, what);
-  return TRUE;
-}
-
-sqlite3_stmt *
-polku_store_prepare (sqlite3     *db,
-                     const char  *sql,
-                     const char  *what,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      polku_store_set_sqlite_error (error, db, what);
-      return NULL;
-    }
-  return stmt;
-}
-
-gboolean
-polku_store_step_done (sqlite3       *db,
-                       sqlite3_stmt  *stmt,
-                       const char    *what,
-                       GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    polku_store_set_sqlite_error (error, db, what);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
-}
-
-gboolean
-polku_store_begin_write (sqlite3  *db,
-                         GError  **error)
-{
-  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Starting a change"), error);
-}
-
-gboolean
-polku_store_end_write (sqlite3   *db,
-                       gboolean   ok,
-                       GError   **error)
-{
-  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the change"), error))
-    return TRUE;
-  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-  return FALSE;
-}
-
-char *
-polku_store_column_dup (sqlite3_stmt *stmt,
-                        int           i)
-{
-  return g_strdup (POLKU_STORE_COL (stmt, i));
-}
-
-gboolean
-polku_store_check_client_locked (sqlite3     *db,
-                                 const char  *client_id,
-                                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = polku_store_prepare (db, "SELECT 1 FROM client WHERE id = ?1;", _("Reading a client"),
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("There is no client with the id “%s”."), client_id != NULL ? client_id : "");
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading a client"));
-  return FALSE;
-}
-
-GPtrArray *
-polku_store_list_rows (sqlite3           *db,
-                       sqlite3_stmt      *stmt,
-                       PolkuStoreRowFunc  row_func,
-                       gpointer           user_data,
-                       const char        *what,
-                       GError           **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer object = row_func (stmt, user_data, error);
-
-      if (object == NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (list, object);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, what);
-      g_clear_pointer (&list, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&list);
-}
-
-GPtrArray *
-polku_store_select_rows (sqlite3           *db,
-                         const char        *sql,
-                         const char        *param,
-                         PolkuStoreRowFunc  row_func,
-                         gpointer           user_data,
-                         const char        *what,
-                         GError           **error)
-{
-  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
-
-  if (stmt == NULL)
-    return NULL;
-  /* A parameter left unbound is NULL, so SQL without ?1 takes a NULL @param too. */
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
-}
-
-/* Sets @value, of @pspec's type, from column @i; FALSE for a type no column can give. */
-static gboolean
-value_from_column (GValue        *value,
-                   GParamSpec    *pspec,
-                   sqlite3_stmt  *stmt,
-                   int            i)
-{
-  g_value_init (value, pspec->value_type);
-  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
-    {
-    case G_TYPE_STRING:
-      g_value_set_string (value, POLKU_STORE_COL (stmt, i));
-      return TRUE;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, sqlite3_column_int (stmt, i) != 0);
-      return TRUE;
-    case G_TYPE_INT:
-      g_value_set_int (value, sqlite3_column_int (stmt, i));
-      return TRUE;
-    case G_TYPE_UINT:
-      g_value_set_uint (value, (guint) sqlite3_column_int (stmt, i));
-      return TRUE;
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, sqlite3_column_int64 (stmt, i));
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      g_value_set_double (value, sqlite3_column_double (stmt, i));
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The next free GValue at the end of @values. */
-static GValue *
-append_value (GArray *values)
-{
-  g_array_set_size (values, values->len + 1);
-  return &g_array_index (values, GValue, values->len - 1);
-}
-
-gpointer
-polku_store_object_from_row (sqlite3_stmt       *stmt,
-                             GType               type,
-                             const char * const *properties,
-                             ...)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
-  int n_columns = sqlite3_column_count (stmt);
-  gboolean ok = TRUE;
-  const char *name;
-  va_list args;
-
-  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
-  for (int i = 0; properties[i] != NULL; i++)
-    {
-      GParamSpec *pspec;
-
-      if (properties[i][0] == '\0')
-        continue;
-      g_return_val_if_fail (i < n_columns, NULL);
-      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), properties[i]);
-      g_return_val_if_fail (pspec != NULL, NULL);
-      if (!value_from_column (append_value (values), pspec, stmt, i))
-        {
-          g_critical ("%s: the property “%s” of %s cannot be read from a column", G_STRFUNC,
-                      properties[i], g_type_name (type));
-          return NULL;
-        }
-      g_ptr_array_add (names, (gpointer) properties[i]);
-    }
-
-  va_start (args, properties);
-  for (name = va_arg (args, const char *); name != NULL; name = va_arg (args, const char *))
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-      g_autofree char *collect_error = NULL;
-
-      if (pspec == NULL)
-        {
-          g_critical ("%s: %s has no property “%s”", G_STRFUNC, g_type_name (type), name);
-          ok = FALSE;
-          break;
-        }
-      G_VALUE_COLLECT_INIT (append_value (values), pspec->value_type, args, 0, &collect_error);
-      if (collect_error != NULL)
-        {
-          g_critical ("%s: %s", G_STRFUNC, collect_error);
-          ok = FALSE;
-          break;
-        }
-      g_ptr_array_add (names, (gpointer) name);
-    }
-  va_end (args);
-
-  if (!ok)
-    return NULL;
-  return g_object_new_with_properties (type, names->len, (const char **) names->pdata,
-                                       (const GValue *) values->data);
-}
-
-typedef struct
-{
-  GType               type;
-  const char * const *properties;
-} ObjectMapping;
-
-static gpointer
-object_row (sqlite3_stmt  *stmt,
-            gpointer       user_data,
-            GError       **error)
-{
-  const ObjectMapping *mapping = user_data;
-
-  return polku_store_object_from_row (stmt, mapping->type, mapping->properties, NULL);
-}
-
-GPtrArray *
-polku_store_select_objects (sqlite3             *db,
-                            const char          *sql,
-                            const char          *param,
-                            GType                type,
-                            const char * const  *properties,
-                            const char          *what,
-                            GError             **error)
-{
-  ObjectMapping mapping = { type, properties };
-
-  return polku_store_select_rows (db, sql, param, object_row, &mapping, what, error);
-}
-
-GPtrArray *
-polku_store_list (PolkuStore         *store,
-                  const char         *sql,
-                  const char         *param,
-                  PolkuStoreRowFunc   row_func,
-                  gpointer            user_data,
-                  const char         *what,
-                  GError            **error)
-{
-  GPtrArray *result;
-  sqlite3 *db = polku_store_begin_use (store, error);
-
-  if (db == NULL)
-    return NULL;
-  result = polku_store_select_rows (db, sql, param, row_func, user_data, what, error);
-  polku_store_end_use (store);
-  return result;
-}
-
-GPtrArray *
-polku_store_list_objects (PolkuStore          *store,
-                          const char          *sql,
-                          const char          *param,
-                          GType                type,
-                          const char * const  *properties,
-                          const char          *what,
-                          GError             **error)
-{
-  ObjectMapping mapping = { type, properties };
-
-  return polku_store_list (store, sql, param, object_row, &mapping, what, error);
-}
-
-gpointer
-polku_store_take_first (GPtrArray   *list,
-                        GError     **error,
-                        GQuark       domain,
-                        int          code,
-                        const char  *format,
-                        ...)
-{
-  g_autoptr(GPtrArray) owned = list;
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (owned == NULL)
-    return NULL;
-  if (owned->len > 0)
-    return g_object_ref (g_ptr_array_index (owned, 0));
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, domain, code, message);
-  return NULL;
 }
 
 /* Runs a one-row, one-column query. Returns NULL (no error) when there is no row. */
@@ -698,6 +348,15 @@ compare_strings (gconstpointer a,
 }
 
 static gboolean
+migration_body (PolkuStore  *store,
+                sqlite3     *db,
+                gpointer     sql,
+                GError     **error)
+{
+  return polku_store_exec (db, sql, _("Upgrading the database"), error);
+}
+
+static gboolean
 migrate (PolkuStore  *self,
          GError     **error)
 {
@@ -757,7 +416,6 @@ migrate (PolkuStore  *self,
       g_autofree char *resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
-      g_autofree char *stamp = NULL;
 
       bytes = g_resource_lookup_data (polku_core_get_resource (), resource, 0, &local_error);
       if (bytes == NULL)
@@ -767,18 +425,15 @@ migrate (PolkuStore  *self,
                        names[i], local_error->message);
           return FALSE;
         }
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
-                               POLKU_APPLICATION_ID, i + 1);
+      /* The migration and its number, in one transaction. */
+      sql = g_strdup_printf ("%.*s\nPRAGMA application_id = %d; PRAGMA user_version = %u;",
+                             (int) g_bytes_get_size (bytes),
+                             (const char *) g_bytes_get_data (bytes, NULL),
+                             POLKU_APPLICATION_ID, i + 1);
 
       g_debug ("Applying migration %s", names[i]);
-      if (!polku_store_exec (self->db, "BEGIN IMMEDIATE;", _("Upgrading the database"), error))
-        return FALSE;
-      if (!polku_store_exec (self->db, sql, _("Upgrading the database"), error)
-          || !polku_store_exec (self->db, stamp, _("Upgrading the database"), error)
-          || !polku_store_exec (self->db, "COMMIT;", _("Upgrading the database"), error))
+      if (!polku_store_write (self, migration_body, sql, error))
         {
-          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
           g_prefix_error (error, _("Migration %s: "), names[i]);
           return FALSE;
         }
@@ -992,28 +647,6 @@ polku_store_get_foreign_keys (PolkuStore *self)
   return g_strcmp0 (value, "1") == 0;
 }
 
-/* Takes the lock; fails when the store was closed (locked by the user). */
-static gboolean
-begin_use_internal (PolkuStore  *self,
-           GError     **error)
-{
-  g_mutex_lock (&self->lock);
-  if (self->db == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                   _("The database is locked. Unlock Polku and try again."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-end_use (PolkuStore *self)
-{
-  g_mutex_unlock (&self->lock);
-}
-
 /**
  * polku_store_begin_use:
  *
@@ -1028,8 +661,14 @@ polku_store_begin_use (PolkuStore  *self,
 {
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
 
-  if (!begin_use_internal (self, error))
-    return NULL;
+  g_mutex_lock (&self->lock);
+  if (self->db == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("The database is locked. Unlock Polku and try again."));
+      return NULL;
+    }
   return self->db;
 }
 
@@ -1044,7 +683,28 @@ polku_store_end_use (PolkuStore *self)
 {
   g_return_if_fail (POLKU_IS_STORE (self));
 
-  end_use (self);
+  g_mutex_unlock (&self->lock);
+}
+
+/* BEGIN IMMEDIATE: a write transaction, so a change and its audit entry go together. */
+static gboolean
+begin_write (sqlite3  *db,
+             GError  **error)
+{
+  return polku_store_exec (db, "BEGIN IMMEDIATE;", _("Starting a change"), error);
+}
+
+/* Commits when @ok is TRUE, else rolls back. Returns TRUE only when @ok and the commit
+ * succeeded; @error is left as it is when @ok is FALSE (the caller's error stands). */
+static gboolean
+end_write (sqlite3   *db,
+           gboolean   ok,
+           GError   **error)
+{
+  if (ok && polku_store_exec (db, "COMMIT;", _("Saving the change"), error))
+    return TRUE;
+  sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
 }
 
 /**
@@ -1062,27 +722,69 @@ polku_store_write (PolkuStore          *self,
                    gpointer             data,
                    GError             **error)
 {
+  sqlite3 *db;
   gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
-  if (!begin_use_internal (self, error))
+  db = polku_store_begin_use (self, error);
+  if (db == NULL)
     return FALSE;
-  ok = polku_store_begin_write (self->db, error)
-       && polku_store_end_write (self->db, body (self, self->db, data, error), error);
-  end_use (self);
+  ok = begin_write (db, error) && end_write (db, body (self, db, data, error), error);
+  polku_store_end_use (self);
   return ok;
 }
 
-/* ISO 8601 in UTC with milliseconds, e.g. 2026-11-22T08:01:02.345Z. */
-void
-polku_store_bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+typedef struct
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  PolkuStoreWriteFunc  body;
+  gpointer             data;
+  PolkuStoreGetFunc    get;
+  const char          *id;
+  gpointer             result;
+} WriteGet;
+
+static gboolean
+write_get_body (PolkuStore  *store,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  WriteGet *write = data;
+
+  if (!write->body (store, db, write->data, error))
+    return FALSE;
+  write->result = write->get (db, write->id, error);
+  return write->result != NULL;
+}
+
+/**
+ * polku_store_write_get:
+ * @body: the change, as for polku_store_write ()
+ * @get: reads the changed object by @id
+ *
+ * polku_store_write () that reads the changed object back in the same transaction, so
+ * that what is returned is what was written. When the read fails, nothing is written.
+ *
+ * Returns: (transfer full): the object from @get, or %NULL with @error set
+ */
+gpointer
+polku_store_write_get (PolkuStore           *self,
+                       PolkuStoreWriteFunc   body,
+                       gpointer              data,
+                       PolkuStoreGetFunc     get,
+                       const char           *id,
+                       GError              **error)
+{
+  WriteGet write = { body, data, get, id, NULL };
+
+  g_return_val_if_fail (get != NULL, NULL);
+
+  if (!polku_store_write (self, write_get_body, &write, error))
+    {
+      g_clear_object (&write.result);
+      return NULL;
+    }
+  return write.result;
 }

@@ -1,0 +1,20 @@
+/* polku-client-list-private.h: what the UI tests reach inside the client list
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "polku-client-filters.h"
+#include "polku-client-list.h"
+
+G_BEGIN_DECLS
+
+GtkEditable        *polku_client_list_get_search_entry    (PolkuClientList *self);
+GListModel         *polku_client_list_get_all_clients     (PolkuClientList *self);
+GListModel         *polku_client_list_get_visible_clients (PolkuClientList *self);
+const char         *polku_client_list_get_state           (PolkuClientList *self);
+gboolean            polku_client_list_get_settled         (PolkuClientList *self);
+PolkuClientFilters *polku_client_list_get_filters         (PolkuClientList *self);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* polku-overview-rows.h: the rows of the overview's groups, made from what the case holds
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "polku-case-store.h"
+
+G_BEGIN_DECLS
+
+GtkListBox *polku_overview_rows_add_list       (AdwPreferencesGroup *group,
+                                                const char          *accessible_name);
+void        polku_overview_rows_clear          (GtkListBox          *list);
+
+void        polku_overview_rows_fill_phase     (GtkListBox          *list,
+                                                PolkuCase           *kase,
+                                                GPtrArray           *phases);
+void        polku_overview_rows_fill_consent   (GtkListBox          *list,
+                                                PolkuCase           *kase,
+                                                GPtrArray           *consents);
+void        polku_overview_rows_fill_team      (GtkListBox          *list,
+                                                PolkuCase           *kase,
+                                                GPtrArray           *team);
+void        polku_overview_rows_fill_followups (GtkListBox          *list,
+                                                GPtrArray           *followups);
+void        polku_overview_rows_fill_signs     (GtkListBox          *list,
+                                                PolkuChecklist      *checklist,
+                                                GPtrArray           *signs);
+void        polku_overview_rows_fill_notes     (GtkListBox          *list,
+                                                GPtrArray           *notes);
+
+G_END_DECLS

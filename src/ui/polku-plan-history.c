@@ -1,0 +1,274 @@
+/* polku-plan-history.c: the plan's saved versions, two of them side by side
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Any two versions are compared (polku_plan_compare), the differences marked in words and
+ * colour, and the older one can be restored as a new version. The buttons are the plan
+ * view's actions (plan.show-editor, plan.restore-older).
+ */
+
+#define G_LOG_DOMAIN "polku-plan-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polku-plan-history.h"
+#include "polku-plan-store.h"
+
+struct _PolkuPlanHistory
+{
+  AdwBin       parent_instance;
+
+  GPtrArray   *versions;   /* PolkuPlanVersion, oldest first; NULL until loaded */
+  gboolean     building;
+
+  AdwComboRow *older_row;
+  AdwComboRow *newer_row;
+  GtkGrid     *compare_grid;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuPlanHistory, polku_plan_history, ADW_TYPE_BIN)
+
+static void
+add_compare_cell (PolkuPlanHistory *self,
+                  const char       *text,
+                  int               column,
+                  int               row,
+                  const char       *css_class)
+{
+  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 24 : 36);
+  gtk_widget_set_hexpand (label, column == 1 || column == 2);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (self->compare_grid, label, column, row, 1, 1);
+}
+
+/* The version chosen in @row, or NULL. */
+static PolkuPlanVersion *
+selected_version (PolkuPlanHistory *self,
+                  AdwComboRow      *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->versions == NULL || selected >= self->versions->len)
+    return NULL;
+  return g_ptr_array_index (self->versions, selected);
+}
+
+static void
+compare_versions (PolkuPlanHistory *self)
+{
+  PolkuPlanVersion *older = selected_version (self, self->older_row);
+  PolkuPlanVersion *newer = selected_version (self, self->newer_row);
+  PolkuPlanVersion *columns[] = { older, newer };
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *child;
+
+  if (self->building)
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
+    gtk_grid_remove (self->compare_grid, child);
+  if (older == NULL || newer == NULL)
+    return;
+
+  rows = polku_plan_compare (polku_plan_version_get_document (older),
+                             polku_plan_version_get_document (newer));
+  add_compare_cell (self, _("Part of the plan"), 0, 0, "heading");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_autofree char *title = g_strdup_printf (_("Version %d"),
+                                                (int) polku_plan_version_get_version (
+                                                  columns[c]));
+
+      add_compare_cell (self, title, c + 1, 0, "heading");
+    }
+  add_compare_cell (self, _("Difference"), 3, 0, "heading");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PolkuPlanDiffRow *row = g_ptr_array_index (rows, i);
+      const char *marker = "";
+      const char *css = NULL;
+
+      switch (row->kind)
+        {
+        case POLKU_PLAN_DIFF_CHANGED:
+          marker = _("Changed");
+          css = "warning";
+          break;
+        case POLKU_PLAN_DIFF_ADDED:
+          marker = _("Added");
+          css = "success";
+          break;
+        case POLKU_PLAN_DIFF_REMOVED:
+          marker = _("Removed");
+          css = "error";
+          break;
+        case POLKU_PLAN_DIFF_SAME:
+        default:
+          break;
+        }
+      add_compare_cell (self, row->label, 0, i + 1, css != NULL ? "heading" : "dim-label");
+      add_compare_cell (self, row->old_value, 1, i + 1, css);
+      add_compare_cell (self, row->new_value, 2, i + 1, css);
+      add_compare_cell (self, marker, 3, i + 1, css);
+    }
+}
+
+/**
+ * polku_plan_history_load:
+ *
+ * Lists the client's versions and compares the newest with the one before it.
+ *
+ * Returns: %FALSE with @error when the versions cannot be read
+ */
+gboolean
+polku_plan_history_load (PolkuPlanHistory  *self,
+                         PolkuStore        *store,
+                         const char        *client_id,
+                         GError           **error)
+{
+  g_autoptr(GtkStringList) older_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) newer_labels = gtk_string_list_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (POLKU_IS_PLAN_HISTORY (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+
+  polku_plan_history_clear (self);
+  self->versions = polku_plan_store_list_versions (store, client_id, error);
+  if (self->versions == NULL)
+    return FALSE;
+
+  n = self->versions->len;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = polku_plan_version_dup_label (g_ptr_array_index (self->versions,
+                                                                                i));
+      gtk_string_list_append (older_labels, label);
+      gtk_string_list_append (newer_labels, label);
+    }
+
+  self->building = TRUE;
+  adw_combo_row_set_model (self->older_row, G_LIST_MODEL (older_labels));
+  adw_combo_row_set_model (self->newer_row, G_LIST_MODEL (newer_labels));
+  adw_combo_row_set_selected (self->older_row, n > 1 ? n - 2 : 0);
+  adw_combo_row_set_selected (self->newer_row, n > 0 ? n - 1 : 0);
+  self->building = FALSE;
+  compare_versions (self);
+  return TRUE;
+}
+
+/* Forgets the versions (they may be another client's, or out of date). */
+void
+polku_plan_history_clear (PolkuPlanHistory *self)
+{
+  g_return_if_fail (POLKU_IS_PLAN_HISTORY (self));
+
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+  self->building = TRUE;
+  adw_combo_row_set_model (self->older_row, NULL);
+  adw_combo_row_set_model (self->newer_row, NULL);
+  self->building = FALSE;
+  compare_versions (self);
+}
+
+/* Returns: whether there is an older version to restore */
+gboolean
+polku_plan_history_can_restore (PolkuPlanHistory *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_HISTORY (self), FALSE);
+  return self->versions != NULL && self->versions->len > 1;
+}
+
+/**
+ * polku_plan_history_restore_older:
+ * @out_version: (out): the version restored
+ * @out_new_version: (out): the version it was saved as
+ *
+ * Saves the version chosen as the older one as the client's newest version.
+ *
+ * Returns: %FALSE with @error when it could not be restored
+ */
+gboolean
+polku_plan_history_restore_older (PolkuPlanHistory  *self,
+                                  PolkuStore        *store,
+                                  const char        *client_id,
+                                  gint64            *out_version,
+                                  gint64            *out_new_version,
+                                  GError           **error)
+{
+  PolkuPlanVersion *older;
+
+  g_return_val_if_fail (POLKU_IS_PLAN_HISTORY (self), FALSE);
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+
+  older = selected_version (self, self->older_row);
+  g_return_val_if_fail (older != NULL, FALSE);
+  *out_version = polku_plan_version_get_version (older);
+  return polku_plan_store_restore (store, client_id, *out_version, out_new_version, error);
+}
+
+GtkWidget *
+polku_plan_history_get_compare_grid (PolkuPlanHistory *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_HISTORY (self), NULL);
+  return GTK_WIDGET (self->compare_grid);
+}
+
+GtkWidget *
+polku_plan_history_new (void)
+{
+  return g_object_new (POLKU_TYPE_PLAN_HISTORY, NULL);
+}
+
+static void
+polku_plan_history_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), POLKU_TYPE_PLAN_HISTORY);
+
+  G_OBJECT_CLASS (polku_plan_history_parent_class)->dispose (object);
+}
+
+static void
+polku_plan_history_finalize (GObject *object)
+{
+  PolkuPlanHistory *self = (PolkuPlanHistory *) object;
+
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polku_plan_history_parent_class)->finalize (object);
+}
+
+static void
+polku_plan_history_class_init (PolkuPlanHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polku_plan_history_dispose;
+  object_class->finalize = polku_plan_history_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/polku/Polku/polku-plan-history.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, older_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, newer_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_grid);
+  gtk_widget_class_bind_template_callback (widget_class, compare_versions);
+}
+
+static void
+polku_plan_history_init (PolkuPlanHistory *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,362 @@
+/* test-client-view.c: the base class of the client page's views, and the log view
+ *
+ * A view made for the test reads in a thread that waits until the test lets it finish, so
+ * the test decides in which order the reads come in.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "polku-audit.h"
+#include "polku-client-store.h"
+#include "polku-client-view.h"
+#include "polku-log-view.h"
+#include "test-helpers.h"
+
+/* ---- A view whose reads wait for the test ---- */
+
+static GMutex gate_mutex;
+static GCond gate_cond;
+static GHashTable *released;     /* the client ids whose reads may finish */
+static GThread *main_thread;
+static gint reads_off_main;
+
+#define TEST_TYPE_SLOW_VIEW (test_slow_view_get_type ())
+G_DECLARE_FINAL_TYPE (TestSlowView, test_slow_view, TEST, SLOW_VIEW, PolkuClientView)
+
+struct _TestSlowView
+{
+  PolkuClientView  parent_instance;
+
+  char            *shown;    /* the client id shown, or NULL */
+  GPtrArray       *applied;  /* every client id shown, in order */
+};
+
+G_DEFINE_FINAL_TYPE (TestSlowView, test_slow_view, POLKU_TYPE_CLIENT_VIEW)
+
+static void
+release (const char *client_id)
+{
+  g_mutex_lock (&gate_mutex);
+  g_hash_table_add (released, g_strdup (client_id));
+  g_cond_broadcast (&gate_cond);
+  g_mutex_unlock (&gate_mutex);
+}
+
+static void
+slow_view_clear (PolkuClientView *view)
+{
+  g_clear_pointer (&TEST_SLOW_VIEW (view)->shown, g_free);
+}
+
+/* Cancellation is ignored on purpose: the base class must drop a stale result itself. */
+static gpointer
+slow_view_load (PolkuStore    *store,
+                const char    *client_id,
+                gpointer       snapshot,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  if (g_thread_self () != main_thread)
+    g_atomic_int_inc (&reads_off_main);
+  g_mutex_lock (&gate_mutex);
+  while (!g_hash_table_contains (released, client_id))
+    g_cond_wait (&gate_cond, &gate_mutex);
+  g_mutex_unlock (&gate_mutex);
+  return g_strdup (client_id);
+}
+
+static void
+slow_view_apply (PolkuClientView *view,
+                 gpointer         result,
+                 const GError    *error)
+{
+  TestSlowView *self = TEST_SLOW_VIEW (view);
+
+  g_assert_no_error (error);
+  g_free (self->shown);
+  self->shown = g_strdup (result);
+  g_ptr_array_add (self->applied, g_strdup (result));
+}
+
+static void
+test_slow_view_finalize (GObject *object)
+{
+  TestSlowView *self = TEST_SLOW_VIEW (object);
+
+  g_free (self->shown);
+  g_ptr_array_unref (self->applied);
+  G_OBJECT_CLASS (test_slow_view_parent_class)->finalize (object);
+}
+
+static void
+test_slow_view_class_init (TestSlowViewClass *klass)
+{
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = test_slow_view_finalize;
+  view_class->clear = slow_view_clear;
+  view_class->load = slow_view_load;
+  view_class->apply = slow_view_apply;
+  view_class->free_result = g_free;
+}
+
+static void
+test_slow_view_init (TestSlowView *self)
+{
+  self->applied = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* ---- Fixture ---- */
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  GPtrArray    *clients;
+  GtkWindow    *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = test_make_store (2, &f->dir, &f->profile);
+  f->clients = polku_client_store_list (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->clients->len, ==, 2);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 600, 600);
+  released = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_atomic_int_set (&reads_off_main, 0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* Reads still waiting finish, so that the store can go. */
+  for (guint i = 0; i < f->clients->len; i++)
+    release (polku_client_get_id (g_ptr_array_index (f->clients, i)));
+  test_destroy_window (f->window);
+  g_ptr_array_unref (f->clients);
+  test_release_store (&f->store);
+  g_clear_object (&f->profile);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_clear_pointer (&released, g_hash_table_unref);
+}
+
+static const char *
+client_id (Fixture *f,
+           guint    i)
+{
+  return polku_client_get_id (g_ptr_array_index (f->clients, i));
+}
+
+static PolkuClientView *
+show_view (Fixture *f,
+           GType    type)
+{
+  GtkWidget *view = g_object_new (type, NULL);
+
+  gtk_window_set_child (f->window, view);
+  gtk_window_present (f->window);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (view), f->store);
+  return POLKU_CLIENT_VIEW (view);
+}
+
+/* ---- The base class ---- */
+
+/* The client changes while the first client's read runs: the first client's data is cleared
+ * at once and never shown, even when its read comes in last. */
+static void
+test_stale_result (Fixture       *f,
+                   gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, TEST_TYPE_SLOW_VIEW);
+  TestSlowView *slow = TEST_SLOW_VIEW (view);
+
+  release (client_id (f, 0));
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  g_assert_cmpstr (slow->shown, ==, client_id (f, 0));
+
+  /* The other client: cleared at once, loading until its read is in. */
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
+  g_assert_null (slow->shown);
+  g_assert_true (polku_client_view_get_loading (view));
+
+  /* Back to the first and on to the second again, while the second's read waits: the first
+   * client's read comes in, and is not for the client shown. */
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
+  test_spin (300);
+  g_assert_null (slow->shown);
+  g_assert_true (polku_client_view_get_loading (view));
+
+  release (client_id (f, 1));
+  test_wait_loaded (view);
+  g_assert_cmpstr (slow->shown, ==, client_id (f, 1));
+  g_assert_cmpuint (slow->applied->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (slow->applied, 1), ==, client_id (f, 1));
+  g_assert_cmpint (g_atomic_int_get (&reads_off_main), ==, 4);
+
+  /* A newer read of the same client replaces the one in flight: one result is shown. */
+  polku_client_view_reload (view);
+  polku_client_view_reload (view);
+  test_wait_loaded (view);
+  test_spin (100);
+  g_assert_cmpuint (slow->applied->len, ==, 3);
+}
+
+/* A hidden view clears at once, and reads only when it is shown. */
+static void
+test_read_when_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, TEST_TYPE_SLOW_VIEW);
+  TestSlowView *slow = TEST_SLOW_VIEW (view);
+
+  release (client_id (f, 0));
+  release (client_id (f, 1));
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  g_assert_cmpstr (slow->shown, ==, client_id (f, 0));
+
+  gtk_widget_set_visible (GTK_WIDGET (view), FALSE);
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
+  g_assert_null (slow->shown);
+  g_assert_false (polku_client_view_get_loading (view));
+  test_spin (100);
+  g_assert_cmpuint (slow->applied->len, ==, 1);
+
+  gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
+  g_assert_true (polku_client_view_get_loading (view));
+  test_wait_loaded (view);
+  g_assert_cmpstr (slow->shown, ==, client_id (f, 1));
+}
+
+/* ---- The log view ---- */
+
+static guint
+count_entries_of_others (PolkuLogView *view,
+                         const char   *id)
+{
+  GListModel *entries = polku_log_view_get_entries (view);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PolkuAuditEntry) entry = g_list_model_get_item (entries, i);
+
+      n += g_strcmp0 (polku_audit_entry_get_client_id (entry), id) != 0;
+    }
+  return n;
+}
+
+/* Whenever a read is in. */
+static void
+loading_changed_cb (PolkuLogView *view,
+                    GParamSpec   *pspec,
+                    guint        *wrong)
+{
+  if (polku_client_view_get_loading (POLKU_CLIENT_VIEW (view)))
+    return;
+  *wrong += count_entries_of_others (view, g_object_get_data (G_OBJECT (view), "expected"));
+}
+
+/* Switching client while the log is read: the last client's entries, and only those. */
+static void
+test_log_switch_client (Fixture       *f,
+                        gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  GListModel *entries = polku_log_view_get_entries (POLKU_LOG_VIEW (view));
+  guint wrong = 0;
+
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  g_assert_true (polku_client_view_get_loading (view));
+  test_wait_loaded (view);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 0);
+  g_assert_cmpuint (count_entries_of_others (POLKU_LOG_VIEW (view), client_id (f, 0)), ==, 0);
+
+  polku_client_view_reload (view);
+  g_object_set_data (G_OBJECT (view), "expected", (gpointer) client_id (f, 1));
+  g_signal_connect (view, "notify::loading", G_CALLBACK (loading_changed_cb), &wrong);
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+  g_assert_true (polku_client_view_get_loading (view));
+  test_wait_loaded (view);
+  test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+  g_assert_cmpuint (count_entries_of_others (POLKU_LOG_VIEW (view), client_id (f, 1)), ==, 0);
+  g_signal_handlers_disconnect_by_func (view, loading_changed_cb, &wrong);
+}
+
+static GtkWidget *
+find_verify_label (GtkWidget *view)
+{
+  GtkWidget *button = test_find_widget (view, GTK_TYPE_BUTTON);
+
+  return gtk_widget_get_next_sibling (gtk_widget_get_parent (button));
+}
+
+/* Check the Log runs in a thread: the button waits, then the result is shown. */
+static void
+test_log_verify (Fixture       *f,
+                 gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  GtkWidget *button = test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON);
+  GtkWidget *label = find_verify_label (GTK_WIDGET (view));
+
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
+  /* Not done on the main thread: nothing is shown until the main loop runs. */
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  test_wait_until (test_widget_is_visible, label, 10000, "the log is checked");
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
+                                   "The log is intact"));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* Another client while the log is checked: the check is dropped, the button is back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  test_wait_loaded (view);
+  test_spin (300);
+  g_assert_false (gtk_widget_get_visible (label));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  main_thread = g_thread_self ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/client-view/stale-result", test_stale_result);
+  ADD ("/client-view/read-when-shown", test_read_when_shown);
+  ADD ("/log-view/switch-client", test_log_switch_client);
+  ADD ("/log-view/verify", test_log_verify);
+#undef ADD
+
+  return g_test_run ();
+}
