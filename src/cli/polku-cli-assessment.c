@@ -80,11 +80,12 @@ typedef enum
   FORMAT_CSV,
 } Format;
 
+/* assessment list, and assessment export */
 static int
-assessment_list (int       argc,
-                 char    **argv,
-                 gboolean  export)
+assessment_list (int    argc,
+                 char **argv)
 {
+  gboolean export = g_str_equal (argv[0], "export");
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
@@ -215,28 +216,14 @@ assessment_list (int       argc,
   return EXIT_OK;
 }
 
-static int
-assessment_list_json (int    argc,
-                      char **argv)
-{
-  return assessment_list (argc, argv, FALSE);
-}
-
-static int
-assessment_export (int    argc,
-                   char **argv)
-{
-  return assessment_list (argc, argv, TRUE);
-}
-
 int
 polku_cli_assessment (int    argc,
                       char **argv)
 {
   static const PolkuCliSubcommand subcommands[] = {
     { "add", assessment_add },
-    { "list", assessment_list_json },
-    { "export", assessment_export },
+    { "list", assessment_list },
+    { "export", assessment_list },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

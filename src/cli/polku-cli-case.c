@@ -39,6 +39,54 @@ parse_phase (const char     *code,
 
 #define CASE_SHOW_USAGE "case show CLIENT-ID [--json]"
 
+/* The lines of case show's text, one function per kind of item. */
+static void
+print_sign_line (gpointer item,
+                 gpointer checklist)
+{
+  PolkuCaseSign *sign = item;
+
+  printf ("  %s\t%s\t%s\n", polku_case_sign_get_flagged_on (sign),
+          polku_cli_sign_label (checklist, sign), polku_case_sign_get_service_point (sign));
+}
+
+static void
+print_consent_line (gpointer item,
+                    gpointer data)
+{
+  PolkuConsent *consent = item;
+  const char *withdrawn = polku_consent_get_withdrawn_on (consent);
+  const char *until = polku_consent_get_valid_until (consent);
+
+  printf ("  %s\t%s\t%s\t%s\n", polku_consent_get_id (consent),
+          polku_consent_get_given_on (consent),
+          polku_consent_code_get_label (polku_consent_get_method (consent)),
+          withdrawn != NULL ? _("withdrawn") : until != NULL ? until : _("until withdrawn"));
+}
+
+static void
+print_member_line (gpointer item,
+                   gpointer data)
+{
+  PolkuTeamMember *member = item;
+
+  printf ("  %s\t%s\t%s\t%s%s\n", polku_team_member_get_id (member),
+          polku_team_member_get_person (member), polku_team_member_get_role (member),
+          polku_team_member_get_organisation (member),
+          polku_team_member_get_responsible (member) ? _("\t(responsible worker)") : "");
+}
+
+static void
+print_followup_line (gpointer item,
+                     gpointer today)
+{
+  PolkuFollowup *followup = item;
+
+  printf ("  %s\t%s\t%s%s\n", polku_followup_get_id (followup),
+          polku_followup_get_due_on (followup), polku_followup_get_title (followup),
+          polku_followup_is_overdue (followup, today) ? _("\t(overdue)") : "");
+}
+
 static void
 print_case_text (PolkuCase       *kase,
                  GPtrArray       *signs,
@@ -62,52 +110,13 @@ print_case_text (PolkuCase       *kase,
     printf (_("Review: %s\n"), review);
 
   printf (_("Warning signs: %u\n"), signs->len);
-  for (guint i = 0; i < signs->len; i++)
-    {
-      PolkuCaseSign *sign = g_ptr_array_index (signs, i);
-      const char *label = polku_checklist_get_item_label (checklist,
-                                                          polku_case_sign_get_group_id (sign),
-                                                          polku_case_sign_get_item_id (sign),
-                                                          NULL);
-
-      printf ("  %s\t%s\t%s\n", polku_case_sign_get_flagged_on (sign),
-              label != NULL ? label : polku_case_sign_get_item_id (sign),
-              polku_case_sign_get_service_point (sign));
-    }
-
+  polku_cli_print_lines (signs, print_sign_line, checklist);
   printf (_("Consents: %u\n"), consents->len);
-  for (guint i = 0; i < consents->len; i++)
-    {
-      PolkuConsent *consent = g_ptr_array_index (consents, i);
-      const char *withdrawn = polku_consent_get_withdrawn_on (consent);
-      const char *until = polku_consent_get_valid_until (consent);
-
-      printf ("  %s\t%s\t%s\t%s\n", polku_consent_get_id (consent),
-              polku_consent_get_given_on (consent),
-              polku_consent_code_get_label (polku_consent_get_method (consent)),
-              withdrawn != NULL ? _("withdrawn") : until != NULL ? until : _("until withdrawn"));
-    }
-
+  polku_cli_print_lines (consents, print_consent_line, NULL);
   printf (_("Team: %u\n"), team->len);
-  for (guint i = 0; i < team->len; i++)
-    {
-      PolkuTeamMember *member = g_ptr_array_index (team, i);
-
-      printf ("  %s\t%s\t%s\t%s%s\n", polku_team_member_get_id (member),
-              polku_team_member_get_person (member), polku_team_member_get_role (member),
-              polku_team_member_get_organisation (member),
-              polku_team_member_get_responsible (member) ? _("\t(responsible worker)") : "");
-    }
-
+  polku_cli_print_lines (team, print_member_line, NULL);
   printf (_("Open follow-ups: %u\n"), followups->len);
-  for (guint i = 0; i < followups->len; i++)
-    {
-      PolkuFollowup *followup = g_ptr_array_index (followups, i);
-
-      printf ("  %s\t%s\t%s%s\n", polku_followup_get_id (followup),
-              polku_followup_get_due_on (followup), polku_followup_get_title (followup),
-              polku_followup_is_overdue (followup, today) ? _("\t(overdue)") : "");
-    }
+  polku_cli_print_lines (followups, print_followup_line, today);
 }
 
 static int
@@ -125,14 +134,13 @@ case_show (int    argc,
   g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   g_autoptr(GPtrArray) notes = NULL;
-  const char *client_id = NULL;
-  gboolean json = FALSE;
-  const PolkuCliOption options[] = { { "--json", NULL, &json }, { NULL } };
+  PolkuCliListArgs args;
+  const char *client_id;
   int status;
 
-  if (!polku_cli_parse_args (argc, argv, options, &client_id, 1, 1, CASE_SHOW_USAGE, &status)
-      || !polku_cli_check_id (client_id, CASE_SHOW_USAGE, &status))
+  if (!polku_cli_parse_list_args (argc, argv, CASE_SHOW_USAGE, FALSE, &args, &status))
     return status;
+  client_id = args.client_id;
 
   checklist = polku_checklist_get_default (&error);
   if (checklist == NULL)
@@ -165,10 +173,9 @@ case_show (int    argc,
       || (notes = polku_case_store_list_notes (store, client_id, &error)) == NULL)
     return polku_cli_fail_with (error);
 
-  if (json)
+  if (args.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       guint active_signs = 0;
 
       for (guint i = 0; i < signs->len; i++)
@@ -203,8 +210,7 @@ case_show (int    argc,
       json_builder_set_member_name (builder, "notes");
       polku_cli_add_list (builder, notes, polku_cli_add_object);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      polku_cli_print_builder (builder);
     }
   else if (kase == NULL)
     printf ("%s\n", _("No case has been opened for this client yet."));
@@ -218,6 +224,18 @@ case_show (int    argc,
       print_case_text (kase, signs, consents, team, open, checklist);
     }
   return EXIT_OK;
+}
+
+static void
+print_case_line (gpointer item,
+                 gpointer data)
+{
+  PolkuCase *kase = item;
+  const char *responsible = polku_case_get_responsible (kase);
+
+  printf ("%s\t%s\t%s\t%s\n", polku_case_get_client_id (kase), polku_case_get_phase (kase),
+          responsible != NULL ? responsible : "",
+          polku_case_get_review_on (kase) != NULL ? polku_case_get_review_on (kase) : "");
 }
 
 #define CASE_LIST_USAGE \
@@ -260,18 +278,7 @@ case_list (int    argc,
   if (cases == NULL)
     return polku_cli_fail_with (error);
 
-  if (json)
-    polku_cli_print_list (cases, polku_cli_add_object);
-  else
-    for (guint i = 0; i < cases->len; i++)
-      {
-        PolkuCase *kase = g_ptr_array_index (cases, i);
-        const char *responsible = polku_case_get_responsible (kase);
-
-        printf ("%s\t%s\t%s\t%s\n", polku_case_get_client_id (kase), polku_case_get_phase (kase),
-                responsible != NULL ? responsible : "",
-                polku_case_get_review_on (kase) != NULL ? polku_case_get_review_on (kase) : "");
-      }
+  polku_cli_print_objects (cases, json, print_case_line, NULL);
   return EXIT_OK;
 }
 
@@ -313,10 +320,7 @@ case_phase (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
   kase = polku_case_store_set_phase (store, positional[0], phase, date, reason, &error);
-  if (kase == NULL)
-    return polku_cli_fail_with (error);
-  polku_cli_print_object (kase);
-  return EXIT_OK;
+  return polku_cli_print_or_fail (kase, error);
 }
 
 #define CASE_REVIEW_USAGE "case review CLIENT-ID DATE|none"
@@ -340,10 +344,7 @@ case_review (int    argc,
   kase = polku_case_store_set_review (store, positional[0],
                                       g_str_equal (positional[1], "none") ? NULL : positional[1],
                                       &error);
-  if (kase == NULL)
-    return polku_cli_fail_with (error);
-  polku_cli_print_object (kase);
-  return EXIT_OK;
+  return polku_cli_print_or_fail (kase, error);
 }
 
 #define CASE_NOTE_USAGE "case note CLIENT-ID --json FILE   (FILE holds {\"body\": \"…\"})"
@@ -362,8 +363,7 @@ case_note (int    argc,
   JsonNode *body;
   int status;
 
-  if (!polku_cli_parse_args (argc, argv, options, &client_id, 1, 1, CASE_NOTE_USAGE, &status)
-      || !polku_cli_check_id (client_id, CASE_NOTE_USAGE, &status))
+  if (!polku_cli_parse_id_args (argc, argv, options, CASE_NOTE_USAGE, &client_id, &status))
     return status;
   if (file == NULL)
     return fail (EXIT_USAGE, _("Usage: polku-cli %s"), CASE_NOTE_USAGE);
@@ -381,10 +381,7 @@ case_note (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
   note = polku_case_store_add_note (store, client_id, json_node_get_string (body), &error);
-  if (note == NULL)
-    return polku_cli_fail_with (error);
-  polku_cli_print_object (note);
-  return EXIT_OK;
+  return polku_cli_print_or_fail (note, error);
 }
 
 int

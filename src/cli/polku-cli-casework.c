@@ -97,6 +97,16 @@ polku_cli_print_object (gpointer object)
   polku_cli_print_one (object, polku_cli_add_object);
 }
 
+int
+polku_cli_print_or_fail (gpointer  object,
+                         GError   *error)
+{
+  if (object == NULL)
+    return polku_cli_fail_with (error);
+  polku_cli_print_object (object);
+  return EXIT_OK;
+}
+
 void
 polku_cli_print_objects (GPtrArray        *items,
                          gboolean          json,
@@ -260,10 +270,7 @@ polku_cli_change_on_date (int                 argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
   changed = change (store, id, date, &error);
-  if (changed == NULL)
-    return polku_cli_fail_with (error);
-  polku_cli_print_object (changed);
-  return EXIT_OK;
+  return polku_cli_print_or_fail (changed, error);
 }
 
 int
@@ -298,8 +305,5 @@ polku_cli_add_from_json (int                  argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
   added = add (store, draft, &error);
-  if (added == NULL)
-    return polku_cli_fail_with (error);
-  polku_cli_print_object (added);
-  return EXIT_OK;
+  return polku_cli_print_or_fail (added, error);
 }

@@ -49,44 +49,43 @@ consent_withdraw (int    argc,
   return polku_cli_change_on_date (argc, argv, CONSENT_WITHDRAW_USAGE, withdraw_consent);
 }
 
-#define CONSENT_LIST_USAGE "consent list CLIENT-ID [--json]"
+static GPtrArray *
+list_consents (PolkuStore  *store,
+               const char  *client_id,
+               gboolean     all,
+               GError     **error)
+{
+  return polku_consent_store_list (store, client_id, error);
+}
+
+static void
+print_consent_line (gpointer item,
+                    gpointer data)
+{
+  PolkuConsent *consent = item;
+  const char *until = polku_consent_get_valid_until (consent);
+  const char *withdrawn = polku_consent_get_withdrawn_on (consent);
+
+  printf ("%s\t%s\t%s\t%s\t%s\n", polku_consent_get_id (consent),
+          polku_consent_get_given_on (consent), polku_consent_get_method (consent),
+          until != NULL ? until : "-", withdrawn != NULL ? withdrawn : "-");
+}
+
+static const PolkuCliClientList consent_list_what = {
+  "consent.list", list_consents, print_consent_line
+};
 
 static int
 consent_list (int    argc,
               char **argv)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) consents = NULL;
-  const char *client_id = NULL;
-  gboolean json = FALSE;
-  const PolkuCliOption options[] = { { "--json", NULL, &json }, { NULL } };
+  PolkuCliListArgs args;
   int status;
 
-  if (!polku_cli_parse_args (argc, argv, options, &client_id, 1, 1, CONSENT_LIST_USAGE, &status)
-      || !polku_cli_check_id (client_id, CONSENT_LIST_USAGE, &status))
+  if (!polku_cli_parse_list_args (argc, argv, "consent list CLIENT-ID [--json]", FALSE, &args,
+                                  &status))
     return status;
-
-  if (!polku_cli_open_store (&store))
-    return EXIT_ERROR;
-  if (!polku_cli_record_view (store, client_id, "consent.list", &error)
-      || (consents = polku_consent_store_list (store, client_id, &error)) == NULL)
-    return polku_cli_fail_with (error);
-
-  if (json)
-    polku_cli_print_list (consents, polku_cli_add_object);
-  else
-    for (guint i = 0; i < consents->len; i++)
-      {
-        PolkuConsent *consent = g_ptr_array_index (consents, i);
-        const char *until = polku_consent_get_valid_until (consent);
-        const char *withdrawn = polku_consent_get_withdrawn_on (consent);
-
-        printf ("%s\t%s\t%s\t%s\t%s\n", polku_consent_get_id (consent),
-                polku_consent_get_given_on (consent), polku_consent_get_method (consent),
-                until != NULL ? until : "-", withdrawn != NULL ? withdrawn : "-");
-      }
-  return EXIT_OK;
+  return polku_cli_print_client_list (&consent_list_what, &args, NULL);
 }
 
 #define CONSENT_CHECK_USAGE \
@@ -110,8 +109,7 @@ consent_check (int    argc,
   };
   int status;
 
-  if (!polku_cli_parse_args (argc, argv, options, &client_id, 1, 1, CONSENT_CHECK_USAGE, &status)
-      || !polku_cli_check_id (client_id, CONSENT_CHECK_USAGE, &status))
+  if (!polku_cli_parse_id_args (argc, argv, options, CONSENT_CHECK_USAGE, &client_id, &status))
     return status;
   if (part != NULL && !g_strv_contains (polku_consent_part_codes (), part))
     return fail (EXIT_USAGE, _("“%s” is not a part of the plan. Use client_view, goals, "

@@ -277,7 +277,6 @@ cmd_update (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(PolkuContact) contact = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *contact_id;
   int status;
 
@@ -295,8 +294,7 @@ cmd_update (int    argc,
   if (!polku_contact_store_update (store, contact, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
-  build_contact_json (builder, contact);
-  polku_cli_print_builder (builder);
+  polku_cli_print_one (contact, (PolkuCliBuildFunc) build_contact_json);
   return EXIT_OK;
 }
 

@@ -27,6 +27,19 @@ add_followup (PolkuStore  *store,
   return G_OBJECT (polku_followup_store_add (store, POLKU_FOLLOWUP (draft), error));
 }
 
+static void
+print_followup_line (gpointer item,
+                     gpointer today)
+{
+  PolkuFollowup *followup = item;
+
+  printf ("%s\t%s\t%s\t%s%s\n", polku_followup_get_id (followup),
+          polku_followup_get_due_on (followup), polku_followup_get_client_name (followup),
+          polku_followup_get_title (followup),
+          polku_followup_get_done_on (followup) != NULL ? _("\t(done)")
+          : polku_followup_is_overdue (followup, today) ? _("\t(overdue)") : "");
+}
+
 #define FOLLOWUPS_LIST_USAGE \
   "followups list [--due [DATE]] [--client CLIENT-ID [--all]] [--json]"
 
@@ -102,19 +115,7 @@ followups_list (int    argc,
         return polku_cli_fail_with (error);
     }
 
-  if (json)
-    polku_cli_print_list (list, polku_cli_add_object);
-  else
-    for (guint i = 0; i < list->len; i++)
-      {
-        PolkuFollowup *followup = g_ptr_array_index (list, i);
-
-        printf ("%s\t%s\t%s\t%s%s\n", polku_followup_get_id (followup),
-                polku_followup_get_due_on (followup), polku_followup_get_client_name (followup),
-                polku_followup_get_title (followup),
-                polku_followup_get_done_on (followup) != NULL ? _("\t(done)")
-                : polku_followup_is_overdue (followup, today) ? _("\t(overdue)") : "");
-      }
+  polku_cli_print_objects (list, json, print_followup_line, today);
   return EXIT_OK;
 }
 

@@ -65,10 +65,7 @@ build_visit_json (JsonBuilder       *builder,
 static int
 print_visit (PolkuMappingVisit *visit)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  build_visit_json (builder, visit);
-  polku_cli_print_builder (builder);
+  polku_cli_print_one (visit, (PolkuCliBuildFunc) build_visit_json);
   return EXIT_OK;
 }
 

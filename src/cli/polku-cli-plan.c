@@ -137,11 +137,12 @@ print_summary (JsonNode *document,
     }
 }
 
+/* plan show, and plan export (fhir) */
 static int
 cmd_show (int    argc,
-          char **argv,
-          gboolean fhir)
+          char **argv)
 {
+  gboolean fhir = g_str_equal (argv[0], "export");
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) document = NULL;
@@ -251,6 +252,26 @@ cmd_update (int    argc,
   return EXIT_OK;
 }
 
+static void
+build_version_json (JsonBuilder *builder,
+                    gpointer     item)
+{
+  PolkuPlanVersion *version = item;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, polku_plan_version_get_version (version));
+  polku_cli_add_member_or_null (builder, "created", polku_plan_version_get_created (version));
+  polku_cli_add_member_or_null (builder, "author", polku_plan_version_get_author (version));
+  polku_cli_add_member_or_null (builder, "origin", polku_plan_version_get_origin (version));
+  json_builder_set_member_name (builder, "restored_from");
+  if (polku_plan_version_get_restored_from (version) > 0)
+    json_builder_add_int_value (builder, polku_plan_version_get_restored_from (version));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
 static int
 cmd_versions (int    argc,
               char **argv)
@@ -287,35 +308,7 @@ cmd_versions (int    argc,
     return fail (EXIT_ERROR, "%s", error->message);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < versions->len; i++)
-        {
-          PolkuPlanVersion *version = g_ptr_array_index (versions, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "version");
-          json_builder_add_int_value (builder, polku_plan_version_get_version (version));
-          polku_cli_add_member_or_null (builder, "created",
-                                        polku_plan_version_get_created (version));
-          polku_cli_add_member_or_null (builder, "author",
-                                        polku_plan_version_get_author (version));
-          polku_cli_add_member_or_null (builder, "origin",
-                                        polku_plan_version_get_origin (version));
-          json_builder_set_member_name (builder, "restored_from");
-          if (polku_plan_version_get_restored_from (version) > 0)
-            json_builder_add_int_value (builder, polku_plan_version_get_restored_from (version));
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    polku_cli_print_list (versions, build_version_json);
   else
     {
       for (guint i = 0; i < versions->len; i++)
@@ -422,6 +415,19 @@ cmd_new (int    argc,
   return EXIT_OK;
 }
 
+static void
+build_template_json (JsonBuilder *builder,
+                     gpointer     item)
+{
+  PolkuPlanTemplateInfo *info = item;
+
+  json_builder_begin_object (builder);
+  polku_cli_add_member_or_null (builder, "id", info->id);
+  polku_cli_add_member_or_null (builder, "title", info->title);
+  polku_cli_add_member_or_null (builder, "description", info->description);
+  json_builder_end_object (builder);
+}
+
 static int
 cmd_templates (int    argc,
                char **argv)
@@ -439,25 +445,7 @@ cmd_templates (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < templates->len; i++)
-        {
-          PolkuPlanTemplateInfo *info = g_ptr_array_index (templates, i);
-
-          json_builder_begin_object (builder);
-          polku_cli_add_member_or_null (builder, "id", info->id);
-          polku_cli_add_member_or_null (builder, "title", info->title);
-          polku_cli_add_member_or_null (builder, "description", info->description);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    polku_cli_print_list (templates, build_template_json);
   else
     {
       for (guint i = 0; i < templates->len; i++)
@@ -470,27 +458,13 @@ cmd_templates (int    argc,
   return EXIT_OK;
 }
 
-static int
-cmd_plan_show (int    argc,
-               char **argv)
-{
-  return cmd_show (argc, argv, FALSE);
-}
-
-static int
-cmd_plan_export (int    argc,
-                 char **argv)
-{
-  return cmd_show (argc, argv, TRUE);
-}
-
 int
 polku_cli_plan (int    argc,
                 char **argv)
 {
   static const PolkuCliSubcommand subcommands[] = {
-    { "show", cmd_plan_show },
-    { "export", cmd_plan_export },
+    { "show", cmd_show },
+    { "export", cmd_show },
     { "update", cmd_update },
     { "versions", cmd_versions },
     { "restore", cmd_restore },

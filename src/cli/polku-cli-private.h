@@ -202,6 +202,11 @@ void        polku_cli_add_object       (JsonBuilder  *builder,
                                         gpointer      object);
 void        polku_cli_print_object     (gpointer      object);
 
+/* What a command changed or added: prints @object, or fails with @error (polku_cli_fail_with ())
+ * when it is NULL. Returns the exit status. */
+int         polku_cli_print_or_fail    (gpointer      object,
+                                        GError       *error);
+
 /* Prints @items as a JSON array of objects with every property (@json), or with @line. */
 void        polku_cli_print_objects    (GPtrArray         *items,
                                         gboolean           json,

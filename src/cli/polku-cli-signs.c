@@ -166,15 +166,6 @@ signs_retract (int    argc,
   return polku_cli_change_on_date (argc, argv, SIGNS_RETRACT_USAGE, retract_sign);
 }
 
-static GPtrArray *
-list_signs (PolkuStore  *store,
-            const char  *client_id,
-            gboolean     all,
-            GError     **error)
-{
-  return polku_case_store_list_signs (store, client_id, all, error);
-}
-
 static void
 print_sign_line (gpointer item,
                  gpointer checklist)
@@ -187,7 +178,9 @@ print_sign_line (gpointer item,
           polku_case_sign_get_retracted_on (sign) != NULL ? _("\t(retracted)") : "");
 }
 
-static const PolkuCliClientList signs_list_what = { "signs.list", list_signs, print_sign_line };
+static const PolkuCliClientList signs_list_what = {
+  "signs.list", polku_case_store_list_signs, print_sign_line
+};
 
 static int
 signs_list (int    argc,

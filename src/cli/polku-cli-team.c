@@ -40,61 +40,61 @@ team_add (int    argc,
                                   NULL, add_team_member);
 }
 
-static int
-team_list (int       argc,
-           char    **argv,
-           gboolean  history)
+static GPtrArray *
+list_responsible (PolkuStore  *store,
+                  const char  *client_id,
+                  gboolean     all,
+                  GError     **error)
 {
-  g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  const char *usage = history ? "team history CLIENT-ID [--json]"
-                              : "team list CLIENT-ID [--all] [--json]";
-  const char *client_id = NULL;
-  gboolean all = FALSE;
-  gboolean json = FALSE;
-  const PolkuCliOption options[] = {
-    { "--all", NULL, &all }, { "--json", NULL, &json }, { NULL }
-  };
+  return polku_team_store_list_responsible (store, client_id, error);
+}
+
+static void
+print_member_line (gpointer item,
+                   gpointer data)
+{
+  PolkuTeamMember *member = item;
+
+  printf ("%s\t%s\t%s\t%s\t%s%s\n", polku_team_member_get_id (member),
+          polku_team_member_get_person (member), polku_team_member_get_role (member),
+          polku_team_member_get_organisation (member), polku_team_member_get_sector (member),
+          polku_team_member_get_responsible (member) ? _("\t(responsible worker)") : "");
+}
+
+static void
+print_period_line (gpointer item,
+                   gpointer data)
+{
+  PolkuTeamResponsible *period = item;
+  const char *ended = polku_team_responsible_get_ended_on (period);
+
+  printf ("%s\t%s\t%s\t%s\n", polku_team_responsible_get_started_on (period),
+          ended != NULL ? ended : "-", polku_team_responsible_get_person (period),
+          polku_team_responsible_get_member_id (period));
+}
+
+static const PolkuCliClientList team_list_what = {
+  "team.list", polku_team_store_list, print_member_line
+};
+static const PolkuCliClientList team_history_what = {
+  "team.history", list_responsible, print_period_line
+};
+
+/* team list, and team history (which takes --all too, and ignores it) */
+static int
+team_list (int    argc,
+           char **argv)
+{
+  gboolean history = g_str_equal (argv[0], "history");
+  PolkuCliListArgs args;
   int status;
 
-  if (!polku_cli_parse_args (argc, argv, options, &client_id, 1, 1, usage, &status)
-      || !polku_cli_check_id (client_id, usage, &status))
+  if (!polku_cli_parse_list_args (argc, argv, history ? "team history CLIENT-ID [--json]"
+                                                      : "team list CLIENT-ID [--all] [--json]",
+                                  TRUE, &args, &status))
     return status;
-
-  if (!polku_cli_open_store (&store))
-    return EXIT_ERROR;
-  if (!polku_cli_record_view (store, client_id, history ? "team.history" : "team.list", &error))
-    return polku_cli_fail_with (error);
-  list = history ? polku_team_store_list_responsible (store, client_id, &error)
-                 : polku_team_store_list (store, client_id, all, &error);
-  if (list == NULL)
-    return polku_cli_fail_with (error);
-
-  if (json)
-    polku_cli_print_list (list, polku_cli_add_object);
-  else if (history)
-    for (guint i = 0; i < list->len; i++)
-      {
-        PolkuTeamResponsible *period = g_ptr_array_index (list, i);
-        const char *ended = polku_team_responsible_get_ended_on (period);
-
-        printf ("%s\t%s\t%s\t%s\n", polku_team_responsible_get_started_on (period),
-                ended != NULL ? ended : "-", polku_team_responsible_get_person (period),
-                polku_team_responsible_get_member_id (period));
-      }
-  else
-    for (guint i = 0; i < list->len; i++)
-      {
-        PolkuTeamMember *member = g_ptr_array_index (list, i);
-
-        printf ("%s\t%s\t%s\t%s\t%s%s\n", polku_team_member_get_id (member),
-                polku_team_member_get_person (member), polku_team_member_get_role (member),
-                polku_team_member_get_organisation (member),
-                polku_team_member_get_sector (member),
-                polku_team_member_get_responsible (member) ? _("\t(responsible worker)") : "");
-      }
-  return EXIT_OK;
+  return polku_cli_print_client_list (history ? &team_history_what : &team_list_what, &args,
+                                      NULL);
 }
 
 static int
@@ -113,20 +113,6 @@ team_leave (int    argc,
                                    leave_team);
 }
 
-static int
-team_list_current (int    argc,
-                   char **argv)
-{
-  return team_list (argc, argv, FALSE);
-}
-
-static int
-team_list_history (int    argc,
-                   char **argv)
-{
-  return team_list (argc, argv, TRUE);
-}
-
 int
 polku_cli_team (int    argc,
                 char **argv)
@@ -135,8 +121,8 @@ polku_cli_team (int    argc,
     { "add", team_add },
     { "set-responsible", team_set_responsible },
     { "leave", team_leave },
-    { "list", team_list_current },
-    { "history", team_list_history },
+    { "list", team_list },
+    { "history", team_list },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

@@ -200,7 +200,6 @@ cmd_clients_add (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) input = NULL;
   g_autoptr(PolkuClient) client = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *file = NULL;
 
   for (int i = 1; i < argc; i++)
@@ -233,16 +232,16 @@ cmd_clients_add (int    argc,
   if (!polku_client_store_save (store, client, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
-  build_client_json (builder, client);
-  polku_cli_print_builder (builder);
+  polku_cli_print_one (client, (PolkuCliBuildFunc) build_client_json);
   return EXIT_OK;
 }
 
+/* clients archive, and clients restore */
 static int
-cmd_clients_archive (int       argc,
-                     char    **argv,
-                     gboolean  archived)
+cmd_clients_archive (int    argc,
+                     char **argv)
 {
+  gboolean archived = g_str_equal (argv[0], "archive");
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuClient) client = NULL;
@@ -262,28 +261,14 @@ cmd_clients_archive (int       argc,
 }
 
 static int
-cmd_clients_archive_one (int    argc,
-                         char **argv)
-{
-  return cmd_clients_archive (argc, argv, TRUE);
-}
-
-static int
-cmd_clients_restore_one (int    argc,
-                         char **argv)
-{
-  return cmd_clients_archive (argc, argv, FALSE);
-}
-
-static int
 cmd_clients (int    argc,
              char **argv)
 {
   static const PolkuCliSubcommand subcommands[] = {
     { "list", cmd_clients_list },
     { "add", cmd_clients_add },
-    { "archive", cmd_clients_archive_one },
-    { "restore", cmd_clients_restore_one },
+    { "archive", cmd_clients_archive },
+    { "restore", cmd_clients_archive },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

@@ -15,6 +15,7 @@
 
 #include "polku-client-editor-private.h"
 #include "polku-client-store.h"
+#include "polku-date-row-private.h"
 #include "polku-date.h"
 #include "polku-hetu.h"
 
@@ -303,14 +304,11 @@ save_activated (GtkWidget  *widget,
   /* A date of birth that is not a date is refused before anything else. */
   if (!row_is_empty (self->birth_date_row))
     {
-      g_autofree char *iso = NULL;
+      g_autofree char *iso = polku_date_row_read (self->birth_date_row, &error);
 
-      if (!polku_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (self->birth_date_row)),
-                                  &iso, &error))
+      if (iso == NULL)
         {
           set_error (self, error->message);
-          gtk_widget_add_css_class (GTK_WIDGET (self->birth_date_row), "error");
-          gtk_widget_grab_focus (GTK_WIDGET (self->birth_date_row));
           return;
         }
     }

@@ -1,5 +1,8 @@
 /* polku-client-page.c: the selected client's details
  *
+ * A PolkuClientView with no read of its own: it records that the client's page was opened,
+ * then hands the store and the client to the views of its tabs and of the overview.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,10 +27,8 @@
 
 struct _PolkuClientPage
 {
-  GtkWidget       parent_instance;
+  PolkuClientView parent_instance;
 
-  PolkuStore     *store;
-  PolkuClient    *client;
   PolkuClient    *views_client;  /* what the views show: NULL while the page shows an error */
   GSignalGroup   *client_signals;
   gboolean        folded;
@@ -54,13 +55,11 @@ struct _PolkuClientPage
   AdwActionRow   *municipality_row;
 };
 
-G_DEFINE_FINAL_TYPE (PolkuClientPage, polku_client_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PolkuClientPage, polku_client_page, POLKU_TYPE_CLIENT_VIEW)
 
 enum
 {
   PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
   PROP_FOLDED,
   N_PROPS
 };
@@ -106,8 +105,8 @@ update_name_bar (PolkuClientPage *self,
                  gboolean         archived)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *municipality = self->client != NULL
-                             ? polku_client_get_municipality (self->client) : NULL;
+  PolkuClient *client = polku_client_view_get_client (POLKU_CLIENT_VIEW (self));
+  const char *municipality = client != NULL ? polku_client_get_municipality (client) : NULL;
 
   gtk_label_set_text (self->name_label, name != NULL ? name : "");
   if (birth_date != NULL)
@@ -130,7 +129,7 @@ on_title_visible_changed (PolkuClientPage *self)
 static void
 update (PolkuClientPage *self)
 {
-  PolkuClient *client = self->client;
+  PolkuClient *client = polku_client_view_get_client (POLKU_CLIENT_VIEW (self));
   g_autofree char *name = NULL;
   g_autofree char *birth_date = NULL;
   gboolean archived;
@@ -200,17 +199,18 @@ give_views (PolkuClientPage *self,
             PolkuClient     *client)
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->views);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
 
   g_set_object (&self->views_client, client);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
-      give_view (adw_view_stack_page_get_child (page), self->store, client);
+      give_view (adw_view_stack_page_get_child (page), store, client);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->overview_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    give_view (child, self->store, client);
+    give_view (child, store, client);
 }
 
 /* Finnish law requires that every access to a client's data can be shown afterwards: the
@@ -218,11 +218,13 @@ give_views (PolkuClientPage *self,
 static void
 record_view (PolkuClientPage *self)
 {
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  PolkuClient *client = polku_client_view_get_client (POLKU_CLIENT_VIEW (self));
+  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->client != NULL && self->store != NULL && polku_client_get_id (self->client) != NULL
-      && !polku_audit_record (self->store, POLKU_AUDIT_CLIENT_VIEW,
-                              polku_client_get_id (self->client), NULL, &error))
+  if (store != NULL && client_id != NULL
+      && !polku_audit_record (store, POLKU_AUDIT_CLIENT_VIEW, client_id, NULL, &error))
     {
       g_autofree char *description =
         g_strdup_printf (_("Polku could not record that you opened this client’s page, so the "
@@ -241,26 +243,43 @@ record_view (PolkuClientPage *self)
       return;
     }
 
-  give_views (self, self->client);
+  give_views (self, client);
   update (self);
+}
+
+/* Another client: its view is recorded first, and its page starts at its top, not where the
+ * last one was scrolled to. */
+static void
+client_changed (PolkuClientPage *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->overview_box),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  g_signal_group_set_target (self->client_signals,
+                             polku_client_view_get_client (POLKU_CLIENT_VIEW (self)));
+  record_view (self);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+}
+
+static void
+store_changed (PolkuClientPage *self)
+{
+  give_views (self, self->views_client);
 }
 
 static void
 polku_client_page_dispose (GObject *object)
 {
   PolkuClientPage *self = (PolkuClientPage *) object;
-  GtkWidget *child;
 
   if (self->client_signals != NULL)
     g_signal_group_set_target (self->client_signals, NULL);
   g_clear_object (&self->client_signals);
-  g_clear_object (&self->client);
   g_clear_object (&self->views_client);
-  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CLIENT_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (polku_client_page_parent_class)->dispose (object);
 }
@@ -275,12 +294,6 @@ polku_client_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -299,12 +312,6 @@ polku_client_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      polku_client_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CLIENT:
-      polku_client_page_set_client (self, g_value_get_object (value));
-      break;
     case PROP_FOLDED:
       polku_client_page_set_folded (self, g_value_get_boolean (value));
       break;
@@ -323,12 +330,6 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   object_class->get_property = polku_client_page_get_property;
   object_class->set_property = polku_client_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, POLKU_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -357,7 +358,6 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, municipality_row);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "polku-client-page");
 }
 
@@ -373,6 +373,9 @@ polku_client_page_init (PolkuClientPage *self)
 
   self->client_signals = g_signal_group_new (POLKU_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify", G_CALLBACK (update), self);
+  /* Connected first, so they run before anyone else hears of the change. */
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed), NULL);
+  g_signal_connect (self, "notify::store", G_CALLBACK (store_changed), NULL);
   g_signal_connect_object (self->title_widget, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   on_title_visible_changed (self);
@@ -383,73 +386,6 @@ GtkWidget *
 polku_client_page_new (void)
 {
   return g_object_new (POLKU_TYPE_CLIENT_PAGE, NULL);
-}
-
-/**
- * polku_client_page_get_client:
- *
- * Returns: (transfer none) (nullable): the client shown
- */
-PolkuClient *
-polku_client_page_get_client (PolkuClientPage *self)
-{
-  g_return_val_if_fail (POLKU_IS_CLIENT_PAGE (self), NULL);
-  return self->client;
-}
-
-/**
- * polku_client_page_set_client:
- * @client: (nullable): the client to show; %NULL shows "No client selected" and clears
- *   every field
- */
-void
-polku_client_page_set_client (PolkuClientPage *self,
-                              PolkuClient     *client)
-{
-  g_return_if_fail (POLKU_IS_CLIENT_PAGE (self));
-  g_return_if_fail (client == NULL || POLKU_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-
-  g_signal_group_set_target (self->client_signals, client);
-  record_view (self);
-  {
-    /* Another client's page starts at its top, not where the last one was scrolled to. */
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->overview_box),
-                                                   GTK_TYPE_SCROLLED_WINDOW);
-
-    if (scroller != NULL)
-      gtk_adjustment_set_value (
-        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
-
-/**
- * polku_client_page_get_store:
- *
- * Returns: (transfer none) (nullable): the store the page reads from and records views in
- */
-PolkuStore *
-polku_client_page_get_store (PolkuClientPage *self)
-{
-  g_return_val_if_fail (POLKU_IS_CLIENT_PAGE (self), NULL);
-  return self->store;
-}
-
-void
-polku_client_page_set_store (PolkuClientPage *self,
-                             PolkuStore      *store)
-{
-  g_return_if_fail (POLKU_IS_CLIENT_PAGE (self));
-  g_return_if_fail (store == NULL || POLKU_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  give_views (self, self->views_client);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 gboolean

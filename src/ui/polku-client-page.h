@@ -5,23 +5,14 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "polku-client.h"
-#include "polku-store.h"
+#include "polku-client-view.h"
 
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_CLIENT_PAGE (polku_client_page_get_type ())
-G_DECLARE_FINAL_TYPE (PolkuClientPage, polku_client_page, POLKU, CLIENT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PolkuClientPage, polku_client_page, POLKU, CLIENT_PAGE, PolkuClientView)
 
 GtkWidget   *polku_client_page_new        (void);
-PolkuClient *polku_client_page_get_client (PolkuClientPage *self);
-void         polku_client_page_set_client (PolkuClientPage *self,
-                                           PolkuClient     *client);
-PolkuStore  *polku_client_page_get_store  (PolkuClientPage *self);
-void         polku_client_page_set_store  (PolkuClientPage *self,
-                                           PolkuStore      *store);
 gboolean     polku_client_page_get_folded (PolkuClientPage *self);
 void         polku_client_page_set_folded (PolkuClientPage *self,
                                            gboolean         folded);

@@ -22,6 +22,7 @@
 #include "polku-contacts-import.h"
 #include "polku-contacts-rows-private.h"
 #include "polku-contacts-view-private.h"
+#include "polku-date-row-private.h"
 #include "polku-date.h"
 #include "polku-mapping-visit-page.h"
 
@@ -348,9 +349,10 @@ save_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
 
-  if (!polku_date_parse_user (row_text (self->date_row), &date, &error))
+  date = polku_date_row_read (self->date_row, &error);
+  if (date == NULL)
     {
-      form_error (self, self->date_row, error->message);
+      form_error (self, NULL, error->message);
       return;
     }
   if (row_text (self->time_row)[0] != '\0')

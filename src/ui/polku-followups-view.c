@@ -23,6 +23,7 @@
 #include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
+#include "polku-rows-private.h"
 
 #define NOTIFICATION_ID "polku-followups-due"
 
@@ -68,29 +69,6 @@ date_from_today (int days)
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkListBox *
-add_list (AdwPreferencesGroup *group,
-          const char          *accessible_name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  adw_preferences_group_add (group, list);
-  return GTK_LIST_BOX (list);
 }
 
 static void
@@ -200,8 +178,8 @@ set_loading (PolkuFollowupsView *self,
 static void
 clear_shown (PolkuFollowupsView *self)
 {
-  clear_list (self->overdue_list);
-  clear_list (self->upcoming_list);
+  polku_rows_clear (self->overdue_list);
+  polku_rows_clear (self->upcoming_list);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -224,8 +202,8 @@ load_cb (GObject      *source,
     return;
   g_clear_object (&self->cancellable);
 
-  clear_list (self->overdue_list);
-  clear_list (self->upcoming_list);
+  polku_rows_clear (self->overdue_list);
+  polku_rows_clear (self->upcoming_list);
   if (due == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -499,8 +477,8 @@ polku_followups_view_init (PolkuFollowupsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
-  self->overdue_list = add_list (self->overdue_group, _("Overdue follow-ups"));
-  self->upcoming_list = add_list (self->upcoming_group, _("Upcoming follow-ups"));
+  self->overdue_list = polku_rows_add_list (self->overdue_group, _("Overdue follow-ups"));
+  self->upcoming_list = polku_rows_add_list (self->upcoming_group, _("Upcoming follow-ups"));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

@@ -72,6 +72,12 @@ static const double dashes[][2] = {
 #define MARGIN_TOP    34.0
 #define MARGIN_BOTTOM 30.0
 
+/* Where the values are drawn: the widget less the margins. */
+typedef struct
+{
+  double left, right, top, bottom;
+} Plot;
+
 static void
 series_clear (Series *series)
 {
@@ -212,34 +218,31 @@ pixel_center (double v)
 static double
 y_of (PolkuMeasuresChart *self,
       double              value,
-      double              top,
-      double              bottom)
+      const Plot         *plot)
 {
-  return bottom - (value - self->min) / (self->max - self->min) * (bottom - top);
+  return plot->bottom
+         - (value - self->min) / (self->max - self->min) * (plot->bottom - plot->top);
 }
 
 static void
 draw_grid (PolkuMeasuresChart *self,
            cairo_t            *cr,
            const GdkRGBA      *fg,
-           double              left,
-           double              right,
-           double              top,
-           double              bottom)
+           const Plot         *plot)
 {
   cairo_set_line_width (cr, 1.0);
   for (guint i = 0; i <= 4; i++)
     {
       double value = self->min + (self->max - self->min) * i / 4.0;
-      double y = pixel_center (y_of (self, value, top, bottom));
+      double y = pixel_center (y_of (self, value, plot));
       g_autofree char *label = g_strdup_printf ("%g", value);
 
       set_color (cr, fg, i == 0 ? 0.5 : 0.15);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, right, y);
+      cairo_move_to (cr, plot->left, y);
+      cairo_line_to (cr, plot->right, y);
       cairo_stroke (cr);
       set_color (cr, fg, 0.75);
-      draw_text (self, cr, label, left - 6, y, 1.0, 0.5);
+      draw_text (self, cr, label, plot->left - 6, y, 1.0, 0.5);
     }
 }
 
@@ -312,13 +315,10 @@ static void
 draw_lines (PolkuMeasuresChart *self,
             cairo_t            *cr,
             const GdkRGBA      *fg,
-            double              width,
-            double              height)
+            const Plot         *plot)
 {
-  double left = MARGIN_LEFT, right = width - MARGIN_RIGHT;
-  double top = MARGIN_TOP, bottom = height - MARGIN_BOTTOM;
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE;
-  double legend_x = left;
+  double legend_x = plot->left;
   guint n = self->x->len;
   g_autofree double *px = g_new (double, MAX (n, 1));
 
@@ -330,11 +330,10 @@ draw_lines (PolkuMeasuresChart *self,
   /* Leave room for the first and last labels. */
   for (guint i = 0; i < n; i++)
     px[i] = x_max > x_min
-            ? left + 24 + (g_array_index (self->x, double, i) - x_min) / (x_max - x_min)
-                          * (right - left - 48)
-            : (left + right) / 2;
-
-  draw_grid (self, cr, fg, left, right, top, bottom);
+            ? plot->left + 24
+              + (g_array_index (self->x, double, i) - x_min) / (x_max - x_min)
+                * (plot->right - plot->left - 48)
+            : (plot->left + plot->right) / 2;
 
   if (self->marker >= 0)
     {
@@ -344,23 +343,24 @@ draw_lines (PolkuMeasuresChart *self,
       set_color (cr, fg, 0.6);
       cairo_set_line_width (cr, 1.0);
       cairo_set_dash (cr, marker_dash, 2, 0);
-      cairo_move_to (cr, mx, top);
-      cairo_line_to (cr, mx, bottom);
+      cairo_move_to (cr, mx, plot->top);
+      cairo_line_to (cr, mx, plot->bottom);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       if (self->marker_label != NULL)
-        draw_text (self, cr, self->marker_label, mx + 4, top, 0.0, 0.0);
+        draw_text (self, cr, self->marker_label, mx + 4, plot->top, 0.0, 0.0);
     }
 
   /* Axis labels: all of them when they fit, else every k-th. */
   {
     guint step = 1;
 
-    while (n / step > 1 && (right - left) / (n / step) < 80)
+    while (n / step > 1 && (plot->right - plot->left) / (n / step) < 80)
       step++;
     set_color (cr, fg, 0.75);
     for (guint i = 0; i < n; i += step)
-      draw_text (self, cr, g_ptr_array_index (self->labels, i), px[i], bottom + 6, 0.5, 0.0);
+      draw_text (self, cr, g_ptr_array_index (self->labels, i), px[i], plot->bottom + 6, 0.5,
+                 0.0);
   }
 
   for (guint s = 0; s < self->series->len; s++)
@@ -382,16 +382,16 @@ draw_lines (PolkuMeasuresChart *self,
               continue;
             }
           if (drawing)
-            cairo_line_to (cr, px[i], y_of (self, value, top, bottom));
+            cairo_line_to (cr, px[i], y_of (self, value, plot));
           else
-            cairo_move_to (cr, px[i], y_of (self, value, top, bottom));
+            cairo_move_to (cr, px[i], y_of (self, value, plot));
           drawing = TRUE;
         }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       for (guint i = 0; i < n; i++)
         if (!isnan (series->values[i]))
-          draw_point (cr, px[i], y_of (self, series->values[i], top, bottom), s);
+          draw_point (cr, px[i], y_of (self, series->values[i], plot), s);
 
       draw_legend_entry (self, cr, &legend_x, 12, series->name, s, TRUE, 1.0);
     }
@@ -401,21 +401,16 @@ static void
 draw_bars (PolkuMeasuresChart *self,
            cairo_t            *cr,
            const GdkRGBA      *fg,
-           double              width,
-           double              height)
+           const Plot         *plot)
 {
-  double left = MARGIN_LEFT, right = width - MARGIN_RIGHT;
-  double top = MARGIN_TOP, bottom = height - MARGIN_BOTTOM;
-  double legend_x = left;
+  double legend_x = plot->left;
   guint n = self->groups->len;
-  double group_width = n > 0 ? (right - left) / n : 0;
+  double group_width = n > 0 ? (plot->right - plot->left) / n : 0;
   double bar = MIN (36, group_width / 3);
-
-  draw_grid (self, cr, fg, left, right, top, bottom);
 
   for (guint g = 0; g < n; g++)
     {
-      double center = left + group_width * (g + 0.5);
+      double center = plot->left + group_width * (g + 0.5);
       double values[2] = { g_array_index (self->before, double, g),
                            g_array_index (self->after, double, g) };
 
@@ -427,20 +422,20 @@ draw_bars (PolkuMeasuresChart *self,
           if (isnan (values[k]))
             {
               set_color (cr, fg, 0.6);
-              draw_text (self, cr, "–", x + bar / 2, bottom - 4, 0.5, 1.0);
+              draw_text (self, cr, "–", x + bar / 2, plot->bottom - 4, 0.5, 1.0);
               continue;
             }
           set_color (cr, &palette[k == 0 ? 3 : 0], k == 0 ? 0.55 : 1.0);
-          cairo_rectangle (cr, x, y_of (self, values[k], top, bottom), bar,
-                           bottom - y_of (self, values[k], top, bottom));
+          cairo_rectangle (cr, x, y_of (self, values[k], plot), bar,
+                           plot->bottom - y_of (self, values[k], plot));
           cairo_fill (cr);
           set_color (cr, fg, 0.9);
           g_snprintf (text, sizeof text, "%.2f", values[k]);
-          draw_text (self, cr, text, x + bar / 2, y_of (self, values[k], top, bottom) - 2, 0.5,
-                     1.0);
+          draw_text (self, cr, text, x + bar / 2, y_of (self, values[k], plot) - 2, 0.5, 1.0);
         }
       set_color (cr, fg, 0.75);
-      draw_text (self, cr, g_ptr_array_index (self->groups, g), center, bottom + 6, 0.5, 0.0);
+      draw_text (self, cr, g_ptr_array_index (self->groups, g), center, plot->bottom + 6, 0.5,
+                 0.0);
     }
 
   /* Before in purple (lighter), after in blue: the legend names them. */
@@ -457,6 +452,7 @@ polku_measures_chart_snapshot (GtkWidget   *widget,
   PolkuMeasuresChart *self = POLKU_MEASURES_CHART (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  Plot plot = { MARGIN_LEFT, width - MARGIN_RIGHT, MARGIN_TOP, height - MARGIN_BOTTOM };
   GdkRGBA fg;
   cairo_t *cr;
 
@@ -465,10 +461,11 @@ polku_measures_chart_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_grid (self, cr, &fg, &plot);
   if (self->mode == MODE_LINES)
-    draw_lines (self, cr, &fg, width, height);
+    draw_lines (self, cr, &fg, &plot);
   else
-    draw_bars (self, cr, &fg, width, height);
+    draw_bars (self, cr, &fg, &plot);
   cairo_destroy (cr);
 }
 

@@ -20,7 +20,7 @@
 #include "polku-continuity.h"
 #include "polku-date.h"
 #include "polku-measures-continuity.h"
-#include "polku-measures-rows-private.h"
+#include "polku-rows-private.h"
 
 struct _PolkuMeasuresContinuity
 {
@@ -145,14 +145,14 @@ show_continuity (PolkuMeasuresContinuity *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
 
-  polku_measures_clear_list (self->continuity_list);
+  polku_rows_clear (self->continuity_list);
   polku_measures_chart_clear (self->continuity_chart);
   gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
 
   if (contacts == NULL)
     {
       if (self->contacts_error != NULL)
-        polku_measures_add_row (self->continuity_list, _("The visits could not be read"),
+        polku_rows_add_row (self->continuity_list, _("The visits could not be read"),
                  self->contacts_error->message);
       return;
     }
@@ -172,14 +172,14 @@ show_continuity (PolkuMeasuresContinuity *self)
       text = g_strdup_printf (_("Visits: %u · Professionals: %u · Left out without a named "
                                 "professional: %u"), chosen->visits, chosen->professionals,
                               chosen->left_out_without_professional);
-      polku_measures_add_row (self->continuity_list, _("Chosen period"), text);
+      polku_rows_add_row (self->continuity_list, _("Chosen period"), text);
       for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
         {
           double value = k == 0 ? chosen->coci : k == 1 ? chosen->upc
                          : k == 2 ? chosen->secon : chosen->mmci;
           g_autofree char *index_text = format_index (value);
 
-          polku_measures_add_row (self->continuity_list, _(index_names[k]), index_text);
+          polku_rows_add_row (self->continuity_list, _(index_names[k]), index_text);
         }
       return;
     }
@@ -189,7 +189,7 @@ show_continuity (PolkuMeasuresContinuity *self)
       g_autoptr(PolkuContinuity) all = polku_continuity_compute (
         (const PolkuVisit *) visits->data, visits->len, &filter);
 
-      polku_measures_add_row (self->continuity_list, _("No plan yet"),
+      polku_rows_add_row (self->continuity_list, _("No plan yet"),
                _("Before and after are counted from the day the plan is made. Until then, "
                  "the indices are for all visits."));
       for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
@@ -198,7 +198,7 @@ show_continuity (PolkuMeasuresContinuity *self)
                                                                            : all->mmci;
           g_autofree char *text = format_index (value);
 
-          polku_measures_add_row (self->continuity_list, _(index_names[k]), text);
+          polku_rows_add_row (self->continuity_list, _(index_names[k]), text);
         }
       return;
     }
@@ -233,7 +233,7 @@ show_continuity (PolkuMeasuresContinuity *self)
     {
       g_autofree char *title = g_strdup_printf (_("Plan started %s"), start_label);
 
-      polku_measures_add_row (self->continuity_list, title, visits_text);
+      polku_rows_add_row (self->continuity_list, title, visits_text);
     }
 
     before_values[0] = b->coci;
@@ -252,7 +252,7 @@ show_continuity (PolkuMeasuresContinuity *self)
 
         /* TRANSLATORS: an index six months before and after the plan */
         text = g_strdup_printf (_("Before: %s · After: %s"), bt, at);
-        polku_measures_add_row (self->continuity_list, _(index_names[k]), text);
+        polku_rows_add_row (self->continuity_list, _(index_names[k]), text);
       }
 
     counts = polku_visit_counts_around ((const PolkuVisit *) visits->data, visits->len, &start,
@@ -271,7 +271,7 @@ show_continuity (PolkuMeasuresContinuity *self)
                                  : count->type[0] != '\0' ? count->type : _("type not known"));
         text = g_strdup_printf (_("Six months before: %u · six months after: %u"),
                                 count->before, count->after);
-        polku_measures_add_row (self->continuity_list, title, text);
+        polku_rows_add_row (self->continuity_list, title, text);
       }
 
     polku_measures_chart_set_bars (self->continuity_chart, short_names, before_values,
@@ -380,7 +380,7 @@ polku_measures_continuity_clear (PolkuMeasuresContinuity *self)
   g_return_if_fail (POLKU_IS_MEASURES_CONTINUITY (self));
 
   self->shown = FALSE;
-  polku_measures_clear_list (self->continuity_list);
+  polku_rows_clear (self->continuity_list);
   polku_measures_chart_clear (self->continuity_chart);
   gtk_widget_set_visible (GTK_WIDGET (self->continuity_chart), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);

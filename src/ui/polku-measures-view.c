@@ -24,8 +24,8 @@
 #include "polku-date.h"
 #include "polku-measures-chart.h"
 #include "polku-measures-continuity.h"
-#include "polku-measures-rows-private.h"
 #include "polku-measures-view.h"
+#include "polku-rows-private.h"
 
 struct _PolkuMeasuresView
 {
@@ -122,7 +122,7 @@ fill_assessments (PolkuMeasuresView *self,
   double min, max;
   int marker = -1;
 
-  polku_measures_clear_list (self->assessment_list);
+  polku_rows_clear (self->assessment_list);
   polku_measures_chart_clear (self->domain_chart);
 
   for (guint i = 0; i < n; i++)
@@ -140,7 +140,7 @@ fill_assessments (PolkuMeasuresView *self,
       title = g_strdup_printf (_("%s · %s"), date,
                                polku_assessment_role_get_label (
                                  polku_assessment_get_role (assessment)));
-      polku_measures_add_row (self->assessment_list, title, subtitle);
+      polku_rows_add_row (self->assessment_list, title, subtitle);
 
       x[i] = polku_date_parse_iso (polku_assessment_get_date (assessment), &parsed)
              ? g_date_get_julian (&parsed) : i;
@@ -231,7 +231,7 @@ clear_shown (PolkuMeasuresView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_list), FALSE);
-  polku_measures_clear_list (self->assessment_list);
+  polku_rows_clear (self->assessment_list);
   polku_measures_chart_clear (self->domain_chart);
   polku_measures_continuity_clear (self->continuity);
   self->has_complete = FALSE;
@@ -529,12 +529,12 @@ show_finish (PolkuMeasuresView *self)
   guint n_scores = polku_instrument_get_n_scores (self->instrument);
   g_autofree char *shown_date = NULL;
 
-  polku_measures_clear_list (self->summary_list);
+  polku_rows_clear (self->summary_list);
   if (scores->discarded)
     {
       g_autofree char *reason = polku_scores_dup_domain_reason (scores, 0);
 
-      polku_measures_add_row (self->summary_list, _("Too many questions unanswered"), reason);
+      polku_rows_add_row (self->summary_list, _("Too many questions unanswered"), reason);
     }
   for (guint r = 0; r < scores->n_reported; r++)
     {
@@ -547,7 +547,7 @@ show_finish (PolkuMeasuresView *self)
         text = g_strdup (C_("score", "not answered"));
       else
         text = g_strdup_printf ("%d – %s", scores->reported[r], anchor != NULL ? anchor : "");
-      polku_measures_add_row (self->summary_list,
+      polku_rows_add_row (self->summary_list,
                               polku_instrument_get_item_text (self->instrument, item), text);
     }
   for (guint d = 0; d < scores->n_domains; d++)
@@ -570,7 +570,7 @@ show_finish (PolkuMeasuresView *self)
         }
       else
         text = g_strdup (C_("score", "not scored"));
-      polku_measures_add_row (self->summary_list,
+      polku_rows_add_row (self->summary_list,
                               polku_instrument_get_domain_title (self->instrument, d), text);
     }
 

@@ -18,48 +18,8 @@
 #include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-overview-rows.h"
+#include "polku-rows-private.h"
 #include "polku-team-store.h"
-
-GtkListBox *
-polku_overview_rows_add_list (AdwPreferencesGroup *group,
-                              const char          *accessible_name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  adw_preferences_group_add (group, list);
-  return GTK_LIST_BOX (list);
-}
-
-void
-polku_overview_rows_clear (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
-  if (subtitle != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-    }
-  gtk_list_box_append (list, row);
-  return row;
-}
 
 /* A text button at the end of @row that runs @action with the string @target. */
 static GtkWidget *
@@ -94,7 +54,7 @@ polku_overview_rows_fill_phase (GtkListBox *list,
   GtkWidget *row;
   GtkWidget *expander;
 
-  polku_overview_rows_clear (list);
+  polku_rows_clear (list);
 
   /* TRANSLATORS: the phase of a case and since when, e.g. "since 12.11.2026" */
   subtitle = g_strdup_printf (_("since %s"), since);
@@ -105,7 +65,7 @@ polku_overview_rows_fill_phase (GtkListBox *list,
       g_free (subtitle);
       subtitle = g_steal_pointer (&with_reason);
     }
-  row = add_row (list, polku_case_phase_get_label (current), subtitle);
+  row = polku_rows_add_row (list, polku_case_phase_get_label (current), subtitle);
   gtk_widget_add_css_class (row, "polku-property");
 
   /* The path, with the current phase marked. */
@@ -141,7 +101,7 @@ polku_overview_rows_fill_phase (GtkListBox *list,
   review = polku_case_get_review_on (kase) != NULL
            ? polku_date_format_user (polku_case_get_review_on (kase))
            : g_strdup (_("Not set"));
-  row = add_row (list, _("Next review"), review);
+  row = polku_rows_add_row (list, _("Next review"), review);
   add_row_button (row, _("_Set…"), "overview.set-review", NULL, _("Set the next review date"));
 
   expander = adw_expander_row_new ();
@@ -182,8 +142,8 @@ polku_overview_rows_fill_consent (GtkListBox *list,
 {
   GtkWidget *row;
 
-  polku_overview_rows_clear (list);
-  row = add_row (list,
+  polku_rows_clear (list);
+  row = polku_rows_add_row (list,
                  polku_case_get_consent_valid (kase) ? _("Valid consent")
                                                            : _("No valid consent"),
                  NULL);
@@ -224,7 +184,7 @@ polku_overview_rows_fill_consent (GtkListBox *list,
           g_autofree char *date = polku_date_format_user (polku_consent_get_valid_until (consent));
           g_string_append_printf (subtitle, "\n%s %s", _("Valid until"), date);
         }
-      row = add_row (list, title, subtitle->str);
+      row = polku_rows_add_row (list, title, subtitle->str);
       if (polku_consent_get_withdrawn_on (consent) == NULL)
         add_row_button (row, _("_Withdraw…"), "overview.withdraw-consent",
                         polku_consent_get_id (consent), _("Withdraw this consent"));
@@ -271,8 +231,8 @@ polku_overview_rows_fill_team (GtkListBox *list,
   const char *responsible = polku_case_get_responsible (kase);
   GtkWidget *row;
 
-  polku_overview_rows_clear (list);
-  row = add_row (list, _("Responsible worker"),
+  polku_rows_clear (list);
+  row = polku_rows_add_row (list, _("Responsible worker"),
                  responsible != NULL ? responsible : _("Not named"));
   gtk_widget_add_css_class (row, "polku-property");
   if (responsible == NULL)
@@ -288,7 +248,7 @@ polku_overview_rows_fill_team (GtkListBox *list,
       subtitle = g_strdup_printf ("%s · %s · %s%s%s", polku_team_member_get_role (member),
                                   polku_team_member_get_organisation (member), sector,
                                   contact != NULL ? "\n" : "", contact != NULL ? contact : "");
-      row = add_row (list, polku_team_member_get_person (member), subtitle);
+      row = polku_rows_add_row (list, polku_team_member_get_person (member), subtitle);
       if (polku_team_member_get_responsible (member))
         {
           GtkWidget *label = gtk_label_new (_("Responsible worker"));
@@ -312,9 +272,9 @@ polku_overview_rows_fill_followups (GtkListBox *list,
 {
   g_autofree char *now = polku_date_today ();
 
-  polku_overview_rows_clear (list);
+  polku_rows_clear (list);
   if (followups == NULL || followups->len == 0)
-    add_row (list, _("No open follow-ups"), NULL);
+    polku_rows_add_row (list, _("No open follow-ups"), NULL);
 
   for (guint i = 0; followups != NULL && i < followups->len; i++)
     {
@@ -336,7 +296,7 @@ polku_overview_rows_fill_followups (GtkListBox *list,
           g_free (subtitle);
           subtitle = g_steal_pointer (&with_assignee);
         }
-      row = add_row (list, polku_followup_get_title (followup), subtitle);
+      row = polku_rows_add_row (list, polku_followup_get_title (followup), subtitle);
       if (overdue)
         gtk_widget_add_css_class (row, "error");
       add_row_button (row, _("_Done"), "overview.followup-done", polku_followup_get_id (followup),
@@ -349,9 +309,9 @@ polku_overview_rows_fill_signs (GtkListBox     *list,
                                 PolkuChecklist *checklist,
                                 GPtrArray      *signs)
 {
-  polku_overview_rows_clear (list);
+  polku_rows_clear (list);
   if (signs == NULL || signs->len == 0)
-    add_row (list, _("No warning signs"), NULL);
+    polku_rows_add_row (list, _("No warning signs"), NULL);
 
   for (guint i = 0; signs != NULL && i < signs->len; i++)
     {
@@ -368,7 +328,7 @@ polku_overview_rows_fill_signs (GtkListBox     *list,
       subtitle = g_strdup_printf (_("%s\n%s · %s · %s"), polku_case_sign_get_reason (sign),
                                   date, polku_case_sign_get_flagged_by (sign),
                                   polku_case_sign_get_service_point (sign));
-      row = add_row (list, label != NULL ? label : item, subtitle);
+      row = polku_rows_add_row (list, label != NULL ? label : item, subtitle);
       if (group_label != NULL)
         gtk_widget_set_tooltip_text (row, group_label);
       add_row_button (row, _("Re_tract"), "overview.retract-sign", polku_case_sign_get_id (sign),
@@ -380,9 +340,9 @@ void
 polku_overview_rows_fill_notes (GtkListBox *list,
                                 GPtrArray  *notes)
 {
-  polku_overview_rows_clear (list);
+  polku_rows_clear (list);
   if (notes == NULL || notes->len == 0)
-    add_row (list, _("No notes"), NULL);
+    polku_rows_add_row (list, _("No notes"), NULL);
   for (guint i = notes != NULL ? notes->len : 0; i > 0; i--)
     {
       PolkuCaseNote *note = g_ptr_array_index (notes, i - 1);
@@ -393,7 +353,7 @@ polku_overview_rows_fill_notes (GtkListBox *list,
       g_autofree char *when = polku_date_format_user (day);
       g_autofree char *title = g_strdup_printf (_("%s · %s"), when,
                                                 polku_case_note_get_author (note));
-      GtkWidget *row = add_row (list, title, polku_case_note_get_body (note));
+      GtkWidget *row = polku_rows_add_row (list, title, polku_case_note_get_body (note));
 
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }

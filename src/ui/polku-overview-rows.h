@@ -11,10 +11,6 @@
 
 G_BEGIN_DECLS
 
-GtkListBox *polku_overview_rows_add_list       (AdwPreferencesGroup *group,
-                                                const char          *accessible_name);
-void        polku_overview_rows_clear          (GtkListBox          *list);
-
 void        polku_overview_rows_fill_phase     (GtkListBox          *list,
                                                 PolkuCase           *kase,
                                                 GPtrArray           *phases);

@@ -26,6 +26,7 @@
 #include "polku-form-dialog.h"
 #include "polku-overview-rows.h"
 #include "polku-overview-view.h"
+#include "polku-rows-private.h"
 #include "polku-team-store.h"
 
 struct _PolkuOverviewView
@@ -191,12 +192,12 @@ overview_clear (PolkuClientView *view)
   PolkuStore *store = store_of (self);
 
   g_clear_object (&self->kase);
-  polku_overview_rows_clear (self->phase_list);
-  polku_overview_rows_clear (self->consent_list);
-  polku_overview_rows_clear (self->team_list);
-  polku_overview_rows_clear (self->followups_list);
-  polku_overview_rows_clear (self->signs_list);
-  polku_overview_rows_clear (self->notes_list);
+  polku_rows_clear (self->phase_list);
+  polku_rows_clear (self->consent_list);
+  polku_rows_clear (self->team_list);
+  polku_rows_clear (self->followups_list);
+  polku_rows_clear (self->signs_list);
+  polku_rows_clear (self->notes_list);
   update_actions (self);
   if (client_id (self) == NULL || store == NULL || !polku_store_is_open (store))
     {
@@ -849,12 +850,12 @@ polku_overview_view_init (PolkuOverviewView *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* The rows of each group are made in code: one boxed list per group, rebuilt on reload. */
-  self->phase_list = polku_overview_rows_add_list (self->phase_group, _("Phase of the case"));
-  self->consent_list = polku_overview_rows_add_list (self->consent_group, _("Consents"));
-  self->team_list = polku_overview_rows_add_list (self->team_group, _("Team members"));
-  self->followups_list = polku_overview_rows_add_list (self->followups_group, _("Follow-ups"));
-  self->signs_list = polku_overview_rows_add_list (self->signs_group, _("Warning signs"));
-  self->notes_list = polku_overview_rows_add_list (self->notes_group, _("Notes"));
+  self->phase_list = polku_rows_add_list (self->phase_group, _("Phase of the case"));
+  self->consent_list = polku_rows_add_list (self->consent_group, _("Consents"));
+  self->team_list = polku_rows_add_list (self->team_group, _("Team members"));
+  self->followups_list = polku_rows_add_list (self->followups_group, _("Follow-ups"));
+  self->signs_list = polku_rows_add_list (self->signs_group, _("Warning signs"));
+  self->notes_list = polku_rows_add_list (self->notes_group, _("Notes"));
 
   /* A county's own checklist that does not load is shown, naming file and field. */
   self->checklist = polku_checklist_get_default (&error);

@@ -947,7 +947,7 @@ polku_plan_editor_class_init (PolkuPlanEditorClass *klass)
                                           G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/polku/Polku/polku-plan-editor.ui");
+                                               RESOURCE_BASE "/polku-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, next_review_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, client_view_text);

@@ -260,7 +260,7 @@ polku_plan_history_class_init (PolkuPlanHistoryClass *klass)
   object_class->finalize = polku_plan_history_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/polku/Polku/polku-plan-history.ui");
+                                               RESOURCE_BASE "/polku-plan-history.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, older_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, newer_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_grid);

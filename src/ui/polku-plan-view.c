@@ -863,7 +863,7 @@ polku_plan_view_class_init (PolkuPlanViewClass *klass)
   g_type_ensure (POLKU_TYPE_PLAN_EDITOR);
   g_type_ensure (POLKU_TYPE_PLAN_HISTORY);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/polku/Polku/polku-plan-view.ui");
+                                               RESOURCE_BASE "/polku-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, discard_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanView, compact_discard_button);

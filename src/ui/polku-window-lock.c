@@ -40,7 +40,7 @@ unlock_with_store (PolkuWindow *self,
 {
   g_set_object (&self->store, store);
   on_worker_name_changed (self);
-  polku_client_page_set_store (self->client_page, store);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (self->client_page), store);
   polku_window_set_locked (self, FALSE);
 
   polku_unlock_page_clear (self->unlock_page);
@@ -201,8 +201,8 @@ polku_window_lock (PolkuWindow *self)
   /* Every pane lets go of the store before it is closed. */
   store = g_steal_pointer (&self->store);
   polku_client_list_set_store (self->client_list, NULL);
-  polku_client_page_set_client (self->client_page, NULL);
-  polku_client_page_set_store (self->client_page, NULL);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (self->client_page), NULL);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (self->client_page), NULL);
   polku_window_sync_followups (self);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   polku_store_close (store);

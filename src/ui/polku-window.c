@@ -81,7 +81,7 @@ show_selected_client (PolkuWindow *self)
 {
   PolkuClient *client = get_selected_client (self);
 
-  polku_client_page_set_client (self->client_page, client);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (self->client_page), client);
   if (client != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "client");
 }
@@ -97,8 +97,10 @@ on_selected_client_changed (PolkuWindow *self)
 static void
 show_client_page (PolkuWindow *self)
 {
+  PolkuClient *shown = polku_client_view_get_client (POLKU_CLIENT_VIEW (self->client_page));
+
   if (get_selected_client (self) != NULL
-      && (get_selected_client (self) != polku_client_page_get_client (self->client_page)
+      && (get_selected_client (self) != shown
           || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") != 0))
     show_selected_client (self);
   if (adw_leaflet_get_folded (self->leaflet))
@@ -455,7 +457,7 @@ polku_window_dispose (GObject *object)
   if (self->client_list != NULL)
     polku_client_list_set_store (self->client_list, NULL);
   if (self->client_page != NULL)
-    polku_client_page_set_client (self->client_page, NULL);
+    polku_client_view_set_client (POLKU_CLIENT_VIEW (self->client_page), NULL);
   if (self->store != NULL)
     polku_store_close (self->store);
   g_clear_object (&self->store);

@@ -96,7 +96,7 @@ open_coordination_client (PolkuWindow *window,
         continue;
 
       g_signal_emit_by_name (find_list_view (GTK_WIDGET (window), visible), "activate", i);
-      g_assert_true (polku_client_page_get_client (page) == client);
+      g_assert_true (polku_client_view_get_client (POLKU_CLIENT_VIEW (page)) == client);
       return;
     }
   g_assert_not_reached ();

@@ -256,7 +256,7 @@ test_client_page (void)
   g_autoptr(PolkuClient) client = make_client ();
 
   assert_accessible (page, 0);
-  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (page), client);
   polku_client_page_set_folded (POLKU_CLIENT_PAGE (page), TRUE);
   g_assert_true (polku_client_page_get_folded (POLKU_CLIENT_PAGE (page)));
   assert_accessible (page, 1);
@@ -267,7 +267,7 @@ test_client_page (void)
   /* The client's changes show; markup in values is text, not markup. */
   polku_client_set_phone (client, "+358 40 123 4567");
   polku_client_set_archived (client, TRUE);
-  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (page), NULL);
   g_assert_false (shows_label (page, "Aino Virtanen"));
 }
 
@@ -308,8 +308,8 @@ test_client_page_log (void)
   n_before = entries->len;
   g_clear_pointer (&entries, g_ptr_array_unref);
 
-  polku_client_page_set_store (POLKU_CLIENT_PAGE (page), store);
-  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (page), store);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (page), client);
   test_wait_tree_loaded (page);
   entries = polku_audit_list (store, polku_client_get_id (client), &error);
   g_assert_no_error (error);
@@ -350,8 +350,8 @@ test_client_page_log (void)
 
   /* Without a store that can record the view, the client is not shown. */
   polku_store_close (store);
-  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), NULL);
-  polku_client_page_set_client (POLKU_CLIENT_PAGE (page), client);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (page), NULL);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (page), client);
   test_spin (50);
   test_wait_tree_loaded (page);
   g_assert_false (gtk_widget_get_mapped (log_view));

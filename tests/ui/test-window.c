@@ -94,6 +94,13 @@ n_stored (Fixture *fixture)
   return n;
 }
 
+/* Returns: (transfer none) (nullable): the client on the client page */
+static PolkuClient *
+shown_client (PolkuWindow *window)
+{
+  return polku_client_view_get_client (POLKU_CLIENT_VIEW (polku_window_get_client_page (window)));
+}
+
 static PolkuClient *
 client_at (GListModel *model,
            guint       position)
@@ -199,7 +206,6 @@ test_search_enter_at_once (Fixture       *fixture,
 {
   GListModel *all = polku_window_get_all_clients (fixture->window);
   GListModel *visible = polku_window_get_visible_clients (fixture->window);
-  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
   GtkEditable *entry = polku_window_get_search_entry (fixture->window);
   PolkuClient *first = client_at (visible, 0);
   PolkuClient *other = NULL;
@@ -217,14 +223,14 @@ test_search_enter_at_once (Fixture       *fixture,
   /* The first client is open and matches what was typed before. */
   search (fixture, polku_client_get_hetu (first));
   g_signal_emit_by_name (entry, "activate");
-  g_assert_true (polku_client_page_get_client (page) == first);
+  g_assert_true (shown_client (fixture->window) == first);
 
   gtk_editable_set_text (entry, polku_client_get_hetu (other));
   g_signal_emit_by_name (entry, "activate");
-  opened = polku_client_page_get_client (page);
+  opened = shown_client (fixture->window);
   g_assert_true (opened == other);
   test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
-  g_assert_true (polku_client_page_get_client (page) == other);
+  g_assert_true (shown_client (fixture->window) == other);
   test_wait_tree_loaded (GTK_WIDGET (fixture->window));
 }
 
@@ -331,10 +337,10 @@ test_folded_opens_client (Fixture       *fixture,
   /* A row selected (as the pointer passes over it) is not opened yet. */
   gtk_single_selection_set_selected (
     GTK_SINGLE_SELECTION (polku_window_get_visible_clients (fixture->window)), 1);
-  g_assert_null (polku_client_page_get_client (page));
+  g_assert_null (shown_client (fixture->window));
 
   g_signal_emit_by_name (list_view, "activate", 0);
-  g_assert_nonnull (polku_client_page_get_client (page));
+  g_assert_nonnull (shown_client (fixture->window));
   g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page),
                                          adw_leaflet_get_visible_child (leaflet)));
@@ -358,8 +364,7 @@ test_archive (Fixture       *fixture,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 3);
   test_wait_tree_loaded (GTK_WIDGET (fixture->window));
   client = g_object_ref (client_at (visible, 3));
-  g_assert_true (polku_client_page_get_client (polku_window_get_client_page (fixture->window))
-                 == client);
+  g_assert_true (shown_client (fixture->window) == client);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.toggle-archived", NULL));
@@ -370,7 +375,7 @@ test_archive (Fixture       *fixture,
 
   /* Hidden from the list, and nothing is selected any more. */
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS - 1);
-  g_assert_null (polku_client_page_get_client (polku_window_get_client_page (fixture->window)));
+  g_assert_null (shown_client (fixture->window));
 
   g_settings_set_boolean (settings, "show-archived", TRUE);
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
@@ -484,7 +489,7 @@ test_editor_refuses_wrong_hetu (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS + 1);
 
   /* The new client is selected and shown. */
-  added = polku_client_page_get_client (polku_window_get_client_page (fixture->window));
+  added = shown_client (fixture->window);
   g_assert_nonnull (added);
   g_assert_cmpstr (polku_client_get_family_name (added), ==, "Asiakas");
   g_assert_cmpstr (polku_client_get_hetu (added), ==, valid);
@@ -523,6 +528,16 @@ test_editor_failed_save_changes_nothing (Fixture       *fixture,
   gtk_editable_set_text (polku_client_editor_get_entry (editor, "family-name"), "Muutettu");
   gtk_editable_set_text (polku_client_editor_get_entry (editor, "hetu"),
                          polku_client_get_hetu (other));
+
+  /* A date of birth that is not a date: refused before the database is asked, row marked. */
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "birth-date"), "31.2.1950");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_spin (20);
+  g_assert_nonnull (alive);
+  g_assert_nonnull (polku_client_editor_get_error (editor));
+  g_assert_true (gtk_widget_has_css_class (
+    GTK_WIDGET (polku_client_editor_get_entry (editor, "birth-date")), "error"));
+
   gtk_editable_set_text (polku_client_editor_get_entry (editor, "birth-date"), "");
   g_assert_true (polku_client_editor_get_can_save (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -571,8 +586,7 @@ test_editor_edits (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
   g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (visible))
                  == client);
-  g_assert_true (polku_client_page_get_client (polku_window_get_client_page (fixture->window))
-                 == client);
+  g_assert_true (shown_client (fixture->window) == client);
   for (guint i = 1; i < n_visible (fixture); i++)
     g_assert_cmpint (polku_client_compare (client_at (visible, i - 1), client_at (visible, i)),
                      <=, 0);
@@ -629,7 +643,7 @@ test_lock (Fixture       *fixture,
   g_assert_cmpstr (polku_window_get_visible_page (window), ==, "unlock");
   g_assert_cmpuint (g_list_model_get_n_items (polku_window_get_all_clients (window)), ==, 0);
   g_assert_cmpuint (n_visible (fixture), ==, 0);
-  g_assert_null (polku_client_page_get_client (polku_window_get_client_page (window)));
+  g_assert_null (shown_client (window));
   g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (window)), ==, "");
   g_assert_null (editor_alive);
   test_spin (20);
@@ -828,7 +842,7 @@ test_followups (Fixture       *fixture,
   g_signal_emit_by_name (view, "client-activated", client_id);
   test_wait_until (window_settled, fixture->window, 5000, "the list shows the client");
   g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
-  shown = polku_client_page_get_client (polku_window_get_client_page (fixture->window));
+  shown = shown_client (fixture->window);
   g_assert_nonnull (shown);
   g_assert_cmpstr (polku_client_get_id (shown), ==, client_id);
   g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (fixture->window)), ==,

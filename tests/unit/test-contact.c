@@ -175,6 +175,15 @@ test_types_invalid (void)
   types = polku_contact_types_load_bytes (bytes, "ok.json", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (types), ==, 1);
+  g_clear_object (&types);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  /* Lower-case letters, digits and hyphens, 64 at the most. */
+  text = HEAD "\"types\": [{\"id\": \"home-visit-2\", " LABELS "}, {\"id\": \""
+         "abcdefghij0123456789abcdefghij0123456789abcdefghij0123456789abcd\", " LABELS "}]}";
+  bytes = g_bytes_new (text, strlen (text));
+  types = polku_contact_types_load_bytes (bytes, "ok.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 2);
 
   check_bad_types ("[1, 2]", "one JSON object");
   check_bad_types ("{\"types\": []", "not valid JSON");
@@ -184,6 +193,11 @@ test_types_invalid (void)
   check_bad_types (HEAD "\"types\": []}", "types");
   check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", " LABELS "}], \"typo\": 1}", "typo");
   check_bad_types (HEAD "\"types\": [{\"id\": \"Doctor\", " LABELS "}]}", "types[0].id");
+  check_bad_types (HEAD "\"types\": [{\"id\": \"doctor_2\", " LABELS "}]}", "types[0].id");
+  check_bad_types (HEAD "\"types\": [{\"id\": \"\", " LABELS "}]}", "types[0].id");
+  /* polku_data_is_valid_key (): at most 64 characters. */
+  check_bad_types (HEAD "\"types\": [{\"id\": \"" "abcdefghij0123456789abcdefghij0123456789"
+                   "abcdefghij0123456789abcde\", " LABELS "}]}", "types[0].id");
   check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", " LABELS "}, {\"id\": \"doctor\", "
                    LABELS "}]}", "types[1].id");
   check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", \"labels\": {\"en\": \"Doctor\", "

@@ -97,7 +97,7 @@ test_create_encrypted (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
-  /* The guard of ENVIRONMENT.md §2.4: SQLCipher, not plain SQLite, is in use. */
+  /* The guard against the plaintext trap (HACKING.md): SQLCipher, not plain SQLite, is in use. */
   cipher = polku_store_dup_cipher_version (store);
   g_assert_nonnull (cipher);
   g_assert_cmpstr (cipher, !=, "");

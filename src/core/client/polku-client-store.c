@@ -136,26 +136,12 @@ read_client_locked (sqlite3     *db,
                     const char  *id,
                     GError     **error)
 {
-  PolkuClient *client = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = polku_store_prepare (db, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = ?1;",
-                              _("Reading a client"), error);
-  if (stmt == NULL)
-    return NULL;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    client = client_from_row (stmt, NULL, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
-                 _("There is no client with the id “%s”."), id);
-  else
-    polku_store_set_sqlite_error (error, db, _("Reading a client"));
-
-  sqlite3_finalize (stmt);
-  return client;
+  return polku_store_take_first (polku_store_select_rows (db, "SELECT " CLIENT_COLUMNS
+                                                          " FROM client WHERE id = ?1;",
+                                                          id, client_from_row, NULL,
+                                                          _("Reading a client"), error),
+                                 error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
+                                 _("There is no client with the id “%s”."), id);
 }
 
 /**

@@ -35,6 +35,9 @@ char      **polku_data_read_labels         (JsonObject         *object,
                                             const char         *file_name,
                                             const char         *path,
                                             GError            **error);
+/* Whether @key (nullable) is an id or key of a data file: 1 to 64 of the lower-case letters
+ * a–z, digits and hyphens. */
+gboolean    polku_data_is_valid_key        (const char         *key);
 /* Index into polku_data_languages of polku_data_label_language (). */
 guint       polku_data_language_index      (void);
 

@@ -435,12 +435,12 @@ read_flag (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-is_valid_id (const char *id)
+gboolean
+polku_data_is_valid_key (const char *key)
 {
-  if (id == NULL || id[0] == '\0' || strlen (id) > 64)
+  if (key == NULL || key[0] == '\0' || strlen (key) > 64)
     return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
+  for (const char *p = key; *p != '\0'; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
       return FALSE;
   return TRUE;
@@ -514,7 +514,7 @@ polku_contact_types_load_bytes (GBytes      *bytes,
         return NULL;
 
       id = string_member (object, "id");
-      if (!is_valid_id (id))
+      if (!polku_data_is_valid_key (id))
         {
           g_autofree char *where = g_strdup_printf ("%s.id", path);
 

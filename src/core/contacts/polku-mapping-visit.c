@@ -240,17 +240,6 @@ agenda_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-is_valid_key (const char *key)
-{
-  if (key == NULL || key[0] == '\0' || strlen (key) > 64)
-    return FALSE;
-  for (const char *p = key; *p != '\0'; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * polku_mapping_visit_agenda_load_bytes:
  * @out_planned_minutes: (out) (optional): the planned length of the visit
@@ -342,7 +331,7 @@ polku_mapping_visit_agenda_load_bytes (GBytes      *bytes,
       if (key_node != NULL && JSON_NODE_HOLDS_VALUE (key_node)
           && json_node_get_value_type (key_node) == G_TYPE_STRING)
         key = json_node_get_string (key_node);
-      if (!is_valid_key (key))
+      if (!polku_data_is_valid_key (key))
         {
           g_set_error (error, POLKU_MAPPING_VISIT_ERROR, POLKU_MAPPING_VISIT_ERROR_AGENDA,
                        _("%s: %s.key: a key of lower-case letters a–z, digits and hyphens is "

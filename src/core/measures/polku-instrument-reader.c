@@ -348,23 +348,38 @@ member_text (Ctx        *ctx,
   return get_text (ctx, path, json_object_get_member (object, member));
 }
 
-/* Element @i of @array, which must be an object with only @known members; its path
- * "@what[@i]" is put in @out_field (free it). */
-static JsonObject *
-get_element (Ctx                *ctx,
-             const char         *what,
-             JsonArray          *array,
-             guint               i,
-             const char * const *known,
-             char              **out_field)
-{
-  JsonObject *object;
+/* Reads @member of the object at @field: an array (not empty when @non_empty) of objects
+ * with only @known members, each read by @read_element with its path "FIELD.MEMBER[i]". */
+typedef gboolean (*ReadElementFunc) (Ctx        *ctx,
+                                     const char *field,
+                                     JsonObject *object,
+                                     gpointer    target);
 
-  *out_field = g_strdup_printf ("%s[%u]", what, i);
-  object = get_object (ctx, *out_field, json_array_get_element (array, i));
-  if (object == NULL || !check_members (ctx, *out_field, object, known))
-    return NULL;
-  return object;
+static gboolean
+read_list (Ctx                *ctx,
+           const char         *field,
+           JsonObject         *object,
+           const char         *member,
+           gboolean            non_empty,
+           const char * const *known,
+           ReadElementFunc     read_element,
+           gpointer            target)
+{
+  g_autofree char *path = member_path (field, member);
+  JsonArray *array = get_array (ctx, path, json_object_get_member (object, member), non_empty);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonObject *element = get_object (ctx, element_path, json_array_get_element (array, i));
+
+      if (element == NULL || !check_members (ctx, element_path, element, known)
+          || !read_element (ctx, element_path, element, target))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The index in @defined (an array of Scale, Item, Domain or ScoreDef: each starts with its
@@ -416,299 +431,246 @@ get_item_ref (PolkuInstrument *self,
   return item;
 }
 
-/* --- The parts of an instrument --- */
+/* --- The parts of an instrument: one element of a list each --- */
 
 static gboolean
-read_anchors (Ctx        *ctx,
-              const char *field,
-              JsonArray  *anchors,
-              Scale      *scale)
+read_anchor (Ctx        *ctx,
+             const char *field,
+             JsonObject *object,
+             gpointer    target)
 {
-  static const char * const known[] = { "value", "label", NULL };
+  Scale *scale = target;
+  Anchor anchor = { 0 };
+  gint64 value;
 
-  for (guint a = 0; a < json_array_get_length (anchors); a++)
-    {
-      g_autofree char *af = NULL;
-      JsonObject *ao = get_element (ctx, field, anchors, a, known, &af);
-      Anchor anchor = { 0 };
-      gint64 value;
-
-      if (ao == NULL || !member_int (ctx, af, ao, "value", scale->min, scale->max, &value))
-        return FALSE;
-      for (guint b = 0; b < scale->anchors->len; b++)
-        if (g_array_index (scale->anchors, Anchor, b).value == value)
-          return invalid_member (ctx, af, "value", _("%d has two labels"), (int) value);
-      anchor.value = value;
-      anchor.label = member_text (ctx, af, ao, "label");
-      if (anchor.label == NULL)
-        return FALSE;
-      g_array_append_val (scale->anchors, anchor);
-    }
+  if (!member_int (ctx, field, object, "value", scale->min, scale->max, &value))
+    return FALSE;
+  for (guint b = 0; b < scale->anchors->len; b++)
+    if (g_array_index (scale->anchors, Anchor, b).value == value)
+      return invalid_member (ctx, field, "value", _("%d has two labels"), (int) value);
+  anchor.value = value;
+  anchor.label = member_text (ctx, field, object, "label");
+  if (anchor.label == NULL)
+    return FALSE;
+  g_array_append_val (scale->anchors, anchor);
   return TRUE;
 }
 
 static gboolean
-read_scales (PolkuInstrument *self,
-             Ctx             *ctx,
-             JsonArray       *array)
+read_scale (Ctx        *ctx,
+            const char *field,
+            JsonObject *object,
+            gpointer    target)
 {
-  static const char * const known[] = { "id", "min", "max", "anchors", NULL };
+  static const char * const anchor_known[] = { "value", "label", NULL };
+  PolkuInstrument *self = target;
+  const char *id;
+  gint64 min, max;
+  Scale scale = { 0 };
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *field = NULL;
-      g_autofree char *f_anchors = NULL;
-      JsonObject *object = get_element (ctx, "scales", array, i, known, &field);
-      JsonArray *anchors;
-      const char *id;
-      gint64 min, max;
-      Scale scale = { 0 };
+  id = member_new_id (ctx, field, object, self->scales);
+  if (id == NULL)
+    return FALSE;
+  if (!member_int (ctx, field, object, "min", 0, 1000, &min)
+      || !member_int (ctx, field, object, "max", 0, 1000, &max))
+    return FALSE;
+  if (max <= min)
+    return invalid_member (ctx, field, "max", _("must be larger than min"));
+  /* 0 is kept for an unanswered item. */
+  if (min < 1)
+    return invalid_member (ctx, field, "min", _("must be at least 1"));
 
-      if (object == NULL)
-        return FALSE;
-      id = member_new_id (ctx, field, object, self->scales);
-      if (id == NULL)
-        return FALSE;
-      if (!member_int (ctx, field, object, "min", 0, 1000, &min)
-          || !member_int (ctx, field, object, "max", 0, 1000, &max))
-        return FALSE;
-      if (max <= min)
-        return invalid_member (ctx, field, "max", _("must be larger than min"));
-      /* 0 is kept for an unanswered item. */
-      if (min < 1)
-        return invalid_member (ctx, field, "min", _("must be at least 1"));
+  scale.id = g_strdup (id);
+  scale.min = min;
+  scale.max = max;
+  scale.anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
+  g_array_set_clear_func (scale.anchors, (GDestroyNotify) anchor_clear);
+  g_array_append_val (self->scales, scale);
 
-      anchors = member_array (ctx, field, object, "anchors", FALSE);
-      if (anchors == NULL)
-        return FALSE;
+  return read_list (ctx, field, object, "anchors", FALSE, anchor_known, read_anchor,
+                    &g_array_index (self->scales, Scale, self->scales->len - 1));
+}
 
-      scale.id = g_strdup (id);
-      scale.min = min;
-      scale.max = max;
-      scale.anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
-      g_array_set_clear_func (scale.anchors, (GDestroyNotify) anchor_clear);
-      g_array_append_val (self->scales, scale);
+static gboolean
+read_item (Ctx        *ctx,
+           const char *field,
+           JsonObject *object,
+           gpointer    target)
+{
+  PolkuInstrument *self = target;
+  JsonNode *reversed;
+  const char *id, *scale_id;
+  Item item = { 0 };
+  int scale;
 
-      f_anchors = member_path (field, "anchors");
-      if (!read_anchors (ctx, f_anchors, anchors,
-                         &g_array_index (self->scales, Scale, self->scales->len - 1)))
-        return FALSE;
-    }
+  id = member_new_id (ctx, field, object, self->items);
+  if (id == NULL)
+    return FALSE;
+  scale_id = member_string (ctx, field, object, "scale");
+  if (scale_id == NULL)
+    return FALSE;
+  scale = find_id (self->scales, scale_id);
+  if (scale < 0)
+    return invalid_member (ctx, field, "scale", _("no scale “%s” in “scales”"), scale_id);
+
+  reversed = json_object_get_member (object, "reversed");
+  if (reversed != NULL && (!JSON_NODE_HOLDS_VALUE (reversed)
+                           || json_node_get_value_type (reversed) != G_TYPE_BOOLEAN))
+    return invalid_member (ctx, field, "reversed", _("must be true or false"));
+
+  item.text = member_text (ctx, field, object, "text");
+  if (item.text == NULL)
+    return FALSE;
+  item.id = g_strdup (id);
+  item.scale = scale;
+  item.reversed = reversed != NULL && json_node_get_boolean (reversed);
+  g_array_append_val (self->items, item);
   return TRUE;
 }
 
 static gboolean
-read_items (PolkuInstrument *self,
-            Ctx             *ctx,
-            JsonArray       *array)
+read_reported (Ctx        *ctx,
+               const char *field,
+               JsonObject *object,
+               gpointer    target)
 {
-  static const char * const known[] = { "id", "scale", "text", "reversed", NULL };
+  PolkuInstrument *self = target;
+  g_autofree char *f_item = member_path (field, "item");
+  const char *key;
+  Reported reported = { 0 };
+  int item;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *field = NULL;
-      JsonObject *object = get_element (ctx, "items", array, i, known, &field);
-      JsonNode *reversed;
-      const char *id, *scale_id;
-      Item item = { 0 };
-      int scale;
+  item = get_item_ref (self, ctx, f_item, json_object_get_member (object, "item"));
+  if (item < 0)
+    return FALSE;
+  key = member_string (ctx, field, object, "key");
+  if (key == NULL)
+    return FALSE;
+  if (g_str_equal (key, "discarded") || g_str_equal (key, "missing")
+      || g_str_equal (key, "domains"))
+    return invalid_member (ctx, field, "key", _("“%s” is reserved"), key);
+  for (guint r = 0; r < self->reported->len; r++)
+    if (g_str_equal (g_array_index (self->reported, Reported, r).key, key))
+      return invalid_member (ctx, field, "key", _("“%s” is used twice"), key);
 
-      if (object == NULL)
-        return FALSE;
-      id = member_new_id (ctx, field, object, self->items);
-      if (id == NULL)
-        return FALSE;
-      scale_id = member_string (ctx, field, object, "scale");
-      if (scale_id == NULL)
-        return FALSE;
-      scale = find_id (self->scales, scale_id);
-      if (scale < 0)
-        return invalid_member (ctx, field, "scale", _("no scale “%s” in “scales”"), scale_id);
-
-      reversed = json_object_get_member (object, "reversed");
-      if (reversed != NULL && (!JSON_NODE_HOLDS_VALUE (reversed)
-                               || json_node_get_value_type (reversed) != G_TYPE_BOOLEAN))
-        return invalid_member (ctx, field, "reversed", _("must be true or false"));
-
-      item.text = member_text (ctx, field, object, "text");
-      if (item.text == NULL)
-        return FALSE;
-      item.id = g_strdup (id);
-      item.scale = scale;
-      item.reversed = reversed != NULL && json_node_get_boolean (reversed);
-      g_array_append_val (self->items, item);
-    }
+  reported.key = g_strdup (key);
+  reported.item = item;
+  g_array_append_val (self->reported, reported);
   return TRUE;
 }
 
 static gboolean
-read_reported (PolkuInstrument *self,
-               Ctx             *ctx,
-               JsonArray       *array)
+read_score (Ctx        *ctx,
+            const char *field,
+            JsonObject *object,
+            gpointer    target)
 {
-  static const char * const known[] = { "item", "key", NULL };
+  PolkuInstrument *self = target;
+  g_autofree char *f_range = member_path (field, "range");
+  JsonNode *times, *from;
+  JsonArray *range;
+  const char *id;
+  ScoreDef score = { 0 };
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  id = member_string (ctx, field, object, "id");
+  if (id == NULL)
+    return FALSE;
+  if (g_str_equal (id, "answered"))
+    return invalid_member (ctx, field, "id", _("“%s” is reserved"), id);
+  if (member_new_id (ctx, field, object, self->scores) == NULL)
+    return FALSE;
+
+  times = json_object_get_member (object, "mean_times");
+  from = json_object_get_member (object, "rescale_from");
+  if ((times == NULL) == (from == NULL))
+    return invalid (ctx, field, _("needs exactly one of “mean_times” and “rescale_from”"));
+
+  range = member_array (ctx, field, object, "range", FALSE);
+  if (range == NULL)
+    return FALSE;
+  if (json_array_get_length (range) != 2)
+    return invalid (ctx, f_range, _("must be [lowest, highest]"));
+  if (!get_double (ctx, f_range, json_array_get_element (range, 0), &score.range_min)
+      || !get_double (ctx, f_range, json_array_get_element (range, 1), &score.range_max))
+    return FALSE;
+  if (score.range_max <= score.range_min)
+    return invalid (ctx, f_range, _("must be [lowest, highest]"));
+
+  score.rescale_from = -1;
+  if (times != NULL)
     {
-      g_autofree char *field = NULL;
-      g_autofree char *f_item = NULL;
-      JsonObject *object = get_element (ctx, "reported_items", array, i, known, &field);
-      const char *key;
-      Reported reported = { 0 };
-      int item;
+      g_autofree char *f_times = member_path (field, "mean_times");
 
-      if (object == NULL)
+      if (!get_double (ctx, f_times, times, &score.mean_times))
         return FALSE;
-      f_item = member_path (field, "item");
-      item = get_item_ref (self, ctx, f_item, json_object_get_member (object, "item"));
+      if (score.mean_times <= 0)
+        return invalid (ctx, f_times, _("must be larger than 0"));
+    }
+  else
+    {
+      const char *from_id = member_string (ctx, field, object, "rescale_from");
+
+      if (from_id == NULL)
+        return FALSE;
+      score.rescale_from = find_id (self->scores, from_id);
+      if (score.rescale_from < 0)
+        return invalid_member (ctx, field, "rescale_from", _("no earlier domain score “%s”"),
+                               from_id);
+    }
+
+  score.id = g_strdup (id);
+  g_array_append_val (self->scores, score);
+  return TRUE;
+}
+
+static gboolean
+read_domain (Ctx        *ctx,
+             const char *field,
+             JsonObject *object,
+             gpointer    target)
+{
+  PolkuInstrument *self = target;
+  g_autofree char *f_items = member_path (field, "items");
+  JsonArray *items;
+  const char *id;
+  Domain domain = { 0 };
+  Domain *added;
+  gint64 min_answered;
+
+  id = member_new_id (ctx, field, object, self->domains);
+  if (id == NULL)
+    return FALSE;
+  items = member_array (ctx, field, object, "items", TRUE);
+  if (items == NULL)
+    return FALSE;
+
+  domain.title = member_text (ctx, field, object, "title");
+  if (domain.title == NULL)
+    return FALSE;
+  domain.id = g_strdup (id);
+  domain.items = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->domains, domain);
+  added = &g_array_index (self->domains, Domain, self->domains->len - 1);
+
+  for (guint k = 0; k < json_array_get_length (items); k++)
+    {
+      g_autofree char *fk = g_strdup_printf ("%s[%u]", f_items, k);
+      int item = get_item_ref (self, ctx, fk, json_array_get_element (items, k));
+      guint index;
+
       if (item < 0)
         return FALSE;
-      key = member_string (ctx, field, object, "key");
-      if (key == NULL)
-        return FALSE;
-      if (g_str_equal (key, "discarded") || g_str_equal (key, "missing")
-          || g_str_equal (key, "domains"))
-        return invalid_member (ctx, field, "key", _("“%s” is reserved"), key);
-      for (guint r = 0; r < self->reported->len; r++)
-        if (g_str_equal (g_array_index (self->reported, Reported, r).key, key))
-          return invalid_member (ctx, field, "key", _("“%s” is used twice"), key);
-
-      reported.key = g_strdup (key);
-      reported.item = item;
-      g_array_append_val (self->reported, reported);
+      for (guint m = 0; m < added->items->len; m++)
+        if (g_array_index (added->items, guint, m) == (guint) item)
+          return invalid (ctx, fk, _("item “%s” is listed twice"),
+                          g_array_index (self->items, Item, item).id);
+      index = item;
+      g_array_append_val (added->items, index);
     }
-  return TRUE;
-}
 
-static gboolean
-read_scores (PolkuInstrument *self,
-             Ctx             *ctx,
-             JsonArray       *array)
-{
-  static const char * const known[] = { "id", "mean_times", "rescale_from", "range", NULL };
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *field = NULL;
-      g_autofree char *f_range = NULL;
-      JsonObject *object = get_element (ctx, "domain_scores", array, i, known, &field);
-      JsonNode *times, *from;
-      JsonArray *range;
-      const char *id;
-      ScoreDef score = { 0 };
-
-      if (object == NULL)
-        return FALSE;
-      id = member_string (ctx, field, object, "id");
-      if (id == NULL)
-        return FALSE;
-      if (g_str_equal (id, "answered"))
-        return invalid_member (ctx, field, "id", _("“%s” is reserved"), id);
-      if (member_new_id (ctx, field, object, self->scores) == NULL)
-        return FALSE;
-
-      times = json_object_get_member (object, "mean_times");
-      from = json_object_get_member (object, "rescale_from");
-      if ((times == NULL) == (from == NULL))
-        return invalid (ctx, field, _("needs exactly one of “mean_times” and “rescale_from”"));
-
-      range = member_array (ctx, field, object, "range", FALSE);
-      if (range == NULL)
-        return FALSE;
-      f_range = member_path (field, "range");
-      if (json_array_get_length (range) != 2)
-        return invalid (ctx, f_range, _("must be [lowest, highest]"));
-      if (!get_double (ctx, f_range, json_array_get_element (range, 0), &score.range_min)
-          || !get_double (ctx, f_range, json_array_get_element (range, 1), &score.range_max))
-        return FALSE;
-      if (score.range_max <= score.range_min)
-        return invalid (ctx, f_range, _("must be [lowest, highest]"));
-
-      score.rescale_from = -1;
-      if (times != NULL)
-        {
-          g_autofree char *f_times = member_path (field, "mean_times");
-
-          if (!get_double (ctx, f_times, times, &score.mean_times))
-            return FALSE;
-          if (score.mean_times <= 0)
-            return invalid (ctx, f_times, _("must be larger than 0"));
-        }
-      else
-        {
-          const char *from_id = member_string (ctx, field, object, "rescale_from");
-
-          if (from_id == NULL)
-            return FALSE;
-          score.rescale_from = find_id (self->scores, from_id);
-          if (score.rescale_from < 0)
-            return invalid_member (ctx, field, "rescale_from",
-                                   _("no earlier domain score “%s”"), from_id);
-        }
-
-      score.id = g_strdup (id);
-      g_array_append_val (self->scores, score);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_domains (PolkuInstrument *self,
-              Ctx             *ctx,
-              JsonArray       *array)
-{
-  static const char * const known[] = { "id", "title", "items", "min_answered", NULL };
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *field = NULL;
-      g_autofree char *f_items = NULL;
-      JsonObject *object = get_element (ctx, "domains", array, i, known, &field);
-      JsonArray *items;
-      const char *id;
-      Domain domain = { 0 };
-      Domain *added;
-      gint64 min_answered;
-
-      if (object == NULL)
-        return FALSE;
-      id = member_new_id (ctx, field, object, self->domains);
-      if (id == NULL)
-        return FALSE;
-      items = member_array (ctx, field, object, "items", TRUE);
-      if (items == NULL)
-        return FALSE;
-
-      domain.title = member_text (ctx, field, object, "title");
-      if (domain.title == NULL)
-        return FALSE;
-      domain.id = g_strdup (id);
-      domain.items = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (self->domains, domain);
-      added = &g_array_index (self->domains, Domain, self->domains->len - 1);
-
-      f_items = member_path (field, "items");
-      for (guint k = 0; k < json_array_get_length (items); k++)
-        {
-          g_autofree char *fk = g_strdup_printf ("%s[%u]", f_items, k);
-          int item = get_item_ref (self, ctx, fk, json_array_get_element (items, k));
-          guint index;
-
-          if (item < 0)
-            return FALSE;
-          for (guint m = 0; m < added->items->len; m++)
-            if (g_array_index (added->items, guint, m) == (guint) item)
-              return invalid (ctx, fk, _("item “%s” is listed twice"),
-                              g_array_index (self->items, Item, item).id);
-          index = item;
-          g_array_append_val (added->items, index);
-        }
-
-      if (!member_int (ctx, field, object, "min_answered", 1, added->items->len,
-                       &min_answered))
-        return FALSE;
-      added->min_answered = min_answered;
-    }
+  if (!member_int (ctx, field, object, "min_answered", 1, added->items->len, &min_answered))
+    return FALSE;
+  added->min_answered = min_answered;
   return TRUE;
 }
 
@@ -721,8 +683,14 @@ polku_instrument_read (PolkuInstrument *self,
     "format", "id", "version", "title", "description", "scales", "items", "reported_items",
     "domain_scores", "domains", "max_missing", NULL
   };
+  static const char * const scale_known[] = { "id", "min", "max", "anchors", NULL };
+  static const char * const item_known[] = { "id", "scale", "text", "reversed", NULL };
+  static const char * const reported_known[] = { "item", "key", NULL };
+  static const char * const score_known[] = {
+    "id", "mean_times", "rescale_from", "range", NULL
+  };
+  static const char * const domain_known[] = { "id", "title", "items", "min_answered", NULL };
   JsonObject *object = get_object (ctx, "(top level)", root);
-  JsonArray *array;
   const char *id, *version;
   gint64 format, max_missing;
 
@@ -754,27 +722,17 @@ polku_instrument_read (PolkuInstrument *self,
         return FALSE;
     }
 
-  array = member_array (ctx, NULL, object, "scales", TRUE);
-  if (array == NULL || !read_scales (self, ctx, array))
+  if (!read_list (ctx, NULL, object, "scales", TRUE, scale_known, read_scale, self)
+      || !read_list (ctx, NULL, object, "items", TRUE, item_known, read_item, self))
     return FALSE;
-  array = member_array (ctx, NULL, object, "items", TRUE);
-  if (array == NULL || !read_items (self, ctx, array))
+  if (json_object_has_member (object, "reported_items")
+      && !read_list (ctx, NULL, object, "reported_items", FALSE, reported_known, read_reported,
+                     self))
     return FALSE;
-
-  if (json_object_has_member (object, "reported_items"))
-    {
-      array = member_array (ctx, NULL, object, "reported_items", FALSE);
-      if (array == NULL || !read_reported (self, ctx, array))
-        return FALSE;
-    }
-
   if (json_object_has_member (object, "domains"))
     {
-      array = member_array (ctx, NULL, object, "domain_scores", TRUE);
-      if (array == NULL || !read_scores (self, ctx, array))
-        return FALSE;
-      array = member_array (ctx, NULL, object, "domains", TRUE);
-      if (array == NULL || !read_domains (self, ctx, array))
+      if (!read_list (ctx, NULL, object, "domain_scores", TRUE, score_known, read_score, self)
+          || !read_list (ctx, NULL, object, "domains", TRUE, domain_known, read_domain, self))
         return FALSE;
     }
   else if (json_object_has_member (object, "domain_scores"))

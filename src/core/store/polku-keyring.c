@@ -2,8 +2,8 @@
  *
  * libsecret is driven asynchronously on a private main context with a timeout, because
  * a locked keyring on a machine with a display waits for a password prompt forever
- * (ENVIRONMENT.md §3.3). Every failure is reported as POLKU_KEYRING_ERROR_UNAVAILABLE
- * so that callers can fall back to a passphrase.
+ * (HACKING.md, "Rules that keep data safe"). Every failure is reported as
+ * POLKU_KEYRING_ERROR_UNAVAILABLE so that callers can fall back to a passphrase.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,7 +1,7 @@
 /* polku-store.c: the encrypted local case database (SQLCipher)
  *
- * Opening follows ENVIRONMENT.md §2: refuse when the SQLite in this process is not
- * SQLCipher (PRAGMA cipher_version empty), never touch a file that is not ours
+ * Opening follows HACKING.md ("Rules that keep data safe"): refuse when the SQLite in this
+ * process is not SQLCipher (PRAGMA cipher_version empty), never touch a file that is not ours
  * (plaintext SQLite, empty, wrong key), verify the key with a first read, then WAL,
  * foreign keys and migrations from the GResource (data/migrations/NNNN-*.sql).
  *
@@ -250,7 +250,7 @@ check_existing_file (const char  *path,
   return TRUE;
 }
 
-/* The guard of ENVIRONMENT.md §2.4: if the sqlite3_* symbols of this process come from
+/* The guard against the plaintext trap (HACKING.md): if the sqlite3_* symbols of this process come from
  * plain SQLite, the database would be written in plaintext without any error. */
 static gboolean
 check_cipher (sqlite3  *db,
