@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "polku-client-private.h"
+#include "polku-fhir-private.h"
 #include "polku-plan-fhir.h"
 
 #include "test-common.h"
@@ -354,6 +355,70 @@ test_goal_codes (void)
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
 }
 
+/* The builders both exports use (polku-fhir-private.h), to the byte: NULL members are left
+ * out, a NULL name adds an array element. */
+static void
+test_builders (void)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) resource = NULL;
+  g_autofree char *urn = polku_fhir_urn (CLIENT);
+  g_autofree char *text = NULL;
+  JsonObject *bundle;
+
+  g_assert_cmpstr (urn, ==, "urn:uuid:" CLIENT);
+
+  polku_fhir_begin_bundle (b, "2026-11-01T10:00:00Z");
+  polku_fhir_begin_entry (b, "Patient", CLIENT);
+  polku_fhir_add_string (b, "gender", NULL);
+  polku_fhir_add_system_value (b, "identifier", "urn:ietf:rfc:3986", urn);
+  polku_fhir_add_name (b, "Virtanen", "Aino");
+  polku_fhir_add_reference (b, "subject", CLIENT, "Aino Virtanen");
+  polku_fhir_add_reference (b, "onBehalfOf", NULL, "Kela");
+  json_builder_set_member_name (b, "derivedFrom");
+  json_builder_begin_array (b);
+  polku_fhir_add_reference (b, NULL, CLIENT, NULL);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "category");
+  json_builder_begin_array (b);
+  polku_fhir_add_concept (b, NULL, "http://s", "survey", NULL, NULL);
+  json_builder_end_array (b);
+  polku_fhir_add_concept (b, "code", "http://c", "q1", "Question", "Question");
+  polku_fhir_end_entry (b);
+  polku_fhir_end_bundle (b);
+
+  root = json_builder_get_root (b);
+  bundle = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (bundle, "resourceType"), ==, "Bundle");
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (bundle, "id")));
+  g_assert_cmpstr (json_object_get_string_member (bundle, "type"), ==, "collection");
+  g_assert_cmpstr (json_object_get_string_member (bundle, "timestamp"), ==,
+                   "2026-11-01T10:00:00Z");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bundle, "entry")), ==,
+                    1);
+
+  resource = json_object_ref (json_array_get_object_element (
+                                json_object_get_array_member (bundle, "entry"), 0));
+  json_generator_set_root (generator, json_object_get_member (resource, "resource"));
+  text = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (json_object_get_string_member (resource, "fullUrl"), ==, "urn:uuid:" CLIENT);
+  g_assert_cmpstr (text, ==,
+                   "{\"resourceType\":\"Patient\",\"id\":\"" CLIENT "\","
+                   "\"identifier\":{\"system\":\"urn:ietf:rfc:3986\","
+                   "\"value\":\"urn:uuid:" CLIENT "\"},"
+                   "\"name\":[{\"family\":\"Virtanen\",\"given\":[\"Aino\"]}],"
+                   "\"subject\":{\"reference\":\"urn:uuid:" CLIENT "\","
+                   "\"display\":\"Aino Virtanen\"},"
+                   "\"onBehalfOf\":{\"display\":\"Kela\"},"
+                   "\"derivedFrom\":[{\"reference\":\"urn:uuid:" CLIENT "\"}],"
+                   "\"category\":[{\"coding\":[{\"system\":\"http://s\","
+                   "\"code\":\"survey\"}]}],"
+                   "\"code\":{\"coding\":[{\"system\":\"http://c\",\"code\":\"q1\","
+                   "\"display\":\"Question\"}],\"text\":\"Question\"}}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +427,7 @@ main (int    argc,
 
   g_test_add_func ("/plan-fhir/bundle", test_bundle);
   g_test_add_func ("/plan-fhir/goal-codes", test_goal_codes);
+  g_test_add_func ("/plan-fhir/builders", test_builders);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* test-store-rows.c: the store's SQL and row helpers (polku-store-rows.c): objects made
- * from rows by a table of property names, lists, lookups, counts
+ * from rows by a table of property names, lists, lookups, counts, text parameters bound
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -312,6 +312,69 @@ test_count (Fixture       *f,
   g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
 }
 
+static char *
+dup_row (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = polku_store_prepare (db, sql, "Testing", NULL);
+  char *row;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  row = polku_store_column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  return row;
+}
+
+static void
+test_run (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *sql = "SELECT quote(a) || ' ' || quote(b) || ' ' || quote(c) || ' ' || quote(d)"
+                    " FROM t;";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *bound = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (polku_store_exec (db, "CREATE TEMP TABLE t (a NOT NULL, b, c, d);", "Testing",
+                                   &error));
+
+  /* Each text in order, NULL as SQL NULL. */
+  g_assert_true (polku_store_run (db, "INSERT INTO t VALUES (?1, ?2, ?3, 'x');", "Testing",
+                                  &error, 3, "one", NULL, "three"));
+  g_assert_no_error (error);
+  row = dup_row (db, sql);
+  g_assert_cmpstr (row, ==, "'one' NULL 'three' 'x'");
+
+  /* From ?2 on, after a parameter of another type. */
+  stmt = polku_store_prepare (db, "SELECT quote(?1) || ' ' || quote(?2) || ' ' || quote(?3);",
+                              "Testing", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (stmt, 1, 7);
+  polku_store_bind_texts (stmt, 2, 2, NULL, "b");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  bound = polku_store_column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (bound, ==, "7 NULL 'b'");
+
+  /* A failure to prepare, and to step, names what failed. */
+  g_assert_false (polku_store_run (db, "INSERT INTO no_such_table VALUES (?1);", "Testing",
+                                   &error, 1, "one"));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
+  g_clear_error (&error);
+  g_assert_false (polku_store_run (db, "INSERT INTO t VALUES (?1, ?2, NULL, NULL);", "Testing",
+                                   &error, 2, NULL, "two"));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  polku_store_end_use (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,5 +388,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/store-rows/get", Fixture, NULL, fixture_setup, test_get, fixture_teardown);
   g_test_add ("/store-rows/count", Fixture, NULL, fixture_setup, test_count, fixture_teardown);
+  g_test_add ("/store-rows/run", Fixture, NULL, fixture_setup, test_run, fixture_teardown);
   return g_test_run ();
 }

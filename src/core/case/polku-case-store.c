@@ -29,25 +29,13 @@ insert_phase_change (PolkuStore  *store,
 {
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *stamp = polku_date_now_stamp ();
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO case_phase_change (id, created, modified, case_id,"
-                              " client_id, from_phase, to_phase, changed_on, actor, reason)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                              _("Recording the phase"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, case_id);
-  polku_store_bind_text_or_null (stmt, 4, client_id);
-  polku_store_bind_text_or_null (stmt, 5, from_phase);
-  polku_store_bind_text_or_null (stmt, 6, to_phase);
-  polku_store_bind_text_or_null (stmt, 7, date);
-  polku_store_bind_text_or_null (stmt, 8, polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 9, reason);
-  return polku_store_step_done (db, stmt, _("Recording the phase"), error);
+  return polku_store_run (db,
+                          "INSERT INTO case_phase_change (id, created, modified, case_id,"
+                          " client_id, from_phase, to_phase, changed_on, actor, reason)"
+                          " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                          _("Recording the phase"), error, 9, id, stamp, case_id, client_id,
+                          from_phase, to_phase, date, polku_store_get_actor_locked (store), reason);
 }
 
 /* Returns the case's id (and its phase), or NULL without an error when there is none. */
@@ -95,7 +83,6 @@ polku_case_ensure_locked (PolkuStore  *store,
   g_autofree char *case_id = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
@@ -111,17 +98,10 @@ polku_case_ensure_locked (PolkuStore  *store,
 
   case_id = g_uuid_string_random ();
   stamp = polku_date_now_stamp ();
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO client_case (id, created, modified, client_id, phase,"
-                              " phase_since) VALUES (?1, ?2, ?2, ?3, 'identified', ?4);",
-                              _("Opening the case"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, case_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, date);
-  if (!polku_store_step_done (db, stmt, _("Opening the case"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO client_case (id, created, modified, client_id, phase,"
+                        " phase_since) VALUES (?1, ?2, ?2, ?3, 'identified', ?4);",
+                        _("Opening the case"), error, 4, case_id, stamp, client_id, date))
     return FALSE;
 
   detail = g_strdup_printf ("case=%s", case_id);
@@ -291,7 +271,6 @@ set_phase_body (PolkuStore  *store,
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   const char *code = polku_case_phase_to_code (phase);
-  sqlite3_stmt *stmt;
   g_autoptr(GError) local_error = NULL;
 
   if (!polku_case_ensure_locked (store, db, client_id, date, error))
@@ -327,18 +306,11 @@ set_phase_body (PolkuStore  *store,
       return FALSE;
     }
 
-  stmt = polku_store_prepare (db,
-                              "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
-                              " closed_reason = ?5 WHERE id = ?1;",
-                              _("Changing the phase"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, case_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, code);
-  polku_store_bind_text_or_null (stmt, 4, date);
-  polku_store_bind_text_or_null (stmt, 5, phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL);
-  if (!polku_store_step_done (db, stmt, _("Changing the phase"), error))
+  if (!polku_store_run (db,
+                        "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
+                        " closed_reason = ?5 WHERE id = ?1;",
+                        _("Changing the phase"), error, 5, case_id, stamp, code, date,
+                        phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL))
     return FALSE;
 
   /* Ids and field names only; the phases themselves are in the phase history. */
@@ -595,28 +567,18 @@ add_sign_body (PolkuStore  *store,
   const char *flagged_on = sign->flagged_on;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (!polku_case_ensure_locked (store, db, client_id, flagged_on, error))
     return FALSE;
-  stmt = polku_store_prepare (db, "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
-                              " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
-                              _("Saving the warning sign"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, polku_case_sign_get_group_id (sign->draft));
-  polku_store_bind_text_or_null (stmt, 5, polku_case_sign_get_item_id (sign->draft));
-  polku_store_bind_text_or_null (stmt, 6, sign->reason);
-  polku_store_bind_text_or_null (stmt, 7, sign->flagged_by != NULL
-                                          ? sign->flagged_by
-                                          : polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 8, flagged_on);
-  polku_store_bind_text_or_null (stmt, 9, sign->service_point);
-  polku_store_bind_text_or_null (stmt, 10, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Saving the warning sign"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
+                        " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
+                        _("Saving the warning sign"), error, 10, id, stamp, client_id,
+                        polku_case_sign_get_group_id (sign->draft),
+                        polku_case_sign_get_item_id (sign->draft), sign->reason,
+                        sign->flagged_by != NULL
+                        ? sign->flagged_by : polku_store_get_actor_locked (store),
+                        flagged_on, sign->service_point, polku_store_get_actor_locked (store)))
     return FALSE;
 
   /* Not the group or item: which sign it is says something about the client. */
@@ -689,7 +651,6 @@ retract_sign_locked (PolkuStore  *store,
   g_autoptr(PolkuCaseSign) sign = get_sign_locked (db, sign_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (sign == NULL)
     return FALSE;
@@ -707,16 +668,11 @@ retract_sign_locked (PolkuStore  *store,
       return FALSE;
     }
 
-  stmt = polku_store_prepare (db, "UPDATE warning_sign SET modified = ?2, retracted_on = ?3,"
-                              " retracted_by = ?4 WHERE id = ?1;",
-                              _("Retracting the warning sign"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, sign_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, date);
-  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Retracting the warning sign"), error))
+  if (!polku_store_run (db,
+                        "UPDATE warning_sign SET modified = ?2, retracted_on = ?3,"
+                        " retracted_by = ?4 WHERE id = ?1;",
+                        _("Retracting the warning sign"), error, 4, sign_id, stamp, date,
+                        polku_store_get_actor_locked (store)))
     return FALSE;
 
   detail = g_strdup_printf ("sign=%s", sign_id);
@@ -812,22 +768,14 @@ add_note_body (PolkuStore  *store,
   g_autofree char *today = polku_date_today ();
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (!polku_case_ensure_locked (store, db, note->client_id, today, error))
     return FALSE;
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO case_note (id, created, modified, client_id, author,"
-                              " body) VALUES (?1, ?2, ?2, ?3, ?4, ?5);",
-                              _("Saving the note"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, note->id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, note->client_id);
-  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  polku_store_bind_text_or_null (stmt, 5, note->body);
-  if (!polku_store_step_done (db, stmt, _("Saving the note"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO case_note (id, created, modified, client_id, author,"
+                        " body) VALUES (?1, ?2, ?2, ?3, ?4, ?5);",
+                        _("Saving the note"), error, 5, note->id, stamp, note->client_id,
+                        polku_store_get_actor_locked (store), note->body))
     return FALSE;
   detail = g_strdup_printf ("note=%s", note->id);
   return polku_audit_append_locked (store, db, "note.add", note->client_id, detail, error);

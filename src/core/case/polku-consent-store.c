@@ -89,10 +89,7 @@ count_consents (sqlite3    *db,
                               _("Checking the consent"), error);
   if (stmt == NULL)
     return -1;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  polku_store_bind_text_or_null (stmt, 2, date);
-  polku_store_bind_text_or_null (stmt, 3, organisation);
-  polku_store_bind_text_or_null (stmt, 4, part);
+  polku_store_bind_texts (stmt, 1, 4, client_id, date, organisation, part);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int (stmt, 0);
   else
@@ -358,28 +355,19 @@ add_body (PolkuStore  *store,
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
   const char *client_id = polku_consent_get_client_id (draft);
-  sqlite3_stmt *stmt;
 
   if (!polku_case_ensure_locked (store, db, client_id, polku_consent_get_given_on (draft),
                                  error))
     return FALSE;
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO consent (id, created, modified, client_id, given_on,"
-                              " given_by, representative, method, valid_until, recorded_by)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                              _("Saving the consent"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, polku_consent_get_given_on (draft));
-  polku_store_bind_text_or_null (stmt, 5, polku_consent_get_given_by (draft));
-  polku_store_bind_text_or_null (stmt, 6, consent->representative);
-  polku_store_bind_text_or_null (stmt, 7, polku_consent_get_method (draft));
-  polku_store_bind_text_or_null (stmt, 8, polku_consent_get_valid_until (draft));
-  polku_store_bind_text_or_null (stmt, 9, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Saving the consent"), error)
+  if (!polku_store_run (db,
+                        "INSERT INTO consent (id, created, modified, client_id, given_on,"
+                        " given_by, representative, method, valid_until, recorded_by)"
+                        " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                        _("Saving the consent"), error, 9, id, stamp, client_id,
+                        polku_consent_get_given_on (draft), polku_consent_get_given_by (draft),
+                        consent->representative, polku_consent_get_method (draft),
+                        polku_consent_get_valid_until (draft),
+                        polku_store_get_actor_locked (store))
       || !insert_scope (db, "INSERT INTO consent_organisation (id, created, modified,"
                         " consent_id, organisation) VALUES (?1, ?2, ?2, ?3, ?4);",
                         id, stamp, organisations, error)
@@ -517,7 +505,6 @@ withdraw_locked (PolkuStore  *store,
   g_autoptr(PolkuConsent) consent = get_locked (db, consent_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (consent == NULL)
     return FALSE;
@@ -526,16 +513,11 @@ withdraw_locked (PolkuStore  *store,
   if (strcmp (date, polku_consent_get_given_on (consent)) < 0)
     return invalid (error, _("A consent cannot be withdrawn before it was given."));
 
-  stmt = polku_store_prepare (db, "UPDATE consent SET modified = ?2, withdrawn_on = ?3,"
-                              " withdrawal_recorded_by = ?4 WHERE id = ?1;",
-                              _("Withdrawing the consent"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, consent_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, date);
-  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Withdrawing the consent"), error))
+  if (!polku_store_run (db,
+                        "UPDATE consent SET modified = ?2, withdrawn_on = ?3,"
+                        " withdrawal_recorded_by = ?4 WHERE id = ?1;",
+                        _("Withdrawing the consent"), error, 4, consent_id, stamp, date,
+                        polku_store_get_actor_locked (store)))
     return FALSE;
 
   detail = g_strdup_printf ("consent=%s", consent_id);

@@ -138,25 +138,16 @@ add_body (PolkuStore  *store,
   g_autofree char *today = polku_date_today ();
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO followup (id, created, modified, client_id, title,"
-                              " due_on, assignee, created_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6,"
-                              " ?7);",
-                              _("Saving the follow-up"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, followup->title);
-  polku_store_bind_text_or_null (stmt, 5, polku_followup_get_due_on (followup->draft));
-  polku_store_bind_text_or_null (stmt, 6, followup->assignee);
-  polku_store_bind_text_or_null (stmt, 7, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Saving the follow-up"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO followup (id, created, modified, client_id, title,"
+                        " due_on, assignee, created_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6,"
+                        " ?7);",
+                        _("Saving the follow-up"), error, 7, id, stamp, client_id, followup->title,
+                        polku_followup_get_due_on (followup->draft), followup->assignee,
+                        polku_store_get_actor_locked (store)))
     return FALSE;
 
   detail = g_strdup_printf ("followup=%s", id);

@@ -173,31 +173,18 @@ set_responsible_locked (PolkuStore  *store,
 
   /* End the current period and open the new one: the partial unique index
    * responsible_period_one_current refuses a second open period. */
-  stmt = polku_store_prepare (db, "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
-                              " WHERE client_id = ?1 AND ended_on IS NULL;",
-                              _("Naming the responsible worker"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, date);
-  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
+  if (!polku_store_run (db,
+                        "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
+                        " WHERE client_id = ?1 AND ended_on IS NULL;",
+                        _("Naming the responsible worker"), error, 3, client_id, stamp, date))
     return FALSE;
 
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO responsible_period (id, created, modified, client_id,"
-                              " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
-                              " ?6);",
-                              _("Naming the responsible worker"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, member_id);
-  polku_store_bind_text_or_null (stmt, 5, date);
-  polku_store_bind_text_or_null (stmt, 6, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Naming the responsible worker"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO responsible_period (id, created, modified, client_id,"
+                        " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
+                        " ?6);",
+                        _("Naming the responsible worker"), error, 6, id, stamp, client_id,
+                        member_id, date, polku_store_get_actor_locked (store)))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s period=%s", member_id, id);
@@ -228,27 +215,16 @@ add_body (PolkuStore  *store,
   const char *joined_on = member->joined_on;
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (!polku_case_ensure_locked (store, db, client_id, joined_on, error))
     return FALSE;
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO team_member (id, created, modified, client_id, person,"
-                              " role, organisation, sector, contact, joined_on)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                              _("Saving the team member"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, client_id);
-  polku_store_bind_text_or_null (stmt, 4, member->person);
-  polku_store_bind_text_or_null (stmt, 5, member->role);
-  polku_store_bind_text_or_null (stmt, 6, member->organisation);
-  polku_store_bind_text_or_null (stmt, 7, polku_team_member_get_sector (member->draft));
-  polku_store_bind_text_or_null (stmt, 8, member->contact);
-  polku_store_bind_text_or_null (stmt, 9, joined_on);
-  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
+  if (!polku_store_run (db,
+                        "INSERT INTO team_member (id, created, modified, client_id, person,"
+                        " role, organisation, sector, contact, joined_on)"
+                        " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                        _("Saving the team member"), error, 9, id, stamp, client_id, member->person,
+                        member->role, member->organisation,
+                        polku_team_member_get_sector (member->draft), member->contact, joined_on))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s", id);
@@ -354,7 +330,6 @@ leave_locked (PolkuStore  *store,
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (member == NULL)
     return FALSE;
@@ -370,15 +345,9 @@ leave_locked (PolkuStore  *store,
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
     return invalid (error, _("A member cannot leave the team before joining it."));
 
-  stmt = polku_store_prepare (db,
-                              "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
-                              _("Saving the team member"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, member_id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, date);
-  if (!polku_store_step_done (db, stmt, _("Saving the team member"), error))
+  if (!polku_store_run (db,
+                        "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
+                        _("Saving the team member"), error, 3, member_id, stamp, date))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s", member_id);

@@ -364,15 +364,11 @@ remove_body (PolkuStore  *store,
 {
   PolkuContact *contact = data;
   g_autofree char *detail = g_strdup_printf ("contact=%s", polku_contact_get_id (contact));
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;",
-                              _("Removing the contact"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
-  polku_store_bind_text_or_null (stmt, 2, polku_contact_get_client_id (contact));
-  if (!polku_store_step_done (db, stmt, _("Removing the contact"), error))
+  if (!polku_store_run (db,
+                        "DELETE FROM contact WHERE id = ?1 AND client_id = ?2;",
+                        _("Removing the contact"), error, 2, polku_contact_get_id (contact),
+                        polku_contact_get_client_id (contact)))
     return FALSE;
   if (sqlite3_changes (db) == 0)
     {

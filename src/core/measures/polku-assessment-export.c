@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "polku-assessment-export.h"
+#include "polku-fhir-private.h"
 
 #define POLKU_FHIR_BASE "https://polku.github.io/fhir"
 #define HETU_SYSTEM "urn:oid:1.2.246.21"
@@ -38,84 +39,22 @@ derived_uuid (const char *a,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_reference (JsonBuilder *builder,
-               const char  *name,
-               const char  *id)
-{
-  g_autofree char *urn = g_strconcat ("urn:uuid:", id, NULL);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  add_string (builder, "reference", urn);
-  json_builder_end_object (builder);
-}
-
-static void
-begin_entry (JsonBuilder *builder,
-             const char  *id)
-{
-  g_autofree char *urn = g_strconcat ("urn:uuid:", id, NULL);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "fullUrl", urn);
-  json_builder_set_member_name (builder, "resource");
-  json_builder_begin_object (builder);
-}
-
-static void
-end_entry (JsonBuilder *builder)
-{
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-}
-
-static void
 add_patient (JsonBuilder *builder,
              PolkuClient *client)
 {
-  begin_entry (builder, polku_client_get_id (client));
-  add_string (builder, "resourceType", "Patient");
-  add_string (builder, "id", polku_client_get_id (client));
+  g_autofree char *urn = polku_fhir_urn (polku_client_get_id (client));
+
+  polku_fhir_begin_entry (builder, "Patient", polku_client_get_id (client));
   json_builder_set_member_name (builder, "identifier");
   json_builder_begin_array (builder);
   if (polku_client_get_hetu (client) != NULL)
-    {
-      json_builder_begin_object (builder);
-      add_string (builder, "system", HETU_SYSTEM);
-      add_string (builder, "value", polku_client_get_hetu (client));
-      json_builder_end_object (builder);
-    }
-  json_builder_begin_object (builder);
-  add_string (builder, "system", "urn:ietf:rfc:3986");
-  {
-    g_autofree char *urn = g_strconcat ("urn:uuid:", polku_client_get_id (client), NULL);
-
-    add_string (builder, "value", urn);
-  }
-  json_builder_end_object (builder);
+    polku_fhir_add_system_value (builder, NULL, HETU_SYSTEM, polku_client_get_hetu (client));
+  polku_fhir_add_system_value (builder, NULL, "urn:ietf:rfc:3986", urn);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string (builder, "family", polku_client_get_family_name (client));
-  json_builder_set_member_name (builder, "given");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, polku_client_get_given_name (client));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  if (polku_client_get_birth_date (client) != NULL)
-    add_string (builder, "birthDate", polku_client_get_birth_date (client));
-  end_entry (builder);
+  polku_fhir_add_name (builder, polku_client_get_family_name (client),
+                       polku_client_get_given_name (client));
+  polku_fhir_add_string (builder, "birthDate", polku_client_get_birth_date (client));
+  polku_fhir_end_entry (builder);
 }
 
 static void
@@ -128,45 +67,35 @@ add_questionnaire_response (JsonBuilder     *builder,
                                                 polku_assessment_get_instrument_id (assessment),
                                                 polku_assessment_get_instrument_version (
                                                   assessment));
-  g_autofree char *urn = g_strconcat ("urn:uuid:", id, NULL);
+  g_autofree char *urn = polku_fhir_urn (id);
 
-  begin_entry (builder, id);
-  add_string (builder, "resourceType", "QuestionnaireResponse");
-  add_string (builder, "id", id);
+  polku_fhir_begin_entry (builder, "QuestionnaireResponse", id);
   json_builder_set_member_name (builder, "extension");
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
-  add_string (builder, "url", POLKU_FHIR_BASE "/StructureDefinition/assessment-role");
-  add_string (builder, "valueCode",
+  polku_fhir_add_string (builder, "url", POLKU_FHIR_BASE "/StructureDefinition/assessment-role");
+  polku_fhir_add_string (builder, "valueCode",
               polku_assessment_role_to_code (polku_assessment_get_role (assessment)));
   json_builder_end_object (builder);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "identifier");
-  json_builder_begin_object (builder);
-  add_string (builder, "system", "urn:ietf:rfc:3986");
-  add_string (builder, "value", urn);
-  json_builder_end_object (builder);
+  polku_fhir_add_system_value (builder, "identifier", "urn:ietf:rfc:3986", urn);
   if (polku_assessment_get_plan_id (assessment) != NULL)
     {
-      g_autofree char *plan = g_strconcat ("urn:uuid:", polku_assessment_get_plan_id (assessment),
-                                           NULL);
+      g_autofree char *plan = polku_fhir_urn (polku_assessment_get_plan_id (assessment));
 
       json_builder_set_member_name (builder, "basedOn");
       json_builder_begin_array (builder);
       json_builder_begin_object (builder);
-      add_string (builder, "type", "CarePlan");
-      json_builder_set_member_name (builder, "identifier");
-      json_builder_begin_object (builder);
-      add_string (builder, "system", "urn:ietf:rfc:3986");
-      add_string (builder, "value", plan);
-      json_builder_end_object (builder);
+      polku_fhir_add_string (builder, "type", "CarePlan");
+      polku_fhir_add_system_value (builder, "identifier", "urn:ietf:rfc:3986", plan);
       json_builder_end_object (builder);
       json_builder_end_array (builder);
     }
-  add_string (builder, "questionnaire", canonical);
-  add_string (builder, "status", "completed");
-  add_reference (builder, "subject", polku_assessment_get_client_id (assessment));
-  add_string (builder, "authored", polku_assessment_get_date (assessment));
+  polku_fhir_add_string (builder, "questionnaire", canonical);
+  polku_fhir_add_string (builder, "status", "completed");
+  polku_fhir_add_reference (builder, "subject", polku_assessment_get_client_id (assessment),
+                            NULL);
+  polku_fhir_add_string (builder, "authored", polku_assessment_get_date (assessment));
   json_builder_set_member_name (builder, "item");
   json_builder_begin_array (builder);
   for (guint i = 0; i < polku_instrument_get_n_items (instrument); i++)
@@ -174,8 +103,8 @@ add_questionnaire_response (JsonBuilder     *builder,
       int value = polku_assessment_get_answer (assessment, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "linkId", polku_instrument_get_item_id (instrument, i));
-      add_string (builder, "text", polku_instrument_get_item_text (instrument, i));
+      polku_fhir_add_string (builder, "linkId", polku_instrument_get_item_id (instrument, i));
+      polku_fhir_add_string (builder, "text", polku_instrument_get_item_text (instrument, i));
       if (polku_instrument_answer_is_valid (instrument, i, value))
         {
           json_builder_set_member_name (builder, "answer");
@@ -189,7 +118,7 @@ add_questionnaire_response (JsonBuilder     *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  end_entry (builder);
+  polku_fhir_end_entry (builder);
 }
 
 static void
@@ -203,45 +132,21 @@ begin_observation (JsonBuilder     *builder,
   g_autofree char *system = g_strdup_printf ("%s/CodeSystem/%s", POLKU_FHIR_BASE,
                                              polku_assessment_get_instrument_id (assessment));
 
-  begin_entry (builder, id);
-  add_string (builder, "resourceType", "Observation");
-  add_string (builder, "id", id);
-  add_string (builder, "status", "final");
+  polku_fhir_begin_entry (builder, "Observation", id);
+  polku_fhir_add_string (builder, "status", "final");
   json_builder_set_member_name (builder, "category");
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "coding");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string (builder, "system", "http://terminology.hl7.org/CodeSystem/observation-category");
-  add_string (builder, "code", "survey");
-  json_builder_end_object (builder);
+  polku_fhir_add_concept (builder, NULL,
+                          "http://terminology.hl7.org/CodeSystem/observation-category", "survey",
+                          NULL, NULL);
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "coding");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string (builder, "system", system);
-  add_string (builder, "code", code);
-  add_string (builder, "display", display);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  add_string (builder, "text", display);
-  json_builder_end_object (builder);
-  add_reference (builder, "subject", polku_assessment_get_client_id (assessment));
-  add_string (builder, "effectiveDateTime", polku_assessment_get_date (assessment));
+  polku_fhir_add_concept (builder, "code", system, code, display, display);
+  polku_fhir_add_reference (builder, "subject", polku_assessment_get_client_id (assessment),
+                            NULL);
+  polku_fhir_add_string (builder, "effectiveDateTime", polku_assessment_get_date (assessment));
   json_builder_set_member_name (builder, "derivedFrom");
   json_builder_begin_array (builder);
-  {
-    g_autofree char *urn = g_strconcat ("urn:uuid:", qr, NULL);
-
-    json_builder_begin_object (builder);
-    add_string (builder, "reference", urn);
-    json_builder_end_object (builder);
-  }
+  polku_fhir_add_reference (builder, NULL, qr, NULL);
   json_builder_end_array (builder);
 }
 
@@ -263,7 +168,7 @@ add_observations (JsonBuilder       *builder,
                          polku_instrument_get_item_text (instrument, item));
       json_builder_set_member_name (builder, "valueInteger");
       json_builder_add_int_value (builder, scores->reported[r]);
-      end_entry (builder);
+      polku_fhir_end_entry (builder);
     }
 
   for (guint d = 0; d < scores->n_domains; d++)
@@ -285,11 +190,11 @@ add_observations (JsonBuilder       *builder,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "value");
         json_builder_add_double_value (builder, scores->domains[d].values[s]);
-        add_string (builder, "unit", "score");
-        add_string (builder, "system", "http://unitsofmeasure.org");
-        add_string (builder, "code", "{score}");
+        polku_fhir_add_string (builder, "unit", "score");
+        polku_fhir_add_string (builder, "system", "http://unitsofmeasure.org");
+        polku_fhir_add_string (builder, "code", "{score}");
         json_builder_end_object (builder);
-        end_entry (builder);
+        polku_fhir_end_entry (builder);
       }
 }
 
@@ -301,18 +206,11 @@ polku_assessment_export_fhir (PolkuClient  *client,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *timestamp = g_date_time_format_iso8601 (now);
-  g_autofree char *bundle_id = g_uuid_string_random ();
 
   g_return_val_if_fail (POLKU_IS_CLIENT (client), NULL);
   g_return_val_if_fail (assessments != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "resourceType", "Bundle");
-  add_string (builder, "id", bundle_id);
-  add_string (builder, "type", "collection");
-  add_string (builder, "timestamp", timestamp);
-  json_builder_set_member_name (builder, "entry");
-  json_builder_begin_array (builder);
+  polku_fhir_begin_bundle (builder, timestamp);
   add_patient (builder, client);
 
   for (guint i = 0; i < assessments->len; i++)
@@ -339,8 +237,7 @@ polku_assessment_export_fhir (PolkuClient  *client,
       add_observations (builder, assessment, instrument, scores);
     }
 
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  polku_fhir_end_bundle (builder);
   return json_builder_get_root (builder);
 }
 

@@ -160,15 +160,12 @@ remove_body (PolkuStore  *store,
 {
   PolkuAssessment *assessment = data;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
-                              _("Removing the assessment"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_id (assessment));
-  polku_store_bind_text_or_null (stmt, 2, polku_assessment_get_client_id (assessment));
-  if (!polku_store_step_done (db, stmt, _("Removing the assessment"), error))
+  if (!polku_store_run (db,
+                        "DELETE FROM assessment WHERE id = ?1 AND client_id = ?2;",
+                        _("Removing the assessment"), error, 2,
+                        polku_assessment_get_id (assessment),
+                        polku_assessment_get_client_id (assessment)))
     return FALSE;
   if (sqlite3_changes (db) != 1)
     {

@@ -172,14 +172,10 @@ discard_body (PolkuStore  *store,
               GError     **error)
 {
   const char *client_id = data;
-  sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
-                              _("Discarding the draft"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  if (!polku_store_step_done (db, stmt, _("Discarding the draft"), error))
+  if (!polku_store_run (db,
+                        "DELETE FROM plan_draft WHERE client_id = ?1;",
+                        _("Discarding the draft"), error, 1, client_id))
     return FALSE;
   if (sqlite3_changes (db) == 0)
     return TRUE;

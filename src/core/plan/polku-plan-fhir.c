@@ -26,17 +26,12 @@
 
 #include <string.h>
 
+#include "polku-fhir-private.h"
 #include "polku-plan-fhir.h"
 #include "polku-plan-text.h"
 
 #define HETU_SYSTEM "urn:oid:1.2.246.21"
 #define LANGUAGE_SYSTEM "urn:ietf:bcp:47"
-
-static char *
-urn (const char *id)
-{
-  return g_strconcat ("urn:uuid:", id, NULL);
-}
 
 /* A UUID derived from @base and @salt (SHA-256, version 5 layout): stable across exports. */
 static char *
@@ -83,88 +78,14 @@ array_member (JsonObject *object,
 }
 
 static void
-reference (JsonBuilder *b,
-           const char  *member,
-           const char  *id,
-           const char  *display)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_object (b);
-  if (id != NULL)
-    {
-      g_autofree char *url = urn (id);
-
-      json_builder_set_member_name (b, "reference");
-      json_builder_add_string_value (b, url);
-    }
-  if (display != NULL)
-    {
-      json_builder_set_member_name (b, "display");
-      json_builder_add_string_value (b, display);
-    }
-  json_builder_end_object (b);
-}
-
-static void
-string_member (JsonBuilder *b,
-               const char  *name,
-               const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
 text_concept (JsonBuilder *b,
               const char  *member,
               const char  *text)
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_object (b);
-  string_member (b, "text", text);
+  polku_fhir_add_string (b, "text", text);
   json_builder_end_object (b);
-}
-
-static void
-coded_concept (JsonBuilder *b,
-               const char  *system,
-               const char  *code,
-               const char  *text)
-{
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "coding");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  string_member (b, "system", system);
-  string_member (b, "code", code);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  string_member (b, "text", text);
-  json_builder_end_object (b);
-}
-
-static void
-begin_entry (JsonBuilder *b,
-             const char  *type,
-             const char  *id)
-{
-  g_autofree char *url = urn (id);
-
-  json_builder_begin_object (b);
-  string_member (b, "fullUrl", url);
-  json_builder_set_member_name (b, "resource");
-  json_builder_begin_object (b);
-  string_member (b, "resourceType", type);
-  string_member (b, "id", id);
-}
-
-static void
-end_entry (JsonBuilder *b)
-{
-  json_builder_end_object (b);  /* resource */
-  json_builder_end_object (b);  /* entry */
 }
 
 static void
@@ -175,10 +96,10 @@ note (JsonBuilder *b,
 {
   json_builder_begin_object (b);
   if (patient_id != NULL)
-    reference (b, "authorReference", patient_id, NULL);
+    polku_fhir_add_reference (b, "authorReference", patient_id, NULL);
   else
-    string_member (b, "authorString", author);
-  string_member (b, "text", text);
+    polku_fhir_add_string (b, "authorString", author);
+  polku_fhir_add_string (b, "text", text);
   json_builder_end_object (b);
 }
 
@@ -186,45 +107,33 @@ static void
 add_patient (JsonBuilder *b,
              PolkuClient *client)
 {
-  const char *given = polku_client_get_given_name (client);
   const char *hetu = polku_client_get_hetu (client);
   PolkuLanguage language = polku_client_get_language (client);
 
-  begin_entry (b, "Patient", polku_client_get_id (client));
+  polku_fhir_begin_entry (b, "Patient", polku_client_get_id (client));
   if (hetu != NULL)
     {
       json_builder_set_member_name (b, "identifier");
       json_builder_begin_array (b);
-      json_builder_begin_object (b);
-      string_member (b, "system", HETU_SYSTEM);
-      string_member (b, "value", hetu);
-      json_builder_end_object (b);
+      polku_fhir_add_system_value (b, NULL, HETU_SYSTEM, hetu);
       json_builder_end_array (b);
     }
-  json_builder_set_member_name (b, "name");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  string_member (b, "family", polku_client_get_family_name (client));
-  json_builder_set_member_name (b, "given");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, given);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  string_member (b, "birthDate", polku_client_get_birth_date (client));
+  polku_fhir_add_name (b, polku_client_get_family_name (client),
+                       polku_client_get_given_name (client));
+  polku_fhir_add_string (b, "birthDate", polku_client_get_birth_date (client));
   if (language != POLKU_LANGUAGE_OTHER)
     {
       json_builder_set_member_name (b, "communication");
       json_builder_begin_array (b);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "language");
-      coded_concept (b, LANGUAGE_SYSTEM, polku_language_to_code (language), NULL);
+      polku_fhir_add_concept (b, "language", LANGUAGE_SYSTEM, polku_language_to_code (language),
+                              NULL, NULL);
       json_builder_set_member_name (b, "preferred");
       json_builder_add_boolean_value (b, TRUE);
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
-  end_entry (b);
+  polku_fhir_end_entry (b);
 }
 
 static void
@@ -238,12 +147,12 @@ add_participant (JsonBuilder *b,
   json_builder_set_member_name (b, "role");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
-  string_member (b, "text", role);
+  polku_fhir_add_string (b, "text", role);
   json_builder_end_object (b);
   json_builder_end_array (b);
-  reference (b, "member", member_id, member_display);
+  polku_fhir_add_reference (b, "member", member_id, member_display);
   if (organisation != NULL)
-    reference (b, "onBehalfOf", NULL, organisation);
+    polku_fhir_add_reference (b, "onBehalfOf", NULL, organisation);
   json_builder_end_object (b);
 }
 
@@ -263,10 +172,10 @@ add_care_team (JsonBuilder *b,
       && JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
     worker = json_object_get_object_member (plan, "responsible_worker");
 
-  begin_entry (b, "CareTeam", team_id);
-  string_member (b, "status", "active");
-  string_member (b, "name", polku_plan_text (language, POLKU_PLAN_TEXT_CARE_TEAM));
-  reference (b, "subject", polku_client_get_id (client), client_name);
+  polku_fhir_begin_entry (b, "CareTeam", team_id);
+  polku_fhir_add_string (b, "status", "active");
+  polku_fhir_add_string (b, "name", polku_plan_text (language, POLKU_PLAN_TEXT_CARE_TEAM));
+  polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
   json_builder_set_member_name (b, "participant");
   json_builder_begin_array (b);
   add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_CLIENT_ROLE),
@@ -304,22 +213,12 @@ add_care_team (JsonBuilder *b,
       json_builder_set_member_name (b, "telecom");
       json_builder_begin_array (b);
       if (str (worker, "phone") != NULL)
-        {
-          json_builder_begin_object (b);
-          string_member (b, "system", "phone");
-          string_member (b, "value", str (worker, "phone"));
-          json_builder_end_object (b);
-        }
+        polku_fhir_add_system_value (b, NULL, "phone", str (worker, "phone"));
       if (str (worker, "email") != NULL)
-        {
-          json_builder_begin_object (b);
-          string_member (b, "system", "email");
-          string_member (b, "value", str (worker, "email"));
-          json_builder_end_object (b);
-        }
+        polku_fhir_add_system_value (b, NULL, "email", str (worker, "email"));
       json_builder_end_array (b);
     }
-  end_entry (b);
+  polku_fhir_end_entry (b);
 }
 
 /* FHIR Goal.lifecycleStatus and achievementStatus codes of a goal status */
@@ -388,29 +287,29 @@ add_goal (JsonBuilder *b,
   g_autofree char *client_name = polku_client_dup_display_name (client);
 
   goal_codes (str (goal, "status"), &lifecycle, &achievement);
-  begin_entry (b, "Goal", str (goal, "id"));
-  string_member (b, "lifecycleStatus", lifecycle);
+  polku_fhir_begin_entry (b, "Goal", str (goal, "id"));
+  polku_fhir_add_string (b, "lifecycleStatus", lifecycle);
   if (achievement != NULL)
     {
-      json_builder_set_member_name (b, "achievementStatus");
-      coded_concept (b, "http://terminology.hl7.org/CodeSystem/goal-achievement", achievement,
-                     NULL);
+      polku_fhir_add_concept (b, "achievementStatus",
+                              "http://terminology.hl7.org/CodeSystem/goal-achievement",
+                              achievement, NULL, NULL);
     }
   text_concept (b, "description", str (goal, "text"));
-  reference (b, "subject", polku_client_get_id (client), client_name);
+  polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
   if (str (goal, "target_date") != NULL)
     {
       json_builder_set_member_name (b, "target");
       json_builder_begin_array (b);
       json_builder_begin_object (b);
-      string_member (b, "dueDate", str (goal, "target_date"));
+      polku_fhir_add_string (b, "dueDate", str (goal, "target_date"));
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
   if (g_strcmp0 (str (goal, "expressed_by"), "client") == 0)
-    reference (b, "expressedBy", polku_client_get_id (client), client_name);
+    polku_fhir_add_reference (b, "expressedBy", polku_client_get_id (client), client_name);
   else
-    reference (b, "expressedBy", NULL, str (goal, "professional"));
+    polku_fhir_add_reference (b, "expressedBy", NULL, str (goal, "professional"));
 
   if (str (goal, "client_assessment") != NULL
       || json_object_get_member (goal, "client_progress") != NULL)
@@ -436,7 +335,7 @@ add_goal (JsonBuilder *b,
         }
       json_builder_end_array (b);
     }
-  end_entry (b);
+  polku_fhir_end_entry (b);
 }
 
 static void
@@ -451,25 +350,20 @@ add_activity (JsonBuilder *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "detail");
   json_builder_begin_object (b);
-  string_member (b, "status", status);
-  string_member (b, "description", description);
+  polku_fhir_add_string (b, "status", status);
+  polku_fhir_add_string (b, "description", description);
   if (goal_id != NULL)
     {
       json_builder_set_member_name (b, "goal");
       json_builder_begin_array (b);
-      json_builder_begin_object (b);
-      {
-        g_autofree char *url = urn (goal_id);
-        string_member (b, "reference", url);
-      }
-      json_builder_end_object (b);
+      polku_fhir_add_reference (b, NULL, goal_id, NULL);
       json_builder_end_array (b);
     }
   if (due_date != NULL)
     {
       json_builder_set_member_name (b, "scheduledPeriod");
       json_builder_begin_object (b);
-      string_member (b, "end", due_date);
+      polku_fhir_add_string (b, "end", due_date);
       json_builder_end_object (b);
     }
   if (performer != NULL || organisation != NULL)
@@ -480,10 +374,10 @@ add_activity (JsonBuilder *b,
       if (performer != NULL && organisation != NULL)
         {
           g_autofree char *both = g_strdup_printf ("%s (%s)", performer, organisation);
-          string_member (b, "display", both);
+          polku_fhir_add_string (b, "display", both);
         }
       else
-        string_member (b, "display", performer != NULL ? performer : organisation);
+        polku_fhir_add_string (b, "display", performer != NULL ? performer : organisation);
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
@@ -512,33 +406,28 @@ add_care_plan (JsonBuilder *b,
         any_active = TRUE;
     }
 
-  begin_entry (b, "CarePlan", str (plan, "id"));
+  polku_fhir_begin_entry (b, "CarePlan", str (plan, "id"));
   json_builder_set_member_name (b, "language");
   json_builder_add_string_value (b, language);
   /* A plan without goals is still being made. */
-  string_member (b, "status", goals != NULL && json_array_get_length (goals) > 0
+  polku_fhir_add_string (b, "status", goals != NULL && json_array_get_length (goals) > 0
                               ? (any_active ? "active" : "completed") : "draft");
-  string_member (b, "intent", "plan");
-  string_member (b, "title", polku_plan_text (language, POLKU_PLAN_TEXT_TITLE));
-  string_member (b, "description", str (plan, "main_burden"));
-  reference (b, "subject", polku_client_get_id (client), client_name);
-  string_member (b, "created", str (plan, "created"));
+  polku_fhir_add_string (b, "intent", "plan");
+  polku_fhir_add_string (b, "title", polku_plan_text (language, POLKU_PLAN_TEXT_TITLE));
+  polku_fhir_add_string (b, "description", str (plan, "main_burden"));
+  polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
+  polku_fhir_add_string (b, "created", str (plan, "created"));
   if (str (plan, "next_review") != NULL)
     {
       json_builder_set_member_name (b, "period");
       json_builder_begin_object (b);
-      string_member (b, "end", str (plan, "next_review"));
+      polku_fhir_add_string (b, "end", str (plan, "next_review"));
       json_builder_end_object (b);
     }
 
   json_builder_set_member_name (b, "careTeam");
   json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  {
-    g_autofree char *url = urn (team_id);
-    string_member (b, "reference", url);
-  }
-  json_builder_end_object (b);
+  polku_fhir_add_reference (b, NULL, team_id, NULL);
   json_builder_end_array (b);
 
   if (goals != NULL && json_array_get_length (goals) > 0)
@@ -546,13 +435,8 @@ add_care_plan (JsonBuilder *b,
       json_builder_set_member_name (b, "goal");
       json_builder_begin_array (b);
       for (guint i = 0; i < json_array_get_length (goals); i++)
-        {
-          g_autofree char *url = urn (str (json_array_get_object_element (goals, i), "id"));
-
-          json_builder_begin_object (b);
-          string_member (b, "reference", url);
-          json_builder_end_object (b);
-        }
+        polku_fhir_add_reference (b, NULL, str (json_array_get_object_element (goals, i), "id"),
+                                  NULL);
       json_builder_end_array (b);
     }
 
@@ -628,7 +512,7 @@ add_care_plan (JsonBuilder *b,
       note (b, NULL, str (view, "professional"), pro_text);
     }
   json_builder_end_array (b);
-  end_entry (b);
+  polku_fhir_end_entry (b);
 }
 
 /**
@@ -644,7 +528,6 @@ polku_plan_to_fhir (JsonNode    *document,
                     PolkuClient *client)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autofree char *bundle_id = NULL;
   g_autofree char *team_id = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -659,22 +542,14 @@ polku_plan_to_fhir (JsonNode    *document,
   goals = array_member (plan, "goals");
   language = polku_plan_document_get_language (document);
   team_id = derived_uuid (str (plan, "id"), "CareTeam");
-  bundle_id = g_uuid_string_random ();
 
-  json_builder_begin_object (b);
-  string_member (b, "resourceType", "Bundle");
-  string_member (b, "id", bundle_id);
-  string_member (b, "type", "collection");
-  string_member (b, "timestamp", timestamp);
-  json_builder_set_member_name (b, "entry");
-  json_builder_begin_array (b);
+  polku_fhir_begin_bundle (b, timestamp);
   add_patient (b, client);
   add_care_team (b, plan, client, team_id, language);
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     add_goal (b, json_array_get_object_element (goals, i), client, language);
   add_care_plan (b, plan, client, team_id, language);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  polku_fhir_end_bundle (b);
 
   return json_builder_get_root (b);
 }

@@ -436,12 +436,9 @@ save_locked (PolkuStore  *store,
   if (g_str_equal (origin, POLKU_PLAN_ORIGIN_EDIT)
       || g_str_equal (origin, POLKU_PLAN_ORIGIN_TEMPLATE))
     {
-      stmt = polku_store_prepare (db, "DELETE FROM plan_draft WHERE client_id = ?1;",
-                                  _("Saving the plan"), error);
-      if (stmt == NULL)
-        return FALSE;
-      polku_store_bind_text_or_null (stmt, 1, client_id);
-      if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
+      if (!polku_store_run (db,
+                            "DELETE FROM plan_draft WHERE client_id = ?1;",
+                            _("Saving the plan"), error, 1, client_id))
         return FALSE;
     }
 

@@ -375,14 +375,8 @@ polku_audit_append_locked (PolkuStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
-  polku_store_bind_text_or_null (stmt, 2, id);
-  polku_store_bind_text_or_null (stmt, 3, stamp);
-  polku_store_bind_text_or_null (stmt, 4, actor);
-  polku_store_bind_text_or_null (stmt, 5, action);
-  polku_store_bind_text_or_null (stmt, 6, client_id);
-  polku_store_bind_text_or_null (stmt, 7, detail);
-  polku_store_bind_text_or_null (stmt, 8, prev_hash);
-  polku_store_bind_text_or_null (stmt, 9, hash);
+  polku_store_bind_texts (stmt, 2, 8, id, stamp, actor, action, client_id, detail, prev_hash,
+                          hash);
   if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
     return FALSE;
 

@@ -11,7 +11,8 @@
  *   static gboolean
  *   add_body (PolkuStore *store, sqlite3 *db, gpointer data, GError **error)
  *   {
- *     ... prepare, bind, step ... polku_audit_append_locked () ...
+ *     ... prepare, bind, step (polku_store_run () when every parameter is text) ...
+ *     ... polku_audit_append_locked () ...
  *   }
  *
  *   ok = polku_store_write (store, add_body, &data, error);
@@ -90,11 +91,25 @@ gboolean  polku_store_exec               (sqlite3       *db,
 void      polku_store_bind_text_or_null  (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
+/* Binds the @n_texts strings that follow (each nullable) to ?@first, ?@first+1, … */
+void      polku_store_bind_texts         (sqlite3_stmt  *stmt,
+                                          int            first,
+                                          guint          n_texts,
+                                          ...);
 /* Prepares @sql; on failure sets @error ("@what failed: …") and returns NULL. */
 sqlite3_stmt *polku_store_prepare        (sqlite3       *db,
                                           const char    *sql,
                                           const char    *what,
                                           GError       **error);
+/* Prepares @sql, binds the @n_texts strings that follow (each nullable) to ?1, ?2, …, steps
+ * it to the end and finalizes it: a change whose parameters are all text. Errors say "@what
+ * failed: …". */
+gboolean  polku_store_run                (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error,
+                                          guint          n_texts,
+                                          ...);
 /* Steps @stmt, which returns no rows, to the end and finalizes it (always). */
 gboolean  polku_store_step_done          (sqlite3       *db,
                                           sqlite3_stmt  *stmt,

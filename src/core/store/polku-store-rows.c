@@ -80,6 +80,48 @@ polku_store_step_done (sqlite3       *db,
   return rc == SQLITE_DONE;
 }
 
+static void
+bind_texts_va (sqlite3_stmt *stmt,
+               int           first,
+               guint         n_texts,
+               va_list       args)
+{
+  for (guint i = 0; i < n_texts; i++)
+    polku_store_bind_text_or_null (stmt, first + (int) i, va_arg (args, const char *));
+}
+
+void
+polku_store_bind_texts (sqlite3_stmt *stmt,
+                        int           first,
+                        guint         n_texts,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, n_texts);
+  bind_texts_va (stmt, first, n_texts, args);
+  va_end (args);
+}
+
+gboolean
+polku_store_run (sqlite3     *db,
+                 const char  *sql,
+                 const char  *what,
+                 GError     **error,
+                 guint        n_texts,
+                 ...)
+{
+  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, n_texts);
+  bind_texts_va (stmt, 1, n_texts, args);
+  va_end (args);
+  return polku_store_step_done (db, stmt, what, error);
+}
+
 char *
 polku_store_column_dup (sqlite3_stmt *stmt,
                         int           i)

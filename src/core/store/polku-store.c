@@ -250,8 +250,9 @@ check_existing_file (const char  *path,
   return TRUE;
 }
 
-/* The guard against the plaintext trap (HACKING.md): if the sqlite3_* symbols of this process come from
- * plain SQLite, the database would be written in plaintext without any error. */
+/* The guard against the plaintext trap (HACKING.md): if the sqlite3_* symbols of this
+ * process come from plain SQLite, the database would be written in plaintext without any
+ * error. */
 static gboolean
 check_cipher (sqlite3  *db,
               int      *out_major,
