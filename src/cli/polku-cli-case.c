@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "polku-audit.h"
 #include "polku-case-store.h"
 #include "polku-checklist.h"
 #include "polku-client-store.h"
@@ -274,8 +275,8 @@ case_list (int    argc,
 
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
-  cases = polku_case_store_list (store, &filter, &error);
-  if (cases == NULL)
+  if (!polku_audit_record (store, "case.list", NULL, "cli=case.list", &error)
+      || (cases = polku_case_store_list (store, &filter, &error)) == NULL)
     return polku_cli_fail_with (error);
 
   polku_cli_print_objects (cases, json, print_case_line, NULL);

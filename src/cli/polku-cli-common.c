@@ -137,13 +137,50 @@ polku_cli_print_json (JsonNode *root)
   printf ("%s\n", text);
 }
 
+/* Standard input can carry the passphrase or the JSON, not both: the passphrase would be
+ * read as JSON (and quoted by the parse error) or the JSON taken for the passphrase. */
+gboolean
+polku_cli_stdin_is_taken (const char **out_message)
+{
+  if (g_strcmp0 (polku_cli_passphrase_file, "-") != 0)
+    return FALSE;
+  *out_message = _("The passphrase and the JSON input cannot both come from standard input. "
+                   "Put one of them in a file: --passphrase-file FILE or --json FILE.");
+  return TRUE;
+}
+
+/* json-glib quotes the text it could not parse: that may be client data, or a passphrase
+ * given as the input by mistake. Keep the position and the kind of error only. */
+static char *
+parse_error_without_input (const char *message)
+{
+  static const char * const quotes[] = { "`", "'", "\"", "“", "”", "‘", "’", "«", "»", "„" };
+  const char *end = message + strlen (message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      const char *quote = strstr (message, quotes[i]);
+
+      if (quote != NULL && quote < end)
+        end = quote;
+    }
+  return g_strchomp (g_strndup (message, end - message));
+}
+
 JsonNode *
 polku_cli_read_json (const char  *file,
                      GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  const char *message;
   gboolean ok;
+
+  if ((file == NULL || g_str_equal (file, "-")) && polku_cli_stdin_is_taken (&message))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+      return NULL;
+    }
 
   if (file == NULL || g_str_equal (file, "-"))
     {
@@ -160,8 +197,12 @@ polku_cli_read_json (const char  *file,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("Cannot read “%s”: there is no such file."), file);
       else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("The input is not valid JSON: %s"), local_error->message);
+        {
+          g_autofree char *what = parse_error_without_input (local_error->message);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The input is not valid JSON: %s"), what);
+        }
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -45,6 +45,10 @@ gboolean    polku_cli_open_store       (PolkuStore  **out_store);
 void        polku_cli_print_json       (JsonNode     *root);
 #define print_json polku_cli_print_json
 
+/* TRUE when the passphrase comes from standard input (--passphrase-file -), so JSON
+ * cannot; @out_message then says what to do. */
+gboolean    polku_cli_stdin_is_taken   (const char  **out_message);
+
 /* Reads and parses JSON from @file, or from standard input when @file is NULL or "-".
  * Errors are in G_IO_ERROR_INVALID_DATA and say what is wrong with the input. */
 JsonNode   *polku_cli_read_json        (const char   *file,

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-profile.h"
@@ -131,8 +132,10 @@ cmd_clients_list (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
 
-  clients = polku_client_store_list (store, archived, &error);
-  if (clients == NULL)
+  /* The list shows every client's identity code and contact details: a view, recorded. */
+  if (!polku_audit_record (store, "client.list", NULL,
+                           archived ? "cli=clients.list archived" : "cli=clients.list", &error)
+      || (clients = polku_client_store_list (store, archived, &error)) == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
   if (json)
@@ -447,6 +450,16 @@ main (int    argc,
 
   if (n_args < 2)
     return fail (EXIT_USAGE, _("No command given. Try polku-cli --help."));
+
+  /* Refused before anything is read, so that the passphrase is never parsed as JSON. */
+  for (int i = 2; i + 1 < n_args; i++)
+    {
+      const char *message;
+
+      if (g_str_equal (args[i], "--json") && g_str_equal (args[i + 1], "-")
+          && polku_cli_stdin_is_taken (&message))
+        return fail (EXIT_USAGE, "%s", message);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (args[1], commands[i].name))

@@ -368,6 +368,10 @@ polku_client_editor_constructed (GObject *object)
       gtk_window_set_title (GTK_WINDOW (self), _("New Client"));
     }
 
+  /* Without this the window gives the focus to its first focusable widget, the header's
+   * Cancel button; typing starts with the first field. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->given_name_row));
+
   validate_hetu (self);
   set_error (self, NULL);
 }

@@ -53,7 +53,18 @@ struct _PolkuClientPage
   AdwActionRow   *email_row;
   AdwActionRow   *address_row;
   AdwActionRow   *municipality_row;
+  GtkScrolledWindow *overview_scroller;
+  PolkuOverviewView *overview_view;
+
+  char           *pending_focus;      /* the tab to put the focus in once its view is read */
+  gboolean        pending_followups;  /* scroll the overview to its follow-ups once read */
+  guint           scroll_tick;
+  double          scroll_target;
+  guint           n_frames;
 };
+
+/* In the order of the switcher: Alt+1 … Alt+5. */
+static const char * const tab_names[] = { "overview", "plan", "measures", "contacts", "log" };
 
 G_DEFINE_FINAL_TYPE (PolkuClientPage, polku_client_page, POLKU_TYPE_CLIENT_VIEW)
 
@@ -247,6 +258,192 @@ record_view (PolkuClientPage *self)
   update (self);
 }
 
+/* Tabs: Alt+1 … Alt+5 show one and put the keyboard in it; a follow-up opens the overview
+ * at its follow-ups. Both wait for the tab's read, since a view being read has nothing to
+ * focus or scroll to yet. */
+
+static gboolean
+tree_loading (GtkWidget *widget)
+{
+  if (POLKU_IS_CLIENT_VIEW (widget)
+      && polku_client_view_get_loading (POLKU_CLIENT_VIEW (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (tree_loading (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+focus_pending_tab (PolkuClientPage *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->views);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->pending_focus == NULL)
+    return;
+  if (child == NULL
+      || g_strcmp0 (adw_view_stack_get_visible_child_name (self->views),
+                    self->pending_focus) != 0)
+    {
+      g_clear_pointer (&self->pending_focus, g_free);
+      return;
+    }
+  if (tree_loading (child))
+    return;
+
+  g_clear_pointer (&self->pending_focus, g_free);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, child))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+stop_scroll (PolkuClientPage *self)
+{
+  self->pending_followups = FALSE;
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->overview_scroller), self->scroll_tick);
+  self->scroll_tick = 0;
+}
+
+/* Each frame until the position holds: the overview's rows are laid out a frame or two
+ * after they are read, and only then can the follow-ups be found. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PolkuClientPage *self = POLKU_CLIENT_PAGE (user_data);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->overview_scroller);
+  GtkWidget *group = polku_overview_view_get_followups_group (self->overview_view);
+  graphene_point_t point;
+  double target;
+
+  if (!self->pending_followups || ++self->n_frames > 120)
+    {
+      self->scroll_tick = 0;
+      self->pending_followups = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+  if (tree_loading (GTK_WIDGET (self->overview_scroller)) || !gtk_widget_get_mapped (group)
+      || !gtk_widget_compute_point (group, GTK_WIDGET (self->overview_box),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
+
+  target = CLAMP (point.y - 12, 0, MAX (0, gtk_adjustment_get_upper (adjustment)
+                                           - gtk_adjustment_get_page_size (adjustment)));
+  gtk_adjustment_set_value (adjustment, target);
+  if (self->n_frames > 2 && target == self->scroll_target)
+    {
+      self->scroll_tick = 0;
+      self->pending_followups = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+  self->scroll_target = target;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_view_loading_changed (PolkuClientPage *self)
+{
+  focus_pending_tab (self);
+}
+
+static void
+watch_views (PolkuClientPage *self,
+             GtkWidget       *widget)
+{
+  if (POLKU_IS_CLIENT_VIEW (widget))
+    g_signal_connect_object (widget, "notify::loading", G_CALLBACK (on_view_loading_changed),
+                             self, G_CONNECT_SWAPPED);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    watch_views (self, child);
+}
+
+/**
+ * polku_client_page_show_tab:
+ * @name: "overview", "plan", "measures", "contacts" or "log"
+ *
+ * Shows the tab and puts the keyboard focus in it (on its first focusable widget, once its
+ * view has read the client), unless the focus is there already.
+ */
+void
+polku_client_page_show_tab (PolkuClientPage *self,
+                            const char      *name)
+{
+  g_return_if_fail (POLKU_IS_CLIENT_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->views, name);
+  g_free (self->pending_focus);
+  self->pending_focus = g_strdup (name);
+  focus_pending_tab (self);
+}
+
+/**
+ * polku_client_page_show_followups:
+ *
+ * Shows the overview scrolled to the client's follow-ups, with the focus in them.
+ */
+void
+polku_client_page_show_followups (PolkuClientPage *self)
+{
+  g_return_if_fail (POLKU_IS_CLIENT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->views, "overview");
+  g_free (self->pending_focus);
+  self->pending_focus = NULL;
+  self->pending_followups = TRUE;
+  self->n_frames = 0;
+  self->scroll_target = -1;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->overview_scroller),
+                                                      scroll_tick_cb, self, NULL);
+}
+
+/* "overview", "plan", …: the tab shown. */
+const char *
+polku_client_page_get_visible_tab (PolkuClientPage *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_PAGE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->views);
+}
+
+static void
+show_tab_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PolkuClientPage *self = POLKU_CLIENT_PAGE (widget);
+
+  if (polku_client_view_get_client (POLKU_CLIENT_VIEW (self)) == NULL)
+    return;
+  polku_client_page_show_tab (self, g_variant_get_string (parameter, NULL));
+}
+
+/* On the tabs' stack and managed by the window, so that they work wherever the focus is
+ * (the client list, the switcher) while a client's tabs are on screen, and not otherwise. */
+static void
+add_tab_shortcuts (PolkuClientPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                       gtk_named_action_new ("page.show-tab"), "s",
+                                       tab_names[i]));
+  gtk_widget_add_controller (GTK_WIDGET (self->views), controller);
+}
+
 /* Another client: its view is recorded first, and its page starts at its top, not where the
  * last one was scrolled to. */
 static void
@@ -255,6 +452,7 @@ client_changed (PolkuClientPage *self)
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->overview_box),
                                                  GTK_TYPE_SCROLLED_WINDOW);
 
+  stop_scroll (self);
   g_signal_group_set_target (self->client_signals,
                              polku_client_view_get_client (POLKU_CLIENT_VIEW (self)));
   record_view (self);
@@ -278,6 +476,9 @@ polku_client_page_dispose (GObject *object)
     g_signal_group_set_target (self->client_signals, NULL);
   g_clear_object (&self->client_signals);
   g_clear_object (&self->views_client);
+  g_clear_pointer (&self->pending_focus, g_free);
+  if (self->overview_scroller != NULL)
+    stop_scroll (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CLIENT_PAGE);
 
@@ -357,6 +558,10 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, municipality_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, overview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, overview_view);
+
+  gtk_widget_class_install_action (widget_class, "page.show-tab", "s", show_tab_action);
 
   gtk_widget_class_set_css_name (widget_class, "polku-client-page");
 }
@@ -379,6 +584,8 @@ polku_client_page_init (PolkuClientPage *self)
   g_signal_connect_object (self->title_widget, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   on_title_visible_changed (self);
+  watch_views (self, GTK_WIDGET (self->views));
+  add_tab_shortcuts (self);
   update (self);
 }
 

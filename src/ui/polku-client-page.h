@@ -17,6 +17,11 @@ gboolean     polku_client_page_get_folded (PolkuClientPage *self);
 void         polku_client_page_set_folded (PolkuClientPage *self,
                                            gboolean         folded);
 
+void         polku_client_page_show_tab   (PolkuClientPage *self,
+                                           const char      *name);
+void         polku_client_page_show_followups (PolkuClientPage *self);
+const char  *polku_client_page_get_visible_tab (PolkuClientPage *self);
+
 char        *polku_format_birth_date      (const char      *iso_date);
 
 G_END_DECLS

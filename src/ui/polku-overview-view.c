@@ -875,3 +875,15 @@ polku_overview_view_new (void)
 {
   return g_object_new (POLKU_TYPE_OVERVIEW_VIEW, NULL);
 }
+
+/**
+ * polku_overview_view_get_followups_group:
+ *
+ * Returns: (transfer none): the follow-ups section, for the page to scroll to
+ */
+GtkWidget *
+polku_overview_view_get_followups_group (PolkuOverviewView *self)
+{
+  g_return_val_if_fail (POLKU_IS_OVERVIEW_VIEW (self), NULL);
+  return GTK_WIDGET (self->followups_group);
+}

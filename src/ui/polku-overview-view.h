@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolkuOverviewView, polku_overview_view, POLKU, OVERVIEW_VIEW,
                       PolkuClientView)
 
-GtkWidget *polku_overview_view_new (void);
+GtkWidget *polku_overview_view_new                 (void);
+GtkWidget *polku_overview_view_get_followups_group (PolkuOverviewView *self);
 
 G_END_DECLS

@@ -898,14 +898,32 @@ polku_plan_view_class_init (PolkuPlanViewClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "plan.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "plan.redo",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "plan.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
-                                       "plan.show-history", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                add_goal_shortcut, NULL);
+}
+
+/* Saving, printing, the versions and a new goal work whenever the plan is on screen, not
+ * only once a field of it has the focus: the window runs these (managed) shortcuts wherever
+ * the focus is, and only while the view is mapped, that is while the Plan tab is shown.
+ * Undo and redo stay the view's own, so that a text field elsewhere keeps its own. */
+static void
+add_plan_shortcuts (PolkuPlanView *self)
+{
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+  gtk_shortcut_controller_set_scope (controller, GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
+                                  gtk_named_action_new ("plan.save")));
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                  gtk_named_action_new ("plan.print")));
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_h, GDK_CONTROL_MASK),
+                                  gtk_named_action_new ("plan.show-history")));
+  gtk_shortcut_controller_add_shortcut (
+    controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (add_goal_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (controller));
 }
 
 static void
@@ -924,5 +942,6 @@ polku_plan_view_init (PolkuPlanView *self)
   more = more_menu (menu);
   gtk_menu_button_set_menu_model (self->more_button, more);
   g_signal_connect (self, "notify::loading", G_CALLBACK (on_loading_changed), NULL);
+  add_plan_shortcuts (self);
   show_document (self);
 }

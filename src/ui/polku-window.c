@@ -203,9 +203,12 @@ static void
 on_followup_client_activated (PolkuWindow *self,
                               const char  *client_id)
 {
-  /* The client may be hidden by the search or the filters: they are cleared. */
+  /* The client may be hidden by the search or the filters: they are cleared. A follow-up is
+   * about the case, so the overview opens at its follow-ups, not the last tab used. */
   if (!open_client (self, client_id, TRUE))
     g_debug ("Follow-up for client %s, who is not in the list", client_id);
+  else
+    polku_client_page_show_followups (self->client_page);
 }
 
 /* Editing */

@@ -20,6 +20,9 @@
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
 #include "polku-hetu.h"
+#include "polku-log-view.h"
+#include "polku-overview-view.h"
+#include "polku-plan-view-private.h"
 #include "polku-unlock-page-private.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -593,6 +596,200 @@ test_editor_edits (Fixture       *fixture,
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* What the window does with a key press that no focused widget took: runs the managed
+ * shortcuts of its widgets, those of a widget that is mapped and sensitive (on screen).
+ * Returns: whether a shortcut for @accel ran */
+static gboolean
+run_managed_shortcut (GtkWidget          *widget,
+                      GtkShortcutTrigger *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller))
+               != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (run_managed_shortcut (child, trigger))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+press_shortcut (PolkuWindow *window,
+                const char  *accel)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accel);
+
+  g_assert_nonnull (trigger);
+  return run_managed_shortcut (GTK_WIDGET (window), trigger);
+}
+
+static gboolean
+focus_in (PolkuWindow *window,
+          GtkWidget   *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Puts the focus in the client list, outside the client page. */
+static void
+focus_client_list (Fixture *fixture)
+{
+  GtkWidget *list = GTK_WIDGET (polku_window_get_client_list (fixture->window));
+
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in (fixture->window, list));
+}
+
+typedef struct
+{
+  PolkuWindow *window;
+  GtkWidget   *widget;
+} FocusWait;
+
+static gboolean
+focus_arrived (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return focus_in (wait->window, wait->widget);
+}
+
+/* Alt+1 … Alt+5 show the client page's tabs wherever the focus is, and put the focus in the
+ * tab shown; with no client page on screen they do nothing. */
+static void
+test_tab_shortcuts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  struct { const char *accel; const char *tab; GType type; } tabs[] = {
+    { "<Alt>2", "plan", POLKU_TYPE_PLAN_VIEW },
+    { "<Alt>5", "log", POLKU_TYPE_LOG_VIEW },
+    { "<Alt>1", "overview", POLKU_TYPE_OVERVIEW_VIEW },
+  };
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 1);
+  test_wait_until (widget_mapped, page, 5000, "the client page is on screen");
+  test_wait_tree_loaded (root);
+  g_assert_cmpstr (polku_client_page_get_visible_tab (page), ==, "overview");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      FocusWait wait = { fixture->window, test_find_widget (GTK_WIDGET (page), tabs[i].type) };
+
+      g_assert_nonnull (wait.widget);
+      focus_client_list (fixture);
+      g_assert_true (press_shortcut (fixture->window, tabs[i].accel));
+      g_assert_cmpstr (polku_client_page_get_visible_tab (page), ==, tabs[i].tab);
+      test_wait_tree_loaded (root);
+      test_wait_until (focus_arrived, &wait, 5000, "the focus moves into the tab");
+    }
+
+  g_assert_true (press_shortcut (fixture->window, "<Alt>3"));
+  g_assert_cmpstr (polku_client_page_get_visible_tab (page), ==, "measures");
+  g_assert_true (press_shortcut (fixture->window, "<Alt>4"));
+  g_assert_cmpstr (polku_client_page_get_visible_tab (page), ==, "contacts");
+  test_wait_tree_loaded (root);
+
+  /* The follow-ups replace the client page: its shortcuts are off screen with it. */
+  g_assert_true (gtk_widget_activate_action (root, "win.show-followups", NULL));
+  g_assert_false (press_shortcut (fixture->window, "<Alt>2"));
+  test_wait_tree_loaded (root);
+}
+
+/* The plan's shortcuts work while the Plan tab is shown, wherever the focus is, and not
+ * while another tab is. */
+static void
+test_plan_shortcuts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  PolkuPlanView *plan;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 1);
+  test_wait_until (widget_mapped, page, 5000, "the client page is on screen");
+  test_wait_tree_loaded (root);
+  plan = POLKU_PLAN_VIEW (test_find_widget (GTK_WIDGET (page), POLKU_TYPE_PLAN_VIEW));
+  g_assert_nonnull (plan);
+
+  g_assert_false (press_shortcut (fixture->window, "<Control>h"));
+  polku_client_page_show_tab (page, "plan");
+  test_wait_tree_loaded (root);
+  if (polku_plan_view_get_document (plan) == NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan), "plan.new-empty", NULL));
+      test_wait_tree_loaded (root);
+    }
+  g_assert_nonnull (polku_plan_view_get_document (plan));
+
+  focus_client_list (fixture);
+  g_assert_true (press_shortcut (fixture->window, "<Control>h"));
+  g_assert_cmpstr (polku_plan_view_get_page (plan), ==, "history");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan), "plan.show-editor", NULL));
+  g_assert_cmpstr (polku_plan_view_get_page (plan), ==, "editor");
+
+  focus_client_list (fixture);
+  g_assert_true (press_shortcut (fixture->window, "<Shift><Control>g"));
+  test_wait_tree_loaded (root);
+
+  polku_client_page_show_tab (page, "overview");
+  test_wait_tree_loaded (root);
+  g_assert_false (press_shortcut (fixture->window, "<Control>h"));
+  g_assert_false (press_shortcut (fixture->window, "<Shift><Control>g"));
+}
+
+/* The new-client editor opens with the keyboard in the first field, the given name. */
+static void
+test_editor_focus (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PolkuClientEditor *editor;
+  GtkWidget *given_name;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-client",
+                                             NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  test_wait_until (widget_mapped, editor, 5000, "the editor is shown");
+  test_spin (50);
+  given_name = GTK_WIDGET (polku_client_editor_get_entry (editor, "given-name"));
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == given_name || gtk_widget_is_ancestor (focus, given_name));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+}
+
+static gboolean
 unlock_idle (gpointer data)
 {
   return !polku_unlock_page_get_busy (data);
@@ -812,8 +1009,28 @@ followups_listed (gpointer data)
   return test_find_widget (data, ADW_TYPE_ACTION_ROW) != NULL;
 }
 
+/* The overview's follow-ups section is scrolled into view: its top within the visible part
+ * of the overview's scroller. */
+static gboolean
+followups_in_view (gpointer data)
+{
+  PolkuClientPage *page = data;
+  GtkWidget *overview = test_find_widget (GTK_WIDGET (page), POLKU_TYPE_OVERVIEW_VIEW);
+  GtkWidget *group = polku_overview_view_get_followups_group (POLKU_OVERVIEW_VIEW (overview));
+  GtkWidget *scroller = gtk_widget_get_ancestor (overview, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  if (!gtk_widget_get_mapped (group) || test_tree_loading (scroller)
+      || !gtk_widget_compute_point (group, scroller, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  return point.y >= 0 && point.y + 24 <= gtk_widget_get_height (scroller)
+         && gtk_adjustment_get_value (
+              gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) > 0;
+}
+
 /* Follow-ups open in the content pane; choosing one opens that client's page, even when the
- * search hides the client. */
+ * search hides the client, at the overview (not the tab used last) scrolled to the
+ * follow-ups. */
 static void
 test_followups (Fixture       *fixture,
                 gconstpointer  data)
@@ -838,6 +1055,11 @@ test_followups (Fixture       *fixture,
   g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "followups");
   test_wait_until (followups_listed, view, 5000, "the follow-ups are listed");
 
+  /* The Plan tab was the last one used. */
+  polku_client_page_show_tab (polku_window_get_client_page (fixture->window), "plan");
+  /* A short window, so that the follow-ups are below the fold. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 480);
+
   search (fixture, "zzzz-nobody");
   g_signal_emit_by_name (view, "client-activated", client_id);
   test_wait_until (window_settled, fixture->window, 5000, "the list shows the client");
@@ -847,6 +1069,10 @@ test_followups (Fixture       *fixture,
   g_assert_cmpstr (polku_client_get_id (shown), ==, client_id);
   g_assert_cmpstr (gtk_editable_get_text (polku_window_get_search_entry (fixture->window)), ==,
                    "");
+  g_assert_cmpstr (polku_client_page_get_visible_tab (polku_window_get_client_page (
+                     fixture->window)), ==, "overview");
+  test_wait_until (followups_in_view, polku_window_get_client_page (fixture->window), 5000,
+                   "the follow-ups are scrolled into view");
 }
 
 /* The label with the number of follow-ups due on the sidebar's Follow-ups button. */
@@ -925,6 +1151,12 @@ main (int   argc,
   g_test_add ("/window/editor/failed-save-changes-nothing", Fixture, NULL, fixture_set_up,
               test_editor_failed_save_changes_nothing, fixture_tear_down);
   g_test_add ("/window/editor/edits", Fixture, NULL, fixture_set_up, test_editor_edits,
+              fixture_tear_down);
+  g_test_add ("/window/editor/focus", Fixture, NULL, fixture_set_up, test_editor_focus,
+              fixture_tear_down);
+  g_test_add ("/window/tab-shortcuts", Fixture, NULL, fixture_set_up, test_tab_shortcuts,
+              fixture_tear_down);
+  g_test_add ("/window/plan-shortcuts", Fixture, NULL, fixture_set_up, test_plan_shortcuts,
               fixture_tear_down);
   g_test_add ("/window/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
   g_test_add ("/window/case-filters", Fixture, NULL, fixture_set_up, test_case_filters,

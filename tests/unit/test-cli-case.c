@@ -446,6 +446,34 @@ test_lists (Fixture       *f,
   assert_one_line_error (&run, 2);
 }
 
+/* case list shows every client's case and responsible worker: the list is recorded in the
+ * audit log. */
+static void
+test_case_list_audited (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *id = add_client (f);
+
+  CLI (&run, f, NULL, "case", "open", id);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "audit", "list", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\"case.list\""));
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "case", "list", "--phase", "identified");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, id));
+  run_clear (&run);
+  CLI (&run, f, NULL, "audit", "list", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"action\" : \"case.list\""));
+  g_assert_nonnull (strstr (run.out, "\"detail\" : \"cli=case.list\""));
+  g_assert_null (strstr (run.out, "Virtanen"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -461,5 +489,7 @@ main (int    argc,
               cli_fixture_teardown);
   g_test_add ("/cli-case/lists", Fixture, NULL, cli_fixture_setup, test_lists,
               cli_fixture_teardown);
+  g_test_add ("/cli-case/list-audited", Fixture, NULL, cli_fixture_setup,
+              test_case_list_audited, cli_fixture_teardown);
   return g_test_run ();
 }

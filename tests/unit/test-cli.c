@@ -275,6 +275,85 @@ test_audit (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "entry 2"));
 }
 
+/* Listing the clients shows every identity code and address: the list is recorded in the
+ * audit log, with no client data in the entry. */
+static void
+test_clients_list_audited (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *entries;
+  gboolean found = FALSE;
+
+  CLI (&run, f, "{\"given_name\": \"Aino\", \"family_name\": \"Virtanen\", "
+                "\"hetu\": \"131052-308T\"}", "clients", "add", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "--as", "Sari Salo", "clients", "list");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "131052-308T"));
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "audit", "list", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "Virtanen"));
+  g_assert_null (strstr (run.out, "131052-308T"));
+  root = parse_out (&run);
+  entries = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "action"), "client.list") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (json_object_get_string_member (entry, "actor"), ==, "Sari Salo");
+      g_assert_cmpstr (json_object_get_string_member (entry, "detail"), ==, "cli=clients.list");
+      g_assert_true (json_object_get_null_member (entry, "client_id"));
+    }
+  g_assert_true (found);
+}
+
+/* --passphrase-file - with --json -: refused before anything is read (exit 2), and no error
+ * ever quotes the passphrase, not even when the passphrase file is given as the JSON. */
+static void
+test_passphrase_not_echoed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *input = g_strdup_printf ("%s\n{\"given_name\": \"Aino\", "
+                                            "\"family_name\": \"Virtanen\"}\n", PASSPHRASE);
+
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "demo", "--clients", "1",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, f, input, "--passphrase-file", "-", "clients", "add", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "standard input"));
+  g_assert_null (strstr (run.err, "kotik"));
+  run_clear (&run);
+
+  run_cli (&run, f, input, "--passphrase-file", "-", "plan", "update",
+           "00000000-0000-4000-8000-000000000000", "--json", "-", NULL);
+  assert_one_line_error (&run, 2);
+  g_assert_null (strstr (run.err, "kotik"));
+  run_clear (&run);
+
+  /* The passphrase file given as the JSON input by mistake. */
+  run_cli (&run, f, NULL, "--passphrase-file", f->passphrase_file, "clients", "add", "--json",
+           f->passphrase_file, NULL);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "not valid JSON"));
+  g_assert_null (strstr (run.err, "kotik"));
+  run_clear (&run);
+
+  g_assert_cmpuint (count_clients (f), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +368,8 @@ main (int    argc,
   ADD ("/cli/demo-and-list", test_demo_and_list);
   ADD ("/cli/add-and-archive", test_add_and_archive);
   ADD ("/cli/audit", test_audit);
+  ADD ("/cli/clients-list-audited", test_clients_list_audited);
+  ADD ("/cli/passphrase-not-echoed", test_passphrase_not_echoed);
 #undef ADD
 
   return g_test_run ();

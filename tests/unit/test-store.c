@@ -717,6 +717,76 @@ test_write_get (Fixture       *f,
   g_assert_cmpstr (values, ==, "d,g");
 }
 
+/* Another process or connection writing (a write transaction held for a moment) must not
+ * make an open fail with "database is locked": the busy timeout is set before the first read. */
+typedef struct
+{
+  const char *path;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    holding;
+} Holder;
+
+static gpointer
+hold_write_transaction (gpointer data)
+{
+  Holder *h = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = polku_store_open (h->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = polku_store_begin_use (store, &error);
+  g_assert_no_error (error);
+  /* In WAL mode a write transaction alone does not keep readers out; the exclusive locking
+   * mode does, as a checkpointing or closing writer does for a moment. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE;"
+                                     " UPDATE client SET id = id WHERE 0;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  g_mutex_lock (&h->mutex);
+  h->holding = TRUE;
+  g_cond_signal (&h->cond);
+  g_mutex_unlock (&h->mutex);
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA locking_mode = NORMAL;"
+                                     " SELECT count(*) FROM sqlite_master;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  polku_store_end_use (store);
+  return NULL;
+}
+
+static void
+test_open_while_writing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  Holder h = { .path = f->path, .holding = FALSE };
+  GThread *thread;
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_mutex_init (&h.mutex);
+  g_cond_init (&h.cond);
+  thread = g_thread_new ("holder", hold_write_transaction, &h);
+  g_mutex_lock (&h.mutex);
+  while (!h.holding)
+    g_cond_wait (&h.cond, &h.mutex);
+  g_mutex_unlock (&h.mutex);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_thread_join (thread);
+  g_mutex_clear (&h.mutex);
+  g_cond_clear (&h.cond);
+}
+
 static void
 test_raw_key_generation (void)
 {
@@ -748,6 +818,7 @@ main (int    argc,
   ADD ("/store/write-get", test_write_get);
   ADD ("/store/clients", test_clients);
   ADD ("/store/list-async", test_list_async);
+  ADD ("/store/open-while-writing", test_open_while_writing);
 #undef ADD
   g_test_add_func ("/store/raw-key-generation", test_raw_key_generation);
 

@@ -519,8 +519,12 @@ polku_store_open (const char    *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
 
+  /* The busy timeout comes right after the key and before the first read (verify_key):
+   * otherwise an open fails with "database is locked" while another process writes. */
   if (!check_cipher (self->db, &cipher_major, error)
       || !apply_key (self->db, cipher_major, key_kind, key, error)
+      || !polku_store_exec (self->db, "PRAGMA busy_timeout = 5000;",
+                            _("Setting up the database"), error)
       || !verify_key (self->db, path, error))
     goto fail;
 
@@ -528,8 +532,7 @@ polku_store_open (const char    *path,
   if (!polku_store_exec (self->db,
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA secure_delete = ON;"
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA busy_timeout = 5000;",
+                 "PRAGMA foreign_keys = ON;",
                  _("Setting up the database"), error))
     goto fail;
 
