@@ -4,6 +4,11 @@
  * Secret Service and must be protected with a passphrase (the keyring path is tested in
  * tests/integration).
  *
+ * Over 1,000 lines on purpose: every test here drives the same whole window (one fixture:
+ * a profile, an unlock, a client list) through one flow a coordinator follows, and the
+ * flows share its helpers. When a new area of the window gets tests of its own (more than a
+ * handful), give it its own test-window-<area>.c with the fixture moved to test-helpers.h.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
