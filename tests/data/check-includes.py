@@ -83,9 +83,9 @@ def module_graph(files):
         edges = graph.setdefault(source, {})
         # Through the headers that belong to no module, to the modules they lead to.
         seen = {path}
-        todo = [(path, [])]
-        while todo:
-            current, chain = todo.pop(0)
+        pending = [(path, [])]
+        while pending:
+            current, chain = pending.pop(0)
             for target in sorted(files[current]):
                 if target in seen:
                     continue
@@ -93,7 +93,7 @@ def module_graph(files):
                 how = chain + [files[current][target]]
                 module = owner(target)
                 if module is None:
-                    todo.append((target, how))
+                    pending.append((target, how))
                 elif module != source and module not in edges:
                     edges[module] = ", ".join(how)
     return graph
