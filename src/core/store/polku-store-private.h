@@ -50,6 +50,12 @@ void      polku_store_end_use            (PolkuStore    *self);
 /* Who is working (for the audit log); only between begin_use and end_use. */
 const char *polku_store_get_actor_locked (PolkuStore    *self);
 
+/* The part of migration @version that SQL cannot do, in its transaction
+ * (polku-store-migrate.c). */
+gboolean  polku_store_migrate_after      (sqlite3       *db,
+                                          guint          version,
+                                          GError       **error);
+
 /* A change made inside a write transaction; returns FALSE with @error to roll it back. */
 typedef gboolean (*PolkuStoreWriteFunc)  (PolkuStore    *store,
                                           sqlite3       *db,

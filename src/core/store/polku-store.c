@@ -348,13 +348,22 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+typedef struct
+{
+  const char *sql;
+  guint       version;
+} Migration;
+
 static gboolean
 migration_body (PolkuStore  *store,
                 sqlite3     *db,
-                gpointer     sql,
+                gpointer     data,
                 GError     **error)
 {
-  return polku_store_exec (db, sql, _("Upgrading the database"), error);
+  Migration *migration = data;
+
+  return polku_store_exec (db, migration->sql, _("Upgrading the database"), error)
+         && polku_store_migrate_after (db, migration->version, error);
 }
 
 static gboolean
@@ -417,6 +426,7 @@ migrate (PolkuStore  *self,
       g_autofree char *resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
+      Migration migration;
 
       bytes = g_resource_lookup_data (polku_core_get_resource (), resource, 0, &local_error);
       if (bytes == NULL)
@@ -433,7 +443,9 @@ migrate (PolkuStore  *self,
                              POLKU_APPLICATION_ID, i + 1);
 
       g_debug ("Applying migration %s", names[i]);
-      if (!polku_store_write (self, migration_body, sql, error))
+      migration.sql = sql;
+      migration.version = i + 1;
+      if (!polku_store_write (self, migration_body, &migration, error))
         {
           g_prefix_error (error, _("Migration %s: "), names[i]);
           return FALSE;
