@@ -39,5 +39,53 @@ if [ $# -eq 0 ] && [ "${POLKU_SKIP_SQLCIPHER4:-0}" != 1 ]; then
   [ $src4 -eq 0 ] || rc=1
 fi
 
+# The figures the crash, concurrency and at-rest tests print (kills survived, writes found,
+# files scanned), for the CI log.
+grep -h '^# figure: ' build/meson-logs/testlog.txt 2>/dev/null
+
+# Unit, integration and fuzz-regression suites again, built with -fsanitize=address,undefined
+# in build-asan/ (tests/meson.build: the first ASan or UBSan report fails the test), with a
+# shorter crash test. Skipped when extra meson test arguments select a part of the suite.
+if [ $# -eq 0 ] && [ "${POLKU_SKIP_ASAN:-0}" != 1 ]; then
+  if [ ! -f build-asan/build.ninja ]; then
+    meson setup build-asan -Db_sanitize=address,undefined > build/asan-setup.log 2>&1
+  fi
+  POLKU_CRASH_KILLS=30 POLKU_CRASH_CREATIONS=5 POLKU_CONCURRENCY_ROUNDS=3 \
+    dbus-run-session -- meson test -C build-asan --print-errorlogs \
+    --suite unit --suite integration --suite fuzz > build/asan-test.log 2>&1
+  rca=$?
+  tail -n 12 build/asan-test.log
+  grep -h '^# figure: ' build-asan/meson-logs/testlog.txt 2>/dev/null \
+    | sed 's/^# figure: /# figure (asan): /'
+  pa=$(grep -c '"result": "OK"' build-asan/meson-logs/testlog.json 2>/dev/null || true)
+  fa=$(grep -cE '"result": "(FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)"' \
+       build-asan/meson-logs/testlog.json 2>/dev/null || true)
+  pa=${pa:-0} fa=${fa:-0}
+  if [ $rca -ne 0 ] && [ "$fa" -eq 0 ]; then
+    fa=1
+  fi
+  passed=$((passed + pa)) failed=$((failed + fa))
+  [ $rca -eq 0 ] || rc=1
+fi
+
+# libFuzzer (clang, ASan+UBSan) on every parser of outside data, FUZZ_SECONDS each
+# (tests/fuzz/run-fuzz.sh; a crash's input is kept in tests/fuzz/regressions/).
+if [ $# -eq 0 ] && [ "${POLKU_SKIP_FUZZ:-0}" != 1 ]; then
+  FUZZ_SECONDS=${FUZZ_SECONDS:-10} tests/fuzz/run-fuzz.sh > build/fuzz.log 2>&1
+  rcf=$?
+  grep -v '^[0-9]* passed, [0-9]* failed' build/fuzz.log | tail -n 40
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' build/fuzz.log | tail -n 1)
+  pf=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+  ff=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  if [ -z "$pf" ] || [ -z "$ff" ]; then
+    pf=0 ff=1
+  fi
+  if [ $rcf -ne 0 ] && [ "$ff" -eq 0 ]; then
+    ff=1
+  fi
+  passed=$((passed + pf)) failed=$((failed + ff))
+  [ $rcf -eq 0 ] || rc=1
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

@@ -37,6 +37,8 @@ CREATE UNIQUE INDEX coordinator_period_one_current ON coordinator_period (client
   WHERE ended_on IS NULL;
 CREATE INDEX coordinator_period_person ON coordinator_period (person, client_id)
   WHERE ended_on IS NULL;
+-- A client's history (the Overview, case show) and the queue's "last period ended".
+CREATE INDEX coordinator_period_client ON coordinator_period (client_id, started_on);
 
 CREATE TRIGGER coordinator_period_only_end BEFORE UPDATE ON coordinator_period
 WHEN OLD.ended_on IS NOT NULL OR NEW.ended_on IS NULL

@@ -4,8 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   polku-cli assessment add CLIENT-ID --json FILE
- *   polku-cli assessment list CLIENT-ID [--json] [--fhir] [--csv] [--instrument ID] [--drafts]
- *   polku-cli assessment export CLIENT-ID --fhir or --csv [--instrument ID]
+ *   polku-cli assessment list CLIENT-ID [--json] [--instrument ID] [--drafts]
+ *   polku-cli assessment export CLIENT-ID --fhir or --csv --to ORG-ID|--own-use
+ *                               [--instrument ID]
+ *
+ * FHIR and CSV carry the client's measures out of Polku (also as "list --fhir|--csv"): they
+ * name the receiving organisation, whose sharing consent must cover "measures", or say that
+ * they are for the coordinator's own use; either way the export is in the audit log.
+ *   polku-cli assessment satisfaction [--from DATE] [--to DATE] [--json]
  */
 
 #define G_LOG_DOMAIN "polku-cli"
@@ -19,6 +25,9 @@
 #include "polku-assessment-store.h"
 #include "polku-audit.h"
 #include "polku-client-store.h"
+#include "polku-consent-export.h"
+#include "polku-date.h"
+#include "polku-satisfaction-report.h"
 
 #include "polku-cli-private.h"
 
@@ -94,6 +103,8 @@ assessment_list (int    argc,
   const char *instrument_id = NULL;
   gboolean drafts = FALSE;
   Format format = FORMAT_TEXT;
+  PolkuCliExportTo to = { NULL, FALSE };
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
@@ -107,14 +118,19 @@ assessment_list (int    argc,
         drafts = TRUE;
       else if (g_str_equal (argv[i], "--instrument") && i + 1 < argc)
         instrument_id = argv[++i];
+      else if (g_str_equal (argv[i], "--to") && i + 1 < argc)
+        to.to = argv[++i];
+      else if (g_str_equal (argv[i], "--own-use"))
+        to.own_use = TRUE;
       else if (client_id == NULL && argv[i][0] != '-')
         client_id = argv[i];
       else
         return fail (EXIT_USAGE, export
                      ? _("Unknown argument “%s”. Usage: polku-cli assessment export CLIENT-ID "
-                         "--fhir or --csv [--instrument ID]")
+                         "--fhir or --csv --to ORG-ID|--own-use [--instrument ID]")
                      : _("Unknown argument “%s”. Usage: polku-cli assessment list CLIENT-ID "
-                         "[--json] [--fhir] [--csv] [--instrument ID] [--drafts]"), argv[i]);
+                         "[--json] [--fhir|--csv --to ORG-ID|--own-use] [--instrument ID] "
+                         "[--drafts]"), argv[i]);
     }
   if (client_id == NULL || !g_uuid_string_is_valid (client_id))
     return fail (EXIT_USAGE, _("Usage: polku-cli assessment %s CLIENT-ID (the id is a UUID)"),
@@ -124,6 +140,16 @@ assessment_list (int    argc,
                                "or --csv"));
   if ((format == FORMAT_FHIR || format == FORMAT_CSV) && drafts)
     return fail (EXIT_USAGE, _("Drafts are not exported: leave out --drafts."));
+  if (format == FORMAT_FHIR || format == FORMAT_CSV)
+    {
+      if (!polku_cli_check_export_to (&to, "polku-cli assessment export CLIENT-ID --fhir or "
+                                      "--csv --to ORG-ID|--own-use [--instrument ID]",
+                                      &status))
+        return status;
+    }
+  else if (to.to != NULL || to.own_use)
+    return fail (EXIT_USAGE, _("--to and --own-use name who receives an export: give them "
+                               "with --fhir or --csv."));
   if (format == FORMAT_CSV && instrument_id == NULL)
     instrument_id = "whoqol-bref";
   if (instrument_id != NULL)
@@ -143,9 +169,21 @@ assessment_list (int    argc,
   assessments = polku_assessment_store_list (store, client_id, instrument_id, drafts, &error);
   if (assessments == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
-  if (!polku_audit_record (store, format == FORMAT_FHIR || format == FORMAT_CSV
-                                  ? POLKU_AUDIT_ASSESSMENT_EXPORT : POLKU_AUDIT_ASSESSMENT_LIST,
-                           client_id, instrument_id, &error))
+  if (format == FORMAT_FHIR || format == FORMAT_CSV)
+    {
+      /* The assessments are the plan's measures, and the bundle's Patient goes with them. */
+      static const char * const parts[] = { "measures", NULL };
+      g_autofree char *what = g_strdup_printf ("instrument=%s format=%s",
+                                               instrument_id != NULL ? instrument_id : "all",
+                                               format == FORMAT_FHIR ? "fhir" : "csv");
+
+      status = polku_cli_record_export (store, client_id, &to, parts,
+                                        POLKU_AUDIT_ASSESSMENT_EXPORT, what);
+      if (status != EXIT_OK)
+        return status;
+    }
+  else if (!polku_audit_record (store, POLKU_AUDIT_ASSESSMENT_LIST, client_id, instrument_id,
+                                &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   switch (format)
@@ -175,6 +213,7 @@ assessment_list (int    argc,
 
         if (bundle == NULL)
           return fail (EXIT_ERROR, "%s", error->message);
+        polku_consent_export_mark_fhir (bundle, to.to);
         print_json (bundle);
       }
       break;
@@ -184,6 +223,13 @@ assessment_list (int    argc,
         g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup (instrument_id, NULL);
         g_autofree char *header = polku_assessment_export_csv_header (instrument);
 
+        /* A receiver sees that a file for own use is not theirs to keep. */
+        if (to.own_use)
+          {
+            g_autofree char *comment = polku_consent_export_csv_comment ();
+
+            fputs (comment, stdout);
+          }
         fputs (header, stdout);
         for (guint i = 0; i < assessments->len; i++)
           {
@@ -216,6 +262,83 @@ assessment_list (int    argc,
   return EXIT_OK;
 }
 
+#define ASSESSMENT_SATISFACTION_USAGE \
+  "assessment satisfaction [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]"
+
+/* Client satisfaction across clients, as the practice reports it (polku-satisfaction-report.h):
+ * the whole period, then each year. */
+static int
+assessment_satisfaction (int    argc,
+                         char **argv)
+{
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  const char *from = NULL;
+  const char *to = NULL;
+  gboolean json = FALSE;
+  const PolkuCliOption options[] = {
+    { "--from", &from, NULL }, { "--to", &to, NULL }, { "--json", NULL, &json }, { NULL }
+  };
+  const char *dates[] = { "--from", "--to" };
+  int status;
+
+  if (!polku_cli_parse_args (argc, argv, options, NULL, 0, 0, ASSESSMENT_SATISFACTION_USAGE,
+                             &status))
+    return status;
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      const char *date = i == 0 ? from : to;
+
+      if (date != NULL && !polku_date_is_valid (date))
+        return fail (EXIT_USAGE, _("%s needs a date as YYYY-MM-DD, not “%s”."), dates[i], date);
+    }
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
+    return fail (EXIT_USAGE, _("--from is after --to: the period is empty."));
+
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
+  report = polku_satisfaction_report (store, from, to, &error);
+  if (report == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = polku_satisfaction_report_to_json (report);
+
+      print_json (root);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < report->len; i++)
+    {
+      PolkuSatisfactionShares *shares = g_ptr_array_index (report, i);
+      g_autofree char *line = polku_satisfaction_shares_to_text (shares);
+
+      if (shares->year == 0)
+        {
+          g_autofree char *shown_from = from != NULL ? polku_date_format_user (from) : NULL;
+          g_autofree char *shown_to = to != NULL ? polku_date_format_user (to) : NULL;
+          g_autofree char *period = NULL;
+
+          if (from == NULL && to == NULL)
+            period = g_strdup (_("all dates"));
+          else
+            /* TRANSLATORS: a period, "1.1.2025–31.12.2025"; either side may be empty */
+            period = g_strdup_printf (C_("period", "%s–%s"), shown_from != NULL ? shown_from : "",
+                                      shown_to != NULL ? shown_to : "");
+          /* TRANSLATORS: the heading of the satisfaction report: the period, then how the
+           * answers were counted */
+          printf (_("Client satisfaction, %s (each client’s latest answer)\n"), period);
+          /* TRANSLATORS: the whole period's shares follow */
+          printf ("%s: %s\n", _("Whole period"), line);
+        }
+      else
+        printf ("%d: %s\n", shares->year, line);
+    }
+  return EXIT_OK;
+}
+
 int
 polku_cli_assessment (int    argc,
                       char **argv)
@@ -224,6 +347,7 @@ polku_cli_assessment (int    argc,
     { "add", assessment_add },
     { "list", assessment_list },
     { "export", assessment_list },
+    { "satisfaction", assessment_satisfaction },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

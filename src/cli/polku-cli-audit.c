@@ -65,13 +65,13 @@ audit_list (int    argc,
     for (guint i = 0; i < entries->len; i++)
       {
         PolkuAuditEntry *entry = g_ptr_array_index (entries, i);
-        const char *client = polku_audit_entry_get_client_id (entry);
-        const char *detail = polku_audit_entry_get_detail (entry);
+        g_autofree char *actor = polku_cli_escape_field (polku_audit_entry_get_actor (entry));
+        g_autofree char *action = polku_cli_escape_field (polku_audit_entry_get_action (entry));
+        g_autofree char *client = polku_cli_escape_field (polku_audit_entry_get_client_id (entry));
+        g_autofree char *detail = polku_cli_escape_field (polku_audit_entry_get_detail (entry));
 
         printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", polku_audit_entry_get_seq (entry),
-                polku_audit_entry_get_time (entry), polku_audit_entry_get_actor (entry),
-                polku_audit_entry_get_action (entry), client ? client : "",
-                detail ? detail : "");
+                polku_audit_entry_get_time (entry), actor, action, client, detail);
       }
 
   return EXIT_OK;
@@ -84,7 +84,8 @@ audit_verify (int    argc,
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
-  gint64 n = 0;
+  g_autofree char *anchored = NULL;
+  PolkuAuditVerification result;
 
   if (argc != 1)
     return fail (EXIT_USAGE, _("Usage: polku-cli audit verify"));
@@ -92,12 +93,26 @@ audit_verify (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
 
-  if (!polku_audit_verify (store, &n, &error))
+  if (!polku_audit_verify_full (store, &result, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, result.n_entries);
   printf (g_dngettext (GETTEXT_PACKAGE, "The audit log is intact: %s entry checked.\n",
-                       "The audit log is intact: %s entries checked.\n", n), number);
+                       "The audit log is intact: %s entries checked.\n", result.n_entries),
+          number);
+  /* How far back the log is proven complete (not cut short) by the anchor outside the
+   * database; what comes after it rests on the hash chain alone. */
+  if (result.anchored > 0)
+    {
+      anchored = g_strdup_printf ("%" G_GINT64_FORMAT, result.anchored);
+      printf (_("Entries 1–%s are proven complete by the anchor kept outside the database; "
+                "the database file passed its integrity check.\n"), anchored);
+    }
+  else
+    printf ("%s\n", _("No anchor outside the database (a profile from before anchors, or the "
+                      "file was removed): the chain is whole, but newest entries removed "
+                      "together with the head could not be noticed. The next change writes "
+                      "the anchor. The database file passed its integrity check."));
   return EXIT_OK;
 }
 

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "polku-cli-private.h"
+#include "polku-json.h"
 #include "polku-profile.h"
 
 #define KEYRING_TIMEOUT_SECONDS 10
@@ -21,6 +23,7 @@
 char *polku_cli_data_dir;
 char *polku_cli_passphrase_file;
 char *polku_cli_actor;
+gboolean polku_cli_reads_only;
 
 #undef fail
 #undef print_json
@@ -44,27 +47,53 @@ polku_cli_fail (int         code,
   return code;
 }
 
+/* A passphrase is one line; a file of more than this is not a passphrase file. */
+#define MAX_PASSPHRASE_FILE 4096
+
 static char *
 read_passphrase (GError **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+  const char *text;
   gsize length = 0;
   char *newline;
 
   if (g_strcmp0 (polku_cli_passphrase_file, "-") == 0)
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
-                                  error) < 0)
-        return NULL;
-      length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
-      contents = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                            length);
+      bytes = polku_read_bounded (in, MAX_PASSPHRASE_FILE, &local_error);
     }
-  else if (!g_file_get_contents (polku_cli_passphrase_file, &contents, &length, error))
-    return NULL;
+  else
+    bytes = polku_read_file_bounded (polku_cli_passphrase_file, MAX_PASSPHRASE_FILE,
+                                     &local_error);
+  if (bytes == NULL)
+    {
+      /* Never the contents: only which file and why. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("Cannot read the passphrase file “%s”: there is no such file."),
+                     polku_cli_passphrase_file);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("“%s” is too large to be a passphrase file: it should hold one line."),
+                     polku_cli_passphrase_file);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("Cannot read the passphrase file “%s”: %s"), polku_cli_passphrase_file,
+                     local_error->message);
+      return NULL;
+    }
+  text = g_bytes_get_data (bytes, &length);
+  /* An editor's byte order mark is not part of the passphrase. */
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+  contents = g_strndup (text != NULL ? text : "", length);
 
   newline = strpbrk (contents, "\r\n");
   if (newline != NULL)
@@ -76,7 +105,6 @@ read_passphrase (GError **error)
                    _("The passphrase file is empty."));
       return NULL;
     }
-
   return g_steal_pointer (&contents);
 }
 
@@ -89,10 +117,20 @@ open_store (GError **error)
 
   if (polku_cli_passphrase_file != NULL)
     {
-      passphrase = read_passphrase (error);
+      g_autoptr(GError) local_error = NULL;
+
+      /* A passphrase file that cannot be used is a usage error (exit 2), like an option. */
+      passphrase = read_passphrase (&local_error);
       if (passphrase == NULL)
-        return NULL;
+        exit (polku_cli_fail (EXIT_USAGE, "%s", local_error->message));
     }
+
+  /* A read never makes a profile: a mistyped --data-dir would otherwise show an empty new
+   * one (and leave it behind). */
+  if (polku_cli_reads_only && !polku_profile_database_exists (profile))
+    exit (polku_cli_fail (EXIT_USAGE, _("There is no Polku database in “%s”: check "
+                                        "--data-dir. Nothing was created."),
+                          polku_profile_get_data_dir (profile)));
 
   store = polku_profile_open_sync (profile, passphrase, KEYRING_TIMEOUT_SECONDS, NULL, error);
   if (passphrase != NULL)
@@ -171,10 +209,10 @@ JsonNode *
 polku_cli_read_json (const char  *file,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *message;
-  gboolean ok;
+  JsonNode *root;
 
   if ((file == NULL || g_str_equal (file, "-")) && polku_cli_stdin_is_taken (&message))
     {
@@ -186,33 +224,38 @@ polku_cli_read_json (const char  *file,
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
 
-      ok = json_parser_load_from_stream (parser, in, NULL, &local_error);
+      bytes = polku_read_bounded (in, POLKU_JSON_MAX_BYTES, &local_error);
     }
   else
-    ok = json_parser_load_from_file (parser, file, &local_error);
+    bytes = polku_read_file_bounded (file, POLKU_JSON_MAX_BYTES, &local_error);
 
-  if (!ok)
+  if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("Cannot read “%s”: there is no such file."), file);
       else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             local_error->message);
+      return NULL;
+    }
+
+  root = polku_json_parse_bounded (bytes, &local_error);
+  if (root == NULL)
+    {
+      if (local_error->domain == JSON_PARSER_ERROR)
         {
           g_autofree char *what = parse_error_without_input (local_error->message);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("The input is not valid JSON: %s"), what);
         }
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             local_error->message);
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The input is empty: JSON was expected."));
-      return NULL;
-    }
-
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 gboolean
@@ -243,10 +286,19 @@ polku_cli_dispatch (int                       argc,
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
+  /* Commands that only read: they never create a profile (open_store ()). */
+  static const char * const reads[] = {
+    "list", "show", "verify", "export", "check", "history", "versions", "queue",
+    "record-entry", "satisfaction", NULL,
+  };
+
   if (argc >= 2)
     for (guint i = 0; i < n_subcommands; i++)
       if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].run (argc - 1, argv + 1);
+        {
+          polku_cli_reads_only = g_strv_contains (reads, argv[1]);
+          return subcommands[i].run (argc - 1, argv + 1);
+        }
 
   for (guint i = 0; i < n_subcommands; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", subcommands[i].name);
@@ -417,6 +469,40 @@ polku_cli_print_one (gpointer           item,
 
   build (builder, item);
   polku_cli_print_builder (builder);
+}
+
+/**
+ * polku_cli_escape_field:
+ *
+ * A field of a tab-separated text line, with control characters (line breaks, tabs,
+ * terminal escapes) written as \n, \t, \r or \xNN: data written before they were refused,
+ * or by another program, cannot forge lines or columns.
+ *
+ * Returns: (transfer full): the escaped text ("" for %NULL)
+ */
+char *
+polku_cli_escape_field (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 void

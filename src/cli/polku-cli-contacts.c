@@ -5,7 +5,9 @@
  *   polku-cli contacts update CONTACT-ID --json FILE
  *   polku-cli contacts remove CONTACT-ID
  *   polku-cli contacts import CLIENT-ID FILE.csv [--dry-run] [--skip-bad-rows]
+ *   polku-cli contacts counts CLIENT-ID [--from DATE] [--to DATE] [--json]
  *   polku-cli contacts types [--file FILE] [--json]
+ *   polku-cli contacts categories [--file FILE] [--json]
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +22,7 @@
 
 #include "polku-audit.h"
 #include "polku-client-store.h"
+#include "polku-contact-counts.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-csv-import.h"
@@ -51,6 +54,12 @@ build_contact_json (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "no_show");
   json_builder_add_boolean_value (builder, polku_contact_get_no_show (contact));
   polku_cli_add_member_or_null (builder, "note", polku_contact_get_note (contact));
+  json_builder_set_member_name (builder, "days");
+  if (polku_contact_get_days (contact) > 0)
+    json_builder_add_int_value (builder, polku_contact_get_days (contact));
+  else
+    json_builder_add_null_value (builder);
+  polku_cli_add_member_or_null (builder, "reason", polku_contact_get_reason (contact));
   source = polku_contact_get_source (contact);
   polku_cli_add_member_or_null (builder, "source", polku_contact_source_to_string (source));
   json_builder_end_object (builder);
@@ -111,6 +120,24 @@ read_contact_member (GObject     *object,
       else
         polku_contact_set_no_show (contact, json_node_get_boolean (value));
     }
+  else if (g_str_equal (name, "days"))
+    {
+      /* A whole number of days, or null: not recorded (any other type than a stay). */
+      if (JSON_NODE_HOLDS_NULL (value))
+        polku_contact_set_days (contact, 0);
+      else if (JSON_NODE_HOLDS_VALUE (value)
+               && json_node_get_value_type (value) == G_TYPE_INT64
+               && json_node_get_int (value) >= 1
+               && json_node_get_int (value) <= POLKU_CONTACT_MAX_DAYS)
+        polku_contact_set_days (contact, (guint) json_node_get_int (value));
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“days” must be a whole number from 1 to %u, or null."),
+                       POLKU_CONTACT_MAX_DAYS);
+          return FALSE;
+        }
+    }
   else if (!g_strv_contains (contact_ignored, name))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -122,7 +149,7 @@ read_contact_member (GObject     *object,
 
 static const PolkuCliStringMember contact_strings[] = {
   { "professional", "professional-id" }, { "professional_name", "professional-name" },
-  { "organisation", "organisation" }, { "note", "note" }, { NULL }
+  { "organisation", "organisation" }, { "note", "note" }, { "reason", "reason" }, { NULL }
 };
 
 static const PolkuCliMembers contact_members = {
@@ -207,13 +234,20 @@ cmd_list (int    argc,
       const char *time = polku_contact_get_time (c);
       const char *professional = polku_contact_get_professional_id (c);
       const char *organisation = polku_contact_get_organisation (c);
+      const char *reason = polku_contact_get_reason (c);
+      guint days = polku_contact_get_days (c);
+      g_autofree char *days_text = days > 0 ? g_strdup_printf ("%u", days) : g_strdup ("");
 
-      printf ("%s\t%s\t%s\t%s\t%s\t%s%s%s\n", polku_contact_get_date (c), time ? time : "",
+      /* The days of a stay and the reason come last, so that scripts reading the first
+       * columns keep working. */
+      printf ("%s\t%s\t%s\t%s\t%s\t%s%s%s\t%s\t%s\n", polku_contact_get_date (c),
+              time ? time : "",
               type != NULL ? polku_contact_type_get_label (type) : polku_contact_get_type_id (c),
               professional ? professional : "", organisation ? organisation : "",
               polku_contact_get_urgent (c) ? _("urgent") : "",
               polku_contact_get_urgent (c) && polku_contact_get_no_show (c) ? ", " : "",
-              polku_contact_get_no_show (c) ? _("no-show") : "");
+              polku_contact_get_no_show (c) ? _("no-show") : "", days_text,
+              reason ? reason : "");
     }
   return EXIT_OK;
 }
@@ -509,6 +543,9 @@ cmd_types (int    argc,
                                             polku_contact_type_get_label_for (type, lang));
             }
           json_builder_end_object (builder);
+          polku_cli_add_member_or_null (builder, "category",
+                                        polku_contact_category_get_id (
+                                          polku_contact_type_get_category (type)));
           json_builder_set_member_name (builder, "in_person");
           json_builder_add_boolean_value (builder, polku_contact_type_get_in_person (type));
           json_builder_set_member_name (builder, "emergency");
@@ -528,9 +565,221 @@ cmd_types (int    argc,
         {
           g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
 
-          printf ("%s\t%s\n", polku_contact_type_get_id (type),
-                  polku_contact_type_get_label (type));
+          printf ("%s\t%s\t%s\n", polku_contact_type_get_id (type),
+                  polku_contact_type_get_label (type),
+                  polku_contact_category_get_id (polku_contact_type_get_category (type)));
         }
+    }
+  return EXIT_OK;
+}
+
+static void
+build_tally_json (JsonBuilder             *builder,
+                  const PolkuContactTally *tally,
+                  gboolean                 with_id)
+{
+  static const char * const names[] = {
+    "contacts", "urgent", "non_urgent", "no_shows", "days", "stays_without_days", "repeats"
+  };
+  guint values[G_N_ELEMENTS (names)];
+
+  values[0] = tally->contacts;
+  values[1] = tally->urgent;
+  values[2] = tally->contacts - tally->urgent;
+  values[3] = tally->no_shows;
+  values[4] = tally->days;
+  values[5] = tally->stays_without_days;
+  values[6] = tally->repeats;
+
+  json_builder_begin_object (builder);
+  if (with_id)
+    polku_cli_add_member_or_null (builder, "id", tally->id[0] != '\0' ? tally->id : NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_add_int_value (builder, values[i]);
+    }
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_counts (int    argc,
+            char **argv)
+{
+  const char *usage = "polku-cli contacts counts CLIENT-ID [--from DATE] [--to DATE] [--json]";
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuContactCounts) counts = NULL;
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(GListModel) types = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *client_id = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if ((g_str_equal (argv[i], "--from") || g_str_equal (argv[i], "--to")) && i + 1 < argc)
+        {
+          char **target = g_str_equal (argv[i], "--from") ? &from : &to;
+
+          if (!parse_date_option (argv[i + 1], target))
+            return fail (EXIT_USAGE, _("%s needs a date (YYYY-MM-DD or d.m.yyyy), not “%s”."),
+                         argv[i], argv[i + 1]);
+          i++;
+        }
+      else if (client_id == NULL && g_uuid_string_is_valid (argv[i]))
+        client_id = argv[i];
+      else
+        return polku_cli_usage_error (usage, argv[i]);
+    }
+  if (client_id == NULL)
+    return polku_cli_usage_error (usage, NULL);
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
+    return fail (EXIT_USAGE, _("The period starts after it ends: check --from and --to."));
+  /* Only reads: a missing profile is an error, never created. */
+  polku_cli_reads_only = TRUE;
+
+  types = polku_contact_types_dup_default (&error);
+  if (types == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  if (!polku_cli_open_store (&store))
+    return EXIT_ERROR;
+  client = polku_client_store_get (store, client_id, &error);
+  if (client == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  counts = polku_contact_store_count_by_category (store, client_id, from, to, &error);
+  if (counts == NULL
+      || !polku_audit_record (store, POLKU_AUDIT_CONTACT_LIST, client_id, NULL, &error))
+    return fail (EXIT_ERROR, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      polku_cli_add_member_or_null (builder, "client_id", client_id);
+      polku_cli_add_member_or_null (builder, "from", from);
+      polku_cli_add_member_or_null (builder, "to", to);
+      json_builder_set_member_name (builder, "total");
+      build_tally_json (builder, &counts->total, FALSE);
+      json_builder_set_member_name (builder, "repeated_reasons");
+      json_builder_add_int_value (builder, counts->repeated_reasons);
+      json_builder_set_member_name (builder, "categories");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < counts->categories->len; i++)
+        build_tally_json (builder, &g_array_index (counts->categories, PolkuContactTally, i),
+                          TRUE);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "types");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < counts->types->len; i++)
+        build_tally_json (builder, &g_array_index (counts->types, PolkuContactTally, i), TRUE);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      polku_cli_print_builder (builder);
+      return EXIT_OK;
+    }
+
+  /* category, its label, contacts, urgent, non-urgent, no-shows, days, repeats */
+  for (guint i = 0; i < counts->categories->len; i++)
+    {
+      const PolkuContactTally *t = &g_array_index (counts->categories, PolkuContactTally, i);
+      PolkuContactCategory *category = polku_contact_types_lookup_category (types, t->id);
+
+      printf ("%s\t%s\t%u\t%u\t%u\t%u\t%u\t%u\n", t->id[0] != '\0' ? t->id : "-",
+              category != NULL ? polku_contact_category_get_label (category)
+                               : _("type not known"),
+              t->contacts, t->urgent, t->contacts - t->urgent, t->no_shows, t->days,
+              t->repeats);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_categories (int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) types = NULL;
+  GPtrArray *categories;
+  const char *file = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--file") && i + 1 < argc)
+        file = argv[++i];
+      else
+        return polku_cli_usage_error ("polku-cli contacts categories [--file FILE] [--json]",
+                                      argv[i]);
+    }
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+
+      types = polku_contact_types_load_file (gfile, &error);
+      if (types == NULL)
+        return fail (EXIT_USAGE, "%s", error->message);
+    }
+  else
+    {
+      types = polku_contact_types_dup_default (&error);
+      if (types == NULL)
+        return fail (EXIT_ERROR, "%s", error->message);
+    }
+
+  categories = polku_contact_types_get_categories (types);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < categories->len; i++)
+        {
+          PolkuContactCategory *category = g_ptr_array_index (categories, i);
+
+          json_builder_begin_object (builder);
+          polku_cli_add_member_or_null (builder, "id", polku_contact_category_get_id (category));
+          json_builder_set_member_name (builder, "labels");
+          json_builder_begin_object (builder);
+          for (guint l = 0; l < 3; l++)
+            {
+              const char *lang = (const char *[]) { "en", "fi", "sv" }[l];
+
+              polku_cli_add_member_or_null (builder, lang,
+                                            polku_contact_category_get_label_for (category,
+                                                                                  lang));
+            }
+          json_builder_end_object (builder);
+          json_builder_set_member_name (builder, "types");
+          json_builder_begin_array (builder);
+          for (guint t = 0; t < g_list_model_get_n_items (types); t++)
+            {
+              g_autoptr(PolkuContactType) type = g_list_model_get_item (types, t);
+
+              if (polku_contact_type_get_category (type) == category)
+                json_builder_add_string_value (builder, polku_contact_type_get_id (type));
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      polku_cli_print_builder (builder);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      PolkuContactCategory *category = g_ptr_array_index (categories, i);
+
+      printf ("%s\t%s\n", polku_contact_category_get_id (category),
+              polku_contact_category_get_label (category));
     }
   return EXIT_OK;
 }
@@ -545,7 +794,9 @@ polku_cli_contacts (int    argc,
     { "update", cmd_update },
     { "remove", cmd_remove },
     { "import", cmd_import },
+    { "counts", cmd_counts },
     { "types", cmd_types },
+    { "categories", cmd_categories },
   };
 
   return polku_cli_dispatch (argc, argv, subcommands, G_N_ELEMENTS (subcommands));

@@ -1,7 +1,7 @@
 /* polku-cli-plan.c: polku-cli plan: the shared care-and-service plan, headless
  *
  *   plan show CLIENT-ID [--json] [--version N]
- *   plan export CLIENT-ID --fhir [--version N]
+ *   plan export CLIENT-ID --fhir --to ORG-ID|--own-use [--version N]
  *   plan update CLIENT-ID --json PATCH     (a JSON merge patch, RFC 7396; - for stdin)
  *   plan versions CLIENT-ID [--json]
  *   plan restore CLIENT-ID VERSION
@@ -21,6 +21,8 @@
 
 #include "polku-audit.h"
 #include "polku-client-store.h"
+#include "polku-consent-export.h"
+#include "polku-plan-context.h"
 #include "polku-plan-fhir.h"
 #include "polku-plan-store.h"
 
@@ -100,22 +102,42 @@ str_or (JsonObject *object,
   return json_node_get_string (node);
 }
 
-/* A short summary for a person at a terminal, in the UI language. */
+/* A short summary for a person at a terminal, in the UI language. The responsible workers
+ * are the team's and the review date the case's (@context), as they are now, whichever
+ * version is shown. */
 static void
-print_summary (JsonNode *document,
-               gint64    version)
+print_summary (JsonNode               *document,
+               gint64                  version,
+               const PolkuPlanContext *context)
 {
   JsonObject *plan = json_node_get_object (document);
   JsonArray *goals = json_object_get_array_member (plan, "goals");
-  JsonObject *worker = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
-    worker = json_object_get_object_member (plan, "responsible_worker");
+  g_autofree char *overdue = polku_plan_review_dup_overdue (context->review_on, NULL);
 
   printf (_("Plan %s, version %d, language %s\n"),
           str_or (plan, "id", ""), (int) version, polku_plan_document_get_language (document));
-  printf (_("Responsible worker: %s\n"), str_or (worker, "name", "—"));
-  printf (_("Next review: %s\n"), str_or (plan, "next_review", "—"));
+  printf (_("Agreed with the client: %s\n"), str_or (plan, "agreed_on", "—"));
+  if (context->workers->len == 0)
+    printf (_("Responsible worker: %s\n"), "—");
+  for (guint i = 0; i < context->workers->len; i++)
+    {
+      const PolkuPlanWorker *worker = g_ptr_array_index (context->workers, i);
+      g_autofree char *line = polku_plan_worker_dup_line (worker);
+
+      if (worker->contact != NULL)
+        {
+          g_autofree char *with_contact = g_strdup_printf ("%s (%s)", line, worker->contact);
+
+          g_free (line);
+          line = g_steal_pointer (&with_contact);
+        }
+      printf (_("Responsible worker: %s\n"), line);
+    }
+  if (overdue != NULL)
+    /* Translators: the review date, then e.g. "overdue since 1.9.2025" */
+    printf (_("Next review: %s (%s)\n"), context->review_on, overdue);
+  else
+    printf (_("Next review: %s\n"), context->review_on != NULL ? context->review_on : "—");
   for (guint i = 0; i < json_array_get_length (goals); i++)
     {
       JsonObject *goal = json_array_get_object_element (goals, i);
@@ -146,10 +168,13 @@ cmd_show (int    argc,
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) document = NULL;
+  g_autoptr(PolkuPlanContext) context = NULL;
   const char *client_id = NULL;
   gboolean json = FALSE;
   gint64 version = 0;
   gint64 read_version = 0;
+  PolkuCliExportTo to = { NULL, FALSE };
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
@@ -157,6 +182,10 @@ cmd_show (int    argc,
         json = TRUE;
       else if (fhir && g_str_equal (argv[i], "--fhir"))
         json = TRUE;
+      else if (fhir && g_str_equal (argv[i], "--to") && i + 1 < argc)
+        to.to = argv[++i];
+      else if (fhir && g_str_equal (argv[i], "--own-use"))
+        to.own_use = TRUE;
       else if (g_str_equal (argv[i], "--version") && i + 1 < argc)
         {
           if (!parse_version (argv[++i], &version))
@@ -167,7 +196,8 @@ cmd_show (int    argc,
         client_id = argv[i];
       else
         return fail (EXIT_USAGE, fhir ? _("Unknown argument “%s”. Usage: polku-cli plan export "
-                                          "CLIENT-ID --fhir [--version N]")
+                                          "CLIENT-ID --fhir --to ORG-ID|--own-use "
+                                          "[--version N]")
                                       : _("Unknown argument “%s”. Usage: polku-cli plan show "
                                           "CLIENT-ID [--json] [--version N]"), argv[i]);
     }
@@ -180,30 +210,50 @@ cmd_show (int    argc,
   if (fhir && !json)
     return fail (EXIT_USAGE, _("Say which format to export: polku-cli plan export CLIENT-ID "
                                "--fhir"));
+  if (fhir && !polku_cli_check_export_to (&to, "polku-cli plan export CLIENT-ID --fhir "
+                                          "--to ORG-ID|--own-use [--version N]", &status))
+    return status;
 
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
 
-  document = read_plan (store, client_id, version,
-                        fhir ? POLKU_AUDIT_PLAN_EXPORT : POLKU_AUDIT_PLAN_VIEW,
-                        &read_version, &error);
+  /* An export is recorded as such only once the consent check lets it go
+   * (polku_cli_record_export ()). */
+  document = read_plan (store, client_id, version, POLKU_AUDIT_PLAN_VIEW, &read_version,
+                        &error);
   if (document == NULL)
+    return fail (EXIT_ERROR, "%s", error->message);
+  context = polku_plan_context_read (store, client_id, &error);
+  if (context == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
 
   if (fhir)
     {
       g_autoptr(PolkuClient) client = polku_client_store_get (store, client_id, &error);
       g_autoptr(JsonNode) bundle = NULL;
+      g_auto(GStrv) parts = polku_plan_fhir_parts (document);
+      g_autofree char *what = g_strdup_printf ("plan=%s version=%" G_GINT64_FORMAT
+                                               " format=fhir",
+                                               json_object_get_string_member (
+                                                 json_node_get_object (document), "id"),
+                                               read_version);
 
       if (client == NULL)
         return fail (EXIT_ERROR, "%s", error->message);
-      bundle = polku_plan_to_fhir (document, client);
+      /* The bundle goes whole or not at all: leaving out what the consent does not cover
+       * would give the receiver a plan that looks complete and is not. */
+      status = polku_cli_record_export (store, client_id, &to, (const char * const *) parts,
+                                        POLKU_AUDIT_PLAN_EXPORT, what);
+      if (status != EXIT_OK)
+        return status;
+      bundle = polku_plan_to_fhir (document, client, context);
+      polku_consent_export_mark_fhir (bundle, to.to);
       print_json (bundle);
     }
   else if (json)
     print_json (document);
   else
-    print_summary (document, read_version);
+    print_summary (document, read_version, context);
 
   return EXIT_OK;
 }
@@ -395,7 +445,6 @@ cmd_new (int    argc,
     document = polku_plan_document_new (client_id, language);
   if (document == NULL)
     return fail (EXIT_USAGE, "%s", error->message);
-  polku_plan_document_take_team_worker (document, store);
 
   if (!polku_plan_store_save (store, client_id, document, 0,
                               template_id != NULL ? POLKU_PLAN_ORIGIN_TEMPLATE

@@ -29,6 +29,11 @@ enum {
 extern char *polku_cli_data_dir;
 extern char *polku_cli_passphrase_file;
 extern char *polku_cli_actor;
+/* Set by polku_cli_dispatch () for commands that only read (they never create a profile). */
+extern gboolean polku_cli_reads_only;
+
+/* A field of a text line with control characters escaped (polku-cli-common.c). */
+char *polku_cli_escape_field (const char *text);
 
 /* Prints "polku-cli: MESSAGE" as one line on stderr and returns @code. */
 int         polku_cli_fail             (int           code,
@@ -294,10 +299,35 @@ int         polku_cli_dispatch         (int                       argc,
                                         const PolkuCliSubcommand *subcommands,
                                         guint                     n_subcommands);
 
+/* Exports for someone else (polku-cli-organisations.c): "--to ORG-ID" names the receiving
+ * organisation, "--own-use" says the export is for the coordinator's own use. */
+typedef struct
+{
+  const char *to;       /* --to: an id of the county's organisations */
+  gboolean    own_use;  /* --own-use */
+} PolkuCliExportTo;
+
+/* FALSE, having said so with @usage (exit status 2 in @out_status), unless exactly one of
+ * --to and --own-use was given and --to names an organisation of the county's list. */
+gboolean    polku_cli_check_export_to  (const PolkuCliExportTo *to,
+                                        const char             *usage,
+                                        int                    *out_status);
+/* Checks the client's sharing consent for every part in @parts and records the export in the
+ * audit log (polku_consent_export_record ()). Returns EXIT_OK to go on, or the exit status
+ * having said why nothing was exported. */
+int         polku_cli_record_export    (PolkuStore             *store,
+                                        const char             *client_id,
+                                        const PolkuCliExportTo *to,
+                                        const char * const     *parts,
+                                        const char             *action,
+                                        const char             *what);
+
 /* Command groups (polku-cli-<group>.c) */
 int         polku_cli_assessment       (int           argc,
                                         char        **argv);
 int         polku_cli_audit            (int           argc,
+                                        char        **argv);
+int         polku_cli_backup           (int           argc,
                                         char        **argv);
 int         polku_cli_case             (int           argc,
                                         char        **argv);
@@ -309,13 +339,24 @@ int         polku_cli_followups        (int           argc,
                                         char        **argv);
 int         polku_cli_mapping_visit    (int           argc,
                                         char        **argv);
+int         polku_cli_organisations    (int           argc,
+                                        char        **argv);
 int         polku_cli_plan             (int           argc,
+                                        char        **argv);
+int         polku_cli_recovery_key     (int           argc,
+                                        char        **argv);
+int         polku_cli_restore          (int           argc,
                                         char        **argv);
 int         polku_cli_score            (int           argc,
                                         char        **argv);
 int         polku_cli_signs            (int           argc,
                                         char        **argv);
 int         polku_cli_team             (int           argc,
+                                        char        **argv);
+/* case coordinator and case queue, with the team's commands (polku-cli-team.c) */
+int         polku_cli_case_coordinator (int           argc,
+                                        char        **argv);
+int         polku_cli_case_queue       (int           argc,
                                         char        **argv);
 
 G_END_DECLS

@@ -115,15 +115,24 @@ signs_checklist (int    argc,
   return EXIT_OK;
 }
 
-/* The sign's group and item must be in the county's checklist. */
+/* The sign's group and item must be in the county's checklist, and its source sector one of
+ * the list (the store checks the rest: the unit and the person a professional names). */
 static int
 check_sign (GObject *draft)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuChecklist) checklist = polku_checklist_get_default (&error);
+  const char *sector = polku_case_sign_get_source_sector (POLKU_CASE_SIGN (draft));
 
   if (checklist == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
+  if (sector == NULL)
+    return fail (EXIT_USAGE, _("Say who flagged the client: “source_sector” is one of health, "
+                               "social, third_sector, private, client or relative. Nothing was "
+                               "changed."));
+  if (polku_case_sign_sector_get_label (sector) == NULL)
+    return fail (EXIT_USAGE, _("Unknown source sector “%s”: use health, social, third_sector, "
+                               "private, client or relative. Nothing was changed."), sector);
   if (!polku_checklist_check_item (checklist,
                                    polku_case_sign_get_group_id (POLKU_CASE_SIGN (draft)),
                                    polku_case_sign_get_item_id (POLKU_CASE_SIGN (draft)), &error))
@@ -150,7 +159,8 @@ signs_add (int    argc,
            char **argv)
 {
   static const char * const allowed[] = {
-    "group_id", "item_id", "reason", "flagged_by", "flagged_on", "service_point", NULL
+    "group_id", "item_id", "reason", "source_sector", "flagged_by", "flagged_on",
+    "service_point", NULL
   };
 
   return polku_cli_add_from_json (argc, argv, POLKU_TYPE_CASE_SIGN, allowed, SIGNS_ADD_USAGE,
@@ -171,10 +181,10 @@ print_sign_line (gpointer item,
                  gpointer checklist)
 {
   PolkuCaseSign *sign = item;
+  g_autofree char *source = polku_case_sign_dup_source (sign);
 
   printf ("%s\t%s\t%s\t%s%s\n", polku_case_sign_get_id (sign),
-          polku_case_sign_get_flagged_on (sign), polku_cli_sign_label (checklist, sign),
-          polku_case_sign_get_service_point (sign),
+          polku_case_sign_get_flagged_on (sign), polku_cli_sign_label (checklist, sign), source,
           polku_case_sign_get_retracted_on (sign) != NULL ? _("\t(retracted)") : "");
 }
 

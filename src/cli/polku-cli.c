@@ -145,12 +145,13 @@ cmd_clients_list (int    argc,
       for (guint i = 0; i < clients->len; i++)
         {
           PolkuClient *client = g_ptr_array_index (clients, i);
-          g_autofree char *name = polku_client_dup_display_name (client);
-          const char *hetu = polku_client_get_hetu (client);
-          const char *municipality = polku_client_get_municipality (client);
+          g_autofree char *display = polku_client_dup_display_name (client);
+          g_autofree char *name = polku_cli_escape_field (display);
+          g_autofree char *hetu = polku_cli_escape_field (polku_client_get_hetu (client));
+          g_autofree char *municipality =
+            polku_cli_escape_field (polku_client_get_municipality (client));
 
-          printf ("%s\t%s\t%s\t%s%s\n", polku_client_get_id (client), hetu ? hetu : "",
-                  name, municipality ? municipality : "",
+          printf ("%s\t%s\t%s\t%s%s\n", polku_client_get_id (client), hetu, name, municipality,
                   polku_client_get_archived (client) ? _("\t(archived)") : "");
         }
     }
@@ -295,43 +296,79 @@ static const Command commands[] = {
        "  clients add --json FILE           Add a client from a JSON object (- for stdin)\n"
        "  clients archive CLIENT-ID         Archive a client\n"
        "  clients restore CLIENT-ID         Restore an archived client\n") },
+  { "recovery-key", polku_cli_recovery_key,
+    N_("  recovery-key show                 Show the profile's recovery key (made if it has\n"
+       "                                    none): write it down, keep it apart from the computer\n") },
+  { "backup", polku_cli_backup,
+    N_("  backup FILE|FOLDER [--replace]    Back up the whole profile to one file, encrypted\n"
+       "                                    with the recovery key (in a FOLDER: a dated name)\n") },
+  { "restore", polku_cli_restore,
+    N_("  restore FILE --recovery-key-file FILE [--data-dir NEW] [--passphrase-file FILE]\n"
+       "                                    Restore a backup into a new profile (the recovery\n"
+       "                                    key from a file, - for stdin); its new key goes to\n"
+       "                                    the keyring, or the passphrase protects it\n") },
   { "audit", polku_cli_audit,
     N_("  audit list [CLIENT-ID] [--json]   Show the audit log, newest first\n"
        "  audit verify                      Check that no entry was changed or removed\n") },
   { "case", polku_cli_case,
     N_("  case show CLIENT-ID [--json]      The case: phase, signs, consents, team, follow-ups\n"
-       "  case list [--phase PHASE] [--responsible NAME] [--review-due DATE] [--archived]\n"
-       "            [--json]                Cases, filtered\n"
+       "  case list [--phase PHASE] [--coordinator NAME | --mine] [--responsible NAME]\n"
+       "            [--review-due DATE] [--archived] [--json]\n"
+       "                                    Cases, filtered (--mine: your caseload)\n"
+       "  case coordinator CLIENT-ID NAME|me|none [--date DATE]\n"
+       "                                    Name the coordinator (me: you; none: end, back to\n"
+       "                                    the queue)\n"
+       "  case queue [--json]               Open cases waiting for a coordinator, the earliest\n"
+       "                                    identified first, with the days waited\n"
        "  case open CLIENT-ID [--date DATE] Open the case (phase identified)\n"
-       "  case phase CLIENT-ID PHASE [--date DATE] [--reason TEXT]\n"
+       "  case phase CLIENT-ID PHASE [--date DATE] [--reason-code CODE] [--json FILE]\n"
        "                                    Move the case (identified, consent, contacted,\n"
-       "                                    visit_prepared, visit_held, coordination, closed)\n"
+       "                                    visit_prepared, visit_held, coordination, closed);\n"
+       "                                    closing needs a CODE of the closing reasons, the\n"
+       "                                    words come in JSON ({\"reason\": …}, - for stdin)\n"
+       "  case closing-reasons [--file FILE] [--json]\n"
+       "                                    Show (or check a file of) the closing reasons\n"
        "  case review CLIENT-ID DATE        Set the next review date (DATE none: no date)\n"
-       "  case note CLIENT-ID --json FILE   Add a free-text note ({\"body\": …})\n") },
+       "  case note CLIENT-ID --json FILE   Add a free-text note ({\"body\": …})\n"
+       "  case record-entry CLIENT-ID [--language fi|sv|en]\n"
+       "                                    The text for the patient or client record, in the\n"
+       "                                    plan's language (printed, not sent anywhere)\n") },
   { "signs", polku_cli_signs,
     N_("  signs checklist [--file FILE] [--json]\n"
        "                                    Show (or check a file of) the warning-sign checklist\n"
-       "  signs add CLIENT-ID --json FILE   Flag a warning sign (opens the case)\n"
+       "  signs add CLIENT-ID --json FILE   Flag a warning sign (opens the case): group_id,\n"
+       "                                    item_id, reason, source_sector (health, social,\n"
+       "                                    third_sector, private, client, relative),\n"
+       "                                    service_point, flagged_by, flagged_on\n"
        "  signs retract SIGN-ID [--date DATE]\n"
        "                                    Retract a sign flagged by mistake\n"
        "  signs list CLIENT-ID [--all] [--json]\n"
        "                                    The client's warning signs\n") },
   { "consent", polku_cli_consent,
-    N_("  consent add CLIENT-ID --json FILE Record a consent\n"
+    N_("  consent add CLIENT-ID --json FILE Record a consent: \"kind\" contact (to be\n"
+       "                                    contacted and referred) or sharing (with\n"
+       "                                    \"organisations\" by id and \"parts\")\n"
        "  consent withdraw CONSENT-ID [--date DATE]\n"
        "                                    Withdraw a consent (it stays in the history)\n"
-       "  consent list CLIENT-ID [--json]   All the client's consents\n"
-       "  consent check CLIENT-ID [--organisation NAME] [--part PART] [--date DATE]\n"
+       "  consent list CLIENT-ID [--json]   All the client's consents, with their kind\n"
+       "  consent check CLIENT-ID --contact [--date DATE]\n"
+       "  consent check CLIENT-ID --organisation ORG-ID --part PART [--date DATE]\n"
        "                                    Exit 0 when a valid consent covers it, else 1\n") },
+  { "organisations", polku_cli_organisations,
+    N_("  organisations list [--file FILE] [--json]\n"
+       "                                    List (or check a file of) the county's\n"
+       "                                    organisations that consents name\n") },
   { "team", polku_cli_team,
     N_("  team add CLIENT-ID --json FILE    Add a team member\n"
        "  team set-responsible MEMBER-ID [--date DATE]\n"
-       "                                    Name the responsible worker\n"
+       "                                    Make a member a responsible worker (one of several)\n"
+       "  team unset-responsible MEMBER-ID [--date DATE]\n"
+       "                                    A member stops being a responsible worker\n"
        "  team leave MEMBER-ID [--date DATE]\n"
        "                                    A member leaves the team\n"
        "  team list CLIENT-ID [--all] [--json]\n"
        "                                    The team (--all: with those who left)\n"
-       "  team history CLIENT-ID [--json]   Responsible workers over time\n") },
+       "  team history CLIENT-ID [--json]   Coordinators and responsible workers over time\n") },
   { "followups", polku_cli_followups,
     N_("  followups list [--due [DATE]] [--client CLIENT-ID [--all]] [--json]\n"
        "                                    Open follow-ups of all clients (or one), by due "
@@ -351,8 +388,13 @@ static const Command commands[] = {
        "  contacts remove CONTACT-ID        Remove a contact entered by mistake\n"
        "  contacts import CLIENT-ID FILE.csv [--dry-run] [--skip-bad-rows]\n"
        "                                    Import contacts from CSV; errors per row as JSON\n"
+       "  contacts counts CLIENT-ID [--from DATE] [--to DATE] [--json]\n"
+       "                                    Contacts by report category: urgent, no-shows,\n"
+       "                                    inpatient days, repeats for the same reason\n"
        "  contacts types [--file FILE] [--json]\n"
-       "                                    List (or check a file of) contact types\n") },
+       "                                    List (or check a file of) contact types\n"
+       "  contacts categories [--file FILE] [--json]\n"
+       "                                    The report categories of the contact types\n") },
   { "mapping-visit", polku_cli_mapping_visit,
     N_("  mapping-visit show CLIENT-ID      The newest mapping visit as JSON\n"
        "  mapping-visit new CLIENT-ID [--agenda FILE]\n"
@@ -364,8 +406,10 @@ static const Command commands[] = {
   { "plan", polku_cli_plan,
     N_("  plan show CLIENT-ID [--json] [--version N]\n"
        "                                    The client's care-and-service plan\n"
-       "  plan export CLIENT-ID --fhir [--version N]\n"
-       "                                    The plan as a FHIR R4 Bundle\n"
+       "  plan export CLIENT-ID --fhir --to ORG-ID|--own-use [--version N]\n"
+       "                                    The plan as a FHIR R4 Bundle for an organisation\n"
+       "                                    (its sharing consent must cover what the bundle\n"
+       "                                    carries) or for your own use\n"
        "  plan update CLIENT-ID --json PATCH\n"
        "                                    Change the plan with a JSON merge patch (- for "
        "stdin)\n"
@@ -386,11 +430,15 @@ static const Command commands[] = {
        "scores\n"
        "  assessment list CLIENT-ID [--json] [--instrument ID] [--drafts]\n"
        "                                    A client's assessments\n"
-       "  assessment export CLIENT-ID --fhir [--instrument ID]\n"
-       "                                    As a FHIR R4 Bundle (QuestionnaireResponse and "
-       "Observations)\n"
-       "  assessment export CLIENT-ID --csv [--instrument ID]\n"
-       "                                    As CSV, one row per assessment\n") },
+       "  assessment export CLIENT-ID --fhir|--csv --to ORG-ID|--own-use [--instrument ID]\n"
+       "                                    As a FHIR R4 Bundle (QuestionnaireResponse and\n"
+       "                                    Observations) or CSV (one row per assessment),\n"
+       "                                    for an organisation whose sharing consent covers\n"
+       "                                    the measures, or for your own use\n"
+       "  assessment satisfaction [--from DATE] [--to DATE] [--json]\n"
+       "                                    Client satisfaction: the share of answers in each\n"
+       "                                    category with n, for the period and each year\n"
+       "                                    (each client's latest answer; shares from n = 5)\n") },
 };
 
 static char *

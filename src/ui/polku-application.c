@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-application.h"
+#include "polku-help-window.h"
 #include "polku-preferences-window.h"
 #include "polku-profile.h"
 #include "polku-window.h"
@@ -179,8 +180,20 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PolkuApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (polku_help_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "help", help_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "show-followups", show_followups_activated },
@@ -191,6 +204,7 @@ polku_application_init (PolkuApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
@@ -203,6 +217,7 @@ polku_application_init (PolkuApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 /**

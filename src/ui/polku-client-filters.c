@@ -1,8 +1,9 @@
 /* polku-client-filters.c: the case filters of the client list
  *
- * Phase, responsible worker and review due: the store answers which clients match (in a
- * thread), and the filter (polku_client_filters_get_filter ()) then lets those through.
- * With every filter at "All" it lets everyone through.
+ * Phase, coordinator and review due: the store answers which clients match (in a thread),
+ * and the filter (polku_client_filters_get_filter ()) then lets those through. With every
+ * filter at "All" it lets everyone through. The coordinator filter offers "My clients" (the
+ * caseload of whoever works: the store's actor) and everyone who coordinates a case now.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-case-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-client-filters-private.h"
 #include "polku-error-dialog.h"
 
@@ -25,7 +27,7 @@ struct _PolkuClientFilters
   PolkuStore      *store;
   GHashTable      *case_ids;      /* ids of the clients let through, or NULL for everyone */
   GCancellable    *cancellable;   /* the query in flight */
-  GtkStringList   *workers;
+  GtkStringList   *workers;       /* "All coordinators", "My clients", then the names */
 
   GtkCustomFilter *filter;
   GtkDropDown     *phase_dropdown;
@@ -60,14 +62,14 @@ filter_client (gpointer item,
 typedef struct
 {
   int   phase;
-  char *responsible;
+  char *coordinator;
   char *review_due_by;
 } CaseQuery;
 
 static void
 case_query_free (CaseQuery *query)
 {
-  g_free (query->responsible);
+  g_free (query->coordinator);
   g_free (query->review_due_by);
   g_free (query);
 }
@@ -85,7 +87,7 @@ case_query_thread (GTask        *task,
   GHashTable *ids;
 
   filter.phase = query->phase;
-  filter.responsible = query->responsible;
+  filter.coordinator = query->coordinator;
   filter.review_due_by = query->review_due_by;
   filter.include_archived = TRUE;
   cases = polku_case_store_list (source_object, &filter, &error);
@@ -146,6 +148,9 @@ clear_case_ids (PolkuClientFilters *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
+/* The coordinator filter's second item: the caseload of whoever works. */
+#define MY_CLIENTS 1
+
 static gboolean
 chosen (guint position)
 {
@@ -171,8 +176,10 @@ on_filter_changed (PolkuClientFilters *self)
   cancel_query (self);
   query = g_new0 (CaseQuery, 1);
   query->phase = chosen (phase) ? (int) phase - 1 : -1;
-  if (chosen (worker))
-    query->responsible = g_strdup (gtk_string_list_get_string (self->workers, worker));
+  if (worker == MY_CLIENTS)
+    query->coordinator = polku_store_dup_actor (self->store);
+  else if (chosen (worker))
+    query->coordinator = g_strdup (gtk_string_list_get_string (self->workers, worker));
   if (review)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -187,57 +194,55 @@ on_filter_changed (PolkuClientFilters *self)
   g_task_run_in_thread (task, case_query_thread);
 }
 
-/* The responsible workers */
+/* The coordinators */
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The responsible workers named in any case, for the worker filter; the one chosen stays
- * chosen if it is still there. */
+/* Everyone who coordinates a case now, for the coordinator filter (read through the index
+ * of open periods, not every case); the one chosen stays chosen if it is still there, and
+ * "My clients" always does. */
 static void
 reload_workers (PolkuClientFilters *self)
 {
-  PolkuCaseFilter filter = POLKU_CASE_FILTER_INIT;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) names = NULL;
   g_autofree char *selected = NULL;
   guint selected_position = 0;
   guint position = gtk_drop_down_get_selected (self->worker_dropdown);
+  guint n_items;
 
-  if (chosen (position))
+  if (position == MY_CLIENTS)
+    selected_position = MY_CLIENTS;
+  else if (chosen (position))
     selected = g_strdup (gtk_string_list_get_string (self->workers, position));
 
   if (self->store != NULL)
-    {
-      filter.include_archived = TRUE;
-      cases = polku_case_store_list (self->store, &filter, NULL);
-    }
-  for (guint i = 0; cases != NULL && i < cases->len; i++)
-    {
-      const char *name = polku_case_get_responsible (g_ptr_array_index (cases, i));
-
-      if (name != NULL && name[0] != '\0' && g_hash_table_add (seen, (gpointer) name))
-        g_ptr_array_add (names, (gpointer) name);
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
+    names = polku_coordinator_store_list_coordinators (self->store, NULL);
 
   g_signal_handlers_block_by_func (self->worker_dropdown, on_filter_changed, self);
-  gtk_string_list_splice (self->workers, 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->workers)) - 1,
-                          (const char * const *) names->pdata);
-  for (guint i = 1;
-       selected != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->workers));
-       i++)
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+  gtk_string_list_splice (self->workers, MY_CLIENTS + 1, n_items - MY_CLIENTS - 1,
+                          (const char * const *) names);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+  for (guint i = MY_CLIENTS + 1; selected != NULL && i < n_items; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->workers, i), selected) == 0)
       selected_position = i;
   gtk_drop_down_set_selected (self->worker_dropdown, selected_position);
   g_signal_handlers_unblock_by_func (self->worker_dropdown, on_filter_changed, self);
+}
+
+/**
+ * polku_client_filters_reload:
+ *
+ * Reads the coordinators again (a coordinator was named), and asks the store again which
+ * clients match when a filter is set.
+ */
+void
+polku_client_filters_reload (PolkuClientFilters *self)
+{
+  g_return_if_fail (POLKU_IS_CLIENT_FILTERS (self));
+
+  if (self->store == NULL)
+    return;
+  reload_workers (self);
+  on_filter_changed (self);
 }
 
 /* GObject */
@@ -343,7 +348,8 @@ polku_client_filters_init (PolkuClientFilters *self)
   gtk_drop_down_set_model (self->phase_dropdown, G_LIST_MODEL (phases));
 
   self->workers = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->workers, _("All responsible workers"));
+  gtk_string_list_append (self->workers, _("All coordinators"));
+  gtk_string_list_append (self->workers, _("My clients"));
   gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (self->workers));
 
   g_signal_connect_object (self->phase_dropdown, "notify::selected",
@@ -376,7 +382,7 @@ polku_client_filters_get_store (PolkuClientFilters *self)
  * polku_client_filters_set_store:
  * @store: (nullable): an open store, or %NULL (locked)
  *
- * Offers the responsible workers of @store's cases. %NULL cancels the query in flight and
+ * Offers the coordinators of @store's cases. %NULL cancels the query in flight and
  * lets everyone through; the filters stay as they are set.
  */
 void

@@ -21,5 +21,6 @@ void        polku_client_filters_set_store (PolkuClientFilters *self,
 GtkFilter  *polku_client_filters_get_filter (PolkuClientFilters *self);
 gboolean    polku_client_filters_get_busy  (PolkuClientFilters *self);
 void        polku_client_filters_reset     (PolkuClientFilters *self);
+void        polku_client_filters_reload    (PolkuClientFilters *self);
 
 G_END_DECLS

@@ -16,5 +16,10 @@ GListModel         *polku_client_list_get_visible_clients (PolkuClientList *self
 const char         *polku_client_list_get_state           (PolkuClientList *self);
 gboolean            polku_client_list_get_settled         (PolkuClientList *self);
 PolkuClientFilters *polku_client_list_get_filters         (PolkuClientList *self);
+gint64              polku_client_list_get_caseload        (PolkuClientList *self);
+GPtrArray          *polku_client_list_get_queue           (PolkuClientList *self);
+GtkToggleButton    *polku_client_list_get_queue_button    (PolkuClientList *self);
+GtkListBox         *polku_client_list_get_queue_list      (PolkuClientList *self);
+const char         *polku_client_list_get_subtitle        (PolkuClientList *self);
 
 G_END_DECLS

@@ -5,6 +5,13 @@
  * window shows the selected client's page; "client-activated" asks it to open that page (a
  * row activated, Enter in the search).
  *
+ * The coordinator's own view: the header's subtitle is the size of the caseload of whoever
+ * works (the store's actor), and "Waiting for a Coordinator" shows the queue (open cases
+ * with no coordinator, each with how long it has waited) in place of the list, where a
+ * client can be taken as one's own. Both are read in a thread after the list has loaded,
+ * and again when the selection changes (a coordinator may have been changed on the
+ * client's page) and after a client is taken.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +22,12 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-case.h"
 #include "polku-client-filters.h"
 #include "polku-client-list-private.h"
 #include "polku-client-row.h"
 #include "polku-client-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-error-dialog.h"
 
 struct _PolkuClientList
@@ -47,6 +56,14 @@ struct _PolkuClientList
   GtkSortListModel   *sort_model;
   GtkCustomSorter    *sorter;
   GtkSingleSelection *selection;
+
+  GCancellable       *caseload_cancellable;  /* the caseload and queue read in flight */
+  gint64              caseload;              /* -1 while not known */
+  GPtrArray          *queue;                 /* PolkuCoordinatorWaiting */
+  AdwWindowTitle     *window_title;
+  GtkToggleButton    *queue_button;
+  GtkLabel           *queue_count;
+  GtkListBox         *queue_list;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuClientList, polku_client_list, ADW_TYPE_BIN)
@@ -101,6 +118,8 @@ update_list_state (PolkuClientList *self)
 
   if (self->loading)
     name = "loading";
+  else if (gtk_toggle_button_get_active (self->queue_button))
+    name = "queue";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     name = "list";
   else if (self->query != NULL)
@@ -151,7 +170,12 @@ apply_query (PolkuClientList *self,
 static void
 on_search_changed (PolkuClientList *self)
 {
-  apply_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A search is of the list: typing leaves the queue. */
+  if (text[0] != '\0')
+    gtk_toggle_button_set_active (self->queue_button, FALSE);
+  apply_query (self, text);
 }
 
 static void
@@ -180,10 +204,13 @@ on_visible_clients_changed (PolkuClientList *self)
   update_list_state (self);
 }
 
+static void polku_client_list_reload_caseload_later (PolkuClientList *self);
+
 static void
 on_selected_item_changed (PolkuClientList *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
+  polku_client_list_reload_caseload_later (self);
 }
 
 /* Opening a client: a row activated, Enter or Down in the search */
@@ -235,6 +262,270 @@ on_search_key_pressed (PolkuClientList *self,
   return GDK_EVENT_STOP;
 }
 
+/* The caseload and the queue */
+
+typedef struct
+{
+  gint64     caseload;
+  GPtrArray *queue;
+} CaseloadData;
+
+static void
+caseload_data_free (CaseloadData *data)
+{
+  g_clear_pointer (&data->queue, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+read_caseload_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PolkuStore *store = source_object;
+  g_autofree char *actor = polku_store_dup_actor (store);
+  g_autoptr(GPtrArray) queue = NULL;
+  GError *error = NULL;
+  CaseloadData *data;
+  gint64 caseload;
+
+  caseload = polku_coordinator_store_count_caseload (store, actor, &error);
+  if (caseload >= 0)
+    queue = polku_coordinator_store_list_queue (store, &error);
+  if (queue == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_new0 (CaseloadData, 1);
+  data->caseload = caseload;
+  data->queue = g_steal_pointer (&queue);
+  g_task_return_pointer (task, data, (GDestroyNotify) caseload_data_free);
+}
+
+static GtkWidget *
+make_queue_row (PolkuCoordinatorWaiting *waiting)
+{
+  const char *id = polku_coordinator_waiting_get_client_id (waiting);
+  guint days = polku_coordinator_waiting_get_days_waiting (waiting);
+  PolkuCasePhase phase = POLKU_CASE_PHASE_IDENTIFIED;
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           polku_coordinator_waiting_get_given_name (waiting),
+                                           polku_coordinator_waiting_get_family_name (waiting));
+  g_autofree char *waited = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *take_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  polku_case_phase_from_code (polku_coordinator_waiting_get_phase (waiting), &phase);
+  if (days == 0)
+    waited = g_strdup (_("Waiting since today"));
+  else
+    waited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Waiting %u day",
+                                           "Waiting %u days", days), days);
+  /* TRANSLATORS: a client in the queue: "Waiting 12 days · Identified" (the phase) */
+  subtitle = g_strdup_printf (_("%s · %s"), waited, polku_case_phase_get_label (phase));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "client-id", g_strdup (id), g_free);
+
+  button = gtk_button_new_from_icon_name ("contact-new-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Take as My Client"));
+  /* TRANSLATORS: the button of a client in the queue; %s is the client's name */
+  take_label = g_strdup_printf (_("Take %s as my client"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  take_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client-list.take-client");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Shows the caseload's size in the header and the queue; @data NULL forgets both. */
+static void
+show_caseload (PolkuClientList *self,
+               CaseloadData    *data)
+{
+  GtkListBoxRow *child;
+  guint n_waiting;
+
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
+    gtk_list_box_remove (self->queue_list, GTK_WIDGET (child));
+  self->caseload = data != NULL ? data->caseload : -1;
+  if (data != NULL)
+    self->queue = g_ptr_array_ref (data->queue);
+  n_waiting = self->queue != NULL ? self->queue->len : 0;
+
+  if (self->caseload >= 0)
+    {
+      g_autofree char *text =
+        self->caseload == 0
+        ? g_strdup (_("No clients in my caseload"))
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client in my caseload",
+                                        "%u clients in my caseload", (guint) self->caseload),
+                           (guint) self->caseload);
+
+      adw_window_title_set_subtitle (self->window_title, text);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, NULL);
+
+  for (guint i = 0; i < n_waiting; i++)
+    gtk_list_box_append (self->queue_list, make_queue_row (g_ptr_array_index (self->queue, i)));
+
+  if (n_waiting > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_waiting);
+      g_autofree char *description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client waiting for a coordinator",
+                                      "%u clients waiting for a coordinator", n_waiting),
+                         n_waiting);
+
+      gtk_label_set_text (self->queue_count, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->queue_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+  else
+    gtk_label_set_text (self->queue_count, "0");
+  /* Out of the way while no one waits, unless the (now empty) queue is being shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->queue_button),
+                          n_waiting > 0 || gtk_toggle_button_get_active (self->queue_button));
+  update_list_state (self);
+}
+
+static void
+read_caseload_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PolkuClientList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CaseloadData *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->caseload_cancellable);
+  if (data == NULL)
+    {
+      /* A count in the header is not worth a dialog (the store may have just locked). */
+      g_debug ("Could not read the caseload: %s", error->message);
+      return;
+    }
+  show_caseload (self, data);
+  caseload_data_free (data);
+}
+
+static void
+cancel_caseload (PolkuClientList *self)
+{
+  g_cancellable_cancel (self->caseload_cancellable);
+  g_clear_object (&self->caseload_cancellable);
+}
+
+/* Reads the caseload's size and the queue again, in a thread. */
+static void
+read_caseload (PolkuClientList *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  cancel_caseload (self);
+  if (self->store == NULL || !polku_store_is_open (self->store))
+    return;
+  self->caseload_cancellable = g_cancellable_new ();
+  task = g_task_new (self->store, self->caseload_cancellable, read_caseload_cb,
+                     g_object_ref (self));
+  g_task_run_in_thread (task, read_caseload_thread);
+}
+
+/**
+ * polku_client_list_reload_caseload:
+ *
+ * Reads the caseload's size and the queue (in a thread) and the coordinators of the filter
+ * again: after a coordinator was named.
+ */
+void
+polku_client_list_reload_caseload (PolkuClientList *self)
+{
+  g_return_if_fail (POLKU_IS_CLIENT_LIST (self));
+
+  if (self->store == NULL)
+    return;
+  polku_client_filters_reload (self->filters);
+  read_caseload (self);
+}
+
+/* The selection changed: a coordinator may have been named on the page just left. */
+static void
+polku_client_list_reload_caseload_later (PolkuClientList *self)
+{
+  if (!self->loading && self->caseload >= 0)
+    read_caseload (self);
+}
+
+static void
+on_queue_toggled (PolkuClientList *self)
+{
+  if (gtk_toggle_button_get_active (self->queue_button))
+    read_caseload (self);
+  else if (self->queue == NULL || self->queue->len == 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->queue_button), FALSE);
+  update_list_state (self);
+}
+
+/* A client of the queue opens like one of the list. */
+static void
+on_queue_row_activated (PolkuClientList *self,
+                        GtkListBoxRow   *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "client-id");
+
+  if (id == NULL || !polku_client_list_select_client (self, id, TRUE))
+    return;
+  g_signal_emit (self, signals[CLIENT_ACTIVATED], 0, polku_client_list_get_selected_client (self));
+}
+
+/* "Take as my client": whoever works becomes the client's coordinator from today. */
+static void
+take_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolkuClientList *self = POLKU_CLIENT_LIST (widget);
+  g_autoptr(PolkuCoordinatorPeriod) period = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+  PolkuClient *selected = polku_client_list_get_selected_client (self);
+  guint position;
+
+  if (self->store == NULL)
+    return;
+  actor = polku_store_dup_actor (self->store);
+  period = polku_coordinator_store_set (self->store, id, actor, NULL, &error);
+  if (period == NULL)
+    {
+      polku_error_dialog_present (GTK_WIDGET (self), _("Could Not Take the Client"), error);
+      return;
+    }
+  polku_client_list_reload_caseload (self);
+  /* The client's page, when it shows this client, reads the case again: selected anew. */
+  if (selected != NULL && g_strcmp0 (polku_client_get_id (selected), id) == 0)
+    {
+      position = gtk_single_selection_get_selected (self->selection);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
+}
+
 /* Loading */
 
 static void
@@ -263,6 +554,8 @@ list_clients_cb (GObject      *source,
   g_list_store_splice (self->clients, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clients)),
                        clients->pdata, clients->len);
   update_list_state (self);
+  /* After the list: the first frame never waits for the counts. */
+  read_caseload (self);
 }
 
 static void
@@ -286,7 +579,9 @@ clear_clients (PolkuClientList *self)
   g_list_store_remove_all (self->clients);
   clear_search (self);
   self->loading = FALSE;
-  update_list_state (self);
+  cancel_caseload (self);
+  gtk_toggle_button_set_active (self->queue_button, FALSE);
+  show_caseload (self, NULL);
 }
 
 /* GObject */
@@ -297,6 +592,8 @@ polku_client_list_dispose (GObject *object)
   PolkuClientList *self = (PolkuClientList *) object;
 
   g_cancellable_cancel (self->cancellable);
+  cancel_caseload (self);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   if (self->filter != NULL)
@@ -441,6 +738,14 @@ polku_client_list_class_init (PolkuClientListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, sorter);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, selection);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, queue_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, queue_count);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, queue_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_queue_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_queue_row_activated);
+  gtk_widget_class_install_action (widget_class, "client-list.take-client", "s",
+                                   take_client_action);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, clear_search);
@@ -457,6 +762,7 @@ polku_client_list_init (PolkuClientList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->caseload = -1;
   self->settings = g_settings_new (APP_ID);
   self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
   g_signal_connect_object (self->settings, "changed::show-archived",
@@ -762,6 +1068,7 @@ polku_client_list_get_settled (PolkuClientList *self)
     return FALSE;
 
   return !self->loading && !polku_client_filters_get_busy (self->filters)
+         && self->caseload_cancellable == NULL
          && gtk_filter_list_model_get_pending (self->filter_model) == 0
          && gtk_sort_list_model_get_pending (self->sort_model) == 0;
 }
@@ -771,4 +1078,50 @@ polku_client_list_get_filters (PolkuClientList *self)
 {
   g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), NULL);
   return self->filters;
+}
+
+/**
+ * polku_client_list_get_caseload:
+ *
+ * Returns: the size of the signed-in worker's caseload, or -1 while it is not known
+ */
+gint64
+polku_client_list_get_caseload (PolkuClientList *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), -1);
+  return self->caseload;
+}
+
+/**
+ * polku_client_list_get_queue:
+ *
+ * Returns: (transfer none) (nullable) (element-type PolkuCoordinatorWaiting): the queue as
+ *   last read
+ */
+GPtrArray *
+polku_client_list_get_queue (PolkuClientList *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), NULL);
+  return self->queue;
+}
+
+GtkToggleButton *
+polku_client_list_get_queue_button (PolkuClientList *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), NULL);
+  return self->queue_button;
+}
+
+GtkListBox *
+polku_client_list_get_queue_list (PolkuClientList *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), NULL);
+  return self->queue_list;
+}
+
+const char *
+polku_client_list_get_subtitle (PolkuClientList *self)
+{
+  g_return_val_if_fail (POLKU_IS_CLIENT_LIST (self), NULL);
+  return adw_window_title_get_subtitle (self->window_title);
 }

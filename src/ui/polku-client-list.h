@@ -36,5 +36,6 @@ void         polku_client_list_refresh_client      (PolkuClientList *self,
                                                     PolkuClient     *client);
 void         polku_client_list_focus_search        (PolkuClientList *self);
 void         polku_client_list_focus_list          (PolkuClientList *self);
+void         polku_client_list_reload_caseload     (PolkuClientList *self);
 
 G_END_DECLS

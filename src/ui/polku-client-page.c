@@ -24,6 +24,7 @@
 #include "polku-measures-view.h"
 #include "polku-overview-view.h"
 #include "polku-plan-view.h"
+#include "polku-record-entry-dialog.h"
 
 struct _PolkuClientPage
 {
@@ -146,6 +147,7 @@ update (PolkuClientPage *self)
   gboolean archived;
 
   gtk_widget_set_visible (self->edit_button, client != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-entry", client != NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, client != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_button), client != NULL);
 
@@ -414,6 +416,21 @@ polku_client_page_get_visible_tab (PolkuClientPage *self)
   return adw_view_stack_get_visible_child_name (self->views);
 }
 
+/* The text for the health or social-care record, checked and copied in its dialog. */
+static void
+record_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PolkuClientPage *self = POLKU_CLIENT_PAGE (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+
+  if (store == NULL || self->views_client == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (polku_record_entry_dialog_new (
+    widget, store, polku_client_get_id (self->views_client))));
+}
+
 static void
 show_tab_action (GtkWidget  *widget,
                  const char *action_name,
@@ -562,8 +579,25 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, overview_view);
 
   gtk_widget_class_install_action (widget_class, "page.show-tab", "s", show_tab_action);
+  gtk_widget_class_install_action (widget_class, "page.record-entry", NULL,
+                                   record_entry_action);
 
   gtk_widget_class_set_css_name (widget_class, "polku-client-page");
+}
+
+/* "Record Entry…" in the header: the record entry is about the whole client, whichever tab
+ * is shown. */
+static void
+add_record_entry_button (PolkuClientPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.record-entry");
+  gtk_widget_set_tooltip_text (button, _("Record Entry… (the text for the patient or client "
+                                         "record)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Record Entry…"), -1);
+  adw_header_bar_pack_end (self->header_bar, button);
 }
 
 static void
@@ -586,6 +620,7 @@ polku_client_page_init (PolkuClientPage *self)
   on_title_visible_changed (self);
   watch_views (self, GTK_WIDGET (self->views));
   add_tab_shortcuts (self);
+  add_record_entry_button (self);
   update (self);
 }
 

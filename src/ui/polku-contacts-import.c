@@ -68,14 +68,33 @@ create_preview_row (gpointer item,
       const char *professional = polku_contact_get_professional_id (contact);
       const char *organisation = polku_contact_get_organisation (contact);
 
-      subtitle = g_strdup_printf ("%s%s%s · %s%s%s%s%s", date, time != NULL ? " " : "",
-                                  time != NULL ? time : "",
-                                  polku_contacts_type_label (self->types,
-                                                             polku_contact_get_type_id (contact)),
-                                  professional != NULL ? " · " : "",
-                                  professional != NULL ? professional : "",
-                                  organisation != NULL ? " · " : "",
-                                  organisation != NULL ? organisation : "");
+      const char *reason = polku_contact_get_reason (contact);
+      guint days = polku_contact_get_days (contact);
+      g_autoptr(GString) text = NULL;
+
+      text = g_string_new (NULL);
+      g_string_printf (text, "%s%s%s · %s%s%s%s%s", date, time != NULL ? " " : "",
+                       time != NULL ? time : "",
+                       polku_contacts_type_label (self->types,
+                                                  polku_contact_get_type_id (contact)),
+                       professional != NULL ? " · " : "",
+                       professional != NULL ? professional : "",
+                       organisation != NULL ? " · " : "",
+                       organisation != NULL ? organisation : "");
+      /* What the days and reason columns were read as, to check before importing. */
+      if (days > 0)
+        {
+          g_string_append (text, " · ");
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                                     days), days);
+        }
+      if (reason != NULL)
+        {
+          g_string_append (text, " · ");
+          /* TRANSLATORS: the reason of a contact, e.g. "Reason: back pain" */
+          g_string_append_printf (text, _("Reason: %s"), reason);
+        }
+      subtitle = g_string_free (g_steal_pointer (&text), FALSE);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);

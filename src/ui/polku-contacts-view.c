@@ -6,6 +6,11 @@
  * typed over it); the CSV import (PolkuContactsImport); and the mapping visit
  * (PolkuMappingVisitPage).
  *
+ * The form asks for the days of a stay only when the type chosen is one (the types file's
+ * inpatient flag), right under the type; the reason is optional, for counting repeated
+ * contacts for the same issue. Both rows are made here rather than in the template, so that
+ * they follow the types file.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +51,10 @@ struct _PolkuContactsView
   GtkSwitch           *urgent_switch;
   GtkSwitch           *no_show_switch;
   AdwEntryRow         *note_row;
+  AdwEntryRow         *days_row;     /* shown for an inpatient type only */
+  AdwEntryRow         *reason_row;
+  GtkMenuButton       *reasons_button;  /* the client's earlier reasons, to repeat one */
+  GMenu               *reasons_menu;
   GtkLabel            *entry_error;
   GtkButton           *save_button;
   GtkButton           *cancel_edit_button;
@@ -130,12 +139,23 @@ create_row (gpointer item,
     polku_contact_get_professional_name (contact), polku_contact_get_professional_id (contact),
     polku_contact_get_organisation (contact), polku_contact_get_note (contact),
   };
+  guint days = polku_contact_get_days (contact);
+  const char *reason = polku_contact_get_reason (contact);
 
   /* TRANSLATORS: a contact in the log: "4.3.2026 10:15 · Doctor" */
   title = g_strdup_printf (_("%s%s%s · %s"), date, time != NULL ? " " : "",
                            time != NULL ? time : "",
                            polku_contacts_type_label (self->types,
                                                       polku_contact_get_type_id (contact)));
+  if (days > 0)
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days),
+                            days);
+  if (reason != NULL)
+    {
+      g_string_append (subtitle, subtitle->len > 0 ? " · " : "");
+      /* TRANSLATORS: the reason of a contact, e.g. "Reason: back pain" */
+      g_string_append_printf (subtitle, _("Reason: %s"), reason);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
       g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", parts[i]);
@@ -169,6 +189,45 @@ create_row (gpointer item,
   return row;
 }
 
+/* The reasons given before, newest first, each once: choosing one writes the same words, so
+ * that the repeat is counted as one. */
+static void
+update_reasons (PolkuContactsView *self,
+                GPtrArray         *contacts)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  g_menu_remove_all (self->reasons_menu);
+  for (guint i = contacts != NULL ? contacts->len : 0; i > 0 && n < 12; i--)
+    {
+      const char *reason = polku_contact_get_reason (g_ptr_array_index (contacts, i - 1));
+      g_autofree char *folded = polku_contact_fold_reason (reason);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (folded == NULL || g_hash_table_contains (seen, folded))
+        continue;
+      item = g_menu_item_new (reason, NULL);
+      g_menu_item_set_action_and_target_value (item, "contacts.use-reason",
+                                               g_variant_new_string (reason));
+      g_menu_append_item (self->reasons_menu, item);
+      g_hash_table_add (seen, g_steal_pointer (&folded));
+      n++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_button), n > 0);
+}
+
+static void
+use_reason_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PolkuContactsView *self = POLKU_CONTACTS_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+}
+
 static void
 set_contacts (PolkuContactsView *self,
               GPtrArray         *contacts)
@@ -180,6 +239,7 @@ set_contacts (PolkuContactsView *self,
   g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
                        reversed->pdata, reversed->len);
   update_summary (self);
+  update_reasons (self, contacts);
 }
 
 static gpointer
@@ -245,6 +305,8 @@ clear_form (PolkuContactsView *self,
   set_row_text (self->professional_row, NULL);
   set_row_text (self->professional_name_row, NULL);
   set_row_text (self->note_row, NULL);
+  set_row_text (self->days_row, NULL);
+  set_row_text (self->reason_row, NULL);
   gtk_switch_set_active (self->urgent_switch, FALSE);
   gtk_switch_set_active (self->no_show_switch, FALSE);
   gtk_label_set_text (self->entry_error, "");
@@ -277,6 +339,13 @@ edit_contact (PolkuContactsView *self,
   set_row_text (self->professional_name_row, polku_contact_get_professional_name (contact));
   set_row_text (self->organisation_row, polku_contact_get_organisation (contact));
   set_row_text (self->note_row, polku_contact_get_note (contact));
+  if (polku_contact_get_days (contact) > 0)
+    {
+      g_autofree char *days = g_strdup_printf ("%u", polku_contact_get_days (contact));
+
+      set_row_text (self->days_row, days);
+    }
+  set_row_text (self->reason_row, polku_contact_get_reason (contact));
   gtk_switch_set_active (self->urgent_switch, polku_contact_get_urgent (contact));
   gtk_switch_set_active (self->no_show_switch, polku_contact_get_no_show (contact));
   gtk_button_set_label (self->save_button, _("_Save Changes"));
@@ -340,8 +409,9 @@ save_action (GtkWidget  *widget,
   g_autoptr(PolkuContactType) type = NULL;
   AdwEntryRow *rows[] = {
     self->date_row, self->time_row, self->professional_row, self->professional_name_row,
-    self->organisation_row, self->note_row,
+    self->organisation_row, self->note_row, self->days_row, self->reason_row,
   };
+  guint64 days = 0;
   gboolean ok;
 
   if (store == NULL || polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self)) == NULL)
@@ -372,6 +442,21 @@ save_action (GtkWidget  *widget,
       form_error (self, NULL, _("Choose the type of the contact."));
       return;
     }
+  /* Days only for a stay; what the row holds for another type is not saved. */
+  if (polku_contact_type_get_inpatient (type) && row_text (self->days_row)[0] != '\0')
+    {
+      g_autofree char *text = g_strstrip (g_strdup (row_text (self->days_row)));
+
+      if (!g_ascii_string_to_unsigned (text, 10, 1, POLKU_CONTACT_MAX_DAYS, &days, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Write the days of the stay as a whole number from 1 to %u."),
+                             POLKU_CONTACT_MAX_DAYS);
+
+          form_error (self, self->days_row, message);
+          return;
+        }
+    }
 
   contact = self->editing != NULL ? polku_contact_copy (self->editing) : polku_contact_new ();
   polku_contact_set_client_id (contact, polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self)));
@@ -382,6 +467,8 @@ save_action (GtkWidget  *widget,
   polku_contact_set_professional_name (contact, row_text (self->professional_name_row));
   polku_contact_set_organisation (contact, row_text (self->organisation_row));
   polku_contact_set_note (contact, row_text (self->note_row));
+  polku_contact_set_days (contact, (guint) days);
+  polku_contact_set_reason (contact, row_text (self->reason_row));
   polku_contact_set_urgent (contact, gtk_switch_get_active (self->urgent_switch));
   polku_contact_set_no_show (contact, gtk_switch_get_active (self->no_show_switch));
 
@@ -407,6 +494,12 @@ save_action (GtkWidget  *widget,
             break;
           case POLKU_CONTACT_ERROR_NOTE:
             row = self->note_row;
+            break;
+          case POLKU_CONTACT_ERROR_DAYS:
+            row = self->days_row;
+            break;
+          case POLKU_CONTACT_ERROR_REASON:
+            row = self->reason_row;
             break;
           default:
             break;
@@ -449,6 +542,8 @@ undo_remove (AdwToast     *toast_,
   polku_contact_set_organisation (again, polku_contact_get_organisation (removed));
   polku_contact_set_no_show (again, polku_contact_get_no_show (removed));
   polku_contact_set_note (again, polku_contact_get_note (removed));
+  polku_contact_set_days (again, polku_contact_get_days (removed));
+  polku_contact_set_reason (again, polku_contact_get_reason (removed));
   polku_contact_set_source (again, polku_contact_get_source (removed));
   if (store == NULL || !polku_contact_store_add (store, again, &error))
     {
@@ -543,6 +638,7 @@ polku_contacts_view_dispose (GObject *object)
 
   g_clear_object (&self->contacts);
   g_clear_object (&self->types);
+  g_clear_object (&self->reasons_menu);
 
   G_OBJECT_CLASS (polku_contacts_view_parent_class)->dispose (object);
 }
@@ -591,6 +687,56 @@ polku_contacts_view_class_init (PolkuContactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "contacts.cancel-edit", NULL,
                                    cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "contacts.use-reason", "s", use_reason_action);
+}
+
+/* The days row is there for a stay only. */
+static void
+type_changed (PolkuContactsView *self)
+{
+  PolkuContactType *type = adw_combo_row_get_selected_item (self->type_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->days_row),
+                          type != NULL && polku_contact_type_get_inpatient (type));
+}
+
+/* The days row right under the type, the reason after the note. */
+static void
+add_days_and_reason_rows (PolkuContactsView *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->type_row));
+
+  self->days_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->days_row),
+                                 _("Days of the stay (1–3660)"));
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->days_row), 6);
+  adw_entry_row_set_input_purpose (self->days_row, GTK_INPUT_PURPOSE_DIGITS);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_row), FALSE);
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->days_row),
+                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->type_row)) + 1);
+  else
+    adw_preferences_group_add (self->entry_group, GTK_WIDGET (self->days_row));
+
+  self->reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row),
+                                 _("Reason (optional, the same words for the same issue)"));
+  adw_preferences_group_add (self->entry_group, GTK_WIDGET (self->reason_row));
+  self->reasons_menu = g_menu_new ();
+  self->reasons_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->reasons_button, "document-open-recent-symbolic");
+  gtk_menu_button_set_menu_model (self->reasons_button, G_MENU_MODEL (self->reasons_menu));
+  gtk_widget_set_valign (GTK_WIDGET (self->reasons_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reasons_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reasons_button),
+                               _("A reason given before, to count a repeat"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reasons_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Earlier reasons"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_button), FALSE);
+  adw_entry_row_add_suffix (self->reason_row, GTK_WIDGET (self->reasons_button));
+
+  g_signal_connect_object (self->type_row, "notify::selected", G_CALLBACK (type_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* The drop-down that stands in for the stack switcher when the view is narrow. */
@@ -649,9 +795,10 @@ polku_contacts_view_init (PolkuContactsView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkExpression) expression = NULL;
-  AdwEntryRow *rows[6];
+  AdwEntryRow *rows[8];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_days_and_reason_rows (self);
 
   self->contacts = g_list_store_new (POLKU_TYPE_CONTACT);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->contacts), create_row, self,
@@ -667,6 +814,7 @@ polku_contacts_view_init (PolkuContactsView *self)
   expression = gtk_property_expression_new (POLKU_TYPE_CONTACT_TYPE, NULL, "label");
   adw_combo_row_set_expression (self->type_row, expression);
   adw_combo_row_set_model (self->type_row, self->types);
+  type_changed (self);
 
   rows[0] = self->date_row;
   rows[1] = self->time_row;
@@ -674,6 +822,8 @@ polku_contacts_view_init (PolkuContactsView *self)
   rows[3] = self->professional_name_row;
   rows[4] = self->organisation_row;
   rows[5] = self->note_row;
+  rows[6] = self->days_row;
+  rows[7] = self->reason_row;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated), self,
                              G_CONNECT_SWAPPED);

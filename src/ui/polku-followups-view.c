@@ -24,6 +24,7 @@
 #include "polku-followup-store.h"
 #include "polku-followups-view.h"
 #include "polku-rows-private.h"
+#include "polku-satisfaction-dialog.h"
 
 #define NOTIFICATION_ID "polku-followups-due"
 
@@ -288,7 +289,12 @@ done_action (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Follow-up done")));
+  /* At the follow-up visit the satisfaction question is asked with one tap: offered here. */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               polku_satisfaction_toast_new (GTK_WIDGET (self), self->store,
+                                                             polku_followup_get_client_id (
+                                                               followup),
+                                                             _("Follow-up done")));
   polku_followups_view_reload (self);
 }
 

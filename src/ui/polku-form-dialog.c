@@ -38,6 +38,7 @@ typedef struct
   FieldKind        kind;
   GtkWidget       *input;    /* entry or combo row, text view; NULL when hidden */
   GPtrArray       *toggles;  /* switch, check list: the GtkSwitch of each id */
+  GtkWidget       *row;      /* a check group's expander row; NULL otherwise */
   GStrv            ids;      /* choice, check list */
   char            *value;    /* hidden */
 } Field;
@@ -256,12 +257,14 @@ polku_form_dialog_set_choices (PolkuFormDialog    *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (field->input), G_LIST_MODEL (model));
 }
 
-/* A row with a switch at its end, which the whole row toggles. */
+/* A row with a switch at its end, which the whole row toggles; in @expander, or in the form
+ * when it is NULL. */
 static GtkWidget *
-switch_row (PolkuFormDialog *self,
-            Field           *field,
-            const char      *title,
-            gboolean         active)
+switch_row_in (PolkuFormDialog *self,
+               Field           *field,
+               const char      *title,
+               gboolean         active,
+               GtkWidget       *expander)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
@@ -273,9 +276,21 @@ switch_row (PolkuFormDialog *self,
                                   -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (self->group, row);
+  if (expander != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  else
+    adw_preferences_group_add (self->group, row);
   g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (field_changed_cb), field);
   return toggle;
+}
+
+static GtkWidget *
+switch_row (PolkuFormDialog *self,
+            Field           *field,
+            const char      *title,
+            gboolean         active)
+{
+  return switch_row_in (self, field, title, active, NULL);
 }
 
 void
@@ -317,6 +332,102 @@ polku_form_dialog_add_check_list (PolkuFormDialog    *self,
   field->toggles = g_ptr_array_new ();
   for (guint i = 0; ids[i] != NULL; i++)
     g_ptr_array_add (field->toggles, switch_row (self, field, labels[i], active));
+}
+
+/* The subtitle of a check group: how many are chosen, so that a closed group still says it. */
+static void
+update_group_subtitle (Field *field)
+{
+  guint n = 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < field->toggles->len; i++)
+    n += gtk_switch_get_active (g_ptr_array_index (field->toggles, i));
+  subtitle = n == 0 ? g_strdup (_("None chosen"))
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chosen", "%u chosen", n),
+                                       n);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), subtitle);
+}
+
+/**
+ * polku_form_dialog_add_check_group:
+ * @title: what is chosen, e.g. "Organisations"
+ * @labels: the title of each of @ids' rows
+ *
+ * A multi-choice row: an expander row titled @title (open at first) with a switch row for
+ * each of @ids, all off; its subtitle says how many are chosen. Read and set it like a check
+ * list (polku_form_dialog_get_checked (), polku_form_dialog_set_checked ()).
+ */
+void
+polku_form_dialog_add_check_group (PolkuFormDialog    *self,
+                                   const char         *key,
+                                   const char         *title,
+                                   const char * const *ids,
+                                   const char * const *labels)
+{
+  Field *field;
+
+  g_return_if_fail (POLKU_IS_FORM_DIALOG (self));
+  g_return_if_fail (g_strv_length ((char **) ids) == g_strv_length ((char **) labels));
+
+  field = add_field (self, key, FIELD_CHECK_LIST, NULL);
+  field->ids = g_strdupv ((char **) ids);
+  field->toggles = g_ptr_array_new ();
+  field->row = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (field->row), TRUE);
+  adw_preferences_group_add (self->group, field->row);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWidget *toggle = switch_row_in (self, field, labels[i], FALSE, field->row);
+
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (update_group_subtitle),
+                                field);
+      g_ptr_array_add (field->toggles, toggle);
+    }
+  update_group_subtitle (field);
+}
+
+/**
+ * polku_form_dialog_set_visible:
+ *
+ * Shows or hides the rows of the field @key (e.g. what only one choice needs). A hidden
+ * field keeps its value; the caller decides whether to read it.
+ */
+void
+polku_form_dialog_set_visible (PolkuFormDialog *self,
+                               const char      *key,
+                               gboolean         visible)
+{
+  Field *field = NULL;
+
+  g_return_if_fail (POLKU_IS_FORM_DIALOG (self));
+
+  for (guint i = 0; i < self->fields->len && field == NULL; i++)
+    if (g_str_equal (((Field *) g_ptr_array_index (self->fields, i))->key, key))
+      field = g_ptr_array_index (self->fields, i);
+  g_return_if_fail (field != NULL);
+
+  if (field->row != NULL)
+    gtk_widget_set_visible (field->row, visible);
+  else if (field->toggles != NULL)
+    /* Each switch sits in its row (a box of the action row's suffixes, then the row). */
+    for (guint i = 0; i < field->toggles->len; i++)
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (field->toggles, i),
+                                                  ADW_TYPE_ACTION_ROW);
+
+        if (row != NULL)
+          gtk_widget_set_visible (row, visible);
+      }
+  else if (field->input != NULL)
+    {
+      GtkWidget *row = ADW_IS_PREFERENCES_ROW (field->input)
+                       ? field->input
+                       : gtk_widget_get_ancestor (field->input, GTK_TYPE_LIST_BOX_ROW);
+
+      gtk_widget_set_visible (row != NULL ? row : field->input, visible);
+    }
 }
 
 /* A framed text view of a few lines, named @accessible_name (the dialog's body says what it

@@ -59,6 +59,11 @@ void             polku_form_dialog_add_check_list (PolkuFormDialog    *self,
                                                    const char * const *ids,
                                                    const char * const *labels,
                                                    gboolean            active);
+void             polku_form_dialog_add_check_group (PolkuFormDialog    *self,
+                                                    const char         *key,
+                                                    const char         *title,
+                                                    const char * const *ids,
+                                                    const char * const *labels);
 void             polku_form_dialog_add_hidden     (PolkuFormDialog    *self,
                                                    const char         *key,
                                                    const char         *value);
@@ -87,6 +92,10 @@ void             polku_form_dialog_set_checked    (PolkuFormDialog    *self,
                                                    const char         *key,
                                                    const char         *id,
                                                    gboolean            active);
+
+void             polku_form_dialog_set_visible    (PolkuFormDialog    *self,
+                                                   const char         *key,
+                                                   gboolean            visible);
 
 gboolean         polku_form_dialog_submit         (PolkuFormDialog    *self);
 const char      *polku_form_dialog_get_message    (PolkuFormDialog    *self);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "polku-audit.h"
 #include "polku-date.h"
@@ -19,9 +20,13 @@ struct _PolkuLogView
   PolkuClientView  parent_instance;
 
   GListStore      *entries;
+  GtkFilterListModel *shown;   /* entries through the kind and search filters */
   GCancellable    *verifying;  /* the check of the log in flight, or NULL */
 
   GtkListBox      *list_box;
+  GtkDropDown     *kind_drop_down;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *empty_label;
   GtkLabel        *error_label;
   GtkLabel        *verify_label;
 };
@@ -47,6 +52,79 @@ format_time (const char *iso)
   return g_strdup_printf ("%s %s", date, time);
 }
 
+/* The detail names objects by id ("assessment=<uuid> instrument=whoqol-bref"): the ids mean
+ * nothing to a reader (the client is the page's; the rest is in `polku-cli audit list`), so
+ * the row shows the other facts only. */
+static char *
+readable_detail (const char *detail)
+{
+  g_auto(GStrv) parts = g_strsplit (detail != NULL ? detail : "", " ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *equals = strchr (parts[i], '=');
+
+      if (parts[i][0] == '\0' || (equals != NULL && g_uuid_string_is_valid (equals + 1)))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      if (equals != NULL)
+        g_string_append_printf (out, "%.*s: %s", (int) (equals - parts[i]), parts[i],
+                                equals + 1);
+      else
+        g_string_append (out, parts[i]);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* Reading, listing, exporting or printing: the rest are changes. */
+static gboolean
+is_read (PolkuAuditEntry *entry)
+{
+  static const char * const verbs[] = { "view", "list", "export", "print", "read", "verify",
+                                        "record-entry", "show", NULL };
+  const char *dot = strrchr (polku_audit_entry_get_action (entry), '.');
+
+  return dot != NULL && g_strv_contains (verbs, dot + 1);
+}
+
+enum { SHOW_ALL, SHOW_CHANGES, SHOW_READS };
+
+static gboolean
+filter_entry (gpointer item,
+              gpointer user_data)
+{
+  PolkuLogView *self = user_data;
+  PolkuAuditEntry *entry = item;
+  guint kind = gtk_drop_down_get_selected (self->kind_drop_down);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if ((kind == SHOW_CHANGES && is_read (entry)) || (kind == SHOW_READS && !is_read (entry)))
+    return FALSE;
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *label = polku_audit_entry_dup_action_label (entry);
+      g_autofree char *haystack = g_utf8_casefold (polku_audit_entry_get_actor (entry), -1);
+      g_autofree char *label_folded = g_utf8_casefold (label, -1);
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+
+      return strstr (haystack, needle) != NULL || strstr (label_folded, needle) != NULL;
+    }
+  return TRUE;
+}
+
+static void
+filter_changed (PolkuLogView *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->shown);
+
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0
+                          && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -55,7 +133,7 @@ create_row (gpointer item,
   g_autofree char *label = polku_audit_entry_dup_action_label (entry);
   g_autofree char *time = format_time (polku_audit_entry_get_time (entry));
   g_autofree char *subtitle = NULL;
-  const char *detail = polku_audit_entry_get_detail (entry);
+  g_autofree char *detail = readable_detail (polku_audit_entry_get_detail (entry));
   GtkWidget *row = adw_action_row_new ();
 
   /* TRANSLATORS: an audit log entry: "time · who" */
@@ -121,6 +199,7 @@ log_view_apply (PolkuClientView *view,
   else
     g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  filter_changed (self);
 }
 
 /* Shown again: there may be new entries (this very view, changes made meanwhile). */
@@ -137,13 +216,13 @@ verify_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GError *error = NULL;
-  gint64 *n = g_new0 (gint64, 1);
+  PolkuAuditVerification *result = g_new0 (PolkuAuditVerification, 1);
 
-  if (polku_audit_verify (POLKU_STORE (source_object), n, &error))
-    g_task_return_pointer (task, n, g_free);
+  if (polku_audit_verify_full (POLKU_STORE (source_object), result, &error))
+    g_task_return_pointer (task, result, g_free);
   else
     {
-      g_free (n);
+      g_free (result);
       g_task_return_error (task, error);
     }
 }
@@ -155,7 +234,8 @@ verify_cb (GObject      *source,
 {
   g_autoptr(PolkuLogView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *n = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree PolkuAuditVerification *verification = g_task_propagate_pointer (G_TASK (result),
+                                                                              &error);
   g_autofree char *text = NULL;
 
   /* Cancelled: the view was cleared (another client or store) or is gone. */
@@ -163,14 +243,23 @@ verify_cb (GObject      *source,
     return;
   stop_verifying (self);
 
-  if (n != NULL)
+  if (verification != NULL)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *n);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 verification->n_entries);
+      g_autofree char *intact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The log is intact: %s entry checked.",
+                                                 "The log is intact: %s entries checked.",
+                                                 verification->n_entries),
+                                                 number);
 
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The log is intact: %s entry checked.",
-                                           "The log is intact: %s entries checked.", *n),
-                              number);
+      /* Say how far back the log is proven complete (the anchor outside the database). */
+      text = verification->anchored > 0
+             ? g_strdup (intact)
+             : g_strdup_printf ("%s %s", intact,
+                                _("Whether the newest entries were removed cannot be proven: "
+                                  "the anchor kept outside the database is missing. The next "
+                                  "change writes it again."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), "success");
     }
@@ -221,6 +310,7 @@ polku_log_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
+  g_clear_object (&self->shown);
   g_clear_object (&self->entries);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_LOG_VIEW);
@@ -247,6 +337,10 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, kind_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
 
   gtk_widget_class_install_action (widget_class, "log.verify", NULL, verify_action);
 }
@@ -257,7 +351,10 @@ polku_log_view_init (PolkuLogView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_list_store_new (POLKU_TYPE_AUDIT_ENTRY);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries), create_row, NULL,
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),
+                                           GTK_FILTER (gtk_custom_filter_new (filter_entry,
+                                                                              self, NULL)));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, NULL,
                            NULL);
 }
 
@@ -277,4 +374,28 @@ polku_log_view_get_entries (PolkuLogView *self)
 {
   g_return_val_if_fail (POLKU_IS_LOG_VIEW (self), NULL);
   return G_LIST_MODEL (self->entries);
+}
+
+/**
+ * polku_log_view_get_shown:
+ *
+ * Returns: (transfer none): the entries shown through the filters, newest first
+ */
+GListModel *
+polku_log_view_get_shown (PolkuLogView *self)
+{
+  g_return_val_if_fail (POLKU_IS_LOG_VIEW (self), NULL);
+  return G_LIST_MODEL (self->shown);
+}
+
+/* For tests: the filter's widgets. */
+void
+polku_log_view_set_filter (PolkuLogView *self,
+                           guint         kind,
+                           const char   *text)
+{
+  g_return_if_fail (POLKU_IS_LOG_VIEW (self));
+  gtk_drop_down_set_selected (self->kind_drop_down, kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  filter_changed (self);
 }

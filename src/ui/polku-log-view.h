@@ -15,4 +15,9 @@ G_DECLARE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU, LOG_VIEW, PolkuClient
 GtkWidget  *polku_log_view_new         (void);
 GListModel *polku_log_view_get_entries (PolkuLogView *self);
 
+GListModel *polku_log_view_get_shown   (PolkuLogView *self);
+void        polku_log_view_set_filter  (PolkuLogView *self,
+                                        guint         kind,
+                                        const char   *text);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "polku-contact-counts.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-continuity.h"
@@ -113,13 +114,137 @@ dup_chosen_types (PolkuMeasuresContinuity *self)
   return g_strv_builder_end (builder);
 }
 
+/* Says under the indices which contact types they counted (the ones chosen, THL's doctor
+ * and nurse by default), and whether urgent visits were in. */
+static void
+add_counted_row (PolkuMeasuresContinuity *self,
+                 const char * const      *chosen_types,
+                 gboolean                 include_urgent)
+{
+  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; chosen_types != NULL && chosen_types[i] != NULL; i++)
+    {
+      PolkuContactType *type = types != NULL ? polku_contact_types_lookup (types,
+                                                                           chosen_types[i])
+                                             : NULL;
+
+      if (labels->len > 0)
+        g_string_append (labels, ", ");
+      g_string_append (labels, type != NULL ? polku_contact_type_get_label (type)
+                                            : chosen_types[i]);
+    }
+  if (labels->len == 0)
+    text = g_strdup (_("No visit type is chosen: choose them under Visit Types."));
+  else if (include_urgent)
+    /* TRANSLATORS: the contact types the continuity indices counted, e.g. "Doctor, Nurse" */
+    text = g_strdup_printf (_("%s · urgent visits included"), labels->str);
+  else
+    /* TRANSLATORS: the contact types the continuity indices counted, e.g. "Doctor, Nurse" */
+    text = g_strdup_printf (_("%s · non-urgent visits only"), labels->str);
+  /* TRANSLATORS: the title of the row that lists the contact types the indices counted */
+  polku_rows_add_row (self->continuity_list, C_("continuity", "Counted"), text);
+}
+
+/* The visits six months before and after @start by the categories of the reports, as the
+ * practice counts them: urgent and non-urgent apart, inpatient days, no-shows and repeated
+ * contacts for the same issue. Only categories with contacts are shown. */
+static void
+add_category_rows (PolkuMeasuresContinuity *self,
+                   GPtrArray               *contacts,
+                   const GDate             *start)
+{
+  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
+  g_autoptr(PolkuContactCounts) before = NULL;
+  g_autoptr(PolkuContactCounts) after = NULL;
+  GDate before_from = *start, before_to = *start, after_to = *start;
+
+  if (types == NULL)
+    return;
+  g_date_subtract_months (&before_from, 6);
+  g_date_subtract_days (&before_to, 1);
+  g_date_add_months (&after_to, 6);
+  g_date_subtract_days (&after_to, 1);
+  before = polku_contact_counts_compute (contacts, types, &before_from, &before_to);
+  after = polku_contact_counts_compute (contacts, types, start, &after_to);
+
+  for (guint i = 0; i < before->categories->len; i++)
+    {
+      const PolkuContactTally *b = &g_array_index (before->categories, PolkuContactTally, i);
+      const PolkuContactTally *a = polku_contact_counts_get_category (after, b->id);
+      PolkuContactCategory *category = polku_contact_types_lookup_category (types, b->id);
+      const char *label = category != NULL ? polku_contact_category_get_label (category)
+                                           : _("type not known");
+
+      if (a == NULL || (b->contacts == 0 && a->contacts == 0))
+        continue;
+      if (b->days > 0 || a->days > 0)
+        {
+          g_autofree char *text = NULL;
+
+          /* TRANSLATORS: stays and their inpatient days six months before and after the
+           * plan */
+          text = g_strdup_printf (_("Six months before: %u, inpatient days %u · six months "
+                                    "after: %u, inpatient days %u"),
+                                  b->contacts, b->days, a->contacts, a->days);
+          polku_rows_add_row (self->continuity_list, label, text);
+        }
+      else if (b->urgent > 0 || a->urgent > 0)
+        {
+          /* The practice counts urgent and non-urgent visits apart. */
+          g_autofree char *urgent_title = NULL;
+          g_autofree char *non_urgent_title = NULL;
+          g_autofree char *urgent_text = NULL;
+          g_autofree char *non_urgent_text = NULL;
+
+          /* TRANSLATORS: a category of visits, e.g. "Doctor visits, non-urgent" */
+          non_urgent_title = g_strdup_printf (_("%s, non-urgent"), label);
+          /* TRANSLATORS: a category of visits, e.g. "Doctor visits, urgent" */
+          urgent_title = g_strdup_printf (_("%s, urgent"), label);
+          non_urgent_text = g_strdup_printf (_("Six months before: %u · six months after: %u"),
+                                             b->contacts - b->urgent, a->contacts - a->urgent);
+          urgent_text = g_strdup_printf (_("Six months before: %u · six months after: %u"),
+                                         b->urgent, a->urgent);
+          polku_rows_add_row (self->continuity_list, non_urgent_title, non_urgent_text);
+          polku_rows_add_row (self->continuity_list, urgent_title, urgent_text);
+        }
+      else
+        {
+          g_autofree char *text =
+            g_strdup_printf (_("Six months before: %u · six months after: %u"), b->contacts,
+                             a->contacts);
+
+          polku_rows_add_row (self->continuity_list, label, text);
+        }
+    }
+
+  if (before->total.no_shows > 0 || after->total.no_shows > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Six months before: %u · six months after: %u"),
+                         before->total.no_shows, after->total.no_shows);
+
+      polku_rows_add_row (self->continuity_list, _("Visits the client did not come to"), text);
+    }
+  if (before->total.repeats > 0 || after->total.repeats > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Six months before: %u · six months after: %u"),
+                         before->total.repeats, after->total.repeats);
+
+      polku_rows_add_row (self->continuity_list,
+                          _("Repeated contacts for the same issue (same reason)"), text);
+    }
+}
+
 /* Shows the indices of the visits kept in the view for the period and types chosen. A wrong
  * date leaves what is shown as it is, with a message. */
 static void
 show_continuity (PolkuMeasuresContinuity *self)
 {
   g_autoptr(GArray) visits = NULL;
-  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
   static const char * const index_names[] = {
     N_("Continuity of care index (COCI)"),
     N_("Usual provider continuity (UPC)"),
@@ -181,6 +306,7 @@ show_continuity (PolkuMeasuresContinuity *self)
 
           polku_rows_add_row (self->continuity_list, _(index_names[k]), index_text);
         }
+      add_counted_row (self, filter.types, filter.include_urgent);
       return;
     }
 
@@ -190,8 +316,8 @@ show_continuity (PolkuMeasuresContinuity *self)
         (const PolkuVisit *) visits->data, visits->len, &filter);
 
       polku_rows_add_row (self->continuity_list, _("No plan yet"),
-               _("Before and after are counted from the day the plan is made. Until then, "
-                 "the indices are for all visits."));
+               _("Before and after are counted from the day the plan is agreed with the "
+                 "client. Until then, the indices are for all visits."));
       for (guint k = 0; k < G_N_ELEMENTS (index_names); k++)
         {
           double value = k == 0 ? all->coci : k == 1 ? all->upc : k == 2 ? all->secon
@@ -200,6 +326,7 @@ show_continuity (PolkuMeasuresContinuity *self)
 
           polku_rows_add_row (self->continuity_list, _(index_names[k]), text);
         }
+      add_counted_row (self, filter.types, filter.include_urgent);
       return;
     }
 
@@ -209,7 +336,6 @@ show_continuity (PolkuMeasuresContinuity *self)
     PolkuVisitFilter after = filter;
     g_autoptr(PolkuContinuity) b = NULL;
     g_autoptr(PolkuContinuity) a = NULL;
-    g_autoptr(GArray) counts = NULL;
     g_autofree char *start_label = polku_date_format_user (start_text);
     g_autofree char *visits_text = NULL;
     double before_values[4], after_values[4];
@@ -231,7 +357,9 @@ show_continuity (PolkuMeasuresContinuity *self)
                                    b->left_out_without_professional
                                    + a->left_out_without_professional);
     {
-      g_autofree char *title = g_strdup_printf (_("Plan started %s"), start_label);
+      /* TRANSLATORS: the day the plan was agreed with the client, where before and after
+       * meet */
+      g_autofree char *title = g_strdup_printf (_("Plan agreed on %s"), start_label);
 
       polku_rows_add_row (self->continuity_list, title, visits_text);
     }
@@ -255,24 +383,8 @@ show_continuity (PolkuMeasuresContinuity *self)
         polku_rows_add_row (self->continuity_list, _(index_names[k]), text);
       }
 
-    counts = polku_visit_counts_around ((const PolkuVisit *) visits->data, visits->len, &start,
-                                        6);
-    for (guint i = 0; i < counts->len; i++)
-      {
-        PolkuVisitCount *count = &g_array_index (counts, PolkuVisitCount, i);
-        PolkuContactType *type = types != NULL && count->type[0] != '\0'
-                                 ? polku_contact_types_lookup (types, count->type) : NULL;
-        g_autofree char *title = NULL;
-        g_autofree char *text = NULL;
-
-        /* TRANSLATORS: the number of visits of one type, e.g. "Visits: Doctor" */
-        title = g_strdup_printf (_("Visits: %s"),
-                                 type != NULL ? polku_contact_type_get_label (type)
-                                 : count->type[0] != '\0' ? count->type : _("type not known"));
-        text = g_strdup_printf (_("Six months before: %u · six months after: %u"),
-                                count->before, count->after);
-        polku_rows_add_row (self->continuity_list, title, text);
-      }
+    add_counted_row (self, filter.types, filter.include_urgent);
+    add_category_rows (self, contacts, &start);
 
     polku_measures_chart_set_bars (self->continuity_chart, short_names, before_values,
                                    after_values, 4, _("Six months before the plan"),
@@ -344,7 +456,8 @@ add_type_rows (PolkuMeasuresContinuity *self)
  * polku_measures_continuity_show:
  * @contacts: (nullable) (element-type PolkuContact): the client's contacts, or %NULL when
  *   they could not be read (@error says why)
- * @have_plan: whether the client has a plan, made on @start_text (YYYY-MM-DD)
+ * @have_plan: whether the client has a plan, agreed with the client on @start_text
+ *   (YYYY-MM-DD: the plan's agreed date, polku_assessment_store_find_plan ())
  *
  * Keeps the client's visits (read with the rest of the measures, in a thread) and shows
  * their indices for the period and the types chosen.

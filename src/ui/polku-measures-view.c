@@ -26,6 +26,8 @@
 #include "polku-measures-continuity.h"
 #include "polku-measures-view.h"
 #include "polku-rows-private.h"
+#include "polku-satisfaction-dialog.h"
+#include "polku-satisfaction-report.h"
 
 struct _PolkuMeasuresView
 {
@@ -47,6 +49,7 @@ struct _PolkuMeasuresView
   PolkuMeasuresChart *domain_chart;
   GtkListBox         *assessment_list;
   PolkuMeasuresContinuity *continuity;
+  GtkListBox         *satisfaction_list;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
   GtkLabel           *item_label;
@@ -182,6 +185,8 @@ typedef struct
   GError          *contacts_error;
   gboolean         have_plan;
   char            *plan_start;
+  GPtrArray       *satisfaction;  /* NULL: see satisfaction_error */
+  GError          *satisfaction_error;
 } MeasuresData;
 
 static void
@@ -194,6 +199,8 @@ measures_data_free (MeasuresData *data)
   g_clear_pointer (&data->contacts, g_ptr_array_unref);
   g_clear_error (&data->contacts_error);
   g_free (data->plan_start);
+  g_clear_pointer (&data->satisfaction, g_ptr_array_unref);
+  g_clear_error (&data->satisfaction_error);
   g_free (data);
 }
 
@@ -211,7 +218,7 @@ measures_view_load (PolkuStore    *store,
                                                    FALSE, &data->error);
   if (data->assessments != NULL
       && !polku_audit_record (store, POLKU_AUDIT_ASSESSMENT_LIST, id,
-                              "instrument=whoqol-bref", &data->error))
+                              "instruments=whoqol-bref,client-satisfaction", &data->error))
     g_clear_pointer (&data->assessments, g_ptr_array_unref);
   if (data->assessments != NULL && !g_cancellable_is_cancelled (cancellable))
     {
@@ -221,6 +228,9 @@ measures_view_load (PolkuStore    *store,
                                                  &data->contacts_error);
       data->have_plan = polku_assessment_store_find_plan (store, id, &plan_id,
                                                           &data->plan_start, NULL);
+      data->satisfaction = polku_assessment_store_list (store, id,
+                                                        POLKU_INSTRUMENT_CLIENT_SATISFACTION,
+                                                        FALSE, &data->satisfaction_error);
     }
   return data;
 }
@@ -234,6 +244,7 @@ clear_shown (PolkuMeasuresView *self)
   polku_rows_clear (self->assessment_list);
   polku_measures_chart_clear (self->domain_chart);
   polku_measures_continuity_clear (self->continuity);
+  polku_rows_clear (self->satisfaction_list);
   self->has_complete = FALSE;
 }
 
@@ -263,6 +274,39 @@ measures_view_snapshot (PolkuClientView  *view,
   close_form (self);
   get_instrument (self, error);
   return NULL;
+}
+
+/* The client's own satisfaction answers over time, oldest first, as the assessments. */
+static void
+fill_satisfaction (PolkuMeasuresView *self,
+                   GPtrArray         *answers,
+                   const GError      *error)
+{
+  guint shown = 0;
+
+  polku_rows_clear (self->satisfaction_list);
+  if (answers == NULL)
+    {
+      polku_rows_add_row (self->satisfaction_list, _("The answers cannot be read"),
+                          error != NULL ? error->message : NULL);
+      return;
+    }
+  for (guint i = 0; i < answers->len; i++)
+    {
+      PolkuAssessment *assessment = g_ptr_array_index (answers, i);
+      int value = polku_satisfaction_get_answer (assessment);
+      const char *label = polku_satisfaction_get_label (value, NULL);
+      g_autofree char *date = NULL;
+
+      if (value == POLKU_ANSWER_MISSING || label == NULL)
+        continue;
+      date = polku_date_format_user (polku_assessment_get_date (assessment));
+      polku_rows_add_row (self->satisfaction_list, label, date);
+      shown++;
+    }
+  if (shown == 0)
+    polku_rows_add_row (self->satisfaction_list, _("Not asked yet"),
+                        _("Ask at the follow-up visit: one tap stores the answer."));
 }
 
 static void
@@ -299,6 +343,7 @@ measures_view_apply (PolkuClientView *view,
 
   polku_measures_continuity_show (self->continuity, data->contacts, data->contacts_error,
                                   data->have_plan, data->plan_start);
+  fill_satisfaction (self, data->satisfaction, data->satisfaction_error);
 }
 
 /* Shown again: visits or a plan may have been added meanwhile. A form being answered is left
@@ -763,6 +808,32 @@ discard_draft_action (GtkWidget  *widget,
   polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
+static void
+satisfaction_saved_cb (PolkuSatisfactionDialog *dialog,
+                       PolkuAssessment         *assessment,
+                       PolkuMeasuresView       *self)
+{
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
+}
+
+/* The one-tap satisfaction question (polku-satisfaction-dialog.c). */
+static void
+ask_satisfaction_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (widget);
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
+  PolkuSatisfactionDialog *dialog;
+
+  if (store == NULL || client_id == NULL)
+    return;
+  dialog = polku_satisfaction_dialog_new (widget, store, client_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (satisfaction_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Keys 1–5 answer and go on, 0 skips, Backspace goes back, Escape saves for later: only
  * while a question is shown. */
 static gboolean
@@ -853,6 +924,7 @@ polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, domain_chart);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, assessment_list);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, continuity);
+  gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, satisfaction_list);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuMeasuresView, item_label);
@@ -874,6 +946,8 @@ polku_measures_view_class_init (PolkuMeasuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "measures.discard-draft", NULL,
                                    discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "measures.ask-satisfaction", NULL,
+                                   ask_satisfaction_action);
 }
 
 static void

@@ -13,11 +13,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "polku-consent-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
+#include "polku-organisations.h"
 #include "polku-overview-rows.h"
+#include "polku-plan-context.h"
 #include "polku-rows-private.h"
 #include "polku-team-store.h"
 
@@ -41,6 +45,18 @@ add_row_button (GtkWidget  *row,
   return button;
 }
 
+/* A closing reason as people read it: its label and the words given, never the code twice. */
+static char *
+closing_description (const char *code,
+                     const char *words)
+{
+  g_autoptr(PolkuClosingReasons) reasons = polku_closing_reasons_get_default (NULL);
+
+  if (reasons == NULL)
+    return g_strdup (words != NULL ? words : code);
+  return polku_closing_reasons_dup_description (reasons, code, words);
+}
+
 void
 polku_overview_rows_fill_phase (GtkListBox *list,
                                 PolkuCase  *kase,
@@ -58,10 +74,12 @@ polku_overview_rows_fill_phase (GtkListBox *list,
 
   /* TRANSLATORS: the phase of a case and since when, e.g. "since 12.11.2026" */
   subtitle = g_strdup_printf (_("since %s"), since);
-  if (polku_case_get_closed_reason (kase) != NULL)
+  if (polku_case_get_closed_code (kase) != NULL)
     {
-      g_autofree char *with_reason = g_strdup_printf ("%s · %s", subtitle,
-                                                      polku_case_get_closed_reason (kase));
+      g_autofree char *reason = closing_description (polku_case_get_closed_code (kase),
+                                                     polku_case_get_closed_reason (kase));
+      g_autofree char *with_reason = g_strdup_printf ("%s · %s", subtitle, reason);
+
       g_free (subtitle);
       subtitle = g_steal_pointer (&with_reason);
     }
@@ -98,9 +116,12 @@ polku_overview_rows_fill_phase (GtkListBox *list,
     gtk_list_box_append (list, path_row);
   }
 
-  review = polku_case_get_review_on (kase) != NULL
-           ? polku_date_format_user (polku_case_get_review_on (kase))
-           : g_strdup (_("Not set"));
+  /* A review date that has passed says so: "Overdue since 1.9.2025". */
+  review = polku_plan_review_dup_overdue (polku_case_get_review_on (kase), NULL);
+  if (review == NULL)
+    review = polku_case_get_review_on (kase) != NULL
+             ? polku_date_format_user (polku_case_get_review_on (kase))
+             : g_strdup (_("Not set"));
   row = polku_rows_add_row (list, _("Next review"), review);
   add_row_button (row, _("_Set…"), "overview.set-review", NULL, _("Set the next review date"));
 
@@ -113,7 +134,11 @@ polku_overview_rows_fill_phase (GtkListBox *list,
       g_autofree char *date =
         polku_date_format_user (polku_case_phase_change_get_changed_on (change));
       g_autofree char *line = NULL;
-      const char *reason = polku_case_phase_change_get_reason (change);
+      g_autofree char *reason =
+        polku_case_phase_change_get_reason_code (change) != NULL
+        ? closing_description (polku_case_phase_change_get_reason_code (change),
+                               polku_case_phase_change_get_reason (change))
+        : g_strdup (polku_case_phase_change_get_reason (change));
       GtkWidget *child = adw_action_row_new ();
 
       polku_case_phase_from_code (polku_case_phase_change_get_to_phase (change), &to);
@@ -135,60 +160,130 @@ polku_overview_rows_fill_phase (GtkListBox *list,
   gtk_list_box_append (list, expander);
 }
 
+/* The organisations a sharing consent names, by their names in the county's list; a stored
+ * value the list lacks is shown as stored, with a note. */
+static char *
+consent_organisations (PolkuOrganisations *organisations,
+                       PolkuConsent       *consent)
+{
+  const char * const *stored = polku_consent_get_organisations (consent);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+    {
+      PolkuOrganisation *organisation = organisations != NULL
+                                        ? polku_organisations_resolve (organisations, stored[i])
+                                        : NULL;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      if (organisation != NULL)
+        g_string_append (names, polku_organisation_get_label (organisation));
+      else
+        /* TRANSLATORS: an organisation a consent names that the county's list lacks */
+        g_string_append_printf (names, _("%s (not in the county’s list)"), stored[i]);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static GtkWidget *
+add_consent_row (GtkListBox         *list,
+                 PolkuConsent       *consent,
+                 PolkuOrganisations *organisations,
+                 const char         *today)
+{
+  gboolean sharing = g_strcmp0 (polku_consent_get_kind (consent), "sharing") == 0;
+  const char *until = polku_consent_get_valid_until (consent);
+  const char *withdrawn_on = polku_consent_get_withdrawn_on (consent);
+  g_autofree char *given = polku_date_format_user (polku_consent_get_given_on (consent));
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row;
+
+  /* TRANSLATORS: a consent: "given on DATE, METHOD", e.g. "Given 2.11.2026, written" */
+  title = g_strdup_printf (_("Given %s, %s"), given,
+                           polku_consent_code_get_label (polku_consent_get_method (consent)));
+  if (sharing)
+    {
+      g_autofree char *names = consent_organisations (organisations, consent);
+      const char * const *codes = polku_consent_get_parts (consent);
+
+      g_string_append (subtitle, names);
+      g_string_append_c (subtitle, '\n');
+      for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
+        g_string_append_printf (subtitle, "%s%s", j > 0 ? ", " : "",
+                                polku_consent_code_get_label (codes[j]));
+    }
+  if (polku_consent_get_representative (consent) != NULL)
+    g_string_append_printf (subtitle, "%s%s: %s", subtitle->len > 0 ? "\n" : "",
+                            _("Legal representative"),
+                            polku_consent_get_representative (consent));
+  if (withdrawn_on != NULL)
+    {
+      g_autofree char *date = polku_date_format_user (withdrawn_on);
+
+      g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? "\n" : "",
+                              _("Withdrawn on"), date);
+    }
+  else if (until != NULL)
+    {
+      g_autofree char *date = polku_date_format_user (until);
+
+      g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? "\n" : "",
+                              strcmp (until, today) < 0 ? _("Expired on") : _("Valid until"),
+                              date);
+    }
+  else
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
+                            _("Valid until withdrawn"));
+
+  row = polku_rows_add_row (list, title, subtitle->str);
+  if (withdrawn_on == NULL)
+    add_row_button (row, _("_Withdraw…"), "overview.withdraw-consent",
+                    polku_consent_get_id (consent), _("Withdraw this consent"));
+  return row;
+}
+
+/* The two consents apart: first whether the client may be contacted and referred (what
+ * lets the case move past identification) with its consents, then the consents to share,
+ * each with its organisations, parts and validity. */
 void
 polku_overview_rows_fill_consent (GtkListBox *list,
                                   PolkuCase  *kase,
                                   GPtrArray  *consents)
 {
+  g_autoptr(PolkuOrganisations) organisations = polku_organisations_get_default (NULL);
+  g_autofree char *today = polku_date_today ();
+  gboolean contact_valid = polku_case_get_consent_valid (kase);
+  guint n_sharing = 0;
   GtkWidget *row;
 
   polku_rows_clear (list);
   row = polku_rows_add_row (list,
-                 polku_case_get_consent_valid (kase) ? _("Valid consent")
-                                                           : _("No valid consent"),
-                 NULL);
-  gtk_widget_add_css_class (row, polku_case_get_consent_valid (kase) ? "success"
-                                                                          : "warning");
+                            contact_valid ? _("Valid consent to contact")
+                                          : _("No valid consent to contact"),
+                            contact_valid
+                            ? _("The client may be contacted and referred: the case can move "
+                                "past identification.")
+                            : _("Needed before the client is contacted and referred: record "
+                                "the client’s consent to contact."));
+  gtk_widget_add_css_class (row, contact_valid ? "success" : "warning");
+  for (guint i = 0; consents != NULL && i < consents->len; i++)
+    if (g_strcmp0 (polku_consent_get_kind (g_ptr_array_index (consents, i)), "sharing") != 0)
+      add_consent_row (list, g_ptr_array_index (consents, i), organisations, today);
 
   for (guint i = 0; consents != NULL && i < consents->len; i++)
-    {
-      PolkuConsent *consent = g_ptr_array_index (consents, i);
-      g_autofree char *given = polku_date_format_user (polku_consent_get_given_on (consent));
-      g_autofree char *title = NULL;
-      g_autofree char *organisations =
-        g_strjoinv (", ", (char **) polku_consent_get_organisations (consent));
-      g_autoptr(GString) parts = g_string_new (NULL);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      const char * const *codes = polku_consent_get_parts (consent);
-
-      for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
-        {
-          if (parts->len > 0)
-            g_string_append (parts, ", ");
-          g_string_append (parts, polku_consent_code_get_label (codes[j]));
-        }
-      /* TRANSLATORS: a consent: "given on DATE, METHOD", e.g. "Given 2.11.2026, written" */
-      title = g_strdup_printf (_("Given %s, %s"), given,
-                               polku_consent_code_get_label (polku_consent_get_method (consent)));
-      g_string_append_printf (subtitle, "%s\n%s", organisations, parts->str);
-      if (polku_consent_get_representative (consent) != NULL)
-        g_string_append_printf (subtitle, "\n%s: %s", _("Legal representative"),
-                                polku_consent_get_representative (consent));
-      if (polku_consent_get_withdrawn_on (consent) != NULL)
-        {
-          g_autofree char *date = polku_date_format_user (polku_consent_get_withdrawn_on (consent));
-          g_string_append_printf (subtitle, "\n%s %s", _("Withdrawn on"), date);
-        }
-      else if (polku_consent_get_valid_until (consent) != NULL)
-        {
-          g_autofree char *date = polku_date_format_user (polku_consent_get_valid_until (consent));
-          g_string_append_printf (subtitle, "\n%s %s", _("Valid until"), date);
-        }
-      row = polku_rows_add_row (list, title, subtitle->str);
-      if (polku_consent_get_withdrawn_on (consent) == NULL)
-        add_row_button (row, _("_Withdraw…"), "overview.withdraw-consent",
-                        polku_consent_get_id (consent), _("Withdraw this consent"));
-    }
+    n_sharing += g_strcmp0 (polku_consent_get_kind (g_ptr_array_index (consents, i)),
+                            "sharing") == 0;
+  row = polku_rows_add_row (list, _("Consents to share the plan"),
+                            n_sharing > 0
+                            ? _("Only the organisations and parts named below may receive the "
+                                "client’s data.")
+                            : _("None: nothing of the client’s data may be shared."));
+  gtk_widget_add_css_class (row, "heading");
+  for (guint i = 0; consents != NULL && i < consents->len; i++)
+    if (g_strcmp0 (polku_consent_get_kind (g_ptr_array_index (consents, i)), "sharing") == 0)
+      add_consent_row (list, g_ptr_array_index (consents, i), organisations, today);
 }
 
 /* One menu button at the end of a team member's row with what can be done to the member, so
@@ -203,8 +298,17 @@ add_member_menu (GtkWidget       *row,
   g_autofree char *name = NULL;
   GtkWidget *button = gtk_menu_button_new ();
 
-  item = g_menu_item_new (_("Make _Responsible"), NULL);
-  g_menu_item_set_action_and_target (item, "overview.set-responsible", "s", id);
+  /* Several members may be responsible workers at once: each is added and removed alone. */
+  if (polku_team_member_get_responsible (member))
+    {
+      item = g_menu_item_new (_("_No Longer Responsible Worker"), NULL);
+      g_menu_item_set_action_and_target (item, "overview.unset-responsible", "s", id);
+    }
+  else
+    {
+      item = g_menu_item_new (_("Make _Responsible Worker"), NULL);
+      g_menu_item_set_action_and_target (item, "overview.set-responsible", "s", id);
+    }
   g_menu_append_item (menu, item);
   g_clear_object (&item);
   item = g_menu_item_new (_("Has _Left"), NULL);
@@ -223,19 +327,89 @@ add_member_menu (GtkWidget       *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
+/* The coordinator (asiakasvastaava), who owns the case, with "Change…" and the earlier
+ * coordinators; apart from the plan's responsible workers, though one person may be both. */
+static void
+add_coordinator_rows (GtkListBox *list,
+                      PolkuCase  *kase,
+                      GPtrArray  *coordinators)
+{
+  const char *coordinator = polku_case_get_coordinator (kase);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  guint n_past = 0;
+
+  if (coordinator != NULL)
+    {
+      g_autofree char *since = polku_date_format_user (polku_case_get_coordinator_since (kase));
+
+      /* TRANSLATORS: the coordinator and since when: "Sari Salo · since 2.11.2026" */
+      subtitle = g_strdup_printf (_("%s · since %s"), coordinator, since);
+    }
+  row = polku_rows_add_row (list, _("Coordinator"),
+                            subtitle != NULL ? subtitle
+                                             : _("None: the client is waiting in the queue"));
+  gtk_widget_add_css_class (row, "polku-property");
+  if (coordinator == NULL)
+    gtk_widget_add_css_class (row, "polku-missing");
+  add_row_button (row, _("_Change…"), "overview.change-coordinator", NULL,
+                  _("Change the coordinator"));
+
+  for (guint i = 0; coordinators != NULL && i < coordinators->len; i++)
+    if (polku_coordinator_period_get_ended_on (g_ptr_array_index (coordinators, i)) != NULL)
+      n_past++;
+  if (n_past > 0)
+    {
+      GtkWidget *expander = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Earlier coordinators"));
+      /* The newest first: the one before the current coordinator is the one asked about. */
+      for (guint i = coordinators->len; i > 0; i--)
+        {
+          PolkuCoordinatorPeriod *period = g_ptr_array_index (coordinators, i - 1);
+          g_autofree char *started = NULL;
+          g_autofree char *ended = NULL;
+          g_autofree char *dates = NULL;
+          GtkWidget *child;
+
+          if (polku_coordinator_period_get_ended_on (period) == NULL)
+            continue;
+          started = polku_date_format_user (polku_coordinator_period_get_started_on (period));
+          ended = polku_date_format_user (polku_coordinator_period_get_ended_on (period));
+          /* TRANSLATORS: a coordinator's period: "2.11.2026 – 5.1.2027" */
+          dates = g_strdup_printf (_("%s – %s"), started, ended);
+          child = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child),
+                                         polku_coordinator_period_get_person (period));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (child), dates);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), child);
+        }
+      gtk_list_box_append (list, expander);
+    }
+}
+
 void
 polku_overview_rows_fill_team (GtkListBox *list,
                                PolkuCase  *kase,
-                               GPtrArray  *team)
+                               GPtrArray  *team,
+                               GPtrArray  *coordinators)
 {
-  const char *responsible = polku_case_get_responsible (kase);
+  const char * const *responsible = polku_case_get_responsible_workers (kase);
+  g_autofree char *names = responsible != NULL && responsible[0] != NULL
+                           ? g_strjoinv (", ", (char **) responsible) : NULL;
   GtkWidget *row;
 
   polku_rows_clear (list);
-  row = polku_rows_add_row (list, _("Responsible worker"),
-                 responsible != NULL ? responsible : _("Not named"));
+  add_coordinator_rows (list, kase, coordinators);
+  /* The last responsible worker may leave the team: the plan then names none, and this
+   * row says so. */
+  row = polku_rows_add_row (list, _("Responsible workers"),
+                            names != NULL ? names
+                                          : _("None named: the plan names no responsible "
+                                              "worker"));
   gtk_widget_add_css_class (row, "polku-property");
-  if (responsible == NULL)
+  if (names == NULL)
     gtk_widget_add_css_class (row, "polku-missing");
 
   for (guint i = 0; team != NULL && i < team->len; i++)
@@ -261,8 +435,7 @@ polku_overview_rows_fill_team (GtkListBox *list,
           gtk_widget_add_css_class (label, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
-      else
-        add_member_menu (row, member);
+      add_member_menu (row, member);
     }
 }
 
@@ -321,13 +494,14 @@ polku_overview_rows_fill_signs (GtkListBox     *list,
       const char *label = polku_checklist_get_item_label (checklist, group, item, NULL);
       const char *group_label = polku_checklist_get_group_label (checklist, group, NULL);
       g_autofree char *date = polku_date_format_user (polku_case_sign_get_flagged_on (sign));
+      g_autofree char *source = polku_case_sign_dup_source (sign);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      /* TRANSLATORS: a warning sign: reason, then "date · who · where" */
-      subtitle = g_strdup_printf (_("%s\n%s · %s · %s"), polku_case_sign_get_reason (sign),
-                                  date, polku_case_sign_get_flagged_by (sign),
-                                  polku_case_sign_get_service_point (sign));
+      /* TRANSLATORS: a warning sign: reason, then "date · source", the source as "Health
+       * care · Health centre · Minna Rautio" or "The client themself" */
+      subtitle = g_strdup_printf (_("%s\n%s · %s"), polku_case_sign_get_reason (sign), date,
+                                  source);
       row = polku_rows_add_row (list, label != NULL ? label : item, subtitle);
       if (group_label != NULL)
         gtk_widget_set_tooltip_text (row, group_label);

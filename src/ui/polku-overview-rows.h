@@ -19,7 +19,8 @@ void        polku_overview_rows_fill_consent   (GtkListBox          *list,
                                                 GPtrArray           *consents);
 void        polku_overview_rows_fill_team      (GtkListBox          *list,
                                                 PolkuCase           *kase,
-                                                GPtrArray           *team);
+                                                GPtrArray           *team,
+                                                GPtrArray           *coordinators);
 void        polku_overview_rows_fill_followups (GtkListBox          *list,
                                                 GPtrArray           *followups);
 void        polku_overview_rows_fill_signs     (GtkListBox          *list,

@@ -21,12 +21,15 @@
 #include "polku-checklist.h"
 #include "polku-client-view.h"
 #include "polku-consent-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-form-dialog.h"
+#include "polku-organisations.h"
 #include "polku-overview-rows.h"
 #include "polku-overview-view.h"
 #include "polku-rows-private.h"
+#include "polku-satisfaction-dialog.h"
 #include "polku-team-store.h"
 
 struct _PolkuOverviewView
@@ -127,6 +130,7 @@ typedef struct
   GPtrArray *phases;
   GPtrArray *consents;
   GPtrArray *team;
+  GPtrArray *coordinators;
   GPtrArray *followups;
   GPtrArray *signs;
   GPtrArray *notes;
@@ -139,6 +143,7 @@ overview_data_free (OverviewData *data)
   g_clear_pointer (&data->phases, g_ptr_array_unref);
   g_clear_pointer (&data->consents, g_ptr_array_unref);
   g_clear_pointer (&data->team, g_ptr_array_unref);
+  g_clear_pointer (&data->coordinators, g_ptr_array_unref);
   g_clear_pointer (&data->followups, g_ptr_array_unref);
   g_clear_pointer (&data->signs, g_ptr_array_unref);
   g_clear_pointer (&data->notes, g_ptr_array_unref);
@@ -165,6 +170,7 @@ overview_load (PolkuStore    *store,
       data->phases = polku_case_store_list_phases (store, id, NULL);
       data->consents = polku_consent_store_list (store, id, NULL);
       data->team = polku_team_store_list (store, id, FALSE, NULL);
+      data->coordinators = polku_coordinator_store_list_history (store, id, NULL);
       data->followups = polku_followup_store_list (store, id, FALSE, NULL);
       data->signs = polku_case_store_list_signs (store, id, FALSE, NULL);
       data->notes = polku_case_store_list_notes (store, id, NULL);
@@ -231,7 +237,7 @@ overview_apply (PolkuClientView *view,
     }
   polku_overview_rows_fill_phase (self->phase_list, self->kase, data->phases);
   polku_overview_rows_fill_consent (self->consent_list, self->kase, data->consents);
-  polku_overview_rows_fill_team (self->team_list, self->kase, data->team);
+  polku_overview_rows_fill_team (self->team_list, self->kase, data->team, data->coordinators);
   polku_overview_rows_fill_followups (self->followups_list, data->followups);
   polku_overview_rows_fill_signs (self->signs_list, self->checklist, data->signs);
   polku_overview_rows_fill_notes (self->notes_list, data->notes);
@@ -295,6 +301,57 @@ code_labels (const char * const *codes,
 
 /* Phase */
 
+static gboolean
+phase_is_closed (PolkuFormDialog *form)
+{
+  return g_strcmp0 (polku_form_dialog_get_choice (form, "phase"),
+                    polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED)) == 0;
+}
+
+/* The closing reason follows the phase: none unless closing, and choosing one means closing.
+ * Closing starts with none chosen: the reports count the reasons, so one is chosen on
+ * purpose, never by default. */
+static void
+phase_form_changed_cb (PolkuFormDialog *form,
+                       const char      *key,
+                       gpointer         user_data)
+{
+  const char *code = polku_form_dialog_get_choice (form, "closing-reason");
+  gboolean closing = code != NULL && code[0] != '\0';
+
+  if (g_str_equal (key, "phase") && closing && !phase_is_closed (form))
+    polku_form_dialog_set_choice (form, "closing-reason", "");
+  else if (g_str_equal (key, "closing-reason") && closing && !phase_is_closed (form))
+    polku_form_dialog_set_choice (form, "phase",
+                                  polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
+}
+
+/* Closing needs a reason of the list, and the words a reason such as "Other" needs. */
+static gboolean
+validate_phase (PolkuFormDialog  *form,
+                gpointer          user_data,
+                GError          **error)
+{
+  g_autoptr(PolkuClosingReasons) reasons = NULL;
+  g_autofree char *reason = NULL;
+  const char *code;
+
+  if (!phase_is_closed (form))
+    return TRUE;
+  reasons = polku_closing_reasons_get_default (error);
+  if (reasons == NULL)
+    return FALSE;
+  code = polku_form_dialog_get_choice (form, "closing-reason");
+  reason = polku_form_dialog_get_text (form, "reason");
+  if (code == NULL || code[0] == '\0')
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("Choose why the case is closed."));
+      return FALSE;
+    }
+  return polku_closing_reasons_check (reasons, code, reason, error);
+}
+
 static void
 save_phase (PolkuOverviewView *self,
             PolkuFormDialog   *form)
@@ -302,11 +359,13 @@ save_phase (PolkuOverviewView *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *date = polku_form_dialog_get_date_iso (form, "date");
   g_autofree char *reason = polku_form_dialog_get_text (form, "reason");
+  const char *code = polku_form_dialog_get_choice (form, "closing-reason");
   PolkuCasePhase phase = POLKU_CASE_PHASE_IDENTIFIED;
 
   polku_case_phase_from_code (polku_form_dialog_get_choice (form, "phase"), &phase);
-  changed (self, polku_case_store_set_phase (store_of (self), client_id (self), phase, date, reason,
-                                             &error),
+  changed (self, polku_case_store_set_phase (store_of (self), client_id (self), phase, date,
+                                             phase == POLKU_CASE_PHASE_CLOSED ? code : NULL,
+                                             reason, &error),
            &error, _("Phase changed"));
 }
 
@@ -319,6 +378,9 @@ change_phase_action (GtkWidget  *widget,
   const char *codes[POLKU_CASE_N_PHASES + 1] = { NULL };
   const char *labels[POLKU_CASE_N_PHASES + 1] = { NULL };
   g_autofree char *date = polku_date_today ();
+  g_autoptr(PolkuClosingReasons) reasons = polku_closing_reasons_get_default (NULL);
+  g_autoptr(GPtrArray) reason_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reason_labels = g_ptr_array_new ();
   PolkuFormDialog *form;
 
   for (PolkuCasePhase i = 0; i < POLKU_CASE_N_PHASES; i++)
@@ -326,6 +388,19 @@ change_phase_action (GtkWidget  *widget,
       codes[i] = polku_case_phase_to_code (i);
       labels[i] = polku_case_phase_get_label (i);
     }
+  /* The first choice is "not closing": the reasons apply only to closing. */
+  g_ptr_array_add (reason_ids, (gpointer) "");
+  g_ptr_array_add (reason_labels, (gpointer) _("None (not closing)"));
+  for (guint i = 0; reasons != NULL && i < polku_closing_reasons_get_n_reasons (reasons); i++)
+    {
+      const char *id = polku_closing_reasons_get_reason_id (reasons, i);
+
+      g_ptr_array_add (reason_ids, (gpointer) id);
+      g_ptr_array_add (reason_labels,
+                       (gpointer) polku_closing_reasons_get_label (reasons, id, NULL));
+    }
+  g_ptr_array_add (reason_ids, NULL);
+  g_ptr_array_add (reason_labels, NULL);
 
   form = form_new (self, _("Change Phase"),
                    _("Going back is allowed; every change is kept in the history. Past "
@@ -337,7 +412,13 @@ change_phase_action (GtkWidget  *widget,
                                   codes[MIN (polku_case_get_phase_value (self->kase) + 1,
                                              POLKU_CASE_PHASE_CLOSED)]);
   polku_form_dialog_add_date (form, "date", _("Date (d.m.yyyy)"), date);
-  polku_form_dialog_add_text (form, "reason", _("Reason (needed to close)"), NULL);
+  polku_form_dialog_add_choice (form, "closing-reason", _("Closing reason"), LABELS (reason_ids),
+                                LABELS (reason_labels), TRUE);
+  polku_form_dialog_add_text (form, "reason", _("In your own words (needed for some reasons)"),
+                              NULL);
+  phase_form_changed_cb (form, "phase", NULL);
+  g_signal_connect (form, "changed", G_CALLBACK (phase_form_changed_cb), NULL);
+  polku_form_dialog_set_validate (form, validate_phase, NULL, NULL);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -380,26 +461,40 @@ save_consent (PolkuOverviewView *self,
   g_autofree char *given_on = polku_form_dialog_get_date_iso (form, "given-on");
   g_autofree char *valid_until = polku_form_dialog_get_date_iso (form, "valid-until");
   g_autofree char *representative = polku_form_dialog_get_text (form, "representative");
-  g_autofree char *organisations_text = polku_form_dialog_get_text (form, "organisations");
-  g_auto(GStrv) organisations = g_strsplit (organisations_text != NULL ? organisations_text : "",
-                                            ",", -1);
+  g_auto(GStrv) organisations = polku_form_dialog_get_checked (form, "organisations");
   g_auto(GStrv) parts = polku_form_dialog_get_checked (form, "parts");
+  const char *kind = polku_form_dialog_get_choice (form, "kind");
   const char *given_by = polku_form_dialog_get_choice (form, "given-by");
+  gboolean sharing = g_strcmp0 (kind, "sharing") == 0;
 
+  /* The organisations and parts are hidden for a consent to contact: it names none. */
   draft = g_object_new (POLKU_TYPE_CONSENT,
                         "client-id", client_id (self),
+                        "kind", kind,
                         "given-on", given_on,
                         "given-by", given_by,
                         "representative",
                         g_strcmp0 (given_by, polku_consent_given_by_codes ()[1]) == 0
                         ? representative : NULL,
                         "method", polku_form_dialog_get_choice (form, "method"),
-                        "organisations", organisations_text != NULL ? organisations : NULL,
-                        "parts", parts,
+                        "organisations", sharing ? organisations : NULL,
+                        "parts", sharing ? parts : NULL,
                         "valid-until", valid_until,
                         NULL);
   changed (self, polku_consent_store_add (store_of (self), draft, &error), &error,
            _("Consent recorded"));
+}
+
+/* Only a consent to share names organisations and parts. */
+static void
+consent_kind_changed (PolkuFormDialog *form,
+                      const char      *key,
+                      gpointer         user_data)
+{
+  gboolean sharing = g_strcmp0 (polku_form_dialog_get_choice (form, "kind"), "sharing") == 0;
+
+  polku_form_dialog_set_visible (form, "organisations", sharing);
+  polku_form_dialog_set_visible (form, "parts", sharing);
 }
 
 static void
@@ -408,20 +503,49 @@ add_consent_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  g_autoptr(GPtrArray) kinds = code_labels (polku_consent_kind_codes (),
+                                            polku_consent_code_get_label);
   g_autoptr(GPtrArray) given_by = code_labels (polku_consent_given_by_codes (),
                                                polku_consent_code_get_label);
   g_autoptr(GPtrArray) methods = code_labels (polku_consent_method_codes (),
                                               polku_consent_code_get_label);
   g_autoptr(GPtrArray) parts = code_labels (polku_consent_part_codes (),
                                             polku_consent_code_get_label);
+  g_autoptr(PolkuOrganisations) organisations = polku_organisations_get_default (NULL);
+  g_autoptr(GStrvBuilder) organisation_ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) organisation_names = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) names = NULL;
   g_autofree char *date = polku_date_today ();
   g_autofree char *until = days_from_today (730);
   PolkuFormDialog *form;
 
+  /* The county's list, never free text: a consent names organisations by id. */
+  for (guint i = 0; organisations != NULL
+                    && i < g_list_model_get_n_items (polku_organisations_get_list (
+                                                       organisations)); i++)
+    {
+      g_autoptr(PolkuOrganisation) organisation =
+        g_list_model_get_item (polku_organisations_get_list (organisations), i);
+
+      g_strv_builder_add (organisation_ids, polku_organisation_get_id (organisation));
+      g_strv_builder_add (organisation_names, polku_organisation_get_label (organisation));
+    }
+  ids = g_strv_builder_end (organisation_ids);
+  names = g_strv_builder_end (organisation_names);
+
   form = form_new (self, _("Record Consent"),
-                   _("Which organisations may receive the client’s data, and which parts of "
-                     "the plan may be shared."),
+                   _("A consent to contact lets the client be contacted and referred: the "
+                     "case moves on from identification. A consent to share names the "
+                     "organisations that may receive the client’s data, and the parts of the "
+                     "plan."),
                    _("_Record"), G_CALLBACK (save_consent));
+  polku_form_dialog_add_choice (form, "kind", _("Consent"), polku_consent_kind_codes (),
+                                LABELS (kinds), FALSE);
+  /* Until the client may be contacted, that is the consent to record first. */
+  polku_form_dialog_set_choice (form, "kind",
+                                self->kase != NULL && polku_case_get_consent_valid (self->kase)
+                                ? "sharing" : "contact");
   polku_form_dialog_add_date (form, "given-on", _("Given on (d.m.yyyy)"), date);
   polku_form_dialog_add_choice (form, "given-by", _("Given by"), polku_consent_given_by_codes (),
                                 LABELS (given_by), FALSE);
@@ -429,12 +553,14 @@ add_consent_action (GtkWidget  *widget,
                               _("Legal representative (if given by one)"), NULL);
   polku_form_dialog_add_choice (form, "method", _("How"), polku_consent_method_codes (),
                                 LABELS (methods), FALSE);
-  polku_form_dialog_add_text (form, "organisations", _("Organisations (separated by commas)"),
-                              NULL);
+  polku_form_dialog_add_check_group (form, "organisations", _("Organisations"),
+                                     (const char * const *) ids, (const char * const *) names);
   polku_form_dialog_add_check_list (form, "parts", polku_consent_part_codes (), LABELS (parts),
                                     TRUE);
   polku_form_dialog_add_date (form, "valid-until",
                               _("Valid until (d.m.yyyy, empty: until withdrawn)"), until);
+  g_signal_connect (form, "changed::kind", G_CALLBACK (consent_kind_changed), NULL);
+  consent_kind_changed (form, "kind", NULL);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -514,7 +640,9 @@ add_member_action (GtkWidget  *widget,
   polku_form_dialog_add_text (form, "contact", _("Phone or e-mail"), NULL);
   polku_form_dialog_add_switch (form, "responsible", _("Responsible worker"),
                                 self->kase != NULL
-                                && polku_case_get_responsible (self->kase) == NULL);
+                                && (polku_case_get_responsible_workers (self->kase) == NULL
+                                    || polku_case_get_responsible_workers (self->kase)[0]
+                                       == NULL));
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -530,6 +658,57 @@ set_responsible_action (GtkWidget  *widget,
                                                    g_variant_get_string (parameter, NULL),
                                                    NULL, &error),
            &error, _("Responsible worker named"));
+}
+
+static void
+unset_responsible_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  changed (self, polku_team_store_unset_responsible (store_of (self),
+                                                     g_variant_get_string (parameter, NULL),
+                                                     NULL, &error),
+           &error, _("No longer a responsible worker"));
+}
+
+/* Coordinator */
+
+static void
+save_coordinator (PolkuOverviewView *self,
+                  PolkuFormDialog   *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = polku_form_dialog_get_text (form, "person");
+  g_autofree char *date = polku_form_dialog_get_date_iso (form, "date");
+
+  changed (self, polku_coordinator_store_set (store_of (self), client_id (self), person, date,
+                                              &error),
+           &error, _("Coordinator changed"));
+  /* The window's client list shows the caseload and the queue. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.caseload-changed", NULL);
+}
+
+/* The signed-in worker is offered: taking a client from the queue is the usual change. */
+static void
+change_coordinator_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  g_autofree char *actor = polku_store_dup_actor (store_of (self));
+  g_autofree char *date = polku_date_today ();
+  PolkuFormDialog *form;
+
+  form = form_new (self, _("Change Coordinator"),
+                   _("The coordinator owns the case and has it in their caseload. The "
+                     "previous coordinator’s period ends on the same day."),
+                   _("C_hange"), G_CALLBACK (save_coordinator));
+  polku_form_dialog_add_text (form, "person", _("Coordinator"), actor);
+  polku_form_dialog_add_date (form, "date", _("From (d.m.yyyy)"), date);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -590,10 +769,22 @@ followup_done_action (GtkWidget  *widget,
 {
   PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuFollowup) followup = NULL;
 
-  changed (self, polku_followup_store_done (store_of (self), g_variant_get_string (parameter, NULL),
-                                            NULL, &error),
-           &error, _("Follow-up done"));
+  followup = polku_followup_store_done (store_of (self), g_variant_get_string (parameter, NULL),
+                                        NULL, &error);
+  if (followup == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* At the follow-up visit the satisfaction question is asked with one tap: offered here. */
+  adw_toast_overlay_add_toast (get_toast_overlay (self),
+                               polku_satisfaction_toast_new (GTK_WIDGET (self), store_of (self),
+                                                             polku_followup_get_client_id (
+                                                               followup),
+                                                             _("Follow-up done")));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 /* Warning signs */
@@ -627,6 +818,62 @@ sign_group_changed_cb (PolkuFormDialog   *form,
   polku_form_dialog_set_choices (form, "item", LABELS (ids), LABELS (labels));
 }
 
+/* What the sign form asks of the source: a professional names the unit and the person; the
+ * client's own or a relative's report needs neither (a relative's name is welcome). */
+static const char *
+sign_source_hint (const char *sector)
+{
+  if (g_strcmp0 (sector, "client") == 0)
+    return _("The client told about their need themself: no unit or person is needed.");
+  if (g_strcmp0 (sector, "relative") == 0)
+    return _("A relative flagged the client: no unit is needed, the relative’s name is "
+             "optional.");
+  return _("A professional flagged the client: name the unit and the person.");
+}
+
+static void
+sign_sector_changed_cb (PolkuFormDialog   *form,
+                        const char        *key,
+                        PolkuOverviewView *self)
+{
+  const char *sector = polku_form_dialog_get_choice (form, "sector");
+  g_autofree char *actor = polku_store_dup_actor (store_of (self));
+  g_autofree char *flagged_by = polku_form_dialog_get_text (form, "flagged-by");
+
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s",
+                                           polku_checklist_get_title (self->checklist, NULL),
+                                           sign_source_hint (sector));
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (form), body);
+  /* The recorder's own name is a professional's default, never a client's or relative's. */
+  if (!polku_case_sign_sector_is_professional (sector) && g_strcmp0 (flagged_by, actor) == 0)
+    polku_form_dialog_set_text (form, "flagged-by", NULL);
+  else if (polku_case_sign_sector_is_professional (sector) && flagged_by == NULL)
+    polku_form_dialog_set_text (form, "flagged-by", actor);
+}
+
+static gboolean
+validate_sign (PolkuFormDialog  *form,
+               gpointer          user_data,
+               GError          **error)
+{
+  g_autofree char *service_point = polku_form_dialog_get_text (form, "service-point");
+  g_autofree char *flagged_by = polku_form_dialog_get_text (form, "flagged-by");
+  g_autofree char *reason = polku_form_dialog_get_text (form, "reason");
+
+  if (reason == NULL)
+    g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                 _("Say why: a warning sign needs a reason."));
+  else if (polku_case_sign_sector_is_professional (polku_form_dialog_get_choice (form, "sector"))
+           && (service_point == NULL || flagged_by == NULL))
+    g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                 _("A professional’s warning sign names the unit and the person who flagged "
+                   "the client."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static void
 save_sign (PolkuOverviewView *self,
            PolkuFormDialog   *form)
@@ -643,6 +890,7 @@ save_sign (PolkuOverviewView *self,
                         "group-id", polku_form_dialog_get_choice (form, "group"),
                         "item-id", polku_form_dialog_get_choice (form, "item"),
                         "reason", reason,
+                        "source-sector", polku_form_dialog_get_choice (form, "sector"),
                         "flagged-by", flagged_by,
                         "flagged-on", flagged_on,
                         "service-point", service_point,
@@ -659,6 +907,8 @@ add_sign_action (GtkWidget  *widget,
   PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sectors = code_labels (polku_case_sign_sector_codes (),
+                                              polku_case_sign_sector_get_label);
   g_autofree char *date = polku_date_today ();
   g_autofree char *actor = polku_store_dup_actor (store_of (self));
   const char *empty[] = { NULL };
@@ -677,18 +927,22 @@ add_sign_action (GtkWidget  *widget,
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (labels, NULL);
 
-  form = form_new (self, _("Flag a Warning Sign"), polku_checklist_get_title (self->checklist,
-                                                                               NULL),
-                   _("_Flag"), G_CALLBACK (save_sign));
+  form = form_new (self, _("Flag a Warning Sign"), NULL, _("_Flag"), G_CALLBACK (save_sign));
+  /* Who flagged the client first: it decides what else the form needs. */
+  polku_form_dialog_add_choice (form, "sector", _("Flagged by (source)"),
+                                polku_case_sign_sector_codes (), LABELS (sectors), TRUE);
   /* The chosen sign in full, in the row's subtitle (which wraps), not cut off at the side. */
   polku_form_dialog_add_choice (form, "group", _("Sign"), LABELS (ids), LABELS (labels), TRUE);
   polku_form_dialog_add_choice (form, "item", _("In particular"), empty, empty, TRUE);
   g_signal_connect_object (form, "changed::group", G_CALLBACK (sign_group_changed_cb), self, 0);
   sign_group_changed_cb (form, "group", self);
   polku_form_dialog_add_text (form, "reason", _("Why"), NULL);
-  polku_form_dialog_add_text (form, "service-point", _("Service point"), NULL);
-  polku_form_dialog_add_text (form, "flagged-by", _("Flagged by"), actor);
+  polku_form_dialog_add_text (form, "service-point", _("Unit (a professional’s sign)"), NULL);
+  polku_form_dialog_add_text (form, "flagged-by", _("Person who flagged"), actor);
   polku_form_dialog_add_date (form, "flagged-on", _("Date (d.m.yyyy)"), date);
+  g_signal_connect_object (form, "changed::sector", G_CALLBACK (sign_sector_changed_cb), self, 0);
+  sign_sector_changed_cb (form, "sector", self);
+  polku_form_dialog_set_validate (form, validate_sign, NULL, NULL);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -826,6 +1080,10 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
   gtk_widget_class_install_action (widget_class, "overview.set-responsible", "s",
                                    set_responsible_action);
   gtk_widget_class_install_action (widget_class, "overview.leave-team", "s", leave_team_action);
+  gtk_widget_class_install_action (widget_class, "overview.unset-responsible", "s",
+                                   unset_responsible_action);
+  gtk_widget_class_install_action (widget_class, "overview.change-coordinator", NULL,
+                                   change_coordinator_action);
   gtk_widget_class_install_action (widget_class, "overview.add-followup", NULL,
                                    add_followup_action);
   gtk_widget_class_install_action (widget_class, "overview.followup-done", "s",

@@ -5,9 +5,14 @@
  *
  * Every field is a widget bound to one member of one object of the plan's JSON document
  * (polku-plan.h); a change writes the member at once. The plan's fixed parts (language and
- * review, the client's own view, the main burden, the responsible worker) are declared in
+ * agreed date, the client's own view, the main burden) are declared in
  * polku-plan-editor.ui; the goals with their actions, the services and the differing views
  * are built here from tables of their fields, again whenever the lists change.
+ *
+ * Two things the plan shows are not its document's (PolkuPlanContext): the review date is the
+ * case's, edited here but saved at once by the plan view (::review-apply), not as a version of
+ * the plan; the responsible workers are the team's, shown read-only (they are changed in the
+ * Overview's team).
  *
  * The editor keeps no history. Before each change it emits ::edit with a key that stays the
  * same while one field is typed in (the plan view makes that one undo step), or NULL for a
@@ -24,6 +29,7 @@
 
 #include "polku-date.h"
 #include "polku-plan.h"
+#include "polku-plan-context.h"
 #include "polku-plan-editor.h"
 
 typedef enum
@@ -134,14 +140,14 @@ struct _PolkuPlanEditor
   GPtrArray  *element_rows;   /* the services' and differing views' rows */
 
   AdwComboRow *language_row;
-  AdwEntryRow *next_review_row;
+  AdwEntryRow *agreed_on_row;
+  AdwEntryRow *review_row;
+  GtkLabel    *review_overdue_label;
   GtkTextView *client_view_text;
   GtkTextView *main_burden_text;
-  AdwEntryRow *worker_name_row;
-  AdwEntryRow *worker_title_row;
-  AdwEntryRow *worker_organisation_row;
-  AdwEntryRow *worker_phone_row;
-  AdwEntryRow *worker_email_row;
+  AdwPreferencesGroup *workers_group;
+  GtkWidget   *no_workers_row;
+  GPtrArray   *worker_rows;
   GtkWidget   *no_goals_label;
   GtkBox      *goals_box;
   AdwPreferencesGroup *services_group;
@@ -155,31 +161,24 @@ enum
   SIGNAL_EDIT,
   SIGNAL_CHANGED,
   SIGNAL_REMOVED,
+  SIGNAL_REVIEW_APPLY,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* The fields of the template, and where their members are. */
+/* The fields of the template: members of the plan. */
 static const struct
 {
   gsize               offset;
-  gboolean            of_worker;   /* of the responsible worker, not of the plan */
   const char         *member;
   FieldKind           kind;
   const char * const *codes;
 } fixed_fields[] = {
-  { G_STRUCT_OFFSET (PolkuPlanEditor, language_row), FALSE, "language", FIELD_CODE,
-    language_codes },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, next_review_row), FALSE, "next_review", FIELD_DATE },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, client_view_text), FALSE, "client_view", FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, main_burden_text), FALSE, "main_burden", FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, worker_name_row), TRUE, "name", FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, worker_title_row), TRUE, "title", FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, worker_organisation_row), TRUE, "organisation",
-    FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, worker_phone_row), TRUE, "phone", FIELD_TEXT },
-  { G_STRUCT_OFFSET (PolkuPlanEditor, worker_email_row), TRUE, "email", FIELD_TEXT },
+  { G_STRUCT_OFFSET (PolkuPlanEditor, language_row), "language", FIELD_CODE, language_codes },
+  { G_STRUCT_OFFSET (PolkuPlanEditor, agreed_on_row), "agreed_on", FIELD_DATE },
+  { G_STRUCT_OFFSET (PolkuPlanEditor, client_view_text), "client_view", FIELD_TEXT },
+  { G_STRUCT_OFFSET (PolkuPlanEditor, main_burden_text), "main_burden", FIELD_TEXT },
 };
 
 static void build_lists (PolkuPlanEditor *self);
@@ -859,7 +858,6 @@ polku_plan_editor_set_document (PolkuPlanEditor *self,
 {
   g_autoptr(JsonObject) none = json_object_new ();
   JsonObject *plan = none;
-  JsonObject *worker = none;
 
   g_return_if_fail (POLKU_IS_PLAN_EDITOR (self));
   g_return_if_fail (document == NULL || JSON_NODE_HOLDS_OBJECT (document));
@@ -873,19 +871,100 @@ polku_plan_editor_set_document (PolkuPlanEditor *self,
 
   /* Without a document the fields are emptied: they may show another client's plan. */
   if (document != NULL)
-    {
-      JsonNode *node;
-
-      plan = plan_object (self);
-      node = json_object_get_member (plan, "responsible_worker");
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        json_object_set_object_member (plan, "responsible_worker", json_object_new ());
-      worker = json_object_get_object_member (plan, "responsible_worker");
-    }
+    plan = plan_object (self);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_fields); i++)
-    field_show (G_STRUCT_MEMBER (GtkWidget *, self, fixed_fields[i].offset),
-                fixed_fields[i].of_worker ? worker : plan);
+    field_show (G_STRUCT_MEMBER (GtkWidget *, self, fixed_fields[i].offset), plan);
   build_lists (self);
+}
+
+/* The review date as the case has it, and whether it has passed. */
+static void
+show_review (PolkuPlanEditor *self,
+             const char      *review_on)
+{
+  g_autofree char *shown = review_on != NULL ? polku_date_format_user (review_on) : NULL;
+  g_autofree char *overdue = polku_plan_review_dup_overdue (review_on, NULL);
+
+  /* Shown, not typed: the row's apply button stays hidden (it appears for text changed
+   * while the row has the focus, as right after Enter). */
+  adw_entry_row_set_show_apply_button (self->review_row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->review_row), shown != NULL ? shown : "");
+  adw_entry_row_set_show_apply_button (self->review_row, TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_row), "error");
+  gtk_label_set_text (self->review_overdue_label, overdue != NULL ? overdue : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->review_overdue_label), overdue != NULL);
+}
+
+static void
+clear_workers (PolkuPlanEditor *self)
+{
+  for (guint i = 0; i < self->worker_rows->len; i++)
+    adw_preferences_group_remove (self->workers_group,
+                                  g_ptr_array_index (self->worker_rows, i));
+  g_ptr_array_set_size (self->worker_rows, 0);
+}
+
+/**
+ * polku_plan_editor_set_context:
+ * @context: (nullable): the team's responsible workers and the case's review date, or %NULL
+ *   to show neither
+ *
+ * Shows what the plan takes from the team and the case (read-only workers, the review date).
+ */
+void
+polku_plan_editor_set_context (PolkuPlanEditor        *self,
+                               const PolkuPlanContext *context)
+{
+  g_return_if_fail (POLKU_IS_PLAN_EDITOR (self));
+
+  show_review (self, context != NULL ? context->review_on : NULL);
+  clear_workers (self);
+  for (guint i = 0; context != NULL && i < context->workers->len; i++)
+    {
+      const PolkuPlanWorker *worker = g_ptr_array_index (context->workers, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), worker->name);
+      if (worker->role != NULL)
+        g_string_append (subtitle, worker->role);
+      if (worker->organisation != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                                worker->organisation);
+      if (worker->contact != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                                worker->contact);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_preferences_group_add (self->workers_group, row);
+      g_ptr_array_add (self->worker_rows, row);
+    }
+  gtk_widget_set_visible (self->no_workers_row, self->worker_rows->len == 0);
+}
+
+/* For tests: the rows of the responsible workers shown. */
+GPtrArray *
+polku_plan_editor_get_worker_rows (PolkuPlanEditor *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_EDITOR (self), NULL);
+  return self->worker_rows;
+}
+
+/* The review row: Enter or its apply button hands the text to the view, which saves it as
+ * the case's review date. */
+static void
+on_review_apply (PolkuPlanEditor *self)
+{
+  g_signal_emit (self, signals[SIGNAL_REVIEW_APPLY], 0,
+                 gtk_editable_get_text (GTK_EDITABLE (self->review_row)));
+}
+
+/* The view could not take the review date: it stays as typed, marked. */
+void
+polku_plan_editor_mark_review_wrong (PolkuPlanEditor *self)
+{
+  g_return_if_fail (POLKU_IS_PLAN_EDITOR (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->review_row), "error");
 }
 
 JsonNode *
@@ -916,6 +995,7 @@ polku_plan_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->document, json_node_unref);
   g_clear_pointer (&self->element_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->worker_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polku_plan_editor_parent_class)->finalize (object);
 }
@@ -945,19 +1025,27 @@ polku_plan_editor_class_init (PolkuPlanEditorClass *klass)
   signals[SIGNAL_REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
+  /**
+   * PolkuPlanEditor::review-apply:
+   * @text: the review date as typed (d.m.yyyy), empty for none
+   *
+   * The case's review date is to be set: the view saves it at once.
+   */
+  signals[SIGNAL_REVIEW_APPLY] = g_signal_new ("review-apply", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, language_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, next_review_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, agreed_on_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, review_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, review_overdue_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, client_view_text);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, main_burden_text);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, worker_name_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, worker_title_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor,
-                                        worker_organisation_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, worker_phone_row);
-  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, worker_email_row);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, workers_group);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, no_workers_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_apply);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, no_goals_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, goals_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanEditor, services_group);
@@ -988,6 +1076,7 @@ static void
 polku_plan_editor_init (PolkuPlanEditor *self)
 {
   self->element_rows = g_ptr_array_new ();
+  self->worker_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed_fields); i++)

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "polku-plan-context.h"
+
 G_BEGIN_DECLS
 
 #define POLKU_TYPE_PLAN_EDITOR (polku_plan_editor_get_type ())
@@ -17,5 +19,9 @@ GtkWidget *polku_plan_editor_new          (void);
 JsonNode  *polku_plan_editor_get_document (PolkuPlanEditor *self);
 void       polku_plan_editor_set_document (PolkuPlanEditor *self,
                                            JsonNode        *document);
+void       polku_plan_editor_set_context  (PolkuPlanEditor        *self,
+                                           const PolkuPlanContext *context);
+void       polku_plan_editor_mark_review_wrong (PolkuPlanEditor *self);
+GPtrArray *polku_plan_editor_get_worker_rows   (PolkuPlanEditor *self);
 
 G_END_DECLS

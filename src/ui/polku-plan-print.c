@@ -5,9 +5,11 @@
  *
  * A plain-language copy in the plan's own language (Finnish or Swedish), whatever the UI
  * language is: its words come from the small per-language table in polku-plan-text.c, not
- * from gettext. It names the client and the responsible worker with their contact details,
- * the client's own view and burden, the goals with their actions, the services, where views
- * differ, and the next review.
+ * from gettext. It names the client, the day the plan was agreed and the team's responsible
+ * workers with their contact details, the client's own view and burden, the goals with their
+ * actions, the services, where views differ, and the case's next review. The responsible
+ * workers and the review date come from the team and the case (PolkuPlanContext), never
+ * from the plan's document, so that the copy says what the team and the case say now.
  *
  * GtkPrintOperation draws it with Pango, page by page. Exporting writes the PDF straight to
  * the file the user chose (cairo's PDF surface); nothing is written anywhere else.
@@ -233,28 +235,26 @@ add_goal (Copy       *copy,
 }
 
 static Copy *
-build_copy (JsonNode    *document,
-            PolkuClient *client)
+build_copy (JsonNode               *document,
+            PolkuClient            *client,
+            const PolkuPlanContext *context)
 {
   Copy *copy = g_new0 (Copy, 1);
   JsonObject *plan = json_node_get_object (document);
-  JsonObject *worker = NULL;
+  GPtrArray *workers = context != NULL ? context->workers : NULL;
   JsonArray *goals = array_member (plan, "goals");
   JsonArray *services = array_member (plan, "services");
   JsonArray *views = array_member (plan, "differing_views");
   g_autofree char *name = polku_client_dup_display_name (client);
   g_autofree char *updated = NULL;
-  g_autofree char *review = date_text (str (plan, "next_review"));
+  g_autofree char *review = date_text (context != NULL ? context->review_on : NULL);
+  g_autofree char *agreed = date_text (str (plan, "agreed_on"));
   const char *lang;
 
   copy->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   copy->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   copy->language = g_strdup (polku_plan_document_get_language (document));
   lang = copy->language;
-
-  if (json_object_has_member (plan, "responsible_worker")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
-    worker = json_object_get_object_member (plan, "responsible_worker");
 
   if (str (plan, "modified") != NULL)
     {
@@ -264,25 +264,25 @@ build_copy (JsonNode    *document,
 
   add_text (copy, STYLE_TITLE, 0, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_TITLE));
   add_labelled (copy, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_CLIENT), name);
+  add_labelled (copy, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_AGREED_ON), agreed);
   add_labelled (copy, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_UPDATED), updated);
 
-  add_text (copy, STYLE_HEADING, 0, 16, polku_plan_text (lang,
-                                                         POLKU_PLAN_TEXT_RESPONSIBLE_WORKER));
-  if (worker != NULL && str (worker, "name") != NULL)
+  add_text (copy, STYLE_HEADING, 0, 16,
+            polku_plan_text (lang, workers != NULL && workers->len > 1
+                                   ? POLKU_PLAN_TEXT_RESPONSIBLE_WORKERS
+                                   : POLKU_PLAN_TEXT_RESPONSIBLE_WORKER));
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
     {
-      g_autoptr(GString) who = g_string_new (str (worker, "name"));
+      const PolkuPlanWorker *worker = g_ptr_array_index (workers, i);
+      g_autofree char *who = polku_plan_worker_dup_line (worker);
 
-      if (str (worker, "title") != NULL)
-        g_string_append_printf (who, ", %s", str (worker, "title"));
-      if (str (worker, "organisation") != NULL)
-        g_string_append_printf (who, ", %s", str (worker, "organisation"));
-      add_text (copy, STYLE_BODY, 0, 2, who->str);
-      add_labelled (copy, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_PHONE),
-                    str (worker, "phone"));
-      add_labelled (copy, 0, polku_plan_text (lang, POLKU_PLAN_TEXT_EMAIL),
-                    str (worker, "email"));
+      add_text (copy, STYLE_BODY, 0, i > 0 ? 6 : 2, who);
+      add_labelled (copy, 0, polku_plan_text (lang, polku_plan_worker_has_email (worker)
+                                                    ? POLKU_PLAN_TEXT_EMAIL
+                                                    : POLKU_PLAN_TEXT_PHONE),
+                    worker->contact);
     }
-  else
+  if (workers == NULL || workers->len == 0)
     add_text (copy, STYLE_BODY, 0, 2, polku_plan_text (lang, POLKU_PLAN_TEXT_NOT_SET));
 
   if (str (plan, "client_view") != NULL)
@@ -469,13 +469,15 @@ draw_page (GtkPrintOperation *operation,
  * polku_plan_print_operation_new:
  * @document: the plan
  * @client: the plan's client
+ * @context: (nullable): the team's responsible workers and the case's review date
  *
  * Returns: (transfer full): a print operation that prints the client's copy of the plan,
  *   in the plan's language
  */
 GtkPrintOperation *
-polku_plan_print_operation_new (JsonNode    *document,
-                                PolkuClient *client)
+polku_plan_print_operation_new (JsonNode               *document,
+                                PolkuClient            *client,
+                                const PolkuPlanContext *context)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -485,7 +487,7 @@ polku_plan_print_operation_new (JsonNode    *document,
   g_return_val_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document), NULL);
   g_return_val_if_fail (POLKU_IS_CLIENT (client), NULL);
 
-  copy = build_copy (document, client);
+  copy = build_copy (document, client, context);
   operation = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -507,10 +509,11 @@ polku_plan_print_operation_new (JsonNode    *document,
  * Writes the client's copy of the plan as a PDF to @path, and nowhere else.
  */
 gboolean
-polku_plan_export_pdf (JsonNode     *document,
-                       PolkuClient  *client,
-                       const char   *path,
-                       GError      **error)
+polku_plan_export_pdf (JsonNode                *document,
+                       PolkuClient             *client,
+                       const PolkuPlanContext  *context,
+                       const char              *path,
+                       GError                 **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -519,7 +522,7 @@ polku_plan_export_pdf (JsonNode     *document,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  operation = polku_plan_print_operation_new (document, client);
+  operation = polku_plan_print_operation_new (document, client, context);
   g_return_val_if_fail (operation != NULL, FALSE);
   gtk_print_operation_set_export_filename (operation, path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,

@@ -9,15 +9,18 @@
 #include <json-glib/json-glib.h>
 
 #include "polku-client.h"
+#include "polku-plan-context.h"
 #include "polku-plan.h"
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *polku_plan_print_operation_new (JsonNode     *document,
-                                                   PolkuClient  *client);
-gboolean           polku_plan_export_pdf          (JsonNode     *document,
-                                                   PolkuClient  *client,
-                                                   const char   *path,
-                                                   GError      **error);
+GtkPrintOperation *polku_plan_print_operation_new (JsonNode                *document,
+                                                   PolkuClient             *client,
+                                                   const PolkuPlanContext  *context);
+gboolean           polku_plan_export_pdf          (JsonNode                *document,
+                                                   PolkuClient             *client,
+                                                   const PolkuPlanContext  *context,
+                                                   const char              *path,
+                                                   GError                 **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "polku-plan-context.h"
 #include "polku-plan-view.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ const char  *polku_plan_view_get_page         (PolkuPlanView *self);
 const char  *polku_plan_view_get_status       (PolkuPlanView *self);
 GtkWidget   *polku_plan_view_get_compare_grid (PolkuPlanView *self);
 GtkWidget   *polku_plan_view_get_editor       (PolkuPlanView *self);
+const PolkuPlanContext *polku_plan_view_get_context (PolkuPlanView *self);
 void         polku_plan_view_flush_draft      (PolkuPlanView *self);
 gboolean     polku_plan_view_save             (PolkuPlanView *self);
 

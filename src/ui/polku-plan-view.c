@@ -16,6 +16,11 @@
  *
  * History (polku-plan-history.c) compares and restores versions. Print and PDF give the
  * client's copy in the plan's language (polku-plan-print).
+ *
+ * What the plan names from outside its document (PolkuPlanContext: the team's responsible
+ * workers, the case's review date) is read with the plan and shown read-only, except the
+ * review date, which the editor's review row sets on the case at once (audited by the case
+ * store), without a new version of the plan.
  */
 
 #define G_LOG_DOMAIN "polku-plan-view"
@@ -25,7 +30,9 @@
 #include <glib/gi18n.h>
 
 #include "polku-audit.h"
+#include "polku-case-store.h"
 #include "polku-client-view.h"
+#include "polku-date.h"
 #include "polku-plan-editor.h"
 #include "polku-plan-history.h"
 #include "polku-plan-print.h"
@@ -42,6 +49,7 @@ struct _PolkuPlanView
   PolkuClientView parent_instance;
 
   JsonNode     *document;       /* the editor's plan, or NULL (no plan yet) */
+  PolkuPlanContext *context;    /* the team's responsible workers, the case's review date */
   gint64        base_version;   /* the saved version it was made from (0: none) */
   gboolean      dirty;          /* differs from the saved version (a draft exists) */
   gboolean      from_template;
@@ -239,6 +247,74 @@ on_editor_removed (PolkuPlanView *self)
   set_status (self, FALSE, _("Removed. Undo (Ctrl+Z) brings it back."));
 }
 
+/* The editor's review row: the case's review date, saved at once (empty: none). */
+static void
+on_editor_review_apply (PolkuPlanView *self,
+                        const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuPlanContext) context = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (store_of (self) == NULL || client_id_of (self) == NULL)
+    return;
+  if (stripped[0] != '\0' && !polku_date_parse_user (stripped, &iso, &error))
+    {
+      /* Translators: %s says what is wrong with the date typed */
+      g_autofree char *message = g_strdup_printf (_("The review date was not saved: %s"),
+                                                  error->message);
+
+      polku_plan_editor_mark_review_wrong (self->editor);
+      set_status (self, TRUE, message);
+      return;
+    }
+  kase = polku_case_store_set_review (store_of (self), client_id_of (self), iso, &error);
+  if (kase != NULL)
+    context = polku_plan_context_read (store_of (self), client_id_of (self), &error);
+  if (context == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The review date was not saved: %s"),
+                                                  error->message);
+
+      polku_plan_editor_mark_review_wrong (self->editor);
+      set_status (self, TRUE, message);
+      return;
+    }
+  g_clear_pointer (&self->context, polku_plan_context_free);
+  self->context = g_steal_pointer (&context);
+  polku_plan_editor_set_context (self->editor, self->context);
+  if (iso != NULL)
+    {
+      g_autofree char *shown = polku_date_format_user (iso);
+      /* Translators: %s is a date */
+      g_autofree char *message = g_strdup_printf (_("The case’s next review is on %s."), shown);
+
+      set_status (self, FALSE, message);
+    }
+  else
+    set_status (self, FALSE, _("The case has no review date now."));
+}
+
+/* Shown again: the team or the review date may have changed on the Overview tab meanwhile.
+ * They are read again (two small reads) without touching the plan being edited. */
+static void
+on_map (PolkuPlanView *self)
+{
+  g_autoptr(PolkuPlanContext) context = NULL;
+
+  if (self->context == NULL || store_of (self) == NULL || client_id_of (self) == NULL
+      || is_loading (self))
+    return;
+  context = polku_plan_context_read (store_of (self), client_id_of (self), NULL);
+  if (context == NULL)
+    return;
+  g_clear_pointer (&self->context, polku_plan_context_free);
+  self->context = g_steal_pointer (&context);
+  polku_plan_editor_set_context (self->editor, self->context);
+}
+
 static void
 update_actions (PolkuPlanView *self)
 {
@@ -273,11 +349,15 @@ typedef struct
   JsonNode *draft;
   gint64    draft_base;
   GError   *draft_error;
+  PolkuPlanContext *context;
+  GError   *context_error;
 } PlanData;
 
 static void
 plan_data_free (PlanData *data)
 {
+  g_clear_pointer (&data->context, polku_plan_context_free);
+  g_clear_error (&data->context_error);
   g_clear_pointer (&data->saved, json_node_unref);
   g_clear_error (&data->saved_error);
   g_clear_pointer (&data->draft, json_node_unref);
@@ -297,6 +377,7 @@ plan_view_load (PolkuStore    *store,
   data->saved = polku_plan_store_load (store, client_id, &data->version, &data->saved_error);
   data->draft = polku_plan_store_load_draft (store, client_id, &data->draft_base,
                                              &data->draft_error);
+  data->context = polku_plan_context_read (store, client_id, &data->context_error);
   if ((data->saved != NULL || data->draft != NULL) && !g_cancellable_is_cancelled (cancellable))
     {
       g_autofree char *detail = g_strdup_printf ("plan version=%d", (int) data->version);
@@ -321,6 +402,12 @@ plan_view_apply (PolkuClientView *view,
     set_status (self, TRUE, data->saved_error->message);
   if (data->draft_error != NULL)
     set_status (self, TRUE, data->draft_error->message);
+  if (data->context_error != NULL)
+    set_status (self, TRUE, data->context_error->message);
+
+  g_clear_pointer (&self->context, polku_plan_context_free);
+  self->context = g_steal_pointer (&data->context);
+  polku_plan_editor_set_context (self->editor, self->context);
 
   g_clear_pointer (&self->document, json_node_unref);
   if (data->draft != NULL)
@@ -340,6 +427,11 @@ plan_view_apply (PolkuClientView *view,
       self->document = g_steal_pointer (&data->saved);
       self->base_version = data->version;
     }
+
+  /* A version saved before schema 7 may carry the plan's own copies of the responsible
+   * worker and the review date: they are not shown, and no new version keeps them. */
+  if (self->document != NULL)
+    polku_plan_document_drop_legacy (self->document);
 
   gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "editor" : "empty");
   show_document (self);
@@ -363,6 +455,8 @@ plan_view_clear (PolkuClientView *view)
 
   polku_plan_view_flush_draft (self);
   g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->context, polku_plan_context_free);
+  polku_plan_editor_set_context (self->editor, NULL);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   polku_plan_history_clear (self->history);
@@ -421,7 +515,6 @@ start_plan (PolkuPlanView *self,
   push_undo (self, NULL);
   g_clear_pointer (&self->document, json_node_unref);
   self->document = document;
-  polku_plan_document_take_team_worker (self->document, store_of (self));
   structural_change (self);
 }
 
@@ -670,7 +763,8 @@ print_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  operation = polku_plan_print_operation_new (self->document, client_of (self));
+  operation = polku_plan_print_operation_new (self->document, client_of (self),
+                                              self->context);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -692,7 +786,8 @@ on_pdf_response (GtkNativeDialog *dialog,
 
       if (path == NULL)
         set_status (self, TRUE, _("The PDF can only be saved to a local file."));
-      else if (polku_plan_export_pdf (self->document, client_of (self), path, &error))
+      else if (polku_plan_export_pdf (self->document, client_of (self), self->context, path,
+                                      &error))
         {
           record_export (self, "pdf");
           set_status (self, FALSE, _("The client’s copy was saved as a PDF."));
@@ -812,6 +907,14 @@ polku_plan_view_get_editor (PolkuPlanView *self)
   return GTK_WIDGET (self->editor);
 }
 
+/* For tests: what the plan names from the team and the case, as last read. */
+const PolkuPlanContext *
+polku_plan_view_get_context (PolkuPlanView *self)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VIEW (self), NULL);
+  return self->context;
+}
+
 static void
 polku_plan_view_dispose (GObject *object)
 {
@@ -829,6 +932,7 @@ polku_plan_view_finalize (GObject *object)
   PolkuPlanView *self = (PolkuPlanView *) object;
 
   g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->context, polku_plan_context_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
 
@@ -877,6 +981,7 @@ polku_plan_view_class_init (PolkuPlanViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_edit);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_removed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_review_apply);
 
   gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_redo_action);
@@ -942,6 +1047,7 @@ polku_plan_view_init (PolkuPlanView *self)
   more = more_menu (menu);
   gtk_menu_button_set_menu_model (self->more_button, more);
   g_signal_connect (self, "notify::loading", G_CALLBACK (on_loading_changed), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   add_plan_shortcuts (self);
   show_document (self);
 }

@@ -17,5 +17,10 @@ G_DECLARE_FINAL_TYPE (PolkuPreferencesWindow, polku_preferences_window,
 
 PolkuPreferencesWindow *polku_preferences_window_new (GtkWindow    *parent,
                                                       PolkuProfile *profile);
+void                    polku_preferences_window_set_store  (PolkuPreferencesWindow *self,
+                                                             PolkuStore             *store);
+void                    polku_preferences_window_back_up_to (PolkuPreferencesWindow *self,
+                                                             const char             *path);
+gboolean                polku_preferences_window_get_busy   (PolkuPreferencesWindow *self);
 
 G_END_DECLS

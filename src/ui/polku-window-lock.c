@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-recovery-key-dialog.h"
 #include "polku-window-internal.h"
 
 /* How long the Secret Service may take before Polku asks for a passphrase instead. */
@@ -76,6 +77,9 @@ open_cb (GObject      *source,
     {
       g_debug ("Opened the database of profile %s", polku_profile_get_id (self->profile));
       unlock_with_store (self, store);
+      /* A profile made just now: its recovery key is shown once, to be written down. */
+      if (g_object_steal_data (G_OBJECT (self), "polku-new-profile") != NULL)
+        polku_recovery_key_dialog_present (GTK_WINDOW (self), store, TRUE);
       return;
     }
 
@@ -112,6 +116,8 @@ start_open (PolkuWindow *self,
   g_return_if_fail (self->store == NULL);
 
   polku_unlock_page_set_busy (self->unlock_page, TRUE);
+  if (!polku_profile_database_exists (self->profile))
+    g_object_set_data (G_OBJECT (self), "polku-new-profile", GINT_TO_POINTER (TRUE));
   polku_profile_open_async (self->profile, passphrase, OPEN_TIMEOUT_SECONDS, self->cancellable,
                             open_cb, g_object_ref (self));
 }

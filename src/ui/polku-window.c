@@ -382,6 +382,16 @@ show_list_activated (GtkWidget  *widget,
   polku_client_list_focus_list (self->client_list);
 }
 
+/* A coordinator or the team changed on the client's page: the caseload in the list's header,
+ * the queue and the coordinator filter follow. */
+static void
+caseload_changed_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  polku_client_list_reload_caseload (POLKU_WINDOW (widget)->client_list);
+}
+
 static void
 show_followups_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -586,6 +596,8 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.caseload-changed", NULL,
+                                   caseload_changed_activated);
   gtk_widget_class_install_action (widget_class, "win.show-followups", NULL,
                                    show_followups_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,

@@ -342,6 +342,59 @@ test_log_verify (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (label));
 }
 
+/* The log can be narrowed to changes or to views, and searched; ids are not shown. */
+static void
+test_log_filter (Fixture       *f,
+                 gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  PolkuLogView *log = POLKU_LOG_VIEW (view);
+  GListModel *entries = polku_log_view_get_entries (log);
+  GListModel *shown = polku_log_view_get_shown (log);
+  guint n_all, n_changes, n_reads;
+
+  /* A read of the client, as the client page records it. */
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_CLIENT_VIEW, client_id (f, 0), NULL,
+                                     NULL));
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  n_all = g_list_model_get_n_items (entries);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
+
+  polku_log_view_set_filter (log, 1, NULL);
+  n_changes = g_list_model_get_n_items (shown);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(PolkuAuditEntry) entry = g_list_model_get_item (shown, i);
+
+      g_assert_false (g_str_has_suffix (polku_audit_entry_get_action (entry), ".view"));
+    }
+  polku_log_view_set_filter (log, 2, NULL);
+  n_reads = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_changes, >, 0);
+  g_assert_cmpuint (n_reads, >, 0);
+  g_assert_cmpuint (n_changes + n_reads, ==, n_all);
+
+  /* Search by the worker's name. */
+  polku_log_view_set_filter (log, 0, "no such worker anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  polku_log_view_set_filter (log, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
+
+  /* No row shows a raw id. */
+  test_spin (50);
+  for (GtkWidget *row = test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      {
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+        g_auto(GStrv) words = g_strsplit_set (subtitle != NULL ? subtitle : "", " \n=:", -1);
+
+        for (guint i = 0; words[i] != NULL; i++)
+          g_assert_false (g_uuid_string_is_valid (words[i]));
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,6 +409,7 @@ main (int    argc,
   ADD ("/client-view/read-when-shown", test_read_when_shown);
   ADD ("/log-view/switch-client", test_log_switch_client);
   ADD ("/log-view/verify", test_log_verify);
+  ADD ("/log-view/filter", test_log_filter);
 #undef ADD
 
   return g_test_run ();

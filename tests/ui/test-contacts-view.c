@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "polku-contact-store.h"
+#include "polku-contact-type.h"
 #include "polku-contacts-import.h"
 #include "polku-contacts-view-private.h"
 #include "polku-mapping-visit-page.h"
@@ -128,6 +129,22 @@ entry_row (Fixture    *f,
   return row;
 }
 
+/* The position of the type @id in the form's type row (the order of the types file). */
+static guint
+type_position (const char *id)
+{
+  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
+
+      if (g_str_equal (polku_contact_type_get_id (type), id))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
 static guint
 n_contacts (Fixture *f)
 {
@@ -208,7 +225,7 @@ test_quick_entry (Fixture       *f,
 
   /* Enter in a text field saves and starts the next contact. */
   gtk_editable_set_text (GTK_EDITABLE (date), "3.2.2026");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (type), 1);  /* nurse */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), type_position ("nurse"));
   gtk_editable_set_text (GTK_EDITABLE (professional), "H-20114");
   gtk_editable_set_text (GTK_EDITABLE (organisation), "Terveysasema");
   g_signal_emit_by_name (professional, "entry-activated");
@@ -220,7 +237,7 @@ test_quick_entry (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organisation)), ==, "Terveysasema");
 
   gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-04");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (type), 5);  /* emergency */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), type_position ("emergency"));
   g_assert_nonnull (urgent_row);
   gtk_switch_set_active (GTK_SWITCH (test_find_widget (urgent_row, GTK_TYPE_SWITCH)), TRUE);
   g_signal_emit_by_name (date, "entry-activated");
@@ -249,6 +266,111 @@ test_quick_entry (Fixture       *f,
 
     g_assert_cmpstr (polku_contact_get_date (newest), ==, "2026-02-04");
   }
+
+  check_accessible (f->view);
+}
+
+/* The days of a stay: asked for a stay only, required, saved, shown in the log and loaded
+ * back for a change; the reason likewise. */
+static void
+test_days_and_reason (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *date = entry_row (f, "Date (d.m.yyyy)");
+  GtkWidget *days = entry_row (f, "Days of the stay (1–3660)");
+  GtkWidget *reason = entry_row (f, "Reason (optional, the same words for the same issue)");
+  GtkWidget *type = find_titled (f->view, ADW_TYPE_COMBO_ROW, "_Type");
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkListBoxRow *row;
+
+  /* Under the type, hidden until a stay is chosen. */
+  g_assert_true (gtk_widget_get_parent (days) == gtk_widget_get_parent (type));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (days)), ==,
+                   gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (type)) + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), type_position ("doctor"));
+  g_assert_false (gtk_widget_get_visible (days));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), type_position ("hospital-stay"));
+  g_assert_true (gtk_widget_get_visible (days));
+
+  /* A stay without its days, or with days that are no number: the row marked, nothing
+   * saved. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "3.2.2026");
+  g_signal_emit_by_name (date, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (days, "error"));
+  g_assert_cmpint (stored_contacts (f), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (days), "viisi");
+  g_signal_emit_by_name (days, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (days, "error"));
+  g_assert_cmpint (stored_contacts (f), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (days), "5");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Keuhkokuume");
+  g_signal_emit_by_name (days, "entry-activated");
+  g_assert_cmpint (stored_contacts (f), ==, 1);
+  wait_for_contacts (f, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (days)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "");
+
+  /* Days typed for a stay are not saved when the type is changed to a visit. The reason
+   * given before is offered, so that a repeat has the same words. */
+  gtk_editable_set_text (GTK_EDITABLE (days), "4");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), type_position ("coordinator-call"));
+  g_assert_false (gtk_widget_get_visible (days));
+  {
+    GtkWidget *button = test_find_widget (reason, GTK_TYPE_MENU_BUTTON);
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_autofree char *label = NULL;
+
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                    &label));
+    g_assert_cmpstr (label, ==, "Keuhkokuume");
+    g_assert_true (gtk_widget_activate_action (f->view, "contacts.use-reason", "s",
+                                               "Keuhkokuume"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Keuhkokuume");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (reason), "keuhkokuume");
+  g_signal_emit_by_name (reason, "entry-activated");
+  wait_for_contacts (f, 2);
+
+  stored = polku_contact_store_list (f->store, polku_client_get_id (f->client), NULL, NULL,
+                                     NULL);
+  g_assert_cmpuint (stored->len, ==, 2);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      PolkuContact *c = g_ptr_array_index (stored, i);
+
+      if (g_str_equal (polku_contact_get_type_id (c), "hospital-stay"))
+        {
+          g_assert_cmpuint (polku_contact_get_days (c), ==, 5);
+          g_assert_cmpstr (polku_contact_get_reason (c), ==, "Keuhkokuume");
+        }
+      else
+        {
+          g_assert_cmpstr (polku_contact_get_type_id (c), ==, "coordinator-call");
+          g_assert_cmpuint (polku_contact_get_days (c), ==, 0);
+          g_assert_cmpstr (polku_contact_get_reason (c), ==, "keuhkokuume");
+        }
+    }
+
+  /* The log shows the days and the reason, and a change starts from them. */
+  row = GTK_LIST_BOX_ROW (find_titled (f->view, ADW_TYPE_ACTION_ROW, "3.2.2026 · Hospital stay"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "5 days · Reason: Keuhkokuume");
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  g_assert_true (gtk_widget_get_visible (days));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (days)), ==, "5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Keuhkokuume");
+  gtk_editable_set_text (GTK_EDITABLE (days), "7");
+  g_signal_emit_by_name (days, "entry-activated");
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = polku_contact_store_list (f->store, polku_client_get_id (f->client), NULL, NULL,
+                                     NULL);
+  for (guint i = 0; i < stored->len; i++)
+    if (g_str_equal (polku_contact_get_type_id (g_ptr_array_index (stored, i)), "hospital-stay"))
+      g_assert_cmpuint (polku_contact_get_days (g_ptr_array_index (stored, i)), ==, 7);
 
   check_accessible (f->view);
 }
@@ -540,6 +662,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/contacts-view/quick-entry", test_quick_entry);
+  ADD ("/contacts-view/days-and-reason", test_days_and_reason);
   ADD ("/contacts-view/change-and-remove", test_change_and_remove);
   ADD ("/contacts-view/import", test_import);
   ADD ("/contacts-view/mapping-visit", test_mapping_visit);

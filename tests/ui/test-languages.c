@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "polku-client-editor-private.h"
+#include "polku-help-window.h"
 #include "polku-preferences-window.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -188,12 +189,23 @@ test_other_windows (void)
   g_autoptr(Check) check = check_new ();
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWidget *preferences = GTK_WIDGET (polku_preferences_window_new (NULL, NULL));
+  GtkWidget *help;
+  guint n_before;
   GObject *overlay;
 
   gtk_window_present (GTK_WINDOW (preferences));
   test_spin (50);
   walk (check, preferences);
   test_destroy_window (GTK_WINDOW (preferences));
+
+  /* The built-in guide: every section in the language. */
+  help = GTK_WIDGET (polku_help_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (help));
+  test_spin (50);
+  n_before = check->n_texts;
+  walk (check, help);
+  g_assert_cmpuint (check->n_texts - n_before, >=, 16);
+  test_destroy_window (GTK_WINDOW (help));
 
   builder = gtk_builder_new ();
   gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);

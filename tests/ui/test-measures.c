@@ -566,7 +566,7 @@ test_continuity_choice (Fixture       *f,
   g_autoptr(GArray) dates = g_array_new (FALSE, TRUE, sizeof (GDate));
   g_autoptr(PolkuContinuity) expected = NULL;
   g_autoptr(PolkuContinuity) by_default = NULL;
-  static const char * const types[] = { "doctor", "social-worker", NULL };
+  static const char * const types[] = { "doctor", "coordinator-call", "social-worker", NULL };
   PolkuVisitFilter filter = { NULL, NULL, types, TRUE };
   g_autofree char *from_text = NULL;
   g_autofree char *expected_coci = NULL;
@@ -627,6 +627,7 @@ test_continuity_choice (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (to_row), shown);
   gtk_check_button_set_active (type_check (f, "nurse"), FALSE);
   gtk_check_button_set_active (type_check (f, "social-worker"), TRUE);
+  gtk_check_button_set_active (type_check (f, "coordinator-call"), TRUE);
   gtk_switch_set_active (GTK_SWITCH (find_named (f->view, "urgent_switch")), TRUE);
   g_signal_emit_by_name (from_row, "apply");
   test_spin (5);
@@ -664,6 +665,51 @@ test_continuity_choice (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (from_row));
   g_assert_true (gtk_widget_get_visible (find_named (f->view, "continuity_chart")));
   g_assert_null (continuity_subtitle (f, "Chosen period"));
+}
+
+/* Under the indices, the tab says which contact types they counted; the visits before and
+ * after the plan are counted by the categories of the reports. */
+static void
+test_continuity_counted (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean doctor_rows = FALSE;
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_wait_loaded (f->view);
+  /* THL's indicator by default. */
+  g_assert_cmpstr (continuity_subtitle (f, "Counted"), ==,
+                   "Doctor, Nurse · non-urgent visits only");
+
+  gtk_check_button_set_active (type_check (f, "coordinator-call"), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (find_named (f->view, "urgent_switch")), TRUE);
+  test_spin (5);
+  g_assert_cmpstr (continuity_subtitle (f, "Counted"), ==,
+                   "Doctor, Nurse, Coordinator’s care call · urgent visits included");
+  gtk_check_button_set_active (type_check (f, "doctor"), FALSE);
+  gtk_check_button_set_active (type_check (f, "nurse"), FALSE);
+  gtk_check_button_set_active (type_check (f, "coordinator-call"), FALSE);
+  test_spin (5);
+  g_assert_nonnull (strstr (continuity_subtitle (f, "Counted"), "No visit type"));
+
+  /* The demo client's doctor visits, urgent and non-urgent apart. */
+  collect (find_named (f->view, "continuity_list"), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+      if (g_str_has_prefix (title, "Doctor visits, "))
+        {
+          doctor_rows = TRUE;
+          g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (
+                                             g_ptr_array_index (rows, i)),
+                                           "Six months before: "));
+        }
+      /* The counts by type are gone: categories only. */
+      g_assert_false (g_str_has_prefix (title, "Visits: "));
+    }
+  g_assert_true (doctor_rows);
 }
 
 /* The choices fit a phone-sized window: the dates shown, the types unfolded. */
@@ -704,6 +750,7 @@ main (int   argc,
   ADD ("/measures/switch-quickly", test_switch_quickly);
   ADD ("/measures/continuity-choice", test_continuity_choice);
   ADD ("/measures/continuity-narrow", test_continuity_narrow);
+  ADD ("/measures/continuity-counted", test_continuity_counted);
 #undef ADD
 
   return g_test_run ();

@@ -12,10 +12,12 @@
 
 #include "polku-case-store.h"
 #include "polku-consent-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
 #include "polku-form-dialog.h"
 #include "polku-overview-view.h"
+#include "polku-store-private.h"
 #include "polku-team-store.h"
 #include "test-helpers.h"
 #include "polku-client-store.h"
@@ -243,7 +245,10 @@ test_shows_case (Fixture       *f,
   g_assert_nonnull (strstr (text, "Care coordination"));
   g_assert_nonnull (strstr (text, "Phase history"));
   g_assert_nonnull (strstr (text, "Valid consent"));
-  g_assert_nonnull (strstr (text, polku_case_get_responsible (kase)));
+  /* The coordinator apart from the responsible workers. */
+  g_assert_nonnull (polku_case_get_coordinator (kase));
+  g_assert_nonnull (strstr (text, polku_case_get_coordinator (kase)));
+  g_assert_nonnull (strstr (text, "Responsible workers"));
   team = polku_team_store_list (f->store, polku_case_get_client_id (kase), FALSE, &error);
   for (guint i = 0; i < team->len; i++)
     g_assert_nonnull (strstr (text, polku_team_member_get_person (g_ptr_array_index (team,
@@ -466,20 +471,16 @@ test_forms (Fixture       *f,
   submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_IDENTIFIED);
 
-  /* Consent, then the phase moves. */
-  form = open_form (f, "overview.add-consent", "organisations", "Hyvinvointialue, Kela", NULL);
-  polku_form_dialog_set_checked (form, "parts", "measures", FALSE);
+  /* The consent to contact (what the form proposes first), then the phase moves. */
+  form = open_form (f, "overview.add-consent", NULL);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "kind"), ==, "contact");
   submit_form (f, form);
   list = polku_consent_store_list (f->store, id, &error);
   g_assert_cmpuint (list->len, ==, 1);
-  g_assert_cmpuint (g_strv_length ((char **) polku_consent_get_organisations (
-                                     g_ptr_array_index (list, 0))), ==, 2);
-  g_assert_false (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 0)),
-                                   "measures"));
-  g_assert_true (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 0)),
-                                  "goals"));
+  g_assert_cmpstr (polku_consent_get_kind (g_ptr_array_index (list, 0)), ==, "contact");
+  g_assert_null (polku_consent_get_organisations (g_ptr_array_index (list, 0))[0]);
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_true (polku_consent_check (f->store, id, "Kela", "goals", NULL, NULL));
+  g_assert_true (polku_consent_check_contact (f->store, id, NULL, NULL));
   form = open_form (f, "overview.change-phase", NULL);
   polku_form_dialog_set_choice (form, "phase",
                                 polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
@@ -513,7 +514,7 @@ test_forms (Fixture       *f,
   submit_form (f, form);
   assert_review (f, id, "2027-06-30");
 
-  /* Team: the first member becomes the responsible worker; naming another ends that. */
+  /* Team: the first member becomes a responsible worker; naming another adds them. */
   submit_form (f, open_form (f, "overview.add-member", "person", "Sanna Koivisto", "role",
                              "Asiakasvastaava", "organisation", "Hyvinvointialue", NULL));
   form = open_form (f, "overview.add-member", "person", "Jukka Rautio", "role", "Omalääkäri",
@@ -526,8 +527,8 @@ test_forms (Fixture       *f,
   g_assert_true (polku_team_member_get_responsible (g_ptr_array_index (list, 0)));
   g_assert_false (polku_team_member_get_responsible (g_ptr_array_index (list, 1)));
   g_assert_cmpstr (polku_team_member_get_sector (g_ptr_array_index (list, 1)), ==, "health");
-  /* The responsible worker's row has no menu: that worker cannot leave. */
-  g_assert_null (member_menu (f, "Sanna Koivisto"));
+  /* The responsible worker's row has a menu too: to stop being one, or leave. */
+  g_assert_nonnull (member_menu (f, "Sanna Koivisto"));
   /* In a narrow window the member's name keeps its width beside the one menu button. */
   test_wait_until (window_is_narrow, f->window, 5000, "the window is 360 px wide");
   assert_member_row_roomy (f, "Jukka Rautio");
@@ -686,6 +687,392 @@ test_switch_quickly (Fixture       *f,
     g_object_unref (clients[i]);
 }
 
+/* The sign form asks who flagged the client first: the client's own report needs neither unit
+ * nor person, a relative's may name the relative, a professional's needs both; the list
+ * shows where each sign came from. */
+static void
+test_sign_sources (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *person = NULL;
+  PolkuFormDialog *form;
+  const char *id;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  id = polku_client_get_id (client);
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+
+  /* A professional's sign (the first choice) without its unit: refused in the form, which
+   * stays open and says why. */
+  form = open_form (f, "overview.add-sign", "reason", "Huoli jaksamisesta.", NULL);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "sector"), ==, "health");
+  person = polku_form_dialog_get_text (form, "flagged-by");
+  g_assert_cmpstr (person, ==, "Sanna Koivisto");
+  g_clear_pointer (&person, g_free);
+  g_assert_false (polku_form_dialog_submit (form));
+  test_spin (20);
+  g_assert_true (find_form () == form);
+  g_assert_nonnull (strstr (polku_form_dialog_get_message (form), "unit"));
+
+  /* The client themself: the recorder's name is not the flagger's, no unit is needed. */
+  polku_form_dialog_set_choice (form, "sector", "client");
+  person = polku_form_dialog_get_text (form, "flagged-by");
+  g_assert_null (person);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (form)),
+                            "no unit or person"));
+  submit_form (f, form);
+  list = polku_case_store_list_signs (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_case_sign_get_source_sector (g_ptr_array_index (list, 0)), ==,
+                   "client");
+  g_assert_null (polku_case_sign_get_service_point (g_ptr_array_index (list, 0)));
+  g_assert_null (polku_case_sign_get_flagged_by (g_ptr_array_index (list, 0)));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A relative, by name; a professional with unit and person. */
+  form = open_form (f, "overview.add-sign", "reason", "Tytär soitti.", NULL);
+  polku_form_dialog_set_choice (form, "sector", "relative");
+  polku_form_dialog_set_text (form, "flagged-by", "Liisa Virtanen (tytär)");
+  submit_form (f, form);
+  form = open_form (f, "overview.add-sign", "reason", "Kolme peruuttamatonta aikaa.",
+                    "service-point", "Terveysasema", NULL);
+  polku_form_dialog_set_choice (form, "sector", "social");
+  polku_form_dialog_set_choice (form, "sector", "health");
+  submit_form (f, form);
+  list = polku_case_store_list_signs (f->store, id, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (polku_case_sign_get_flagged_by (g_ptr_array_index (list, 1)), ==,
+                   "Liisa Virtanen (tytär)");
+  g_assert_cmpstr (polku_case_sign_get_flagged_by (g_ptr_array_index (list, 2)), ==,
+                   "Sanna Koivisto");
+
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, " · The client themself\n"));
+  g_assert_nonnull (strstr (text, " · A relative · Liisa Virtanen (tytär)\n"));
+  g_assert_nonnull (strstr (text, " · Health care · Terveysasema · Sanna Koivisto\n"));
+}
+
+/* Closing offers the coded reasons: one must be chosen, "Other" needs words; the overview
+ * shows the reason's label and the words. */
+static void
+test_close_form (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autofree char *text = NULL;
+  PolkuFormDialog *form;
+  const char *id;
+
+  polku_client_set_given_name (client, "Bo");
+  polku_client_set_family_name (client, "Lindqvist");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  id = polku_client_get_id (client);
+  kase = polku_case_store_open (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+
+  /* Closing with no reason chosen is refused in the form. */
+  form = open_form (f, "overview.change-phase", NULL);
+  polku_form_dialog_set_choice (form, "phase", polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "closing-reason"), ==, "");
+  g_assert_false (polku_form_dialog_submit (form));
+  test_spin (20);
+  g_assert_cmpstr (polku_form_dialog_get_message (form), ==, "Choose why the case is closed.");
+
+  /* A reason means closing; another phase means none. */
+  polku_form_dialog_set_choice (form, "phase",
+                                polku_case_phase_to_code (POLKU_CASE_PHASE_IDENTIFIED));
+  polku_form_dialog_set_choice (form, "closing-reason", "other");
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "phase"), ==,
+                   polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
+  polku_form_dialog_set_choice (form, "phase",
+                                polku_case_phase_to_code (POLKU_CASE_PHASE_CONSENT));
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "closing-reason"), ==, "");
+
+  /* "Other" without words is refused, with them it closes. */
+  polku_form_dialog_set_choice (form, "closing-reason", "other");
+  g_assert_false (polku_form_dialog_submit (form));
+  test_spin (20);
+  g_assert_true (find_form () == form);
+  g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_IDENTIFIED);
+  polku_form_dialog_set_text (form, "reason", "Siirtyi palveluasumiseen.");
+  submit_form (f, form);
+  g_clear_object (&kase);
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_CLOSED);
+  g_assert_cmpstr (polku_case_get_closed_code (kase), ==, "other");
+  g_assert_cmpstr (polku_case_get_closed_reason (kase), ==, "Siirtyi palveluasumiseen.");
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, " · Other reason: Siirtyi palveluasumiseen.\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* Reopened and closed with a code alone: the label, not the code, and no words. */
+  g_clear_object (&kase);
+  kase = polku_case_store_set_phase (f->store, id, POLKU_CASE_PHASE_IDENTIFIED, NULL, NULL, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  test_wait_loaded (f->view);
+  form = open_form (f, "overview.change-phase", NULL);
+  polku_form_dialog_set_choice (form, "closing-reason", "moved_away");
+  submit_form (f, form);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, " · Moved away from the area\n"));
+  g_assert_null (strstr (text, "moved_away"));
+}
+
+/* The coordinator (with "Change…", the signed-in worker offered, and the history) and
+ * several responsible workers, each added and removed from their own row. */
+static void
+test_coordinator_team (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(PolkuTeamMember) sanna = NULL;
+  g_autoptr(PolkuTeamMember) jukka = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *person = NULL;
+  PolkuFormDialog *form;
+  const char *id;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  id = polku_client_get_id (client);
+  kase = polku_case_store_open (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "None: the client is waiting in the queue"));
+  g_assert_nonnull (strstr (text, "None named: the plan names no responsible worker"));
+  g_clear_pointer (&text, g_free);
+
+  /* The signed-in worker is offered; taking the client names them. */
+  form = open_form (f, "overview.change-coordinator", NULL);
+  person = polku_form_dialog_get_text (form, "person");
+  g_assert_cmpstr (person, ==, "Sanna Koivisto");
+  submit_form (f, form);
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_cmpstr (polku_case_get_coordinator (kase), ==, "Sanna Koivisto");
+  g_clear_object (&kase);
+  text = view_text (f);
+  g_assert_null (strstr (text, "Earlier coordinators"));
+  g_clear_pointer (&text, g_free);
+  /* The same person again is refused with the core's words; nothing changes. */
+  submit_form (f, open_form (f, "overview.change-coordinator", NULL));
+  list = polku_coordinator_store_list_history (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  /* Handed over: the earlier one is in the history. */
+  submit_form (f, open_form (f, "overview.change-coordinator", "person", "Minna Rautio",
+                             NULL));
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Minna Rautio · since"));
+  g_assert_nonnull (strstr (text, "Earlier coordinators"));
+  g_clear_pointer (&text, g_free);
+  list = polku_coordinator_store_list_history (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Two responsible workers at once; each is removed from their own row. */
+  {
+    g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                     "client-id", id,
+                                                     "person", "Sanna Koivisto",
+                                                     "role", "Sosiaaliohjaaja",
+                                                     "organisation", "Hyvinvointialue",
+                                                     "sector", "social",
+                                                     "responsible", TRUE, NULL);
+    sanna = polku_team_store_add (f->store, draft, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                     "client-id", id,
+                                                     "person", "Jukka Rautio",
+                                                     "role", "Omalääkäri",
+                                                     "organisation", "Terveysasema",
+                                                     "sector", "health",
+                                                     "responsible", TRUE, NULL);
+    jukka = polku_team_store_add (f->store, draft, &error);
+    g_assert_no_error (error);
+  }
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  test_wait_loaded (f->view);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Sanna Koivisto, Jukka Rautio"));
+  g_clear_pointer (&text, g_free);
+
+  activate_member_item (f, "Sanna Koivisto", "overview.unset-responsible",
+                        polku_team_member_get_id (sanna));
+  test_wait_loaded (f->view);
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_cmpstr (polku_case_get_responsible_workers (kase)[0], ==, "Jukka Rautio");
+  g_assert_null (polku_case_get_responsible_workers (kase)[1]);
+  g_clear_object (&kase);
+  /* Made responsible again from the same row's menu. */
+  activate_member_item (f, "Sanna Koivisto", "overview.set-responsible",
+                        polku_team_member_get_id (sanna));
+  test_wait_loaded (f->view);
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_cmpuint (g_strv_length ((char **) polku_case_get_responsible_workers (kase)), ==, 2);
+  g_clear_object (&kase);
+
+  /* Both leave: allowed, and the overview warns that the plan names no one. */
+  activate_member_item (f, "Jukka Rautio", "overview.leave-team",
+                        polku_team_member_get_id (jukka));
+  test_wait_loaded (f->view);
+  activate_member_item (f, "Sanna Koivisto", "overview.leave-team",
+                        polku_team_member_get_id (sanna));
+  test_wait_loaded (f->view);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "None named: the plan names no responsible worker"));
+}
+
+/* The row of @type titled @title under @root (e.g. a form's check group), or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The two consents apart: the consent to contact (what lets the case move on) and the
+ * consents to share, with organisations picked from the county's list, never typed; a stored
+ * organisation the list lacks is shown with a note. */
+static void
+test_consent_section (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *d30 = days_from_today (-30);
+  PolkuFormDialog *form;
+  GtkWidget *organisations;
+  const char *id;
+  sqlite3 *db;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  id = polku_client_get_id (client);
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+
+  /* First the consent to contact: no organisations or parts to fill in. */
+  form = open_form (f, "overview.add-consent", NULL);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "kind"), ==, "contact");
+  organisations = find_row (GTK_WIDGET (form), ADW_TYPE_EXPANDER_ROW, "Organisations");
+  g_assert_nonnull (organisations);
+  g_assert_false (gtk_widget_get_visible (organisations));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW,
+                                                    "Goals")));
+  submit_form (f, form);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Valid consent to contact"));
+  g_assert_nonnull (strstr (text, "None: nothing of the client’s data may be shared."));
+  g_clear_pointer (&text, g_free);
+
+  /* Then the form proposes a consent to share: organisations from the county's list. A
+   * sharing consent that names none is refused, and nothing is recorded. */
+  form = open_form (f, "overview.add-consent", NULL);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "kind"), ==, "sharing");
+  organisations = find_row (GTK_WIDGET (form), ADW_TYPE_EXPANDER_ROW, "Organisations");
+  g_assert_true (gtk_widget_get_visible (organisations));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (organisations)), ==,
+                   "None chosen");
+  submit_form (f, form);
+  list = polku_consent_store_list (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  form = open_form (f, "overview.add-consent", NULL);
+  polku_form_dialog_set_checked (form, "organisations", "kela", TRUE);
+  polku_form_dialog_set_checked (form, "organisations", "tukipilari", TRUE);
+  polku_form_dialog_set_checked (form, "parts", "measures", FALSE);
+  organisations = find_row (GTK_WIDGET (form), ADW_TYPE_EXPANDER_ROW, "Organisations");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (organisations)), ==,
+                   "2 chosen");
+  /* Switching the kind hides what a consent to contact does not name. */
+  polku_form_dialog_set_choice (form, "kind", "contact");
+  g_assert_false (gtk_widget_get_visible (organisations));
+  polku_form_dialog_set_choice (form, "kind", "sharing");
+  g_assert_true (gtk_widget_get_visible (organisations));
+  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW,
+                                                   "Goals")));
+  submit_form (f, form);
+  list = polku_consent_store_list (f->store, id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (polku_consent_get_kind (g_ptr_array_index (list, 1)), ==, "sharing");
+  g_assert_cmpstr (polku_consent_get_organisations (g_ptr_array_index (list, 1))[0], ==, "kela");
+  g_assert_cmpstr (polku_consent_get_organisations (g_ptr_array_index (list, 1))[1], ==,
+                   "tukipilari");
+  g_assert_false (g_strv_contains (polku_consent_get_parts (g_ptr_array_index (list, 1)),
+                                   "measures"));
+  g_assert_true (polku_consent_check (f->store, id, "tukipilari", "goals", NULL, NULL));
+  g_assert_false (polku_consent_check (f->store, id, "tukipilari", "measures", NULL, NULL));
+
+  /* An old consent with the names as typed: one the list has, and one it lacks. */
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf (
+    "INSERT INTO consent (id, created, modified, client_id, given_on, given_by, method,"
+    " recorded_by, kind) VALUES ('11111111-2222-4333-8444-555555555555', 'x', 'x', '%s', '%s',"
+    " 'client', 'written', 'Sanna', 'sharing');"
+    "INSERT INTO consent_organisation (id, created, modified, consent_id, organisation) VALUES"
+    " ('31111111-2222-4333-8444-555555555555', 'x', 'x',"
+    "  '11111111-2222-4333-8444-555555555555', 'FPA'),"
+    " ('51111111-2222-4333-8444-555555555555', 'x', 'x',"
+    "  '11111111-2222-4333-8444-555555555555', 'Kylän Kerho ry');"
+    "INSERT INTO consent_part (id, created, modified, consent_id, part) VALUES"
+    " ('61111111-2222-4333-8444-555555555555', 'x', 'x',"
+    "  '11111111-2222-4333-8444-555555555555', 'goals');", id, d30);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  polku_store_end_use (f->store);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  test_wait_loaded (f->view);
+
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "Consents to share the plan"));
+  g_assert_nonnull (strstr (text, "Social Insurance Institution (Kela), Tukipilari mental "
+                                  "health association\n"));
+  g_assert_nonnull (strstr (text, "Social Insurance Institution (Kela), Kylän Kerho ry (not in "
+                                  "the county’s list)\n"));
+  g_assert_nonnull (strstr (text, "Valid until withdrawn"));
+  /* The consent to contact comes before the heading of the consents to share. */
+  g_assert_true (strstr (text, "Valid consent to contact") < strstr (text, "Consents to share"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,5 +1087,13 @@ main (int   argc,
               test_switch_quickly, fixture_teardown);
   g_test_add ("/overview/forms", Fixture, GUINT_TO_POINTER (0), fixture_setup, test_forms,
               fixture_teardown);
+  g_test_add ("/overview/sign-sources", Fixture, GUINT_TO_POINTER (0), fixture_setup,
+              test_sign_sources, fixture_teardown);
+  g_test_add ("/overview/close-form", Fixture, GUINT_TO_POINTER (0), fixture_setup,
+              test_close_form, fixture_teardown);
+  g_test_add ("/overview/coordinator-team", Fixture, GUINT_TO_POINTER (0), fixture_setup,
+              test_coordinator_team, fixture_teardown);
+  g_test_add ("/overview/consent-section", Fixture, GUINT_TO_POINTER (0), fixture_setup,
+              test_consent_section, fixture_teardown);
   return g_test_run ();
 }

@@ -1,5 +1,8 @@
 /* test-plan-print.c: the client's copy of the plan as PDF, in the plan's own language
- * whatever the UI language is, checked with pdftotext; nothing is left in temporary files
+ * whatever the UI language is, checked with pdftotext; nothing is left in temporary files.
+ * The copy names the team's responsible workers and the case's review date (the context),
+ * never the legacy copies an old version of the plan carries, and follows a change in the
+ * team with no new version of the plan.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,8 +14,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include "polku-case-store.h"
 #include "polku-client-private.h"
+#include "polku-client-store.h"
 #include "polku-plan-print.h"
+#include "polku-plan-store.h"
+#include "polku-team-store.h"
 #include "test-helpers.h"
 
 #define CLIENT_ID "0b8f0b62-c45d-46a4-a192-2825ef7190d7"
@@ -53,7 +60,7 @@ make_plan (const char *language,
     " \"client_id\": \"" CLIENT_ID "\", \"language\": \"%s\","
     " \"modified\": \"2026-11-20T10:00:00.000Z\","
     " \"client_view\": \"I want to live at home & see my grandchildren.\","
-    " \"main_burden\": \"Debts <and> loneliness\","
+    " \"main_burden\": \"Debts <and> loneliness\", \"agreed_on\": \"2026-10-30\","
     " \"responsible_worker\": {\"name\": \"Camilla Björkman\", \"title\": \"Coordinator\","
     "   \"organisation\": \"Wellbeing county\", \"phone\": \"044 123 4567\","
     "   \"email\": \"camilla.bjorkman@example.fi\"},"
@@ -97,6 +104,19 @@ make_plan (const char *language,
   g_assert_true (polku_plan_document_validate (node, &error));
   g_assert_no_error (error);
   return node;
+}
+
+/* The team's two responsible workers and the case's review date. */
+static PolkuPlanContext *
+make_context (void)
+{
+  PolkuPlanContext *context = polku_plan_context_new ("2027-03-15");
+
+  polku_plan_context_add_worker (context, "Patrik Forsman", "Klientansvarig",
+                                 "Österbottens välfärdsområde", "044 555 0101");
+  polku_plan_context_add_worker (context, "Annika Sjöberg", "Socialhandledare", NULL,
+                                 "annika.sjoberg@example.fi");
+  return context;
 }
 
 static char *
@@ -146,6 +166,7 @@ export_and_check (const char *language)
 {
   g_autoptr(PolkuClient) client = make_client ();
   g_autoptr(JsonNode) plan = make_plan (language, 0);
+  g_autoptr(PolkuPlanContext) context = make_context ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out_dir = make_out_dir ();
   g_autofree char *path = g_build_filename (out_dir, "plan.pdf", NULL);
@@ -153,7 +174,7 @@ export_and_check (const char *language)
   gboolean sv = g_str_equal (language, "sv");
 
   /* the output folder is outside TMPDIR, so that TMPDIR can be checked for leftovers */
-  g_assert_true (polku_plan_export_pdf (plan, client, path, &error));
+  g_assert_true (polku_plan_export_pdf (plan, client, context, path, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
 
@@ -162,10 +183,16 @@ export_and_check (const char *language)
   assert_lacks (text, sv ? "Yhteinen hoito- ja palvelusuunnitelma"
                          : "Gemensam vård- och serviceplan");
   assert_contains (text, "Aino Östman");
-  assert_contains (text, sv ? "Din ansvariga arbetstagare" : "Vastuutyöntekijäsi");
-  assert_contains (text, "Camilla Björkman");
-  assert_contains (text, "044 123 4567");
-  assert_contains (text, "camilla.bjorkman@example.fi");
+  assert_contains (text, sv ? "Avtalad med dig: 30.10.2026" : "Sovittu kanssasi: 30.10.2026");
+  /* the team's responsible workers, not the old version's own copy */
+  assert_contains (text, sv ? "Dina ansvariga arbetstagare" : "Vastuutyöntekijäsi");
+  assert_contains (text, "Patrik Forsman, Klientansvarig, Österbottens välfärdsområde");
+  assert_contains (text, sv ? "Telefon: 044 555 0101" : "Puhelin: 044 555 0101");
+  assert_contains (text, "Annika Sjöberg, Socialhandledare");
+  assert_contains (text, sv ? "E-post: annika.sjoberg@example.fi"
+                            : "Sähköposti: annika.sjoberg@example.fi");
+  assert_lacks (text, "Camilla");
+  assert_lacks (text, "044 123 4567");
   assert_contains (text, sv ? "Din situation med egna ord" : "Tilanteesi omin sanoin");
   assert_contains (text, "I want to live at home & see my grandchildren.");
   assert_contains (text, "Debts <and> loneliness");
@@ -184,7 +211,9 @@ export_and_check (const char *language)
   assert_contains (text, "AUDIT 14");
   assert_contains (text, sv ? "Planen ses över nästa gång"
                             : "Suunnitelma tarkistetaan seuraavan kerran");
-  assert_contains (text, "1.2.2027");
+  /* the case's review date, not the old version's next_review */
+  assert_contains (text, "15.3.2027");
+  assert_lacks (text, "1.2.2027");
   assert_contains (text, sv ? "Sida 1/1" : "Sivu 1/1");
   /* The UI language (Finnish in this test) never leaks into a Swedish copy */
   if (sv)
@@ -219,7 +248,7 @@ test_pages (void)
   g_autofree char *path = g_build_filename (out_dir, "plan.pdf", NULL);
   g_autofree char *text = NULL;
 
-  g_assert_true (polku_plan_export_pdf (plan, client, path, &error));
+  g_assert_true (polku_plan_export_pdf (plan, client, NULL, path, &error));
   text = pdf_text (path);
   assert_contains (text, "Extra goal number 40");
   assert_contains (text, "Sida 1/");
@@ -237,8 +266,93 @@ test_unwritable (void)
   g_autoptr(JsonNode) plan = make_plan ("fi", 0);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (polku_plan_export_pdf (plan, client, "/nonexistent/folder/plan.pdf", &error));
+  g_assert_false (polku_plan_export_pdf (plan, client, NULL, "/nonexistent/folder/plan.pdf",
+                                         &error));
   g_assert_nonnull (error);
+}
+
+/* With the real store: the copy names whoever the team names now and the case's review
+ * date; changing the team changes the next copy with no new version of the plan. */
+static void
+test_team_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_dir = make_out_dir ();
+  g_autofree char *db_path = g_build_filename (out_dir, "polku.db", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "plan.pdf", NULL);
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(PolkuTeamMember) first = NULL;
+  g_autoptr(PolkuTeamMember) second = NULL;
+  g_autoptr(PolkuTeamMember) named = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  const char *id;
+
+  store = polku_store_open (db_path, POLKU_KEY_RAW,
+                            "2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99",
+                            TRUE, &error);
+  g_assert_no_error (error);
+  polku_store_set_actor (store, "Camilla Björkman");
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Östman");
+  g_assert_true (polku_client_store_save (store, client, &error));
+  id = polku_client_get_id (client);
+  plan = polku_plan_document_new (id, "fi");
+  g_assert_true (polku_plan_store_save (store, id, plan, 0, POLKU_PLAN_ORIGIN_CREATE, NULL,
+                                        &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                       "client-id", id,
+                                                       "person", round == 0 ? "Paula Niemi"
+                                                                            : "Heidi Turunen",
+                                                       "role", "Sosiaaliohjaaja",
+                                                       "organisation", "Hyvinvointialue",
+                                                       "sector", "social",
+                                                       "contact", round == 0 ? "040 111 2222"
+                                                                             : "040 333 4444",
+                                                       "joined-on", "2026-10-01",
+                                                       "responsible", round == 0,
+                                                       NULL);
+      g_autoptr(PolkuPlanContext) context = NULL;
+      g_autoptr(JsonNode) saved = polku_plan_store_load (store, id, NULL, &error);
+      g_autofree char *text = NULL;
+
+      if (round == 0)
+        {
+          first = polku_team_store_add (store, draft, &error);
+          kase = polku_case_store_set_review (store, id, "2027-01-20", &error);
+        }
+      else
+        {
+          second = polku_team_store_add (store, draft, &error);
+          g_assert_no_error (error);
+          named = polku_team_store_set_responsible (store, polku_team_member_get_id (second),
+                                                    "2026-11-01", &error);
+        }
+      g_assert_no_error (error);
+
+      context = polku_plan_context_read (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_true (polku_plan_export_pdf (saved, client, context, path, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+      assert_contains (text, round == 0 ? "Paula Niemi, Sosiaaliohjaaja, Hyvinvointialue"
+                                        : "Heidi Turunen, Sosiaaliohjaaja, Hyvinvointialue");
+      assert_contains (text, round == 0 ? "040 111 2222" : "040 333 4444");
+      assert_contains (text, "20.1.2027");
+    }
+
+  versions = polku_plan_store_list_versions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_clear_object (&store);
+  assert_dir_empty (tmp_dir);
+  test_remove_tree (out_dir);
 }
 
 int
@@ -268,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/plan-print/swedish", test_swedish);
   g_test_add_func ("/plan-print/pages", test_pages);
   g_test_add_func ("/plan-print/unwritable", test_unwritable);
+  g_test_add_func ("/plan-print/team-change", test_team_change);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

@@ -2,7 +2,9 @@
  * with the focus on the new goal, undo and redo, the autosaved draft surviving a "crash",
  * reordering, saving versions, the history's side-by-side comparison and restore, a
  * template, the same words as polku-cli for a plan that cannot be saved, and accessible names
- * on every control
+ * on every control; the agreed date field (bounds refused in the core's words), the review
+ * row that sets the case's review date (overdue shown), and the team's responsible workers
+ * shown read-only and followed when the team changes
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,8 +14,12 @@
 
 #include <string.h>
 
+#include "polku-case-store.h"
+#include "polku-date.h"
+#include "polku-plan-editor.h"
 #include "polku-plan-store.h"
 #include "polku-plan-view-private.h"
+#include "polku-team-store.h"
 #include "test-helpers.h"
 #include "polku-client-store.h"
 
@@ -557,6 +563,213 @@ loading_changed_cb (GObject    *view,
 
 /* Two quick switches: the first client's plan goes at once, and only the last client's is
  * shown when the reads are in. */
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static char *
+stored_agreed_on (Fixture *f)
+{
+  g_autoptr(JsonNode) saved = polku_plan_store_load (f->store, polku_client_get_id (f->client),
+                                                     NULL, NULL);
+
+  g_assert_nonnull (saved);
+  return g_strdup (json_object_get_string_member (json_node_get_object (saved), "agreed_on"));
+}
+
+/* The agreed date is typed d.m.yyyy; left empty it becomes the day of the first save (and is
+ * shown so); a day still to come is refused in the core's words and nothing is saved. */
+static void
+test_agreed_date (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *title = "Agreed with the client on (d.m.yyyy)";
+  g_autofree char *today = days_from_today (0);
+  g_autofree char *today_shown = polku_date_format_user (today);
+  g_autofree char *tomorrow = days_from_today (1);
+  g_autofree char *tomorrow_shown = polku_date_format_user (tomorrow);
+  g_autofree char *agreed = NULL;
+
+  activate (f, "plan.new-empty", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_row (f, title, 0))), ==, "");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  agreed = stored_agreed_on (f);
+  g_assert_cmpstr (agreed, ==, today);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_row (f, title, 0))), ==,
+                   today_shown);
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, title, 0)), "2.11.2026");
+  g_assert_cmpstr (json_object_get_string_member (plan (f), "agreed_on"), ==, "2026-11-02");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpuint (n_versions (f), ==, 2);
+  g_free (agreed);
+  agreed = stored_agreed_on (f);
+  g_assert_cmpstr (agreed, ==, "2026-11-02");
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, title, 0)), tomorrow_shown);
+  g_assert_false (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "a day still to come"));
+  g_assert_cmpuint (n_versions (f), ==, 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, title, 0)), "31.2.2026");
+  g_assert_true (gtk_widget_has_css_class (nth_row (f, title, 0), "error"));
+  g_assert_false (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "agreed with the client is not a valid date"));
+}
+
+static PolkuTeamMember *
+add_member (Fixture    *f,
+            const char *person,
+            const char *contact,
+            gboolean    responsible)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                   "client-id", polku_client_get_id (f->client),
+                                                   "person", person,
+                                                   "role", "Klientansvarig",
+                                                   "organisation", "Välfärdsområdet",
+                                                   "sector", "social",
+                                                   "contact", contact,
+                                                   "joined-on", "2026-10-01",
+                                                   "responsible", responsible,
+                                                   NULL);
+  PolkuTeamMember *member = polku_team_store_add (f->store, draft, &error);
+
+  g_assert_no_error (error);
+  return member;
+}
+
+/* Whether a label under @root that is set visible starts with @text. */
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+worker_rows (Fixture *f)
+{
+  return polku_plan_editor_get_worker_rows (
+           POLKU_PLAN_EDITOR (polku_plan_view_get_editor (POLKU_PLAN_VIEW (f->view))));
+}
+
+static const char *
+case_review_on (Fixture *f,
+                PolkuCase **out_case)
+{
+  g_clear_object (out_case);
+  *out_case = polku_case_store_get (f->store, polku_client_get_id (f->client), NULL);
+  return *out_case != NULL ? polku_case_get_review_on (*out_case) : NULL;
+}
+
+/* The responsible workers are the team's, shown read-only (no field to type a copy in) and
+ * followed when the team changes; the review row sets the case's review date at once,
+ * without a new plan version, and says when it has passed. */
+static void
+test_team_and_review (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuTeamMember) camilla = NULL;
+  g_autoptr(PolkuTeamMember) jonas = NULL;
+  g_autoptr(PolkuTeamMember) named = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  GtkWidget *review;
+  guint skip = 0;
+
+  /* No team yet: the hint, no rows, and no field to write a worker into */
+  activate (f, "plan.new-empty", NULL);
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  g_assert_cmpuint (worker_rows (f)->len, ==, 0);
+  g_assert_true (gtk_widget_get_visible (nth_row (f, "No responsible worker in the team yet",
+                                                  0)));
+  g_assert_null (find_titled (f->view, ADW_TYPE_ENTRY_ROW, "Name", &skip));
+  skip = 0;
+  g_assert_null (find_titled (f->view, ADW_TYPE_ENTRY_ROW, "Phone", &skip));
+
+  camilla = add_member (f, "Camilla Björkman", "044 765 4321", TRUE);
+  jonas = add_member (f, "Jonas Backman", "jonas@example.fi", FALSE);
+  kase = polku_case_store_set_review (f->store, polku_client_get_id (f->client), "2027-02-01",
+                                      &error);
+  g_assert_no_error (error);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  test_wait_loaded (f->view);
+
+  g_assert_cmpuint (worker_rows (f)->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (worker_rows (f), 0)), ==,
+                   "Camilla Björkman");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (worker_rows (f), 0)), ==,
+                   "Klientansvarig · Välfärdsområdet · 044 765 4321");
+  g_assert_false (ADW_IS_ENTRY_ROW (g_ptr_array_index (worker_rows (f), 0)));
+  g_assert_false (gtk_widget_get_visible (nth_row (f, "No responsible worker in the team yet",
+                                                   0)));
+  review = nth_row (f, "Next review (d.m.yyyy)", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (review)), ==, "1.2.2027");
+
+  /* The team names Jonas Backman: shown when the tab is shown again, no new version */
+  named = polku_team_store_set_responsible (f->store, polku_team_member_get_id (jonas),
+                                            "2026-11-01", &error);
+  g_assert_no_error (error);
+  gtk_widget_set_visible (f->view, FALSE);
+  gtk_widget_set_visible (f->view, TRUE);
+  test_spin (50);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < worker_rows (f)->len; i++)
+      found |= g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (worker_rows (f),
+                                                                              i)),
+                            "Jonas Backman");
+    g_assert_true (found);
+  }
+  g_assert_cmpuint (n_versions (f), ==, 1);
+
+  /* Enter in the review row sets the case's review date */
+  gtk_editable_set_text (GTK_EDITABLE (review), "15.3.2027");
+  g_signal_emit_by_name (review, "apply");
+  g_assert_cmpstr (case_review_on (f, &kase), ==, "2027-03-15");
+  g_assert_cmpuint (n_versions (f), ==, 1);
+  g_assert_false (polku_plan_view_get_document (POLKU_PLAN_VIEW (f->view)) == NULL);
+  g_assert_false (label_shown (review, "Overdue since"));
+
+  /* Not a date: refused, the case keeps its date */
+  gtk_editable_set_text (GTK_EDITABLE (review), "32.3.2027");
+  g_signal_emit_by_name (review, "apply");
+  g_assert_cmpstr (case_review_on (f, &kase), ==, "2027-03-15");
+  g_assert_true (gtk_widget_has_css_class (review, "error"));
+  g_assert_nonnull (strstr (polku_plan_view_get_status (POLKU_PLAN_VIEW (f->view)),
+                            "The review date was not saved"));
+
+  /* A date that has passed is shown as overdue */
+  gtk_editable_set_text (GTK_EDITABLE (review), "1.9.2025");
+  g_signal_emit_by_name (review, "apply");
+  g_assert_cmpstr (case_review_on (f, &kase), ==, "2025-09-01");
+  g_assert_false (gtk_widget_has_css_class (review, "error"));
+  g_assert_true (label_shown (review, "Overdue since 1.9.2025"));
+
+  /* Empty: no review date */
+  gtk_editable_set_text (GTK_EDITABLE (review), "");
+  g_signal_emit_by_name (review, "apply");
+  g_assert_null (case_review_on (f, &kase));
+  g_assert_false (label_shown (review, "Overdue since"));
+}
+
 static void
 test_switch_quickly (Fixture       *f,
                      gconstpointer  data)
@@ -643,6 +856,8 @@ main (int   argc,
   ADD ("/plan-view/template", test_template);
   ADD ("/plan-view/accessible", test_accessible);
   ADD ("/plan-view/switch-quickly", test_switch_quickly);
+  ADD ("/plan-view/agreed-date", test_agreed_date);
+  ADD ("/plan-view/team-and-review", test_team_and_review);
 #undef ADD
 
   return g_test_run ();

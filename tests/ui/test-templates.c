@@ -570,11 +570,23 @@ collect_overlay_accels (GtkWidget  *widget,
       g_object_get (widget, "accelerator", &accelerator, "action-name", &action_name, NULL);
       if (accelerator != NULL)
         {
-          guint key;
-          GdkModifierType mods;
+          /* Several accelerators are separated by spaces, a range is "1...5" (the
+           * shortcut window's own syntax): each key of it is listed. */
+          g_auto(GStrv) alternatives = g_strsplit (accelerator, " ", -1);
 
-          g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
-          g_hash_table_add (accels, gtk_accelerator_name (key, mods));
+          for (guint i = 0; alternatives[i] != NULL; i++)
+            {
+              g_auto(GStrv) range = g_strsplit (alternatives[i], "...", 2);
+              guint key, last;
+              GdkModifierType mods, last_mods;
+
+              g_assert_true (gtk_accelerator_parse (range[0], &key, &mods));
+              last = key;
+              if (range[1] != NULL)
+                g_assert_true (gtk_accelerator_parse (range[1], &last, &last_mods));
+              for (guint k = key; k <= last; k++)
+                g_hash_table_add (accels, gtk_accelerator_name (k, mods));
+            }
         }
       if (action_name != NULL)
         g_hash_table_add (accels, g_strconcat ("action:", action_name, NULL));

@@ -938,7 +938,7 @@ test_first_start (void)
   test_remove_tree (dir);
 }
 
-/* The case filters: phase, responsible worker and review due narrow the list to the clients
+/* The case filters: phase, coordinator and review due narrow the list to the clients
  * the store names, together with the search; "All" shows everyone again. */
 static void
 test_case_filters (Fixture       *fixture,
@@ -975,17 +975,18 @@ test_case_filters (Fixture       *fixture,
       g_assert_cmpint (polku_case_get_phase_value (kase), ==, POLKU_CASE_PHASE_COORDINATION);
     }
 
-  /* And a responsible worker: the workers offered are those of the cases. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (worker)), >, 1);
-  name = polku_case_get_responsible (g_ptr_array_index (cases, 0));
+  /* And a coordinator: after "My clients", those who coordinate a case now. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (worker)), >, 2);
+  name = polku_case_get_coordinator (g_ptr_array_index (cases, 0));
   g_assert_nonnull (name);
-  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (worker)); i++)
+  for (guint i = 2; i < g_list_model_get_n_items (gtk_drop_down_get_model (worker)); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (
                                                    worker)), i), name))
       gtk_drop_down_set_selected (worker, i);
-  test_wait_until (window_settled, fixture->window, 5000, "the worker filter is applied");
+  g_assert_cmpuint (gtk_drop_down_get_selected (worker), >=, 2);
+  test_wait_until (window_settled, fixture->window, 5000, "the coordinator filter is applied");
   for (guint i = 0; i < cases->len; i++)
-    if (g_strcmp0 (polku_case_get_responsible (g_ptr_array_index (cases, i)), name) == 0)
+    if (g_strcmp0 (polku_case_get_coordinator (g_ptr_array_index (cases, i)), name) == 0)
       n_expected++;
   g_assert_cmpuint (n_visible (fixture), ==, n_expected);
 
@@ -1081,11 +1082,20 @@ test_followups (Fixture       *fixture,
 }
 
 /* The label with the number of follow-ups due on the sidebar's Follow-ups button. */
+/* The count beside "Follow-ups" (the queue's button has a count of its own). */
 static GtkLabel *
 find_followups_count (GtkWidget *root)
 {
   if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "polku-count"))
-    return GTK_LABEL (root);
+    {
+      GtkWidget *title = gtk_widget_get_prev_sibling (root);
+
+      if (GTK_IS_LABEL (title)
+          && g_str_equal (gtk_label_get_label (GTK_LABEL (title)),
+                          g_dgettext (GETTEXT_PACKAGE, "_Follow-ups")))
+        return GTK_LABEL (root);
+      return NULL;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {

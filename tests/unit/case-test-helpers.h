@@ -92,6 +92,7 @@ add_sign (Fixture     *f,
                                                  "group-id", group,
                                                  "item-id", item,
                                                  "reason", reason,
+                                                 "source-sector", "health",
                                                  "flagged-by", "Minna Rautio",
                                                  "flagged-on", flagged_on,
                                                  "service-point", "Yhteispäivystys",
@@ -99,21 +100,19 @@ add_sign (Fixture     *f,
   return polku_case_store_add_sign (f->store, f->checklist, draft, error);
 }
 
+/* A consent to be contacted and referred: what opens the phase gate. */
 static inline PolkuConsent *
 add_consent (Fixture    *f,
              const char *client,
              const char *given_on)
 {
-  static const char * const organisations[] = { "Hyvinvointialue", NULL };
-  static const char * const parts[] = { "goals", "actions", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuConsent) draft = g_object_new (POLKU_TYPE_CONSENT,
                                                 "client-id", client,
+                                                "kind", "contact",
                                                 "given-on", given_on,
                                                 "given-by", "client",
                                                 "method", "written",
-                                                "organisations", organisations,
-                                                "parts", parts,
                                                 NULL);
   PolkuConsent *consent = polku_consent_store_add (f->store, draft, &error);
 

@@ -16,9 +16,11 @@
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-demo.h"
+#include "polku-plan-store.h"
 
 #include "test-common.h"
 
+/* A plan id that is no client's plan (assessments must name their own client's plan). */
 #define PLAN_ID "5b0c2f1e-8d7a-4c3b-9e6f-1a2b3c4d5e6f"
 
 typedef struct
@@ -27,6 +29,7 @@ typedef struct
   char        *path;
   PolkuStore  *store;
   PolkuClient *client;
+  char        *plan_id;  /* the client's plan */
 } Fixture;
 
 static void
@@ -47,6 +50,17 @@ fixture_setup (Fixture       *f,
   polku_client_set_hetu (f->client, "131052-308T");
   g_assert_true (polku_client_store_save (f->store, f->client, &error));
   g_assert_no_error (error);
+
+  {
+    g_autoptr(JsonNode) plan = polku_plan_document_new (polku_client_get_id (f->client), "fi");
+    g_autofree char *start = NULL;
+
+    g_assert_true (polku_plan_store_save (f->store, polku_client_get_id (f->client), plan, 0,
+                                          POLKU_PLAN_ORIGIN_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (polku_assessment_store_find_plan (f->store, polku_client_get_id (f->client),
+                                                     &f->plan_id, &start, &error));
+  }
 }
 
 static void
@@ -55,6 +69,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->store);
   g_clear_object (&f->client);
+  g_free (f->plan_id);
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -112,7 +127,15 @@ test_add_list_update_remove (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(PolkuScores) scores = NULL;
 
+  /* Another client's plan (or none known) is refused, and nothing is written. */
   polku_assessment_set_plan_id (baseline, PLAN_ID);
+  polku_assessment_set_status (baseline, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_false (polku_assessment_store_save (f->store, baseline, &error));
+  g_assert_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_INVALID);
+  g_assert_null (polku_assessment_get_id (baseline));
+  g_clear_error (&error);
+
+  polku_assessment_set_plan_id (baseline, f->plan_id);
   polku_assessment_set_status (baseline, POLKU_ASSESSMENT_STATUS_COMPLETE);
   polku_assessment_set_answer (baseline, 20, POLKU_ANSWER_MISSING);
   g_assert_true (polku_assessment_store_save (f->store, baseline, &error));
@@ -131,7 +154,7 @@ test_add_list_update_remove (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 2);
   read = g_object_ref (g_ptr_array_index (list, 0));
   g_assert_cmpstr (polku_assessment_get_id (read), ==, polku_assessment_get_id (baseline));
-  g_assert_cmpstr (polku_assessment_get_plan_id (read), ==, PLAN_ID);
+  g_assert_cmpstr (polku_assessment_get_plan_id (read), ==, f->plan_id);
   g_assert_cmpstr (polku_assessment_get_date (read), ==, "2025-01-15");
   g_assert_cmpint (polku_assessment_get_role (read), ==, POLKU_ASSESSMENT_ROLE_BASELINE);
   g_assert_cmpint (polku_assessment_get_answer (read, 0), ==, 2);
@@ -348,7 +371,7 @@ test_fhir (Fixture       *f,
   guint n_qr = 0, n_obs = 0;
 
   polku_assessment_set_status (complete, POLKU_ASSESSMENT_STATUS_COMPLETE);
-  polku_assessment_set_plan_id (complete, PLAN_ID);
+  polku_assessment_set_plan_id (complete, f->plan_id);
   polku_assessment_set_answer (complete, 20, POLKU_ANSWER_MISSING);
   polku_assessment_set_answer (complete, 21, POLKU_ANSWER_MISSING);  /* social unscored */
   g_assert_true (polku_assessment_store_save (f->store, complete, &error));
@@ -453,14 +476,15 @@ test_csv (Fixture       *f,
     }
 }
 
-/* The demo gives clients with a plan a baseline and, for some, follow-ups. */
+/* The demo gives clients with a plan a baseline and, for some, follow-ups, at which the
+ * satisfaction question is mostly asked too. */
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clients = NULL;
-  guint with_assessments = 0, with_follow_ups = 0;
+  guint with_assessments = 0, with_follow_ups = 0, satisfaction_answers = 0;
 
   g_assert_true (polku_demo_populate (f->store, 12, 7, &error));
   g_assert_no_error (error);
@@ -482,11 +506,21 @@ test_demo (Fixture       *f,
       if (list->len > 1)
         with_follow_ups++;
       for (guint k = 1; k < list->len; k++)
-        g_assert_cmpint (polku_assessment_get_role (g_ptr_array_index (list, k)), ==,
-                         POLKU_ASSESSMENT_ROLE_FOLLOW_UP);
+        {
+          PolkuAssessment *a = g_ptr_array_index (list, k);
+
+          g_assert_cmpint (polku_assessment_get_role (a), ==, POLKU_ASSESSMENT_ROLE_FOLLOW_UP);
+          if (g_str_equal (polku_assessment_get_instrument_id (a), "client-satisfaction"))
+            {
+              /* As the practice's answers fell: neither, fairly or very satisfied. */
+              g_assert_cmpint (polku_assessment_get_answer (a, 0), >=, 3);
+              satisfaction_answers++;
+            }
+        }
     }
   g_assert_cmpuint (with_assessments, >, 0);
   g_assert_cmpuint (with_follow_ups, >, 0);
+  g_assert_cmpuint (satisfaction_answers, >, 0);
 }
 
 int

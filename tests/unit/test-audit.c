@@ -11,12 +11,15 @@
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 
+#include "polku-assessment-store.h"
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-store-private.h"
 
 #include "test-common.h"
+
+#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 typedef struct
 {
@@ -303,6 +306,183 @@ test_every_action_has_a_label (Fixture       *f,
   assert_verifies (f->store, entries->len);
 }
 
+/* Truncation that keeps the chain whole: the guards dropped, the newest entries deleted and
+ * the head rewritten to the new end. The anchor kept outside the database finds it. */
+static void
+test_tamper_truncate_and_rewrite_head (Fixture       *f,
+                                       gconstpointer  data)
+{
+  add_views (f, 4);
+  g_assert_cmpint (raw_exec (f->store,
+                             "DROP TRIGGER audit_entry_no_delete;"
+                             "DELETE FROM audit_entry WHERE seq >= 3;"
+                             "UPDATE audit_head SET seq = 2,"
+                             " hash = (SELECT hash FROM audit_entry WHERE seq = 2);"),
+                   ==, SQLITE_OK);
+  assert_tampered (f->store, "outside the database");
+}
+
+/* The same with everything deleted. */
+static void
+test_tamper_truncate_all (Fixture       *f,
+                          gconstpointer  data)
+{
+  add_views (f, 2);
+  g_assert_cmpint (raw_exec (f->store,
+                             "DROP TRIGGER audit_entry_no_delete;"
+                             "DELETE FROM audit_entry;"
+                             "UPDATE audit_head SET seq = 0, hash = '" ZERO_HASH "';"),
+                   ==, SQLITE_OK);
+  assert_tampered (f->store, "outside the database");
+}
+
+/* A guard trigger gone is tampering even when no entry was touched (yet). */
+static void
+test_tamper_guard_dropped (Fixture       *f,
+                           gconstpointer  data)
+{
+  add_views (f, 2);
+  g_assert_cmpint (raw_exec (f->store, "DROP TRIGGER audit_entry_no_update;"), ==, SQLITE_OK);
+  assert_tampered (f->store, "audit_entry_no_update");
+}
+
+/* How far back verify can prove: to the anchor; without one (a profile older than anchors,
+ * or the file removed), nothing beyond the chain itself. */
+static void
+test_anchor_reach (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *anchor = g_strconcat (f->path, ".anchor", NULL);
+  PolkuAuditVerification result;
+
+  add_views (f, 3);
+  g_assert_true (polku_audit_verify_full (f->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.anchored, ==, result.n_entries);
+  g_assert_cmpint (result.n_entries, >, 3);
+
+  g_assert_cmpint (g_unlink (anchor), ==, 0);
+  g_assert_true (polku_audit_verify_full (f->store, &result, &error));
+  g_assert_cmpint (result.anchored, ==, 0);
+
+  /* The next change writes it again. */
+  add_views (f, 1);
+  g_assert_true (polku_audit_verify_full (f->store, &result, &error));
+  g_assert_cmpint (result.anchored, ==, result.n_entries);
+}
+
+static void
+flip_byte (const char *path,
+           goffset     from_end)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, (gsize) from_end);
+  contents[length - from_end] ^= 0x20;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* One byte flipped on disk: verify says the file is damaged, and no write goes in. */
+static void
+test_damaged_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  PolkuAuditVerification result;
+
+  add_views (f, 2);
+  polku_store_close (f->store);
+  flip_byte (f->path, 200);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (polku_audit_verify_full (store, &result, &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_true (polku_store_is_damaged (store));
+  g_assert_false (polku_audit_record (store, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
+                                      &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_DAMAGED);
+}
+
+/* On a schedule: an open more than a day after the last check checks the file. */
+static void
+test_damaged_found_at_open (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *anchor = g_strconcat (f->path, ".anchor", NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  add_views (f, 2);
+  polku_store_close (f->store);
+  g_assert_true (g_key_file_load_from_file (keyfile, anchor, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_string (keyfile, "Integrity", "checked", "2020-01-01T00:00:00.000Z");
+  g_assert_true (g_key_file_save_to_file (keyfile, anchor, NULL));
+  flip_byte (f->path, 200);
+
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (polku_store_is_damaged (store));
+}
+
+static guint
+count_actions (Fixture    *f,
+               const char *action)
+{
+  g_autoptr(GPtrArray) entries = polku_audit_list (f->store, f->client_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += g_strcmp0 (polku_audit_entry_get_action (g_ptr_array_index (entries, i)), action) == 0;
+  return n;
+}
+
+/* A WHOQOL-BREF draft saved at every answer leaves one entry per form session, not one per
+ * keypress; another entry in between starts a new session; completing is always recorded. */
+static void
+test_draft_progress_once_per_session (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup ("whoqol-bref", &error);
+  g_autoptr(PolkuAssessment) draft = polku_assessment_new (f->client_id, instrument);
+  g_autoptr(GPtrArray) all = NULL;
+
+  polku_assessment_set_date (draft, "2026-03-01");
+  g_assert_true (polku_assessment_store_save (f->store, draft, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 10; i++)
+    {
+      polku_assessment_set_answer (draft, i, 3);
+      polku_assessment_set_position (draft, i + 1);
+      g_assert_true (polku_assessment_store_save (f->store, draft, &error));
+    }
+  g_assert_cmpuint (count_actions (f, POLKU_AUDIT_ASSESSMENT_ADD), ==, 1);
+  g_assert_cmpuint (count_actions (f, POLKU_AUDIT_ASSESSMENT_UPDATE), ==, 1);
+
+  /* The form was closed and opened again (the client's page was read meanwhile). */
+  add_views (f, 1);
+  for (guint i = 10; i < 26; i++)
+    {
+      polku_assessment_set_answer (draft, i, 3);
+      g_assert_true (polku_assessment_store_save (f->store, draft, &error));
+    }
+  g_assert_cmpuint (count_actions (f, POLKU_AUDIT_ASSESSMENT_UPDATE), ==, 2);
+
+  polku_assessment_set_status (draft, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_true (polku_assessment_store_save (f->store, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (f, POLKU_AUDIT_ASSESSMENT_UPDATE), ==, 3);
+  all = polku_audit_list (f->store, NULL, NULL);
+  assert_verifies (f->store, all->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +499,13 @@ main (int    argc,
   ADD ("/audit/tamper/remove-middle", test_tamper_remove_middle);
   ADD ("/audit/tamper/remove-newest", test_tamper_remove_newest);
   ADD ("/audit/tamper/insert", test_tamper_insert);
+  ADD ("/audit/tamper/truncate-and-rewrite-head", test_tamper_truncate_and_rewrite_head);
+  ADD ("/audit/tamper/truncate-all", test_tamper_truncate_all);
+  ADD ("/audit/tamper/guard-dropped", test_tamper_guard_dropped);
+  ADD ("/audit/anchor-reach", test_anchor_reach);
+  ADD ("/audit/damaged-file", test_damaged_file);
+  ADD ("/audit/damaged-found-at-open", test_damaged_found_at_open);
+  ADD ("/audit/draft-progress-once-per-session", test_draft_progress_once_per_session);
   ADD ("/audit/survives-reopen", test_survives_reopen);
   ADD ("/audit/every-action-has-a-label", test_every_action_has_a_label);
 #undef ADD

@@ -65,7 +65,8 @@ test_case_path (Fixture       *f,
   /* Identification: one sign proposes the client. */
   sign_json = g_strdup_printf ("{\"group_id\": \"service_use\", \"item_id\": \"no_shows\", "
                                "\"reason\": \"Kolme peruuttamatonta aikaa.\", "
-                               "\"flagged_on\": \"%s\", \"service_point\": \"Terveysasema\"}",
+                               "\"flagged_on\": \"%s\", \"source_sector\": \"health\", "
+                               "\"service_point\": \"Terveysasema\"}",
                                week_ago);
   CLI (&run, f, sign_json, "signs", "add", id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
@@ -77,26 +78,55 @@ test_case_path (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "consent"));
   run_clear (&run);
 
-  consent_json = g_strdup_printf ("{\"given_on\": \"%s\", \"given_by\": \"client\", "
-                                  "\"method\": \"electronic\", "
-                                  "\"organisations\": [\"Hyvinvointialue\", \"Kela\"], "
+  /* Two consents: to be contacted (the gate), and to share with named organisations. */
+  consent_json = g_strdup_printf ("{\"kind\": \"sharing\", \"given_on\": \"%s\", "
+                                  "\"given_by\": \"client\", \"method\": \"electronic\", "
+                                  "\"organisations\": [\"county\", \"kela\"], "
                                   "\"parts\": [\"goals\", \"actions\", \"team\"], "
                                   "\"valid_until\": null}", week_ago);
   CLI (&run, f, consent_json, "consent", "add", id, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_out (&run);
   object = json_node_get_object (root);
-  consent_id = g_strdup (json_object_get_string_member (object, "id"));
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "sharing");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "parts")), ==,
                     3);
   g_clear_pointer (&root, json_node_unref);
   run_clear (&run);
+  /* Sharing alone does not open the gate. */
+  CLI (&run, f, NULL, "consent", "check", id, "--contact");
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "phase", id, "consent", "--date", week_ago);
+  assert_one_line_error (&run, 1);
+  run_clear (&run);
 
-  CLI (&run, f, NULL, "consent", "check", id, "--organisation", "Kela", "--part", "goals");
+  g_free (consent_json);
+  consent_json = g_strdup_printf ("{\"kind\": \"contact\", \"given_on\": \"%s\", "
+                                  "\"given_by\": \"client\", \"method\": \"electronic\", "
+                                  "\"valid_until\": null}", week_ago);
+  CLI (&run, f, consent_json, "consent", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  object = json_node_get_object (root);
+  consent_id = g_strdup (json_object_get_string_member (object, "id"));
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "contact");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "consent", "check", id, "--contact");
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
-  CLI (&run, f, NULL, "consent", "check", id, "--organisation", "Poliisi");
+  CLI (&run, f, NULL, "consent", "check", id, "--organisation", "kela", "--part", "goals");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "consent", "check", id, "--organisation", "employment-services",
+       "--part", "goals");
   assert_one_line_error (&run, 1);
+  run_clear (&run);
+  CLI (&run, f, NULL, "consent", "check", id, "--organisation", "poliisi", "--part", "goals");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "organisations list"));
   run_clear (&run);
 
   CLI (&run, f, NULL, "case", "phase", id, "consent", "--date", week_ago);
@@ -182,9 +212,16 @@ test_case_path (Fixture       *f,
   object = json_node_get_object (root);
   g_assert_true (json_object_get_boolean_member (object, "proposed"));
   g_assert_false (json_object_get_boolean_member (object, "consent_valid"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
-                                                                                 "case"),
-                                                  "responsible"), ==, "Jukka Rautio");
+  /* set-responsible added Jukka beside Sanna: both are responsible workers. */
+  {
+    JsonArray *workers = json_object_get_array_member (
+      json_object_get_object_member (object, "case"), "responsible_workers");
+
+    g_assert_cmpuint (json_array_get_length (workers), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (workers, 1), ==, "Jukka Rautio");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        object, "responsible_workers")), ==, 2);
+  }
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "phases")),
                     ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "team")), ==,
@@ -192,11 +229,11 @@ test_case_path (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       object, "responsible_history")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "consents")),
-                    ==, 1);
+                    ==, 2);
   g_assert_nonnull (json_object_get_string_member (
                       json_array_get_object_element (json_object_get_array_member (object,
                                                                                    "consents"),
-                                                     0), "withdrawn_on"));
+                                                     1), "withdrawn_on"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "notes")), ==,
                     1);
   g_clear_pointer (&root, json_node_unref);
@@ -244,7 +281,7 @@ test_dated_changes (Fixture       *f,
 
   sign_id = add_json (f, "signs", id, "{\"group_id\": \"service_use\", "
                       "\"item_id\": \"no_shows\", \"reason\": \"Merkitty vahingossa.\", "
-                      "\"service_point\": \"Terveysasema\"}");
+                      "\"source_sector\": \"health\", \"service_point\": \"Terveysasema\"}");
 
   CLI (&run, f, NULL, "signs", "retract", sign_id);
   g_assert_cmpint (run.status, ==, 0);
@@ -254,7 +291,8 @@ test_dated_changes (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
   run_clear (&run);
 
-  /* Two members; the responsible one cannot leave, the other can. */
+  /* Two members; both can leave, the responsible one too (stopping being one that day), and
+   * no one leaves twice. */
   first_id = add_json (f, "team", id, "{\"person\": \"Sari Salo\", "
                        "\"role\": \"sosiaaliohjaaja\", \"organisation\": \"Hyvinvointialue\", "
                        "\"sector\": \"social\", \"responsible\": true}");
@@ -262,11 +300,17 @@ test_dated_changes (Fixture       *f,
                         "\"role\": \"sairaanhoitaja\", \"organisation\": \"Terveysasema\", "
                         "\"sector\": \"health\"}");
 
-  CLI (&run, f, NULL, "team", "leave", first_id);
-  assert_one_line_error (&run, 1);
-  run_clear (&run);
   CLI (&run, f, NULL, "team", "leave", second_id, "--date", today);
   g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "team", "leave", first_id);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "responsible"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "team", "leave", first_id);
+  assert_one_line_error (&run, 2);
   run_clear (&run);
 
   CLI (&run, f, NULL, "signs", "retract", "00000000-0000-4000-8000-000000000000");
@@ -289,14 +333,16 @@ test_bad_input (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "reasn"));
   run_clear (&run);
   CLI (&run, f, "{\"group_id\": \"worry\", \"item_id\": \"nope\", \"reason\": \"x\", "
-                "\"service_point\": \"y\"}", "signs", "add", id, "--json", "-");
+                "\"source_sector\": \"health\", \"service_point\": \"y\"}", "signs", "add", id,
+       "--json", "-");
   assert_one_line_error (&run, 2);
   run_clear (&run);
   CLI (&run, f, "{\"given_on\": 20260101}", "consent", "add", id, "--json", "-");
   assert_one_line_error (&run, 2);
   run_clear (&run);
-  CLI (&run, f, "{\"given_on\": \"2026-01-01\", \"given_by\": \"client\", \"method\": "
-                "\"written\", \"organisations\": [\"Kela\"], \"parts\": [\"all\"]}",
+  CLI (&run, f, "{\"kind\": \"sharing\", \"given_on\": \"2026-01-01\", \"given_by\": "
+                "\"client\", \"method\": \"written\", \"organisations\": [\"kela\"], "
+                "\"parts\": [\"all\"]}",
        "consent", "add", id, "--json", "-");
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "all"));
@@ -388,7 +434,7 @@ test_lists (Fixture       *f,
 
   sign_id = add_json (f, "signs", id, "{\"group_id\": \"service_use\", "
                       "\"item_id\": \"no_shows\", \"reason\": \"x\", "
-                      "\"service_point\": \"Terveysasema\"}");
+                      "\"source_sector\": \"social\", \"service_point\": \"Terveysasema\"}");
   g_assert_cmpuint (list_length (f, "signs", "list", id, NULL), ==, 1);
   CLI (&run, f, NULL, "signs", "retract", sign_id);
   g_assert_cmpint (run.status, ==, 0);
@@ -400,21 +446,23 @@ test_lists (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "(retracted)"));
   run_clear (&run);
 
-  consent_json = g_strdup_printf ("{\"given_on\": \"%s\", \"given_by\": \"client\", "
-                                  "\"method\": \"written\", \"organisations\": [\"Kela\"], "
-                                  "\"parts\": [\"goals\"]}", today);
+  consent_json = g_strdup_printf ("{\"kind\": \"sharing\", \"given_on\": \"%s\", "
+                                  "\"given_by\": \"client\", \"method\": \"written\", "
+                                  "\"organisations\": [\"kela\"], \"parts\": [\"goals\"]}",
+                                  today);
   g_free (add_json (f, "consent", id, consent_json));
   g_assert_cmpuint (list_length (f, "consent", "list", id, NULL), ==, 1);
   CLI (&run, f, NULL, "consent", "list", id);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "\twritten\t-\t-\n"));
+  g_assert_nonnull (strstr (run.out, "\tsharing\t"));
+  g_assert_nonnull (strstr (run.out, "\twritten\t-\t-\tSocial Insurance Institution (Kela)"
+                                     "\tgoals\n"));
   run_clear (&run);
 
   g_free (add_json (f, "team", id, "{\"person\": \"Sari Salo\", "
                     "\"role\": \"sosiaaliohjaaja\", \"organisation\": \"Hyvinvointialue\", "
                     "\"sector\": \"social\", \"responsible\": true}"));
   g_assert_cmpuint (list_length (f, "team", "list", id, "--all"), ==, 1);
-  g_assert_cmpuint (list_length (f, "team", "history", id, NULL), ==, 1);
   CLI (&run, f, NULL, "team", "list", id);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\tSari Salo\tsosiaaliohjaaja\tHyvinvointialue\tsocial\t"
@@ -422,7 +470,8 @@ test_lists (Fixture       *f,
   run_clear (&run);
   CLI (&run, f, NULL, "team", "history", id);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, today));
+  g_assert_true (g_str_has_prefix (run.out, "responsible\t"));
+  g_assert_nonnull (strstr (run.out, today));
   g_assert_nonnull (strstr (run.out, "\t-\tSari Salo\t"));
   run_clear (&run);
 
@@ -474,12 +523,175 @@ test_case_list_audited (Fixture       *f,
   g_assert_null (strstr (run.out, "Virtanen"));
 }
 
+/* Where a client comes from is coded, the client or a relative may flag; closing takes a
+ * coded reason; the reason's words come in JSON, never on the command line. */
+static void
+test_sources_and_closing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = add_client (f);
+  g_autofree char *dir = g_dir_make_tmp ("polku-test-cli-case-XXXXXX", NULL);
+  g_autofree char *county = g_build_filename (dir, "reasons.json", NULL);
+  JsonObject *object;
+  JsonObject *kase;
+  JsonArray *array;
+
+  /* The list, from the data; a county's file is checked. */
+  CLI (&run, f, NULL, "case", "closing-reasons", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  array = json_object_get_array_member (json_node_get_object (root), "reasons");
+  g_assert_cmpuint (json_array_get_length (array), ==, 6);
+  object = json_array_get_object_element (array, 5);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "other");
+  g_assert_true (json_object_get_boolean_member (object, "text_required"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                                                                                 "label"),
+                                                  "fi"), ==, "Muu syy");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "closing-reasons");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "goals_reached\tThe goals of the plan were reached\n"));
+  g_assert_nonnull (strstr (run.out, "other\tOther reason\t(needs words)\n"));
+  run_clear (&run);
+  g_assert_true (g_file_set_contents (county, "{\"format\": \"polku-closing-reasons/1\", "
+                                      "\"id\": \"x\", \"title\": {\"en\": \"a\", \"fi\": \"b\", "
+                                      "\"sv\": \"c\"}, \"reasons\": [{\"id\": \"done\", "
+                                      "\"label\": {\"en\": \"a\", \"fi\": \"b\"}}]}", -1, NULL));
+  run_cli (&run, f, NULL, "case", "closing-reasons", "--file", county, NULL);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "reasons.json: reasons[0].label.sv"));
+  run_clear (&run);
+  g_unlink (county);
+  g_rmdir (dir);
+
+  /* Sources: required and coded; the client themself needs no unit or person. */
+  CLI (&run, f, "{\"group_id\": \"worry\", \"item_id\": \"client_situation\", "
+                "\"reason\": \"x\", \"service_point\": \"y\"}", "signs", "add", id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "source_sector"));
+  run_clear (&run);
+  CLI (&run, f, "{\"group_id\": \"worry\", \"item_id\": \"client_situation\", "
+                "\"reason\": \"x\", \"source_sector\": \"police\", \"service_point\": \"y\"}",
+       "signs", "add", id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "police"));
+  run_clear (&run);
+  CLI (&run, f, "{\"group_id\": \"worry\", \"item_id\": \"client_situation\", "
+                "\"reason\": \"x\", \"source_sector\": \"health\"}",
+       "signs", "add", id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "unit"));
+  run_clear (&run);
+  CLI (&run, f, "{\"group_id\": \"service_use\", \"item_id\": \"needs_but_not_using\", "
+                "\"reason\": \"Kertoi itse, ettei käy hammaslääkärissä.\", "
+                "\"source_sector\": \"client\"}", "signs", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "source_sector"), ==, "client");
+  g_assert_true (json_object_get_null_member (object, "service_point"));
+  g_assert_true (json_object_get_null_member (object, "flagged_by"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "signs", "list", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tThe client themself\n"));
+  run_clear (&run);
+
+  /* --reason is refused, whatever the phase: nothing changes. */
+  CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "other", "--reason",
+       "Salainen syy");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "--json"));
+  run_clear (&run);
+  /* No code, an unknown code, "other" without words, a code when not closing, bad JSON. */
+  CLI (&run, f, "{\"reason\": \"Tavoitteet saavutettu.\"}", "case", "phase", id, "closed",
+       "--json", "-");
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "bored");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "goals_reached"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "other");
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "phase", id, "identified", "--reason-code", "died");
+  assert_one_line_error (&run, 2);
+  run_clear (&run);
+  CLI (&run, f, "{\"reasn\": \"x\"}", "case", "phase", id, "closed", "--reason-code",
+       "other", "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "reason"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "show", id, "--json");
+  root = parse_out (&run);
+  kase = json_object_get_object_member (json_node_get_object (root), "case");
+  g_assert_cmpstr (json_object_get_string_member (kase, "phase"), ==, "identified");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  /* "other" with its words from JSON. */
+  CLI (&run, f, "{\"reason\": \"Siirtyi palveluasumiseen.\"}", "case", "phase", id, "closed",
+       "--reason-code", "other", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "closed_code"), ==, "other");
+  g_assert_cmpstr (json_object_get_string_member (object, "closed_reason"), ==,
+                   "Siirtyi palveluasumiseen.");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, "{\"reason\": \"Palasi alueelle.\"}", "case", "phase", id, "identified",
+       "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* A code alone: closed_reason is null, not the code again. */
+  CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "moved_away");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "show", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_out (&run);
+  object = json_node_get_object (root);
+  kase = json_object_get_object_member (object, "case");
+  g_assert_cmpstr (json_object_get_string_member (kase, "closed_code"), ==, "moved_away");
+  g_assert_true (json_object_get_null_member (kase, "closed_reason"));
+  array = json_object_get_array_member (object, "phases");
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 3),
+                                                  "reason_code"), ==, "moved_away");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (array, 3),
+                                              "reason"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 2),
+                                                  "reason"), ==, "Palasi alueelle.");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "show", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Closed: Moved away from the area\n"));
+  g_assert_nonnull (strstr (run.out, "The client themself"));
+  run_clear (&run);
+
+  /* The words are in the store, never in the audit log. */
+  CLI (&run, f, NULL, "audit", "list", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "palveluasumiseen"));
+  g_assert_null (strstr (run.out, "Salainen"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_unsetenv ("POLKU_CHECKLIST");
+  g_unsetenv ("POLKU_CLOSING_REASONS");
 
   g_test_add ("/cli-case/path", Fixture, NULL, cli_fixture_setup, test_case_path,
               cli_fixture_teardown);
@@ -491,5 +703,7 @@ main (int    argc,
               cli_fixture_teardown);
   g_test_add ("/cli-case/list-audited", Fixture, NULL, cli_fixture_setup,
               test_case_list_audited, cli_fixture_teardown);
+  g_test_add ("/cli-case/sources-and-closing", Fixture, NULL, cli_fixture_setup,
+              test_sources_and_closing, cli_fixture_teardown);
   return g_test_run ();
 }

@@ -267,18 +267,176 @@ test_types (Fixture       *f,
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *file = g_build_filename (f->dir, "types.json", NULL);
+  JsonArray *a;
+  gboolean found = FALSE;
 
   CLI (&run, f, NULL, "contacts", "types", "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 9);
+  a = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (a), ==, 13);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *o = json_array_get_object_element (a, i);
 
+      if (g_str_equal (json_object_get_string_member (o, "id"), "coordinator-call"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (o, "category"), ==, "coordinator");
+          g_assert_true (json_object_get_boolean_member (o, "continuity"));
+        }
+    }
+  g_assert_true (found);
+  g_clear_pointer (&root, json_node_unref);
+
+  CLI (&run, f, NULL, "contacts", "categories", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  a = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (a), ==, 11);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 2), "id"),
+                   ==, "telephone_service");
+  g_clear_pointer (&root, json_node_unref);
+  CLI (&run, f, NULL, "contacts", "categories");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "mental_health\tMental-health and substance-use services\n"));
+
+  /* A county's file is checked whole: labels, a category that does not exist, ids used
+   * twice. */
   g_assert_true (g_file_set_contents (file, "{\"format\": \"polku-contact-types\", \"version\": 1,"
-                                      " \"types\": [{\"id\": \"x\", \"labels\": {\"en\": \"X\"}}]}",
-                                      -1, NULL));
+                                      " \"categories\": [{\"id\": \"visits\", \"labels\": "
+                                      "{\"en\": \"V\", \"fi\": \"K\", \"sv\": \"B\"}}],"
+                                      " \"types\": [{\"id\": \"x\", \"labels\": {\"en\": \"X\"},"
+                                      " \"category\": \"visits\"}]}", -1, NULL));
   CLI (&run, f, NULL, "contacts", "types", "--file", file);
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "types.json: types[0].labels.fi"));
+
+  g_assert_true (g_file_set_contents (file, "{\"format\": \"polku-contact-types\", \"version\": 1,"
+                                      " \"categories\": [{\"id\": \"visits\", \"labels\": "
+                                      "{\"en\": \"V\", \"fi\": \"K\", \"sv\": \"B\"}}],"
+                                      " \"types\": [{\"id\": \"x\", \"labels\": {\"en\": \"X\","
+                                      " \"fi\": \"X\", \"sv\": \"X\"}, \"category\": \"calls\"}]}",
+                                      -1, NULL));
+  CLI (&run, f, NULL, "contacts", "types", "--file", file);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "types.json: types[0].category"));
+  g_assert_nonnull (strstr (run.err, "calls"));
+  CLI (&run, f, NULL, "contacts", "categories", "--file", file);
+  assert_one_line_error (&run, 2);
+
+  g_assert_true (g_file_set_contents (file, "{\"format\": \"polku-contact-types\", \"version\": 1,"
+                                      " \"categories\": [{\"id\": \"visits\", \"labels\": "
+                                      "{\"en\": \"V\", \"fi\": \"K\", \"sv\": \"B\"}}],"
+                                      " \"types\": [{\"id\": \"x\", \"labels\": {\"en\": \"X\","
+                                      " \"fi\": \"X\", \"sv\": \"X\"}, \"category\": \"visits\"},"
+                                      " {\"id\": \"x\", \"labels\": {\"en\": \"X\","
+                                      " \"fi\": \"X\", \"sv\": \"X\"}, \"category\": \"visits\"}]}",
+                                      -1, NULL));
+  CLI (&run, f, NULL, "contacts", "types", "--file", file);
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "types.json: types[1].id"));
+}
+
+/* Days of a stay and a reason: in, out, the rules, and the counts by category. */
+static void
+test_days_reason_counts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *stay_id = NULL;
+  JsonObject *o;
+  JsonArray *a;
+
+  /* A stay without days, days for a visit, days that are no number: exit 2, nothing
+   * written. */
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"hospital-stay\"}",
+       "contacts", "add", f->client_id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "days"));
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"doctor\", \"days\": 3}",
+       "contacts", "add", f->client_id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"hospital-stay\", \"days\": \"3\"}",
+       "contacts", "add", f->client_id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  CLI (&run, f, "{\"date\": \"2026-02-03\", \"type\": \"hospital-stay\", \"days\": 3661}",
+       "contacts", "add", f->client_id, "--json", "-");
+  assert_one_line_error (&run, 2);
+  g_assert_cmpuint (count_contacts (f), ==, 0);
+
+  CLI (&run, f, "[{\"date\": \"2026-02-03\", \"type\": \"hospital-stay\", \"days\": 6,"
+                " \"reason\": \"Keuhkokuume\"},"
+                " {\"date\": \"2026-02-10\", \"type\": \"coordinator-call\","
+                " \"reason\": \"keuhkokuume\"},"
+                " {\"date\": \"2026-02-11\", \"type\": \"phone\", \"reason\": null},"
+                " {\"date\": \"2026-02-12\", \"type\": \"doctor\", \"urgent\": true},"
+                " {\"date\": \"2026-02-13\", \"type\": \"doctor\", \"no_show\": true}]",
+       "contacts", "add", f->client_id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  o = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (o, "days"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (o, "reason"), ==, "Keuhkokuume");
+  stay_id = g_strdup (json_object_get_string_member (o, "id"));
+  o = json_array_get_object_element (json_node_get_array (root), 2);
+  g_assert_true (json_object_get_null_member (o, "days"));
+  g_assert_true (json_object_get_null_member (o, "reason"));
+  g_clear_pointer (&root, json_node_unref);
+
+  CLI (&run, f, "{\"days\": 7}", "contacts", "update", stay_id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, f, "{\"days\": null}", "contacts", "update", stay_id, "--json", "-");
+  assert_one_line_error (&run, 2);
+
+  CLI (&run, f, NULL, "contacts", "list", f->client_id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\t7\tKeuhkokuume\n"));
+
+  CLI (&run, f, NULL, "contacts", "counts", f->client_id, "--from", "1.2.2026", "--to",
+       "2026-02-28", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "total"),
+                                               "contacts"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "total"),
+                                               "no_shows"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "total"),
+                                               "repeats"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "repeated_reasons"), ==, 1);
+  a = json_object_get_array_member (o, "categories");
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *c = json_array_get_object_element (a, i);
+      const char *id = json_object_get_string_member (c, "id");
+
+      if (g_str_equal (id, "inpatient"))
+        g_assert_cmpint (json_object_get_int_member (c, "days"), ==, 7);
+      else if (g_str_equal (id, "doctor"))
+        {
+          g_assert_cmpint (json_object_get_int_member (c, "urgent"), ==, 1);
+          g_assert_cmpint (json_object_get_int_member (c, "non_urgent"), ==, 0);
+          g_assert_cmpint (json_object_get_int_member (c, "no_shows"), ==, 1);
+        }
+      else if (g_str_equal (id, "coordinator"))
+        g_assert_cmpint (json_object_get_int_member (c, "repeats"), ==, 1);
+      else if (g_str_equal (id, "telephone_service"))
+        g_assert_cmpint (json_object_get_int_member (c, "contacts"), ==, 1);
+    }
+  g_clear_pointer (&root, json_node_unref);
+
+  CLI (&run, f, NULL, "contacts", "counts", f->client_id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "inpatient\tInpatient stays\t1\t0\t1\t0\t7\t0\n"));
+  CLI (&run, f, NULL, "contacts", "counts", f->client_id, "--from", "2026-03-01", "--to",
+       "2026-02-01");
+  assert_one_line_error (&run, 2);
+  CLI (&run, f, NULL, "contacts", "counts");
+  assert_one_line_error (&run, 2);
+  CLI (&run, f, NULL, "contacts", "counts", "7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11");
+  assert_one_line_error (&run, 1);
 }
 
 static void
@@ -372,6 +530,7 @@ main (int    argc,
   ADD ("/cli-contacts/add-list", test_add_list);
   ADD ("/cli-contacts/import", test_import);
   ADD ("/cli-contacts/types", test_types);
+  ADD ("/cli-contacts/days-reason-counts", test_days_reason_counts);
   ADD ("/cli-contacts/mapping-visit", test_mapping_visit);
 #undef ADD
 

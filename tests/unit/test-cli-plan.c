@@ -1,6 +1,7 @@
 /* test-cli-plan.c: polku-cli plan as a script would use it: merge patches (bad ones
- * rejected with one line and exit 2, nothing changed), versions, restore, FHIR export,
- * templates, demo plans
+ * rejected with one line and exit 2, nothing changed), the agreed date, versions, restore,
+ * FHIR export, templates, demo plans; plan show names the team's responsible workers and
+ * the case's review date, and follows them without a new version
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,8 +42,7 @@ count_versions (Fixture    *f,
 
 static const char first_patch[] =
   "{\"client_view\": \"Jag vill klara mig hemma.\", \"main_burden\": \"Ensamheten\","
-  " \"responsible_worker\": {\"name\": \"Camilla Björkman\", \"phone\": \"044 765 4321\"},"
-  " \"next_review\": \"2027-03-01\","
+  " \"agreed_on\": \"2026-03-01\","
   " \"goals\": [{\"id\": \"" GOAL "\", \"text\": \"Träffa folk varje vecka\","
   "   \"expressed_by\": \"client\", \"status\": \"active\","
   "   \"actions\": [{\"id\": \"22222222-2222-4222-8222-222222222222\","
@@ -118,8 +118,8 @@ test_update_show_restore (Fixture       *f,
   g_clear_pointer (&node, json_node_unref);
   g_assert_cmpuint (count_versions (f, id), ==, 1);
 
-  /* A patch from a file: the review date */
-  g_assert_true (g_file_set_contents (patch_file, "{\"next_review\": \"2027-04-15\"}", -1,
+  /* A patch from a file: the agreed date */
+  g_assert_true (g_file_set_contents (patch_file, "{\"agreed_on\": \"2026-04-15\"}", -1,
                                       NULL));
   CLI (&run, f, NULL, "plan", "update", id, "--json", patch_file);
   g_assert_cmpint (run.status, ==, 0);
@@ -136,6 +136,12 @@ test_update_show_restore (Fixture       *f,
       "{\"goals\": [{\"id\": \"" GOAL "\", \"text\": \"x\", \"expressed_by\": \"client\","
       " \"status\": \"finished\"}]}",
       "{\"next_review\": \"31.12.2027\"}",
+      /* the review date is the case's, the responsible workers the team's */
+      "{\"next_review\": \"2027-12-31\"}",
+      "{\"responsible_worker\": {\"name\": \"Camilla Björkman\"}}",
+      /* an agreed date still to come, or not a date */
+      "{\"agreed_on\": \"2999-01-01\"}",
+      "{\"agreed_on\": \"1.4.2026\"}",
       "{\"client_view\": 42}",
       "{\"mood\": \"good\"}",
       "",
@@ -154,13 +160,16 @@ test_update_show_restore (Fixture       *f,
   CLI (&run, f, NULL, "plan", "show", id, "--json");
   g_assert_cmpint (run.status, ==, 0);
   node = parse_out (&run);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
-                   ==, "2027-04-15");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "agreed_on"),
+                   ==, "2026-04-15");
+  g_assert_false (json_object_has_member (json_node_get_object (node), "next_review"));
+  g_assert_false (json_object_has_member (json_node_get_object (node), "responsible_worker"));
   g_clear_pointer (&node, json_node_unref);
   run_clear (&run);
   CLI (&run, f, NULL, "plan", "show", id);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Träffa folk varje vecka"));
+  g_assert_nonnull (strstr (run.out, "2026-04-15"));
   run_clear (&run);
 
   /* Restore version 1 as version 3 */
@@ -182,16 +191,16 @@ test_update_show_restore (Fixture       *f,
   run_clear (&run);
   CLI (&run, f, NULL, "plan", "show", id, "--json");
   node = parse_out (&run);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
-                   ==, "2027-03-01");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "agreed_on"),
+                   ==, "2026-03-01");
   g_clear_pointer (&node, json_node_unref);
   run_clear (&run);
 
   /* An older version on request; one that does not exist */
   CLI (&run, f, NULL, "plan", "show", id, "--json", "--version", "2");
   node = parse_out (&run);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "next_review"),
-                   ==, "2027-04-15");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "agreed_on"),
+                   ==, "2026-04-15");
   g_clear_pointer (&node, json_node_unref);
   run_clear (&run);
   CLI (&run, f, NULL, "plan", "restore", id, "9");
@@ -210,6 +219,82 @@ test_update_show_restore (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "plan.update"));
   g_assert_nonnull (strstr (run.out, "plan.restore"));
   g_assert_nonnull (strstr (run.out, "plan.view"));
+}
+
+/* plan show and the FHIR export name the team's responsible workers and the case's review
+ * date; a change in the team or the case reaches them with no new plan version. */
+static void
+test_team_and_review (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *id = add_client (f);
+  g_autofree char *member_id = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  CLI (&run, f, "{\"main_burden\": \"Ensamheten\"}", "plan", "update", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Responsible worker: —"));
+  g_assert_nonnull (strstr (run.out, "Next review: —"));
+  run_clear (&run);
+
+  CLI (&run, f, "{\"person\": \"Camilla Björkman\", \"role\": \"Klientansvarig\", "
+                "\"organisation\": \"Välfärdsområdet\", \"sector\": \"social\", "
+                "\"contact\": \"044 765 4321\", \"responsible\": true}",
+       "team", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, "{\"person\": \"Jonas Backman\", \"role\": \"Socialhandledare\", "
+                "\"organisation\": \"Socialt arbete\", \"sector\": \"social\", "
+                "\"contact\": \"jonas@example.fi\"}", "team", "add", id, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  member_id = g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "review", id, "2027-02-01");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "plan", "show", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Responsible worker: Camilla Björkman, Klientansvarig, "
+                                     "Välfärdsområdet (044 765 4321)"));
+  g_assert_null (strstr (run.out, "Jonas Backman"));
+  g_assert_nonnull (strstr (run.out, "Next review: 2027-02-01"));
+  run_clear (&run);
+
+  /* The team names Jonas Backman, the case's review moves: the plan follows. */
+  CLI (&run, f, NULL, "team", "set-responsible", member_id);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "review", id, "2027-03-15");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Jonas Backman, Socialhandledare, Socialt arbete "
+                                     "(jonas@example.fi)"));
+  g_assert_nonnull (strstr (run.out, "Next review: 2027-03-15"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "export", id, "--fhir", "--own-use");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"Practitioner\""));
+  g_assert_nonnull (strstr (run.out, "Jonas Backman"));
+  g_assert_nonnull (strstr (run.out, "2027-03-15"));
+  g_assert_null (strstr (run.out, "2027-02-01"));
+  run_clear (&run);
+  g_assert_cmpuint (count_versions (f, id), ==, 1);
+
+  /* A review date that has passed says so. */
+  CLI (&run, f, NULL, "case", "review", id, "2025-09-01");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", id);
+  g_assert_nonnull (strstr (run.out, "Next review: 2025-09-01 (Overdue since 1.9.2025)"));
 }
 
 static void
@@ -235,7 +320,7 @@ test_export_and_new (Fixture       *f,
   g_clear_pointer (&node, json_node_unref);
   run_clear (&run);
 
-  CLI (&run, f, NULL, "plan", "export", id, "--fhir");
+  CLI (&run, f, NULL, "plan", "export", id, "--fhir", "--own-use");
   g_assert_cmpint (run.status, ==, 0);
   node = parse_out (&run);
   bundle = json_node_get_object (node);
@@ -291,6 +376,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, cli_fixture_setup, func, cli_fixture_teardown)
   ADD ("/cli-plan/usage", test_usage);
   ADD ("/cli-plan/update-show-restore", test_update_show_restore);
+  ADD ("/cli-plan/team-and-review", test_team_and_review);
   ADD ("/cli-plan/export-and-new", test_export_and_new);
   ADD ("/cli-plan/demo", test_demo_plans);
 #undef ADD

@@ -383,7 +383,7 @@ test_assessment_commands (void)
   }
   {
     const char * const args[] = { "--passphrase-file", passphrase, "assessment", "export",
-                                  client_id, "--fhir", NULL };
+                                  client_id, "--fhir", "--own-use", NULL };
 
     run_cli_in (&run, data_dir, NULL, args);
     g_assert_cmpint (run.status, ==, 0);
@@ -393,11 +393,13 @@ test_assessment_commands (void)
   }
   {
     const char * const args[] = { "--passphrase-file", passphrase, "assessment", "export",
-                                  client_id, "--csv", NULL };
+                                  client_id, "--csv", "--own-use", NULL };
 
     run_cli_in (&run, data_dir, NULL, args);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (g_str_has_prefix (run.out, "assessment_id,client_id,"));
+    /* For own use: a comment line says so, then the header. */
+    g_assert_true (g_str_has_prefix (run.out, "# "));
+    g_assert_nonnull (strstr (run.out, "\r\nassessment_id,client_id,"));
     g_assert_nonnull (strstr (run.out, assessment_id));
     run_clear (&run);
   }

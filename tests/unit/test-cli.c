@@ -124,7 +124,7 @@ test_demo_and_list (Fixture       *f,
 
   /* Missing passphrase file */
   run_cli (&run, f, NULL, "--passphrase-file", "/nonexistent/pass", "clients", "list", NULL);
-  assert_one_line_error (&run, 1);
+  assert_one_line_error (&run, 2);
 }
 
 static void

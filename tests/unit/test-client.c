@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "polku-client.h"
 
 static PolkuClient *
@@ -34,6 +36,34 @@ test_validate_names (void)
   g_assert_cmpstr (polku_client_get_given_name (client), ==, "Aino");
   g_assert_true (polku_client_validate (client, &error));
   g_assert_no_error (error);
+}
+
+/* A name no person has (a pasted file) and control characters are refused. */
+static void
+test_validate_limits (void)
+{
+  g_autoptr(PolkuClient) client = make_client ("Aino", "Virtanen");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (201, 'a');
+  g_autofree char *long_enough = g_strnfill (200, 'a');
+
+  polku_client_set_given_name (client, long_name);
+  g_assert_false (polku_client_validate (client, &error));
+  g_assert_error (error, POLKU_CLIENT_ERROR, POLKU_CLIENT_ERROR_NAME);
+  g_assert_nonnull (strstr (error->message, "200"));
+  g_clear_error (&error);
+
+  polku_client_set_given_name (client, long_enough);
+  g_assert_true (polku_client_validate (client, &error));
+
+  polku_client_set_given_name (client, "Aino\x1b[2J");
+  g_assert_false (polku_client_validate (client, &error));
+  g_assert_nonnull (strstr (error->message, "control characters"));
+  g_clear_error (&error);
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_municipality (client, "Espoo\tForged");
+  g_assert_false (polku_client_validate (client, &error));
 }
 
 static void
@@ -71,7 +101,7 @@ test_validate_hetu_and_birth_date (void)
   g_assert_false (polku_client_validate (client, &error));
   g_clear_error (&error);
 
-  polku_client_set_birth_date (client, "2999-01-01");
+  polku_client_set_birth_date (client, "2101-01-01");
   g_assert_false (polku_client_validate (client, &error));
   g_assert_error (error, POLKU_CLIENT_ERROR, POLKU_CLIENT_ERROR_BIRTH_DATE);
 }
@@ -179,6 +209,7 @@ main (int    argc,
   g_test_add_func ("/client/validate/names", test_validate_names);
   g_test_add_func ("/client/validate/hetu-birth-date", test_validate_hetu_and_birth_date);
   g_test_add_func ("/client/validate/email", test_validate_email);
+  g_test_add_func ("/client/validate/limits", test_validate_limits);
   g_test_add_func ("/client/matches", test_matches);
   g_test_add_func ("/client/compare", test_compare);
   g_test_add_func ("/client/notify-copy", test_notify_and_copy);

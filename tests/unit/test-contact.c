@@ -14,6 +14,7 @@
 
 #include "polku-audit.h"
 #include "polku-client-store.h"
+#include "polku-contact-counts.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-demo.h"
@@ -109,11 +110,23 @@ test_types_default (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) types = polku_contact_types_dup_default (&error);
+  /* Every id stored before schema 7 is still there, with the new types beside them. */
   static const char * const expected[] = {
-    "doctor", "nurse", "social-worker", "phone", "remote", "emergency", "hospital-stay",
+    "doctor", "nurse", "coordinator-call", "coordinator-visit", "social-worker",
+    "social-services", "mental-health", "phone", "remote", "emergency", "hospital-stay",
     "consultation", "other", NULL
   };
+  /* Each practice figure is a category of its own (000, 003, 004). */
+  static const struct { const char *type; const char *category; } categories[] = {
+    { "doctor", "doctor" }, { "nurse", "nurse" }, { "phone", "telephone_service" },
+    { "coordinator-call", "coordinator" }, { "coordinator-visit", "coordinator" },
+    { "consultation", "consultation" }, { "emergency", "emergency" },
+    { "hospital-stay", "inpatient" }, { "mental-health", "mental_health" },
+    { "social-worker", "social_services" }, { "social-services", "social_services" },
+    { "remote", "remote" }, { "other", "other" },
+  };
   PolkuContactType *type;
+  GPtrArray *all_categories;
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (types), ==, g_strv_length ((char **) expected));
@@ -142,6 +155,52 @@ test_types_default (void)
                  polku_contact_types_lookup (types, "hospital-stay"));
   g_assert_null (polku_contact_types_find (types, "dentist"));
   g_assert_null (polku_contact_types_lookup (types, "Doctor"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      PolkuContactCategory *category;
+
+      type = polku_contact_types_lookup (types, categories[i].type);
+      g_assert_nonnull (type);
+      category = polku_contact_type_get_category (type);
+      g_assert_cmpstr (polku_contact_category_get_id (category), ==, categories[i].category);
+      g_assert_true (polku_contact_types_lookup_category (types, categories[i].category)
+                     == category);
+    }
+  all_categories = polku_contact_types_get_categories (types);
+  g_assert_cmpuint (all_categories->len, ==, 11);
+  g_assert_cmpstr (polku_contact_category_get_id (g_ptr_array_index (all_categories, 0)), ==,
+                   "doctor");
+  g_assert_null (polku_contact_types_lookup_category (types, "dentist"));
+
+  /* 'phone' is the telephone service; the coordinator's calls are their own type. The
+   * continuity flags stay as they were, and the coordinator's calls count like phone. */
+  type = polku_contact_types_lookup (types, "phone");
+  g_assert_cmpstr (polku_contact_type_get_label_for (type, "fi"), ==, "Puhelinpalvelu");
+  /* Files written with the labels it had before still find it. */
+  g_assert_true (polku_contact_types_find (types, "puhelin") == type);
+  g_assert_true (polku_contact_types_find (types, "Telefon") == type);
+  g_assert_true (polku_contact_types_find (types, "Phone") == type);
+  g_assert_true (polku_contact_type_get_continuity (type));
+  type = polku_contact_types_lookup (types, "coordinator-call");
+  g_assert_cmpstr (polku_contact_type_get_label_for (type, "fi"), ==,
+                   "Asiakasvastaavan hoitopuhelu");
+  g_assert_cmpstr (polku_contact_type_get_label_for (type, "sv"), ==,
+                   "Klientansvarigs vårdsamtal");
+  g_assert_true (polku_contact_type_get_continuity (type));
+  g_assert_false (polku_contact_type_get_in_person (type));
+  g_assert_true (polku_contact_type_get_inpatient (polku_contact_types_lookup (types,
+                                                                               "hospital-stay")));
+  g_assert_false (polku_contact_type_get_continuity (polku_contact_types_lookup (types,
+                                                                                 "emergency")));
+  g_assert_true (polku_contact_type_get_emergency (polku_contact_types_lookup (types,
+                                                                               "emergency")));
+  /* A list not read from a file has no categories. */
+  {
+    g_autoptr(GListStore) empty = g_list_store_new (POLKU_TYPE_CONTACT_TYPE);
+
+    g_assert_cmpuint (polku_contact_types_get_categories (G_LIST_MODEL (empty))->len, ==, 0);
+  }
 }
 
 static void
@@ -161,8 +220,11 @@ check_bad_types (const char *json,
     g_error ("“%s” does not name “%s”", error->message, expected_in_message);
 }
 
-#define HEAD "{\"format\": \"polku-contact-types\", \"version\": 1, "
-#define LABELS "\"labels\": {\"en\": \"Doctor\", \"fi\": \"Lääkäri\", \"sv\": \"Läkare\"}"
+#define TOP "{\"format\": \"polku-contact-types\", \"version\": 1, "
+#define CATEGORY_LABELS "\"labels\": {\"en\": \"Visits\", \"fi\": \"Käynnit\", \"sv\": \"Besök\"}"
+#define HEAD TOP "\"categories\": [{\"id\": \"visits\", " CATEGORY_LABELS "}], "
+#define LABELS "\"labels\": {\"en\": \"Doctor\", \"fi\": \"Lääkäri\", \"sv\": \"Läkare\"}, " \
+               "\"category\": \"visits\""
 
 static void
 test_types_invalid (void)
@@ -208,6 +270,46 @@ test_types_invalid (void)
                    "types[0].urgent");
   check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", " LABELS ", \"emergency\": 1}]}",
                    "types[0].emergency");
+  check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", \"labels\": {\"en\": \"Doctor\", "
+                   "\"fi\": \"Lääkäri\", \"sv\": \"Läkare\"}}]}", "types[0].category");
+
+  /* Categories: a type names one of the file's, each with a unique id and labels. */
+  check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", \"labels\": {\"en\": \"Doctor\", "
+                   "\"fi\": \"Lääkäri\", \"sv\": \"Läkare\"}, \"category\": \"dentists\"}]}",
+                   "types[0].category");
+  check_bad_types (TOP "\"types\": [{\"id\": \"doctor\", " LABELS "}]}", "categories");
+  check_bad_types (TOP "\"categories\": [], \"types\": [{\"id\": \"doctor\", " LABELS "}]}",
+                   "categories");
+  check_bad_types (TOP "\"categories\": [{\"id\": \"visits\", " CATEGORY_LABELS "}, "
+                   "{\"id\": \"visits\", " CATEGORY_LABELS "}], "
+                   "\"types\": [{\"id\": \"doctor\", " LABELS "}]}", "categories[1].id");
+  check_bad_types (TOP "\"categories\": [{\"id\": \"Visits\", " CATEGORY_LABELS "}], "
+                   "\"types\": [{\"id\": \"doctor\", " LABELS "}]}", "categories[0].id");
+  check_bad_types (TOP "\"categories\": [{\"id\": \"visits\", \"labels\": {\"en\": \"V\", "
+                   "\"fi\": \"K\"}}], \"types\": [{\"id\": \"doctor\", " LABELS "}]}",
+                   "categories[0].labels.sv");
+  check_bad_types (TOP "\"categories\": [{\"id\": \"visits\", " CATEGORY_LABELS
+                   ", \"inpatient\": true}], \"types\": [{\"id\": \"doctor\", " LABELS "}]}",
+                   "categories[0].inpatient");
+  check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", " LABELS ", \"aliases\": \"Dr\"}]}",
+                   "types[0].aliases");
+  check_bad_types (HEAD "\"types\": [{\"id\": \"doctor\", " LABELS ", \"aliases\": [\"Dr\", \" \"]}]}",
+                   "types[0].aliases[1]");
+  check_bad_types (TOP "\"categories\": [\"visits\"], \"types\": [{\"id\": \"doctor\", "
+                   LABELS "}]}", "categories[0]");
+
+  /* Category ids are written like the reports' codes, with underscores. */
+  g_clear_object (&types);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  text = TOP "\"categories\": [{\"id\": \"telephone_service\", " CATEGORY_LABELS "}], "
+         "\"types\": [{\"id\": \"phone\", " "\"labels\": {\"en\": \"Phone\", \"fi\": "
+         "\"Puhelin\", \"sv\": \"Telefon\"}, \"category\": \"telephone_service\"}]}";
+  bytes = g_bytes_new (text, strlen (text));
+  types = polku_contact_types_load_bytes (bytes, "ok.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_contact_category_get_label_for (
+                     polku_contact_types_lookup_category (types, "telephone_service"), "fi"),
+                   ==, "Käynnit");
 }
 
 /* --- Contacts --------------------------------------------------------------------------- */
@@ -300,6 +402,139 @@ test_validate (void)
   g_assert_cmpstr (polku_contact_error_field (POLKU_CONTACT_ERROR_DATE), ==, "date");
   g_assert_cmpstr (polku_contact_error_field (POLKU_CONTACT_ERROR_NOTE), ==, "note");
   g_assert_null (polku_contact_error_field (-1));
+}
+
+/* Days: required (1–3660) for an inpatient stay entered by a worker, refused for any other
+ * type; an imported stay may leave them unrecorded. The reason is optional free text. */
+static void
+test_days_reason (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_reason = g_strnfill (POLKU_CONTACT_MAX_REASON + 1, 'x');
+  g_autoptr(PolkuContact) stay =
+    make_contact ("7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11", "2026-03-04", "hospital-stay", NULL);
+  g_autoptr(PolkuContact) visit =
+    make_contact ("7d9b3f34-5b7a-4c8a-9d4e-0d5b1a4a2f11", "2026-03-04", "doctor", "L-1");
+  g_autoptr(PolkuContact) copy = NULL;
+  g_autofree char *folded = NULL;
+
+  assert_invalid (stay, POLKU_CONTACT_ERROR_DAYS);
+  g_assert_cmpstr (polku_contact_error_field (POLKU_CONTACT_ERROR_DAYS), ==, "days");
+  polku_contact_set_days (stay, POLKU_CONTACT_MAX_DAYS + 1);
+  assert_invalid (stay, POLKU_CONTACT_ERROR_DAYS);
+  polku_contact_set_days (stay, POLKU_CONTACT_MAX_DAYS);
+  g_assert_true (polku_contact_validate (stay, NULL, &error));
+  polku_contact_set_days (stay, 1);
+  g_assert_true (polku_contact_validate (stay, NULL, &error));
+  g_assert_no_error (error);
+
+  /* From a file without a days column: not recorded. */
+  polku_contact_set_days (stay, 0);
+  polku_contact_set_source (stay, POLKU_CONTACT_SOURCE_IMPORTED);
+  g_assert_true (polku_contact_validate (stay, NULL, &error));
+  g_assert_no_error (error);
+
+  polku_contact_set_days (visit, 3);
+  assert_invalid (visit, POLKU_CONTACT_ERROR_DAYS);
+  polku_contact_set_source (visit, POLKU_CONTACT_SOURCE_IMPORTED);
+  assert_invalid (visit, POLKU_CONTACT_ERROR_DAYS);
+  polku_contact_set_days (visit, 0);
+
+  polku_contact_set_reason (visit, "  ");
+  g_assert_null (polku_contact_get_reason (visit));
+  polku_contact_set_reason (visit, long_reason);
+  assert_invalid (visit, POLKU_CONTACT_ERROR_REASON);
+  g_assert_cmpstr (polku_contact_error_field (POLKU_CONTACT_ERROR_REASON), ==, "reason");
+  polku_contact_set_reason (visit, " Selkäkipu ");
+  g_assert_cmpstr (polku_contact_get_reason (visit), ==, "Selkäkipu");
+  g_assert_true (polku_contact_validate (visit, NULL, &error));
+
+  copy = polku_contact_copy (stay);
+  g_assert_cmpuint (polku_contact_get_days (copy), ==, 0);
+  g_clear_object (&copy);
+  polku_contact_set_days (stay, 12);
+  polku_contact_set_reason (stay, "Keuhkokuume");
+  copy = polku_contact_copy (stay);
+  g_assert_cmpuint (polku_contact_get_days (copy), ==, 12);
+  g_assert_cmpstr (polku_contact_get_reason (copy), ==, "Keuhkokuume");
+
+  /* The same issue whatever the capitals and spaces. */
+  folded = polku_contact_fold_reason ("  SELKÄKIPU \t ja  huimaus");
+  g_assert_cmpstr (folded, ==, "selkäkipu ja huimaus");
+  g_clear_pointer (&folded, g_free);
+  folded = polku_contact_fold_reason (" \n ");
+  g_assert_null (folded);
+  g_assert_null (polku_contact_fold_reason (NULL));
+}
+
+static void
+test_store_days_reason (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuContact) stay = make_contact (f->client_id, "2026-02-03", "hospital-stay",
+                                               NULL);
+  g_autoptr(PolkuContact) stored = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *detail = NULL;
+
+  /* Without days nothing is written. */
+  g_assert_false (polku_contact_store_add (f->store, stay, &error));
+  g_assert_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DAYS);
+  g_clear_error (&error);
+  g_assert_cmpint (polku_contact_store_count (f->store, NULL, NULL), ==, 0);
+
+  polku_contact_set_days (stay, 9);
+  polku_contact_set_reason (stay, "Lonkkamurtuma");
+  g_assert_true (polku_contact_store_add (f->store, stay, &error));
+  g_assert_no_error (error);
+  stored = polku_contact_store_get (f->store, polku_contact_get_id (stay), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (polku_contact_get_days (stored), ==, 9);
+  g_assert_cmpstr (polku_contact_get_reason (stored), ==, "Lonkkamurtuma");
+
+  /* A stay cannot lose its days, nor a visit get some; nothing changes. */
+  polku_contact_set_days (stored, 0);
+  g_assert_false (polku_contact_store_update (f->store, stored, &error));
+  g_assert_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DAYS);
+  g_clear_error (&error);
+  polku_contact_set_type_id (stored, "doctor");
+  polku_contact_set_days (stored, 9);
+  g_assert_false (polku_contact_store_update (f->store, stored, &error));
+  g_assert_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DAYS);
+  g_clear_error (&error);
+  g_clear_object (&stored);
+
+  stored = polku_contact_store_get (f->store, polku_contact_get_id (stay), &error);
+  polku_contact_set_days (stored, 11);
+  polku_contact_set_reason (stored, NULL);
+  g_assert_true (polku_contact_store_update (f->store, stored, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = polku_contact_store_get (f->store, polku_contact_get_id (stay), &error);
+  g_assert_cmpuint (polku_contact_get_days (stored), ==, 11);
+  g_assert_null (polku_contact_get_reason (stored));
+
+  /* The audit entry names the fields, never the reason's words. */
+  entries = polku_audit_list (f->store, f->client_id, &error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_equal (polku_audit_entry_get_action (g_ptr_array_index (entries, i)),
+                     POLKU_AUDIT_CONTACT_UPDATE))
+      detail = polku_audit_entry_get_detail (g_ptr_array_index (entries, i));
+  g_assert_nonnull (detail);
+  g_assert_nonnull (strstr (detail, "fields=days,reason"));
+  g_assert_null (strstr (detail, "Lonkka"));
+
+  /* The schema's own rule backs the core's: days only 1–3660. */
+  {
+    g_autoptr(GError) local = NULL;
+    sqlite3 *db = polku_store_begin_use (f->store, &local);
+
+    g_assert_no_error (local);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE contact SET days = 0;", NULL, NULL, NULL), !=,
+                     SQLITE_OK);
+    polku_store_end_use (f->store);
+  }
 }
 
 static void
@@ -572,7 +807,11 @@ test_demo (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clients = NULL;
-  guint fewer_after = 0, with_visit = 0, urgent = 0, no_shows = 0, emergency = 0;
+  guint fewer_after = 0, with_visit = 0, urgent = 0, no_shows = 0, emergency = 0, stays = 0;
+  guint repeats = 0;
+  g_autoptr(GHashTable) types_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autoptr(GListModel) types = polku_contact_types_dup_default (NULL);
 
   g_assert_true (polku_demo_populate (f->store, 30, 7, &error));
   g_assert_no_error (error);
@@ -591,6 +830,12 @@ test_demo (Fixture       *f,
       contacts = polku_contact_store_list (f->store, id, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (contacts->len, >=, 15);
+      {
+        g_autoptr(PolkuContactCounts) counts = polku_contact_counts_compute (contacts, NULL,
+                                                                             NULL, NULL);
+
+        repeats += counts->total.repeats;
+      }
 
       for (guint j = 0; j < contacts->len; j++)
         {
@@ -602,6 +847,14 @@ test_demo (Fixture       *f,
           urgent += polku_contact_get_urgent (c);
           no_shows += polku_contact_get_no_show (c);
           emergency += g_str_equal (polku_contact_get_type_id (c), "emergency");
+          g_hash_table_add (types_seen, g_strdup (polku_contact_get_type_id (c)));
+          if (g_str_equal (polku_contact_get_type_id (c), "hospital-stay"))
+            {
+              g_assert_cmpuint (polku_contact_get_days (c), >=, 1);
+              stays++;
+            }
+          else
+            g_assert_cmpuint (polku_contact_get_days (c), ==, 0);
           if (p == NULL)
             continue;
           n = GPOINTER_TO_UINT (g_hash_table_lookup (by_professional, p)) + 1;
@@ -655,6 +908,17 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (urgent, >, 0);
   g_assert_cmpuint (no_shows, >, 0);
   g_assert_cmpuint (emergency, >, 0);
+  g_assert_cmpuint (stays, >, 0);
+  g_assert_cmpuint (repeats, >, 0);
+  /* Contacts in every category of the reports. */
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(PolkuContactType) type = g_list_model_get_item (types, i);
+
+      if (!g_str_equal (polku_contact_type_get_id (type), "other")
+          && !g_hash_table_contains (types_seen, polku_contact_type_get_id (type)))
+        g_error ("The demo has no contact of type %s", polku_contact_type_get_id (type));
+    }
   g_assert_cmpuint (with_visit, >=, 5);
   g_assert_cmpuint (fewer_after * 10, >=, with_visit * 6);
 }
@@ -669,11 +933,13 @@ main (int    argc,
   g_test_add_func ("/contact/types/invalid", test_types_invalid);
   g_test_add_func ("/contact/parse-dates", test_parse_dates);
   g_test_add_func ("/contact/validate", test_validate);
+  g_test_add_func ("/contact/days-reason", test_days_reason);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/contact/store/add-list", test_store_add_list);
   ADD ("/contact/store/bad-input", test_store_bad_input);
   ADD ("/contact/store/update-remove", test_store_update_remove);
+  ADD ("/contact/store/days-reason", test_store_days_reason);
   ADD ("/contact/store/batch-all-or-nothing", test_store_batch_all_or_nothing);
   ADD ("/contact/store/list-async", test_store_list_async);
   ADD ("/contact/demo", test_demo);

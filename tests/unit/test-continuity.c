@@ -176,6 +176,18 @@ test_filter (void)
   all = polku_continuity_compute (visits, G_N_ELEMENTS (v), NULL);
   g_assert_cmpuint (all->visits, ==, 7);
   g_assert_cmpuint (all->left_out_without_professional, ==, 2);
+
+  /* THL's indicator stays the default: the coordinator's own calls, the telephone service
+   * and the new categories' types are counted only when chosen. */
+  g_assert_cmpstrv (polku_visit_filter_default ()->types,
+                    ((const char * const[]) { "doctor", "nurse", NULL }));
+  g_assert_false (polku_visit_filter_default ()->include_urgent);
+  {
+    PolkuVisit call = { .professional = "a", .type = "coordinator-call", .urgent = FALSE };
+
+    g_assert_true (polku_date_parse_iso ("2025-01-10", &call.date));
+    g_assert_false (polku_visit_filter_matches (polku_visit_filter_default (), &call));
+  }
 }
 
 static void

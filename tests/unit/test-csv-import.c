@@ -193,6 +193,52 @@ test_comma_and_windows_1252 (void)
                    ==, "hospital-stay");
   g_assert_cmpstr (polku_contact_get_type_id (polku_csv_row_get_contact (row_at (import, 1))),
                    ==, "emergency");
+  /* A file from before days were kept: its stay comes in with the days not recorded. */
+  g_assert_cmpuint (polku_contact_get_days (polku_csv_row_get_contact (row_at (import, 0))), ==,
+                    0);
+  g_assert_null (polku_contact_get_reason (polku_csv_row_get_contact (row_at (import, 0))));
+}
+
+/* The optional "days" and "reason" columns, named in any of the three languages. */
+static void
+test_days_and_reason (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCsvImport) import = NULL;
+  g_autoptr(PolkuCsvImport) swedish = NULL;
+  PolkuContact *c;
+  const char *text =
+    "Päivämäärä;Tyyppi;Hoitopäivät;Käynnin syy\n"
+    "3.2.2026;Sairaalajakso;6;Keuhkokuume\n"      /* 2: a stay with its days */
+    "4.2.2026;Lääkäri;;Selkäkipu\n"               /* 3: a visit, no days */
+    "5.2.2026;Sairaalajakso;;\n"                  /* 4: a stay without days */
+    "6.2.2026;Hoitaja;2;\n"                       /* 5: days for a visit */
+    "7.2.2026;Sairaalajakso;kolme;\n"             /* 6: not a number */
+    "8.2.2026;Sairaalajakso;3661;\n";             /* 7: more than ten years */
+
+  import = import_text (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (polku_csv_import_get_n_valid (import), ==, 2);
+  g_assert_cmpuint (polku_csv_import_get_n_invalid (import), ==, 4);
+
+  c = polku_csv_row_get_contact (row_at (import, 0));
+  g_assert_cmpuint (polku_contact_get_days (c), ==, 6);
+  g_assert_cmpstr (polku_contact_get_reason (c), ==, "Keuhkokuume");
+  c = polku_csv_row_get_contact (row_at (import, 1));
+  g_assert_cmpuint (polku_contact_get_days (c), ==, 0);
+  g_assert_cmpstr (polku_contact_get_reason (c), ==, "Selkäkipu");
+  for (guint i = 2; i < 6; i++)
+    {
+      g_assert_null (polku_csv_row_get_contact (row_at (import, i)));
+      g_assert_true (row_has_error (row_at (import, i), "days"));
+    }
+
+  swedish = import_text ("datum;typ;vårddagar;orsak\n2026-02-03;sjukhusvistelse;4;Fall\n", -1,
+                         &error);
+  g_assert_no_error (error);
+  c = polku_csv_row_get_contact (row_at (swedish, 0));
+  g_assert_cmpuint (polku_contact_get_days (c), ==, 4);
+  g_assert_cmpstr (polku_contact_get_reason (c), ==, "Fall");
 }
 
 static void
@@ -361,6 +407,24 @@ test_commit (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The days and the reason reach the store. */
+static void
+test_commit_days_reason (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuCsvImport) import = import_for (f, "date;type;days;reason\n"
+                                                    "2026-02-01;hospital-stay;8;Lonkka\n");
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_true (polku_csv_import_commit (import, f->store, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  list = polku_contact_store_list (f->store, f->client_id, NULL, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (polku_contact_get_days (g_ptr_array_index (list, 0)), ==, 8);
+  g_assert_cmpstr (polku_contact_get_reason (g_ptr_array_index (list, 0)), ==, "Lonkka");
+}
+
 static void
 test_commit_unknown_client (Fixture       *f,
                             gconstpointer  data)
@@ -386,10 +450,12 @@ main (int    argc,
   g_test_add_func ("/csv-import/finnish-excel", test_finnish_excel);
   g_test_add_func ("/csv-import/comma-windows-1252", test_comma_and_windows_1252);
   g_test_add_func ("/csv-import/row-errors", test_row_errors);
+  g_test_add_func ("/csv-import/days-and-reason", test_days_and_reason);
   g_test_add_func ("/csv-import/file-errors", test_file_errors);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/csv-import/commit", test_commit);
+  ADD ("/csv-import/commit-days-reason", test_commit_days_reason);
   ADD ("/csv-import/commit-unknown-client", test_commit_unknown_client);
 #undef ADD
 

@@ -213,6 +213,57 @@ test_bundled (void)
   g_assert_cmpuint (all->len, ==, 2);
 }
 
+/* The satisfaction question's anchors are the practice's categories word for word (002:
+ * "erittäin tyytyväisiä", "melko tyytyväisiä", "ei tyytyväisiä eikä tyytymättömiä"), in fi,
+ * sv and en, whatever the user's language; the stored values keep their meaning (5 best).
+ * One answer (the first item, the reported "overall") is enough to be scored, which the
+ * one-tap question needs. */
+static void
+test_satisfaction_anchors (void)
+{
+  static const char * const expected[5][3] = {
+    /* value 1 … 5: fi, sv, en */
+    { "Erittäin tyytymätön", "Mycket missnöjd", "Very dissatisfied" },
+    { "Melko tyytymätön", "Ganska missnöjd", "Fairly dissatisfied" },
+    { "Ei tyytyväinen eikä tyytymätön", "Varken nöjd eller missnöjd",
+      "Neither satisfied nor dissatisfied" },
+    { "Melko tyytyväinen", "Ganska nöjd", "Fairly satisfied" },
+    { "Erittäin tyytyväinen", "Mycket nöjd", "Very satisfied" },
+  };
+  static const char * const languages[] = { "fi", "sv", "en" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuInstrument) satisfaction = polku_instrument_lookup ("client-satisfaction",
+                                                                     &error);
+  g_autoptr(PolkuScores) one_answer = NULL;
+  int answers[4] = { 4, POLKU_ANSWER_MISSING, POLKU_ANSWER_MISSING, POLKU_ANSWER_MISSING };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (polku_instrument_get_n_reported (satisfaction), ==, 1);
+  g_assert_cmpstr (polku_instrument_get_reported_key (satisfaction, 0), ==, "overall");
+  g_assert_cmpuint (polku_instrument_get_reported_item (satisfaction, 0), ==, 0);
+  for (guint item = 0; item < polku_instrument_get_n_items (satisfaction); item++)
+    {
+      g_assert_cmpint (polku_instrument_get_item_min (satisfaction, item), ==, 1);
+      g_assert_cmpint (polku_instrument_get_item_max (satisfaction, item), ==, 5);
+      for (int value = 1; value <= 5; value++)
+        for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+          g_assert_cmpstr (polku_instrument_get_item_anchor_in (satisfaction, item, value,
+                                                                languages[l]),
+                           ==, expected[value - 1][l]);
+    }
+  /* The user's language: anchors as in the file; an unknown language gives English. */
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  g_assert_cmpstr (polku_instrument_get_item_anchor (satisfaction, 0, 4), ==, "Ganska nöjd");
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpstr (polku_instrument_get_item_anchor_in (satisfaction, 0, 4, "de"), ==,
+                   "Fairly satisfied");
+
+  one_answer = polku_scores_compute (satisfaction, answers);
+  g_assert_false (one_answer->discarded);
+  g_assert_cmpint (one_answer->reported[0], ==, 4);
+  g_assert_cmpint (one_answer->domains[0].state, ==, POLKU_DOMAIN_TOO_FEW_ANSWERS);
+}
+
 /* Texts follow the user's language, and fall back to English. */
 static void
 test_languages (void)
@@ -311,6 +362,7 @@ main (int    argc,
   g_test_add_func ("/instrument/broken", test_broken);
   g_test_add_func ("/instrument/new-instrument", test_new_instrument);
   g_test_add_func ("/instrument/bundled", test_bundled);
+  g_test_add_func ("/instrument/satisfaction-anchors", test_satisfaction_anchors);
   g_test_add_func ("/instrument/languages", test_languages);
   g_test_add_func ("/instrument/organisation-files", test_organisation_files);
 

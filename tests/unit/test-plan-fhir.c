@@ -1,6 +1,7 @@
 /* test-plan-fhir.c: the plan as a FHIR R4 Bundle, checked against the structure FHIR
  * requires: resource types, required elements and their codes, and references that resolve
- * within the bundle
+ * within the bundle; the responsible workers are the team's and the review date the case's
+ * (the context), never the legacy copies an old version carries
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +42,7 @@ make_plan (const char *language)
     "{\"schema\": 1, \"id\": \"5d5a248e-9ac5-4109-b908-31f2d382f817\","
     " \"client_id\": \"%s\", \"language\": \"%s\", \"created\": \"2026-11-01T10:00:00.000Z\","
     " \"client_view\": \"Jag vill bo hemma.\", \"main_burden\": \"Skulderna\","
+    " \"agreed_on\": \"2026-10-30\","
     " \"responsible_worker\": {\"name\": \"Camilla Björkman\","
     "   \"organisation\": \"Välfärdsområdet\","
     "   \"phone\": \"044 123 4567\", \"email\": \"camilla@example.fi\"},"
@@ -74,6 +76,32 @@ make_plan (const char *language)
   g_assert_true (polku_plan_document_validate (plan, &error));
   g_assert_no_error (error);
   return plan;
+}
+
+/* The team's two responsible workers and the case's review date. */
+static PolkuPlanContext *
+make_context (void)
+{
+  PolkuPlanContext *context = polku_plan_context_new ("2027-03-15");
+
+  polku_plan_context_add_worker (context, "Patrik Forsman", "Klientansvarig",
+                                 "Österbottens välfärdsområde", "044 555 0101");
+  polku_plan_context_add_worker (context, "Annika Sjöberg", "Socialhandledare", NULL,
+                                 "annika.sjoberg@example.fi");
+  return context;
+}
+
+/* Whether @text appears anywhere in @node's JSON */
+static gboolean
+json_says (JsonNode   *node,
+           const char *text)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *json = NULL;
+
+  json_generator_set_root (generator, node);
+  json = json_generator_to_data (generator, NULL);
+  return strstr (json, text) != NULL;
 }
 
 static gboolean
@@ -125,9 +153,10 @@ ref_of (JsonObject *object,
 }
 
 static void
-check_bundle (JsonNode   *bundle_node,
-              JsonNode   *plan,
-              const char *language)
+check_bundle (JsonNode               *bundle_node,
+              JsonNode               *plan,
+              const PolkuPlanContext *context,
+              const char             *language)
 {
   static const char * const careplan_status[] = {
     "draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown", NULL
@@ -154,6 +183,7 @@ check_bundle (JsonNode   *bundle_node,
   JsonObject *patient = NULL;
   JsonObject *careteam = NULL;
   guint n_goals = 0;
+  guint n_practitioners = 0;
   JsonArray *goals = json_object_get_array_member (json_node_get_object (plan), "goals");
 
   g_assert_true (JSON_NODE_HOLDS_OBJECT (bundle_node));
@@ -184,6 +214,22 @@ check_bundle (JsonNode   *bundle_node,
         patient = resource;
       else if (g_str_equal (type, "CareTeam"))
         careteam = resource;
+      else if (g_str_equal (type, "Practitioner"))
+        {
+          const PolkuPlanWorker *worker = g_ptr_array_index (context->workers,
+                                                             n_practitioners);
+          JsonObject *name = json_array_get_object_element (
+                               json_object_get_array_member (resource, "name"), 0);
+          JsonObject *telecom = json_array_get_object_element (
+                                  json_object_get_array_member (resource, "telecom"), 0);
+
+          g_assert_cmpstr (json_object_get_string_member (name, "text"), ==, worker->name);
+          g_assert_cmpstr (json_object_get_string_member (telecom, "value"), ==,
+                           worker->contact);
+          g_assert_cmpstr (json_object_get_string_member (telecom, "system"), ==,
+                           strchr (worker->contact, '@') != NULL ? "email" : "phone");
+          n_practitioners++;
+        }
       else if (g_str_equal (type, "Goal"))
         {
           JsonObject *description = json_object_get_object_member (resource, "description");
@@ -203,6 +249,7 @@ check_bundle (JsonNode   *bundle_node,
   g_assert_nonnull (patient);
   g_assert_nonnull (careteam);
   g_assert_cmpuint (n_goals, ==, json_array_get_length (goals));
+  g_assert_cmpuint (n_practitioners, ==, context->workers->len);
 
   /* Every reference resolves within the bundle. */
   collect_references (bundle_node, references);
@@ -268,12 +315,61 @@ check_bundle (JsonNode   *bundle_node,
       }
   }
 
-  /* CareTeam: the client, the responsible worker with contact details */
+  /* CareTeam: the client, then the team's responsible workers (their Practitioner, their
+   * role in the plan and in the team, their organisation), then the plan's professionals */
   g_assert_true (in_list (json_object_get_string_member (careteam, "status"), careteam_status));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (careteam,
-                                                                         "participant")), >=, 3);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (careteam, "telecom")),
-                    ==, 2);
+  {
+    JsonArray *participants = json_object_get_array_member (careteam, "participant");
+
+    g_assert_cmpuint (json_array_get_length (participants), >=, 1 + context->workers->len);
+    for (guint i = 0; i < context->workers->len; i++)
+      {
+        const PolkuPlanWorker *worker = g_ptr_array_index (context->workers, i);
+        JsonObject *participant = json_array_get_object_element (participants, i + 1);
+        JsonArray *roles = json_object_get_array_member (participant, "role");
+        JsonObject *member = json_object_get_object_member (participant, "member");
+        JsonObject *practitioner = g_hash_table_lookup (by_url, ref_of (participant,
+                                                                        "member"));
+
+        g_assert_cmpstr (json_object_get_string_member (practitioner, "resourceType"), ==,
+                         "Practitioner");
+        g_assert_cmpstr (json_object_get_string_member (member, "display"), ==, worker->name);
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (roles,
+                                                                                       0),
+                                                        "text"), ==,
+                         g_str_equal (language, "sv") ? "Din ansvariga arbetstagare"
+                                                      : "Vastuutyöntekijäsi");
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (roles,
+                                                                                       1),
+                                                        "text"), ==, worker->role);
+        if (worker->organisation != NULL)
+          g_assert_cmpstr (json_object_get_string_member (
+                             json_object_get_object_member (participant, "onBehalfOf"),
+                             "display"), ==, worker->organisation);
+        else
+          g_assert_false (json_object_has_member (participant, "onBehalfOf"));
+      }
+    g_assert_false (json_object_has_member (careteam, "telecom"));
+  }
+
+  /* CarePlan: from the agreed date to the case's review date; the review as an activity;
+   * nothing of the legacy copies (the plan's own worker and next review) */
+  {
+    JsonObject *period = json_object_get_object_member (careplan, "period");
+    JsonArray *activities = json_object_get_array_member (careplan, "activity");
+    JsonObject *review = json_object_get_object_member (
+                           json_array_get_object_element (activities,
+                                                          json_array_get_length (activities)
+                                                          - 1), "detail");
+
+    g_assert_cmpstr (json_object_get_string_member (period, "start"), ==, "2026-10-30");
+    g_assert_cmpstr (json_object_get_string_member (period, "end"), ==, context->review_on);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (review, "scheduledPeriod"), "end"), ==,
+                     context->review_on);
+    g_assert_false (json_says (bundle_node, "2027-02-01"));
+    g_assert_false (json_says (bundle_node, "Camilla"));
+  }
 
   /* Patient */
   g_assert_cmpstr (json_object_get_string_member (
@@ -297,11 +393,31 @@ test_bundle (void)
     {
       const char *language = l == 0 ? "fi" : "sv";
       g_autoptr(JsonNode) plan = make_plan (language);
+      g_autoptr(PolkuPlanContext) context = make_context ();
       g_autoptr(JsonNode) bundle = NULL;
 
-      bundle = polku_plan_to_fhir (plan, client);
-      check_bundle (bundle, plan, language);
+      bundle = polku_plan_to_fhir (plan, client, context);
+      check_bundle (bundle, plan, context, language);
     }
+}
+
+/* Without responsible workers or a review date the plan is still a valid bundle: no
+ * Practitioner, no period end, no review activity. */
+static void
+test_no_context (void)
+{
+  g_autoptr(PolkuClient) client = make_client ();
+  g_autoptr(JsonNode) plan = make_plan ("fi");
+  g_autoptr(PolkuPlanContext) empty = polku_plan_context_new (NULL);
+  g_autoptr(JsonNode) bundle = polku_plan_to_fhir (plan, client, empty);
+  g_autoptr(JsonNode) without = polku_plan_to_fhir (plan, client, NULL);
+
+  g_assert_false (json_says (bundle, "Practitioner"));
+  g_assert_false (json_says (bundle, "\"end\":\"2027"));
+  g_assert_false (json_says (bundle, "Suunnitelman tarkistus"));
+  g_assert_false (json_says (bundle, "Camilla"));
+  g_assert_true (json_says (bundle, "\"start\":\"2026-10-30\""));
+  g_assert_false (json_says (without, "Practitioner"));
 }
 
 static void
@@ -309,7 +425,7 @@ test_goal_codes (void)
 {
   g_autoptr(PolkuClient) client = make_client ();
   g_autoptr(JsonNode) plan = make_plan ("fi");
-  g_autoptr(JsonNode) bundle = polku_plan_to_fhir (plan, client);
+  g_autoptr(JsonNode) bundle = polku_plan_to_fhir (plan, client, NULL);
   JsonArray *entries = json_object_get_array_member (json_node_get_object (bundle), "entry");
   static const char * const expected[][3] = {
     { "11111111-1111-4111-8111-111111111111", "active", "in-progress" },
@@ -426,6 +542,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plan-fhir/bundle", test_bundle);
+  g_test_add_func ("/plan-fhir/no-context", test_no_context);
   g_test_add_func ("/plan-fhir/goal-codes", test_goal_codes);
   g_test_add_func ("/plan-fhir/builders", test_builders);
 

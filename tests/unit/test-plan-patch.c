@@ -57,6 +57,8 @@ test_rfc_examples (void)
     }
 }
 
+/* A version as saved before schema 7: with the legacy "responsible_worker" and
+ * "next_review", which old versions keep and validation still accepts. */
 static JsonNode *
 valid_plan (void)
 {
@@ -96,7 +98,8 @@ test_valid (void)
                      json_array_get_object_element (json_object_get_array_member (object,
                                                                                   "goals"), 0),
                      "status"), ==, "achieved");
-  /* the responsible worker's object was merged, not replaced */
+  /* the legacy responsible worker's object was left as it was (a patch that leaves it alone
+   * is not refused) */
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (object, "responsible_worker"), "name"), ==,
                    "Minna Laine");
@@ -144,18 +147,26 @@ test_bad_patches (void)
       " \"status\": \"active\", \"actions\": [{\"id\": \"" ACTION "\", \"text\": \"y\","
       " \"status\": \"planned\", \"owner\": \"z\"}]}]}",
       "Unknown member “goals[0].actions[0].owner”" },
-    { "{\"next_review\": \"tomorrow\"}",
-      "The next review is not a valid date: correct it or leave it empty." },
-    { "{\"next_review\": 20270101}",
-      "The next review is not a valid date: correct it or leave it empty." },
+    /* The review date is the case's: the plan's legacy one cannot be set (null removes it). */
+    { "{\"next_review\": \"2027-01-20\"}",
+      "The plan has no review date of its own any more" },
+    { "{\"next_review\": \"tomorrow\"}", "polku-cli case review CLIENT-ID DATE" },
+    { "{\"next_review\": 20270101}", "Nothing was changed." },
+    { "{\"agreed_on\": \"1.2.2027\"}",
+      "The day the plan was agreed with the client is not a valid date" },
+    { "{\"agreed_on\": \"2027-02-29\"}",
+      "The day the plan was agreed with the client is not a valid date" },
     { "{\"language\": \"en\"}", "language must be \"fi\" or \"sv\"" },
     { "{\"language\": null}", "The plan has no “language”" },
     { "{\"id\": \"11111111-1111-4111-8111-999999999999\"}", "cannot change “id”" },
     { "{\"client_id\": \"11111111-1111-4111-8111-999999999999\"}",
       "cannot change “client_id”" },
     { "{\"schema\": 2}", "cannot change “schema”" },
-    { "{\"responsible_worker\": {\"name\": 7}}", "responsible_worker.name must be a string" },
-    { "{\"responsible_worker\": \"Minna\"}", "responsible_worker must be a JSON object" },
+    /* The responsible workers are the team's: no copy of them can be written. */
+    { "{\"responsible_worker\": {\"name\": \"Sari\"}}",
+      "The plan names the team’s responsible workers" },
+    { "{\"responsible_worker\": {\"name\": 7}}", "change them in the team" },
+    { "{\"responsible_worker\": \"Minna\"}", "Nothing was changed." },
     { "{\"services\": [{\"id\": \"" ACTION "\"}]}",
       "Service 1 has no name yet: write it, or remove the service." },
     { "{\"differing_views\": [{\"id\": \"" ACTION "\", \"topic\": \" \"}]}",
@@ -189,6 +200,52 @@ test_bad_patches (void)
         g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i][1]);
       g_assert_null (strchr (error->message, '\n'));
       g_assert_true (json_node_equal (plan, before));
+    }
+}
+
+/* Old versions with the legacy members still validate; what is wrong in them is still told
+ * (they are read for restore and compare); a patch may remove them. */
+static void
+test_legacy_members (void)
+{
+  static const char * const broken[][2] = {
+    { "{\"responsible_worker\": {\"name\": 7}}", "responsible_worker.name must be a string" },
+    { "{\"responsible_worker\": \"Minna\"}", "responsible_worker must be a JSON object" },
+    { "{\"next_review\": \"tomorrow\"}",
+      "The next review is not a valid date: correct it or leave it empty." },
+  };
+  g_autoptr(JsonNode) plan = valid_plan ();
+  g_autoptr(JsonNode) patch = parse_json ("{\"responsible_worker\": null,"
+                                          " \"next_review\": null}");
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (polku_plan_document_validate (plan, &error));
+  g_assert_no_error (error);
+  result = polku_plan_document_apply_patch (plan, patch, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_has_member (json_node_get_object (result), "responsible_worker"));
+  g_assert_false (json_object_has_member (json_node_get_object (result), "next_review"));
+
+  polku_plan_document_drop_legacy (plan);
+  g_assert_true (json_node_equal (plan, result));
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(JsonNode) old = valid_plan ();
+      g_autoptr(JsonNode) member = parse_json (broken[i][0]);
+      g_autoptr(GList) names = json_object_get_members (json_node_get_object (member));
+      const char *name = names->data;
+      g_autoptr(GError) local_error = NULL;
+
+      json_object_set_member (json_node_get_object (old), name,
+                              json_node_copy (json_object_get_member (
+                                                json_node_get_object (member), name)));
+      g_assert_false (polku_plan_document_validate (old, &local_error));
+      g_assert_error (local_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID);
+      if (strstr (local_error->message, broken[i][1]) == NULL)
+        g_error ("legacy case %u: “%s” does not say “%s”", i, local_error->message,
+                 broken[i][1]);
     }
 }
 
@@ -229,6 +286,7 @@ main (int    argc,
   g_test_add_func ("/plan-patch/rfc-examples", test_rfc_examples);
   g_test_add_func ("/plan-patch/valid", test_valid);
   g_test_add_func ("/plan-patch/bad-patches", test_bad_patches);
+  g_test_add_func ("/plan-patch/legacy-members", test_legacy_members);
   g_test_add_func ("/plan-patch/not-json", test_not_json);
   g_test_add_func ("/plan-patch/same-content", test_same_content);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "polku-audit.h"
+#include "polku-case-store.h"
 #include "polku-client-store.h"
 #include "polku-demo.h"
 #include "polku-plan-store.h"
@@ -78,15 +79,14 @@ goal_at (JsonNode *document,
   return json_array_get_object_element (goals, index);
 }
 
-/* A plan with two goals (one with an action), a worker and a review date. */
+/* A plan with two goals (one with an action). Its responsible workers and review date are
+ * the team's and the case's (test-plan-case.c). */
 static JsonNode *
 make_plan (Fixture *f)
 {
   JsonNode *document = polku_plan_document_new (f->client_id, "fi");
   g_autofree char *patch_text = g_strdup_printf (
     "{\"client_view\": \"Haluan asua kotona.\", \"main_burden\": \"Velat\","
-    " \"responsible_worker\": {\"name\": \"Minna Laine\", \"phone\": \"040 123 4567\"},"
-    " \"next_review\": \"2027-03-01\","
     " \"goals\": ["
     "  {\"id\": \"11111111-1111-4111-8111-111111111111\", \"text\": \"Velat järjestykseen\","
     "   \"expressed_by\": \"client\", \"status\": \"proposed\", \"actions\": ["
@@ -563,6 +563,8 @@ test_demo (Fixture       *f,
   g_autoptr(GPtrArray) clients = NULL;
   guint with_plan = 0;
   guint without = 0;
+  guint agreed_before_save = 0;
+  guint with_review = 0;
 
   g_assert_true (polku_demo_populate (f->store, 30, 11, &error));
   g_assert_no_error (error);
@@ -596,12 +598,39 @@ test_demo (Fixture       *f,
                                         &local_error);
       g_assert_no_error (local_error);
       g_assert_true (polku_plan_document_validate (document, &local_error));
+      /* Agreed at the mapping visit, often before the first save; no copies of the team's
+       * responsible worker or the case's review date */
+      {
+        JsonObject *plan = json_node_get_object (document);
+        PolkuPlanVersion *first = g_ptr_array_index (versions, 0);
+        g_autoptr(PolkuCase) kase = polku_case_store_get (f->store,
+                                                          polku_client_get_id (client), NULL);
+
+        g_assert_true (polku_plan_date_is_valid (json_object_get_string_member_with_default (
+                                                   plan, "agreed_on", NULL)));
+        if (strncmp (json_object_get_string_member (plan, "agreed_on"),
+                     polku_plan_version_get_created (first), 10) != 0)
+          agreed_before_save++;
+        for (guint v = 0; v < versions->len; v++)
+          {
+            JsonObject *saved = json_node_get_object (polku_plan_version_get_document (
+                                                        g_ptr_array_index (versions, v)));
+
+            g_assert_false (json_object_has_member (saved, "responsible_worker"));
+            g_assert_false (json_object_has_member (saved, "next_review"));
+          }
+        g_assert_nonnull (kase);
+        if (polku_case_get_review_on (kase) != NULL)
+          with_review++;
+      }
       expected = polku_client_get_language (client) == POLKU_LANGUAGE_SV ? "sv" : "fi";
       g_assert_cmpstr (polku_plan_document_get_language (document), ==, expected);
     }
 
   g_assert_cmpuint (with_plan, >, 0);
   g_assert_cmpuint (without, >, 0);
+  g_assert_cmpuint (agreed_before_save, >, 0);
+  g_assert_cmpuint (with_review, ==, with_plan);
 }
 
 int

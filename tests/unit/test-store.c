@@ -381,10 +381,29 @@ test_migrations (Fixture       *f,
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
 
-  /* A keyed but empty database (as left by an interrupted first start) is migrated. */
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  /* Another program's database with the same key, without an application id or a schema
+   * version: refused before anything changes the file (no migration, no switch to WAL). */
   db = open_raw (f->path);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE scratch (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (f->path);
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_unlink (f->path);
+
+  /* A keyed but empty database (no tables: a creation that never finished) is migrated. */
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
@@ -799,6 +818,95 @@ test_raw_key_generation (void)
     g_assert_true (g_ascii_isxdigit (a[i]));
 }
 
+/* Creating the same new database from several threads at once: one creation wins, the
+ * others are told a file is there, and every write reported done is in the file (the old
+ * creation removed "its" files on failure, which could be the winner's). */
+typedef struct
+{
+  const char *path;
+  gboolean    created;
+  gboolean    wrote;
+} CreateRace;
+
+static gpointer
+create_race_thread (gpointer data)
+{
+  CreateRace *race = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(PolkuClient) client = make_client ("Aino", "Virtanen", NULL);
+
+  store = polku_store_open (race->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  if (store == NULL)
+    {
+      g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_EXISTS);
+      return NULL;
+    }
+  race->created = TRUE;
+  race->wrote = polku_client_store_save (store, client, NULL);
+  return NULL;
+}
+
+static void
+test_create_race (Fixture       *f,
+                  gconstpointer  data)
+{
+  for (guint round = 0; round < 5; round++)
+    {
+      CreateRace races[4] = { { 0 } };
+      GThread *threads[G_N_ELEMENTS (races)];
+      g_autoptr(PolkuStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      guint n_created = 0;
+      guint n_wrote = 0;
+      const char *name;
+
+      for (guint i = 0; i < G_N_ELEMENTS (races); i++)
+        {
+          races[i].path = f->path;
+          threads[i] = g_thread_new ("create", create_race_thread, &races[i]);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (races); i++)
+        {
+          g_thread_join (threads[i]);
+          n_created += races[i].created;
+          n_wrote += races[i].wrote;
+        }
+      g_assert_cmpuint (n_created, ==, 1);
+      g_assert_cmpuint (n_wrote, ==, 1);
+
+      store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, FALSE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (polku_client_store_count (store, NULL), ==, n_wrote);
+      polku_store_close (store);
+
+      /* No temporary database is left behind. */
+      dir = g_dir_open (f->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (strstr (name, ".new-") != NULL);
+
+      g_unlink (f->path);
+    }
+}
+
+/* A kill during creation leaves at most a temporary file: the next creation works, and no
+ * half-made polku.db blocks the profile. */
+static void
+test_create_after_interrupted (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autofree char *stray = g_strconcat (f->path, ".new-AbC123", NULL);
+
+  g_assert_true (g_file_set_contents (stray, "", 0, NULL));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_access (f->path, R_OK), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -819,6 +927,8 @@ main (int    argc,
   ADD ("/store/clients", test_clients);
   ADD ("/store/list-async", test_list_async);
   ADD ("/store/open-while-writing", test_open_while_writing);
+  ADD ("/store/create-race", test_create_race);
+  ADD ("/store/create-after-interrupted", test_create_after_interrupted);
 #undef ADD
   g_test_add_func ("/store/raw-key-generation", test_raw_key_generation);
 

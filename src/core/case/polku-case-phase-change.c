@@ -20,6 +20,7 @@ struct _PolkuCasePhaseChange
   char        *changed_on;
   char        *actor;
   char        *reason;
+  char        *reason_code;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuCasePhaseChange, polku_case_phase_change, POLKU_TYPE_RECORD)
@@ -31,6 +32,7 @@ enum {
   PROP_CHANGED_ON,
   PROP_ACTOR,
   PROP_REASON,
+  PROP_REASON_CODE,
   N_PROPS
 };
 
@@ -46,6 +48,7 @@ polku_case_phase_change_finalize (GObject *object)
   g_clear_pointer (&self->changed_on, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->reason_code, g_free);
 
   G_OBJECT_CLASS (polku_case_phase_change_parent_class)->finalize (object);
 }
@@ -74,6 +77,9 @@ polku_case_phase_change_get_property (GObject    *object,
       break;
     case PROP_REASON:
       g_value_set_string (value, self->reason);
+      break;
+    case PROP_REASON_CODE:
+      g_value_set_string (value, self->reason_code);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -105,6 +111,9 @@ polku_case_phase_change_set_property (GObject      *object,
     case PROP_REASON:
       polku_value_replace_string (&self->reason, value);
       break;
+    case PROP_REASON_CODE:
+      polku_value_replace_string (&self->reason_code, value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,7 +133,11 @@ polku_case_phase_change_class_init (PolkuCasePhaseChangeClass *klass)
   properties[PROP_CHANGED_ON] = polku_param_spec_construct_string ("changed-on");
   /* Changed by */
   properties[PROP_ACTOR] = polku_param_spec_construct_string ("actor");
+  /* The words given; when closing with a code only, the store holds the code here too (the
+   * column is required for a closing change), and reads it back as %NULL. */
   properties[PROP_REASON] = polku_param_spec_construct_string ("reason");
+  /* A closing change's reason: an id of the closing-reasons list (polku-closing-reasons.h) */
+  properties[PROP_REASON_CODE] = polku_param_spec_construct_string ("reason-code");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -143,5 +156,6 @@ GETTER (const char *, to_phase)
 GETTER (const char *, changed_on)
 GETTER (const char *, actor)
 GETTER (const char *, reason)
+GETTER (const char *, reason_code)
 
 #undef GETTER

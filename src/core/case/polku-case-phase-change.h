@@ -23,5 +23,6 @@ const char          *polku_case_phase_change_get_to_phase   (PolkuCasePhaseChang
 const char          *polku_case_phase_change_get_changed_on (PolkuCasePhaseChange *self);
 const char          *polku_case_phase_change_get_actor      (PolkuCasePhaseChange *self);
 const char          *polku_case_phase_change_get_reason     (PolkuCasePhaseChange *self);
+const char          *polku_case_phase_change_get_reason_code (PolkuCasePhaseChange *self);
 
 G_END_DECLS

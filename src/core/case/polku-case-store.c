@@ -24,6 +24,7 @@ insert_phase_change (PolkuStore  *store,
                      const char  *from_phase,
                      const char  *to_phase,
                      const char  *date,
+                     const char  *reason_code,
                      const char  *reason,
                      GError     **error)
 {
@@ -32,10 +33,11 @@ insert_phase_change (PolkuStore  *store,
 
   return polku_store_run (db,
                           "INSERT INTO case_phase_change (id, created, modified, case_id,"
-                          " client_id, from_phase, to_phase, changed_on, actor, reason)"
-                          " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                          _("Recording the phase"), error, 9, id, stamp, case_id, client_id,
-                          from_phase, to_phase, date, polku_store_get_actor_locked (store), reason);
+                          " client_id, from_phase, to_phase, changed_on, actor, reason,"
+                          " reason_code) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                          _("Recording the phase"), error, 10, id, stamp, case_id, client_id,
+                          from_phase, to_phase, date, polku_store_get_actor_locked (store), reason,
+                          reason_code);
 }
 
 /* Returns the case's id (and its phase), or NULL without an error when there is none. */
@@ -106,7 +108,7 @@ polku_case_ensure_locked (PolkuStore  *store,
 
   detail = g_strdup_printf ("case=%s", case_id);
   return insert_phase_change (store, db, case_id, client_id, NULL, "identified", date, NULL,
-                              error)
+                              NULL, error)
          && polku_audit_append_locked (store, db, "case.open", client_id, detail, error);
 }
 
@@ -114,17 +116,49 @@ polku_case_ensure_locked (PolkuStore  *store,
 
 #define CASE_SELECT \
   "SELECT c.id, c.created, c.modified, c.client_id, c.phase, c.phase_since," \
-  " c.closed_reason, c.review_on," \
-  " (SELECT m.person FROM responsible_period r JOIN team_member m ON m.id = r.member_id" \
-  "   WHERE r.client_id = c.client_id AND r.ended_on IS NULL)," \
+  /* closed_reason holds the code itself when no words were given: read as none */ \
+  " CASE WHEN c.closed_reason IS c.closed_code THEN NULL ELSE c.closed_reason END," \
+  " c.closed_code, c.review_on," \
+  " (SELECT p.person FROM coordinator_period p" \
+  "   WHERE p.client_id = c.client_id AND p.ended_on IS NULL)," \
+  " (SELECT p.started_on FROM coordinator_period p" \
+  "   WHERE p.client_id = c.client_id AND p.ended_on IS NULL)," \
   " (SELECT count (*) FROM warning_sign s" \
   "   WHERE s.client_id = c.client_id AND s.retracted_on IS NULL)" \
   " FROM client_case c JOIN client k ON k.id = c.client_id"
 
 static const char * const case_properties[] = {
   "id", "created", "modified", "client-id", "phase", "phase-since", "closed-reason",
-  "review-on", "responsible", "n-signs", NULL
+  "closed-code", "review-on", "coordinator", "coordinator-since", "n-signs", NULL
 };
+
+/* The names of the client's current responsible workers, the earliest named first (the
+ * index responsible_period_client_open finds them); NULL with @error when the read fails. */
+static GStrv
+list_responsible_workers_locked (sqlite3     *db,
+                                 const char  *client_id,
+                                 GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT m.person FROM responsible_period r"
+                              " JOIN team_member m ON m.id = r.member_id"
+                              " WHERE r.client_id = ?1 AND r.ended_on IS NULL"
+                              " ORDER BY r.started_on, r.created, r.rowid;",
+                              _("Reading the responsible workers"), error);
+  if (stmt == NULL)
+    return NULL;
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, POLKU_STORE_COL (stmt, 0));
+  if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the responsible workers"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_strv_builder_end (names) : NULL;
+}
 
 /* @user_data: today's date */
 static gpointer
@@ -133,12 +167,18 @@ case_from_row (sqlite3_stmt  *stmt,
                GError       **error)
 {
   const char *today = user_data;
+  g_auto(GStrv) responsible = NULL;
   gboolean consent_valid;
 
   consent_valid = polku_consent_check_locked (sqlite3_db_handle (stmt), POLKU_STORE_COL (stmt, 3),
                                               NULL, NULL, today, NULL);
+  responsible = list_responsible_workers_locked (sqlite3_db_handle (stmt),
+                                                 POLKU_STORE_COL (stmt, 3), error);
+  if (responsible == NULL)
+    return NULL;
   return polku_store_object_from_row (stmt, POLKU_TYPE_CASE, case_properties,
                                       "consent-valid", consent_valid,
+                                      "responsible-workers", responsible,
                                       NULL);
 }
 
@@ -251,6 +291,7 @@ typedef struct
   const char      *client_id;
   PolkuCasePhase   phase;
   const char      *date;
+  const char      *reason_code;
   const char      *reason;
 } PhaseChange;
 
@@ -264,7 +305,9 @@ set_phase_body (PolkuStore  *store,
   const char *client_id = change->client_id;
   PolkuCasePhase phase = change->phase;
   const char *date = change->date;
-  const char *reason = change->reason;
+  const char *reason_code = change->reason_code;
+  /* The closing reason's words are required by the schema: the code stands in for none. */
+  const char *reason = change->reason != NULL ? change->reason : reason_code;
   g_autofree char *case_id = NULL;
   g_autofree char *current = NULL;
   g_autofree char *since = NULL;
@@ -308,15 +351,16 @@ set_phase_body (PolkuStore  *store,
 
   if (!polku_store_run (db,
                         "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
-                        " closed_reason = ?5 WHERE id = ?1;",
-                        _("Changing the phase"), error, 5, case_id, stamp, code, date,
-                        phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL))
+                        " closed_reason = ?5, closed_code = ?6 WHERE id = ?1;",
+                        _("Changing the phase"), error, 6, case_id, stamp, code, date,
+                        phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL,
+                        phase == POLKU_CASE_PHASE_CLOSED ? reason_code : NULL))
     return FALSE;
 
   /* Ids and field names only; the phases themselves are in the phase history. */
   detail = g_strdup_printf ("case=%s field=phase", case_id);
-  return insert_phase_change (store, db, case_id, client_id, current, code, date, reason,
-                              error)
+  return insert_phase_change (store, db, case_id, client_id, current, code, date, reason_code,
+                              reason, error)
          && polku_audit_append_locked (store, db, "case.phase", client_id, detail, error);
 }
 
@@ -324,11 +368,16 @@ set_phase_body (PolkuStore  *store,
  * polku_case_store_set_phase:
  * @date: (nullable): the date of the change (default today); not in the future and not
  *   before the current phase began
- * @reason: (nullable): why; required for %POLKU_CASE_PHASE_CLOSED
+ * @reason_code: (nullable): why the case is closed, an id of the closing-reasons list
+ *   (polku_closing_reasons_get_default ()): required for %POLKU_CASE_PHASE_CLOSED, and only
+ *   for it
+ * @reason: (nullable): the words: optional, except for a closing reason that needs them
+ *   ("other")
  *
  * Moves the case to @phase (forward or back), opening it first when needed. Any phase past
  * identification needs a valid consent on @date: without one this fails with
- * POLKU_CONSENT_ERROR_NO_CONSENT and nothing changes.
+ * POLKU_CONSENT_ERROR_NO_CONSENT and nothing changes. A reason that is not in the list, or
+ * without the words it needs, fails with POLKU_CASE_ERROR_INVALID.
  *
  * Returns: (transfer full): the case after the change
  */
@@ -337,12 +386,14 @@ polku_case_store_set_phase (PolkuStore      *store,
                             const char      *client_id,
                             PolkuCasePhase   phase,
                             const char      *date,
+                            const char      *reason_code,
                             const char      *reason,
                             GError         **error)
 {
   g_autofree char *today = polku_date_today ();
   g_autofree char *clean_reason = polku_strdup_stripped (reason);
-  PhaseChange change = { client_id, phase, NULL, NULL };
+  g_autofree char *clean_code = polku_strdup_stripped (reason_code);
+  PhaseChange change = { client_id, phase, NULL, NULL, NULL };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -353,14 +404,30 @@ polku_case_store_set_phase (PolkuStore      *store,
     date = today;
   if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
-  if (phase == POLKU_CASE_PHASE_CLOSED && clean_reason == NULL)
+  if (phase == POLKU_CASE_PHASE_CLOSED)
+    {
+      g_autoptr(PolkuClosingReasons) reasons = polku_closing_reasons_get_default (error);
+      g_autoptr(GError) local_error = NULL;
+
+      if (reasons == NULL)
+        return NULL;
+      if (!polku_closing_reasons_check (reasons, clean_code, clean_reason, &local_error))
+        {
+          g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                       _("%s Nothing was changed."), local_error->message);
+          return NULL;
+        }
+    }
+  else if (clean_code != NULL)
     {
       g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
-                   _("Say why the case is closed."));
+                   _("A closing reason is given only when the case is closed. Nothing was "
+                     "changed."));
       return NULL;
     }
 
   change.date = date;
+  change.reason_code = clean_code;
   change.reason = clean_reason;
   return polku_store_write_get (store, set_phase_body, &change, get_case_locked, client_id,
                                 error);
@@ -368,7 +435,7 @@ polku_case_store_set_phase (PolkuStore      *store,
 
 static const char * const phase_change_properties[] = {
   "id", "created", "modified", "client-id", "from-phase", "to-phase", "changed-on", "actor",
-  "reason", NULL
+  "reason", "reason-code", NULL
 };
 
 /**
@@ -387,7 +454,10 @@ polku_case_store_list_phases (PolkuStore  *store,
 
   return polku_store_list_objects (store,
                                    "SELECT id, created, modified, client_id, from_phase,"
-                                   " to_phase, changed_on, actor, reason FROM case_phase_change"
+                                   " to_phase, changed_on, actor,"
+                                   /* the code stands in for no words: read as none */
+                                   " CASE WHEN reason IS reason_code THEN NULL ELSE reason END,"
+                                   " reason_code FROM case_phase_change"
                                    " WHERE client_id = ?1 ORDER BY changed_on, created, rowid;",
                                    client_id, POLKU_TYPE_CASE_PHASE_CHANGE,
                                    phase_change_properties,
@@ -486,6 +556,12 @@ polku_case_store_list (PolkuStore             *store,
                               "      JOIN team_member m ON m.id = r.member_id"
                               "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
                               "      AND m.person = ?2))"
+                              /* the caseload (open cases), through the open periods'
+                               * index by person */
+                              " AND (?5 IS NULL OR (c.phase <> 'closed'"
+                              "      AND c.client_id IN (SELECT p.client_id"
+                              "      FROM coordinator_period p"
+                              "      WHERE p.person = ?5 AND p.ended_on IS NULL)))"
                               " AND (?3 IS NULL OR (c.phase <> 'closed' AND (c.review_on <= ?3"
                               "      OR EXISTS (SELECT 1 FROM followup f"
                               "                 WHERE f.client_id = c.client_id"
@@ -500,6 +576,7 @@ polku_case_store_list (PolkuStore             *store,
       polku_store_bind_text_or_null (stmt, 2, filter->responsible);
       polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
       sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
+      polku_store_bind_text_or_null (stmt, 5, filter->coordinator);
       result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"),
                                       error);
     }
@@ -511,11 +588,12 @@ polku_case_store_list (PolkuStore             *store,
 
 #define SIGN_COLUMNS \
   "id, created, modified, client_id, group_id, item_id, reason, flagged_by, flagged_on," \
-  " service_point, recorded_by, retracted_on, retracted_by"
+  " service_point, recorded_by, retracted_on, retracted_by, source_sector"
 
 static const char * const sign_properties[] = {
   "id", "created", "modified", "client-id", "group-id", "item-id", "reason", "flagged-by",
-  "flagged-on", "service-point", "recorded-by", "retracted-on", "retracted-by", NULL
+  "flagged-on", "service-point", "recorded-by", "retracted-on", "retracted-by", "source-sector",
+  NULL
 };
 
 static gpointer
@@ -544,12 +622,41 @@ required (const char  *value,
   return FALSE;
 }
 
+/* Who flagged the client: a sector of the list; a professional names the unit and the
+ * person, the client or a relative need not. */
+static gboolean
+check_sign_source (const char  *sector,
+                   const char  *service_point,
+                   const char  *flagged_by,
+                   GError     **error)
+{
+  if (!required (sector, _("Say who flagged the client: the source sector is one of health, "
+                           "social, third_sector, private, client or relative. Nothing was "
+                           "changed."), error))
+    return FALSE;
+  if (!g_strv_contains (polku_case_sign_sector_codes (), sector))
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("Unknown source sector “%s”: use health, social, third_sector, private, "
+                     "client or relative. Nothing was changed."), sector);
+      return FALSE;
+    }
+  if (!polku_case_sign_sector_is_professional (sector))
+    return TRUE;
+  return required (service_point, _("Say which unit flagged the client: a professional’s "
+                                    "warning sign names the service point. Nothing was "
+                                    "changed."), error)
+         && required (flagged_by, _("Say who flagged the client: a professional’s warning "
+                                    "sign names the person. Nothing was changed."), error);
+}
+
 /* A sign to add: @draft with its text fields cleaned. */
 typedef struct
 {
   const char     *id;
   PolkuCaseSign  *draft;
   const char     *reason;
+  const char     *source_sector;
   const char     *flagged_by;
   const char     *flagged_on;
   const char     *service_point;
@@ -572,13 +679,12 @@ add_sign_body (PolkuStore  *store,
     return FALSE;
   if (!polku_store_run (db,
                         "INSERT INTO warning_sign (" SIGN_COLUMNS ") VALUES"
-                        " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL);",
-                        _("Saving the warning sign"), error, 10, id, stamp, client_id,
+                        " (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL, ?11);",
+                        _("Saving the warning sign"), error, 11, id, stamp, client_id,
                         polku_case_sign_get_group_id (sign->draft),
                         polku_case_sign_get_item_id (sign->draft), sign->reason,
-                        sign->flagged_by != NULL
-                        ? sign->flagged_by : polku_store_get_actor_locked (store),
-                        flagged_on, sign->service_point, polku_store_get_actor_locked (store)))
+                        sign->flagged_by, flagged_on, sign->service_point,
+                        polku_store_get_actor_locked (store), sign->source_sector))
     return FALSE;
 
   /* Not the group or item: which sign it is says something about the client. */
@@ -589,11 +695,14 @@ add_sign_body (PolkuStore  *store,
 /**
  * polku_case_store_add_sign:
  * @checklist: the checklist the sign's group and item come from
- * @draft: a #PolkuCaseSign with client-id, group-id, item-id, reason, service-point and
- *   optionally flagged-by (default: the store's actor) and flagged-on (default: today)
+ * @draft: a #PolkuCaseSign with client-id, group-id, item-id, reason, source-sector,
+ *   service-point, flagged-by and flagged-on (default: today)
  *
  * Flags a warning sign for the client; the first one opens the case (one sign is enough
- * to propose the client).
+ * to propose the client). The source is coded: a professional's sign (health, social,
+ * third_sector, private) names the unit (service-point) and the person (flagged-by, default
+ * the store's actor); the client's own or a relative's report may name neither (flagged-by
+ * may be the relative's name).
  *
  * Returns: (transfer full): the stored sign
  */
@@ -606,8 +715,10 @@ polku_case_store_add_sign (PolkuStore      *store,
   g_autofree char *today = polku_date_today ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *reason = NULL;
+  g_autofree char *sector = NULL;
   g_autofree char *flagged_by = NULL;
   g_autofree char *service_point = NULL;
+  g_autofree char *actor = NULL;
   const char *client_id;
   const char *flagged_on;
   SignAdd sign = { id, draft, };
@@ -619,8 +730,13 @@ polku_case_store_add_sign (PolkuStore      *store,
 
   client_id = polku_case_sign_get_client_id (draft);
   reason = polku_strdup_stripped (polku_case_sign_get_reason (draft));
+  sector = polku_strdup_stripped (polku_case_sign_get_source_sector (draft));
   flagged_by = polku_strdup_stripped (polku_case_sign_get_flagged_by (draft));
   service_point = polku_strdup_stripped (polku_case_sign_get_service_point (draft));
+  /* A professional who records their own sign need not type their name. */
+  actor = polku_store_dup_actor (store);
+  if (flagged_by == NULL && polku_case_sign_sector_is_professional (sector))
+    flagged_by = g_steal_pointer (&actor);
   flagged_on = polku_case_sign_get_flagged_on (draft);
   if (flagged_on == NULL)
     flagged_on = today;
@@ -629,12 +745,13 @@ polku_case_store_add_sign (PolkuStore      *store,
       || !polku_checklist_check_item (checklist, polku_case_sign_get_group_id (draft),
                                       polku_case_sign_get_item_id (draft), error)
       || !required (reason, _("Say why: a warning sign needs a reason."), error)
-      || !required (service_point, _("Say which service point flagged the client."), error)
+      || !check_sign_source (sector, service_point, flagged_by, error)
       || !polku_date_check (flagged_on, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
                             error))
     return NULL;
 
   sign.reason = reason;
+  sign.source_sector = sector;
   sign.flagged_by = flagged_by;
   sign.flagged_on = flagged_on;
   sign.service_point = service_point;

@@ -19,6 +19,7 @@
 #include "polku-case.h"
 #include "polku-checklist.h"
 #include "polku-client.h"
+#include "polku-closing-reasons.h"
 #include "polku-store.h"
 
 G_BEGIN_DECLS
@@ -35,10 +36,12 @@ typedef enum
 typedef struct
 {
   int         phase;            /* a PolkuCasePhase, or -1 */
-  const char *responsible;      /* the responsible worker's name, exactly */
+  const char *responsible;      /* a current responsible worker's name, exactly */
   const char *review_due_by;    /* open cases whose review date or an open follow-up is
                                  * due on or before this date (YYYY-MM-DD) */
   gboolean    include_archived;
+  const char *coordinator;      /* the current coordinator's name, exactly: their caseload
+                                 * (open cases only) */
 } PolkuCaseFilter;
 
 #define POLKU_CASE_FILTER_INIT { -1, NULL, NULL, FALSE }
@@ -56,6 +59,7 @@ PolkuCase      *polku_case_store_set_phase      (PolkuStore       *store,
                                                  const char       *client_id,
                                                  PolkuCasePhase    phase,
                                                  const char       *date,
+                                                 const char       *reason_code,
                                                  const char       *reason,
                                                  GError          **error);
 GPtrArray      *polku_case_store_list_phases    (PolkuStore       *store,

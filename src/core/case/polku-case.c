@@ -1,4 +1,4 @@
-/* polku-case.c: a client's case: its phase, review date and responsible worker
+/* polku-case.c: a client's case: its phase, review date, coordinator and responsible workers
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +20,11 @@ struct _PolkuCase
   char        *phase;
   char        *phase_since;
   char        *closed_reason;
+  char        *closed_code;
   char        *review_on;
-  char        *responsible;
+  char        *coordinator;
+  char        *coordinator_since;
+  char       **responsible_workers;
   guint        n_signs;
   gboolean     consent_valid;
 };
@@ -33,8 +36,11 @@ enum {
   PROP_PHASE,
   PROP_PHASE_SINCE,
   PROP_CLOSED_REASON,
+  PROP_CLOSED_CODE,
   PROP_REVIEW_ON,
-  PROP_RESPONSIBLE,
+  PROP_COORDINATOR,
+  PROP_COORDINATOR_SINCE,
+  PROP_RESPONSIBLE_WORKERS,
   PROP_N_SIGNS,
   PROP_CONSENT_VALID,
   N_PROPS
@@ -50,8 +56,11 @@ polku_case_finalize (GObject *object)
   g_clear_pointer (&self->phase, g_free);
   g_clear_pointer (&self->phase_since, g_free);
   g_clear_pointer (&self->closed_reason, g_free);
+  g_clear_pointer (&self->closed_code, g_free);
   g_clear_pointer (&self->review_on, g_free);
-  g_clear_pointer (&self->responsible, g_free);
+  g_clear_pointer (&self->coordinator, g_free);
+  g_clear_pointer (&self->coordinator_since, g_free);
+  g_clear_pointer (&self->responsible_workers, g_strfreev);
 
   G_OBJECT_CLASS (polku_case_parent_class)->finalize (object);
 }
@@ -75,11 +84,20 @@ polku_case_get_property (GObject    *object,
     case PROP_CLOSED_REASON:
       g_value_set_string (value, self->closed_reason);
       break;
+    case PROP_CLOSED_CODE:
+      g_value_set_string (value, self->closed_code);
+      break;
     case PROP_REVIEW_ON:
       g_value_set_string (value, self->review_on);
       break;
-    case PROP_RESPONSIBLE:
-      g_value_set_string (value, self->responsible);
+    case PROP_COORDINATOR:
+      g_value_set_string (value, self->coordinator);
+      break;
+    case PROP_COORDINATOR_SINCE:
+      g_value_set_string (value, self->coordinator_since);
+      break;
+    case PROP_RESPONSIBLE_WORKERS:
+      g_value_set_boxed (value, self->responsible_workers);
       break;
     case PROP_N_SIGNS:
       g_value_set_uint (value, self->n_signs);
@@ -111,11 +129,21 @@ polku_case_set_property (GObject      *object,
     case PROP_CLOSED_REASON:
       polku_value_replace_string (&self->closed_reason, value);
       break;
+    case PROP_CLOSED_CODE:
+      polku_value_replace_string (&self->closed_code, value);
+      break;
     case PROP_REVIEW_ON:
       polku_value_replace_string (&self->review_on, value);
       break;
-    case PROP_RESPONSIBLE:
-      polku_value_replace_string (&self->responsible, value);
+    case PROP_COORDINATOR:
+      polku_value_replace_string (&self->coordinator, value);
+      break;
+    case PROP_COORDINATOR_SINCE:
+      polku_value_replace_string (&self->coordinator_since, value);
+      break;
+    case PROP_RESPONSIBLE_WORKERS:
+      g_strfreev (self->responsible_workers);
+      self->responsible_workers = g_value_dup_boxed (value);
       break;
     case PROP_N_SIGNS:
       self->n_signs = g_value_get_uint (value);
@@ -140,10 +168,18 @@ polku_case_class_init (PolkuCaseClass *klass)
   /* Phase code */
   properties[PROP_PHASE] = polku_param_spec_construct_string ("phase");
   properties[PROP_PHASE_SINCE] = polku_param_spec_construct_string ("phase-since");
+  /* The words given when the case was closed, or %NULL (also when only a code was given) */
   properties[PROP_CLOSED_REASON] = polku_param_spec_construct_string ("closed-reason");
+  /* Why the case was closed: an id of the closing-reasons list (polku-closing-reasons.h) */
+  properties[PROP_CLOSED_CODE] = polku_param_spec_construct_string ("closed-code");
   properties[PROP_REVIEW_ON] = polku_param_spec_construct_string ("review-on");
-  /* Responsible worker */
-  properties[PROP_RESPONSIBLE] = polku_param_spec_construct_string ("responsible");
+  /* The current coordinator (asiakasvastaava) and since when */
+  properties[PROP_COORDINATOR] = polku_param_spec_construct_string ("coordinator");
+  properties[PROP_COORDINATOR_SINCE] = polku_param_spec_construct_string ("coordinator-since");
+  /* The names of the current responsible workers, the earliest named first */
+  properties[PROP_RESPONSIBLE_WORKERS] =
+    g_param_spec_boxed ("responsible-workers", NULL, NULL, G_TYPE_STRV,
+                        POLKU_PARAM_CONSTRUCT_ONLY);
   /* Active warning signs */
   properties[PROP_N_SIGNS] =
     g_param_spec_uint ("n-signs", NULL, NULL, 0, G_MAXUINT, 0,
@@ -167,12 +203,27 @@ polku_case_init (PolkuCase *self)
 GETTER (const char *, phase)
 GETTER (const char *, phase_since)
 GETTER (const char *, closed_reason)
+GETTER (const char *, closed_code)
 GETTER (const char *, review_on)
-GETTER (const char *, responsible)
+GETTER (const char *, coordinator)
+GETTER (const char *, coordinator_since)
 GETTER (guint, n_signs)
 GETTER (gboolean, consent_valid)
 
 #undef GETTER
+
+/**
+ * polku_case_get_responsible_workers:
+ *
+ * Returns: (transfer none) (nullable): the names of the current responsible workers, the
+ *   earliest named first; %NULL or empty when none is named
+ */
+const char * const *
+polku_case_get_responsible_workers (PolkuCase *self)
+{
+  g_return_val_if_fail (POLKU_IS_CASE (self), NULL);
+  return (const char * const *) self->responsible_workers;
+}
 
 static const char * const phase_codes[] = {
   "identified", "consent", "contacted", "visit_prepared", "visit_held", "coordination",

@@ -1,4 +1,4 @@
-/* polku-case.h: a client's case: its phase, review date and responsible worker
+/* polku-case.h: a client's case: its phase, review date, coordinator and responsible workers
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +20,11 @@ POLKU_RECORD_DEFINE_GETTERS (PolkuCase, polku_case)
 const char          *polku_case_get_phase         (PolkuCase *self);
 const char          *polku_case_get_phase_since   (PolkuCase *self);
 const char          *polku_case_get_closed_reason (PolkuCase *self);
+const char          *polku_case_get_closed_code   (PolkuCase *self);
 const char          *polku_case_get_review_on     (PolkuCase *self);
-const char          *polku_case_get_responsible   (PolkuCase *self);
+const char          *polku_case_get_coordinator   (PolkuCase *self);
+const char          *polku_case_get_coordinator_since (PolkuCase *self);
+const char * const  *polku_case_get_responsible_workers (PolkuCase *self);
 guint                polku_case_get_n_signs       (PolkuCase *self);
 gboolean             polku_case_get_consent_valid (PolkuCase *self);
 

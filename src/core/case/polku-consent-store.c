@@ -13,14 +13,23 @@
 
 #include "polku-case-private.h"
 #include "polku-consent-store.h"
+#include "polku-organisations.h"
 
 G_DEFINE_QUARK (polku-consent-error-quark, polku_consent_error)
 
+static const char * const kind_codes[] = { "contact", "sharing", NULL };
 static const char * const given_by_codes[] = { "client", "legal_representative", NULL };
 static const char * const method_codes[] = { "written", "oral", "electronic", NULL };
 static const char * const part_codes[] = {
   "client_view", "goals", "actions", "team", "contacts", "measures", NULL
 };
+
+/* "contact" (to be contacted and referred) and "sharing" (to share the plan). */
+const char * const *
+polku_consent_kind_codes (void)
+{
+  return kind_codes;
+}
 
 const char * const *
 polku_consent_given_by_codes (void)
@@ -46,6 +55,8 @@ const char *
 polku_consent_code_get_label (const char *code)
 {
   static const struct { const char *code; const char *label; } labels[] = {
+    { "contact", N_("Consent to contact") },
+    { "sharing", N_("Consent to share") },
     { "client", N_("The client") },
     { "legal_representative", N_("Legal representative") },
     { "written", N_("Written") },
@@ -65,13 +76,20 @@ polku_consent_code_get_label (const char *code)
   return NULL;
 }
 
-/* Counts the client's consents that match: 0 none, -1 on a database error. */
+/* What a consent's validity on @date means, in SQL over the consent c: given on or before
+ * it, not expired, not withdrawn on or before it (?2 is the date; NULL: any day). */
+#define VALID_ON \
+  " AND (?2 IS NULL OR (c.given_on <= ?2" \
+  "      AND (c.valid_until IS NULL OR c.valid_until >= ?2)" \
+  "      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?2)))"
+
+/* Counts the client's consents of @kind valid on @date (NULL: any): 0 none, -1 on a
+ * database error. */
 static int
 count_consents (sqlite3    *db,
                 const char *client_id,
+                const char *kind,
                 const char *date,
-                const char *organisation,
-                const char *part,
                 GError    **error)
 {
   sqlite3_stmt *stmt;
@@ -79,23 +97,158 @@ count_consents (sqlite3    *db,
 
   stmt = polku_store_prepare (db,
                               "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
-                              " AND (?2 IS NULL OR (c.given_on <= ?2"
-                              "      AND (c.valid_until IS NULL OR c.valid_until >= ?2)"
-                              "      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?2)))"
-                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_organisation o"
-                              "      WHERE o.consent_id = c.id AND o.organisation = ?3))"
-                              " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
-                              "      WHERE p.consent_id = c.id AND p.part = ?4));",
+                              " AND c.kind = ?3" VALID_ON ";",
                               _("Checking the consent"), error);
   if (stmt == NULL)
     return -1;
-  polku_store_bind_texts (stmt, 1, 4, client_id, date, organisation, part);
+  polku_store_bind_texts (stmt, 1, 3, client_id, date, kind);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int (stmt, 0);
   else
     polku_store_set_sqlite_error (error, db, _("Checking the consent"));
   sqlite3_finalize (stmt);
   return count;
+}
+
+/* Counts the client's sharing consents valid on @date (NULL: any) that cover @part (NULL:
+ * any) and name @organisation: the stored values (ids, or names as typed before schema 7)
+ * are resolved through the county's list, so that a consent recorded with a name counts for
+ * its organisation. 0 none, -1 on an error. */
+static int
+count_sharing (sqlite3            *db,
+               PolkuOrganisations *organisations,
+               const char         *client_id,
+               PolkuOrganisation  *organisation,
+               const char         *part,
+               const char         *date,
+               GError            **error)
+{
+  g_autoptr(GHashTable) counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = polku_store_prepare (db,
+                              "SELECT c.id, o.organisation FROM consent c"
+                              " JOIN consent_organisation o ON o.consent_id = c.id"
+                              " WHERE c.client_id = ?1 AND c.kind = 'sharing'" VALID_ON
+                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
+                              "      WHERE p.consent_id = c.id AND p.part = ?3));",
+                              _("Checking the consent"), error);
+  if (stmt == NULL)
+    return -1;
+  polku_store_bind_texts (stmt, 1, 3, client_id, date, part);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (polku_organisations_resolve (organisations, POLKU_STORE_COL (stmt, 1)) == organisation)
+      g_hash_table_add (counted, g_strdup (POLKU_STORE_COL (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      polku_store_set_sqlite_error (error, db, _("Checking the consent"));
+      sqlite3_finalize (stmt);
+      return -1;
+    }
+  sqlite3_finalize (stmt);
+  return (int) g_hash_table_size (counted);
+}
+
+static gboolean
+no_consent (GError     **error,
+            const char  *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+no_consent (GError     **error,
+            const char  *format,
+            ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+  va_start (args, format);
+  *error = g_error_new_valist (POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT, format,
+                               args);
+  va_end (args);
+  return FALSE;
+}
+
+/* The gate: a contact consent valid on @date. */
+static gboolean
+check_contact (sqlite3     *db,
+               const char  *client_id,
+               const char  *date,
+               GError     **error)
+{
+  int n = count_consents (db, client_id, "contact", date, error);
+
+  if (n != 0)
+    return n > 0;
+  if (error == NULL)
+    return FALSE;
+
+  /* Say why not, so that the worker knows what to do. */
+  if (count_consents (db, client_id, "contact", NULL, NULL) <= 0)
+    return no_consent (error, _("There is no consent from the client to be contacted and "
+                                "referred: record the client’s consent to contact first."));
+  return no_consent (error, _("The client’s consent to be contacted is not valid on %s: it "
+                              "was withdrawn, has expired or was given later. Record a new "
+                              "consent to contact."), date);
+}
+
+/* Sharing: a sharing consent valid on @date that names @organisation_id and covers @part. */
+static gboolean
+check_sharing (sqlite3     *db,
+               const char  *client_id,
+               const char  *organisation_id,
+               const char  *part,
+               const char  *date,
+               GError     **error)
+{
+  g_autoptr(PolkuOrganisations) organisations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PolkuOrganisation *organisation;
+  const char *name;
+  int n;
+
+  if (!g_strv_contains (part_codes, part))
+    {
+      g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                   _("“%s” is not a part of the plan. Use client_view, goals, actions, team, "
+                     "contacts or measures."), part);
+      return FALSE;
+    }
+  /* Without the county's list nothing can be shared: no guessing from names. */
+  organisations = polku_organisations_get_default (error);
+  if (organisations == NULL)
+    return FALSE;
+  organisation = polku_organisations_lookup (organisations, organisation_id);
+  if (organisation == NULL)
+    {
+      polku_organisations_check_id (organisations, organisation_id, &local_error);
+      g_set_error_literal (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
+
+  n = count_sharing (db, organisations, client_id, organisation, part, date, error);
+  if (n != 0)
+    return n > 0;
+  if (error == NULL)
+    return FALSE;
+
+  name = polku_organisation_get_label (organisation);
+  if (count_consents (db, client_id, "sharing", NULL, NULL) <= 0)
+    return no_consent (error, _("There is no consent from the client to share the plan: "
+                                "record a sharing consent that names “%s” first."), name);
+  if (count_sharing (db, organisations, client_id, organisation, NULL, NULL, NULL) <= 0)
+    return no_consent (error, _("The client’s consent does not cover sharing with “%s”: "
+                                "record a sharing consent that names it."), name);
+  if (count_sharing (db, organisations, client_id, organisation, NULL, date, NULL) <= 0)
+    return no_consent (error, _("The client’s consent to share with “%s” is not valid on %s: "
+                                "it was withdrawn, has expired or was given later. Record a "
+                                "new consent."), name, date);
+  return no_consent (error, _("The client’s consent to share with “%s” does not cover this "
+                              "part of the plan (%s)."), name,
+                     polku_consent_code_get_label (part));
 }
 
 /* The decision itself; see polku_consent_check (). */
@@ -107,52 +260,38 @@ polku_consent_check_locked (sqlite3     *db,
                             const char  *date,
                             GError     **error)
 {
-  int n;
-
-  /* A consent is valid on @date when it was given on or before it, has not expired and
-   * was not withdrawn on or before it, and its scope covers the organisation and part. */
-  n = count_consents (db, client_id, date, organisation, part, error);
-  if (n != 0)
-    return n > 0;
-  if (error == NULL)
-    return FALSE;
-
-  /* Say why not, so that the worker knows what to do. */
-  if (count_consents (db, client_id, NULL, NULL, NULL, NULL) <= 0)
-    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
-                 _("There is no consent from the client: record the client’s consent "
-                   "first."));
-  else if (count_consents (db, client_id, date, NULL, NULL, NULL) <= 0)
-    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
-                 _("The client’s consent is not valid on %s: it was withdrawn, has expired "
-                   "or was given later. Record a new consent."), date);
-  else if (organisation != NULL
-           && count_consents (db, client_id, date, organisation, NULL, NULL) <= 0)
-    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
-                 _("The client’s consent does not cover sharing with “%s”."), organisation);
-  else
-    g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NO_CONSENT,
-                 _("The client’s consent does not cover this part of the plan (%s)."),
-                 polku_consent_code_get_label (part) != NULL
-                 ? polku_consent_code_get_label (part) : part);
-  return FALSE;
+  if (organisation == NULL && part == NULL)
+    return check_contact (db, client_id, date, error);
+  if (organisation == NULL || part == NULL)
+    {
+      g_set_error_literal (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                           organisation == NULL
+                           ? _("Say which organisation would receive the data.")
+                           : _("Say which part of the plan would be shared."));
+      return FALSE;
+    }
+  return check_sharing (db, client_id, organisation, part, date, error);
 }
 
 /**
  * polku_consent_check:
- * @client_id: the client
- * @organisation: (nullable): the organisation the data would go to, or %NULL for the
- *   coordination service itself (moving the case past identification)
- * @part: (nullable): the part of the plan (polku_consent_part_codes ()), or %NULL for any
- * @date: (nullable): the day in question (YYYY-MM-DD), default today
+ * @organisation: (nullable): the id of the organisation (of the county's list) that would
+ *   receive the data; %NULL, with @part %NULL, to check the consent to contact
+ * @part: (nullable): the part of the plan that would be shared
+ * @date: (nullable): the day (default today)
  *
  * The one place that decides whether a client's data may be shared with @organisation, or
- * (with %NULL @organisation and @part) whether the case may move past identification: a
- * consent must have been given on or before @date, not have expired, not have been
- * withdrawn on or before @date, and its scope must cover @organisation and @part.
+ * (with %NULL @organisation and @part) whether the case may move past identification.
+ *
+ * Sharing needs a sharing consent that names @organisation (as an id, or as the name
+ * recorded before schema 7) and covers @part; the case moves on with a contact consent.
+ * Either must have been given on or before @date, not have expired and not have been
+ * withdrawn on or before @date. A contact consent never lets anything be shared, and a
+ * sharing consent never opens the gate.
  *
  * Returns: %TRUE when allowed; otherwise %FALSE with POLKU_CONSENT_ERROR_NO_CONSENT
- *   saying why (or another error when the store could not be read)
+ *   saying why, POLKU_CONSENT_ERROR_INVALID for an unknown organisation or part (or another
+ *   error when the store or the county's list could not be read)
  */
 gboolean
 polku_consent_check (PolkuStore  *store,
@@ -187,6 +326,17 @@ polku_consent_check (PolkuStore  *store,
   return ok;
 }
 
+/* The consent to contact on @date (default today): polku_consent_check () without an
+ * organisation or a part. */
+gboolean
+polku_consent_check_contact (PolkuStore  *store,
+                             const char  *client_id,
+                             const char  *date,
+                             GError     **error)
+{
+  return polku_consent_check (store, client_id, NULL, NULL, date, error);
+}
+
 /* Reading */
 
 static GStrv
@@ -209,12 +359,13 @@ read_scope (sqlite3     *db,
 
 #define CONSENT_SELECT \
   "SELECT id, created, modified, client_id, given_on, given_by, representative, method," \
-  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by FROM consent WHERE "
+  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by, kind FROM consent WHERE "
 #define CONSENT_ORDER " = ?1 ORDER BY given_on, created, rowid;"
 
 static const char * const consent_properties[] = {
   "id", "created", "modified", "client-id", "given-on", "given-by", "representative",
-  "method", "valid-until", "recorded-by", "withdrawn-on", "withdrawal-recorded-by", NULL
+  "method", "valid-until", "recorded-by", "withdrawn-on", "withdrawal-recorded-by", "kind",
+  NULL
 };
 
 static gpointer
@@ -331,6 +482,44 @@ insert_scope (sqlite3     *db,
   return TRUE;
 }
 
+/* A sharing consent's scope: at least one organisation, each an id of the county's list, and
+ * at least one part. */
+static gboolean
+check_sharing_scope (GPtrArray  *organisations,
+                     GPtrArray  *parts,
+                     GError    **error)
+{
+  g_autoptr(PolkuOrganisations) list = NULL;
+
+  if (organisations->len == 0)
+    return invalid (error, _("Name at least one organisation that the consent covers "
+                             "(“polku-cli organisations list” shows the ids)."));
+  list = polku_organisations_get_default (error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      const char *value = g_ptr_array_index (organisations, i);
+      PolkuOrganisation *organisation;
+
+      if (polku_organisations_lookup (list, value) != NULL)
+        continue;
+      organisation = polku_organisations_resolve (list, value);
+      if (organisation != NULL)
+        g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                     _("“%s” is a name: name the organisation by its id, “%s”."), value,
+                     polku_organisation_get_id (organisation));
+      else
+        g_set_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID,
+                     _("“%s” is not an organisation of the county’s list: "
+                       "“polku-cli organisations list” shows the ids."), value);
+      return FALSE;
+    }
+  if (parts->len == 0)
+    return invalid (error, _("Say which parts of the plan the consent covers."));
+  return TRUE;
+}
+
 /* A consent to add: @draft with its representative and scope cleaned. */
 typedef struct
 {
@@ -361,13 +550,13 @@ add_body (PolkuStore  *store,
     return FALSE;
   if (!polku_store_run (db,
                         "INSERT INTO consent (id, created, modified, client_id, given_on,"
-                        " given_by, representative, method, valid_until, recorded_by)"
-                        " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                        _("Saving the consent"), error, 9, id, stamp, client_id,
+                        " given_by, representative, method, valid_until, recorded_by, kind)"
+                        " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                        _("Saving the consent"), error, 10, id, stamp, client_id,
                         polku_consent_get_given_on (draft), polku_consent_get_given_by (draft),
                         consent->representative, polku_consent_get_method (draft),
                         polku_consent_get_valid_until (draft),
-                        polku_store_get_actor_locked (store))
+                        polku_store_get_actor_locked (store), polku_consent_get_kind (draft))
       || !insert_scope (db, "INSERT INTO consent_organisation (id, created, modified,"
                         " consent_id, organisation) VALUES (?1, ?2, ?2, ?3, ?4);",
                         id, stamp, organisations, error)
@@ -375,16 +564,17 @@ add_body (PolkuStore  *store,
                         " part) VALUES (?1, ?2, ?2, ?3, ?4);", id, stamp, parts, error))
     return FALSE;
 
-  detail = g_strdup_printf ("consent=%s organisations=%u parts=%u", id, organisations->len,
-                            parts->len);
+  detail = g_strdup_printf ("consent=%s kind=%s organisations=%u parts=%u", id,
+                            polku_consent_get_kind (draft), organisations->len, parts->len);
   return polku_audit_append_locked (store, db, "consent.add", client_id, detail, error);
 }
 
 /**
  * polku_consent_store_add:
- * @draft: a #PolkuConsent with client-id, given-on, given-by, representative (only and
- *   always for a legal representative), method, organisations, parts and optionally
- *   valid-until; the rest is ignored
+ * @draft: a #PolkuConsent with client-id, kind, given-on, given-by, representative (only
+ *   and always for a legal representative), method, optionally valid-until and, for a
+ *   sharing consent only, organisations (ids of the county's list,
+ *   polku_organisations_get_default ()) and parts; the rest is ignored
  *
  * Records a consent; the store's actor is who recorded it. Opens the client's case when it
  * has none.
@@ -404,6 +594,7 @@ polku_consent_store_add (PolkuStore    *store,
   const char * const *list;
   const char *given_on;
   const char *valid_until;
+  const char *kind;
   ConsentAdd consent = { id, draft, NULL, organisations, parts };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
@@ -453,6 +644,15 @@ polku_consent_store_add (PolkuStore    *store,
       return NULL;
     }
 
+  kind = polku_consent_get_kind (draft);
+  if (!g_strv_contains (kind_codes, or_empty (kind)))
+    {
+      invalid (error, _("Say which consent this is: \"contact\" (to be contacted and "
+                        "referred) or \"sharing\" (to share the plan with named "
+                        "organisations)."));
+      return NULL;
+    }
+
   list = polku_consent_get_organisations (draft);
   for (guint i = 0; list != NULL && list[i] != NULL; i++)
     {
@@ -465,11 +665,6 @@ polku_consent_store_add (PolkuStore    *store,
         }
       if (!g_ptr_array_find_with_equal_func (organisations, organisation, g_str_equal, NULL))
         g_ptr_array_add (organisations, g_steal_pointer (&organisation));
-    }
-  if (organisations->len == 0)
-    {
-      invalid (error, _("Name at least one organisation that the consent covers."));
-      return NULL;
     }
 
   list = polku_consent_get_parts (draft);
@@ -485,11 +680,20 @@ polku_consent_store_add (PolkuStore    *store,
       if (!g_ptr_array_find_with_equal_func (parts, list[i], g_str_equal, NULL))
         g_ptr_array_add (parts, (char *) list[i]);
     }
-  if (parts->len == 0)
+
+  if (g_str_equal (kind, "contact"))
     {
-      invalid (error, _("Say which parts of the plan the consent covers."));
-      return NULL;
+      /* What may be shared is the sharing consent's alone: a consent to contact that named
+       * organisations would look like a permission it is not. */
+      if (organisations->len > 0 || parts->len > 0)
+        {
+          invalid (error, _("A consent to contact names no organisations or parts of the "
+                            "plan: record a sharing consent for those."));
+          return NULL;
+        }
     }
+  else if (!check_sharing_scope (organisations, parts, error))
+    return NULL;
 
   consent.representative = representative;
   return polku_store_write_get (store, add_body, &consent, get_locked, id, error);

@@ -3,14 +3,19 @@
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A consent records when and how it was given, by whom (the client or a legal
- * representative), its structured scope (the organisations that may receive the client's
- * data and the parts of the plan that may be shared), until when it is valid and who
- * recorded it. It is withdrawn, never deleted.
+ * A consent records its kind, when and how it was given, by whom (the client or a legal
+ * representative), until when it is valid and who recorded it. It is withdrawn, never
+ * deleted. There are two kinds, recorded separately:
+ *
+ *   contact  to be contacted and referred: lets the case move past identification; names
+ *            no organisations or parts, and lets nothing be shared
+ *   sharing  to share the plan: names the organisations (ids of the county's list,
+ *            polku-organisations.h) that may receive the client's data and the parts of the
+ *            plan that may be shared; never opens the phase gate
  *
  * polku_consent_check () is the ONLY place that decides whether a client's data may be
  * shared or the case may move past identification. Everything else (the phase gate, sync,
- * export) calls it.
+ * export: polku-consent-export.h) calls it.
  */
 #pragma once
 
@@ -33,6 +38,7 @@ typedef enum
 GQuark               polku_consent_error_quark     (void);
 
 /* Vocabularies: the codes the store and the CLI use. */
+const char * const  *polku_consent_kind_codes      (void);
 const char * const  *polku_consent_given_by_codes  (void);
 const char * const  *polku_consent_method_codes    (void);
 const char * const  *polku_consent_part_codes      (void);
@@ -53,6 +59,10 @@ gboolean             polku_consent_check           (PolkuStore    *store,
                                                     const char    *client_id,
                                                     const char    *organisation,
                                                     const char    *part,
+                                                    const char    *date,
+                                                    GError       **error);
+gboolean             polku_consent_check_contact   (PolkuStore    *store,
+                                                    const char    *client_id,
                                                     const char    *date,
                                                     GError       **error);
 

@@ -15,6 +15,7 @@ struct _PolkuConsent
 {
   PolkuRecord  parent_instance;
 
+  char        *kind;
   char        *given_on;
   char        *given_by;
   char        *representative;
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (PolkuConsent, polku_consent, POLKU_TYPE_RECORD)
 
 enum {
   PROP_0,
+  PROP_KIND,
   PROP_GIVEN_ON,
   PROP_GIVEN_BY,
   PROP_REPRESENTATIVE,
@@ -51,6 +53,7 @@ polku_consent_finalize (GObject *object)
 {
   PolkuConsent *self = (PolkuConsent *) object;
 
+  g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->given_on, g_free);
   g_clear_pointer (&self->given_by, g_free);
   g_clear_pointer (&self->representative, g_free);
@@ -75,6 +78,9 @@ polku_consent_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
     case PROP_GIVEN_ON:
       g_value_set_string (value, self->given_on);
       break;
@@ -120,6 +126,9 @@ polku_consent_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_KIND:
+      polku_value_replace_string (&self->kind, value);
+      break;
     case PROP_GIVEN_ON:
       polku_value_replace_string (&self->given_on, value);
       break;
@@ -166,6 +175,9 @@ polku_consent_class_init (PolkuConsentClass *klass)
   object_class->get_property = polku_consent_get_property;
   object_class->set_property = polku_consent_set_property;
 
+  /* "contact": to be contacted and referred (the phase gate); "sharing": to share the plan
+   * with the organisations and parts in its scope */
+  properties[PROP_KIND] = polku_param_spec_construct_string ("kind");
   properties[PROP_GIVEN_ON] = polku_param_spec_construct_string ("given-on");
   properties[PROP_GIVEN_BY] = polku_param_spec_construct_string ("given-by");
   /* Legal representative */
@@ -196,6 +208,7 @@ polku_consent_init (PolkuConsent *self)
 #define GETTER(type, field) \
   POLKU_DEFINE_GETTER (PolkuConsent, polku_consent, CONSENT, type, field)
 
+GETTER (const char *, kind)
 GETTER (const char *, given_on)
 GETTER (const char *, given_by)
 GETTER (const char *, representative)

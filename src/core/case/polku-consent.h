@@ -1,5 +1,9 @@
 /* polku-consent.h: one consent (suostumus) with its structured scope
  *
+ * Two kinds (polku_consent_get_kind ()): "contact", to be contacted and referred, which lets
+ * the case move past identification and names no organisations or parts; "sharing", to
+ * share the plan with the organisations (ids of the county's list) and parts it names.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -17,6 +21,7 @@ G_DECLARE_FINAL_TYPE (PolkuConsent, polku_consent, POLKU, CONSENT, PolkuRecord)
 
 POLKU_RECORD_DEFINE_GETTERS (PolkuConsent, polku_consent)
 
+const char          *polku_consent_get_kind                   (PolkuConsent *self);
 const char          *polku_consent_get_given_on               (PolkuConsent *self);
 const char          *polku_consent_get_given_by               (PolkuConsent *self);
 const char          *polku_consent_get_representative         (PolkuConsent *self);

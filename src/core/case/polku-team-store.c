@@ -103,8 +103,8 @@ static const char * const responsible_properties[] = {
 /**
  * polku_team_store_list_responsible:
  *
- * Returns: (transfer full) (element-type PolkuTeamResponsible): who has been the
- *   responsible worker and when, oldest first; the last one without an end is the current
+ * Returns: (transfer full) (element-type PolkuTeamResponsible): who has been a
+ *   responsible worker and when, oldest first; those without an end are the current ones
  */
 GPtrArray *
 polku_team_store_list_responsible (PolkuStore  *store,
@@ -137,48 +137,23 @@ set_responsible_locked (PolkuStore  *store,
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *detail = NULL;
-  g_autofree char *current_start = NULL;
   const char *client_id;
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (member == NULL)
     return FALSE;
   client_id = polku_team_member_get_client_id (member);
   if (polku_team_member_get_left_on (member) != NULL)
-    return invalid (error, _("This person has left the team and cannot be the responsible "
-                             "worker."));
+    return invalid (error, _("This person has left the team and cannot be a responsible "
+                             "worker. Nothing was changed."));
   if (polku_team_member_get_responsible (member))
-    return invalid (error, _("This person is the responsible worker already."));
+    return invalid (error, _("This person is a responsible worker already. Nothing was "
+                             "changed."));
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
-    return invalid (error, _("The responsible worker cannot start before joining the team."));
+    return invalid (error, _("A responsible worker cannot start before joining the team. "
+                             "Nothing was changed."));
 
-  stmt = polku_store_prepare (db, "SELECT started_on FROM responsible_period WHERE client_id = ?1"
-                              " AND ended_on IS NULL;",
-                              _("Reading the responsible workers"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    current_start = g_strdup (POLKU_STORE_COL (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (current_start != NULL && strcmp (date, current_start) < 0)
-    {
-      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
-                   _("The change cannot be dated %s: the current responsible worker started "
-                     "on %s."), date, current_start);
-      return FALSE;
-    }
-
-  /* End the current period and open the new one: the partial unique index
-   * responsible_period_one_current refuses a second open period. */
-  if (!polku_store_run (db,
-                        "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
-                        " WHERE client_id = ?1 AND ended_on IS NULL;",
-                        _("Naming the responsible worker"), error, 3, client_id, stamp, date))
-    return FALSE;
-
+  /* Another responsible worker beside the others: the partial unique index
+   * responsible_period_one_open allows one open period per member. */
   if (!polku_store_run (db,
                         "INSERT INTO responsible_period (id, created, modified, client_id,"
                         " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
@@ -189,6 +164,81 @@ set_responsible_locked (PolkuStore  *store,
 
   detail = g_strdup_printf ("member=%s period=%s", member_id, id);
   return polku_audit_append_locked (store, db, "team.responsible", client_id, detail, error);
+}
+
+/* Ends @member_id's open responsible period on @date; sets *@out_period to its id, or to
+ * NULL when the member is not a responsible worker. */
+static gboolean
+end_responsible_period_locked (sqlite3     *db,
+                               const char  *member_id,
+                               const char  *date,
+                               char       **out_period,
+                               GError     **error)
+{
+  g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *period = NULL;
+  g_autofree char *started_on = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_period = NULL;
+  stmt = polku_store_prepare (db, "SELECT id, started_on FROM responsible_period"
+                              " WHERE member_id = ?1 AND ended_on IS NULL;",
+                              _("Reading the responsible workers"), error);
+  if (stmt == NULL)
+    return FALSE;
+  polku_store_bind_text_or_null (stmt, 1, member_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      period = polku_store_column_dup (stmt, 0);
+      started_on = polku_store_column_dup (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading the responsible workers"));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE;
+
+  if (strcmp (date, started_on) < 0)
+    {
+      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
+                   _("The change cannot be dated %s: this person became a responsible worker "
+                     "on %s. Nothing was changed."), date, started_on);
+      return FALSE;
+    }
+  if (!polku_store_run (db,
+                        "UPDATE responsible_period SET modified = ?2, ended_on = ?3"
+                        " WHERE id = ?1;",
+                        _("Ending the responsible worker’s period"), error, 3, period, stamp,
+                        date))
+    return FALSE;
+  *out_period = g_steal_pointer (&period);
+  return TRUE;
+}
+
+static gboolean
+unset_responsible_locked (PolkuStore  *store,
+                          sqlite3     *db,
+                          const char  *member_id,
+                          const char  *date,
+                          GError     **error)
+{
+  g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
+  g_autofree char *period = NULL;
+  g_autofree char *detail = NULL;
+
+  if (member == NULL)
+    return FALSE;
+  if (!polku_team_member_get_responsible (member))
+    return invalid (error, _("This person is not a responsible worker. Nothing was "
+                             "changed."));
+  if (!end_responsible_period_locked (db, member_id, date, &period, error))
+    return FALSE;
+
+  detail = g_strdup_printf ("member=%s period=%s", member_id, period);
+  return polku_audit_append_locked (store, db, "team.responsible_end",
+                                    polku_team_member_get_client_id (member), detail, error);
 }
 
 /* A member to add: @draft with its text fields cleaned. */
@@ -301,8 +351,8 @@ polku_team_store_add (PolkuStore       *store,
  * polku_team_store_set_responsible:
  * @date: (nullable): from when (default today)
  *
- * Names @member_id the client's responsible worker; the previous one's period ends on
- * @date.
+ * Names @member_id one of the client's responsible workers, from @date; the others stay
+ * responsible workers.
  *
  * Returns: (transfer full): the member after the change
  */
@@ -320,6 +370,29 @@ polku_team_store_set_responsible (PolkuStore  *store,
                                    date, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error);
 }
 
+/**
+ * polku_team_store_unset_responsible:
+ * @date: (nullable): the last day (default today); not before the period started
+ *
+ * Ends @member_id's period as a responsible worker; they stay in the team.
+ *
+ * Returns: (transfer full): the member after the change
+ */
+PolkuTeamMember *
+polku_team_store_unset_responsible (PolkuStore  *store,
+                                    const char  *member_id,
+                                    const char  *date,
+                                    GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (member_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return polku_case_write_on_date (store, unset_responsible_locked, get_member_locked,
+                                   member_id, date, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
+                                   error);
+}
+
 static gboolean
 leave_locked (PolkuStore  *store,
               sqlite3     *db,
@@ -330,27 +403,26 @@ leave_locked (PolkuStore  *store,
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
+  g_autofree char *period = NULL;
 
   if (member == NULL)
     return FALSE;
   if (polku_team_member_get_left_on (member) != NULL)
     return invalid (error, _("This person has left the team already."));
-  if (polku_team_member_get_responsible (member))
-    {
-      g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_RESPONSIBLE,
-                   _("This person is the client’s responsible worker: name another "
-                     "responsible worker first."));
-      return FALSE;
-    }
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
     return invalid (error, _("A member cannot leave the team before joining it."));
 
+  /* Who leaves the team stops being a responsible worker on the same day. Leaving is
+   * allowed even for the last one: the overview then warns that no one is named. */
+  if (!end_responsible_period_locked (db, member_id, date, &period, error))
+    return FALSE;
   if (!polku_store_run (db,
                         "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
                         _("Saving the team member"), error, 3, member_id, stamp, date))
     return FALSE;
 
-  detail = g_strdup_printf ("member=%s", member_id);
+  detail = period != NULL ? g_strdup_printf ("member=%s ended=%s", member_id, period)
+                          : g_strdup_printf ("member=%s", member_id);
   return polku_audit_append_locked (store, db, "team.leave",
                                     polku_team_member_get_client_id (member), detail, error);
 }
@@ -359,7 +431,8 @@ leave_locked (PolkuStore  *store,
  * polku_team_store_leave:
  * @date: (nullable): default today
  *
- * Records that a member has left the team; the member stays in the history.
+ * Records that a member has left the team; the member stays in the history. A responsible
+ * worker who leaves stops being one on @date, in the same change (even the last one).
  *
  * Returns: (transfer full): the member after the change
  */

@@ -4,10 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each member has a person, role, organisation, sector (social, health, other,
- * third_sector) and a contact. Exactly one member at a time is the named responsible worker
- * (vastuutyöntekijä): naming another ends the previous period in the same transaction, the
- * schema allows only one open period per client, and the history is kept. A member who
- * leaves stays in the history; the responsible worker cannot leave before another is named.
+ * third_sector) and a contact. One or more members are the plan's responsible workers
+ * (vastuutyöntekijät): each is named (set_responsible) and stops (unset_responsible) on a
+ * date of their own, the schema allows one open period per member, and the history is kept.
+ * A member who leaves stays in the history and stops being a responsible worker on the day
+ * they leave; the last one may leave too (the overview then warns that the plan names no
+ * responsible worker). The case's coordinator (asiakasvastaava) is another role:
+ * polku-coordinator-store.h.
  */
 #pragma once
 
@@ -25,8 +28,6 @@ typedef enum
 {
   POLKU_TEAM_ERROR_INVALID,      /* the input is wrong; nothing was changed */
   POLKU_TEAM_ERROR_NOT_FOUND,    /* no such team member */
-  POLKU_TEAM_ERROR_RESPONSIBLE,  /* the change would leave the team without its named
-                                  * responsible worker */
 } PolkuTeamError;
 
 GQuark               polku_team_error_quark          (void);
@@ -38,6 +39,10 @@ PolkuTeamMember     *polku_team_store_add            (PolkuStore       *store,
                                                       PolkuTeamMember  *draft,
                                                       GError          **error);
 PolkuTeamMember     *polku_team_store_set_responsible (PolkuStore      *store,
+                                                      const char       *member_id,
+                                                      const char       *date,
+                                                      GError          **error);
+PolkuTeamMember     *polku_team_store_unset_responsible (PolkuStore    *store,
                                                       const char       *member_id,
                                                       const char       *date,
                                                       GError          **error);

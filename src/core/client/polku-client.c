@@ -619,6 +619,44 @@ polku_client_validate (PolkuClient  *self,
       return FALSE;
     }
 
+  /* Limits no person reaches, so that a pasted file does not become a name. */
+  {
+    const char *fields[] = { self->given_name, self->family_name, self->phone, self->email,
+                             self->address, self->municipality };
+    const char *labels[] = { N_("The given name"), N_("The family name"), N_("The phone number"),
+                             N_("The email address"), N_("The address"),
+                             N_("The municipality") };
+    const glong limits[] = { 200, 200, 50, 254, 500, 100 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (fields[i] != NULL && g_utf8_strlen (fields[i], -1) > limits[i])
+        {
+          g_set_error (error, POLKU_CLIENT_ERROR, i == 3 ? POLKU_CLIENT_ERROR_EMAIL
+                                                         : POLKU_CLIENT_ERROR_NAME,
+                       _("%s is longer than %ld characters: shorten it. Nothing was saved."),
+                       _(labels[i]), limits[i]);
+          return FALSE;
+        }
+  }
+
+  /* One-line fields hold no line breaks, tabs or terminal escapes: they would forge lines
+   * and columns wherever the client is listed as text. */
+  {
+    const char *one_line[] = { self->given_name, self->family_name, self->hetu, self->phone,
+                               self->email, self->municipality };
+
+    for (guint i = 0; i < G_N_ELEMENTS (one_line); i++)
+      for (const char *p = one_line[i]; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_iscntrl (g_utf8_get_char (p)))
+          {
+            g_set_error (error, POLKU_CLIENT_ERROR, POLKU_CLIENT_ERROR_NAME,
+                         _("A name, identity code, phone, email or municipality cannot contain "
+                           "line breaks, tabs or other control characters. Nothing was "
+                           "saved."));
+            return FALSE;
+          }
+  }
+
   if (self->hetu != NULL)
     {
       g_autoptr(GError) local_error = NULL;

@@ -21,12 +21,12 @@
 
 #define CONTACT_COLUMNS \
   "id, created, modified, client_id, date, time, type_id, urgent, professional_id, " \
-  "professional_name, organisation, no_show, note, source"
+  "professional_name, organisation, no_show, note, source, days, reason"
 
 /* The stamps (read-only properties) and the source (stored as a code) are set apart. */
 static const char * const contact_properties[] = {
   "", "", "", "client-id", "date", "time", "type-id", "urgent", "professional-id",
-  "professional-name", "organisation", "no-show", "note", NULL
+  "professional-name", "organisation", "no-show", "note", "", "days", "reason", NULL
 };
 
 static gpointer
@@ -64,6 +64,12 @@ bind_contact (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 12, polku_contact_get_no_show (contact) ? 1 : 0);
   polku_store_bind_text_or_null (stmt, 13, polku_contact_get_note (contact));
   polku_store_bind_text_or_null (stmt, 14, polku_contact_source_to_string (source));
+  /* 0 days: not recorded */
+  if (polku_contact_get_days (contact) > 0)
+    sqlite3_bind_int (stmt, 15, (int) polku_contact_get_days (contact));
+  else
+    sqlite3_bind_null (stmt, 15);
+  polku_store_bind_text_or_null (stmt, 16, polku_contact_get_reason (contact));
 }
 
 typedef struct
@@ -95,7 +101,7 @@ add_body (PolkuStore  *store,
       stmt = polku_store_prepare (db,
                                   "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
                                   " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                  " ?14);",
+                                  " ?14, ?15, ?16);",
                                   _("Saving the contact"), error);
       if (stmt == NULL)
         return FALSE;
@@ -246,6 +252,7 @@ change_detail (PolkuContact *old,
     { "date", "date" }, { "time", "time" }, { "type-id", "type" }, { "urgent", "urgent" },
     { "professional-id", "professional" }, { "professional-name", "professional_name" },
     { "organisation", "organisation" }, { "no-show", "no_show" }, { "note", "note" },
+    { "days", "days" }, { "reason", "reason" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
@@ -256,6 +263,7 @@ change_detail (PolkuContact *old,
       g_object_get_property (G_OBJECT (new), checked[i].property, &b);
       if (G_VALUE_HOLDS_STRING (&a)
           ? g_strcmp0 (g_value_get_string (&a), g_value_get_string (&b)) != 0
+          : G_VALUE_HOLDS_UINT (&a) ? g_value_get_uint (&a) != g_value_get_uint (&b)
           : g_value_get_boolean (&a) != g_value_get_boolean (&b))
         g_string_append_printf (fields, "%s%s", fields->len > 0 ? "," : "", checked[i].field);
       g_value_unset (&a);
@@ -305,7 +313,7 @@ update_body (PolkuStore  *store,
                               "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
                               " type_id = ?7, urgent = ?8, professional_id = ?9,"
                               " professional_name = ?10, organisation = ?11, no_show = ?12,"
-                              " note = ?13"
+                              " note = ?13, days = ?15, reason = ?16"
                               " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
                               " AND ?14 IS NOT NULL;",
                               _("Saving the contact"), error);

@@ -4,6 +4,10 @@
  * county can adapt them. A file is checked whole before it is used: each problem is reported
  * with the file's name and the path of the field ("types[3].labels.sv").
  *
+ * Each type names one of the file's categories: the groups the reports count (doctor visits,
+ * telephone-service calls, the coordinator's own contacts, inpatient stays, …), so that the
+ * practice's own figures come out of the log as they are (polku-contact-counts.c).
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +24,8 @@
 
 #define DEFAULT_RESOURCE "/io/github/polku/Polku/core/contact-types.json"
 #define MAX_TYPES 200
+#define MAX_CATEGORIES 100
+#define CATEGORIES_KEY "polku-contact-categories"
 
 const char * const polku_data_languages[POLKU_DATA_N_LANGUAGES + 1] = { "en", "fi", "sv", NULL };
 
@@ -33,9 +39,20 @@ struct _PolkuContactType
   gboolean  emergency;
   gboolean  inpatient;
   gboolean  continuity;
+  PolkuContactCategory *category;
+  char    **aliases;  /* other names it is found by: labels it had before, local words */
+};
+
+struct _PolkuContactCategory
+{
+  GObject   parent_instance;
+
+  char     *id;
+  char    **labels;  /* in the order of polku_data_languages */
 };
 
 G_DEFINE_FINAL_TYPE (PolkuContactType, polku_contact_type, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolkuContactCategory, polku_contact_category, G_TYPE_OBJECT)
 G_DEFINE_QUARK (polku-contact-type-error-quark, polku_contact_type_error)
 
 enum {
@@ -58,8 +75,70 @@ polku_contact_type_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->labels, g_strfreev);
+  g_clear_object (&self->category);
+  g_clear_pointer (&self->aliases, g_strfreev);
 
   G_OBJECT_CLASS (polku_contact_type_parent_class)->finalize (object);
+}
+
+static void
+polku_contact_category_finalize (GObject *object)
+{
+  PolkuContactCategory *self = (PolkuContactCategory *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->labels, g_strfreev);
+
+  G_OBJECT_CLASS (polku_contact_category_parent_class)->finalize (object);
+}
+
+static void
+polku_contact_category_class_init (PolkuContactCategoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polku_contact_category_finalize;
+}
+
+static void
+polku_contact_category_init (PolkuContactCategory *self)
+{
+}
+
+const char *
+polku_contact_category_get_id (PolkuContactCategory *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_CATEGORY (self), NULL);
+  return self->id;
+}
+
+/**
+ * polku_contact_category_get_label:
+ *
+ * Returns: the label in the UI language (Finnish, Swedish, or else English)
+ */
+const char *
+polku_contact_category_get_label (PolkuContactCategory *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_CATEGORY (self), NULL);
+  return self->labels[polku_data_language_index ()];
+}
+
+/**
+ * polku_contact_category_get_label_for:
+ * @language: "en", "fi" or "sv"
+ *
+ * Returns: the label in @language, or %NULL for another language
+ */
+const char *
+polku_contact_category_get_label_for (PolkuContactCategory *self,
+                                      const char           *language)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_CATEGORY (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+    if (g_str_equal (language, polku_data_languages[i]))
+      return self->labels[i];
+  return NULL;
 }
 
 static void
@@ -219,6 +298,18 @@ polku_contact_type_get_continuity (PolkuContactType *self)
   return self->continuity;
 }
 
+/**
+ * polku_contact_type_get_category:
+ *
+ * Returns: (transfer none): the category the reports count this type in
+ */
+PolkuContactCategory *
+polku_contact_type_get_category (PolkuContactType *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), NULL);
+  return self->category;
+}
+
 static char *
 fold (const char *text)
 {
@@ -232,7 +323,8 @@ fold (const char *text)
  * polku_contact_type_matches:
  * @text: an id or a label in any language
  *
- * Returns: whether @text names this type (ignoring case and surrounding space)
+ * Returns: whether @text names this type (ignoring case and surrounding space): its id, a
+ *   label, or one of its aliases (so that files written with a former label still match)
  */
 gboolean
 polku_contact_type_matches (PolkuContactType *self,
@@ -254,6 +346,13 @@ polku_contact_type_matches (PolkuContactType *self,
       g_autofree char *label = fold (self->labels[i]);
 
       if (g_strcmp0 (folded, label) == 0)
+        return TRUE;
+    }
+  for (guint i = 0; self->aliases != NULL && self->aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = fold (self->aliases[i]);
+
+      if (g_strcmp0 (folded, alias) == 0)
         return TRUE;
     }
   return FALSE;
@@ -446,6 +545,133 @@ polku_data_is_valid_key (const char *key)
   return TRUE;
 }
 
+/* "aliases": an optional list of non-empty strings. */
+static gboolean
+read_aliases (JsonObject   *object,
+              char       ***out,
+              const char   *file_name,
+              const char   *path,
+              GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (object, "aliases");
+  g_autofree char *where = g_strdup_printf ("%s.aliases", path);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return data_error (error, file_name, where, _("a list of names is needed."));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *text = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        text = json_node_get_string (element);
+      if (text == NULL || is_blank (text) || !g_utf8_validate (text, -1, NULL))
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
+
+          return data_error (error, file_name, item, _("a non-empty string is needed."));
+        }
+      g_strv_builder_add (builder, text);
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* A category id: 1 to 64 of the lower-case letters a–z, digits and underscores, as the
+ * codes of the reports are written ("telephone_service"). */
+static gboolean
+is_valid_category_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
+      return FALSE;
+  return TRUE;
+}
+
+/* The "categories" of @root: a non-empty list of objects with a unique id and labels. */
+static GPtrArray *
+read_categories (JsonObject  *root,
+                 const char  *file_name,
+                 GError     **error)
+{
+  static const char * const members[] = { "id", "labels", "comment", NULL };
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonNode *node = json_object_get_member (root, "categories");
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
+      || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      data_error (error, file_name, "categories",
+                  _("a non-empty list of categories is needed."));
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > MAX_CATEGORIES)
+    {
+      g_autofree char *problem = g_strdup_printf (_("at most %d categories are allowed."),
+                                                  MAX_CATEGORIES);
+      data_error (error, file_name, "categories", problem);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("categories[%u]", i);
+      g_autoptr(PolkuContactCategory) category = NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          data_error (error, file_name, path, _("each category must be a JSON object."));
+          return NULL;
+        }
+      object = json_node_get_object (element);
+      if (!polku_data_check_members (object, members, file_name, path, error))
+        return NULL;
+
+      id = string_member (object, "id");
+      if (!is_valid_category_id (id))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.id", path);
+
+          data_error (error, file_name, where,
+                      _("an id of lower-case letters a–z, digits and underscores is needed."));
+          return NULL;
+        }
+      for (guint c = 0; c < categories->len; c++)
+        if (g_str_equal (((PolkuContactCategory *) g_ptr_array_index (categories, c))->id, id))
+          {
+            g_autofree char *where = g_strdup_printf ("%s.id", path);
+            g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice."), id);
+
+            data_error (error, file_name, where, problem);
+            return NULL;
+          }
+
+      category = g_object_new (POLKU_TYPE_CONTACT_CATEGORY, NULL);
+      category->id = g_strdup (id);
+      category->labels = polku_data_read_labels (object, "labels", TRUE, file_name, path,
+                                                 error);
+      if (category->labels == NULL)
+        return NULL;
+      g_ptr_array_add (categories, g_steal_pointer (&category));
+    }
+
+  return g_steal_pointer (&categories);
+}
+
 /**
  * polku_contact_types_load_bytes:
  * @bytes: the contents of a contact-types file
@@ -459,13 +685,17 @@ polku_contact_types_load_bytes (GBytes      *bytes,
                                 const char  *file_name,
                                 GError     **error)
 {
-  static const char * const top_members[] = { "format", "version", "comment", "types", NULL };
+  static const char * const top_members[] = {
+    "format", "version", "comment", "categories", "types", NULL
+  };
   static const char * const type_members[] = {
-    "id", "labels", "in_person", "emergency", "inpatient", "continuity", "comment", NULL
+    "id", "labels", "category", "aliases", "in_person", "emergency", "inpatient", "continuity",
+    "comment", NULL
   };
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) categories = NULL;
   JsonNode *types_node;
   JsonArray *types;
   guint n;
@@ -477,6 +707,9 @@ polku_contact_types_load_bytes (GBytes      *bytes,
   if (root == NULL)
     return NULL;
   if (!polku_data_check_members (root, top_members, file_name, "", error))
+    return NULL;
+  categories = read_categories (root, file_name, error);
+  if (categories == NULL)
     return NULL;
 
   types_node = json_object_get_member (root, "types");
@@ -542,9 +775,39 @@ polku_contact_types_load_bytes (GBytes      *bytes,
           || !read_flag (object, "continuity", &type->continuity, file_name, path, error))
         return NULL;
 
+      if (!read_aliases (object, &type->aliases, file_name, path, error))
+        return NULL;
+
+      {
+        const char *category_id = string_member (object, "category");
+        g_autofree char *where = g_strdup_printf ("%s.category", path);
+
+        if (category_id == NULL)
+          {
+            data_error (error, file_name, where,
+                        _("the id of one of the file’s categories is needed."));
+            return NULL;
+          }
+        for (guint c = 0; c < categories->len && type->category == NULL; c++)
+          if (g_str_equal (((PolkuContactCategory *) g_ptr_array_index (categories, c))->id,
+                           category_id))
+            type->category = g_object_ref (g_ptr_array_index (categories, c));
+        if (type->category == NULL)
+          {
+            g_autofree char *problem =
+              g_strdup_printf (_("“%s” is not one of the categories of the file."),
+                               category_id);
+
+            data_error (error, file_name, where, problem);
+            return NULL;
+          }
+      }
+
       g_list_store_append (store, type);
     }
 
+  g_object_set_data_full (G_OBJECT (store), CATEGORIES_KEY, g_steal_pointer (&categories),
+                          (GDestroyNotify) g_ptr_array_unref);
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
@@ -643,6 +906,54 @@ polku_contact_types_find (GListModel *types,
 
       if (polku_contact_type_matches (type, id_or_label))
         return type;
+    }
+  return NULL;
+}
+
+/**
+ * polku_contact_types_get_categories:
+ *
+ * Returns: (transfer none) (element-type PolkuContactCategory): the categories of the file
+ *   @types was read from, in file order; an empty array for any other list
+ */
+GPtrArray *
+polku_contact_types_get_categories (GListModel *types)
+{
+  static GPtrArray *none;
+  GPtrArray *categories;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (types), NULL);
+
+  categories = g_object_get_data (G_OBJECT (types), CATEGORIES_KEY);
+  if (categories != NULL)
+    return categories;
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_ptr_array_new ());
+  return none;
+}
+
+/**
+ * polku_contact_types_lookup_category:
+ *
+ * Returns: (transfer none) (nullable): the category with @category_id
+ */
+PolkuContactCategory *
+polku_contact_types_lookup_category (GListModel *types,
+                                     const char *category_id)
+{
+  GPtrArray *categories;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (types), NULL);
+
+  if (category_id == NULL)
+    return NULL;
+  categories = polku_contact_types_get_categories (types);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      PolkuContactCategory *category = g_ptr_array_index (categories, i);
+
+      if (g_str_equal (category->id, category_id))
+        return category;
     }
   return NULL;
 }

@@ -4,6 +4,10 @@
  * a stay in hospital. Its type comes from data/contact-types.json; the professional is an
  * identifier (so that continuity-of-care indices can be computed) with an optional name.
  *
+ * A stay on a ward (a type with the inpatient flag) records its days, so that the reports can
+ * sum them; the reason is optional free text, the same words for the same issue, so that
+ * repeated contacts for one issue can be counted.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +38,8 @@ struct _PolkuContact
   char               *professional_name;
   char               *organisation;
   char               *note;
+  char               *reason;
+  guint               days;
   gboolean            urgent;
   gboolean            no_show;
   PolkuContactSource  source;
@@ -54,6 +60,8 @@ enum {
   PROP_NO_SHOW,
   PROP_NOTE,
   PROP_SOURCE,
+  PROP_DAYS,
+  PROP_REASON,
   N_PROPS
 };
 
@@ -87,6 +95,10 @@ polku_contact_error_field (int code)
       return "organisation";
     case POLKU_CONTACT_ERROR_NOTE:
       return "note";
+    case POLKU_CONTACT_ERROR_DAYS:
+      return "days";
+    case POLKU_CONTACT_ERROR_REASON:
+      return "reason";
     default:
       return NULL;
     }
@@ -125,6 +137,7 @@ polku_contact_finalize (GObject *object)
   g_free (self->professional_name);
   g_free (self->organisation);
   g_free (self->note);
+  g_free (self->reason);
 
   G_OBJECT_CLASS (polku_contact_parent_class)->finalize (object);
 }
@@ -168,6 +181,12 @@ polku_contact_get_property (GObject    *object,
       break;
     case PROP_SOURCE:
       g_value_set_enum (value, self->source);
+      break;
+    case PROP_DAYS:
+      g_value_set_uint (value, self->days);
+      break;
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,6 +233,12 @@ polku_contact_set_property (GObject      *object,
     case PROP_SOURCE:
       polku_contact_set_source (self, g_value_get_enum (value));
       break;
+    case PROP_DAYS:
+      polku_contact_set_days (self, g_value_get_uint (value));
+      break;
+    case PROP_REASON:
+      polku_contact_set_reason (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -243,6 +268,9 @@ polku_contact_class_init (PolkuContactClass *klass)
   properties[PROP_SOURCE] =
     g_param_spec_enum ("source", NULL, NULL, POLKU_TYPE_CONTACT_SOURCE,
                        POLKU_CONTACT_SOURCE_ENTERED, rw);
+  /* 0: not recorded (not an inpatient stay, or a stay logged before days were kept) */
+  properties[PROP_DAYS] = g_param_spec_uint ("days", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -278,6 +306,8 @@ polku_contact_copy (PolkuContact *self)
   copy->professional_name = g_strdup (self->professional_name);
   copy->organisation = g_strdup (self->organisation);
   copy->note = g_strdup (self->note);
+  copy->reason = g_strdup (self->reason);
+  copy->days = self->days;
   copy->urgent = self->urgent;
   copy->no_show = self->no_show;
   copy->source = self->source;
@@ -337,6 +367,8 @@ GETTER (const char *, organisation, self->organisation)
 GETTER (gboolean, no_show, self->no_show)
 GETTER (const char *, note, self->note)
 GETTER (PolkuContactSource, source, self->source)
+GETTER (guint, days, self->days)
+GETTER (const char *, reason, self->reason)
 
 TEXT_SETTER (date, PROP_DATE)
 TEXT_SETTER (time, PROP_TIME)
@@ -345,6 +377,7 @@ TEXT_SETTER (professional_id, PROP_PROFESSIONAL_ID)
 TEXT_SETTER (professional_name, PROP_PROFESSIONAL_NAME)
 TEXT_SETTER (organisation, PROP_ORGANISATION)
 TEXT_SETTER (note, PROP_NOTE)
+TEXT_SETTER (reason, PROP_REASON)
 FLAG_SETTER (urgent, PROP_URGENT)
 FLAG_SETTER (no_show, PROP_NO_SHOW)
 
@@ -361,6 +394,49 @@ polku_contact_set_client_id (PolkuContact *self,
   g_return_if_fail (POLKU_IS_CONTACT (self));
 
   polku_record_set_client_id (POLKU_RECORD (self), stripped);
+}
+
+void
+polku_contact_set_days (PolkuContact *self,
+                        guint         days)
+{
+  g_return_if_fail (POLKU_IS_CONTACT (self));
+
+  if (self->days == days)
+    return;
+  self->days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS]);
+}
+
+/**
+ * polku_contact_fold_reason:
+ * @reason: (nullable): a reason as typed
+ *
+ * Returns: (transfer full) (nullable): @reason folded, so that the same words typed with
+ *   other capitals or spaces are the same issue
+ */
+char *
+polku_contact_fold_reason (const char *reason)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  if (reason == NULL || !g_utf8_validate (reason, -1, NULL))
+    return NULL;
+  normal = g_utf8_normalize (reason, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  folded = g_utf8_casefold (normal, -1);
+  g_strdelimit (folded, "\t\n\r", ' ');
+  words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  joined = g_strv_builder_end (kept);
+  if (joined[0] == NULL)
+    return NULL;
+  return g_strjoinv (" ", joined);
 }
 
 void
@@ -472,6 +548,10 @@ check_length (const char  *text,
                        _("The organisation is too long (at most %u characters)."),
                        (guint) max);
           break;
+        case POLKU_CONTACT_ERROR_REASON:
+          g_set_error (error, POLKU_CONTACT_ERROR, code,
+                       _("The reason is too long (at most %u characters)."), (guint) max);
+          break;
         default:
           g_set_error (error, POLKU_CONTACT_ERROR, code,
                        _("The note is too long (at most %u characters)."), (guint) max);
@@ -496,6 +576,7 @@ polku_contact_validate (PolkuContact  *self,
   g_autoptr(GListModel) default_types = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
+  PolkuContactType *type;
   const char *client_id;
 
   g_return_val_if_fail (POLKU_IS_CONTACT (self), FALSE);
@@ -544,10 +625,33 @@ polku_contact_validate (PolkuContact  *self,
         return FALSE;
       types = default_types;
     }
-  if (polku_contact_types_lookup (types, self->type_id) == NULL)
+  type = polku_contact_types_lookup (types, self->type_id);
+  if (type == NULL)
     {
       g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_TYPE,
                    _("“%s” is not a known type of contact."), self->type_id);
+      return FALSE;
+    }
+
+  /* The days are what the reports sum for inpatient stays. A stay entered now gives them;
+   * a stay imported from a file without a days column, or logged before days were kept,
+   * has them as "not recorded" (0). */
+  if (polku_contact_type_get_inpatient (type))
+    {
+      if (self->days > POLKU_CONTACT_MAX_DAYS
+          || (self->days == 0 && self->source == POLKU_CONTACT_SOURCE_ENTERED))
+        {
+          g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DAYS,
+                       _("A stay (“%s”) needs its number of days, from 1 to %u."),
+                       polku_contact_type_get_label (type), POLKU_CONTACT_MAX_DAYS);
+          return FALSE;
+        }
+    }
+  else if (self->days != 0)
+    {
+      g_set_error (error, POLKU_CONTACT_ERROR, POLKU_CONTACT_ERROR_DAYS,
+                   _("Only a stay on a ward has days: leave the days empty for “%s”."),
+                   polku_contact_type_get_label (type));
       return FALSE;
     }
 
@@ -557,7 +661,9 @@ polku_contact_validate (PolkuContact  *self,
                        POLKU_CONTACT_ERROR_PROFESSIONAL_NAME, error)
       && check_length (self->organisation, POLKU_CONTACT_MAX_TEXT,
                        POLKU_CONTACT_ERROR_ORGANISATION, error)
-      && check_length (self->note, POLKU_CONTACT_MAX_NOTE, POLKU_CONTACT_ERROR_NOTE, error);
+      && check_length (self->note, POLKU_CONTACT_MAX_NOTE, POLKU_CONTACT_ERROR_NOTE, error)
+      && check_length (self->reason, POLKU_CONTACT_MAX_REASON, POLKU_CONTACT_ERROR_REASON,
+                       error);
 }
 
 /* Oldest first: by date, then time (a contact without a time comes first), then id. */

@@ -24,6 +24,8 @@ typedef enum
   POLKU_CONTACT_ERROR_PROFESSIONAL_NAME,
   POLKU_CONTACT_ERROR_ORGANISATION,
   POLKU_CONTACT_ERROR_NOTE,
+  POLKU_CONTACT_ERROR_DAYS,
+  POLKU_CONTACT_ERROR_REASON,
 } PolkuContactError;
 
 typedef enum
@@ -34,6 +36,9 @@ typedef enum
 
 #define POLKU_CONTACT_MAX_TEXT 200   /* professional, organisation */
 #define POLKU_CONTACT_MAX_NOTE 2000
+#define POLKU_CONTACT_MAX_REASON 200
+/* The days of an inpatient stay: 1 to ten years (the schema's CHECK). 0: not recorded. */
+#define POLKU_CONTACT_MAX_DAYS 3660
 
 #define POLKU_TYPE_CONTACT (polku_contact_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuContact, polku_contact, POLKU, CONTACT, PolkuRecord)
@@ -79,6 +84,15 @@ void                polku_contact_set_no_show            (PolkuContact       *se
 const char         *polku_contact_get_note               (PolkuContact       *self);
 void                polku_contact_set_note               (PolkuContact       *self,
                                                           const char         *note);
+guint               polku_contact_get_days               (PolkuContact       *self);
+void                polku_contact_set_days               (PolkuContact       *self,
+                                                          guint               days);
+const char         *polku_contact_get_reason             (PolkuContact       *self);
+void                polku_contact_set_reason             (PolkuContact       *self,
+                                                          const char         *reason);
+/* @reason folded for comparison (case, accents composed, runs of space), so that "Selkäkipu"
+ * and " selkäkipu " are the same issue; NULL for NULL. */
+char               *polku_contact_fold_reason            (const char         *reason);
 PolkuContactSource  polku_contact_get_source             (PolkuContact       *self);
 void                polku_contact_set_source             (PolkuContact       *self,
                                                           PolkuContactSource  source);

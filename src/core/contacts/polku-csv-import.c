@@ -4,7 +4,10 @@
  * each row becomes a PolkuCsvRow (polku-csv-row.c). Dates are YYYY-MM-DD or d.m.yyyy, times
  * HH:MM or H.MM.
  *
- * The first record names the columns (in English, Finnish or Swedish). Every row is checked
+ * The first record names the columns (in English, Finnish or Swedish). "days" (of an
+ * inpatient stay) and "reason" are optional columns: a file without a days column (as files
+ * were before days were kept) imports its stays with the days not recorded, while a file
+ * with one needs the days of every stay. Every row is checked
  * and gets its own list of errors, each naming the field; nothing is written until
  * polku_csv_import_commit (), and then all valid rows go in one transaction.
  *
@@ -40,12 +43,14 @@ typedef enum
   COL_ORGANISATION,
   COL_NO_SHOW,
   COL_NOTE,
+  COL_DAYS,
+  COL_REASON,
   N_COLUMNS
 } Column;
 
 static const char * const column_keys[N_COLUMNS] = {
   "date", "time", "type", "urgent", "professional", "professional_name", "organisation",
-  "no_show", "note",
+  "no_show", "note", "days", "reason",
 };
 
 /* Header names (folded: lower case, '_' and '-' as spaces) in English, Finnish, Swedish. */
@@ -68,6 +73,10 @@ static const char * const column_aliases[N_COLUMNS][12] = {
                     "peruuttamaton", "saapumatta", "uteblev", "uteblivet besök", NULL },
   [COL_NOTE] = { "note", "notes", "comment", "huomautus", "lisätieto", "lisätiedot",
                  "muistiinpano", "anteckning", "kommentar", NULL },
+  [COL_DAYS] = { "days", "inpatient days", "days in hospital", "hoitopäivät", "hoitopäiviä",
+                 "päivät", "vuorokaudet", "vrk", "dagar", "vårddagar", "vårddygn", NULL },
+  [COL_REASON] = { "reason", "issue", "reason for contact", "syy", "käynnin syy",
+                   "yhteydenoton syy", "asia", "orsak", "ärende", "kontaktorsak", NULL },
 };
 
 static char *
@@ -311,6 +320,30 @@ check_record (PolkuCsvImport *self,
   polku_contact_set_organisation (contact, field_at (map, record, n_fields,
                                                      COL_ORGANISATION));
   polku_contact_set_note (contact, field_at (map, record, n_fields, COL_NOTE));
+  polku_contact_set_reason (contact, field_at (map, record, n_fields, COL_REASON));
+
+  text = field_at (map, record, n_fields, COL_DAYS);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+    PolkuContactType *type = polku_contact_types_lookup (self->types,
+                                                         polku_contact_get_type_id (contact));
+    guint64 days = 0;
+
+    if (stripped[0] != '\0'
+        && (!g_ascii_string_to_unsigned (stripped, 10, 1, POLKU_CONTACT_MAX_DAYS, &days, NULL)))
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("“%s” is not a number of days from 1 to %u."), stripped,
+                           POLKU_CONTACT_MAX_DAYS);
+        polku_csv_row_add_error (row, "days", message);
+      }
+    /* A file with a days column gives the days of every stay; one without it is an older
+     * export, whose stays are imported with their days not recorded. */
+    else if (stripped[0] == '\0' && map[COL_DAYS] >= 0 && type != NULL
+             && polku_contact_type_get_inpatient (type))
+      polku_csv_row_add_error (row, "days", _("the number of days of the stay is missing."));
+    polku_contact_set_days (contact, (guint) days);
+  }
 
   /* The same rules as a contact typed in; the date, time and type were reported above. */
   if (polku_csv_row_get_n_errors (row) == 0

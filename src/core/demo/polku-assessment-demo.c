@@ -1,4 +1,5 @@
-/* polku-assessment-demo.c: WHOQOL-BREF assessments for demo clients
+/* polku-assessment-demo.c: WHOQOL-BREF assessments and satisfaction answers for demo
+ * clients
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 #include "polku-date.h"
 #include "polku-demo-private.h"
 #include "polku-instrument.h"
+#include "polku-satisfaction-report.h"
 
 static int
 clamp_answer (double value)
@@ -45,12 +47,35 @@ demo_answers (PolkuAssessment *assessment,
                                  POLKU_ANSWER_MISSING);
 }
 
+/* The satisfaction question, asked at a follow-up: the answers fall as the practice's did
+ * (002: 68 % very satisfied, 29 % fairly, 3 % neither), and now and then it is not asked.
+ * Drawn from a generator of the client's own (seeded by the name), so that adding these
+ * answers leaves the demo's other data as the same seed made them before. */
+static gboolean
+demo_satisfaction (PolkuStore   *store,
+                   PolkuClient  *client,
+                   GRand        *rand,
+                   const char   *date,
+                   GError      **error)
+{
+  g_autoptr(PolkuAssessment) answer = NULL;
+  int draw = g_rand_int_range (rand, 0, 100);
+  int value = draw < 68 ? 5 : draw < 97 ? 4 : 3;
+
+  if (g_rand_int_range (rand, 0, 100) < 15)
+    return TRUE;
+  answer = polku_satisfaction_store_answer (store, polku_client_get_id (client), value, date,
+                                            error);
+  return answer != NULL;
+}
+
 /**
  * polku_assessment_demo_for_client:
  *
  * A client with a plan gets a baseline WHOQOL-BREF on the plan's day (or, for an older demo
  * plan, some months back) and, for about two in three, one or two follow-ups about three
- * months apart that show change, mostly for the better.
+ * months apart that show change, mostly for the better; at most follow-ups the client's
+ * satisfaction is asked too.
  */
 gboolean
 polku_assessment_demo_for_client (PolkuStore   *store,
@@ -63,6 +88,7 @@ polku_assessment_demo_for_client (PolkuStore   *store,
   g_autofree char *plan_date = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GRand) satisfaction_rand = NULL;
   double level[32];
   GDate date, today;
   guint n_follow_ups, n_items;
@@ -120,6 +146,15 @@ polku_assessment_demo_for_client (PolkuStore   *store,
                     g_rand_int_range (rand, 0, 100) < 15 ? 1 : 0);
       if (!polku_assessment_store_save (store, assessment, error))
         return FALSE;
+      if (k > 0)
+        {
+          if (satisfaction_rand == NULL)
+            satisfaction_rand = g_rand_new_with_seed (
+              g_str_hash (polku_client_get_given_name (client))
+              ^ (g_str_hash (polku_client_get_family_name (client)) << 1));
+          if (!demo_satisfaction (store, client, satisfaction_rand, text, error))
+            return FALSE;
+        }
 
       for (guint i = 0; i < n_items; i++)
         level[i] = CLAMP (level[i] + trend + g_rand_double_range (rand, -0.3, 0.3), 1.0, 5.0);

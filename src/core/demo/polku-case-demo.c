@@ -1,8 +1,9 @@
 /* polku-case-demo.c: realistic case work for demo clients
  *
  * Warning signs with reasons, consents (most valid, some withdrawn, some missing), phase
- * histories (with the odd step back), teams of several professionals with one responsible
- * worker (sometimes changed), follow-ups (some overdue), review dates and a few notes. All
+ * histories (with the odd step back), a coordinator for every case past identification (the
+ * demo's own worker or a colleague; now and then changed), teams of several professionals
+ * with one or two responsible workers, follow-ups (some overdue), review dates and a few notes. All
  * of it is made through the store functions, so it is validated and audited like real work.
  * Deterministic from the GRand; dates are relative to today. Names of professionals and
  * organisations are made up.
@@ -18,6 +19,7 @@
 #include "polku-case-private.h"
 #include "polku-case-store.h"
 #include "polku-consent-store.h"
+#include "polku-coordinator-store.h"
 #include "polku-demo-private.h"
 #include "polku-followup-store.h"
 #include "polku-team-store.h"
@@ -28,18 +30,23 @@ typedef struct
   const char *sv;
 } Text;
 
+/* @sectors: who flagged it, for each reason: NULL for the professional of the service point
+ * drawn, or "client" (a self-referral) or "relative" (no unit, no professional). */
 typedef struct
 {
   const char *group;
   Text        reasons[2];
+  const char *sectors[2];
 } SignReasons;
 
 static const SignReasons sign_reasons[] = {
   { "worry", {
-    { "Omainen otti yhteyttä huolestuneena asiakkaan jaksamisesta.",
-      "En anhörig kontaktade oss, orolig för hur klienten orkar." },
-    { "Työntekijälle jäi tunne, ettei yhden vastaanoton apu riitä.",
-      "Arbetstagaren fick en känsla av att hjälpen från en mottagning inte räcker." } } },
+    { "Tytär otti yhteyttä huolestuneena äitinsä jaksamisesta.",
+      "Dottern kontaktade oss, orolig för hur hennes mamma orkar." },
+    { "Työntekijälle jäi huoli ja tunne, ettei oma apu riitä asiakkaan tilanteeseen.",
+      "Arbetstagaren blev orolig och kände att den egna hjälpen inte räcker till för "
+      "klientens situation." } },
+    { "relative", NULL } },
   { "crisis", {
     { "Puoliso kuoli keväällä; asiakas ei ole palannut töihin.",
       "Maken dog i våras; klienten har inte återgått till arbetet." },
@@ -53,8 +60,10 @@ static const SignReasons sign_reasons[] = {
   { "life_situation", {
     { "Vuokrarästejä ja ulosottoja, häätö uhkaa.",
       "Hyresskulder och utmätning, vräkning hotar." },
-    { "Pitkäaikaistyötön, toimeentulotuki ja velkoja.",
-      "Långtidsarbetslös, utkomststöd och skulder." } } },
+    { "Asiakas kertoi itse tarvitsevansa apua: pitkäaikaistyötön, toimeentulotuki ja velkoja.",
+      "Klienten berättade själv att hen behöver hjälp: långtidsarbetslös, utkomststöd och "
+      "skulder." } },
+    { NULL, "client" } },
   { "service_use", {
     { "Yhdeksän päivystyskäyntiä puolessa vuodessa, kolme peruuttamatonta aikaa.",
       "Nio jourbesök på ett halvår, tre uteblivna tider." },
@@ -71,13 +80,23 @@ static const Text generic_reason = {
   "Useita samanaikaisia palvelutarpeita.", "Flera samtidiga servicebehov."
 };
 
-static const Text service_points[] = {
-  { "Terveysasema, vastaanotto", "Hälsostationen, mottagningen" },
-  { "Yhteispäivystys", "Samjouren" },
-  { "Aikuissosiaalityö", "Socialt arbete för vuxna" },
-  { "Kotihoito", "Hemvården" },
-  { "Mielenterveys- ja päihdepalvelut", "Mentalvårds- och missbrukartjänster" },
-  { "Suun terveydenhuolto", "Munhälsovården" },
+static const Text relative_name = { "Asiakkaan tytär", "Klientens dotter" };
+
+typedef struct
+{
+  Text        name;
+  const char *sector;
+} ServicePoint;
+
+static const ServicePoint service_points[] = {
+  { { "Terveysasema, vastaanotto", "Hälsostationen, mottagningen" }, "health" },
+  { { "Yhteispäivystys", "Samjouren" }, "health" },
+  { { "Aikuissosiaalityö", "Socialt arbete för vuxna" }, "social" },
+  { { "Kotihoito", "Hemvården" }, "social" },
+  { { "Mielenterveys- ja päihdepalvelut", "Mentalvårds- och missbrukartjänster" }, "health" },
+  { { "Suun terveydenhuolto", "Munhälsovården" }, "health" },
+  { { "Mielenterveysyhdistys Tukipilari ry", "Föreningen Stödpelaren rf" }, "third_sector" },
+  { { "Lääkärikeskus Terveyspolku", "Läkarcentralen Hälsostigen" }, "private" },
 };
 
 typedef struct
@@ -117,14 +136,11 @@ static const char * const pro_family[] = {
   "Wikström", "Ojala", "Sandberg", "Mattila", "Nygård", NULL
 };
 
-static const Text consent_organisations[] = {
-  { "Hyvinvointialue, sosiaalipalvelut", "Välfärdsområdet, socialtjänsterna" },
-  { "Hyvinvointialue, terveyspalvelut", "Välfärdsområdet, hälsotjänsterna" },
-  { "Hyvinvointialue, mielenterveys- ja päihdepalvelut",
-    "Välfärdsområdet, mentalvårds- och missbrukartjänsterna" },
-  { "Työllisyyspalvelut", "Sysselsättningstjänsterna" },
-  { "Kela", "FPA" },
-  { "Mielenterveysyhdistys Tukipilari ry", "Föreningen Stödpelaren rf" },
+/* Ids of the built-in organisations file (data/organisations.json), whose names are the
+ * ones earlier demo data typed into consents. */
+static const char * const consent_organisations[] = {
+  "county-social-services", "county-health-services", "county-mental-health",
+  "employment-services", "kela", "tukipilari",
 };
 
 static const Text followup_titles[] = {
@@ -154,7 +170,37 @@ typedef struct
   gboolean    sv;
   GDate       today;
   GDate       date;   /* the running date of the story, never after today */
+  char       *actor;        /* whoever runs the demo: one of the coordinators */
+  const char *coordinator;  /* the case's coordinator, once named */
 } Demo;
+
+/* The demo's coordinators: the demo's own worker (the store's actor, so that "My clients"
+ * is not empty) and a few colleagues, who each hold a caseload. */
+static const char * const coordinator_colleagues[] = {
+  "Sanna Koivisto", "Mikael Nygård", "Heli Ojala",
+};
+
+/* Names the case's coordinator on @date: the demo's own worker or a colleague. */
+static gboolean
+name_coordinator (Demo        *demo,
+                  const char  *date,
+                  GError     **error)
+{
+  g_autoptr(PolkuCoordinatorPeriod) period = NULL;
+  guint n = G_N_ELEMENTS (coordinator_colleagues) + 1;
+  guint i = g_rand_int_range (demo->rand, 0, n);
+  const char *person = NULL;
+
+  /* Changing hands: never to the same person (the actor may be a colleague's name). */
+  for (guint k = 0; k < n && (person == NULL || g_strcmp0 (person, demo->coordinator) == 0);
+       k++)
+    person = (i + k) % n == 0 ? demo->actor : coordinator_colleagues[(i + k) % n - 1];
+  period = polku_coordinator_store_set (demo->store, demo->client_id, person, date, error);
+  if (period == NULL)
+    return FALSE;
+  demo->coordinator = person;
+  return TRUE;
+}
 
 static const char *
 text (Demo       *demo,
@@ -213,7 +259,21 @@ set_phase (Demo            *demo,
            GError         **error)
 {
   g_autoptr(PolkuCase) result = polku_case_store_set_phase (demo->store, demo->client_id, phase,
-                                                            date, reason, error);
+                                                            date, NULL, reason, error);
+  return result != NULL;
+}
+
+/* @code: of the closing-reasons list; @reason: (nullable): the words */
+static gboolean
+close_case (Demo        *demo,
+            const char  *date,
+            const char  *code,
+            const char  *reason,
+            GError     **error)
+{
+  g_autoptr(PolkuCase) result = polku_case_store_set_phase (demo->store, demo->client_id,
+                                                            POLKU_CASE_PHASE_CLOSED, date, code,
+                                                            reason, error);
   return result != NULL;
 }
 
@@ -232,25 +292,36 @@ add_signs (Demo            *demo,
       const char *group_id = polku_checklist_get_group_id (checklist, group);
       guint item = g_rand_int_range (demo->rand, 0, polku_checklist_get_n_items (checklist, group));
       const Text *reason = &generic_reason;
+      const char *sector = NULL;
       g_autofree char *flagged_by = professional_name (demo);
       g_autofree char *flagged_on = advance (demo, 0, i == 0 ? 0 : 12);
       g_autoptr(PolkuCaseSign) draft = NULL;
       g_autoptr(PolkuCaseSign) sign = NULL;
+      const ServicePoint *point;
 
       for (guint j = 0; j < G_N_ELEMENTS (sign_reasons); j++)
         if (g_str_equal (sign_reasons[j].group, group_id))
-          reason = &sign_reasons[j].reasons[g_rand_int_range (demo->rand, 0, 2)];
+          {
+            guint k = g_rand_int_range (demo->rand, 0, 2);
 
+            reason = &sign_reasons[j].reasons[k];
+            sector = sign_reasons[j].sectors[k];
+          }
+      point = &service_points[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (service_points))];
+
+      /* The client's own report names no unit and no professional; a relative's names the
+       * relative. */
       draft = g_object_new (POLKU_TYPE_CASE_SIGN,
                             "client-id", demo->client_id,
                             "group-id", group_id,
                             "item-id", polku_checklist_get_item_id (checklist, group, item),
                             "reason", text (demo, reason),
-                            "flagged-by", flagged_by,
+                            "source-sector", sector != NULL ? sector : point->sector,
+                            "flagged-by", sector == NULL ? flagged_by
+                                          : g_str_equal (sector, "relative")
+                                          ? text (demo, &relative_name) : NULL,
                             "flagged-on", flagged_on,
-                            "service-point",
-                            text (demo, &service_points[g_rand_int_range (demo->rand, 0,
-                                                        G_N_ELEMENTS (service_points))]),
+                            "service-point", sector == NULL ? text (demo, &point->name) : NULL,
                             NULL);
       sign = polku_case_store_add_sign (demo->store, checklist, draft, error);
       if (sign == NULL)
@@ -271,6 +342,8 @@ add_consent (Demo    *demo,
   g_auto(GStrv) organisation_list = NULL;
   g_auto(GStrv) part_list = NULL;
   g_autoptr(PolkuConsent) draft = NULL;
+  g_autoptr(PolkuConsent) sharing = NULL;
+  PolkuConsent *contact;
   const char * const *part_codes = polku_consent_part_codes ();
   const char *given_by = "client";
   const char *method;
@@ -288,11 +361,11 @@ add_consent (Demo    *demo,
   method = r < 12 ? "written" : r < 17 ? "electronic" : "oral";
 
   /* The coordination service and health care always; others now and then. */
-  g_strv_builder_add (organisations, text (demo, &consent_organisations[0]));
-  g_strv_builder_add (organisations, text (demo, &consent_organisations[1]));
+  g_strv_builder_add (organisations, consent_organisations[0]);
+  g_strv_builder_add (organisations, consent_organisations[1]);
   for (guint i = 2; i < G_N_ELEMENTS (consent_organisations); i++)
     if (g_rand_int_range (demo->rand, 0, 3) == 0)
-      g_strv_builder_add (organisations, text (demo, &consent_organisations[i]));
+      g_strv_builder_add (organisations, consent_organisations[i]);
   for (guint i = 0; part_codes[i] != NULL; i++)
     if (!g_str_equal (part_codes[i], "measures") || g_rand_boolean (demo->rand))
       g_strv_builder_add (parts, part_codes[i]);
@@ -307,8 +380,24 @@ add_consent (Demo    *demo,
       valid_until = format_date (&until);
     }
 
+  /* Two consents given together: to be contacted and referred (the phase gate), and to share
+   * the plan with the organisations named. */
   draft = g_object_new (POLKU_TYPE_CONSENT,
                         "client-id", demo->client_id,
+                        "kind", "contact",
+                        "given-on", given_on,
+                        "given-by", given_by,
+                        "representative", representative,
+                        "method", method,
+                        "valid-until", valid_until,
+                        NULL);
+  contact = polku_consent_store_add (demo->store, draft, error);
+  if (contact == NULL)
+    return NULL;
+  g_clear_object (&draft);
+  draft = g_object_new (POLKU_TYPE_CONSENT,
+                        "client-id", demo->client_id,
+                        "kind", "sharing",
                         "given-on", given_on,
                         "given-by", given_by,
                         "representative", representative,
@@ -317,13 +406,20 @@ add_consent (Demo    *demo,
                         "parts", part_list,
                         "valid-until", valid_until,
                         NULL);
-  return polku_consent_store_add (demo->store, draft, error);
+  sharing = polku_consent_store_add (demo->store, draft, error);
+  if (sharing == NULL)
+    {
+      g_object_unref (contact);
+      return NULL;
+    }
+  return contact;
 }
 
 static gboolean
 add_team (Demo    *demo,
           GError **error)
 {
+  g_autoptr(PolkuTeamMember) first = NULL;
   g_autoptr(PolkuTeamMember) social_worker = NULL;
   g_autoptr(PolkuTeamMember) leaver = NULL;
   g_autofree char *joined_on = format_date (&demo->date);
@@ -338,6 +434,14 @@ add_team (Demo    *demo,
       g_autofree char *contact = NULL;
       g_autofree char *ascii = NULL;
       guint t = 0;
+
+      /* The first member (an asiakasvastaava) is the case's coordinator, in the team and
+       * its first responsible worker: one person may be both. */
+      if (i == 0 && demo->coordinator != NULL)
+        {
+          g_free (person);
+          person = g_strdup (demo->coordinator);
+        }
 
       if (i > 0)
         {
@@ -369,14 +473,17 @@ add_team (Demo    *demo,
       member = polku_team_store_add (demo->store, draft, error);
       if (member == NULL)
         return FALSE;
+      if (i == 0)
+        first = g_object_ref (member);
       if (t == 3)
         social_worker = g_object_ref (member);
       else if (i > 0 && leaver == NULL && t != 1)
         leaver = g_object_ref (member);
     }
 
-  /* Now and then the social worker takes over as the responsible worker. */
-  if (social_worker != NULL && g_rand_int_range (demo->rand, 0, 4) == 0)
+  /* Now and then the social worker becomes a second responsible worker, and once in a
+   * while the first one then steps back. */
+  if (social_worker != NULL && g_rand_int_range (demo->rand, 0, 3) == 0)
     {
       g_autofree char *date = advance (demo, 10, 60);
       g_autoptr(PolkuTeamMember) changed =
@@ -384,6 +491,15 @@ add_team (Demo    *demo,
                                           date, error);
       if (changed == NULL)
         return FALSE;
+      if (g_rand_int_range (demo->rand, 0, 4) == 0)
+        {
+          g_autofree char *later = advance (demo, 10, 60);
+          g_autoptr(PolkuTeamMember) stepped_back =
+            polku_team_store_unset_responsible (demo->store, polku_team_member_get_id (first),
+                                                later, error);
+          if (stepped_back == NULL)
+            return FALSE;
+        }
     }
   if (leaver != NULL && g_rand_int_range (demo->rand, 0, 6) == 0)
     {
@@ -446,6 +562,7 @@ polku_case_demo_for_client (PolkuStore   *store,
   g_autoptr(PolkuChecklist) checklist = NULL;
   g_autoptr(PolkuConsent) consent = NULL;
   PolkuCasePhase target;
+  g_autofree char *actor = polku_store_dup_actor (store);
   Demo demo = { store, rand, polku_client_get_id (client), FALSE, };
   int r;
 
@@ -484,9 +601,9 @@ polku_case_demo_for_client (PolkuStore   *store,
     {
       g_autofree char *date = advance (&demo, 7, 30);
 
-      return set_phase (&demo, POLKU_CASE_PHASE_CLOSED, date,
-                        demo.sv ? "Klienten gav inte sitt samtycke till samordningen."
-                                : "Asiakas ei antanut suostumusta koordinaatioon.", error);
+      return close_case (&demo, date, "declined",
+                         demo.sv ? "Klienten gav inte sitt samtycke till samordningen."
+                                 : "Asiakas ei antanut suostumusta koordinaatioon.", error);
     }
   if (target == POLKU_CASE_PHASE_IDENTIFIED)
     {
@@ -506,6 +623,11 @@ polku_case_demo_for_client (PolkuStore   *store,
       || !set_phase (&demo, POLKU_CASE_PHASE_CONSENT, polku_consent_get_given_on (consent),
                      NULL, error))
     return FALSE;
+  /* Past identification every case has its coordinator, who asked for the consent; those
+   * still identified wait in the queue. */
+  demo.actor = actor;
+  if (!name_coordinator (&demo, polku_consent_get_given_on (consent), error))
+    return FALSE;
 
   for (PolkuCasePhase phase = POLKU_CASE_PHASE_CONTACTED;
        phase <= target && phase <= POLKU_CASE_PHASE_COORDINATION; phase++)
@@ -515,6 +637,10 @@ polku_case_demo_for_client (PolkuStore   *store,
       if (!set_phase (&demo, phase, date, NULL, error))
         return FALSE;
       if (phase == POLKU_CASE_PHASE_CONTACTED && !add_team (&demo, error))
+        return FALSE;
+      /* Now and then the case changes hands (a coordinator's caseload was rebalanced). */
+      if (phase == POLKU_CASE_PHASE_VISIT_HELD && g_rand_int_range (rand, 0, 8) == 0
+          && !name_coordinator (&demo, date, error))
         return FALSE;
       /* A mapping visit that had to be put off: back one step, then on again. */
       if (phase == POLKU_CASE_PHASE_VISIT_PREPARED && g_rand_int_range (rand, 0, 7) == 0)
@@ -534,21 +660,46 @@ polku_case_demo_for_client (PolkuStore   *store,
 
   if (target == POLKU_CASE_PHASE_CLOSED)
     {
+      /* The reasons a coordination ends, with words now and then; which one follows from the
+       * day (no draw of its own, so the rest of the demo stays as it was). */
+      static const struct { const char *code; Text words; } endings[] = {
+        { "goals_reached", { "Suunnitelman tavoitteet saavutettu; koordinaatio päättyi.",
+                             "Målen i planen har nåtts; samordningen avslutades." } },
+        { "stable_usual_care", { NULL, NULL } },
+        { "moved_away", { "Muutti toiselle hyvinvointialueelle.",
+                          "Flyttade till ett annat välfärdsområde." } },
+        { "goals_reached", { NULL, NULL } },
+        { "other", { "Siirtyi tehostettuun palveluasumiseen.",
+                     "Flyttade till serviceboende med heldygnsomsorg." } },
+        { "died", { NULL, NULL } },
+      };
       g_autofree char *date = advance (&demo, 30, 200);
-      const char *reason = demo.sv ? "Målen i planen har nåtts; samordningen avslutades."
-                                   : "Suunnitelman tavoitteet saavutettu; koordinaatio päättyi.";
+      guint e = g_date_get_day (&demo.date) % G_N_ELEMENTS (endings);
+      const char *code = endings[e].code;
+      const char *reason = endings[e].words.fi != NULL ? text (&demo, &endings[e].words) : NULL;
 
       if (g_rand_boolean (rand))
         {
-          g_autoptr(PolkuConsent) withdrawn =
-            polku_consent_store_withdraw (store, polku_consent_get_id (consent), date, error);
+          g_autoptr(GPtrArray) consents = polku_consent_store_list (store, demo.client_id,
+                                                                    error);
 
-          if (withdrawn == NULL)
+          /* Both consents: the client withdrew from the service. */
+          if (consents == NULL)
             return FALSE;
+          for (guint i = 0; i < consents->len; i++)
+            {
+              g_autoptr(PolkuConsent) withdrawn =
+                polku_consent_store_withdraw (store, polku_consent_get_id (
+                                                g_ptr_array_index (consents, i)), date, error);
+
+              if (withdrawn == NULL)
+                return FALSE;
+            }
+          code = "declined";
           reason = demo.sv ? "Klienten återkallade sitt samtycke."
                            : "Asiakas peruutti suostumuksensa.";
         }
-      return set_phase (&demo, POLKU_CASE_PHASE_CLOSED, date, reason, error);
+      return close_case (&demo, date, code, reason, error);
     }
 
   if (target >= POLKU_CASE_PHASE_CONTACTED

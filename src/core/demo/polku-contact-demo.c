@@ -7,6 +7,13 @@
  * that the before/after counts and the continuity indices have something true to show. The
  * mapping visit itself is stored with a ticked agenda and a timer of about two hours.
  *
+ * Every category of the reports gets contacts, moving the way the practice reports saw them
+ * move after the coordinator took the case (000, 003, 004): fewer calls to the telephone
+ * service and more of the coordinator's own care calls, more consultations, fewer
+ * non-urgent doctor visits, slowly fewer emergency visits, more mental-health services, and
+ * fewer repeated contacts for the same issue (some contacts carry a reason, drawn from a few
+ * issues, so that repeats happen). Inpatient stays record their days.
+ *
  * Everything comes from the GRand, so the same seed gives the same log (relative to today).
  *
  * Copyright 2026 The Polku authors
@@ -25,6 +32,7 @@
 #include "polku-contact-store.h"
 #include "polku-demo-private.h"
 #include "polku-mapping-visit.h"
+#include "polku-team-store.h"
 
 typedef struct
 {
@@ -46,6 +54,22 @@ static const Professional social_workers[] = {
   { "S-30077", "Riitta Jokinen" }, { "S-30215", "Lars Backman" }, { "S-30491", "Hanna Kallio" },
   { "S-30638", "Olli Peltonen" },
 };
+static const Professional mental_health_workers[] = {
+  { "M-40112", "Kaisa Lindholm" }, { "M-40348", "Antti Vainio" }, { "M-40561", "Eva Sjöberg" },
+};
+static const Professional social_services_workers[] = {
+  { "K-50209", "Satu Hämäläinen" }, { "K-50437", "Nina Öhman" }, { "K-50611", "Reijo Kettunen" },
+};
+
+/* The issues that bring a client back again and again: a reason, in Finnish and Swedish. */
+static const char * const reasons[][2] = {
+  { "Selkäkipu", "Ryggvärk" },
+  { "Verenpaineen seuranta", "Uppföljning av blodtrycket" },
+  { "Unettomuus", "Sömnlöshet" },
+  { "Lääkitys epäselvä", "Oklar medicinering" },
+  { "Toimeentulo", "Försörjning" },
+  { "Huimaus", "Yrsel" },
+};
 
 typedef struct
 {
@@ -55,7 +79,9 @@ typedef struct
   const Professional *usual_doctor;
   const Professional *usual_nurse;
   const Professional *social_worker;
+  Professional        coordinator;  /* the case's coordinator, from the team */
   GPtrArray          *contacts;
+  PolkuContact       *last;         /* the contact add () made last */
 } Demo;
 
 static const Professional *
@@ -110,7 +136,22 @@ add (Demo               *demo,
       polku_contact_set_professional_name (contact, professional->name);
     }
   polku_contact_set_organisation (contact, organisation);
+  demo->last = contact;
   g_ptr_array_add (demo->contacts, g_steal_pointer (&contact));
+}
+
+/* Gives the last contact a reason now and then: often before the plan, from all the
+ * issues (so they repeat), seldom after it. */
+static void
+maybe_reason (Demo     *demo,
+              gboolean  before_plan)
+{
+  guint n = before_plan ? G_N_ELEMENTS (reasons) : 3;
+
+  if (g_rand_int_range (demo->rand, 0, 100) >= (before_plan ? 45 : 15))
+    return;
+  polku_contact_set_reason (demo->last,
+                            reasons[g_rand_int_range (demo->rand, 0, n)][demo->sv ? 1 : 0]);
 }
 
 static void
@@ -120,7 +161,8 @@ one_day (Demo        *demo,
          const char  *health_centre,
          const char  *emergency,
          const char  *hospital,
-         const char  *social_services)
+         const char  *social_services,
+         const char  *mental_health)
 {
   /* Contacts per 1000 days, before and after the mapping visit. */
   int per_mille = before_plan ? 120 : 65;
@@ -131,40 +173,101 @@ one_day (Demo        *demo,
     return;
 
   r = g_rand_int_range (demo->rand, 0, 100);
-  if (r < 30)
+  if (r < (before_plan ? 26 : 20))
     {
-      gboolean urgent = g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 25 : 10);
+      gboolean urgent = g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 25 : 15);
 
       add (demo, date, "doctor",
            urgent ? pick_professional (demo->rand, doctors, G_N_ELEMENTS (doctors))
                   : someone (demo, demo->usual_doctor, doctors, G_N_ELEMENTS (doctors), usual),
            health_centre, urgent,
            !urgent && g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 12 : 5));
+      maybe_reason (demo, before_plan);
     }
-  else if (r < 58)
-    add (demo, date, "nurse",
-         someone (demo, demo->usual_nurse, nurses, G_N_ELEMENTS (nurses), usual + 5),
-         health_centre, g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 15 : 5),
-         g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 10 : 4));
-  else if (r < 76)
-    add (demo, date, "phone",
-         someone (demo, demo->usual_nurse, nurses, G_N_ELEMENTS (nurses), usual),
+  else if (r < (before_plan ? 48 : 40))
+    {
+      add (demo, date, "nurse",
+           someone (demo, demo->usual_nurse, nurses, G_N_ELEMENTS (nurses), usual + 5),
+           health_centre, g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 15 : 5),
+           g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 10 : 4));
+      maybe_reason (demo, before_plan);
+    }
+  else if (r < (before_plan ? 66 : 48))
+    {
+      /* The telephone service: whoever answers. */
+      add (demo, date, "phone", pick_professional (demo->rand, nurses, G_N_ELEMENTS (nurses)),
+           health_centre, FALSE, FALSE);
+      maybe_reason (demo, before_plan);
+    }
+  else if (r < (before_plan ? 70 : 66))
+    {
+      /* The coordinator's own care calls: a few before the plan (the case is theirs from
+       * the contact on), many after it. A case without a coordinator has none. */
+      if (demo->coordinator.name != NULL)
+        add (demo, date, "coordinator-call", &demo->coordinator, health_centre, FALSE, FALSE);
+      else
+        add (demo, date, "phone", pick_professional (demo->rand, nurses, G_N_ELEMENTS (nurses)),
+             health_centre, FALSE, FALSE);
+      maybe_reason (demo, before_plan);
+    }
+  else if (r < (before_plan ? 71 : 70))
+    add (demo, date, demo->coordinator.name != NULL ? "coordinator-visit" : "nurse",
+         demo->coordinator.name != NULL ? &demo->coordinator
+         : someone (demo, demo->usual_nurse, nurses, G_N_ELEMENTS (nurses), usual),
          health_centre, FALSE, FALSE);
-  else if (r < 82)
+  else if (r < 74)
     add (demo, date, "remote",
          someone (demo, demo->usual_nurse, nurses, G_N_ELEMENTS (nurses), usual),
          health_centre, FALSE, FALSE);
-  else if (r < 89)
+  else if (r < 79)
     add (demo, date, "social-worker", demo->social_worker, social_services, FALSE,
          g_rand_int_range (demo->rand, 0, 100) < (before_plan ? 12 : 5));
-  else if (r < (before_plan ? 97 : 93))
-    add (demo, date, "emergency", NULL, emergency, TRUE, FALSE);
-  else if (r < (before_plan ? 98 : 97))
-    add (demo, date, "hospital-stay", NULL, hospital, TRUE, FALSE);
+  else if (r < (before_plan ? 81 : 82))
+    add (demo, date, "social-services",
+         pick_professional (demo->rand, social_services_workers,
+                            G_N_ELEMENTS (social_services_workers)),
+         social_services, FALSE, FALSE);
+  else if (r < (before_plan ? 84 : 89))
+    add (demo, date, "mental-health",
+         pick_professional (demo->rand, mental_health_workers,
+                            G_N_ELEMENTS (mental_health_workers)),
+         mental_health, FALSE, g_rand_int_range (demo->rand, 0, 100) < 8);
+  else if (r < (before_plan ? 94 : 93))
+    {
+      add (demo, date, "emergency", NULL, emergency, TRUE, FALSE);
+      maybe_reason (demo, before_plan);
+    }
+  else if (r < (before_plan ? 97 : 95))
+    {
+      add (demo, date, "hospital-stay", NULL, hospital, TRUE, FALSE);
+      polku_contact_set_days (demo->last, g_rand_int_range (demo->rand, 1, before_plan ? 15 : 8));
+    }
   else
     add (demo, date, "consultation",
          pick_professional (demo->rand, doctors, G_N_ELEMENTS (doctors)), hospital, FALSE,
          FALSE);
+}
+
+/* The coordinator of the case: the team member in the coordinator's role (the demo names
+ * the first one the case's coordinator), or none. */
+static void
+find_coordinator (PolkuStore  *store,
+                  Demo        *demo,
+                  char       **out_name)
+{
+  g_autoptr(GPtrArray) team = polku_team_store_list (store, polku_client_get_id (demo->client),
+                                                     FALSE, NULL);
+
+  for (guint i = 0; team != NULL && i < team->len && *out_name == NULL; i++)
+    {
+      PolkuTeamMember *member = g_ptr_array_index (team, i);
+      const char *role = polku_team_member_get_role (member);
+
+      if (g_strcmp0 (role, "Asiakasvastaava") == 0 || g_strcmp0 (role, "Klientansvarig") == 0)
+        *out_name = g_strdup (polku_team_member_get_person (member));
+    }
+  demo->coordinator.id = "AV-60001";
+  demo->coordinator.name = *out_name;
 }
 
 /* The date the case reached "mapping visit held" (the last time), or an invalid date. */
@@ -250,7 +353,9 @@ polku_contact_demo_for_client (PolkuStore   *store,
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *health_centre = NULL;
   g_autofree char *social_services = NULL;
+  g_autofree char *coordinator = NULL;
   const char *municipality;
+  const char *mental_health;
   const char *emergency;
   const char *hospital;
   Demo demo = { 0 };
@@ -276,6 +381,9 @@ polku_contact_demo_for_client (PolkuStore   *store,
                                      municipality);
   emergency = demo.sv ? "Jouren, centralsjukhuset" : "Yhteispäivystys, keskussairaala";
   hospital = demo.sv ? "Centralsjukhuset" : "Keskussairaala";
+  mental_health = demo.sv ? "Mentalvårds- och missbrukartjänsterna"
+                          : "Mielenterveys- ja päihdepalvelut";
+  find_coordinator (store, &demo, &coordinator);
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
@@ -295,7 +403,7 @@ polku_contact_demo_for_client (PolkuStore   *store,
 
   for (day = first; g_date_compare (&day, &today) <= 0; g_date_add_days (&day, 1))
     one_day (&demo, &day, !g_date_valid (&held) || g_date_compare (&day, &held) < 0,
-             health_centre, emergency, hospital, social_services);
+             health_centre, emergency, hospital, social_services, mental_health);
 
   if (!polku_contact_store_add_all (store, polku_client_get_id (client), contacts, error))
     return FALSE;

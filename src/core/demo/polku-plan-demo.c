@@ -8,7 +8,10 @@
  * a colleague: the plan as first agreed; goals made active with dates and a differing view
  * recorded; the first action done with the client's own assessment; sometimes a goal
  * reached. "Past the mapping visit" is read from the case's phase history (polku-case-demo.c
- * runs first); the responsible worker is the case team's, when it has one.
+ * runs first). The plan is agreed on the day of the mapping visit, often a day or two before
+ * it is first saved; its responsible workers are the team's (they are not written into the
+ * plan), whose first responsible worker writes it, and its review date is the case's: set
+ * here when the case has none yet.
  */
 
 #define G_LOG_DOMAIN "polku-plan"
@@ -53,8 +56,6 @@ typedef struct
   DemoService services[3];
   const char *differ[6];     /* topic, client view, client reason, professional, view, reason */
   const char *assessment;
-  const char *worker_title;
-  const char *organisation;
 } Scenario;
 
 static const Scenario fi_scenarios[] = {
@@ -84,8 +85,6 @@ static const Scenario fi_scenarios[] = {
       "tapaamista.",
       "AUDIT-kyselyn pisteet 14 ja toistuvat matalat verensokeriarvot." },
     "Velkaneuvojalla käynti helpotti, nyt tiedän mitä seuraavaksi tehdään.",
-    "Asiakasvastaava",
-    "Etelä-Pohjanmaan hyvinvointialue",
   },
   {
     "Pelkään menettäväni asunnon, ja ahdistus vie voimat.",
@@ -114,8 +113,6 @@ static const Scenario fi_scenarios[] = {
       "Päivätoiminta toisi rytmiä viikkoon ja vähentäisi yksinäisyyttä.",
       "Päivärytmin puute pahentaa unettomuutta." },
     "Asumisneuvojan kanssa tehtiin suunnitelma, se helpottaa vähän.",
-    "Asiakaskoordinaattori",
-    "Pohjois-Karjalan hyvinvointialue",
   },
 };
 
@@ -148,8 +145,6 @@ static const Scenario sv_scenarios[] = {
       "rusvårdare.",
       "14 poäng i AUDIT och upprepat låga blodsockervärden." },
     "Besöket hos skuldrådgivaren hjälpte, nu vet jag vad som görs härnäst.",
-    "Klientansvarig",
-    "Österbottens välfärdsområde",
   },
   {
     "Jag är rädd att förlora bostaden, och ångesten tar all ork.",
@@ -178,8 +173,6 @@ static const Scenario sv_scenarios[] = {
       "Dagverksamhet skulle ge veckan rytm och minska ensamheten.",
       "Bristen på dygnsrytm förvärrar sömnlösheten." },
     "Vi gjorde upp en plan med boenderådgivaren, det känns lite lättare.",
-    "Klientkoordinator",
-    "Österbottens välfärdsområde",
   },
 };
 
@@ -232,17 +225,7 @@ set_or_null (JsonObject *object,
     json_object_set_null_member (object, name);
 }
 
-static char *
-email_for (const char *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  g_autofree char *lower = g_ascii_strdown (ascii, -1);
-
-  g_strdelimit (lower, " ", '.');
-  return g_strconcat (lower, "@example.fi", NULL);
-}
-
-/* The first version: as agreed at the mapping visit. */
+/* The first version: as agreed at the mapping visit (@visit), that day. */
 static JsonNode *
 first_version (PolkuClient    *client,
                const char     *visit,
@@ -253,24 +236,13 @@ first_version (PolkuClient    *client,
 {
   JsonNode *document = polku_plan_document_new (polku_client_get_id (client), language);
   JsonObject *plan = json_node_get_object (document);
-  g_autoptr(JsonObject) who = json_object_new ();
-  g_autofree char *phone = g_strdup_printf ("044 %03d %04d", g_rand_int_range (rand, 0, 1000),
-                                            g_rand_int_range (rand, 0, 10000));
-  g_autofree char *email = email_for (worker);
-  g_autofree char *review = date_in_days (visit, g_rand_int_range (rand, 75, 100));
   JsonArray *goals = json_object_get_array_member (plan, "goals");
   JsonArray *services = json_object_get_array_member (plan, "services");
   guint n_goals = g_rand_int_range (rand, 2, 4);
 
+  json_object_set_string_member (plan, "agreed_on", visit);
   json_object_set_string_member (plan, "client_view", scenario->view);
   json_object_set_string_member (plan, "main_burden", scenario->burden);
-  json_object_set_string_member (who, "name", worker);
-  json_object_set_string_member (who, "title", scenario->worker_title);
-  json_object_set_string_member (who, "organisation", scenario->organisation);
-  json_object_set_string_member (who, "phone", phone);
-  json_object_set_string_member (who, "email", email);
-  json_object_set_object_member (plan, "responsible_worker", g_steal_pointer (&who));
-  json_object_set_string_member (plan, "next_review", review);
 
   for (guint i = 0; i < n_goals && scenario->goals[i].text != NULL; i++)
     {
@@ -408,24 +380,39 @@ third_version (JsonNode       *document,
   json_object_set_int_member (goal, "client_progress", g_rand_int_range (rand, 4, 8));
 }
 
-/* Sometimes a fourth: the last goal reached or dropped, the review moved. */
+/* Sometimes a fourth: the last goal reached or dropped. */
 static void
-fourth_version (JsonNode   *document,
-                const char *visit,
-                GRand      *rand)
+fourth_version (JsonNode *document,
+                GRand    *rand)
 {
   JsonObject *plan = json_node_get_object (document);
   JsonArray *goals = json_object_get_array_member (plan, "goals");
   JsonObject *goal = json_array_get_object_element (goals, json_array_get_length (goals) - 1);
   JsonArray *actions = json_object_get_array_member (goal, "actions");
   gboolean reached = g_rand_int_range (rand, 0, 3) != 0;
-  g_autofree char *review = date_in_days (visit, g_rand_int_range (rand, 100, 140));
 
   json_object_set_string_member (goal, "status", reached ? "achieved" : "dropped");
   for (guint j = 0; j < json_array_get_length (actions); j++)
     json_object_set_string_member (json_array_get_object_element (actions, j), "status",
                                    reached ? "done" : "cancelled");
-  json_object_set_string_member (plan, "next_review", review);
+}
+
+/* The case's review date, when it has none yet: about three months after the visit. */
+static gboolean
+set_review (PolkuStore  *store,
+            const char  *client_id,
+            const char  *visit,
+            GRand       *rand,
+            GError     **error)
+{
+  g_autoptr(PolkuCase) kase = polku_case_store_get (store, client_id, NULL);
+  g_autofree char *review = date_in_days (visit, g_rand_int_range (rand, 75, 100));
+  g_autoptr(PolkuCase) reviewed = NULL;
+
+  if (kase == NULL || polku_case_get_review_on (kase) != NULL)
+    return TRUE;
+  reviewed = polku_case_store_set_review (store, client_id, review, error);
+  return reviewed != NULL;
 }
 
 /* The day of the client's mapping visit (the case's phase history), or NULL. */
@@ -469,53 +456,21 @@ stamp_after (const char *date,
   return g_strdup_printf ("%s.000Z", base);
 }
 
-/**
- * polku_plan_document_take_team_worker:
- * @document: a plan
- *
- * Sets the plan's "responsible_worker" from the client's case team (polku-team-store), when
- * the team has a named responsible worker.
- *
- * Returns: %TRUE when the team had one
- */
-gboolean
-polku_plan_document_take_team_worker (JsonNode   *document,
-                                      PolkuStore *store)
+/* The team's first current responsible worker, who writes the plan; NULL when none. */
+static char *
+team_worker (PolkuStore *store,
+             const char *client_id)
 {
-  g_autoptr(GPtrArray) members = NULL;
-  JsonObject *plan;
-  const char *client_id;
-
-  g_return_val_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document), FALSE);
-  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
-
-  plan = json_node_get_object (document);
-  client_id = json_object_get_string_member_with_default (plan, "client_id", NULL);
-  if (client_id == NULL)
-    return FALSE;
-  members = polku_team_store_list (store, client_id, FALSE, NULL);
+  g_autoptr(GPtrArray) members = polku_team_store_list (store, client_id, FALSE, NULL);
 
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       PolkuTeamMember *member = g_ptr_array_index (members, i);
-      const char *contact = polku_team_member_get_contact (member);
-      g_autoptr(JsonObject) who = NULL;
-      gboolean email;
 
-      if (!polku_team_member_get_responsible (member))
-        continue;
-
-      email = contact != NULL && strchr (contact, '@') != NULL;
-      who = json_object_new ();
-      set_or_null (who, "name", polku_team_member_get_person (member));
-      set_or_null (who, "title", polku_team_member_get_role (member));
-      set_or_null (who, "organisation", polku_team_member_get_organisation (member));
-      set_or_null (who, "phone", email ? NULL : contact);
-      set_or_null (who, "email", email ? contact : NULL);
-      json_object_set_object_member (plan, "responsible_worker", g_steal_pointer (&who));
-      return TRUE;
+      if (polku_team_member_get_responsible (member))
+        return g_strdup (polku_team_member_get_person (member));
     }
-  return FALSE;
+  return NULL;
 }
 
 /**
@@ -531,7 +486,7 @@ polku_plan_demo_for_client (PolkuStore   *store,
                             GError      **error)
 {
   g_autoptr(JsonNode) document = NULL;
-  g_autoptr(JsonNode) team = NULL;
+  g_autofree char *team = NULL;
   g_autofree char *actor = NULL;
   g_autofree char *visit = NULL;
   g_autofree char *stamp = NULL;
@@ -559,21 +514,15 @@ polku_plan_demo_for_client (PolkuStore   *store,
 
   /* The versions are the workers' own (the audit log says so too). */
   actor = polku_store_dup_actor (store);
-  team = polku_plan_document_new (polku_client_get_id (client), language);
-  if (polku_plan_document_take_team_worker (team, store))
-    {
-      JsonObject *who = json_object_get_object_member (json_node_get_object (team),
-                                                       "responsible_worker");
-
-      if (json_object_get_string_member_with_default (who, "name", NULL) != NULL)
-        worker = json_object_get_string_member (who, "name");
-    }
+  team = team_worker (store, polku_client_get_id (client));
+  if (team != NULL)
+    worker = team;
   polku_store_set_actor (store, worker);
   document = first_version (client, visit, scenario, language, worker, rand);
-  polku_plan_document_take_team_worker (document, store);
   stamp = stamp_after (visit, g_rand_int_range (rand, 0, 3), rand);
   ok = polku_plan_store_save_stamped (store, polku_client_get_id (client), document, 0,
-                                      POLKU_PLAN_ORIGIN_CREATE, stamp, NULL, error);
+                                      POLKU_PLAN_ORIGIN_CREATE, stamp, NULL, error)
+       && set_review (store, polku_client_get_id (client), visit, rand, error);
 
   if (ok)
     {
@@ -595,7 +544,7 @@ polku_plan_demo_for_client (PolkuStore   *store,
     }
   if (ok && g_rand_boolean (rand))
     {
-      fourth_version (document, visit, rand);
+      fourth_version (document, rand);
       g_free (stamp);
       stamp = stamp_after (visit, g_rand_int_range (rand, 70, 120), rand);
       ok = polku_plan_store_save_stamped (store, polku_client_get_id (client), document, -1,

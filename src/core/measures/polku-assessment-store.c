@@ -35,6 +35,27 @@ typedef struct
   const char       *scores;
 } AssessmentSave;
 
+/* Whether the newest entry of the log is @action with @detail by the store's actor. */
+static gboolean
+same_as_newest_entry_locked (PolkuStore *store,
+                             sqlite3    *db,
+                             const char *action,
+                             const char *detail)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT action, detail, actor FROM audit_entry"
+                              " ORDER BY seq DESC LIMIT 1;", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = g_strcmp0 (POLKU_STORE_COL (stmt, 0), action) == 0
+           && g_strcmp0 (POLKU_STORE_COL (stmt, 1), detail) == 0
+           && g_strcmp0 (POLKU_STORE_COL (stmt, 2), polku_store_get_actor_locked (store)) == 0;
+  sqlite3_finalize (stmt);
+  return same;
+}
+
 static gboolean
 save_body (PolkuStore  *store,
            sqlite3     *db,
@@ -49,6 +70,27 @@ save_body (PolkuStore  *store,
 
   if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
+  /* A plan named by an assessment is the same client's (the FHIR export references it). */
+  if (polku_assessment_get_plan_id (assessment) != NULL)
+    {
+      gboolean same_client;
+
+      stmt = polku_store_prepare (db, "SELECT 1 FROM plan WHERE id = ?1 AND client_id = ?2;",
+                                  _("Saving the assessment"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_plan_id (assessment));
+      polku_store_bind_text_or_null (stmt, 2, client_id);
+      same_client = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+      if (!same_client)
+        {
+          g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_INVALID,
+                       _("The plan the assessment names is not this client's plan. Nothing "
+                         "was saved."));
+          return FALSE;
+        }
+    }
   if (save->adding)
     stmt = polku_store_prepare (db,
                                 "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3,"
@@ -93,6 +135,12 @@ save_body (PolkuStore  *store,
                             polku_assessment_get_instrument_id (assessment),
                             polku_assessment_status_to_code (
                               polku_assessment_get_status (assessment)));
+  /* A draft is saved at every answer: its progress is recorded once per form session, i.e.
+   * not again while the newest entry of the whole log is this same draft's update by the
+   * same worker (anything else in between starts a new entry). Completing is always new. */
+  if (!save->adding && polku_assessment_get_status (assessment) == POLKU_ASSESSMENT_STATUS_DRAFT
+      && same_as_newest_entry_locked (store, db, POLKU_AUDIT_ASSESSMENT_UPDATE, detail))
+    return TRUE;
   return polku_audit_append_locked (store, db,
                                     save->adding ? POLKU_AUDIT_ASSESSMENT_ADD
                                                  : POLKU_AUDIT_ASSESSMENT_UPDATE,
@@ -310,6 +358,44 @@ polku_assessment_store_list (PolkuStore  *store,
                              client_id, instrument_id, error);
 }
 
+GPtrArray *
+polku_assessment_store_list_all (PolkuStore  *store,
+                                 const char  *instrument_id,
+                                 const char  *from,
+                                 const char  *to,
+                                 GError     **error)
+{
+  GPtrArray *list = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (instrument_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  stmt = polku_store_prepare (db,
+                              "SELECT " COLUMNS " FROM assessment WHERE instrument_id = ?1"
+                              " AND status = 'complete'"
+                              " AND (?2 IS NULL OR assessed_on >= ?2)"
+                              " AND (?3 IS NULL OR assessed_on <= ?3)"
+                              " ORDER BY client_id, assessed_on, created, id;",
+                              _("Reading assessments"), error);
+  if (stmt != NULL)
+    {
+      polku_store_bind_text_or_null (stmt, 1, instrument_id);
+      polku_store_bind_text_or_null (stmt, 2, from);
+      polku_store_bind_text_or_null (stmt, 3, to);
+      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL,
+                                    _("Reading assessments"), error);
+    }
+  polku_store_end_use (store);
+
+  return list;
+}
+
 PolkuAssessment *
 polku_assessment_store_get_draft (PolkuStore  *store,
                                   const char  *client_id,
@@ -338,8 +424,10 @@ polku_assessment_store_get_draft (PolkuStore  *store,
 /**
  * polku_assessment_store_find_plan:
  *
- * The client's plan: its id and the day it was made (its start). Read with SQL from the plan
- * module's table, so that this depends on its schema only (and records no plan view).
+ * The client's plan: its id and the day it was agreed with the client (its start, the anchor
+ * of the before/after periods; plan.agreed_on, kept equal to the current version's). Read
+ * with SQL from the plan module's table, so that this depends on its schema only (and
+ * records no plan view).
  *
  * Returns: FALSE when there is no plan (@error unset) or on error
  */
@@ -358,8 +446,8 @@ polku_assessment_store_find_plan (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "SELECT id, substr (created, 1, 10) FROM plan"
-                               " WHERE client_id = ?1;", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT id, coalesce (agreed_on, substr (created, 1, 10))"
+                               " FROM plan WHERE client_id = ?1;", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);

@@ -38,6 +38,15 @@ GPtrArray       *polku_assessment_store_list      (PolkuStore       *store,
                                                    const char       *instrument_id,
                                                    gboolean          include_drafts,
                                                    GError          **error);
+/* Every complete assessment of @instrument_id, of every client, dated @from to @to
+ * (YYYY-MM-DD, inclusive; NULL: open), ordered by client, then date, then when entered: for
+ * reports across clients (polku-satisfaction-report). Records no audit entry: the caller
+ * records the read of the report. */
+GPtrArray       *polku_assessment_store_list_all  (PolkuStore       *store,
+                                                   const char       *instrument_id,
+                                                   const char       *from,
+                                                   const char       *to,
+                                                   GError          **error);
 /* The newest draft of @instrument_id for the client, or NULL (no error) when none. */
 PolkuAssessment *polku_assessment_store_get_draft (PolkuStore       *store,
                                                    const char       *client_id,

@@ -172,6 +172,21 @@ pick_text (GHashTable *text)
   return g_hash_table_lookup (text, "en");
 }
 
+/* The text in @language, else English: for text that must be in a given language whatever
+ * the user's (the record entry is in the plan's). */
+static const char *
+pick_text_in (GHashTable *text,
+              const char *language)
+{
+  const char *found = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (language != NULL)
+    found = g_hash_table_lookup (text, language);
+  return found != NULL ? found : g_hash_table_lookup (text, "en");
+}
+
 const char *
 polku_instrument_get_id (PolkuInstrument *self)
 {
@@ -279,6 +294,26 @@ polku_instrument_get_item_anchor (PolkuInstrument *self,
   return NULL;
 }
 
+/* polku_instrument_get_item_anchor () in @language ("fi", "sv", "en"; English when the file
+ * has no label in it). */
+const char *
+polku_instrument_get_item_anchor_in (PolkuInstrument *self,
+                                     guint            item,
+                                     int              value,
+                                     const char      *language)
+{
+  Scale *scale;
+
+  g_return_val_if_fail (POLKU_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (item < self->items->len, NULL);
+
+  scale = ITEM_SCALE (self, item);
+  for (guint i = 0; i < scale->anchors->len; i++)
+    if (g_array_index (scale->anchors, Anchor, i).value == value)
+      return pick_text_in (g_array_index (scale->anchors, Anchor, i).label, language);
+  return NULL;
+}
+
 guint
 polku_instrument_get_n_reported (PolkuInstrument *self)
 {
@@ -329,6 +364,17 @@ polku_instrument_get_domain_title (PolkuInstrument *self,
   g_return_val_if_fail (POLKU_IS_INSTRUMENT (self), NULL);
   g_return_val_if_fail (domain < self->domains->len, NULL);
   return pick_text (DOMAIN (self, domain)->title);
+}
+
+/* polku_instrument_get_domain_title () in @language, else English. */
+const char *
+polku_instrument_get_domain_title_in (PolkuInstrument *self,
+                                      guint            domain,
+                                      const char      *language)
+{
+  g_return_val_if_fail (POLKU_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (domain < self->domains->len, NULL);
+  return pick_text_in (DOMAIN (self, domain)->title, language);
 }
 
 guint

@@ -76,6 +76,12 @@ int              polku_instrument_get_item_max     (PolkuInstrument  *self,
 const char      *polku_instrument_get_item_anchor  (PolkuInstrument  *self,
                                                     guint             item,
                                                     int               value);
+/* The same in @language ("fi", "sv", "en"; English when the file has none in it), whatever
+ * the user's language is: for text written in the plan's language (the record entry). */
+const char      *polku_instrument_get_item_anchor_in (PolkuInstrument *self,
+                                                    guint             item,
+                                                    int               value,
+                                                    const char       *language);
 
 guint            polku_instrument_get_n_reported   (PolkuInstrument  *self);
 const char      *polku_instrument_get_reported_key (PolkuInstrument  *self,
@@ -88,6 +94,9 @@ const char      *polku_instrument_get_domain_id    (PolkuInstrument  *self,
                                                     guint             domain);
 const char      *polku_instrument_get_domain_title (PolkuInstrument  *self,
                                                     guint             domain);
+const char      *polku_instrument_get_domain_title_in (PolkuInstrument *self,
+                                                    guint             domain,
+                                                    const char       *language);
 guint            polku_instrument_get_domain_n_items (PolkuInstrument *self,
                                                     guint             domain);
 guint            polku_instrument_get_domain_item  (PolkuInstrument  *self,

@@ -118,6 +118,7 @@ typedef struct
 
 static const Field plan_fields[] = {
   { "language", N_("Language of the plan"), SHOW_LANGUAGE },
+  { "agreed_on", N_("Agreed with the client"), SHOW_DATE },
   { "client_view", N_("The client’s own view"), SHOW_TEXT },
   { "main_burden", N_("What burdens the client most"), SHOW_TEXT },
   { NULL }
@@ -370,6 +371,8 @@ polku_plan_compare (JsonNode *old_document,
   new_plan = json_node_get_object (new_document);
 
   add_fields (rows, "", NULL, plan_fields, old_plan, new_plan, 0);
+  /* The responsible worker and the next review are the legacy members of versions saved
+   * before schema 7 (polku-plan.h): compared so that the history says what they were. */
   add_fields (rows, "responsible_worker/", NULL, worker_fields,
               object_member (old_plan, "responsible_worker"),
               object_member (new_plan, "responsible_worker"), 0);

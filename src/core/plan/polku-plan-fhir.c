@@ -6,18 +6,25 @@
  * A "collection" Bundle whose entries have fullUrl "urn:uuid:<id>" and refer to each other
  * with those URLs, so that every reference resolves within the bundle:
  *
- *   Patient    the client (name, identity code, birth date, language)
- *   CareTeam   the client, the responsible worker and the professionals named in the plan
- *   Goal       one per goal: lifecycleStatus/achievementStatus from the goal's status,
- *              expressedBy the Patient or the named professional, the client's assessment
- *              as a note by the Patient
- *   CarePlan   status, intent "plan", the goals, an activity per action (and per service in
- *              use, and the next review), the client's own view, the main burden and the
- *              differing views as notes
+ *   Patient      the client (name, identity code, birth date, language)
+ *   Practitioner one per responsible worker of the team (name, phone or email)
+ *   CareTeam     the client, the team's responsible workers (with their role and
+ *                organisation) and the professionals named in the plan
+ *   Goal         one per goal: lifecycleStatus/achievementStatus from the goal's status,
+ *                expressedBy the Patient or the named professional, the client's
+ *                assessment as a note by the Patient
+ *   CarePlan     status, intent "plan", the period from the agreed date to the case's
+ *                review date, the goals, an activity per action (and per service in use,
+ *                and the review), the client's own view, the main burden and the differing
+ *                views as notes
+ *
+ * The responsible workers and the review date are not in the plan's document: they come
+ * from the team and the case (PolkuPlanContext), read by the caller. The legacy members of
+ * old versions ("responsible_worker", "next_review") are not exported.
  *
  * Ids: goals keep their plan ids; the CarePlan has the plan's id, the Patient the client's;
- * the CareTeam's id is derived from the plan's (stable across exports). Words that FHIR
- * shows as text are in the plan's language (polku-plan-text.c).
+ * the CareTeam's and the Practitioners' ids are derived from the plan's (stable across
+ * exports). Words that FHIR shows as text are in the plan's language (polku-plan-text.c).
  */
 
 #define G_LOG_DOMAIN "polku-plan"
@@ -156,21 +163,87 @@ add_participant (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* The id of the Practitioner of responsible worker @index (stable across exports). */
+static char *
+worker_id (JsonObject *plan,
+           guint       index)
+{
+  g_autofree char *salt = g_strdup_printf ("Practitioner/%u", index);
+
+  return derived_uuid (str (plan, "id"), salt);
+}
+
 static void
-add_care_team (JsonBuilder *b,
-               JsonObject  *plan,
-               PolkuClient *client,
-               const char  *team_id,
-               const char  *language)
+add_practitioners (JsonBuilder            *b,
+                   JsonObject             *plan,
+                   const PolkuPlanContext *context)
+{
+  for (guint i = 0; context != NULL && i < context->workers->len; i++)
+    {
+      const PolkuPlanWorker *worker = g_ptr_array_index (context->workers, i);
+      g_autofree char *id = worker_id (plan, i);
+
+      polku_fhir_begin_entry (b, "Practitioner", id);
+      json_builder_set_member_name (b, "name");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      polku_fhir_add_string (b, "text", worker->name);
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+      if (worker->contact != NULL)
+        {
+          json_builder_set_member_name (b, "telecom");
+          json_builder_begin_array (b);
+          polku_fhir_add_system_value (b, NULL,
+                                       polku_plan_worker_has_email (worker) ? "email" : "phone",
+                                       worker->contact);
+          json_builder_end_array (b);
+        }
+      polku_fhir_end_entry (b);
+    }
+}
+
+/* A responsible worker: their role in the plan and in the team, their organisation. */
+static void
+add_worker_participant (JsonBuilder           *b,
+                        JsonObject            *plan,
+                        const PolkuPlanWorker *worker,
+                        guint                  index,
+                        const char            *language)
+{
+  g_autofree char *id = worker_id (plan, index);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "role");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  polku_fhir_add_string (b, "text", polku_plan_text (language,
+                                                     POLKU_PLAN_TEXT_RESPONSIBLE_WORKER));
+  json_builder_end_object (b);
+  if (worker->role != NULL)
+    {
+      json_builder_begin_object (b);
+      polku_fhir_add_string (b, "text", worker->role);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  polku_fhir_add_reference (b, "member", id, worker->name);
+  if (worker->organisation != NULL)
+    polku_fhir_add_reference (b, "onBehalfOf", NULL, worker->organisation);
+  json_builder_end_object (b);
+}
+
+static void
+add_care_team (JsonBuilder            *b,
+               JsonObject             *plan,
+               PolkuClient            *client,
+               const PolkuPlanContext *context,
+               const char             *team_id,
+               const char             *language)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *worker = NULL;
   JsonArray *goals = array_member (plan, "goals");
   g_autofree char *client_name = polku_client_dup_display_name (client);
-
-  if (json_object_has_member (plan, "responsible_worker")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (plan, "responsible_worker")))
-    worker = json_object_get_object_member (plan, "responsible_worker");
 
   polku_fhir_begin_entry (b, "CareTeam", team_id);
   polku_fhir_add_string (b, "status", "active");
@@ -180,11 +253,12 @@ add_care_team (JsonBuilder *b,
   json_builder_begin_array (b);
   add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_CLIENT_ROLE),
                    polku_client_get_id (client), client_name, NULL);
-  if (str (worker, "name") != NULL)
+  for (guint i = 0; context != NULL && i < context->workers->len; i++)
     {
-      add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_RESPONSIBLE_WORKER),
-                       NULL, str (worker, "name"), str (worker, "organisation"));
-      g_hash_table_add (seen, (gpointer) str (worker, "name"));
+      const PolkuPlanWorker *worker = g_ptr_array_index (context->workers, i);
+
+      add_worker_participant (b, plan, worker, i, language);
+      g_hash_table_add (seen, worker->name);
     }
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
@@ -207,17 +281,6 @@ add_care_team (JsonBuilder *b,
         }
     }
   json_builder_end_array (b);
-
-  if (worker != NULL && (str (worker, "phone") != NULL || str (worker, "email") != NULL))
-    {
-      json_builder_set_member_name (b, "telecom");
-      json_builder_begin_array (b);
-      if (str (worker, "phone") != NULL)
-        polku_fhir_add_system_value (b, NULL, "phone", str (worker, "phone"));
-      if (str (worker, "email") != NULL)
-        polku_fhir_add_system_value (b, NULL, "email", str (worker, "email"));
-      json_builder_end_array (b);
-    }
   polku_fhir_end_entry (b);
 }
 
@@ -386,12 +449,14 @@ add_activity (JsonBuilder *b,
 }
 
 static void
-add_care_plan (JsonBuilder *b,
-               JsonObject  *plan,
-               PolkuClient *client,
-               const char  *team_id,
-               const char  *language)
+add_care_plan (JsonBuilder            *b,
+               JsonObject             *plan,
+               PolkuClient            *client,
+               const PolkuPlanContext *context,
+               const char             *team_id,
+               const char             *language)
 {
+  const char *review_on = context != NULL ? context->review_on : NULL;
   JsonArray *goals = array_member (plan, "goals");
   JsonArray *services = array_member (plan, "services");
   JsonArray *views = array_member (plan, "differing_views");
@@ -417,11 +482,12 @@ add_care_plan (JsonBuilder *b,
   polku_fhir_add_string (b, "description", str (plan, "main_burden"));
   polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
   polku_fhir_add_string (b, "created", str (plan, "created"));
-  if (str (plan, "next_review") != NULL)
+  if (str (plan, "agreed_on") != NULL || review_on != NULL)
     {
       json_builder_set_member_name (b, "period");
       json_builder_begin_object (b);
-      polku_fhir_add_string (b, "end", str (plan, "next_review"));
+      polku_fhir_add_string (b, "start", str (plan, "agreed_on"));
+      polku_fhir_add_string (b, "end", review_on);
       json_builder_end_object (b);
     }
 
@@ -464,9 +530,9 @@ add_care_plan (JsonBuilder *b,
 
       add_activity (b, "in-progress", text, NULL, str (service, "provider"), NULL, NULL);
     }
-  if (str (plan, "next_review") != NULL)
+  if (review_on != NULL)
     add_activity (b, "scheduled", polku_plan_text (language, POLKU_PLAN_TEXT_REVIEW_ACTIVITY),
-                  NULL, NULL, NULL, str (plan, "next_review"));
+                  NULL, NULL, NULL, review_on);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "note");
@@ -519,13 +585,16 @@ add_care_plan (JsonBuilder *b,
  * polku_plan_to_fhir:
  * @document: a valid plan
  * @client: the plan's client
+ * @context: (nullable): the team's responsible workers and the case's review date
+ *   (polku_plan_context_read ()); %NULL names neither
  *
- * Returns: (transfer full): a FHIR R4 Bundle (type "collection") with the Patient, the
- *   CareTeam, a Goal per goal and the CarePlan
+ * Returns: (transfer full): a FHIR R4 Bundle (type "collection") with the Patient, a
+ *   Practitioner per responsible worker, the CareTeam, a Goal per goal and the CarePlan
  */
 JsonNode *
-polku_plan_to_fhir (JsonNode    *document,
-                    PolkuClient *client)
+polku_plan_to_fhir (JsonNode               *document,
+                    PolkuClient            *client,
+                    const PolkuPlanContext *context)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *team_id = NULL;
@@ -545,11 +614,57 @@ polku_plan_to_fhir (JsonNode    *document,
 
   polku_fhir_begin_bundle (b, timestamp);
   add_patient (b, client);
-  add_care_team (b, plan, client, team_id, language);
+  add_practitioners (b, plan, context);
+  add_care_team (b, plan, client, context, team_id, language);
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     add_goal (b, json_array_get_object_element (goals, i), client, language);
-  add_care_plan (b, plan, client, team_id, language);
+  add_care_plan (b, plan, client, context, team_id, language);
   polku_fhir_end_bundle (b);
 
   return json_builder_get_root (b);
+}
+
+/**
+ * polku_plan_fhir_parts:
+ * @document: a valid plan
+ *
+ * Keep in step with what the bundle carries: the CareTeam always ("team"), Goals ("goals"),
+ * activities for actions and services in use ("actions"), and the client's own view, main
+ * burden and differing views as notes ("client_view"). The Patient goes with any of them.
+ *
+ * Returns: (transfer full): the consent part codes of what polku_plan_to_fhir () carries
+ */
+GStrv
+polku_plan_fhir_parts (JsonNode *document)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  JsonObject *plan;
+  JsonArray *goals;
+  JsonArray *services;
+  JsonArray *views;
+  gboolean any_action = FALSE;
+
+  g_return_val_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document), NULL);
+
+  plan = json_node_get_object (document);
+  goals = array_member (plan, "goals");
+  services = array_member (plan, "services");
+  views = array_member (plan, "differing_views");
+
+  if (str (plan, "client_view") != NULL || str (plan, "main_burden") != NULL
+      || (views != NULL && json_array_get_length (views) > 0))
+    g_strv_builder_add (parts, "client_view");
+  if (goals != NULL && json_array_get_length (goals) > 0)
+    g_strv_builder_add (parts, "goals");
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    {
+      JsonArray *actions = array_member (json_array_get_object_element (goals, i), "actions");
+
+      if (actions != NULL && json_array_get_length (actions) > 0)
+        any_action = TRUE;
+    }
+  if (any_action || (services != NULL && json_array_get_length (services) > 0))
+    g_strv_builder_add (parts, "actions");
+  g_strv_builder_add (parts, "team");
+  return g_strv_builder_end (parts);
 }

@@ -122,6 +122,27 @@ polku_plan_document_apply_patch (JsonNode  *document,
         }
     }
 
+  /* The review date and the responsible workers are the case's and the team's now: a patch
+   * that sets the legacy members would write a second, unlinked copy (null, which removes
+   * them, is fine). */
+  if (json_object_has_member (patch_object, "next_review")
+      && !JSON_NODE_HOLDS_NULL (json_object_get_member (patch_object, "next_review")))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan has no review date of its own any more: the review date is the "
+                     "case’s (polku-cli case review CLIENT-ID DATE). Nothing was changed."));
+      return NULL;
+    }
+  if (json_object_has_member (patch_object, "responsible_worker")
+      && !JSON_NODE_HOLDS_NULL (json_object_get_member (patch_object, "responsible_worker")))
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan names the team’s responsible workers and keeps no copy of "
+                     "its own: change them in the team (polku-cli team). Nothing was "
+                     "changed."));
+      return NULL;
+    }
+
   result = polku_plan_merge_patch (document, patch);
   if (!polku_plan_document_validate (result, &local_error))
     {

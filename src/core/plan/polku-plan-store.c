@@ -7,6 +7,14 @@
  * number), plan_version (every saved document, immutable), plan_draft (the editor's unsaved
  * work; polku-plan-draft-store.c). Each change runs in one write transaction with its audit
  * entry (polku_store_write ()).
+ *
+ * The agreed date (plan.agreed_on, data/migrations/0007-case-model.sql) is the current
+ * version's "agreed_on": a version saved without one keeps the plan's (the first gets the
+ * local date of its save), and a version read without one (saved before schema 7) is shown
+ * with the column's. A new or changed agreed date must lie between the day the client's case
+ * was opened and today (local time); one that stays as it was is not checked again, so that
+ * a plan whose case was opened after it was made can still be edited. No new version carries
+ * the legacy members "responsible_worker" and "next_review" (polku-plan.h).
  */
 
 #define G_LOG_DOMAIN "polku-plan"
@@ -16,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-audit-private.h"
+#include "polku-date.h"
 #include "polku-plan-private.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
@@ -235,12 +244,13 @@ load_current_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   g_autoptr(JsonNode) document = NULL;
   g_autofree char *plan_id = NULL;
+  g_autofree char *agreed_on = NULL;
   gint64 version = 0;
   int rc;
 
   stmt = polku_store_prepare (db,
-                              "SELECT p.id, p.current_version, v.document FROM plan p"
-                              " JOIN plan_version v ON v.plan_id = p.id"
+                              "SELECT p.id, p.current_version, v.document, p.agreed_on"
+                              " FROM plan p JOIN plan_version v ON v.plan_id = p.id"
                               " AND v.version = p.current_version"
                               " WHERE p.client_id = ?1;",
                               _("Reading the plan"), error);
@@ -262,6 +272,7 @@ load_current_locked (sqlite3     *db,
                        _("The stored plan cannot be read: %s"), parse_error->message);
           return FALSE;
         }
+      agreed_on = polku_store_column_dup (stmt, 3);
       rc = SQLITE_DONE;
     }
   else if (rc != SQLITE_DONE)
@@ -270,6 +281,16 @@ load_current_locked (sqlite3     *db,
 
   if (rc != SQLITE_DONE)
     return FALSE;
+
+  /* A version saved before schema 7 has no agreed date: the plan's is shown with it. */
+  if (document != NULL && JSON_NODE_HOLDS_OBJECT (document) && agreed_on != NULL)
+    {
+      JsonObject *plan = json_node_get_object (document);
+      JsonNode *node = json_object_get_member (plan, "agreed_on");
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        json_object_set_string_member (plan, "agreed_on", agreed_on);
+    }
 
   if (out_plan_id != NULL)
     *out_plan_id = g_steal_pointer (&plan_id);
@@ -311,6 +332,74 @@ polku_plan_store_load (PolkuStore  *store,
   return document;
 }
 
+/* The local date of the ISO 8601 stamp @stamp (today's when it cannot be read). */
+static char *
+local_date_of (const char *stamp)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return polku_date_today ();
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* The day the client's case was opened (its first phase change), or NULL without a case. */
+static char *
+case_opened_on (sqlite3    *db,
+                const char *client_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *opened = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT min (changed_on) FROM case_phase_change"
+                              " WHERE client_id = ?1;", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  polku_store_bind_text_or_null (stmt, 1, client_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    opened = polku_store_column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  return opened;
+}
+
+/* A new or changed agreed date is not in the future and not before the case was opened:
+ * the before/after periods of the measures start on it. */
+static gboolean
+check_agreed_on (sqlite3     *db,
+                 const char  *client_id,
+                 const char  *agreed_on,
+                 GError     **error)
+{
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *opened = NULL;
+  g_autofree char *shown = polku_date_format_user (agreed_on);
+
+  if (g_strcmp0 (agreed_on, today) > 0)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan cannot be agreed on %s, a day still to come: give the day it "
+                     "was agreed with the client (today at the latest). Nothing was saved."),
+                   shown);
+      return FALSE;
+    }
+  opened = case_opened_on (db, client_id);
+  if (opened != NULL && g_strcmp0 (agreed_on, opened) < 0)
+    {
+      g_autofree char *opened_shown = polku_date_format_user (opened);
+
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   _("The plan cannot be agreed on %s, before the client’s case was opened "
+                     "(%s): give the day it was agreed with the client. Nothing was saved."),
+                   shown, opened_shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Saves @document as the next version, inside the caller's transaction. */
 static gboolean
 save_locked (PolkuStore  *store,
@@ -326,7 +415,9 @@ save_locked (PolkuStore  *store,
 {
   g_autoptr(JsonNode) current = NULL;
   g_autoptr(JsonNode) stamped = NULL;
+  g_autoptr(JsonNode) work = NULL;
   g_autofree char *plan_id = NULL;
+  g_autofree char *agreed_on = NULL;
   g_autofree char *now = stamp != NULL ? g_strdup (stamp) : polku_date_now_stamp ();
   g_autofree char *version_id = g_uuid_string_random ();
   g_autofree char *text = NULL;
@@ -368,15 +459,37 @@ save_locked (PolkuStore  *store,
       return FALSE;
     }
 
+  /* What the version will say: without the legacy members, with the agreed date (the
+   * plan's so far, or the first save's local date). The current version is read the same
+   * way (load_current_locked () gave it the plan's agreed date). */
+  work = polku_plan_node_deep_copy (document);
+  polku_plan_document_drop_legacy (work);
+  plan = json_node_get_object (work);
+  agreed_on = g_strdup (json_object_get_string_member_with_default (plan, "agreed_on", NULL));
+  if (agreed_on == NULL && current != NULL)
+    agreed_on = g_strdup (json_object_get_string_member_with_default (
+                            json_node_get_object (current), "agreed_on", NULL));
+  if (agreed_on == NULL)
+    agreed_on = local_date_of (now);
+  json_object_set_string_member (plan, "agreed_on", agreed_on);
+  if (current != NULL)
+    polku_plan_document_drop_legacy (current);
+
+  if ((current == NULL
+       || g_strcmp0 (agreed_on, json_object_get_string_member_with_default (
+                                  json_node_get_object (current), "agreed_on", NULL)) != 0)
+      && !check_agreed_on (db, client_id, agreed_on, error))
+    return FALSE;
+
   /* Nothing changed: no new version. */
-  if (current != NULL && polku_plan_document_same_content (document, current))
+  if (current != NULL && polku_plan_document_same_content (work, current))
     {
       if (out_version != NULL)
         *out_version = current_version;
       return TRUE;
     }
 
-  stamped = polku_plan_node_deep_copy (document);
+  stamped = g_steal_pointer (&work);
   polku_plan_document_stamp (stamped, current, now);
   text = polku_plan_document_to_string (stamped, FALSE);
   language = polku_plan_document_get_language (stamped);
@@ -387,7 +500,8 @@ save_locked (PolkuStore  *store,
       plan_id = g_strdup (json_object_get_string_member (plan, "id"));
       stmt = polku_store_prepare (db,
                                   "INSERT INTO plan (id, created, modified, client_id, language,"
-                                  " current_version) VALUES (?1, ?2, ?2, ?3, ?4, 1);",
+                                  " current_version, agreed_on)"
+                                  " VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5);",
                                   _("Saving the plan"), error);
       if (stmt == NULL)
         return FALSE;
@@ -395,11 +509,12 @@ save_locked (PolkuStore  *store,
       polku_store_bind_text_or_null (stmt, 2, now);
       polku_store_bind_text_or_null (stmt, 3, client_id);
       polku_store_bind_text_or_null (stmt, 4, language);
+      polku_store_bind_text_or_null (stmt, 5, agreed_on);
     }
   else
     {
       stmt = polku_store_prepare (db, "UPDATE plan SET modified = ?2, language = ?3,"
-                                  " current_version = ?4 WHERE id = ?1;",
+                                  " current_version = ?4, agreed_on = ?5 WHERE id = ?1;",
                                   _("Saving the plan"), error);
       if (stmt == NULL)
         return FALSE;
@@ -407,6 +522,7 @@ save_locked (PolkuStore  *store,
       polku_store_bind_text_or_null (stmt, 2, now);
       polku_store_bind_text_or_null (stmt, 3, language);
       sqlite3_bind_int64 (stmt, 4, current_version + 1);
+      polku_store_bind_text_or_null (stmt, 5, agreed_on);
     }
   if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
     return FALSE;

@@ -86,9 +86,4 @@ gboolean     polku_plan_store_discard_draft   (PolkuStore   *store,
                                                const char   *client_id,
                                                GError      **error);
 
-/* The case-work team's named responsible worker, if any, into the plan's
- * "responsible_worker" (polku-team-store). */
-gboolean     polku_plan_document_take_team_worker (JsonNode   *document,
-                                                   PolkuStore *store);
-
 G_END_DECLS

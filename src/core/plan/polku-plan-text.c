@@ -66,6 +66,9 @@ static const Words texts[POLKU_PLAN_N_TEXTS] = {
   [POLKU_PLAN_TEXT_SERVICE_IN_USE] = { "Käytössä oleva palvelu: %s", "Tjänst i bruk: %s" },
   [POLKU_PLAN_TEXT_CARE_TEAM] = { "Asiakkaan monialainen tiimi",
                                   "Klientens sektorsövergripande team" },
+  [POLKU_PLAN_TEXT_RESPONSIBLE_WORKERS] = { "Vastuutyöntekijäsi", "Dina ansvariga arbetstagare" },
+  [POLKU_PLAN_TEXT_AGREED_ON] = { "Sovittu kanssasi", "Avtalad med dig" },
+  [POLKU_PLAN_TEXT_CONTACT] = { "Yhteystieto", "Kontaktuppgift" },
 };
 
 static const Words goal_statuses[] = {

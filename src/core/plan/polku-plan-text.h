@@ -51,6 +51,9 @@ typedef enum
   POLKU_PLAN_TEXT_REVIEW_ACTIVITY,
   POLKU_PLAN_TEXT_SERVICE_IN_USE,        /* %s: the service */
   POLKU_PLAN_TEXT_CARE_TEAM,
+  POLKU_PLAN_TEXT_RESPONSIBLE_WORKERS,   /* the heading when there are several */
+  POLKU_PLAN_TEXT_AGREED_ON,
+  POLKU_PLAN_TEXT_CONTACT,
   POLKU_PLAN_N_TEXTS
 } PolkuPlanText;
 

@@ -54,8 +54,11 @@ static const Member plan_members[] = {
   { "created", KIND_STAMP },
   { "modified", KIND_STAMP },
   { "language", KIND_LANGUAGE },
+  { "agreed_on", KIND_DATE },
   { "client_view", KIND_STRING },
   { "main_burden", KIND_STRING },
+  /* Legacy (polku-plan.h): accepted so that old versions load, compare and restore; the
+   * store drops them from new versions. */
   { "responsible_worker", KIND_WORKER },
   { "next_review", KIND_DATE },
   { "goals", KIND_GOALS },
@@ -207,6 +210,7 @@ text_missing (Check        *check,
 static gboolean
 date_wrong (Check        *check,
             const Member *members,
+            const char   *name,
             guint         index)
 {
   if (members == goal_members)
@@ -216,6 +220,10 @@ date_wrong (Check        *check,
     return invalid (check, _("The due date of action %u of goal %u is not a valid date: "
                              "correct it or leave it empty."), index + 1, check->goal + 1);
   g_assert (members == plan_members);
+  if (g_str_equal (name, "agreed_on"))
+    return invalid (check, _("The day the plan was agreed with the client is not a valid "
+                             "date: correct it or leave it empty (empty: the day of the first "
+                             "save)."));
   return invalid (check, _("The next review is not a valid date: correct it or leave it "
                            "empty."));
 }
@@ -254,6 +262,7 @@ static gboolean
 check_member (Check        *check,
               JsonNode     *value,
               Kind          kind,
+              const char   *name,
               const char   *path,
               const Member *members,
               guint         index)
@@ -275,7 +284,7 @@ check_member (Check        *check,
 
     case KIND_DATE:
       if (!is_null && !polku_plan_date_is_valid (text))
-        return date_wrong (check, members, index);
+        return date_wrong (check, members, name, index);
       return TRUE;
 
     case KIND_STAMP:
@@ -389,7 +398,8 @@ check_object (Check        *check,
                                                       : g_strdup (name);
 
       if (value != NULL
-          && !check_member (check, value, members[i].kind, member_path, members, index))
+          && !check_member (check, value, members[i].kind, name, member_path, members,
+                            index))
         return FALSE;
       if (value == NULL && members[i].kind == KIND_TEXT)
         return text_missing (check, members, index);

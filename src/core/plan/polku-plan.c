@@ -162,15 +162,37 @@ polku_plan_document_new (const char *client_id,
                                  g_strcmp0 (language, "sv") == 0 ? "sv" : "fi");
   json_object_set_null_member (object, "client_view");
   json_object_set_null_member (object, "main_burden");
-  json_object_set_null_member (object, "responsible_worker");
+  json_object_set_null_member (object, "agreed_on");
   json_object_set_array_member (object, "goals", json_array_new ());
   json_object_set_array_member (object, "services", json_array_new ());
   json_object_set_array_member (object, "differing_views", json_array_new ());
-  json_object_set_null_member (object, "next_review");
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
   return node;
+}
+
+/**
+ * polku_plan_document_drop_legacy:
+ * @document: a plan
+ *
+ * Removes the members that versions before schema 7 carried and new versions do not
+ * ("responsible_worker", "next_review": see polku-plan.h).
+ */
+void
+polku_plan_document_drop_legacy (JsonNode *document)
+{
+  static const char * const legacy[] = { "responsible_worker", "next_review", NULL };
+  JsonObject *plan;
+
+  g_return_if_fail (document != NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return;
+  plan = json_node_get_object (document);
+  for (guint i = 0; legacy[i] != NULL; i++)
+    if (json_object_has_member (plan, legacy[i]))
+      json_object_remove_member (plan, legacy[i]);
 }
 
 JsonNode *

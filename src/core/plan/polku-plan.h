@@ -12,7 +12,9 @@
  *     "language": "fi" | "sv",
  *     "client_view": the client's own view in their own words,
  *     "main_burden": what burdens the client most, as the client defines it,
- *     "responsible_worker": { "name", "title", "organisation", "phone", "email" },
+ *     "agreed_on": "YYYY-MM-DD", the day the plan was agreed with the client (the start of
+ *                  the before/after periods; the store sets it to the first save's local
+ *                  date when it is not given and keeps plan.agreed_on equal to it),
  *     "goals": [ { "id", "created", "modified", "text",
  *                  "expressed_by": "client" | "professional", "professional",
  *                  "target_date": "YYYY-MM-DD", "status", "client_assessment",
@@ -23,9 +25,17 @@
  *     "differing_views": [ { "id", "created", "modified", "topic", "client_view",
  *                            "client_reason", "professional", "professional_view",
  *                            "professional_reason" } ],
- *     "next_review": "YYYY-MM-DD" }
  *
  * Optional members may be absent or null (the same thing, as in a JSON merge patch).
+ *
+ * What the plan names from outside itself is not copied into it: its responsible workers
+ * are the team's current ones and its review date is the case's review_on
+ * (PolkuPlanContext, polku-plan-context.h), so that a change in one place reaches the plan,
+ * the client's copy and the FHIR export without a new version. Versions saved before
+ * schema 7 carry two legacy members, still accepted so that old versions load, compare and
+ * restore: "responsible_worker" ({ "name", "title", "organisation", "phone", "email" }) and
+ * "next_review" ("YYYY-MM-DD"). The store drops them from every new version, and a merge
+ * patch that sets either is refused (polku-plan-patch.c).
  */
 #pragma once
 
@@ -92,6 +102,7 @@ void         polku_plan_document_stamp             (JsonNode     *document,
 const char  *polku_plan_document_get_language      (JsonNode     *document);
 char        *polku_plan_new_element_id             (void);
 gboolean     polku_plan_date_is_valid              (const char   *text);
+void         polku_plan_document_drop_legacy       (JsonNode     *document);
 
 /* JSON merge patch (RFC 7396) */
 JsonNode    *polku_plan_merge_patch                (JsonNode     *target,

@@ -259,6 +259,14 @@ static const struct
   { "assessment.remove", N_("Removed an assessment") },
   { "assessment.list", N_("Viewed the measures") },
   { "assessment.export", N_("Exported assessments") },
+  { "record_entry.make", N_("Made the record entry") },
+  { "report.satisfaction", N_("Viewed the satisfaction report") },
+  { "case.coordinator", N_("Changed the coordinator") },
+  { "team.responsible_end", N_("Ended a responsible worker’s period") },
+  { "recovery_key.create", N_("Made the recovery key") },
+  { "recovery_key.show", N_("Showed the recovery key") },
+  { "backup.create", N_("Made a backup") },
+  { "backup.restore", N_("Restored the profile from a backup") },
 };
 
 /**
@@ -326,18 +334,25 @@ read_head (sqlite3  *db,
 {
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
+  int rc;
 
   stmt = polku_store_prepare (db, "SELECT seq, hash FROM audit_head WHERE one = 1;",
                               _("Reading the audit log"), error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
       *hash = polku_store_column_dup (stmt, 1);
       ok = *hash != NULL;
     }
-  if (!ok)
+  if (!ok && (rc == SQLITE_ROW || rc == SQLITE_DONE))
+    /* The head row is guarded against deletion: it is gone only if the guard was too. */
+    g_set_error (error, POLKU_AUDIT_ERROR, POLKU_AUDIT_ERROR_TAMPERED,
+                 _("The audit log has been tampered with: %s"),
+                 _("its head (the newest entry's number and hash) was removed."));
+  else if (!ok)
     polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
   sqlite3_finalize (stmt);
   return ok;
@@ -391,6 +406,7 @@ polku_audit_append_locked (PolkuStore  *store,
   if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
     return FALSE;
 
+  polku_store_note_audit_head_locked (store, seq, hash);
   g_debug ("Audit %" G_GINT64_FORMAT ": %s", seq, action);
   return TRUE;
 }
@@ -629,6 +645,72 @@ verify_locked (sqlite3  *db,
   return ok;
 }
 
+/* The triggers that make the log append-only: without them an entry can be deleted and the
+ * head rewritten to match, which the chain alone cannot see. */
+static gboolean
+check_guards_locked (sqlite3  *db,
+                     GError  **error)
+{
+  static const char * const guards[] = {
+    "audit_entry_no_update", "audit_entry_no_delete", "audit_head_no_delete",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (guards); i++)
+    {
+      sqlite3_stmt *stmt;
+      gboolean found;
+
+      stmt = polku_store_prepare (db, "SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+                                      " AND name = ?1;", _("Reading the audit log"), error);
+      if (stmt == NULL)
+        return FALSE;
+      polku_store_bind_text_or_null (stmt, 1, guards[i]);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+      if (!found)
+        return tampered (error, _("its guard “%s” was removed, so entries could have been "
+                                  "deleted."), guards[i]);
+    }
+  return TRUE;
+}
+
+/* The anchor kept outside the database must still be in the chain, unchanged. */
+static gboolean
+check_anchor_locked (PolkuStore  *store,
+                     sqlite3     *db,
+                     gint64       n_entries,
+                     gint64      *out_anchored,
+                     GError     **error)
+{
+  g_autofree char *anchor_hash = NULL;
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+  gint64 anchor_seq = 0;
+  gboolean same;
+
+  *out_anchored = 0;
+  if (!polku_store_read_audit_anchor (store, &anchor_seq, &anchor_hash))
+    return TRUE;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, anchor_seq);
+  if (anchor_seq > n_entries)
+    return tampered (error, _("the log ends before entry %s, which Polku wrote and noted "
+                              "outside the database: the newest entries were removed."),
+                     number);
+  stmt = polku_store_prepare (db, "SELECT hash FROM audit_entry WHERE seq = ?1;",
+                              _("Reading the audit log"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, anchor_seq);
+  same = sqlite3_step (stmt) == SQLITE_ROW
+         && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), anchor_hash) == 0;
+  sqlite3_finalize (stmt);
+  if (!same)
+    return tampered (error, _("entry %s is not the one Polku wrote and noted outside the "
+                              "database: the log was rewritten from there on."), number);
+  *out_anchored = anchor_seq;
+  return TRUE;
+}
+
 /**
  * polku_audit_verify:
  * @out_n_entries: (out) (optional): how many entries were checked
@@ -641,11 +723,40 @@ polku_audit_verify (PolkuStore  *store,
                     gint64      *out_n_entries,
                     GError     **error)
 {
+  PolkuAuditVerification result = { 0 };
+
+  if (!polku_audit_verify_full (store, &result, error))
+    return FALSE;
+  if (out_n_entries != NULL)
+    *out_n_entries = result.n_entries;
+  return TRUE;
+}
+
+/**
+ * polku_audit_verify_full:
+ * @out: (out): what was checked and how far the anchor proves it
+ *
+ * polku_audit_verify () and more: the guard triggers must be there, the anchor kept outside
+ * the database (polku-store.c) must still be in the chain, and the whole file must pass the
+ * integrity check (a failure also stops all writes). out->anchored is the newest entry the
+ * anchor proves: entries 1 to anchored cannot have been removed or rewritten; entries after
+ * it are checked by the chain alone (0: no anchor, e.g. a profile older than anchors).
+ */
+gboolean
+polku_audit_verify_full (PolkuStore              *store,
+                         PolkuAuditVerification  *out,
+                         GError                 **error)
+{
   sqlite3 *db;
   gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!polku_store_check_integrity (store, error))
+    return FALSE;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
@@ -654,7 +765,9 @@ polku_audit_verify (PolkuStore  *store,
   ok = polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error);
   if (ok)
     {
-      ok = verify_locked (db, out_n_entries, error);
+      ok = verify_locked (db, &out->n_entries, error)
+           && check_anchor_locked (store, db, out->n_entries, &out->anchored, error)
+           && check_guards_locked (db, error);
       sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
     }
   polku_store_end_use (store);

@@ -61,4 +61,14 @@ gboolean     polku_audit_verify               (PolkuStore   *store,
                                                gint64       *out_n_entries,
                                                GError      **error);
 
+typedef struct
+{
+  gint64 n_entries;  /* entries checked */
+  gint64 anchored;   /* entries 1..anchored proven by the anchor outside the database */
+} PolkuAuditVerification;
+
+gboolean     polku_audit_verify_full          (PolkuStore              *store,
+                                               PolkuAuditVerification  *out,
+                                               GError                 **error);
+
 G_END_DECLS

@@ -29,7 +29,8 @@ polku_date_is_valid (const char *text)
   GDate date;
 
   return polku_date_parse_iso (text, &date)
-         && g_date_get_year (&date) >= 1900 && g_date_get_year (&date) <= 2999;
+         && g_date_get_year (&date) >= POLKU_DATE_FIRST_YEAR
+         && g_date_get_year (&date) <= POLKU_DATE_LAST_YEAR;
 }
 
 gboolean
@@ -124,7 +125,16 @@ polku_date_parse_user (const char  *text,
                            _("Write the date as d.m.yyyy, for example 4.3.2026."));
       return FALSE;
     }
-  if (!read_user_date (stripped, &day, &month, &year) || year < 1900 || year > 2999
+  if (read_user_date (stripped, &day, &month, &year)
+      && (year < POLKU_DATE_FIRST_YEAR || year > POLKU_DATE_LAST_YEAR))
+    {
+      g_set_error (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,
+                   _("“%s” is outside the years Polku accepts (%d–%d): check the year and write "
+                     "the date as d.m.yyyy."),
+                   stripped, POLKU_DATE_FIRST_YEAR, POLKU_DATE_LAST_YEAR);
+      return FALSE;
+    }
+  if (!read_user_date (stripped, &day, &month, &year)
       || month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
     {
       g_set_error (error, POLKU_DATE_ERROR, POLKU_DATE_ERROR_INVALID,

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The years a date may have: a typo (2206 for 2026) is refused, not stored. */
+#define POLKU_DATE_FIRST_YEAR 1900
+#define POLKU_DATE_LAST_YEAR  2100
+
 #define POLKU_DATE_ERROR (polku_date_error_quark ())
 
 typedef enum

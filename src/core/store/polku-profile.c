@@ -140,6 +140,27 @@ save_profile_file (PolkuProfile    *self,
 }
 
 /**
+ * polku_profile_save:
+ * @id: the profile's id (a UUID; the keyring finds the key by it)
+ * @source: where the key is
+ *
+ * Writes profile.ini (0600) for a database put in place by other means (a restore from a
+ * backup, polku-backup.c).
+ */
+gboolean
+polku_profile_save (PolkuProfile    *self,
+                    const char      *id,
+                    PolkuKeySource   source,
+                    GError         **error)
+{
+  g_return_val_if_fail (POLKU_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (id != NULL && g_uuid_string_is_valid (id), FALSE);
+  g_return_val_if_fail (source != POLKU_KEY_SOURCE_NONE, FALSE);
+
+  return save_profile_file (self, id, source, error);
+}
+
+/**
  * polku_profile_new:
  * @data_dir: (nullable): the profile's directory; %NULL for the default
  */
@@ -216,6 +237,24 @@ polku_profile_check_passphrase (const char  *passphrase,
                    POLKU_MIN_PASSPHRASE_LENGTH);
       return FALSE;
     }
+
+  /* Length alone lets "        " or "aaaaaaaa" through. */
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (passphrase));
+    gunichar first = g_utf8_get_char (passphrase);
+    gboolean all_same = TRUE;
+
+    for (const char *p = passphrase; *p != '\0'; p = g_utf8_next_char (p))
+      if (g_utf8_get_char (p) != first)
+        all_same = FALSE;
+    if (g_utf8_strlen (stripped, -1) < POLKU_MIN_PASSPHRASE_LENGTH || all_same)
+      {
+        g_set_error_literal (error, POLKU_PROFILE_ERROR, POLKU_PROFILE_ERROR_FAILED,
+                             _("The passphrase is too easy to guess: use several different "
+                               "characters, not only spaces or one character repeated."));
+        return FALSE;
+      }
+  }
 
   return TRUE;
 }

@@ -51,6 +51,10 @@ PolkuKeySource  polku_profile_get_key_source       (PolkuProfile   *self);
 const char     *polku_profile_get_id               (PolkuProfile   *self);
 gboolean        polku_profile_check_passphrase     (const char     *passphrase,
                                                     GError        **error);
+gboolean        polku_profile_save                 (PolkuProfile   *self,
+                                                    const char     *id,
+                                                    PolkuKeySource  source,
+                                                    GError        **error);
 
 /* Opens (or, for a new profile, creates) the store.
  * passphrase == NULL: use the Secret Service (a new profile gets a random key stored

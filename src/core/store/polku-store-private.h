@@ -50,6 +50,24 @@ void      polku_store_end_use            (PolkuStore    *self);
 /* Who is working (for the audit log); only between begin_use and end_use. */
 const char *polku_store_get_actor_locked (PolkuStore    *self);
 
+/* The audit anchor (polku-store.c): the newest audit entry a change wrote, noted inside the
+ * transaction and kept outside the database (a file beside it) once the change commits, so
+ * that `audit verify` can prove the log was not cut short. */
+void      polku_store_note_audit_head_locked (PolkuStore  *self,
+                                          gint64         seq,
+                                          const char    *hash);
+gboolean  polku_store_read_audit_anchor  (PolkuStore    *self,
+                                          gint64        *out_seq,
+                                          char         **out_hash);
+
+/* A bare connection keyed as every store is, for copying whole databases (polku-backup.c;
+ * see polku-store.c). */
+sqlite3  *polku_store_open_connection    (const char    *path,
+                                          int            flags,
+                                          PolkuKeyKind   key_kind,
+                                          const char    *key,
+                                          GError       **error);
+
 /* The part of migration @version that SQL cannot do, in its transaction
  * (polku-store-migrate.c). */
 gboolean  polku_store_migrate_after      (sqlite3       *db,

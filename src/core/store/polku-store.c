@@ -26,6 +26,11 @@
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 #include <sys/random.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "polku-core-resources.h"
 #include "polku-store.h"
@@ -45,9 +50,18 @@ struct _PolkuStore
   char    *path;
   char    *actor;
   int      schema_version;
+  int      cipher_major;
+
+  /* The newest audit entry written by the change in progress (0: none). */
+  gint64   pending_seq;
+  char    *pending_hash;
+  /* Set when the integrity check failed: every write is refused. */
+  char    *damage;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuStore, polku_store, G_TYPE_OBJECT)
+
+static void check_integrity_when_due (PolkuStore *self);
 G_DEFINE_QUARK (polku-store-error-quark, polku_store_error)
 
 static void
@@ -58,6 +72,8 @@ polku_store_finalize (GObject *object)
   polku_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->pending_hash, g_free);
+  g_clear_pointer (&self->damage, g_free);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (polku_store_parent_class)->finalize (object);
@@ -104,6 +120,12 @@ polku_store_set_actor (PolkuStore *self,
   g_autofree char *stripped = g_strstrip (g_strdup (actor != NULL ? actor : ""));
 
   g_return_if_fail (POLKU_IS_STORE (self));
+
+  /* The actor goes into every audit line: a line break or an escape in it would forge
+   * entries in a text listing. Control characters become spaces. */
+  for (char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      memset (p, ' ', g_utf8_next_char (p) - p);
 
   g_mutex_lock (&self->lock);
   g_free (self->actor);
@@ -456,6 +478,222 @@ migrate (PolkuStore  *self,
   return TRUE;
 }
 
+/* Before anything that changes the file (journal mode, migrations): is it ours? A database
+ * that another program made with the same passphrase opens (the key is right) but has a
+ * different application_id, or none with tables of its own. A file with no schema at all
+ * (user_version 0, no tables) is an empty database: a creation that never finished. */
+static gboolean
+check_ours (PolkuStore  *self,
+            GError     **error)
+{
+  int app_id = get_int_pragma (self->db, "PRAGMA application_id;");
+  int version = get_int_pragma (self->db, "PRAGMA user_version;");
+  g_autofree char *tables = query_text (self->db, "SELECT count (*) FROM sqlite_master;",
+                                        NULL);
+
+  if (app_id < 0 || version < 0 || tables == NULL)
+    return polku_store_set_sqlite_error (error, self->db, _("Reading the database header"));
+  if (app_id == POLKU_APPLICATION_ID
+      || (app_id == 0 && version == 0 && atoi (tables) == 0))
+    return TRUE;
+  g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+               _("“%s” is an encrypted database, but not a Polku database. "
+                 "Nothing was changed."), self->path);
+  return FALSE;
+}
+
+/* Opens @path (a new, empty file when @is_new), keys it, checks it is ours and brings the
+ * schema up to date. */
+static PolkuStore *
+open_path (const char    *path,
+           PolkuKeyKind   key_kind,
+           const char    *key,
+           gboolean       is_new,
+           GError       **error)
+{
+  g_autoptr(PolkuStore) self = NULL;
+  g_autofree char *journal = NULL;
+  int cipher_major = 0;
+  int rc;
+
+  if (!is_new && !check_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (POLKU_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not open the database “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      goto fail;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* The busy timeout comes right after the key and before the first read (verify_key):
+   * otherwise an open fails with "database is locked" while another process writes. */
+  if (!check_cipher (self->db, &cipher_major, error)
+      || !apply_key (self->db, cipher_major, key_kind, key, error)
+      || !polku_store_exec (self->db, "PRAGMA busy_timeout = 5000;",
+                            _("Setting up the database"), error)
+      || !verify_key (self->db, path, error)
+      || !check_ours (self, error))
+    goto fail;
+  self->cipher_major = cipher_major;
+
+  /* Temporary tables and indices stay in memory: no plaintext temp files. */
+  if (!polku_store_exec (self->db,
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA secure_delete = ON;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;",
+                 _("Setting up the database"), error))
+    goto fail;
+
+  journal = query_text (self->db, "PRAGMA journal_mode = WAL;", NULL);
+  if (g_strcmp0 (journal, "wal") != 0)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not switch the database “%s” to write-ahead logging."), path);
+      goto fail;
+    }
+
+  if (!migrate (self, error))
+    goto fail;
+
+  if (!is_new)
+    check_integrity_when_due (self);
+
+  return g_steal_pointer (&self);
+
+fail:
+  polku_store_close (self);
+  return NULL;
+}
+
+/**
+ * polku_store_open_connection:
+ * @flags: SQLITE_OPEN_* flags (READONLY, or READWRITE for an empty file)
+ *
+ * A bare connection to @path keyed as every store is (the same cipher settings, so that
+ * pages copy between the two; busy timeout; the key checked with a first read; temporary
+ * data in memory), for copying a whole database (polku-backup.c). Nothing else: no check
+ * that the file is Polku's, no WAL, no migrations.
+ *
+ * Returns: the connection (close it with sqlite3_close_v2 ()), or %NULL with @error set
+ *   (%POLKU_STORE_ERROR_WRONG_KEY when the key is wrong or the file is not a database)
+ */
+sqlite3 *
+polku_store_open_connection (const char    *path,
+                             int            flags,
+                             PolkuKeyKind   key_kind,
+                             const char    *key,
+                             GError       **error)
+{
+  sqlite3 *db = NULL;
+  int cipher_major = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL && key != NULL, NULL);
+
+  if (key_kind == POLKU_KEY_RAW && !is_raw_key (key))
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
+                   _("A database key must be 64 hexadecimal digits."));
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not open the database “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  if (!check_cipher (db, &cipher_major, error)
+      || !apply_key (db, cipher_major, key_kind, key, error)
+      || !polku_store_exec (db, "PRAGMA busy_timeout = 5000;", _("Setting up the database"),
+                            error)
+      || !verify_key (db, path, error)
+      || !polku_store_exec (db, "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;",
+                            _("Setting up the database"), error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* Removes @path and its -wal and -shm (only ever called on a name this process made). */
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* A new database is made whole under a name of its own (0600 from the start) and then
+ * linked to @path, which fails if anything is there by then: two processes creating the
+ * same profile at once never write into or remove each other's files, and a kill during
+ * creation leaves at most a stray "polku.db.new-XXXXXX", never a half-made polku.db. */
+static PolkuStore *
+create_path (const char    *path,
+             PolkuKeyKind   key_kind,
+             const char    *key,
+             GError       **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".new-XXXXXX", NULL);
+  g_autoptr(PolkuStore) store = NULL;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not create a database next to “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  store = open_path (temporary, key_kind, key, TRUE, error);
+  if (store == NULL)
+    {
+      remove_database_files (temporary);
+      return NULL;
+    }
+  /* The last connection to close checkpoints the WAL into the file and removes it. */
+  polku_store_close (store);
+  g_clear_object (&store);
+
+  if (link (temporary, path) != 0)
+    {
+      saved_errno = errno;
+      remove_database_files (temporary);
+      if (saved_errno == EEXIST)
+        g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_EXISTS,
+                     _("Will not create a database at “%s”: a file is already there."), path);
+      else
+        g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                     _("Could not create the database “%s”: %s"), path,
+                     g_strerror (saved_errno));
+      return NULL;
+    }
+  remove_database_files (temporary);
+
+  return open_path (path, key_kind, key, FALSE, error);
+}
+
 /**
  * polku_store_open:
  * @path: the database file
@@ -466,7 +704,7 @@ migrate (PolkuStore  *self,
  *
  * Opens the encrypted database and brings its schema up to date. Never overwrites a file
  * that it did not create: a wrong key, a foreign or plaintext file gives an error and
- * leaves the file untouched.
+ * leaves the file untouched. Creation is atomic (create_path ()).
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -477,12 +715,7 @@ polku_store_open (const char    *path,
                   gboolean       create,
                   GError       **error)
 {
-  g_autoptr(PolkuStore) self = NULL;
-  g_autofree char *journal = NULL;
   gboolean exists;
-  int cipher_major = 0;
-  int flags;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -501,6 +734,11 @@ polku_store_open (const char    *path,
       return NULL;
     }
 
+  /* From here on the process holds client data: no core dump may carry it to disk. */
+#ifdef __linux__
+  prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (create && exists)
     {
@@ -514,69 +752,8 @@ polku_store_open (const char    *path,
                    _("There is no database at “%s”."), path);
       return NULL;
     }
-  if (exists && !check_existing_file (path, error))
-    return NULL;
-
-  self = g_object_new (POLKU_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                   _("Could not open the database “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      goto fail;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-
-  /* The busy timeout comes right after the key and before the first read (verify_key):
-   * otherwise an open fails with "database is locked" while another process writes. */
-  if (!check_cipher (self->db, &cipher_major, error)
-      || !apply_key (self->db, cipher_major, key_kind, key, error)
-      || !polku_store_exec (self->db, "PRAGMA busy_timeout = 5000;",
-                            _("Setting up the database"), error)
-      || !verify_key (self->db, path, error))
-    goto fail;
-
-  /* Temporary tables and indices stay in memory: no plaintext temp files. */
-  if (!polku_store_exec (self->db,
-                 "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA secure_delete = ON;"
-                 "PRAGMA foreign_keys = ON;",
-                 _("Setting up the database"), error))
-    goto fail;
-
-  journal = query_text (self->db, "PRAGMA journal_mode = WAL;", NULL);
-  if (g_strcmp0 (journal, "wal") != 0)
-    {
-      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                   _("Could not switch the database “%s” to write-ahead logging."), path);
-      goto fail;
-    }
-
-  if (!migrate (self, error))
-    goto fail;
-
-  if (create)
-    g_chmod (path, 0600);
-
-  return g_steal_pointer (&self);
-
-fail:
-  polku_store_close (self);
-  if (create && !exists)
-    {
-      /* Only what this call created is removed. */
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  return NULL;
+  return create ? create_path (path, key_kind, key, error)
+                : open_path (path, key_kind, key, FALSE, error);
 }
 
 /**
@@ -702,6 +879,192 @@ polku_store_end_use (PolkuStore *self)
   g_mutex_unlock (&self->lock);
 }
 
+/* The audit anchor: a small key file beside the database ("polku.db.anchor"; no client
+ * data: a sequence number, a hash and when the file's integrity was last checked). */
+static char *
+anchor_path (PolkuStore *self)
+{
+  return g_strconcat (self->path, ".anchor", NULL);
+}
+
+static GKeyFile *
+read_anchor_file (PolkuStore *self)
+{
+  g_autofree char *path = anchor_path (self);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_steal_pointer (&keyfile);
+}
+
+/* Writes the anchor with @checked (an integrity check's time) or the pending audit head;
+ * never moves the anchor back (another process may have written a newer one). Failing to
+ * write it loses nothing but the proof, so it is only reported in debug output. It is
+ * replaced by rename but not fsynced (that doubled the cost of every change): the commit it
+ * follows was synced first (synchronous = FULL), so after a crash the anchor is at most
+ * behind the log, or unreadable (verify then says it cannot prove the end), never ahead. */
+static void
+write_audit_anchor (PolkuStore *self,
+                    const char *checked)
+{
+  g_autoptr(GKeyFile) keyfile = read_anchor_file (self);
+  g_autofree char *path = anchor_path (self);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (keyfile == NULL)
+    keyfile = g_key_file_new ();
+  if (self->pending_seq > 0
+      && self->pending_seq > g_key_file_get_int64 (keyfile, "Audit", "seq", NULL))
+    {
+      g_key_file_set_int64 (keyfile, "Audit", "seq", self->pending_seq);
+      g_key_file_set_string (keyfile, "Audit", "hash", self->pending_hash);
+    }
+  if (checked != NULL)
+    g_key_file_set_string (keyfile, "Integrity", "checked", checked);
+  contents = g_key_file_to_data (keyfile, &length, NULL);
+  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE,
+                                 0600, &local_error))
+    g_debug ("Could not write the audit anchor: %s", local_error->message);
+}
+
+void
+polku_store_note_audit_head_locked (PolkuStore *self,
+                                    gint64      seq,
+                                    const char *hash)
+{
+  self->pending_seq = seq;
+  g_free (self->pending_hash);
+  self->pending_hash = g_strdup (hash);
+}
+
+/**
+ * polku_store_read_audit_anchor:
+ *
+ * Returns: FALSE when there is no anchor (a profile made before anchors, or the file was
+ *   removed)
+ */
+gboolean
+polku_store_read_audit_anchor (PolkuStore  *self,
+                               gint64      *out_seq,
+                               char       **out_hash)
+{
+  g_autoptr(GKeyFile) keyfile = read_anchor_file (self);
+  gint64 seq;
+
+  if (keyfile == NULL)
+    return FALSE;
+  seq = g_key_file_get_int64 (keyfile, "Audit", "seq", NULL);
+  if (seq <= 0)
+    return FALSE;
+  *out_seq = seq;
+  *out_hash = g_key_file_get_string (keyfile, "Audit", "hash", NULL);
+  return *out_hash != NULL;
+}
+
+/* PRAGMA quick_check reads every page, so SQLCipher checks every page's HMAC: a flipped
+ * byte anywhere fails it. SQLCipher 4 adds cipher_integrity_check, which also names the
+ * page. Both return "ok" (or no rows) when all is well. Runs with the lock held. */
+static char *
+integrity_problem_locked (PolkuStore *self)
+{
+  const char *pragmas[] = { "PRAGMA quick_check;",
+                            self->cipher_major >= 4 ? "PRAGMA cipher_integrity_check;" : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pragmas) && pragmas[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      char *problem = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, pragmas[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = SQLITE_ROW;
+      while (rc == SQLITE_ROW && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (text, "ok") != 0 && problem == NULL)
+            problem = g_strdup (text != NULL ? text : "?");
+        }
+      if (problem == NULL && rc != SQLITE_DONE)
+        problem = g_strdup (sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      if (problem != NULL)
+        return problem;
+    }
+  return NULL;
+}
+
+/**
+ * polku_store_check_integrity:
+ *
+ * Checks every page of the file. A failure marks the store damaged: from then on every
+ * write is refused with %POLKU_STORE_ERROR_DAMAGED (reads go on, so that what can be read
+ * can be saved).
+ */
+gboolean
+polku_store_check_integrity (PolkuStore  *self,
+                             GError     **error)
+{
+  g_autofree char *problem = NULL;
+
+  if (polku_store_begin_use (self, error) == NULL)
+    return FALSE;
+  problem = integrity_problem_locked (self);
+  if (problem == NULL)
+    {
+      g_autofree char *now = polku_date_now_stamp ();
+
+      write_audit_anchor (self, now);
+    }
+  else if (self->damage == NULL)
+    self->damage = g_strdup (problem);
+  polku_store_end_use (self);
+
+  if (problem != NULL)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_DAMAGED,
+                   _("The database file is damaged: %s. Polku will not write to it; restore "
+                     "the profile from a backup."), problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+polku_store_is_damaged (PolkuStore *self)
+{
+  gboolean damaged;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
+  g_mutex_lock (&self->lock);
+  damaged = self->damage != NULL;
+  g_mutex_unlock (&self->lock);
+  return damaged;
+}
+
+/* On a schedule: at an open when the last check is more than a day old. */
+static void
+check_integrity_when_due (PolkuStore *self)
+{
+  g_autoptr(GKeyFile) keyfile = read_anchor_file (self);
+  g_autofree char *checked = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (keyfile != NULL)
+    checked = g_key_file_get_string (keyfile, "Integrity", "checked", NULL);
+  if (checked != NULL)
+    when = g_date_time_new_from_iso8601 (checked, NULL);
+  if (when != NULL && g_date_time_difference (now, when) < G_TIME_SPAN_DAY
+      && g_date_time_difference (now, when) >= 0)
+    return;
+  polku_store_check_integrity (self, NULL);
+}
+
 /* BEGIN IMMEDIATE: a write transaction, so a change and its audit entry go together. */
 static gboolean
 begin_write (sqlite3  *db,
@@ -747,7 +1110,21 @@ polku_store_write (PolkuStore          *self,
   db = polku_store_begin_use (self, error);
   if (db == NULL)
     return FALSE;
+  if (self->damage != NULL)
+    {
+      polku_store_end_use (self);
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_DAMAGED,
+                   _("The database file is damaged (%s), so Polku will not write to it. "
+                     "Nothing was changed. Restore the profile from a backup; what can still "
+                     "be read stays readable."), self->damage);
+      return FALSE;
+    }
+  self->pending_seq = 0;
   ok = begin_write (db, error) && end_write (db, body (self, db, data, error), error);
+  if (ok && self->pending_seq > 0)
+    write_audit_anchor (self, NULL);
+  self->pending_seq = 0;
+  g_clear_pointer (&self->pending_hash, g_free);
   polku_store_end_use (self);
   return ok;
 }

@@ -22,6 +22,7 @@ typedef enum
   POLKU_STORE_ERROR_EXISTS,
   POLKU_STORE_ERROR_MIGRATION,
   POLKU_STORE_ERROR_CONSTRAINT,
+  POLKU_STORE_ERROR_DAMAGED,         /* the file failed the integrity check: no writes */
 } PolkuStoreError;
 
 /* How the database key is given. */
@@ -31,7 +32,7 @@ typedef enum
   POLKU_KEY_PASSPHRASE,  /* a passphrase, stretched by SQLCipher's PBKDF2 */
 } PolkuKeyKind;
 
-#define POLKU_STORE_SCHEMA_VERSION 7
+#define POLKU_STORE_SCHEMA_VERSION 8
 
 #define POLKU_TYPE_STORE (polku_store_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuStore, polku_store, POLKU, STORE, GObject)
@@ -55,5 +56,8 @@ gboolean     polku_store_get_foreign_keys     (PolkuStore    *self);
 void         polku_store_set_actor            (PolkuStore    *self,
                                                const char    *actor);
 char        *polku_store_dup_actor            (PolkuStore    *self);
+gboolean     polku_store_check_integrity      (PolkuStore    *self,
+                                               GError       **error);
+gboolean     polku_store_is_damaged           (PolkuStore    *self);
 
 G_END_DECLS
