@@ -51,7 +51,7 @@ if [ $# -eq 0 ] && [ "${POLKU_SKIP_ASAN:-0}" != 1 ]; then
     meson setup build-asan -Db_sanitize=address,undefined > build/asan-setup.log 2>&1
   fi
   POLKU_CRASH_KILLS=30 POLKU_CRASH_CREATIONS=5 POLKU_CONCURRENCY_ROUNDS=3 \
-    dbus-run-session -- meson test -C build-asan --print-errorlogs \
+    dbus-run-session -- meson test -C build-asan --print-errorlogs --timeout-multiplier 3 \
     --suite unit --suite integration --suite fuzz > build/asan-test.log 2>&1
   rca=$?
   tail -n 12 build/asan-test.log

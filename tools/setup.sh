@@ -17,6 +17,7 @@ PACKAGES="
   gettext desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring
   imagemagick poppler-utils curl ca-certificates
+  clang libclang-rt-14-dev python3
 "
 
 missing=

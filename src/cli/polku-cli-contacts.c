@@ -207,6 +207,10 @@ cmd_list (int    argc,
     }
   if (client_id == NULL)
     return polku_cli_usage_error (usage, NULL);
+  /* Both are YYYY-MM-DD here, so they compare as text. */
+  if (from != NULL && to != NULL && strcmp (from, to) > 0)
+    return fail (EXIT_USAGE, _("--from (%s) is after --to (%s): no date is in that range. "
+                               "Swap them?"), from, to);
 
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
@@ -439,6 +443,7 @@ cmd_import (int    argc,
   gboolean skip_bad_rows = FALSE;
   guint written = 0;
   guint n_invalid;
+  guint unclosed_line;
 
   for (int i = 1; i < argc; i++)
     {
@@ -469,12 +474,24 @@ cmd_import (int    argc,
     return fail (EXIT_ERROR, "%s", error->message);
 
   n_invalid = polku_csv_import_get_n_invalid (import);
-  if (!dry_run && (n_invalid == 0 || skip_bad_rows)
+  unclosed_line = polku_csv_import_get_unclosed_quote_line (import);
+  if (!dry_run && (n_invalid == 0 || skip_bad_rows) && unclosed_line == 0
       && !polku_csv_import_commit (import, store, skip_bad_rows, &written, &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   build_import_json (builder, import, file, dry_run, written);
   polku_cli_print_builder (builder);
+
+  if (unclosed_line > 0)
+    return fail (EXIT_USAGE,
+                 _("A quote (\") opened in the row on line %u is never closed, so every line "
+                   "after it was read as part of that one row. Nothing was imported: close the "
+                   "quote and import again."), unclosed_line);
+  if (n_invalid > 0 && skip_bad_rows && !dry_run
+      && polku_csv_import_get_n_valid (import) + written == 0
+      && polku_csv_import_get_n_duplicate (import) == 0)
+    return fail (EXIT_USAGE,
+                 _("Every row has errors (listed above), so nothing was imported."));
 
   if (n_invalid > 0 && !skip_bad_rows)
     return fail (EXIT_USAGE,

@@ -2,7 +2,8 @@
  *
  *   plan show CLIENT-ID [--json] [--version N]
  *   plan export CLIENT-ID --fhir --to ORG-ID|--own-use [--version N]
- *   plan update CLIENT-ID --json PATCH     (a JSON merge patch, RFC 7396; - for stdin)
+ *   plan update CLIENT-ID --json PATCH [--base N]  (a JSON merge patch, RFC 7396; - for stdin;
+ *                                          N: the version it was made from, refused if stale)
  *   plan versions CLIENT-ID [--json]
  *   plan restore CLIENT-ID VERSION
  *   plan new CLIENT-ID [--template ID] [--language LANG]
@@ -268,21 +269,34 @@ cmd_update (int    argc,
   g_autoptr(JsonNode) result = NULL;
   const char *client_id = NULL;
   const char *file = NULL;
+  gint64 base = -1;
 
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--json") && i + 1 < argc)
         file = argv[++i];
+      else if (g_str_equal (argv[i], "--base") && i + 1 < argc)
+        {
+          guint64 value = 0;
+
+          /* 0: the patch was made when there was no plan yet. */
+          if (!polku_cli_parse_uint (argv[i + 1], G_MAXINT64, &value))
+            return fail (EXIT_USAGE, _("--base needs the plan version the patch was made "
+                                       "from (a number, 0 when there was no plan), not "
+                                       "“%s”."), argv[i + 1]);
+          base = (gint64) value;
+          i++;
+        }
       else if (client_id == NULL && argv[i][0] != '-')
         client_id = argv[i];
       else
         return fail (EXIT_USAGE, _("Unknown argument “%s”. Usage: polku-cli plan update "
-                                   "CLIENT-ID --json PATCH"), argv[i]);
+                                   "CLIENT-ID --json PATCH [--base N]"), argv[i]);
     }
   if (client_id == NULL || !g_uuid_string_is_valid (client_id) || file == NULL)
-    return fail (EXIT_USAGE, _("Usage: polku-cli plan update CLIENT-ID --json PATCH (a JSON "
-                               "merge patch in a file, - for standard input; the id is a "
-                               "UUID)"));
+    return fail (EXIT_USAGE, _("Usage: polku-cli plan update CLIENT-ID --json PATCH "
+                               "[--base N] (a JSON merge patch in a file, - for standard "
+                               "input; N the version it was made from; the id is a UUID)"));
 
   patch = polku_cli_read_json (file, &error);
   if (patch == NULL)
@@ -294,7 +308,7 @@ cmd_update (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
 
-  result = polku_plan_store_update (store, client_id, patch, NULL, &error);
+  result = polku_plan_store_update (store, client_id, patch, base, NULL, &error);
   if (result == NULL)
     return fail (status_of (error), "%s", error->message);
 

@@ -781,11 +781,8 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-discard_draft_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+discard_draft (PolkuMeasuresView *self)
 {
-  PolkuMeasuresView *self = POLKU_MEASURES_VIEW (widget);
   PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
   const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
   g_autoptr(GError) error = NULL;
@@ -806,6 +803,42 @@ discard_draft_action (GtkWidget  *widget,
       return;
     }
   polku_client_view_reload (POLKU_CLIENT_VIEW (self));
+}
+
+static void
+on_discard_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     PolkuMeasuresView *self)
+{
+  if (g_str_equal (response, "discard"))
+    discard_draft (self);
+}
+
+/* The answers given so far cannot be brought back: it is asked first. */
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (polku_client_view_get_store (POLKU_CLIENT_VIEW (widget)) == NULL
+      || polku_client_view_get_client_id (POLKU_CLIENT_VIEW (widget)) == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Discard the Unfinished Form?"),
+                                   _("The answers given so far are lost for good."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep the Answers"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -41,7 +41,8 @@ struct _PolkuOverviewView
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *case_box;
-  AdwStatusPage   *empty_page;
+  GtkWidget       *empty_page;
+  GtkLabel        *empty_description;
   AdwPreferencesGroup *phase_group;
   AdwPreferencesGroup *consent_group;
   AdwPreferencesGroup *team_group;
@@ -116,7 +117,7 @@ static void
 show_state (PolkuOverviewView *self,
             gboolean           have_case)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), !have_case);
+  gtk_widget_set_visible (self->empty_page, !have_case);
   gtk_widget_set_visible (self->case_box, have_case);
   /* The toast overlay in between does not pass its content's new size on (libadwaita 1.2). */
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -210,7 +211,7 @@ overview_clear (PolkuClientView *view)
       show_state (self, FALSE);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
+  gtk_widget_set_visible (self->empty_page, FALSE);
   gtk_widget_set_visible (self->case_box, FALSE);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -326,16 +327,49 @@ phase_form_changed_cb (PolkuFormDialog *form,
                                   polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
 }
 
-/* Closing needs a reason of the list, and the words a reason such as "Other" needs. */
+/* Whether the consent gate lets the case into @phase on @date (NULL: today): past
+ * identification only with a consent to contact; closing always. */
+static gboolean
+phase_allowed (PolkuOverviewView  *self,
+               PolkuCasePhase      phase,
+               const char         *date,
+               GError            **error)
+{
+  if (phase == POLKU_CASE_PHASE_IDENTIFIED || phase == POLKU_CASE_PHASE_CLOSED)
+    return TRUE;
+  if (!polku_consent_check_contact (store_of (self), client_id (self), date, error))
+    {
+      g_prefix_error (error, _("The case cannot move past identification. "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the store would refuse is said in the form, whole, while it is still open: the
+ * current phase again, a phase the consent gate does not allow; then closing needs a reason
+ * of the list, and the words a reason such as "Other" needs. */
 static gboolean
 validate_phase (PolkuFormDialog  *form,
                 gpointer          user_data,
                 GError          **error)
 {
+  PolkuOverviewView *self = user_data;
   g_autoptr(PolkuClosingReasons) reasons = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *date = polku_form_dialog_get_date_iso (form, "date");
+  PolkuCasePhase phase = POLKU_CASE_PHASE_IDENTIFIED;
   const char *code;
 
+  polku_case_phase_from_code (polku_form_dialog_get_choice (form, "phase"), &phase);
+  if (self->kase != NULL && polku_case_get_phase_value (self->kase) == phase)
+    {
+      g_set_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID,
+                   _("The case is already in the phase “%s”."),
+                   polku_case_phase_get_label (phase));
+      return FALSE;
+    }
+  if (!phase_allowed (self, phase, date, error))
+    return FALSE;
   if (!phase_is_closed (form))
     return TRUE;
   reasons = polku_closing_reasons_get_default (error);
@@ -407,10 +441,17 @@ change_phase_action (GtkWidget  *widget,
                      "identification the client’s consent is needed."),
                    _("C_hange"), G_CALLBACK (save_phase));
   polku_form_dialog_add_choice (form, "phase", _("Phase"), codes, labels, FALSE);
+  /* The next phase the consent gate allows (closing, which needs a reason chosen on
+   * purpose, when no consent lets the case move on). */
   if (self->kase != NULL)
-    polku_form_dialog_set_choice (form, "phase",
-                                  codes[MIN (polku_case_get_phase_value (self->kase) + 1,
-                                             POLKU_CASE_PHASE_CLOSED)]);
+    {
+      PolkuCasePhase next = MIN (polku_case_get_phase_value (self->kase) + 1,
+                                 POLKU_CASE_PHASE_CLOSED);
+
+      while (next < POLKU_CASE_PHASE_CLOSED && !phase_allowed (self, next, NULL, NULL))
+        next++;
+      polku_form_dialog_set_choice (form, "phase", codes[next]);
+    }
   polku_form_dialog_add_date (form, "date", _("Date (d.m.yyyy)"), date);
   polku_form_dialog_add_choice (form, "closing-reason", _("Closing reason"), LABELS (reason_ids),
                                 LABELS (reason_labels), TRUE);
@@ -418,8 +459,32 @@ change_phase_action (GtkWidget  *widget,
                               NULL);
   phase_form_changed_cb (form, "phase", NULL);
   g_signal_connect (form, "changed", G_CALLBACK (phase_form_changed_cb), NULL);
-  polku_form_dialog_set_validate (form, validate_phase, NULL, NULL);
+  polku_form_dialog_set_validate (form, validate_phase, self, NULL);
   gtk_window_present (GTK_WINDOW (form));
+}
+
+/* The toast's button after a consent to contact: the case moves on to "Consent given". */
+static void
+on_move_to_consent_clicked (PolkuOverviewView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "overview.move-to-consent", NULL);
+}
+
+static void
+move_to_consent_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->kase == NULL
+      || polku_case_get_phase_value (self->kase) != POLKU_CASE_PHASE_IDENTIFIED)
+    return;
+  changed (self, polku_case_store_set_phase (store_of (self), client_id (self),
+                                             POLKU_CASE_PHASE_CONSENT, NULL, NULL, NULL,
+                                             &error),
+           &error, _("Phase changed"));
 }
 
 static void
@@ -458,6 +523,7 @@ save_consent (PolkuOverviewView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuConsent) draft = NULL;
+  g_autoptr(PolkuConsent) consent = NULL;
   g_autofree char *given_on = polku_form_dialog_get_date_iso (form, "given-on");
   g_autofree char *valid_until = polku_form_dialog_get_date_iso (form, "valid-until");
   g_autofree char *representative = polku_form_dialog_get_text (form, "representative");
@@ -481,8 +547,36 @@ save_consent (PolkuOverviewView *self,
                         "parts", sharing ? parts : NULL,
                         "valid-until", valid_until,
                         NULL);
-  changed (self, polku_consent_store_add (store_of (self), draft, &error), &error,
-           _("Consent recorded"));
+  consent = polku_consent_store_add (store_of (self), draft, &error);
+  if (consent == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* A consent to contact is what lets an identified case move on: offered at once. */
+  if (!sharing && self->kase != NULL
+      && polku_case_get_phase_value (self->kase) == POLKU_CASE_PHASE_IDENTIFIED
+      && phase_allowed (self, POLKU_CASE_PHASE_CONSENT, NULL, NULL))
+    {
+      AdwToast *toast = adw_toast_new (_("Consent recorded"));
+      g_autofree char *button =
+        /* Translators: %s is a phase of the case, e.g. "Consent given" */
+        g_strdup_printf (_("Move to %s"),
+                         polku_case_phase_get_label (POLKU_CASE_PHASE_CONSENT));
+
+      adw_toast_set_button_label (toast, button);
+      /* A signal, not the action's name: the toast may be in the window's overlay, outside
+       * the view whose action it is. */
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_move_to_consent_clicked),
+                               self, G_CONNECT_SWAPPED);
+      adw_toast_set_timeout (toast, 10);
+      /* Not queued behind an earlier toast: the offer is for now. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (get_toast_overlay (self), toast);
+    }
+  else
+    show_done (self, _("Consent recorded"));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (self));
 }
 
 /* Only a consent to share names organisations and parts. */
@@ -1062,6 +1156,7 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
                                                RESOURCE_BASE "/polku-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, case_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, empty_description);
   gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, phase_group);
   gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, consent_group);
   gtk_widget_class_bind_template_child (widget_class, PolkuOverviewView, team_group);
@@ -1071,6 +1166,8 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "overview.change-phase", NULL,
                                    change_phase_action);
+  gtk_widget_class_install_action (widget_class, "overview.move-to-consent", NULL,
+                                   move_to_consent_action);
   gtk_widget_class_install_action (widget_class, "overview.set-review", NULL, set_review_action);
   gtk_widget_class_install_action (widget_class, "overview.add-consent", NULL,
                                    add_consent_action);
@@ -1122,7 +1219,7 @@ polku_overview_view_init (PolkuOverviewView *self)
       g_autofree char *description =
         g_strdup_printf (_("The warning-sign checklist cannot be used: %s"), error->message);
 
-      adw_status_page_set_description (self->empty_page, description);
+      gtk_label_set_text (self->empty_description, description);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.add-sign", FALSE);
     }
   polku_client_view_reload (POLKU_CLIENT_VIEW (self));

@@ -138,6 +138,8 @@ struct _PolkuPlanEditor
   JsonObject *focus_target;   /* the element whose first field gets the focus */
   GtkWidget  *focus_widget;
   GPtrArray  *element_rows;   /* the services' and differing views' rows */
+  double      keep_scroll;    /* where the plan was scrolled before its rows were rebuilt */
+  gulong      keep_scroll_id; /* puts it back when the new rows are laid out */
 
   AdwComboRow *language_row;
   AdwEntryRow *agreed_on_row;
@@ -845,6 +847,50 @@ remove_element_action (GtkWidget  *widget,
 
 /* The document */
 
+static GtkAdjustment *
+vadjustment (PolkuPlanEditor *self)
+{
+  GtkWidget *scroller = adw_bin_get_child (ADW_BIN (self));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static void
+on_adjustment_changed (GtkAdjustment   *adjustment,
+                       PolkuPlanEditor *self)
+{
+  gtk_adjustment_set_value (adjustment, self->keep_scroll);
+}
+
+/* The new rows have been laid out and drawn: from now on the scrolling is the user's. */
+static void
+on_after_paint (GdkFrameClock   *clock,
+                PolkuPlanEditor *self)
+{
+  g_clear_signal_handler (&self->keep_scroll_id, vadjustment (self));
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+}
+
+/* The rows are rebuilt after a save, an undo or a template: the plan stays where it was
+ * scrolled (the rebuild would otherwise leave it at the top once the new rows are laid out).
+ * A focused element (a new goal) still scrolls itself into view afterwards. */
+static void
+keep_scroll (PolkuPlanEditor *self)
+{
+  GtkAdjustment *adjustment = vadjustment (self);
+
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->keep_scroll_id != 0 || clock == NULL)
+    return;
+  self->keep_scroll = gtk_adjustment_get_value (adjustment);
+  if (self->keep_scroll <= 0)
+    return;
+  self->keep_scroll_id = g_signal_connect (adjustment, "changed",
+                                           G_CALLBACK (on_adjustment_changed), self);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
 /**
  * polku_plan_editor_set_document:
  * @document: (nullable): the plan to edit (in place), or %NULL for none
@@ -874,6 +920,7 @@ polku_plan_editor_set_document (PolkuPlanEditor *self,
     plan = plan_object (self);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_fields); i++)
     field_show (G_STRUCT_MEMBER (GtkWidget *, self, fixed_fields[i].offset), plan);
+  keep_scroll (self);
   build_lists (self);
 }
 
@@ -983,6 +1030,16 @@ polku_plan_editor_new (void)
 static void
 polku_plan_editor_dispose (GObject *object)
 {
+  PolkuPlanEditor *self = POLKU_PLAN_EDITOR (object);
+
+  if (self->keep_scroll_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      g_clear_signal_handler (&self->keep_scroll_id, vadjustment (self));
+      if (clock != NULL)
+        g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), POLKU_TYPE_PLAN_EDITOR);
 
   G_OBJECT_CLASS (polku_plan_editor_parent_class)->dispose (object);

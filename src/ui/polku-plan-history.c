@@ -26,6 +26,7 @@ struct _PolkuPlanHistory
 
   AdwComboRow *older_row;
   AdwComboRow *newer_row;
+  GtkCheckButton *show_all_check;
   GtkGrid     *compare_grid;
 };
 
@@ -72,6 +73,9 @@ compare_versions (PolkuPlanHistory *self)
   PolkuPlanVersion *columns[] = { older, newer };
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *child;
+  gboolean show_all;
+  guint n_changed = 0;
+  int line = 0;
 
   if (self->building)
     return;
@@ -93,34 +97,51 @@ compare_versions (PolkuPlanHistory *self)
     }
   add_compare_cell (self, _("Difference"), 3, 0, "heading");
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      PolkuPlanDiffRow *row = g_ptr_array_index (rows, i);
-      const char *marker = "";
-      const char *css = NULL;
+  /* The differences first, in the plan's order; what is the same only when asked for. */
+  show_all = gtk_check_button_get_active (self->show_all_check);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        PolkuPlanDiffRow *row = g_ptr_array_index (rows, i);
+        const char *marker = "";
+        const char *css = NULL;
 
-      switch (row->kind)
-        {
-        case POLKU_PLAN_DIFF_CHANGED:
-          marker = _("Changed");
-          css = "warning";
-          break;
-        case POLKU_PLAN_DIFF_ADDED:
-          marker = _("Added");
-          css = "success";
-          break;
-        case POLKU_PLAN_DIFF_REMOVED:
-          marker = _("Removed");
-          css = "error";
-          break;
-        case POLKU_PLAN_DIFF_SAME:
-        default:
-          break;
-        }
-      add_compare_cell (self, row->label, 0, i + 1, css != NULL ? "heading" : "dim-label");
-      add_compare_cell (self, row->old_value, 1, i + 1, css);
-      add_compare_cell (self, row->new_value, 2, i + 1, css);
-      add_compare_cell (self, marker, 3, i + 1, css);
+        if ((row->kind == POLKU_PLAN_DIFF_SAME) != (pass == 1)
+            || (pass == 1 && !show_all))
+          continue;
+        if (row->kind != POLKU_PLAN_DIFF_SAME)
+          n_changed++;
+
+        switch (row->kind)
+          {
+          case POLKU_PLAN_DIFF_CHANGED:
+            marker = _("Changed");
+            css = "warning";
+            break;
+          case POLKU_PLAN_DIFF_ADDED:
+            marker = _("Added");
+            css = "success";
+            break;
+          case POLKU_PLAN_DIFF_REMOVED:
+            marker = _("Removed");
+            css = "error";
+            break;
+          case POLKU_PLAN_DIFF_SAME:
+          default:
+            break;
+          }
+        line++;
+        add_compare_cell (self, row->label, 0, line, css != NULL ? "heading" : "dim-label");
+        add_compare_cell (self, row->old_value, 1, line, css);
+        add_compare_cell (self, row->new_value, 2, line, css);
+        add_compare_cell (self, marker, 3, line, css);
+      }
+  if (n_changed == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("The two versions are the same."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->compare_grid, label, 0, ++line, 4, 1);
     }
 }
 
@@ -264,6 +285,7 @@ polku_plan_history_class_init (PolkuPlanHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, older_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, newer_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_grid);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, show_all_check);
   gtk_widget_class_bind_template_callback (widget_class, compare_versions);
 }
 

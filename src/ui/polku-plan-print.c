@@ -536,3 +536,54 @@ polku_plan_export_pdf (JsonNode                *document,
     }
   return TRUE;
 }
+
+/* The first letter of @name, upper case, if it is a letter (else nothing). */
+static void
+append_initial (GString    *out,
+                const char *name)
+{
+  gunichar c;
+
+  if (name == NULL || name[0] == '\0')
+    return;
+  c = g_utf8_get_char_validated (name, -1);
+  if (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalpha (c))
+    g_string_append_unichar (out, g_unichar_toupper (c));
+}
+
+/**
+ * polku_plan_pdf_file_name:
+ * @client: (nullable): whose copy it is
+ * @language: the plan's language ("fi" or "sv")
+ * @date: the day of the copy, YYYY-MM-DD
+ *
+ * The name offered for the client's copy: the plan's name in its language, the client's
+ * initials and the date, such as hoito-ja-palvelusuunnitelma-AÖ-2026-12-03.pdf. Never the
+ * identity code or a whole name: the file leaves the encrypted store, and its name shows in
+ * file managers, recent-file lists and backups where its content does not.
+ *
+ * Returns: (transfer full): a file name without a folder
+ */
+char *
+polku_plan_pdf_file_name (PolkuClient *client,
+                          const char  *language,
+                          const char  *date)
+{
+  GString *name = g_string_new (g_strcmp0 (language, "sv") == 0 ? "vard-och-serviceplan"
+                                                                : "hoito-ja-palvelusuunnitelma");
+  g_autoptr(GString) initials = g_string_new (NULL);
+
+  g_return_val_if_fail (client == NULL || POLKU_IS_CLIENT (client), NULL);
+
+  if (client != NULL)
+    {
+      append_initial (initials, polku_client_get_given_name (client));
+      append_initial (initials, polku_client_get_family_name (client));
+    }
+  if (initials->len > 0)
+    g_string_append_printf (name, "-%s", initials->str);
+  if (date != NULL && date[0] != '\0' && strchr (date, '/') == NULL)
+    g_string_append_printf (name, "-%s", date);
+  g_string_append (name, ".pdf");
+  return g_string_free (name, FALSE);
+}

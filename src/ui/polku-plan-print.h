@@ -22,5 +22,8 @@ gboolean           polku_plan_export_pdf          (JsonNode                *docu
                                                    const PolkuPlanContext  *context,
                                                    const char              *path,
                                                    GError                 **error);
+char              *polku_plan_pdf_file_name       (PolkuClient             *client,
+                                                   const char              *language,
+                                                   const char              *date);
 
 G_END_DECLS

@@ -659,11 +659,8 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-discard_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+discard_changes (PolkuPlanView *self)
 {
-  PolkuPlanView *self = POLKU_PLAN_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -674,6 +671,43 @@ discard_action (GtkWidget  *widget,
     }
   load (self);
   set_status (self, FALSE, _("The unsaved changes were discarded."));
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PolkuPlanView    *self)
+{
+  if (g_str_equal (response, "discard") && self->dirty)
+    discard_changes (self);
+}
+
+/* Discarding cannot be undone and its button sits next to Save: it is asked first. */
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PolkuPlanView *self = POLKU_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Discard Unsaved Changes?"),
+                                   _("The changes made since the last saved version of the "
+                                     "plan are lost for good."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* History */
@@ -789,8 +823,14 @@ on_pdf_response (GtkNativeDialog *dialog,
       else if (polku_plan_export_pdf (self->document, client_of (self), self->context, path,
                                       &error))
         {
+          g_autofree char *shown = g_filename_display_name (path);
+          /* Translators: %s is the PDF file with its folder */
+          g_autofree char *message =
+            g_strdup_printf (_("The client’s copy was saved as %s."), shown);
+
           record_export (self, "pdf");
-          set_status (self, FALSE, _("The client’s copy was saved as a PDF."));
+          /* In the status line, not a toast: a folder and file name do not fit a toast. */
+          set_status (self, FALSE, message);
         }
       else
         set_status (self, TRUE, error->message);
@@ -807,6 +847,8 @@ export_pdf_action (GtkWidget  *widget,
   PolkuPlanView *self = POLKU_PLAN_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
+  g_autofree char *today = polku_date_today ();
+  g_autofree char *name = NULL;
   const char *language;
 
   if (self->document == NULL)
@@ -815,10 +857,8 @@ export_pdf_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save the Client’s Copy as PDF"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     g_str_equal (language, "sv")
-                                     ? "vard-och-serviceplan.pdf"
-                                     : "hoito-ja-palvelusuunnitelma.pdf");
+  name = polku_plan_pdf_file_name (client_of (self), language, today);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_pdf_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

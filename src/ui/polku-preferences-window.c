@@ -25,6 +25,7 @@ struct _PolkuPreferencesWindow
   GSettings            *settings;
   AdwEntryRow          *worker_name_row;
 
+  AdwPreferencesGroup  *privacy_group;
   GtkSpinButton        *idle_lock_spin;
   GtkSwitch            *show_archived_switch;
   AdwActionRow         *database_row;
@@ -66,6 +67,18 @@ key_source_label (PolkuKeySource source)
     default:
       return _("No database yet");
     }
+}
+
+/* What locking protects against depends on what opens the database again. */
+static const char *
+lock_description (PolkuKeySource source)
+{
+  if (source == POLKU_KEY_SOURCE_PASSPHRASE)
+    return _("Locking (Ctrl+L, or after inactivity) closes the database and hides client "
+             "data; only the passphrase opens it again.");
+  return _("Locking (Ctrl+L, or after inactivity) hides client data from a glance. The "
+           "database key is in your keyring, so anyone who uses this desktop session can "
+           "unlock Polku again: when you leave the computer, lock the screen (Super+L).");
 }
 
 /* Shows "0" as "Never" so that the meaning of zero is plain. */
@@ -286,10 +299,13 @@ polku_preferences_window_constructed (GObject *object)
 
   if (self->profile != NULL)
     {
+      PolkuKeySource source = polku_profile_get_key_source (self->profile);
+
       adw_action_row_set_subtitle (self->database_row,
                                    polku_profile_get_database_path (self->profile));
       adw_action_row_set_subtitle (self->key_row,
-                                   key_source_label (polku_profile_get_key_source (self->profile)));
+                                   key_source_label (source));
+      adw_preferences_group_set_description (self->privacy_group, lock_description (source));
     }
   else
     {
@@ -373,6 +389,7 @@ polku_preferences_window_class_init (PolkuPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, idle_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow, worker_name_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPreferencesWindow,
                                         show_archived_switch);

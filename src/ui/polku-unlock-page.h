@@ -15,6 +15,7 @@ typedef enum
   POLKU_UNLOCK_MODE_UNLOCK,          /* the key is in the Secret Service: an Unlock button */
   POLKU_UNLOCK_MODE_PASSPHRASE,      /* an existing database: its passphrase */
   POLKU_UNLOCK_MODE_NEW_PASSPHRASE,  /* a new database: a passphrase and its confirmation */
+  POLKU_UNLOCK_MODE_RESTORE,         /* a backup, its recovery key, where (and a passphrase) */
 } PolkuUnlockMode;
 
 #define POLKU_TYPE_UNLOCK_PAGE (polku_unlock_page_get_type ())
@@ -32,5 +33,14 @@ const char      *polku_unlock_page_get_error  (PolkuUnlockPage *self);
 void             polku_unlock_page_set_error  (PolkuUnlockPage *self,
                                                const char      *message);
 void             polku_unlock_page_clear      (PolkuUnlockPage *self);
+void             polku_unlock_page_set_profile_folder     (PolkuUnlockPage *self,
+                                                           const char      *folder,
+                                                           gboolean         occupied);
+void             polku_unlock_page_set_backup_file        (PolkuUnlockPage *self,
+                                                           const char      *path);
+void             polku_unlock_page_set_restore_folder     (PolkuUnlockPage *self,
+                                                           const char      *folder);
+void             polku_unlock_page_ask_restore_passphrase (PolkuUnlockPage *self,
+                                                           const char      *message);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-backup.h"
 #include "polku-recovery-key-dialog.h"
 #include "polku-window-internal.h"
 
@@ -22,6 +23,10 @@
 #define OPEN_TIMEOUT_SECONDS 10
 
 static void schedule_idle_lock (PolkuWindow *self);
+static void return_to_client (PolkuWindow *self);
+
+/* The client shown when the window locked, shown again once it is unlocked. */
+#define CLIENT_BEFORE_LOCK "polku-client-before-lock"
 
 /* The store's actor (named in the audit log) follows the worker's name in the settings. */
 static void
@@ -34,6 +39,40 @@ on_worker_name_changed (PolkuWindow *self)
 }
 
 /* Opening */
+
+static void
+on_clients_loaded (PolkuWindow *self)
+{
+  g_autofree char *id = g_object_steal_data (G_OBJECT (self), CLIENT_BEFORE_LOCK);
+
+  g_signal_handlers_disconnect_by_func (polku_window_get_all_clients (self),
+                                        on_clients_loaded, self);
+  /* Archived since, or hidden by a filter kept over the lock: the list stays as it is. */
+  if (id != NULL && self->store != NULL
+      && polku_client_list_select_client (self->client_list, id, FALSE))
+    g_debug ("Back at client %s after unlocking", id);
+}
+
+/* Selects the client that was open before the lock once the list has loaded again. */
+static void
+return_to_client (PolkuWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), CLIENT_BEFORE_LOCK) == NULL)
+    return;
+  g_signal_connect_object (polku_window_get_all_clients (self), "items-changed",
+                           G_CALLBACK (on_clients_loaded), self, G_CONNECT_SWAPPED);
+}
+
+/* Tells the unlock page where a backup would be restored. */
+static void
+update_restore_folder (PolkuWindow *self)
+{
+  polku_unlock_page_set_profile_folder (self->unlock_page,
+                                        polku_profile_get_data_dir (self->profile),
+                                        polku_profile_database_exists (self->profile)
+                                        || polku_profile_get_key_source (self->profile)
+                                           != POLKU_KEY_SOURCE_NONE);
+}
 
 static void
 unlock_with_store (PolkuWindow *self,
@@ -57,6 +96,7 @@ unlock_with_store (PolkuWindow *self,
   polku_window_sync_followups (self);
 
   polku_client_list_focus_search (self->client_list);
+  return_to_client (self);
 }
 
 static void
@@ -84,6 +124,7 @@ open_cb (GObject      *source,
     }
 
   g_debug ("Could not open the database: %s", g_quark_to_string (error->domain));
+  update_restore_folder (self);
   mode = polku_unlock_page_get_mode (self->unlock_page);
 
   if (g_error_matches (error, POLKU_PROFILE_ERROR, POLKU_PROFILE_ERROR_NEEDS_PASSPHRASE))
@@ -204,6 +245,18 @@ polku_window_lock (PolkuWindow *self)
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
+  {
+    PolkuClient *shown = polku_client_view_get_client (POLKU_CLIENT_VIEW (self->client_page));
+
+    g_signal_handlers_disconnect_by_func (polku_window_get_all_clients (self),
+                                          on_clients_loaded, self);
+    /* None shown: either none was open, or the list had not loaded yet since the last
+     * unlock, and the client from before that is still the one to return to. */
+    if (shown != NULL)
+      g_object_set_data_full (G_OBJECT (self), CLIENT_BEFORE_LOCK,
+                              g_strdup (polku_client_get_id (shown)), g_free);
+  }
+
   /* Every pane lets go of the store before it is closed. */
   store = g_steal_pointer (&self->store);
   polku_client_list_set_store (self->client_list, NULL);
@@ -217,6 +270,7 @@ polku_window_lock (PolkuWindow *self)
   mode = polku_profile_get_key_source (self->profile) == POLKU_KEY_SOURCE_SECRET_SERVICE
          ? POLKU_UNLOCK_MODE_UNLOCK
          : POLKU_UNLOCK_MODE_PASSPHRASE;
+  update_restore_folder (self);
   polku_unlock_page_set_mode (self->unlock_page, mode, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "unlock");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->client_list));
@@ -327,6 +381,87 @@ polku_window_watch_activity (PolkuWindow *self,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* Restoring a backup */
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PolkuWindow) self = user_data;
+  g_autoptr(PolkuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_object_steal_data (G_OBJECT (self), "polku-restore-folder");
+  g_autoptr(PolkuProfile) profile = NULL;
+  gboolean elsewhere;
+
+  store = polku_backup_restore_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (store == NULL)
+    {
+      g_debug ("Could not restore the backup: %s %d", g_quark_to_string (error->domain),
+               error->code);
+      if (g_error_matches (error, POLKU_PROFILE_ERROR, POLKU_PROFILE_ERROR_NEEDS_PASSPHRASE))
+        polku_unlock_page_ask_restore_passphrase (self->unlock_page, error->message);
+      else
+        polku_unlock_page_set_error (self->unlock_page, error->message);
+      return;
+    }
+
+  profile = polku_profile_new (folder);
+  elsewhere = g_strcmp0 (polku_profile_get_data_dir (profile),
+                         polku_profile_get_data_dir (self->profile)) != 0;
+  g_debug ("Restored a backup into %s", polku_profile_get_data_dir (profile));
+  /* The window now shows the restored profile, and locks and opens it from then on. */
+  g_set_object (&self->profile, profile);
+  g_object_steal_data (G_OBJECT (self), "polku-new-profile");
+  g_object_set_data (G_OBJECT (self), CLIENT_BEFORE_LOCK, NULL);
+  unlock_with_store (self, store);
+
+  if (elsewhere)
+    {
+      g_autofree char *display = g_filename_display_name (polku_profile_get_data_dir (profile));
+      g_autofree char *quoted = g_shell_quote (display);
+      g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
+
+      body = g_strdup_printf (_("The backup was restored into “%s”. When Polku is started "
+                                "as usual it opens the profile in its usual folder; to open "
+                                "the restored profile, start it with:\n\npolku --data-dir %s"),
+                              display, quoted);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Profile Restored"), body));
+      adw_message_dialog_set_body_use_markup (dialog, FALSE);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      polku_window_add_toast (self, adw_toast_new (_("Profile restored from the backup")));
+    }
+}
+
+static void
+on_restore (PolkuWindow *self,
+            const char  *backup_path,
+            const char  *recovery_key,
+            const char  *folder,
+            const char  *passphrase)
+{
+  g_autofree char *actor = g_settings_get_string (self->settings, "worker-name");
+
+  if (self->store != NULL)
+    return;
+
+  polku_unlock_page_set_busy (self->unlock_page, TRUE);
+  g_object_set_data_full (G_OBJECT (self), "polku-restore-folder", g_strdup (folder), g_free);
+  polku_backup_restore_async (backup_path, recovery_key, folder, passphrase,
+                              actor[0] != '\0' ? actor : NULL, OPEN_TIMEOUT_SECONDS,
+                              self->cancellable, restore_cb, g_object_ref (self));
+}
+
 /* Set-up */
 
 static void
@@ -345,6 +480,8 @@ polku_window_locking_init (PolkuWindow *self)
   self->idle_lock_minutes = g_settings_get_uint (self->settings, "idle-lock-minutes");
 
   g_signal_connect_object (self->unlock_page, "unlock", G_CALLBACK (on_unlock), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->unlock_page, "restore", G_CALLBACK (on_restore), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::worker-name",
                            G_CALLBACK (on_worker_name_changed), self, G_CONNECT_SWAPPED);

@@ -221,9 +221,18 @@ on_editor_saved (PolkuWindow       *self,
 {
   if (added)
     {
+      const char *id = polku_client_get_id (client);
+
       polku_client_list_add_client (self->client_list, client);
-      open_client (self, polku_client_get_id (client), FALSE);
-      polku_window_add_toast (self, adw_toast_new (_("Client added")));
+      /* A new client has no case yet, so a case filter hides them: it is cleared (and the
+       * toast says so) rather than leave the previous client open. */
+      if (open_client (self, id, FALSE))
+        polku_window_add_toast (self, adw_toast_new (_("Client added")));
+      else if (open_client (self, id, TRUE))
+        polku_window_add_toast (self, adw_toast_new (_("Client added. The list filters were "
+                                                       "cleared to show them.")));
+      else
+        g_debug ("New client %s is not in the list", id);
     }
   else
     {

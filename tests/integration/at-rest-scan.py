@@ -177,8 +177,11 @@ tap(not failures and canary_id is not None and len(clients) == CLIENTS + 1,
 
 # A writer killed in the middle leaves its -wal and -shm as a crash does.
 with open(os.path.join(work, "stderr"), "w") as err:
+    # Enough clients that it is still writing when killed (a few clients finish in well
+    # under the 0.2 s below on a fast disk, and leave no WAL).
     writer = subprocess.Popen([CLI, "--data-dir", data, "--passphrase-file", passfile, "demo",
-                               "--clients", "5"], env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+                               "--clients", "300"], env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=err)
     wal = os.path.join(data, "polku.db-wal")
     deadline = time.monotonic() + 60
     while writer.poll() is None and time.monotonic() < deadline:

@@ -121,7 +121,7 @@ for run in range(1, KILLS + 1):
     with open(out_path, "w") as out:
         killed, status = killed_run([DRIVER, "write", data, passfile, str(run), "0",
                                      check_file],
-                                    rng.uniform(0.0, 0.5) if during_writes
+                                    rng.uniform(0.0, 0.15) if during_writes
                                     else rng.uniform(0.0, 1.5),
                                     out, out_path if during_writes else None)
     with open(out_path, encoding="utf-8") as f:

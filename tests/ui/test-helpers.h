@@ -206,3 +206,39 @@ test_find_widget (GtkWidget *root,
 
   return NULL;
 }
+
+/* The AdwMessageDialog on screen, or %NULL. */
+static inline AdwMessageDialog *
+test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static inline gboolean
+test_no_message_dialog (gpointer data)
+{
+  return test_find_message_dialog () == NULL;
+}
+
+/* Answers the message dialog on screen (there must be one) with @response. */
+static inline void
+test_answer_message_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = test_find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  /* What its button does: the response, then the dialog closes (libadwaita 1.2). */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  test_wait_until (test_no_message_dialog, NULL, 5000, "the message dialog is closed");
+}

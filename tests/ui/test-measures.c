@@ -290,7 +290,15 @@ test_draft_resume (Fixture       *f,
                      3.0 / 26);
 
   g_assert_true (gtk_widget_activate_action (f->view, "measures.close-form", NULL));
+  /* Discarding is asked first: kept when the answer is no. */
   g_assert_true (gtk_widget_activate_action (f->view, "measures.discard-draft", NULL));
+  test_answer_message_dialog ("cancel");
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_whoqol (f, f->new_client, TRUE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (f->view, "measures.discard-draft", NULL));
+  test_answer_message_dialog ("discard");
+  test_wait_loaded (f->view);
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = list_whoqol (f, f->new_client, TRUE);
   g_assert_cmpuint (drafts->len, ==, 0);

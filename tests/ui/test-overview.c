@@ -71,6 +71,22 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* A label under @root shows @text (a toast's button label is a label too). */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* "case" or "empty": which of the two the view shows. */
 static const char *
 shown_state (Fixture *f)
@@ -462,12 +478,21 @@ test_forms (Fixture       *f,
   g_assert_cmpstr (polku_case_sign_get_item_id (g_ptr_array_index (list, 0)), ==, "no_shows");
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  /* The consent gate: refused, nothing changes. The form proposes the next phase. */
+  /* The consent gate. Without a consent the form proposes no phase the gate refuses (only
+   * closing is allowed, and it needs a reason chosen on purpose); a refused phase is
+   * explained in the form, whole, and nothing changes. */
   form = open_form (f, "overview.change-phase", NULL);
   g_assert_cmpstr (polku_form_dialog_get_choice (form, "phase"), ==,
-                   polku_case_phase_to_code (POLKU_CASE_PHASE_CONSENT));
+                   polku_case_phase_to_code (POLKU_CASE_PHASE_CLOSED));
   polku_form_dialog_set_choice (form, "phase",
                                 polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
+  g_assert_false (polku_form_dialog_submit (form));
+  test_spin (20);
+  g_assert_true (find_form () == form);
+  g_assert_true (g_str_has_prefix (polku_form_dialog_get_message (form),
+                                   "The case cannot move past identification. "));
+  g_assert_cmpuint (strlen (polku_form_dialog_get_message (form)), >,
+                    strlen ("The case cannot move past identification. "));
   submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_IDENTIFIED);
 
@@ -481,9 +506,16 @@ test_forms (Fixture       *f,
   g_assert_null (polku_consent_get_organisations (g_ptr_array_index (list, 0))[0]);
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_true (polku_consent_check_contact (f->store, id, NULL, NULL));
+  /* Recording it offers to move the case on: the toast's button. */
+  test_spin (300);
+  g_assert_true (has_label (f->window, "Move to Consent"));
+  g_assert_true (gtk_widget_activate_action (f->view, "overview.move-to-consent", NULL));
+  test_wait_loaded (f->view);
+  g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONSENT);
+  /* Now the form proposes the next phase, which the gate allows. */
   form = open_form (f, "overview.change-phase", NULL);
-  polku_form_dialog_set_choice (form, "phase",
-                                polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "phase"), ==,
+                   polku_case_phase_to_code (POLKU_CASE_PHASE_CONTACTED));
   submit_form (f, form);
   g_assert_cmpint (phase_of (f, id), ==, POLKU_CASE_PHASE_CONTACTED);
 

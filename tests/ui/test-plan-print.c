@@ -226,6 +226,35 @@ export_and_check (const char *language)
   test_remove_tree (out_dir);
 }
 
+/* The PDF is offered under a name of its own for each client and day, with initials only:
+ * never the identity code or a whole name. */
+static void
+test_file_name (void)
+{
+  g_autoptr(PolkuClient) client = make_client ();
+  g_autoptr(PolkuClient) other = polku_client_new ();
+  g_autofree char *fi = NULL;
+  g_autofree char *sv = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *nameless = NULL;
+
+  polku_client_set_hetu (client, "131052-308T");
+  polku_client_set_given_name (other, "Eero");
+  polku_client_set_family_name (other, "Laine");
+  fi = polku_plan_pdf_file_name (client, "fi", "2026-12-03");
+  sv = polku_plan_pdf_file_name (client, "sv", "2026-12-03");
+  second = polku_plan_pdf_file_name (other, "fi", "2026-12-03");
+  nameless = polku_plan_pdf_file_name (NULL, "fi", "2026-12-03");
+
+  g_assert_cmpstr (fi, ==, "hoito-ja-palvelusuunnitelma-AÖ-2026-12-03.pdf");
+  g_assert_cmpstr (sv, ==, "vard-och-serviceplan-AÖ-2026-12-03.pdf");
+  g_assert_cmpstr (second, ==, "hoito-ja-palvelusuunnitelma-EL-2026-12-03.pdf");
+  g_assert_cmpstr (nameless, ==, "hoito-ja-palvelusuunnitelma-2026-12-03.pdf");
+  g_assert_null (strstr (fi, "131052"));
+  g_assert_null (strstr (fi, "Östman"));
+  g_assert_null (strchr (fi, '/'));
+}
+
 static void
 test_finnish (void)
 {
@@ -378,6 +407,7 @@ main (int   argc,
   adw_init ();
   g_assert_cmpstr (g_get_tmp_dir (), ==, tmp_dir);
 
+  g_test_add_func ("/plan-print/file-name", test_file_name);
   g_test_add_func ("/plan-print/finnish", test_finnish);
   g_test_add_func ("/plan-print/swedish", test_swedish);
   g_test_add_func ("/plan-print/pages", test_pages);

@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "polku-case-store.h"
 #include "polku-date.h"
 #include "polku-plan-editor.h"
+#include "polku-plan-history.h"
 #include "polku-plan-store.h"
 #include "polku-plan-view-private.h"
 #include "polku-team-store.h"
@@ -33,6 +35,9 @@ typedef struct
   GtkWidget    *view;
 } Fixture;
 
+/* The width of the next view's window. */
+static int view_width = 900;
+
 static GtkWidget *
 make_view (Fixture *f)
 {
@@ -40,7 +45,7 @@ make_view (Fixture *f)
                                   NULL);
 
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 900);
+  gtk_window_set_default_size (f->window, view_width, 900);
   gtk_window_set_child (f->window, view);
   gtk_window_present (f->window);
   test_wait_loaded (view);
@@ -341,8 +346,18 @@ test_draft_survives (Fixture       *f,
   g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
   g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "text"), ==, "Bo kvar hemma");
 
+  /* Discarding is asked first: kept when the answer is no. */
+  activate (f, "plan.discard-draft", NULL);
+  test_answer_message_dialog ("cancel");
+  g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "editor");
+  g_clear_pointer (&draft, json_node_unref);
+  draft = polku_plan_store_load_draft (f->store, polku_client_get_id (f->client), &base, NULL);
+  g_assert_nonnull (draft);
+
   /* Discarding it brings back the empty state */
   activate (f, "plan.discard-draft", NULL);
+  test_answer_message_dialog ("discard");
+  test_wait_loaded (f->view);
   g_assert_cmpstr (polku_plan_view_get_page (POLKU_PLAN_VIEW (f->view)), ==, "empty");
   g_clear_pointer (&draft, json_node_unref);
   draft = polku_plan_store_load_draft (f->store, polku_client_get_id (f->client), &base, NULL);
@@ -386,6 +401,51 @@ test_history (Fixture       *f,
   g_assert_cmpuint (count_markers (grid, "Added"), >=, 1);
   g_assert_cmpuint (count_markers (grid, "Ordning på ekonomin"), ==, 1);
   g_assert_cmpuint (count_markers (grid, "Ordning på räkningarna"), ==, 1);
+  /* Only the differences, first; what is the same when asked for, after them. */
+  {
+    GtkGrid *g = GTK_GRID (grid);
+    GtkWidget *first_marker = gtk_grid_get_child_at (g, 3, 1);
+    GtkCheckButton *show_all = GTK_CHECK_BUTTON (test_find_widget (
+      GTK_WIDGET (gtk_widget_get_ancestor (grid, POLKU_TYPE_PLAN_HISTORY)),
+      GTK_TYPE_CHECK_BUTTON));
+    guint n_only_changes = 0;
+    guint n_all = 0;
+    gboolean same_seen = FALSE;
+    AdwComboRow *older = ADW_COMBO_ROW (test_find_widget (
+      GTK_WIDGET (gtk_widget_get_ancestor (grid, POLKU_TYPE_PLAN_HISTORY)), ADW_TYPE_COMBO_ROW));
+    g_autoptr(GPtrArray) versions = polku_plan_store_list_versions (
+      f->store, polku_client_get_id (f->client), NULL);
+    g_autofree char *label = polku_plan_version_dup_label (g_ptr_array_index (versions, 0));
+
+    g_assert_true (GTK_IS_LABEL (first_marker));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first_marker)), !=, "");
+    for (int row = 1; gtk_grid_get_child_at (g, 0, row) != NULL; row++)
+      {
+        GtkWidget *marker = gtk_grid_get_child_at (g, 3, row);
+
+        n_only_changes++;
+        g_assert_true (marker != NULL && GTK_IS_LABEL (marker));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (marker)), !=, "");
+      }
+    gtk_check_button_set_active (show_all, TRUE);
+    test_spin (20);
+    for (int row = 1; gtk_grid_get_child_at (g, 0, row) != NULL; row++)
+      {
+        GtkWidget *marker = gtk_grid_get_child_at (g, 3, row);
+        gboolean same = g_strcmp0 (gtk_label_get_text (GTK_LABEL (marker)), "") == 0;
+
+        g_assert_true (!same_seen || same);
+        same_seen |= same;
+        n_all++;
+      }
+    g_assert_true (same_seen);
+    g_assert_cmpuint (n_all, >, n_only_changes);
+    gtk_check_button_set_active (show_all, FALSE);
+
+    /* The picker shows a version's whole label, author and all, not cut. */
+    g_assert_true (adw_combo_row_get_use_subtitle (older));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (older)), ==, label);
+  }
 
   /* Restore version 1 as version 3 */
   activate (f, "plan.restore-older", NULL);
@@ -837,6 +897,106 @@ test_switch_quickly (Fixture       *f,
     g_object_unref (clients[i]);
 }
 
+/* Every mapped button under @root that saves the plan has a label to read. */
+static guint
+count_save_buttons (GtkWidget *root,
+                    gboolean  *all_labelled)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "plan.save") == 0)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+
+      n++;
+      if (label == NULL || strstr (label, "Save") == NULL)
+        *all_labelled = FALSE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_save_buttons (child, all_labelled);
+  return n;
+}
+
+static GtkWidget *
+find_save_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "plan.save") == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_save_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkAdjustment *
+editor_adjustment (Fixture *f)
+{
+  GtkWidget *editor = polku_plan_view_get_editor (POLKU_PLAN_VIEW (f->view));
+  GtkWidget *scroller = test_find_widget (editor, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* When the plan's buttons are compact, unsaved changes leave "Save Version" labelled, and
+ * saving keeps the place in the plan. */
+static void
+test_save_keeps_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkAdjustment *adjustment;
+  gboolean all_labelled = TRUE;
+  GtkWidget *save_button;
+  double before;
+
+  /* Narrower than the window's default content pane: the compact buttons, as at the
+   * default size in Finnish, whose labels are longer. */
+  gtk_window_destroy (f->window);
+  test_spin (20);
+  view_width = 400;
+  f->view = make_view (f);
+  view_width = 900;
+  activate (f, "plan.new-empty", NULL);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Mål %u", i + 1);
+
+      activate (f, "plan.add-goal", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", i)), text);
+    }
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  test_spin (200);
+
+  /* Typed in as a coordinator does: the focus in the field. */
+  gtk_widget_grab_focus (nth_row (f, "The goal", 4));
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, "The goal", 4)), "Mål fem");
+  test_spin (200);
+  g_assert_cmpuint (count_save_buttons (f->view, &all_labelled), ==, 1);
+  g_assert_true (all_labelled);
+
+  adjustment = editor_adjustment (f);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment)
+                     - gtk_adjustment_get_page_size (adjustment), >, 400);
+  gtk_adjustment_set_value (adjustment, 400);
+  test_spin (100);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 300);
+
+  save_button = find_save_button (f->view);
+  gtk_widget_grab_focus (save_button);
+  gtk_widget_activate (save_button);
+  test_spin (300);
+  g_assert_cmpuint (n_versions (f), ==, 2);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (editor_adjustment (f)) - before), <, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +1011,7 @@ main (int   argc,
   ADD ("/plan-view/reorder", test_reorder);
   ADD ("/plan-view/draft-survives", test_draft_survives);
   ADD ("/plan-view/history", test_history);
+  ADD ("/plan-view/save-keeps-place", test_save_keeps_place);
   ADD ("/plan-view/save-refused", test_save_refused);
   ADD ("/plan-view/same-words-as-cli", test_same_words_as_cli);
   ADD ("/plan-view/template", test_template);

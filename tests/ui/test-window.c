@@ -1009,6 +1009,139 @@ test_case_filters (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS);
 }
 
+/* Adds a client with the editor and waits until the window has them. */
+static void
+add_client (Fixture    *fixture,
+            const char *given_name,
+            const char *family_name)
+{
+  PolkuClientEditor *editor = polku_window_open_editor (fixture->window, NULL);
+
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "given-name"), given_name);
+  gtk_editable_set_text (polku_client_editor_get_entry (editor, "family-name"), family_name);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  test_wait_until (window_settled, fixture->window, 5000, "the list is updated");
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "No Case Yet" page is given its whole height, and its button (the only way to start
+ * the case) is whole and on screen in the overview's scroller without scrolling. */
+static gboolean
+start_button_in_view (gpointer data)
+{
+  PolkuClientPage *page = data;
+  GtkWidget *overview = test_find_widget (GTK_WIDGET (page), POLKU_TYPE_OVERVIEW_VIEW);
+  GtkWidget *status = find_by_id (overview, "empty_page");
+  GtkWidget *button = find_by_id (overview, "empty_sign_button");
+  GtkWidget *scroller = gtk_widget_get_ancestor (overview, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t in_scroller, in_status;
+  int natural, button_natural;
+
+  if (!gtk_widget_get_mapped (button) || test_tree_loading (scroller)
+      || !gtk_widget_compute_bounds (button, scroller, &in_scroller)
+      || !gtk_widget_compute_bounds (button, status, &in_status))
+    return FALSE;
+  gtk_widget_measure (status, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (status), NULL,
+                      &natural, NULL, NULL);
+  /* Its whole height (the bounds have its padding, which get_height leaves out). */
+  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_natural, NULL,
+                      NULL);
+  button_natural -= gtk_widget_get_margin_top (button) + gtk_widget_get_margin_bottom (button);
+  natural -= gtk_widget_get_margin_top (status) + gtk_widget_get_margin_bottom (status);
+  return gtk_widget_get_height (status) >= natural
+         && in_status.size.height >= MAX (button_natural, 30)
+         && in_status.origin.y >= 0
+         && in_status.origin.y + in_status.size.height <= gtk_widget_get_height (status)
+         && in_scroller.origin.y >= 0
+         && in_scroller.origin.y + in_scroller.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* A new client has no case: the Overview shows "No Case Yet" whole, with the button that
+ * starts the case on screen at the default window size, in the light and the dark style. */
+static void
+test_new_client_overview (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+
+  add_client (fixture, "Uusi", "Asiakas");
+  g_assert_cmpstr (polku_client_get_family_name (shown_client (fixture->window)), ==,
+                   "Asiakas");
+  g_assert_cmpstr (polku_window_get_content_page (fixture->window), ==, "client");
+  test_wait_until (start_button_in_view, page, 5000, "the start button is in view (light)");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  test_spin (50);
+  test_wait_until (start_button_in_view, page, 5000, "the start button is in view (dark)");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A new client saved while a case filter hides them is opened all the same: the filter is
+ * cleared and the toast says so. */
+static void
+test_new_client_under_filter (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PolkuClientFilters *filters =
+    polku_client_list_get_filters (polku_window_get_client_list (fixture->window));
+  GtkDropDown *phase = polku_client_filters_get_phase_dropdown (filters);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClient *added;
+  gboolean listed = FALSE;
+
+  gtk_drop_down_set_selected (phase, 1 + POLKU_CASE_PHASE_COORDINATION);
+  test_wait_until (window_settled, fixture->window, 5000, "the phase filter is applied");
+  g_assert_cmpuint (n_visible (fixture), <, N_CLIENTS);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 0);
+  test_wait_tree_loaded (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (shown_client (fixture->window));
+
+  add_client (fixture, "Suodatettu", "Uusinen");
+  added = shown_client (fixture->window);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (polku_client_get_family_name (added), ==, "Uusinen");
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (visible))
+                 == added);
+  g_assert_cmpuint (gtk_drop_down_get_selected (phase), ==, 0);
+  g_assert_cmpuint (n_visible (fixture), ==, N_CLIENTS + 1);
+  for (guint i = 0; i < n_visible (fixture); i++)
+    listed |= client_at (visible, i) == added;
+  g_assert_true (listed);
+  g_assert_true (has_label_text (GTK_WIDGET (fixture->window), "filters were cleared"));
+}
+
 static gboolean
 followups_listed (gpointer data)
 {
@@ -1180,6 +1313,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/followups/count", Fixture, NULL, fixture_set_up, test_followups_count,
               fixture_tear_down);
+  g_test_add ("/window/editor/new-client-overview", Fixture, NULL, fixture_set_up,
+              test_new_client_overview, fixture_tear_down);
+  g_test_add ("/window/editor/new-client-under-filter", Fixture, NULL, fixture_set_up,
+              test_new_client_under_filter, fixture_tear_down);
   g_test_add_func ("/window/first-start", test_first_start);
 
   return g_test_run ();

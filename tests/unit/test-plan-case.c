@@ -84,7 +84,7 @@ patch_plan (Fixture     *f,
 {
   g_autoptr(JsonNode) patch = parse (patch_text);
 
-  return polku_plan_store_update (f->store, client_id (f), patch, NULL, error);
+  return polku_plan_store_update (f->store, client_id (f), patch, -1, NULL, error);
 }
 
 /* Not given, the agreed date is the local date of the first save; later saves keep it. */

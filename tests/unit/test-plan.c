@@ -321,14 +321,14 @@ test_update_patch (Fixture       *f,
   gint64 version = 0;
 
   /* The first patch makes the plan, in the client's language. */
-  result = polku_plan_store_update (f->store, f->client_id, first, &version, &error);
+  result = polku_plan_store_update (f->store, f->client_id, first, -1, &version, &error);
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 1);
   g_assert_cmpstr (polku_plan_document_get_language (result), ==, "sv");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "main_burden"),
                    ==, "Raha");
 
-  again = polku_plan_store_update (f->store, f->client_id, bad, &version, &error);
+  again = polku_plan_store_update (f->store, f->client_id, bad, -1, &version, &error);
   g_assert_null (again);
   g_assert_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "goals[0]"));

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <utime.h>
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 
@@ -900,11 +901,20 @@ test_create_after_interrupted (Fixture       *f,
   g_autoptr(PolkuStore) store = NULL;
   g_autofree char *stray = g_strconcat (f->path, ".new-AbC123", NULL);
 
+  g_autofree char *fresh = g_strconcat (f->path, ".new-XyZ789", NULL);
+  struct utimbuf old_times = { 1000000000, 1000000000 };
+
   g_assert_true (g_file_set_contents (stray, "", 0, NULL));
+  g_assert_cmpint (utime (stray, &old_times), ==, 0);
+  g_assert_true (g_file_set_contents (fresh, "", 0, NULL));
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
   store = polku_store_open (f->path, POLKU_KEY_RAW, KEY, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_access (f->path, R_OK), ==, 0);
+
+  /* The old stray is cleared away; a young one may be another creation in progress. */
+  g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
 
 int

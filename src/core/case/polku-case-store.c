@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-case-store.h"
+#include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
 
@@ -402,7 +403,9 @@ polku_case_store_set_phase (PolkuStore      *store,
 
   if (date == NULL)
     date = today;
-  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+  if (!polku_date_check (date, today, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error)
+      || !polku_check_length (clean_reason, POLKU_LIMIT_TEXT, _("The reason"),
+                              POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
     return NULL;
   if (phase == POLKU_CASE_PHASE_CLOSED)
     {
@@ -738,6 +741,13 @@ polku_case_store_add_sign (PolkuStore      *store,
   if (flagged_by == NULL && polku_case_sign_sector_is_professional (sector))
     flagged_by = g_steal_pointer (&actor);
   flagged_on = polku_case_sign_get_flagged_on (draft);
+  if (!polku_check_length (reason, POLKU_LIMIT_TEXT, _("The reason"), POLKU_CASE_ERROR,
+                           POLKU_CASE_ERROR_INVALID, error)
+      || !polku_check_length (flagged_by, POLKU_LIMIT_NAME, _("Who flagged the client"),
+                              POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error)
+      || !polku_check_length (service_point, POLKU_LIMIT_NAME, _("The service point"),
+                              POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID, error))
+    return NULL;
   if (flagged_on == NULL)
     flagged_on = today;
 
@@ -920,7 +930,9 @@ polku_case_store_add_note (PolkuStore  *store,
   g_return_val_if_fail (client_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!required (text, _("The note is empty."), error))
+  if (!required (text, _("The note is empty."), error)
+      || !polku_check_length (text, POLKU_LIMIT_TEXT, _("The note"), POLKU_CASE_ERROR,
+                              POLKU_CASE_ERROR_INVALID, error))
     return NULL;
 
   return polku_store_write_get (store, add_note_body, &note, get_note_locked, id, error);

@@ -14,6 +14,7 @@
 
 #include "polku-checklist.h"
 #include "polku-core-resources.h"
+#include "polku-json.h"
 
 #define FORMAT "polku-checklist/1"
 #define FILE_NAME "heratteet.json"
@@ -327,17 +328,15 @@ polku_checklist_new_from_bytes (GBytes      *bytes,
                                 GError     **error)
 {
   g_autoptr(PolkuChecklist) self = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
+  root = polku_json_parse_bounded (bytes, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
                    _("%s: not valid JSON: %s"), name, local_error->message);
@@ -345,7 +344,7 @@ polku_checklist_new_from_bytes (GBytes      *bytes,
     }
 
   self = g_object_new (POLKU_TYPE_CHECKLIST, NULL);
-  if (!load (self, json_parser_get_root (parser), name, error))
+  if (!load (self, root, name, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -355,17 +354,15 @@ PolkuChecklist *
 polku_checklist_new_from_file (const char  *path,
                                GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, error);
+  if (bytes == NULL)
     return NULL;
   name = g_filename_display_name (path);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   return polku_checklist_new_from_bytes (bytes, name, error);
 }
 

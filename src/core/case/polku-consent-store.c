@@ -14,6 +14,7 @@
 #include "polku-case-private.h"
 #include "polku-consent-store.h"
 #include "polku-organisations.h"
+#include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-consent-error-quark, polku_consent_error)
 
@@ -610,6 +611,9 @@ polku_consent_store_add (PolkuStore    *store,
       invalid (error, _("Say which client gave the consent."));
       return NULL;
     }
+  if (!polku_check_length (representative, POLKU_LIMIT_NAME, _("The representative"),
+                           POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID, error))
+    return NULL;
   if (!check_date (given_on, today, _("Given on"), error))
     return NULL;
   if (valid_until != NULL
@@ -663,6 +667,9 @@ polku_consent_store_add (PolkuStore    *store,
           invalid (error, _("An organisation in the consent’s scope is empty."));
           return NULL;
         }
+      if (!polku_check_length (organisation, POLKU_LIMIT_NAME, _("The organisation"),
+                               POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID, error))
+        return NULL;
       if (!g_ptr_array_find_with_equal_func (organisations, organisation, g_str_equal, NULL))
         g_ptr_array_add (organisations, g_steal_pointer (&organisation));
     }

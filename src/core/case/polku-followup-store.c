@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-followup-store.h"
+#include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-followup-error-quark, polku_followup_error)
 
@@ -190,6 +191,11 @@ polku_followup_store_add (PolkuStore     *store,
       invalid (error, _("Say what is to be followed up."));
       return NULL;
     }
+  if (!polku_check_length (title, POLKU_LIMIT_TEXT, _("What is to be followed up"),
+                           POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID, error)
+      || !polku_check_length (assignee, POLKU_LIMIT_NAME, _("Who follows it up"),
+                              POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID, error))
+    return NULL;
   if (!polku_date_check (due_on, NULL, POLKU_FOLLOWUP_ERROR, POLKU_FOLLOWUP_ERROR_INVALID,
                          error))
     return NULL;

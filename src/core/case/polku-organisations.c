@@ -19,6 +19,7 @@
 #include "polku-contact-type-private.h"
 #include "polku-core-resources.h"
 #include "polku-organisations.h"
+#include "polku-json.h"
 
 #define FORMAT "polku-organisations"
 #define FILE_NAME "organisations.json"
@@ -373,17 +374,15 @@ PolkuOrganisations *
 polku_organisations_new_from_file (const char  *path,
                                    GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, error);
+  if (bytes == NULL)
     return NULL;
   name = g_filename_display_name (path);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   return polku_organisations_new_from_bytes (bytes, name, error);
 }
 

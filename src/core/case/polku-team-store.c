@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-team-store.h"
+#include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-team-error-quark, polku_team_error)
 
@@ -319,6 +320,15 @@ polku_team_store_add (PolkuStore       *store,
       invalid (error, _("Say whose team the member joins."));
       return NULL;
     }
+  if (!polku_check_length (person, POLKU_LIMIT_NAME, _("The team member’s name"),
+                           POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error)
+      || !polku_check_length (role, POLKU_LIMIT_NAME, _("The role"), POLKU_TEAM_ERROR,
+                              POLKU_TEAM_ERROR_INVALID, error)
+      || !polku_check_length (organisation, POLKU_LIMIT_NAME, _("The organisation"),
+                              POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error)
+      || !polku_check_length (contact, POLKU_LIMIT_NAME, _("The contact details"),
+                              POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error))
+    return NULL;
   if (person == NULL)
     {
       invalid (error, _("Name the team member."));

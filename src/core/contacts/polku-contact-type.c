@@ -21,6 +21,7 @@
 
 #include "polku-contact-type-private.h"
 #include "polku-core-resources.h"
+#include "polku-json.h"
 
 #define DEFAULT_RESOURCE "/io/github/polku/Polku/core/contact-types.json"
 #define MAX_TYPES 200
@@ -382,21 +383,21 @@ polku_data_parse (GBytes      *bytes,
                   const char  *format,
                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
   JsonNode *member;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
 
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
+  root = polku_json_parse_bounded (bytes, &local_error);
+  if (root == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)
+      && g_bytes_get_size (bytes) == 0)
+    g_clear_error (&local_error);    /* empty: "must hold one JSON object" below */
+  if (local_error != NULL)
     {
       g_autofree char *problem = g_strdup_printf (_("not valid JSON (%s)."),
                                                   local_error->message);
       data_error (error, file_name, NULL, problem);
       return NULL;
     }
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       data_error (error, file_name, NULL, _("the file must hold one JSON object."));
@@ -825,7 +826,7 @@ polku_contact_types_load_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = polku_file_load_bounded (file, POLKU_JSON_MAX_BYTES, error);
   if (bytes == NULL)
     return NULL;
   name = g_file_get_basename (file);

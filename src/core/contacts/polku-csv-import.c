@@ -27,6 +27,7 @@
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
 #include "polku-csv-import-private.h"
+#include "polku-json.h"
 
 G_DEFINE_QUARK (polku-csv-import-error-quark, polku_csv_import_error)
 
@@ -153,6 +154,7 @@ struct _PolkuCsvImport
   GStrv        ignored_columns;
   const char  *encoding;
   char         separator;
+  guint        unclosed_quote_line;  /* 0, or where a quote never closed begins its record */
 };
 
 G_DEFINE_FINAL_TYPE (PolkuCsvImport, polku_csv_import, G_TYPE_OBJECT)
@@ -467,6 +469,9 @@ polku_csv_import_new (GBytes      *bytes,
       PolkuCsvRecord *record = g_ptr_array_index (records, r);
       g_autoptr(PolkuCsvRow) row = NULL;
 
+      if (record->unclosed)
+        self->unclosed_quote_line = record->line;
+
       if (is_blank_record (record) && record->problem == NULL)
         continue;
       row = check_record (self, record, r + 1, map, n_columns);
@@ -488,25 +493,36 @@ polku_csv_import_new_for_file (GFile       *file,
                                GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > POLKU_CSV_IMPORT_MAX_BYTES)
+  /* Counted while reading: /dev/zero and FIFOs state no size (or a wrong one). */
+  bytes = polku_file_load_bounded (file, POLKU_CSV_IMPORT_MAX_BYTES, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
-                   _("The file is too big to import (at most %d MB)."),
-                   POLKU_CSV_IMPORT_MAX_BYTES / (1024 * 1024));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_FILE,
+                     _("The file is too big to import (at most %d MB)."),
+                     POLKU_CSV_IMPORT_MAX_BYTES / (1024 * 1024));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
   return polku_csv_import_new (bytes, client_id, types, error);
+}
+
+/**
+ * polku_csv_import_get_unclosed_quote_line:
+ *
+ * Returns: 0, or the line where the row begins whose quote is never closed (it swallowed the
+ *   rest of the file; polku_csv_import_commit () then refuses even with skip_bad_rows)
+ */
+guint
+polku_csv_import_get_unclosed_quote_line (PolkuCsvImport *self)
+{
+  g_return_val_if_fail (POLKU_IS_CSV_IMPORT (self), 0);
+  return self->unclosed_quote_line;
 }
 
 /**
@@ -687,6 +703,17 @@ polku_csv_import_commit (PolkuCsvImport  *self,
 
   if (out_n_written != NULL)
     *out_n_written = 0;
+
+  /* Skipping that one bad row would skip every row after it without a word. */
+  if (self->unclosed_quote_line > 0)
+    {
+      g_set_error (error, POLKU_CSV_IMPORT_ERROR, POLKU_CSV_IMPORT_ERROR_UNCLOSED_QUOTE,
+                   _("A quote (\") opened in the row on line %u is never closed, so every "
+                     "line after it was read as part of that one row. Nothing was imported: "
+                     "close the quote and import again."),
+                   self->unclosed_quote_line);
+      return FALSE;
+    }
 
   n_invalid = polku_csv_import_get_n_invalid (self);
   if (n_invalid > 0 && !skip_bad_rows)

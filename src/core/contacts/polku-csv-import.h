@@ -19,6 +19,7 @@ typedef enum
   POLKU_CSV_IMPORT_ERROR_FILE,      /* not text, too big, empty */
   POLKU_CSV_IMPORT_ERROR_COLUMNS,   /* a required column is missing, or one is named twice */
   POLKU_CSV_IMPORT_ERROR_BAD_ROWS,  /* rows have errors and skipping them was not asked for */
+  POLKU_CSV_IMPORT_ERROR_UNCLOSED_QUOTE, /* a quote never closed swallowed the rest of the file */
 } PolkuCsvImportError;
 
 #define POLKU_CSV_IMPORT_MAX_BYTES (16 * 1024 * 1024)
@@ -31,6 +32,7 @@ typedef struct
   GStrv  fields;
   guint  line;      /* the line of the file where the record starts, from 1 */
   char  *problem;   /* NULL, or what is wrong with the quoting of this record */
+  gboolean unclosed; /* a quote opened in this record is never closed: it runs to the end */
 } PolkuCsvRecord;
 
 void        polku_csv_record_free       (PolkuCsvRecord *record);
@@ -87,6 +89,7 @@ char                polku_csv_import_get_separator       (PolkuCsvImport  *self)
 const char         *polku_csv_import_get_encoding        (PolkuCsvImport  *self);
 const char * const *polku_csv_import_get_columns         (PolkuCsvImport  *self);
 const char * const *polku_csv_import_get_ignored_columns (PolkuCsvImport  *self);
+guint               polku_csv_import_get_unclosed_quote_line (PolkuCsvImport *self);
 gboolean            polku_csv_import_find_duplicates     (PolkuCsvImport  *self,
                                                           PolkuStore      *store,
                                                           GError         **error);

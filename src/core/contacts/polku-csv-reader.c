@@ -205,6 +205,8 @@ polku_csv_parse (const char *text,
     }
 
   if (in_quotes && r.current != NULL)
+    r.current->unclosed = TRUE;
+  if (in_quotes && r.current != NULL)
     set_problem (r.current, _("a quoted field is never closed: a closing quote (\") is "
                               "missing."));
   if (r.current != NULL)

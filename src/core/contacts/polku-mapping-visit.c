@@ -22,6 +22,7 @@
 #include "polku-mapping-visit-private.h"
 #include "polku-object-private.h"
 #include "polku-store-private.h"
+#include "polku-json.h"
 
 #define DEFAULT_AGENDA "/io/github/polku/Polku/core/mapping-visit-agenda.json"
 #define MAX_ITEMS 100
@@ -384,7 +385,7 @@ polku_mapping_visit_agenda_load_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = polku_file_load_bounded (file, POLKU_JSON_MAX_BYTES, error);
   if (bytes == NULL)
     return NULL;
   name = g_file_get_basename (file);

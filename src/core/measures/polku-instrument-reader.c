@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "polku-instrument-fields-private.h"
+#include "polku-json.h"
 
 #define FORMAT_VERSION 1
 
@@ -752,7 +753,8 @@ polku_instrument_new_from_data (const char  *data,
                                 GError     **error)
 {
   g_autoptr(PolkuInstrument) self = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   Ctx ctx = { file_name, error };
 
@@ -760,7 +762,9 @@ polku_instrument_new_from_data (const char  *data,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  bytes = g_bytes_new_static (data, length < 0 ? strlen (data) : (gsize) length);
+  root = polku_json_parse_bounded (bytes, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, POLKU_INSTRUMENT_ERROR, POLKU_INSTRUMENT_ERROR_INVALID,
                    _("%s: not valid JSON: %s"), file_name, local_error->message);
@@ -769,7 +773,7 @@ polku_instrument_new_from_data (const char  *data,
 
   self = g_object_new (POLKU_TYPE_INSTRUMENT, NULL);
   self->file_name = g_strdup (file_name);
-  if (!polku_instrument_read (self, &ctx, json_parser_get_root (parser)))
+  if (!polku_instrument_read (self, &ctx, root))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -779,18 +783,21 @@ PolkuInstrument *
 polku_instrument_new_from_file (const char  *path,
                                 GError     **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
+  const char *contents;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, POLKU_INSTRUMENT_ERROR, POLKU_INSTRUMENT_ERROR_INVALID,
                    _("%s: cannot be read: %s"), path, local_error->message);
       return NULL;
     }
-  return polku_instrument_new_from_data (contents, length, path, error);
+  contents = g_bytes_get_data (bytes, &length);
+  return polku_instrument_new_from_data (contents != NULL ? contents : "", length, path, error);
 }

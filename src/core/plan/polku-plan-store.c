@@ -681,6 +681,18 @@ update_body (PolkuStore  *store,
       || !load_current_locked (db, save->client_id, NULL, &version, &current, error))
     return FALSE;
 
+  /* A patch made from an older version would be applied to a plan it never saw: a goal
+   * another patch added meanwhile would be dropped by a patch that replaces "goals". */
+  if (save->base_version >= 0 && save->base_version != version)
+    {
+      g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_CHANGED,
+                   _("The plan was changed meanwhile: the patch was made from version %d and "
+                     "the plan is now at version %d. Nothing was changed; make the patch "
+                     "again from the newest version."),
+                   (int) save->base_version, (int) version);
+      return FALSE;
+    }
+
   if (current == NULL)
     {
       /* The first patch makes the plan, in the client's language. */
@@ -711,10 +723,14 @@ update_body (PolkuStore  *store,
 /**
  * polku_plan_store_update:
  * @patch: a JSON merge patch (RFC 7396) of the plan
+ * @base_version: the version the patch was made from (0 when there was no plan), or -1 not
+ *   to check
  *
  * Applies @patch to the current version (to a new, empty plan when there is none) and
  * saves the result as a new version. A bad patch is rejected with one line that says what
- * is wrong, and changes nothing.
+ * is wrong, and changes nothing. When the plan is no longer at @base_version, nothing is
+ * changed and the error is %POLKU_PLAN_ERROR_CHANGED: a patch is not merged with changes
+ * it never saw.
  *
  * Returns: (transfer full): the plan after the change, or %NULL with @error
  */
@@ -722,10 +738,12 @@ JsonNode *
 polku_plan_store_update (PolkuStore  *store,
                          const char  *client_id,
                          JsonNode    *patch,
+                         gint64       base_version,
                          gint64      *out_version,
                          GError     **error)
 {
-  SaveData save = { client_id, patch, -1, POLKU_PLAN_ORIGIN_PATCH, 0, 0, NULL, NULL };
+  SaveData save = { client_id, patch, base_version, POLKU_PLAN_ORIGIN_PATCH, 0, 0, NULL,
+                    NULL };
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (client_id != NULL, NULL);

@@ -57,6 +57,7 @@ gboolean     polku_plan_store_save            (PolkuStore   *store,
 JsonNode    *polku_plan_store_update          (PolkuStore   *store,
                                                const char   *client_id,
                                                JsonNode     *patch,
+                                               gint64        base_version,
                                                gint64       *out_version,
                                                GError      **error);
 GPtrArray   *polku_plan_store_list_versions   (PolkuStore   *store,

@@ -19,6 +19,7 @@
 
 #include "polku-date.h"
 #include "polku-plan-private.h"
+#include "polku-limits.h"
 
 /* Members of each kind of object, and what they hold. */
 typedef enum
@@ -270,6 +271,11 @@ check_member (Check        *check,
   gboolean is_null = JSON_NODE_HOLDS_NULL (value);
   const char *text = polku_plan_node_holds_string (value) ? json_node_get_string (value) : NULL;
 
+  /* No one writes 20,000 characters into one field of a plan. */
+  if (text != NULL && g_utf8_strlen (text, -1) > POLKU_LIMIT_TEXT)
+    return invalid (check, _("%s is longer than %d characters: shorten it. Nothing was "
+                             "saved."), path, POLKU_LIMIT_TEXT);
+
   switch (kind)
     {
     case KIND_STRING:
@@ -452,6 +458,20 @@ polku_plan_document_validate (JsonNode  *document,
 
   if (!JSON_NODE_HOLDS_OBJECT (document))
     return invalid (&check, _("The plan must be a JSON object."));
+
+  /* Every version is kept whole: a plan of megabytes would fill the disk in a few saves. */
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    gsize length = 0;
+    g_autofree char *text = NULL;
+
+    json_generator_set_root (generator, document);
+    text = json_generator_to_data (generator, &length);
+    if (length > POLKU_LIMIT_PLAN_BYTES)
+      return invalid (&check, _("The plan is larger than %d MiB: no plan needs that much "
+                                "text. Shorten it; nothing was saved."),
+                      POLKU_LIMIT_PLAN_BYTES / (1024 * 1024));
+  }
 
   return check_object (&check, document, plan_members, "", 0);
 }

@@ -18,6 +18,7 @@
 #include "polku-core-resources.h"
 #include "polku-date.h"
 #include "polku-plan-private.h"
+#include "polku-json.h"
 #include "polku-plan.h"
 
 #define TEMPLATES_PATH "/io/github/polku/Polku/core/plan-templates"
@@ -204,7 +205,9 @@ polku_plan_document_from_string (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+  /* json-glib recurses: nesting no plan has is refused before it sees it. */
+  if (!polku_json_check_depth (text, strlen (text), POLKU_JSON_MAX_DEPTH, &local_error)
+      || !json_parser_load_from_data (parser, text, -1, &local_error))
     {
       g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
                    _("The plan is not valid JSON: %s"), local_error->message);

@@ -676,20 +676,19 @@ check_guards_locked (sqlite3  *db,
 
 /* The anchor kept outside the database must still be in the chain, unchanged. */
 static gboolean
-check_anchor_locked (PolkuStore  *store,
-                     sqlite3     *db,
+check_anchor_locked (sqlite3     *db,
+                     gint64       anchor_seq,
+                     const char  *anchor_hash,
                      gint64       n_entries,
                      gint64      *out_anchored,
                      GError     **error)
 {
-  g_autofree char *anchor_hash = NULL;
   g_autofree char *number = NULL;
   sqlite3_stmt *stmt;
-  gint64 anchor_seq = 0;
   gboolean same;
 
   *out_anchored = 0;
-  if (!polku_store_read_audit_anchor (store, &anchor_seq, &anchor_hash))
+  if (anchor_seq <= 0 || anchor_hash == NULL)
     return TRUE;
   number = g_strdup_printf ("%" G_GINT64_FORMAT, anchor_seq);
   if (anchor_seq > n_entries)
@@ -747,6 +746,8 @@ polku_audit_verify_full (PolkuStore              *store,
                          PolkuAuditVerification  *out,
                          GError                 **error)
 {
+  g_autofree char *anchor_hash = NULL;
+  gint64 anchor_seq = 0;
   sqlite3 *db;
   gboolean ok;
 
@@ -758,6 +759,12 @@ polku_audit_verify_full (PolkuStore              *store,
   if (!polku_store_check_integrity (store, error))
     return FALSE;
 
+  /* The anchor is read before the log's snapshot: it is written after each commit, so what
+   * it names is then always in the snapshot (read after, a commit by another process in
+   * between would look like a cut log). */
+  if (!polku_store_read_audit_anchor (store, &anchor_seq, &anchor_hash))
+    anchor_seq = 0;
+
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
@@ -766,7 +773,8 @@ polku_audit_verify_full (PolkuStore              *store,
   if (ok)
     {
       ok = verify_locked (db, &out->n_entries, error)
-           && check_anchor_locked (store, db, out->n_entries, &out->anchored, error)
+           && check_anchor_locked (db, anchor_seq, anchor_hash, out->n_entries,
+                                   &out->anchored, error)
            && check_guards_locked (db, error);
       sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
     }

@@ -68,6 +68,18 @@ polku_read_file_bounded (const char  *path,
   return polku_read_bounded (G_INPUT_STREAM (in), max_bytes, error);
 }
 
+GBytes *
+polku_file_load_bounded (GFile   *file,
+                         gsize    max_bytes,
+                         GError **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+
+  if (in == NULL)
+    return NULL;
+  return polku_read_bounded (G_INPUT_STREAM (in), max_bytes, error);
+}
+
 /* Counts brackets outside strings; the parser still checks everything else. */
 gboolean
 polku_json_check_depth (const char  *text,

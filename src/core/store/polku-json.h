@@ -21,6 +21,9 @@ GBytes   *polku_read_bounded        (GInputStream  *in,
 GBytes   *polku_read_file_bounded   (const char    *path,
                                      gsize          max_bytes,
                                      GError       **error);
+GBytes   *polku_file_load_bounded   (GFile         *file,
+                                     gsize          max_bytes,
+                                     GError       **error);
 gboolean  polku_json_check_depth    (const char    *text,
                                      gsize          length,
                                      guint          max_depth,

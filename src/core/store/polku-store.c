@@ -30,6 +30,7 @@
 #include <sys/prctl.h>
 #endif
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "polku-core-resources.h"
@@ -640,6 +641,35 @@ remove_database_files (const char *path)
   g_unlink (shm);
 }
 
+/* What a creation killed half-way left (encrypted, but clutter): "polku.db.new-XXXXXX"
+ * files older than ten minutes. A younger one may be another process's creation in
+ * progress (it takes well under a second). */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".new-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+      full = g_build_filename (dir_name, name, NULL);
+      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 600)
+        {
+          g_debug ("Removing %s, left by an interrupted creation", full);
+          remove_database_files (full);
+        }
+    }
+}
+
 /* A new database is made whole under a name of its own (0600 from the start) and then
  * linked to @path, which fails if anything is there by then: two processes creating the
  * same profile at once never write into or remove each other's files, and a kill during
@@ -655,6 +685,7 @@ create_path (const char    *path,
   int saved_errno;
   int fd;
 
+  remove_stale_temporaries (path);
   fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
