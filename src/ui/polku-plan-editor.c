@@ -383,6 +383,45 @@ field_attach (PolkuPlanEditor    *self,
   return field;
 }
 
+/* Goals and actions still open whose date has passed say so in the row's title ("Target
+ * date · Overdue since 1.9.2025"), as the review date and follow-ups do. */
+static void
+mark_overdue (GtkWidget  *widget,
+              JsonObject *object,
+              const char *date)
+{
+  static const char * const finished[] = { "achieved", "not_achieved", "dropped", "done",
+                                           "cancelled", NULL };
+  const char *base;
+  const char *status = get_str (object, "status");
+  g_autofree char *overdue = NULL;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget))
+    return;
+  base = g_object_get_data (G_OBJECT (widget), "polku-base-title");
+  if (base == NULL)
+    {
+      base = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      g_object_set_data_full (G_OBJECT (widget), "polku-base-title", g_strdup (base), g_free);
+      base = g_object_get_data (G_OBJECT (widget), "polku-base-title");
+    }
+  if (date != NULL && !g_strv_contains (finished, status != NULL ? status : ""))
+    overdue = polku_plan_review_dup_overdue (date, NULL);
+
+  if (overdue != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s · %s", base, overdue);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+      gtk_widget_add_css_class (widget, "warning");
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), base);
+      gtk_widget_remove_css_class (widget, "warning");
+    }
+}
+
 /* Binds the field of @widget to @object and shows its member. */
 static void
 field_show (GtkWidget  *widget,
@@ -431,6 +470,10 @@ field_show (GtkWidget  *widget,
         gtk_widget_add_css_class (widget, "error");
       else
         gtk_widget_remove_css_class (widget, "error");
+      /* Deadlines only: the agreed date is always in the past. */
+      if (g_strcmp0 (field->member, "target_date") == 0
+          || g_strcmp0 (field->member, "due_date") == 0)
+        mark_overdue (widget, object, wrong ? NULL : value);
     }
   field->self->building = building;
 }

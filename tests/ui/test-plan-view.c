@@ -997,6 +997,34 @@ test_save_keeps_place (Fixture       *f,
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (editor_adjustment (f)) - before), <, 2);
 }
 
+/* An open goal whose target date has passed says so; an achieved one does not. */
+static void
+test_overdue_goal (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *base = "Target date (d.m.yyyy)";
+  const char *overdue = "Target date (d.m.yyyy) · Overdue since 1.9.2025";
+  guint skip = 0;
+
+  activate (f, "plan.new-empty", NULL);
+  activate (f, "plan.add-goal", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (wait_for_focused_entry_row (f, NULL)), "Velat hoidossa");
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (f, base, 0)), "1.9.2025");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  test_spin (50);
+  g_assert_nonnull (find_titled (f->view, ADW_TYPE_PREFERENCES_ROW, overdue, &skip));
+  g_assert_true (gtk_widget_has_css_class (nth_row (f, overdue, 0), "warning"));
+
+  /* Achieved: the date is history, not overdue. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_row (f, "Status", 0)), 2);
+  g_assert_cmpstr (json_object_get_string_member (goal (f, 0), "status"), ==, "achieved");
+  g_assert_true (polku_plan_view_save (POLKU_PLAN_VIEW (f->view)));
+  test_spin (50);
+  skip = 0;
+  g_assert_null (find_titled (f->view, ADW_TYPE_PREFERENCES_ROW, overdue, &skip));
+  g_assert_false (gtk_widget_has_css_class (nth_row (f, base, 0), "warning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1047,7 @@ main (int   argc,
   ADD ("/plan-view/switch-quickly", test_switch_quickly);
   ADD ("/plan-view/agreed-date", test_agreed_date);
   ADD ("/plan-view/team-and-review", test_team_and_review);
+  ADD ("/plan-view/overdue-goal", test_overdue_goal);
 #undef ADD
 
   return g_test_run ();
