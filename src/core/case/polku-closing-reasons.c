@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "polku-case-data-private.h"
 #include "polku-checklist.h"
 #include "polku-closing-reasons.h"
 #include "polku-core-resources.h"
@@ -23,8 +24,8 @@
 /* Cases closed before the reasons were coded carry it (migration 0007). */
 #define LEGACY_CODE "other"
 
-static const char * const languages[] = { "en", "fi", "sv", NULL };
-#define N_LANGUAGES 3
+#define languages polku_case_data_languages
+#define N_LANGUAGES POLKU_CASE_DATA_N_LANGUAGES
 
 typedef struct
 {
@@ -82,94 +83,20 @@ polku_closing_reasons_init (PolkuClosingReasons *self)
 /* Loading: every error names the file and the field, e.g.
  * "closing-reasons.json: reasons[2].label.sv: a label is missing" */
 
-static gboolean
-invalid (GError     **error,
-         const char  *name,
-         const char  *field,
-         const char  *problem)
-{
-  g_set_error (error, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
-               /* Translators: a data file's name, a field in it and what is wrong */
-               _("%s: %s: %s"), name, field, problem);
-  return FALSE;
-}
+/* The shared readers of the case module's data files (polku-case-data-private.h), with this
+ * file's error. */
+static const PolkuCaseDataErrors data_errors = {
+  polku_closing_reasons_error_quark, POLKU_CLOSING_REASONS_ERROR_INVALID
+};
 
-static gboolean
-is_id (const char *text)
-{
-  if (text == NULL || text[0] == '\0' || strlen (text) > 64)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return FALSE;
-  return TRUE;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-check_members (JsonObject          *object,
-               const char * const  *allowed,
-               const char          *name,
-               const char          *field,
-               GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *path = g_strdup_printf ("%s%s%s", field, field[0] ? "." : "",
-                                                 (const char *) l->data);
-        return invalid (error, name, path, _("unknown field"));
-      }
-  return TRUE;
-}
-
-static gboolean
-read_labels (JsonObject  *parent,
-             const char  *member,
-             char       **out,
-             const char  *name,
-             const char  *field,
-             GError     **error)
-{
-  g_autofree char *path = g_strdup_printf ("%s%s%s", field, field[0] ? "." : "", member);
-  JsonNode *node = json_object_get_member (parent, member);
-  JsonObject *object;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, name, path,
-                    _("an object with the labels in English, Finnish and Swedish is needed"));
-  object = json_node_get_object (node);
-  if (!check_members (object, languages, name, path, error))
-    return FALSE;
-
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    {
-      const char *text = member_string (object, languages[i]);
-      g_autofree char *label_path = g_strdup_printf ("%s.%s", path, languages[i]);
-      g_autofree char *stripped = NULL;
-
-      if (text == NULL)
-        return invalid (error, name, label_path, _("a label is missing"));
-      stripped = g_strstrip (g_strdup (text));
-      if (stripped[0] == '\0')
-        return invalid (error, name, label_path, _("the label is empty"));
-      out[i] = g_steal_pointer (&stripped);
-    }
-  return TRUE;
-}
+#define invalid(error, name, field, problem) \
+  polku_case_data_invalid (&data_errors, error, name, field, problem)
+#define check_members(object, allowed, name, field, error) \
+  polku_case_data_check_members (&data_errors, object, allowed, name, field, error)
+#define read_labels(parent, member, out, name, field, error) \
+  polku_case_data_read_labels (&data_errors, parent, member, out, name, field, error)
+#define member_string polku_case_data_member_string
+#define is_id polku_case_data_is_id
 
 static const char * const top_members[] = { "format", "id", "title", "source", "reasons", NULL };
 static const char * const reason_members[] = { "id", "label", "text_required", NULL };
