@@ -181,7 +181,14 @@ test_dev_zero (gconstpointer data)
       struct rlimit limit = { 768u * 1024 * 1024, 768u * 1024 * 1024 };
       g_autoptr(GError) error = NULL;
 
+      /* AddressSanitizer reserves terabytes of address space for its shadow memory: under it
+       * the cap would stop the sanitizer, not the reader (which is then bounded anyway by
+       * the 16 MiB limit the other assertions check). */
+#if !defined (__SANITIZE_ADDRESS__)
       g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#else
+      (void) limit;
+#endif
       g_assert_false (read_path (reader, "/dev/zero", &error));
       g_assert_nonnull (error);
       g_printerr ("refused: %s\n", error->message);

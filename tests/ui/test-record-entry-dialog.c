@@ -1,4 +1,4 @@
-/* test-record-entry.c: the satisfaction question asked with one tap from the Measures tab
+/* test-record-entry-dialog.c: the satisfaction question asked with one tap from the Measures tab
  * and offered when a follow-up is done, and the record entry shown, then copied to the
  * clipboard, from the client page, all with a real store
  *
