@@ -53,4 +53,11 @@ gboolean    polku_case_data_read_labels    (const PolkuCaseDataErrors *errors,
                                             const char                *field,
                                             GError                   **error);
 
+/* The county's file that replaces a built-in one: $@env_var, else
+ * $XDG_CONFIG_HOME/polku/[@subdir/]@file_name, else the same under the system config dirs;
+ * NULL when the built-in one is used. */
+char       *polku_case_data_find_file      (const char                *env_var,
+                                            const char                *subdir,
+                                            const char                *file_name);
+
 G_END_DECLS

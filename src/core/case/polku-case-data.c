@@ -113,3 +113,32 @@ polku_case_data_read_labels (const PolkuCaseDataErrors  *errors,
     }
   return TRUE;
 }
+
+char *
+polku_case_data_find_file (const char *env_var,
+                           const char *subdir,
+                           const char *file_name)
+{
+  const char *env = g_getenv (env_var);
+  const char * const *system_dirs = g_get_system_config_dirs ();
+  g_autofree char *user = NULL;
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  user = g_build_filename (g_get_user_config_dir (), "polku", subdir != NULL ? subdir : file_name,
+                           subdir != NULL ? file_name : NULL, NULL);
+  if (g_file_test (user, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&user);
+
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (system_dirs[i], "polku",
+                                                subdir != NULL ? subdir : file_name,
+                                                subdir != NULL ? file_name : NULL, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}

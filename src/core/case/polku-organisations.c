@@ -18,6 +18,7 @@
 #include "polku-checklist.h"
 #include "polku-contact-type-private.h"
 #include "polku-core-resources.h"
+#include "polku-case-data-private.h"
 #include "polku-organisations.h"
 #include "polku-json.h"
 
@@ -395,26 +396,7 @@ polku_organisations_new_from_file (const char  *path,
 char *
 polku_organisations_dup_default_path (void)
 {
-  const char *env = g_getenv ("POLKU_ORGANISATIONS");
-  g_autofree char *user = NULL;
-  const char * const *system_dirs;
-
-  if (env != NULL && env[0] != '\0')
-    return g_strdup (env);
-
-  user = g_build_filename (g_get_user_config_dir (), "polku", FILE_NAME, NULL);
-  if (g_file_test (user, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&user);
-
-  system_dirs = g_get_system_config_dirs ();
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (system_dirs[i], "polku", FILE_NAME, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-  return NULL;
+  return polku_case_data_find_file ("POLKU_ORGANISATIONS", NULL, FILE_NAME);
 }
 
 G_LOCK_DEFINE_STATIC (default_organisations);
