@@ -347,9 +347,15 @@ int         polku_cli_recovery_key     (int           argc,
                                         char        **argv);
 int         polku_cli_restore          (int           argc,
                                         char        **argv);
+int         polku_cli_report           (int           argc,
+                                        char        **argv);
 int         polku_cli_score            (int           argc,
                                         char        **argv);
 int         polku_cli_signs            (int           argc,
+                                        char        **argv);
+int         polku_cli_sync             (int           argc,
+                                        char        **argv);
+int         polku_cli_conflicts        (int           argc,
                                         char        **argv);
 int         polku_cli_team             (int           argc,
                                         char        **argv);

@@ -442,6 +442,21 @@ static const Command commands[] = {
        "                                    Client satisfaction: the share of answers in each\n"
        "                                    category with n, for the period and each year\n"
        "                                    (each client's latest answer; shares from n = 5)\n") },
+  { "report", polku_cli_report,
+    N_("  report --from DATE --to DATE [FILTERS] [--format json|csv|pdf|fhir] [--output FILE]\n"
+       "                                    Figures across clients whose plan was agreed in\n"
+       "                                    the period, small numbers suppressed\n"
+       "  report combine FILE…              Merge pseudonymised CSV files from several\n"
+       "                                    laptops, each client once\n") },
+  { "sync", polku_cli_sync,
+    N_("  sync [--server URL] [--account NAME] [--organisation ORG-ID]\n"
+       "       [--password-file FILE]       Sync shared plans with the server; prints a JSON\n"
+       "                                    summary\n") },
+  { "conflicts", polku_cli_conflicts,
+    N_("  conflicts list [--json]           Sync conflicts waiting for a decision\n"
+       "  conflicts resolve ID --take local|remote|FILE\n"
+       "                                    Decide a conflict: keep this side's value, the\n"
+       "                                    other side's, or a value from a JSON file\n") },
 };
 
 static char *

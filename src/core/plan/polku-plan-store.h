@@ -31,6 +31,8 @@ G_BEGIN_DECLS
 #define POLKU_PLAN_ORIGIN_PATCH    "patch"
 #define POLKU_PLAN_ORIGIN_RESTORE  "restore"
 #define POLKU_PLAN_ORIGIN_TEMPLATE "template"
+#define POLKU_PLAN_ORIGIN_SYNC     "sync"     /* merged from a sync server (schema 9) */
+#define POLKU_PLAN_ORIGIN_RESOLVE  "resolve"  /* a sync conflict decided by a person */
 
 #define POLKU_TYPE_PLAN_VERSION (polku_plan_version_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuPlanVersion, polku_plan_version, POLKU, PLAN_VERSION, GObject)

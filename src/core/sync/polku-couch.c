@@ -1,0 +1,2 @@
+/* polku-couch.c: being written (issue 12). */
+#include "config.h"

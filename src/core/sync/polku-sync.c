@@ -1,0 +1,2 @@
+/* polku-sync.c: being written (issue 12). */
+#include "config.h"
