@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "polku-date.h"
 #include "polku-plan-print.h"
 #include "polku-plan-text.h"
 
@@ -50,6 +51,7 @@ typedef struct
   GPtrArray *blocks;     /* Block */
   GArray    *page_starts;
   char      *language;
+  char      *today;       /* YYYY-MM-DD: dates before it, still open, say they have passed */
 } Copy;
 
 static void
@@ -65,6 +67,7 @@ copy_free (Copy *copy)
   g_ptr_array_unref (copy->blocks);
   g_array_unref (copy->page_starts);
   g_free (copy->language);
+  g_free (copy->today);
   g_free (copy);
 }
 
@@ -141,6 +144,22 @@ date_text (const char *date)
   return polku_plan_text_format_date (date);
 }
 
+/* @date as the client reads it; a date that has passed while the goal, action or review is
+ * still open says so in the plan's language ("1.9.2025 – ajankohta on mennyt, sovitaan
+ * uusi"), as the window marks it overdue. */
+static char *
+open_date_text (Copy       *copy,
+                const char *date,
+                gboolean    still_open)
+{
+  g_autofree char *text = date_text (date);
+
+  if (still_open && date != NULL && polku_date_is_valid (date)
+      && g_strcmp0 (date, copy->today) < 0)
+    return polku_plan_text_fill (copy->language, POLKU_PLAN_TEXT_DATE_PASSED, text);
+  return g_steal_pointer (&text);
+}
+
 static void
 add_goal (Copy       *copy,
           JsonObject *goal,
@@ -153,7 +172,7 @@ add_goal (Copy       *copy,
   g_autofree char *title = NULL;
   g_autofree char *escaped = g_markup_escape_text (str (goal, "text") ? str (goal, "text") : "",
                                                    -1);
-  g_autofree char *target = date_text (str (goal, "target_date"));
+  g_autofree char *target = NULL;
   g_autofree char *who = NULL;
 
   title = g_strdup_printf ("%u. %s", number, escaped);
@@ -167,6 +186,8 @@ add_goal (Copy       *copy,
   add_text (copy, STYLE_SMALL, 14, 2, who);
 
   polku_plan_goal_status_from_code (str (goal, "status"), &status);
+  target = open_date_text (copy, str (goal, "target_date"),
+                           status == POLKU_PLAN_GOAL_PROPOSED || status == POLKU_PLAN_GOAL_ACTIVE);
   add_labelled (copy, 14, polku_plan_text (lang, POLKU_PLAN_TEXT_STATUS),
                 polku_plan_text_goal_status (lang, status));
   add_labelled (copy, 14, polku_plan_text (lang, POLKU_PLAN_TEXT_TARGET_DATE), target);
@@ -203,9 +224,12 @@ add_goal (Copy       *copy,
           g_autoptr(GString) line = g_string_new ("• ");
           g_autofree char *text = g_markup_escape_text (str (action, "text") ? str (action, "text")
                                                                              : "", -1);
-          g_autofree char *due = date_text (str (action, "due_date"));
+          g_autofree char *due = NULL;
 
           polku_plan_action_status_from_code (str (action, "status"), &astatus);
+          due = open_date_text (copy, str (action, "due_date"),
+                                astatus == POLKU_PLAN_ACTION_PLANNED
+                                || astatus == POLKU_PLAN_ACTION_IN_PROGRESS);
           g_string_append (line, text);
           if (str (action, "responsible") != NULL || str (action, "organisation") != NULL)
             {
@@ -247,14 +271,16 @@ build_copy (JsonNode               *document,
   JsonArray *views = array_member (plan, "differing_views");
   g_autofree char *name = polku_client_dup_display_name (client);
   g_autofree char *updated = NULL;
-  g_autofree char *review = date_text (context != NULL ? context->review_on : NULL);
+  g_autofree char *review = NULL;
   g_autofree char *agreed = date_text (str (plan, "agreed_on"));
   const char *lang;
 
   copy->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   copy->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   copy->language = g_strdup (polku_plan_document_get_language (document));
+  copy->today = polku_date_today ();
   lang = copy->language;
+  review = open_date_text (copy, context != NULL ? context->review_on : NULL, TRUE);
 
   if (str (plan, "modified") != NULL)
     {

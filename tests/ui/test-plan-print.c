@@ -300,6 +300,71 @@ test_unwritable (void)
   g_assert_nonnull (error);
 }
 
+static guint
+count_of (const char *text,
+          const char *part)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, part); at != NULL; at = strstr (at + 1, part))
+    n++;
+  return n;
+}
+
+/* Dates that have passed while the goal, the action or the review is still open say so on
+ * the client's copy, in the plan's language; finished ones do not. */
+static void
+test_dates_passed (gconstpointer data)
+{
+  const char *language = data;
+  gboolean sv = g_str_equal (language, "sv");
+  g_autoptr(PolkuClient) client = make_client ();
+  g_autoptr(JsonNode) plan = make_plan (language, 0);
+  g_autoptr(PolkuPlanContext) context = polku_plan_context_new ("2020-04-01");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_dir = make_out_dir ();
+  g_autofree char *path = g_build_filename (out_dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *goal_line = NULL;
+  JsonArray *goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+  JsonObject *first = json_array_get_object_element (goals, 0);
+  JsonObject *second = json_array_get_object_element (goals, 1);
+  JsonObject *action = json_array_get_object_element (
+    json_object_get_array_member (first, "actions"), 0);
+  const char *passed = sv ? "tidpunkten har passerat" : "ajankohta on mennyt";
+
+  json_object_set_string_member (first, "target_date", "2020-01-31");    /* active: marked */
+  json_object_set_string_member (action, "due_date", "2020-02-15");
+  json_object_set_string_member (action, "status", "planned");           /* open: marked */
+  json_object_set_string_member (second, "target_date", "2020-03-01");
+  json_object_set_string_member (second, "status", "achieved");          /* done: not */
+  g_assert_true (polku_plan_document_validate (plan, &error));
+
+  g_assert_true (polku_plan_export_pdf (plan, client, context, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_contains (text, sv ? "31.1.2020 – tidpunkten har passerat, vi avtalar en ny"
+                            : "31.1.2020 – ajankohta on mennyt, sovitaan uusi");
+  assert_contains (text, "15.2.2020 – ");
+  assert_contains (text, "1.4.2020 – ");
+  goal_line = g_strdup_printf ("1.3.2020 – %s", passed);
+  assert_lacks (text, goal_line);
+  assert_contains (text, "1.3.2020");
+  g_assert_cmpuint (count_of (text, passed), ==, 3);
+
+  /* the same plan with its dates ahead says nothing of the kind */
+  json_object_set_string_member (first, "target_date", "2999-01-31");
+  json_object_set_string_member (action, "due_date", "2999-02-15");
+  g_clear_pointer (&context, polku_plan_context_free);
+  context = polku_plan_context_new ("2999-04-01");
+  g_assert_true (polku_plan_export_pdf (plan, client, context, path, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_cmpuint (count_of (text, passed), ==, 0);
+  test_remove_tree (out_dir);
+}
+
 /* With the real store: the copy names whoever the team names now and the case's review
  * date; changing the team changes the next copy with no new version of the plan. */
 static void
@@ -413,6 +478,8 @@ main (int   argc,
   g_test_add_func ("/plan-print/pages", test_pages);
   g_test_add_func ("/plan-print/unwritable", test_unwritable);
   g_test_add_func ("/plan-print/team-change", test_team_change);
+  g_test_add_data_func ("/plan-print/dates-passed/fi", "fi", test_dates_passed);
+  g_test_add_data_func ("/plan-print/dates-passed/sv", "sv", test_dates_passed);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

@@ -69,6 +69,8 @@ static const Words texts[POLKU_PLAN_N_TEXTS] = {
   [POLKU_PLAN_TEXT_RESPONSIBLE_WORKERS] = { "Vastuutyöntekijäsi", "Dina ansvariga arbetstagare" },
   [POLKU_PLAN_TEXT_AGREED_ON] = { "Sovittu kanssasi", "Avtalad med dig" },
   [POLKU_PLAN_TEXT_CONTACT] = { "Yhteystieto", "Kontaktuppgift" },
+  [POLKU_PLAN_TEXT_DATE_PASSED] = { "%s – ajankohta on mennyt, sovitaan uusi",
+                                    "%s – tidpunkten har passerat, vi avtalar en ny" },
 };
 
 static const Words goal_statuses[] = {

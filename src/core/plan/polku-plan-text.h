@@ -54,6 +54,7 @@ typedef enum
   POLKU_PLAN_TEXT_RESPONSIBLE_WORKERS,   /* the heading when there are several */
   POLKU_PLAN_TEXT_AGREED_ON,
   POLKU_PLAN_TEXT_CONTACT,
+  POLKU_PLAN_TEXT_DATE_PASSED,           /* %s: a date that has passed, goal or review still open */
   POLKU_PLAN_N_TEXTS
 } PolkuPlanText;
 
