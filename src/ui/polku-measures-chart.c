@@ -15,6 +15,7 @@
 
 #include <math.h>
 
+#include "polku-number.h"
 #include "polku-measures-chart.h"
 
 typedef enum
@@ -62,6 +63,19 @@ static const GdkRGBA palette[] = {
   { 0.569, 0.255, 0.675, 1.0 },  /* purple 3 */
   { 0.753, 0.110, 0.157, 1.0 },  /* red 4 */
 };
+
+/* The continuity chart's "before" bars: purple 3 on light, purple 2 on dark (at least 3:1
+ * against either background, as the walkthrough found 1.6:1 with a faded purple). */
+static const GdkRGBA before_light = { 0.569, 0.255, 0.675, 1.0 };
+static const GdkRGBA before_dark = { 0.753, 0.380, 0.796, 1.0 };
+
+static const GdkRGBA *
+before_color (const GdkRGBA *fg)
+{
+  /* a light foreground means a dark background */
+  return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5 ? &before_dark
+                                                                         : &before_light;
+}
 
 static const double dashes[][2] = {
   { 0, 0 }, { 7, 4 }, { 2, 3 }, { 10, 3 }, { 4, 4 },
@@ -254,12 +268,12 @@ draw_legend_entry (PolkuMeasuresChart *self,
                    const char         *name,
                    guint               index,
                    gboolean            line,
-                   double              swatch_alpha)
+                   const GdkRGBA      *swatch)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
   int width, height;
 
-  set_color (cr, &palette[index % G_N_ELEMENTS (palette)], swatch_alpha);
+  set_color (cr, swatch != NULL ? swatch : &palette[index % G_N_ELEMENTS (palette)], 1.0);
   if (line)
     {
       cairo_set_line_width (cr, 2.5);
@@ -393,7 +407,7 @@ draw_lines (PolkuMeasuresChart *self,
         if (!isnan (series->values[i]))
           draw_point (cr, px[i], y_of (self, series->values[i], plot), s);
 
-      draw_legend_entry (self, cr, &legend_x, 12, series->name, s, TRUE, 1.0);
+      draw_legend_entry (self, cr, &legend_x, 12, series->name, s, TRUE, NULL);
     }
 }
 
@@ -417,7 +431,7 @@ draw_bars (PolkuMeasuresChart *self,
       for (guint k = 0; k < 2; k++)
         {
           double x = center + (k == 0 ? -bar - 2 : 2);
-          char text[32];
+          g_autofree char *number = NULL;
 
           if (isnan (values[k]))
             {
@@ -425,24 +439,25 @@ draw_bars (PolkuMeasuresChart *self,
               draw_text (self, cr, "–", x + bar / 2, plot->bottom - 4, 0.5, 1.0);
               continue;
             }
-          set_color (cr, &palette[k == 0 ? 3 : 0], k == 0 ? 0.55 : 1.0);
+          set_color (cr, k == 0 ? before_color (fg) : &palette[0], 1.0);
           cairo_rectangle (cr, x, y_of (self, values[k], plot), bar,
                            plot->bottom - y_of (self, values[k], plot));
           cairo_fill (cr);
           set_color (cr, fg, 0.9);
-          g_snprintf (text, sizeof text, "%.2f", values[k]);
-          draw_text (self, cr, text, x + bar / 2, y_of (self, values[k], plot) - 2, 0.5, 1.0);
+          number = polku_number_format (values[k], 2);
+          draw_text (self, cr, number, x + bar / 2, y_of (self, values[k], plot) - 2, 0.5, 1.0);
         }
       set_color (cr, fg, 0.75);
       draw_text (self, cr, g_ptr_array_index (self->groups, g), center, plot->bottom + 6, 0.5,
                  0.0);
     }
 
-  /* Before in purple (lighter), after in blue: the legend names them. */
+  /* Before in purple, after in blue: the legend names them. */
   if (self->before_label != NULL)
-    draw_legend_entry (self, cr, &legend_x, 12, self->before_label, 3, FALSE, 0.55);
+    draw_legend_entry (self, cr, &legend_x, 12, self->before_label, 3, FALSE,
+                       before_color (fg));
   if (self->after_label != NULL)
-    draw_legend_entry (self, cr, &legend_x, 12, self->after_label, 0, FALSE, 1.0);
+    draw_legend_entry (self, cr, &legend_x, 12, self->after_label, 0, FALSE, NULL);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "polku-number.h"
 #include "polku-contact-counts.h"
 #include "polku-contact-store.h"
 #include "polku-contact-type.h"
@@ -51,7 +52,7 @@ format_index (double value)
 {
   if (isnan (value))
     return g_strdup (_("not enough visits"));
-  return g_strdup_printf ("%.2f", value);
+  return polku_number_format (value, 2);
 }
 
 /* The period chosen: FALSE (and @error set) when a date is wrong. *custom FALSE: six months

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "polku-number.h"
 #include "polku-assessment-store.h"
 #include "polku-audit.h"
 #include "polku-contact-store.h"
@@ -101,7 +102,7 @@ describe_scores (PolkuMeasuresView *self,
     {
       double value = scores->domains[d].values[last];
       g_autofree char *number = isnan (value) ? g_strdup (C_("score", "not scored"))
-                                              : g_strdup_printf ("%.1f", value);
+                                              : polku_number_format (value, 1);
 
       if (text->len > 0)
         g_string_append (text, " · ");
@@ -605,13 +606,15 @@ show_finish (PolkuMeasuresView *self)
       else if (reason == NULL)
         {
           double min0, max0, min1, max1;
+          g_autofree char *raw = polku_number_format (scores->domains[d].values[0], 2);
+          g_autofree char *scaled = polku_number_format (scores->domains[d].values[n_scores - 1],
+                                                         1);
 
           polku_instrument_get_score_range (self->instrument, 0, &min0, &max0);
           polku_instrument_get_score_range (self->instrument, n_scores - 1, &min1, &max1);
           /* TRANSLATORS: a domain score on two scales, e.g. "13.71 (4–20) · 60.7 (0–100)" */
-          text = g_strdup_printf (_("%.2f (%g–%g) · %.1f (%g–%g)"),
-                                  scores->domains[d].values[0], min0, max0,
-                                  scores->domains[d].values[n_scores - 1], min1, max1);
+          text = g_strdup_printf (_("%s (%g–%g) · %s (%g–%g)"), raw, min0, max0, scaled, min1,
+                                  max1);
         }
       else
         text = g_strdup (C_("score", "not scored"));

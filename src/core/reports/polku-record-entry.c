@@ -32,6 +32,7 @@
 #include "polku-mapping-visit.h"
 #include "polku-plan-context.h"
 #include "polku-plan-store.h"
+#include "polku-number.h"
 #include "polku-plan-text.h"
 #include "polku-record-entry.h"
 #include "polku-satisfaction-report.h"
@@ -198,14 +199,7 @@ format_decimal (const char *language,
                 double      value,
                 int         decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *text;
-
-  g_ascii_formatd (buffer, sizeof buffer, decimals == 1 ? "%.1f" : "%.2f", value);
-  text = g_strdup (buffer);
-  if (g_strcmp0 (language, "en") != 0)
-    g_strdelimit (text, ".", ',');
-  return text;
+  return polku_number_format_in (language, value, decimals);
 }
 
 /* d.m.yyyy, for the stored YYYY-MM-DD */
