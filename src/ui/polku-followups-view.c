@@ -102,8 +102,19 @@ add_followup_row (PolkuFollowupsView *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Open the client’s page"));
+  /* Overdue says so with its own marker, not by painting the row (and its Done button) red,
+   * which reads like a delete. */
   if (overdue)
-    gtk_widget_add_css_class (row, "error");
+    {
+      GtkWidget *marker = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_widget_add_css_class (marker, "error");
+      gtk_widget_set_tooltip_text (marker, _("Overdue"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Overdue"), -1);
+      gtk_widget_set_name (marker, "overdue-marker");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), marker);
+    }
   g_object_set_data_full (G_OBJECT (row), "client-id",
                           g_strdup (polku_followup_get_client_id (followup)), g_free);
   g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);

@@ -121,6 +121,18 @@ test_view (void)
   g_assert_true (g_str_has_prefix (text->str, "Soita asiakkaalle|Bo Lindqvist · "));
   g_assert_nonnull (strstr (text->str, "Tarkista Kela-hakemus|Aino Virtanen"));
   g_assert_null (strstr (text->str, "Suunnitelman arviointi"));
+  /* The overdue one has its marker; no row is painted red (a red Done reads like delete). */
+  {
+    GtkWidget *row = test_find_widget (view, ADW_TYPE_ACTION_ROW);
+    GtkWidget *marker = test_find_widget_by_name (row, "overdue-marker");
+    GtkWidget *button = test_find_widget (row, GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (marker);
+    g_assert_true (gtk_widget_has_css_class (marker, "error"));
+    g_assert_false (gtk_widget_has_css_class (row, "error"));
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_has_css_class (button, "error"));
+  }
 
   /* The notification counts today's and overdue ones; it names nobody. */
   notification = polku_followups_build_notification (store, &n_due, &error);

@@ -207,6 +207,27 @@ test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The first widget named @name (gtk_widget_set_name) under @root, depth first. */
+static inline GtkWidget *
+test_find_widget_by_name (GtkWidget  *root,
+                          const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_widget_by_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The AdwMessageDialog on screen, or %NULL. */
 static inline AdwMessageDialog *
 test_find_message_dialog (void)
