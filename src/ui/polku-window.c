@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-a11y-private.h"
 #include "polku-client-list-private.h"
 #include "polku-client-store.h"
 #include "polku-error-dialog.h"
@@ -553,6 +554,7 @@ polku_window_class_init (PolkuWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  polku_a11y_install ();
   object_class->constructed = polku_window_constructed;
   object_class->dispose = polku_window_dispose;
   object_class->finalize = polku_window_finalize;

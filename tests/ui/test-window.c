@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "polku-a11y-private.h"
 #include "polku-case-store.h"
 #include "polku-client-editor-private.h"
 #include "polku-client-filters-private.h"
@@ -729,6 +730,71 @@ test_tab_shortcuts (Fixture       *fixture,
   test_wait_tree_loaded (root);
 }
 
+/* Every mapped button with a mnemonic under @widget: its accessible name has no underscore
+ * (GTK 4.8 reads "_Done" aloud; polku-a11y fixes it). Returns how many were checked. */
+static guint
+check_mnemonic_names (GtkWidget *widget)
+{
+  guint n = 0;
+  const char *label = NULL;
+  gboolean underline = FALSE;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_BUTTON (widget))
+    {
+      label = gtk_button_get_label (GTK_BUTTON (widget));
+      underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+      underline = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
+    }
+  if (label != NULL && underline && strchr (label, '_') != NULL)
+    {
+      g_autofree char *spoken = polku_a11y_strip_mnemonic (label);
+      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                  spoken);
+
+      if (wrong != NULL)
+        g_error ("the button “%s” is read as %s", label, wrong);
+      g_assert_null (strchr (spoken, '_'));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_mnemonic_names (child);
+  return n;
+}
+
+/* Screen readers hear "Done", not "_Done", on every tab of a client's page. */
+static void
+test_mnemonic_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  PolkuClientPage *page = polku_window_get_client_page (fixture->window);
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  const char *accels[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5" };
+  g_autofree char *spoken = NULL;
+  guint n = 0;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible), 1);
+  test_wait_until (widget_mapped, page, 5000, "the client page is on screen");
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_assert_true (press_shortcut (fixture->window, accels[i]));
+      test_wait_tree_loaded (root);
+      test_spin (10);
+      n += check_mnemonic_names (root);
+    }
+  g_assert_cmpuint (n, >, 5);
+  spoken = polku_a11y_strip_mnemonic ("Save __as _now");
+  g_assert_cmpstr (spoken, ==, "Save _as now");
+}
+
 /* The plan's shortcuts work while the Plan tab is shown, wherever the focus is, and not
  * while another tab is. */
 static void
@@ -1317,6 +1383,8 @@ main (int   argc,
               test_new_client_overview, fixture_tear_down);
   g_test_add ("/window/editor/new-client-under-filter", Fixture, NULL, fixture_set_up,
               test_new_client_under_filter, fixture_tear_down);
+  g_test_add ("/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
+              fixture_tear_down);
   g_test_add_func ("/window/first-start", test_first_start);
 
   return g_test_run ();

@@ -1,0 +1,16 @@
+/* polku-a11y-private.h: what screen readers hear, where GTK 4.8 gets it wrong
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void  polku_a11y_install       (void);
+char *polku_a11y_strip_mnemonic (const char *label);
+
+G_END_DECLS
