@@ -730,6 +730,23 @@ test_tab_shortcuts (Fixture       *fixture,
   test_wait_tree_loaded (root);
 }
 
+static GtkWidget *
+find_by_buildable_id (GtkWidget  *root,
+                      const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_buildable_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every mapped button with a mnemonic under @widget: its accessible name has no underscore
  * (GTK 4.8 reads "_Done" aloud; polku-a11y fixes it). Returns how many were checked. */
 static guint
@@ -791,6 +808,15 @@ test_mnemonic_names (Fixture       *fixture,
       n += check_mnemonic_names (root);
     }
   g_assert_cmpuint (n, >, 5);
+
+  /* and the tabs scroll under a line below the client's name, not under bare text */
+  {
+    GtkWidget *name_bar = find_by_buildable_id (GTK_WIDGET (page), "name_bar");
+
+    g_assert_nonnull (name_bar);
+    g_assert_true (GTK_IS_SEPARATOR (gtk_widget_get_next_sibling (name_bar)));
+    g_assert_true (gtk_widget_get_mapped (gtk_widget_get_next_sibling (name_bar)));
+  }
   spoken = polku_a11y_strip_mnemonic ("Save __as _now");
   g_assert_cmpstr (spoken, ==, "Save _as now");
 }
