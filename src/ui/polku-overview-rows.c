@@ -200,8 +200,9 @@ add_consent_row (GtkListBox         *list,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
 
-  /* TRANSLATORS: a consent: "given on DATE, METHOD", e.g. "Given 2.11.2026, written" */
-  title = g_strdup_printf (_("Given %s, %s"), given,
+  /* TRANSLATORS: a consent: "given on DATE · METHOD", e.g. "Given 2.11.2026 · Written"; the
+   * method is a label of its own (capitalised), hence the dot rather than a comma */
+  title = g_strdup_printf (_("Given %s · %s"), given,
                            polku_consent_code_get_label (polku_consent_get_method (consent)));
   if (sharing)
     {

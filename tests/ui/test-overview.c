@@ -1101,6 +1101,9 @@ test_consent_section (Fixture       *f,
   g_assert_nonnull (strstr (text, "Social Insurance Institution (Kela), Kylän Kerho ry (not in "
                                   "the county’s list)\n"));
   g_assert_nonnull (strstr (text, "Valid until withdrawn"));
+  /* the method stands on its own after a dot: no capital letter after a comma */
+  g_assert_nonnull (strstr (text, " · Written"));
+  g_assert_null (strstr (text, ", Written"));
   /* The consent to contact comes before the heading of the consents to share. */
   g_assert_true (strstr (text, "Valid consent to contact") < strstr (text, "Consents to share"));
 }
