@@ -85,6 +85,8 @@ static const double dashes[][2] = {
 #define MARGIN_RIGHT  16.0
 #define MARGIN_TOP    34.0
 #define MARGIN_BOTTOM 30.0
+#define LEGEND_SWATCH 28.0   /* the swatch and its gap before the name */
+#define LEGEND_LINE   20.0   /* one line of the legend */
 
 /* Where the values are drawn: the widget less the margins. */
 typedef struct
@@ -115,7 +117,7 @@ polku_measures_chart_clear (PolkuMeasuresChart *self)
   g_clear_pointer (&self->marker_label, g_free);
   g_clear_pointer (&self->before_label, g_free);
   g_clear_pointer (&self->after_label, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -135,7 +137,7 @@ polku_measures_chart_set_points (PolkuMeasuresChart *self,
     g_ptr_array_add (self->labels, g_strdup (labels[i]));
   self->marker = marker < (int) n_points ? marker : -1;
   self->marker_label = g_strdup (marker_label);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -151,7 +153,7 @@ polku_measures_chart_add_series (PolkuMeasuresChart *self,
   series.name = g_strdup (name);
   series.values = g_memdup2 (values, sizeof (double) * MAX (self->x->len, 1));
   g_array_append_val (self->series, series);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 guint
@@ -180,7 +182,7 @@ polku_measures_chart_set_bars (PolkuMeasuresChart *self,
   g_array_append_vals (self->after, after, n_groups);
   self->before_label = g_strdup (before_label);
   self->after_label = g_strdup (after_label);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -193,7 +195,7 @@ polku_measures_chart_set_range (PolkuMeasuresChart *self,
 
   self->min = min;
   self->max = max;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -264,7 +266,7 @@ static void
 draw_legend_entry (PolkuMeasuresChart *self,
                    cairo_t            *cr,
                    double             *x,
-                   double              y,
+                   double             *y,
                    const char         *name,
                    guint               index,
                    gboolean            line,
@@ -273,32 +275,39 @@ draw_legend_entry (PolkuMeasuresChart *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
   int width, height;
 
+  /* an entry that would run off the right edge starts a new line of the legend */
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (*x > MARGIN_LEFT && *x + LEGEND_SWATCH + width > gtk_widget_get_width (GTK_WIDGET (self)))
+    {
+      *x = MARGIN_LEFT;
+      *y += LEGEND_LINE;
+    }
+
   set_color (cr, swatch != NULL ? swatch : &palette[index % G_N_ELEMENTS (palette)], 1.0);
   if (line)
     {
       cairo_set_line_width (cr, 2.5);
       cairo_set_dash (cr, dashes[index % G_N_ELEMENTS (dashes)],
                       dashes[index % G_N_ELEMENTS (dashes)][0] > 0 ? 2 : 0, 0);
-      cairo_move_to (cr, *x, y);
-      cairo_line_to (cr, *x + 22, y);
+      cairo_move_to (cr, *x, *y);
+      cairo_line_to (cr, *x + 22, *y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
   else
     {
-      cairo_rectangle (cr, *x, y - 6, 22, 12);
+      cairo_rectangle (cr, *x, *y - 6, 22, 12);
       cairo_fill (cr);
     }
-  pango_layout_get_pixel_size (layout, &width, &height);
   {
     GdkRGBA fg;
 
     gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
     set_color (cr, &fg, 1.0);
   }
-  cairo_move_to (cr, *x + 28, y - height / 2.0);
+  cairo_move_to (cr, *x + 28, *y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
-  *x += 28 + width + 18;
+  *x += LEGEND_SWATCH + width + 18;
 }
 
 static void
@@ -333,6 +342,7 @@ draw_lines (PolkuMeasuresChart *self,
 {
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE;
   double legend_x = plot->left;
+  double legend_y = 12;
   guint n = self->x->len;
   g_autofree double *px = g_new (double, MAX (n, 1));
 
@@ -407,7 +417,7 @@ draw_lines (PolkuMeasuresChart *self,
         if (!isnan (series->values[i]))
           draw_point (cr, px[i], y_of (self, series->values[i], plot), s);
 
-      draw_legend_entry (self, cr, &legend_x, 12, series->name, s, TRUE, NULL);
+      draw_legend_entry (self, cr, &legend_x, &legend_y, series->name, s, TRUE, NULL);
     }
 }
 
@@ -418,6 +428,7 @@ draw_bars (PolkuMeasuresChart *self,
            const Plot         *plot)
 {
   double legend_x = plot->left;
+  double legend_y = 12;
   guint n = self->groups->len;
   double group_width = n > 0 ? (plot->right - plot->left) / n : 0;
   double bar = MIN (36, group_width / 3);
@@ -454,10 +465,47 @@ draw_bars (PolkuMeasuresChart *self,
 
   /* Before in purple, after in blue: the legend names them. */
   if (self->before_label != NULL)
-    draw_legend_entry (self, cr, &legend_x, 12, self->before_label, 3, FALSE,
+    draw_legend_entry (self, cr, &legend_x, &legend_y, self->before_label, 3, FALSE,
                        before_color (fg));
   if (self->after_label != NULL)
-    draw_legend_entry (self, cr, &legend_x, 12, self->after_label, 0, FALSE, NULL);
+    draw_legend_entry (self, cr, &legend_x, &legend_y, self->after_label, 0, FALSE, NULL);
+}
+
+/* How many lines the legend takes at @width: the entries wrap as draw_legend_entry () wraps
+ * them, so that no name is cut off in a narrow window. */
+static guint
+legend_lines (PolkuMeasuresChart *self,
+              double              width)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  double x = MARGIN_LEFT;
+  guint lines = 1;
+
+  if (self->mode == MODE_LINES)
+    for (guint i = 0; i < self->series->len; i++)
+      g_ptr_array_add (names, g_array_index (self->series, Series, i).name);
+  else
+    {
+      if (self->before_label != NULL)
+        g_ptr_array_add (names, self->before_label);
+      if (self->after_label != NULL)
+        g_ptr_array_add (names, self->after_label);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                      names->pdata[i]);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (x > MARGIN_LEFT && x + LEGEND_SWATCH + w > width)
+        {
+          x = MARGIN_LEFT;
+          lines++;
+        }
+      x += LEGEND_SWATCH + w + 18;
+    }
+  return lines;
 }
 
 static void
@@ -473,6 +521,7 @@ polku_measures_chart_snapshot (GtkWidget   *widget,
 
   if (self->mode == MODE_NONE || width < 120 || height < 80)
     return;
+  plot.top += (legend_lines (self, width) - 1) * LEGEND_LINE;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -493,6 +542,8 @@ polku_measures_chart_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  PolkuMeasuresChart *self = POLKU_MEASURES_CHART (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 240;
@@ -500,9 +551,19 @@ polku_measures_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 200;
-      *natural = 240;
+      /* the legend's extra lines come on top of the plot's own height */
+      double extra = for_size > 0 && self->mode != MODE_NONE
+                     ? (legend_lines (self, for_size) - 1) * LEGEND_LINE : 0;
+
+      *minimum = 200 + (int) extra;
+      *natural = 240 + (int) extra;
     }
+}
+
+static GtkSizeRequestMode
+polku_measures_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -532,6 +593,7 @@ polku_measures_chart_class_init (PolkuMeasuresChartClass *klass)
   object_class->finalize = polku_measures_chart_finalize;
   widget_class->snapshot = polku_measures_chart_snapshot;
   widget_class->measure = polku_measures_chart_measure;
+  widget_class->get_request_mode = polku_measures_chart_get_request_mode;
 
   gtk_widget_class_set_css_name (widget_class, "polku-measures-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -504,6 +504,8 @@ polku_overview_rows_fill_signs (GtkListBox     *list,
       subtitle = g_strdup_printf (_("%s\n%s · %s"), polku_case_sign_get_reason (sign), date,
                                   source);
       row = polku_rows_add_row (list, label != NULL ? label : item, subtitle);
+      /* the reason and the source are read in full, however narrow the window */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       if (group_label != NULL)
         gtk_widget_set_tooltip_text (row, group_label);
       add_row_button (row, _("Re_tract"), "overview.retract-sign", polku_case_sign_get_id (sign),

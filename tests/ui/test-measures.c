@@ -740,6 +740,43 @@ test_continuity_narrow (Fixture       *f,
   g_assert_cmpint (min_width, <=, 360);
 }
 
+/* In a 360 px window the legend wraps instead of running off the edge ("Miljö" was cut
+ * off): the chart asks for more height where it needs the lines, and as much as before where
+ * one line holds every name. */
+static void
+test_chart_legend_wraps (void)
+{
+  GtkWidget *chart = g_object_ref_sink (polku_measures_chart_new ());
+  const double x[] = { 0, 180, 365 };
+  const char * const labels[] = { "1.1.2026", "30.6.2026", "1.1.2027" };
+  const char * const names[] = { "Fysisk hälsa", "Psykiskt välbefinnande",
+                                 "Sociala relationer", "Miljö" };
+  const double values[] = { 50, 55, 60 };
+  const char * const groups[] = { "COCI", "UPC" };
+  const double before[] = { 0.4, 0.5 };
+  const double after[] = { 0.6, 0.7 };
+  int narrow = 0, wide = 0, one = 0;
+
+  polku_measures_chart_set_points (POLKU_MEASURES_CHART (chart), x, labels, 3, 0, "Start");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    polku_measures_chart_add_series (POLKU_MEASURES_CHART (chart), names[i], values);
+  g_assert_cmpint (gtk_widget_get_request_mode (chart), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 360, &narrow, NULL, NULL, NULL);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 2000, &wide, NULL, NULL, NULL);
+  g_test_message ("legend of four domains: %d px high at 360 px, %d px at 2000 px", narrow,
+                  wide);
+  g_assert_cmpint (narrow, >=, wide + 20);   /* at least two lines at 360 px */
+
+  polku_measures_chart_set_bars (POLKU_MEASURES_CHART (chart), groups, before, after, 2,
+                                 "Kuusi kuukautta ennen suunnitelmaa",
+                                 "Kuusi kuukautta jälkeen");
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 360, &narrow, NULL, NULL, NULL);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 2000, &one, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, >, one);
+  g_assert_cmpint (one, ==, 200);
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +797,7 @@ main (int   argc,
   ADD ("/measures/continuity-narrow", test_continuity_narrow);
   ADD ("/measures/continuity-counted", test_continuity_counted);
 #undef ADD
+  g_test_add_func ("/measures/chart-legend-wraps", test_chart_legend_wraps);
 
   return g_test_run ();
 }

@@ -722,6 +722,26 @@ test_switch_quickly (Fixture       *f,
 /* The sign form asks who flagged the client first: the client's own report needs neither unit
  * nor person, a relative's may name the relative, a professional's needs both; the list
  * shows where each sign came from. */
+/* Rows with a Retract button (the warning signs) whose subtitle is cut after some lines. */
+static guint
+count_sign_rows_cut (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (root)) != 0)
+    {
+      GtkWidget *button = test_find_widget (root, GTK_TYPE_BUTTON);
+
+      if (button != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)),
+                                       "Re_tract") == 0)
+        n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_sign_rows_cut (child);
+  return n;
+}
+
 static void
 test_sign_sources (Fixture       *f,
                    gconstpointer  data)
@@ -789,6 +809,8 @@ test_sign_sources (Fixture       *f,
   g_assert_nonnull (strstr (text, " · The client themself\n"));
   g_assert_nonnull (strstr (text, " · A relative · Liisa Virtanen (tytär)\n"));
   g_assert_nonnull (strstr (text, " · Health care · Terveysasema · Sanna Koivisto\n"));
+  /* the signs' subtitles are never cut off, however narrow the window */
+  g_assert_cmpuint (count_sign_rows_cut (GTK_WIDGET (f->view)), ==, 0);
 }
 
 /* Closing offers the coded reasons: one must be chosen, "Other" needs words; the overview
