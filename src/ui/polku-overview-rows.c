@@ -250,6 +250,8 @@ add_consent_row (GtkListBox         *list,
  * each with its organisations, parts and validity. */
 void
 polku_overview_rows_fill_consent (GtkListBox *list,
+                                  GtkListBox *sharing_list,
+                                  GtkLabel   *sharing_description,
                                   PolkuCase  *kase,
                                   GPtrArray  *consents)
 {
@@ -276,15 +278,17 @@ polku_overview_rows_fill_consent (GtkListBox *list,
   for (guint i = 0; consents != NULL && i < consents->len; i++)
     n_sharing += g_strcmp0 (polku_consent_get_kind (g_ptr_array_index (consents, i)),
                             "sharing") == 0;
-  row = polku_rows_add_row (list, _("Consents to share the plan"),
-                            n_sharing > 0
-                            ? _("Only the organisations and parts named below may receive the "
-                                "client’s data.")
-                            : _("None: nothing of the client’s data may be shared."));
-  gtk_widget_add_css_class (row, "heading");
+  /* the consents to share under a heading of their own, in a list of their own */
+  polku_rows_clear (sharing_list);
+  gtk_label_set_text (sharing_description,
+                      n_sharing > 0
+                      ? _("Only the organisations and parts named below may receive the "
+                          "client’s data.")
+                      : _("None: nothing of the client’s data may be shared."));
+  gtk_widget_set_visible (GTK_WIDGET (sharing_list), n_sharing > 0);
   for (guint i = 0; consents != NULL && i < consents->len; i++)
     if (g_strcmp0 (polku_consent_get_kind (g_ptr_array_index (consents, i)), "sharing") == 0)
-      add_consent_row (list, g_ptr_array_index (consents, i), organisations, today);
+      add_consent_row (sharing_list, g_ptr_array_index (consents, i), organisations, today);
 }
 
 /* One menu button at the end of a team member's row with what can be done to the member, so

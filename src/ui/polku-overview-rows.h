@@ -15,6 +15,8 @@ void        polku_overview_rows_fill_phase     (GtkListBox          *list,
                                                 PolkuCase           *kase,
                                                 GPtrArray           *phases);
 void        polku_overview_rows_fill_consent   (GtkListBox          *list,
+                                                GtkListBox          *sharing_list,
+                                                GtkLabel            *sharing_description,
                                                 PolkuCase           *kase,
                                                 GPtrArray           *consents);
 void        polku_overview_rows_fill_team      (GtkListBox          *list,

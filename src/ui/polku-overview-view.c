@@ -51,6 +51,8 @@ struct _PolkuOverviewView
   AdwPreferencesGroup *notes_group;
   GtkListBox      *phase_list;
   GtkListBox      *consent_list;
+  GtkListBox      *sharing_list;
+  GtkLabel        *sharing_description;
   GtkListBox      *team_list;
   GtkListBox      *followups_list;
   GtkListBox      *signs_list;
@@ -201,6 +203,7 @@ overview_clear (PolkuClientView *view)
   g_clear_object (&self->kase);
   polku_rows_clear (self->phase_list);
   polku_rows_clear (self->consent_list);
+  polku_rows_clear (self->sharing_list);
   polku_rows_clear (self->team_list);
   polku_rows_clear (self->followups_list);
   polku_rows_clear (self->signs_list);
@@ -237,7 +240,8 @@ overview_apply (PolkuClientView *view,
       return;
     }
   polku_overview_rows_fill_phase (self->phase_list, self->kase, data->phases);
-  polku_overview_rows_fill_consent (self->consent_list, self->kase, data->consents);
+  polku_overview_rows_fill_consent (self->consent_list, self->sharing_list,
+                                    self->sharing_description, self->kase, data->consents);
   polku_overview_rows_fill_team (self->team_list, self->kase, data->team, data->coordinators);
   polku_overview_rows_fill_followups (self->followups_list, data->followups);
   polku_overview_rows_fill_signs (self->signs_list, self->checklist, data->signs);
@@ -1207,6 +1211,22 @@ polku_overview_view_init (PolkuOverviewView *self)
   /* The rows of each group are made in code: one boxed list per group, rebuilt on reload. */
   self->phase_list = polku_rows_add_list (self->phase_group, _("Phase of the case"));
   self->consent_list = polku_rows_add_list (self->consent_group, _("Consents"));
+  {
+    GtkWidget *heading = gtk_label_new (_("Consents to share the plan"));
+    GtkWidget *description = gtk_label_new (NULL);
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_widget_set_margin_top (heading, 12);
+    gtk_label_set_xalign (GTK_LABEL (description), 0);
+    gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+    gtk_widget_add_css_class (description, "dim-label");
+    adw_preferences_group_add (self->consent_group, heading);
+    adw_preferences_group_add (self->consent_group, description);
+    self->sharing_description = GTK_LABEL (description);
+    self->sharing_list = polku_rows_add_list (self->consent_group,
+                                              _("Consents to share the plan"));
+  }
   self->team_list = polku_rows_add_list (self->team_group, _("Team members"));
   self->followups_list = polku_rows_add_list (self->followups_group, _("Follow-ups"));
   self->signs_list = polku_rows_add_list (self->signs_group, _("Warning signs"));

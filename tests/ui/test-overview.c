@@ -722,6 +722,19 @@ test_switch_quickly (Fixture       *f,
 /* The sign form asks who flagged the client first: the client's own report needs neither unit
  * nor person, a relative's may name the relative, a professional's needs both; the list
  * shows where each sign came from. */
+static guint
+count_rows_titled (GtkWidget  *root,
+                   const char *title)
+{
+  guint n = ADW_IS_PREFERENCES_ROW (root)
+            && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows_titled (child, title);
+  return n;
+}
+
 /* Rows with a Retract button (the warning signs) whose subtitle is cut after some lines. */
 static guint
 count_sign_rows_cut (GtkWidget *root)
@@ -1126,6 +1139,9 @@ test_consent_section (Fixture       *f,
   /* the method stands on its own after a dot: no capital letter after a comma */
   g_assert_nonnull (strstr (text, " · Written"));
   g_assert_null (strstr (text, ", Written"));
+  /* The consents to share have a heading of their own, not a row dressed as one. */
+  g_assert_cmpuint (count_rows_titled (GTK_WIDGET (f->view), "Consents to share the plan"), ==,
+                    0);
   /* The consent to contact comes before the heading of the consents to share. */
   g_assert_true (strstr (text, "Valid consent to contact") < strstr (text, "Consents to share"));
 }
