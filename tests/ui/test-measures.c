@@ -738,6 +738,11 @@ test_continuity_narrow (Fixture       *f,
   gtk_widget_measure (f->view, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_test_message ("Measures view with the choices: %d px", min_width);
   g_assert_cmpint (min_width, <=, 360);
+  /* the WHOQOL-BREF title has its line to itself: its buttons are under it, not beside */
+  g_assert_null (adw_preferences_group_get_header_suffix (
+    ADW_PREFERENCES_GROUP (find_named (f->view, "whoqol_group"))));
+  g_assert_true (gtk_widget_is_ancestor (find_named (f->view, "whoqol_buttons"),
+                                         find_named (f->view, "whoqol_group")));
 }
 
 /* In a 360 px window the legend wraps instead of running off the edge ("Miljö" was cut
