@@ -443,11 +443,18 @@ static const Command commands[] = {
        "                                    category with n, for the period and each year\n"
        "                                    (each client's latest answer; shares from n = 5)\n") },
   { "report", polku_cli_report,
-    N_("  report --from DATE --to DATE [FILTERS] [--format json|csv|pdf|fhir] [--output FILE]\n"
+    N_("  report --from DATE --to DATE [--coordinator NAME] [--unit ORG-ID]\n"
+       "         [--municipality NAME] [--age-min N] [--age-max N] [--sector SECTOR]\n"
+       "         [--open|--closed] [--threshold N] [--costs FILE] [--today DATE]\n"
+       "         [--format json|csv|pdf|fhir] [--output FILE] [--language fi|sv|en]\n"
        "                                    Figures across clients whose plan was agreed in\n"
-       "                                    the period, small numbers suppressed\n"
-       "  report combine FILE…              Merge pseudonymised CSV files from several\n"
-       "                                    laptops, each client once\n") },
+       "                                    the period, small numbers suppressed (the CSV is\n"
+       "                                    pseudonymised with the county key)\n"
+       "  report combine FILE… [--output FILE] [--threshold N]\n"
+       "                                    Merge pseudonymised CSV files from several\n"
+       "                                    laptops, each client once\n"
+       "  report key import FILE [--replace] | report key new [--replace] | report key show\n"
+       "                                    The county's pseudonymisation key in the keyring\n") },
   { "sync", polku_cli_sync,
     N_("  sync [--server URL] [--account NAME] [--organisation ORG-ID]\n"
        "       [--password-file FILE]       Sync shared plans with the server; prints a JSON\n"
