@@ -16,7 +16,7 @@ PACKAGES="
   libsoup-3.0-dev libjson-glib-dev
   gettext desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring
-  imagemagick poppler-utils curl ca-certificates
+  imagemagick poppler-utils curl ca-certificates openssl
   clang libclang-rt-14-dev python3
 "
 
@@ -26,10 +26,29 @@ for p in $PACKAGES; do
     missing="$missing $p"
   fi
 done
+# PouchDB Server for the sync tests runs on Node.js: Debian's nodejs and npm, unless a node
+# and an npm are already there (another distribution of Node.js ships npm inside its nodejs
+# package, and Debian's npm would conflict with it).
+if ! command -v node >/dev/null 2>&1; then
+  missing="$missing nodejs"
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  missing="$missing npm"
+fi
 
 if [ -n "$missing" ]; then
   echo "polku setup: installing:$missing"
   $SUDO apt-get update -q
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+# PouchDB Server, exactly as tools/pouch/package-lock.json pins it. --ignore-scripts: the
+# native modules' build scripts are not needed (leveldown ships prebuilt binaries) and take
+# a minute.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -x "$ROOT/tools/pouch/node_modules/pouchdb-server/bin/pouchdb-server" ] \
+   || [ "$ROOT/tools/pouch/package-lock.json" -nt "$ROOT/tools/pouch/node_modules/.package-lock.json" ]; then
+  echo "polku setup: installing PouchDB Server into tools/pouch/"
+  (cd "$ROOT/tools/pouch" && npm ci --ignore-scripts --no-audit --no-fund)
 fi

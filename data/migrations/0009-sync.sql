@@ -119,6 +119,33 @@ BEGIN
     SELECT client_id FROM consent WHERE id = NEW.consent_id;
 END;
 
+-- Contacts and measures travel only where the consent names them, but a new one must reach
+-- the server without waiting for another change of the client's.
+CREATE TRIGGER sync_dirty_contact_insert AFTER INSERT ON contact
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (NEW.client_id);
+END;
+CREATE TRIGGER sync_dirty_contact_update AFTER UPDATE ON contact
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (NEW.client_id);
+END;
+CREATE TRIGGER sync_dirty_contact_delete AFTER DELETE ON contact
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (OLD.client_id);
+END;
+CREATE TRIGGER sync_dirty_assessment_insert AFTER INSERT ON assessment
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (NEW.client_id);
+END;
+CREATE TRIGGER sync_dirty_assessment_update AFTER UPDATE ON assessment
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (NEW.client_id);
+END;
+CREATE TRIGGER sync_dirty_assessment_delete AFTER DELETE ON assessment
+BEGIN
+  INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (OLD.client_id);
+END;
+
 -- Every client with a plan starts dirty: the first sync considers all of them.
 INSERT OR IGNORE INTO sync_dirty (client_id) SELECT client_id FROM plan;
 

@@ -37,10 +37,35 @@ static const GOptionEntry global_entries[] = {
   { NULL }
 };
 
+typedef struct
+{
+  gint64 start;
+  gint64 last;
+} DemoProgress;
+
+/* A long run (10,000 clients take minutes) says how far it is, on stderr so that
+ * stdout stays the one result line; at most once a second, nothing for a short run. */
+static void
+demo_progress (guint    n_done,
+               guint    n_total,
+               gpointer user_data)
+{
+  DemoProgress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - progress->start < G_USEC_PER_SEC
+      || (now - progress->last < G_USEC_PER_SEC && n_done < n_total))
+    return;
+  progress->last = now;
+  fprintf (stderr, _("%u of %u demo clients added (%.0f s)\n"), n_done, n_total,
+           (now - progress->start) / (double) G_USEC_PER_SEC);
+}
+
 static int
 cmd_demo (int    argc,
           char **argv)
 {
+  DemoProgress progress = { 0 };
   g_autoptr(PolkuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint64 n_clients = 0;
@@ -76,7 +101,9 @@ cmd_demo (int    argc,
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
 
-  if (!polku_demo_populate (store, n_clients, seed, &error))
+  progress.start = g_get_monotonic_time ();
+  if (!polku_demo_populate_with_progress (store, n_clients, seed, demo_progress, &progress,
+                                          &error))
     return fail (EXIT_ERROR, "%s", error->message);
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Added %u demo client.\n", "Added %u demo clients.\n",

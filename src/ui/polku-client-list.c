@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "polku-case.h"
 #include "polku-client-filters.h"
@@ -103,12 +104,84 @@ filter_client (gpointer item,
   return self->query == NULL || polku_client_matches (client, self->query);
 }
 
+/* The order of polku_client_compare () (family name, given name by the user's collation,
+ * then id) from collation keys: g_utf8_collate () normalises both names at every
+ * comparison, and sorting a county's 10,000 clients that way kept the first frame waiting.
+ * Each client keeps its keys (made in the loading thread for a whole list), with the names
+ * they were made from, so that a renamed client gets new ones. */
+typedef struct
+{
+  char *family;
+  char *given;
+  char *family_key;
+  char *given_key;
+} SortKey;
+
+static void
+sort_key_free (gpointer data)
+{
+  SortKey *key = data;
+
+  g_free (key->family);
+  g_free (key->given);
+  g_free (key->family_key);
+  g_free (key->given_key);
+  g_free (key);
+}
+
+static const SortKey *
+client_sort_key (PolkuClient *client)
+{
+  static GQuark quark;
+  const char *family = polku_client_get_family_name (client);
+  const char *given = polku_client_get_given_name (client);
+  SortKey *key;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("polku-client-list-sort-key");
+  family = family != NULL ? family : "";
+  given = given != NULL ? given : "";
+  key = g_object_get_qdata (G_OBJECT (client), quark);
+  if (key != NULL && strcmp (key->family, family) == 0 && strcmp (key->given, given) == 0)
+    return key;
+
+  key = g_new0 (SortKey, 1);
+  key->family = g_strdup (family);
+  key->given = g_strdup (given);
+  key->family_key = g_utf8_collate_key (family, -1);
+  key->given_key = g_utf8_collate_key (given, -1);
+  g_object_set_qdata_full (G_OBJECT (client), quark, key, sort_key_free);
+  return key;
+}
+
+static int
+compare_by_keys (PolkuClient *a,
+                 PolkuClient *b)
+{
+  const SortKey *key_a = client_sort_key (a);
+  const SortKey *key_b = client_sort_key (b);
+  int result = strcmp (key_a->family_key, key_b->family_key);
+
+  if (result == 0)
+    result = strcmp (key_a->given_key, key_b->given_key);
+  if (result == 0)
+    result = g_strcmp0 (polku_client_get_id (a), polku_client_get_id (b));
+  return result;
+}
+
 static int
 sort_clients (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
 {
-  return polku_client_compare (POLKU_CLIENT ((gpointer) a), POLKU_CLIENT ((gpointer) b));
+  return compare_by_keys (POLKU_CLIENT ((gpointer) a), POLKU_CLIENT ((gpointer) b));
+}
+
+static int
+sort_loaded (gconstpointer a,
+             gconstpointer b)
+{
+  return compare_by_keys (*(PolkuClient **) a, *(PolkuClient **) b);
 }
 
 static void
@@ -348,17 +421,49 @@ make_queue_row (PolkuCoordinatorWaiting *waiting)
   return row;
 }
 
+/* TRUE when @a and @b would show the same rows. */
+static gboolean
+same_queue (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      PolkuCoordinatorWaiting *x = g_ptr_array_index (a, i);
+      PolkuCoordinatorWaiting *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (polku_coordinator_waiting_get_client_id (x),
+                     polku_coordinator_waiting_get_client_id (y)) != 0
+          || polku_coordinator_waiting_get_days_waiting (x)
+             != polku_coordinator_waiting_get_days_waiting (y)
+          || g_strcmp0 (polku_coordinator_waiting_get_phase (x),
+                        polku_coordinator_waiting_get_phase (y)) != 0
+          || g_strcmp0 (polku_coordinator_waiting_get_given_name (x),
+                        polku_coordinator_waiting_get_given_name (y)) != 0
+          || g_strcmp0 (polku_coordinator_waiting_get_family_name (x),
+                        polku_coordinator_waiting_get_family_name (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Shows the caseload's size in the header and the queue; @data NULL forgets both. */
 static void
 show_caseload (PolkuClientList *self,
                CaseloadData    *data)
 {
   GtkListBoxRow *child;
+  gboolean unchanged;
   guint n_waiting;
 
+  /* The queue is read again at every selection: with a county's data it has hundreds of
+   * clients, and making their rows anew each time kept the main thread (and the client's
+   * page) waiting. Unchanged, the rows stay. */
+  unchanged = data != NULL && same_queue (self->queue, data->queue);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   /* Row by row: the list's first child may be its placeholder. */
-  while ((child = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
+  while (!unchanged && (child = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
     gtk_list_box_remove (self->queue_list, GTK_WIDGET (child));
   self->caseload = data != NULL ? data->caseload : -1;
   if (data != NULL)
@@ -379,7 +484,7 @@ show_caseload (PolkuClientList *self,
   else
     adw_window_title_set_subtitle (self->window_title, NULL);
 
-  for (guint i = 0; i < n_waiting; i++)
+  for (guint i = 0; !unchanged && i < n_waiting; i++)
     gtk_list_box_append (self->queue_list, make_queue_row (g_ptr_array_index (self->queue, i)));
 
   if (n_waiting > 0)
@@ -537,7 +642,7 @@ list_clients_cb (GObject      *source,
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GError) error = NULL;
 
-  clients = polku_client_store_list_finish (POLKU_STORE (source), result, &error);
+  clients = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -558,13 +663,39 @@ list_clients_cb (GObject      *source,
   read_caseload (self);
 }
 
+/* The clients in the list's order, with their sort keys: the window only splices them in,
+ * and its sorter finds them sorted already. */
+static void
+list_clients_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *clients = polku_client_store_list (source_object, TRUE, &error);
+
+  if (clients == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_sort (clients, sort_loaded);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, clients, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_ptr_array_unref (clients);
+}
+
 static void
 load_clients (PolkuClientList *self)
 {
+  g_autoptr(GTask) task = NULL;
+
   self->loading = TRUE;
   update_list_state (self);
-  polku_client_store_list_async (self->store, TRUE, self->cancellable, list_clients_cb,
-                                 g_object_ref (self));
+  task = g_task_new (self->store, self->cancellable, list_clients_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_clients);
+  g_task_run_in_thread (task, list_clients_thread);
 }
 
 /* Forgets every client (the window locks): what is loading, the list, the search. */

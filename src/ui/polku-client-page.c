@@ -18,6 +18,7 @@
 #include "polku-audit.h"
 #include "polku-client-page.h"
 #include "polku-client-view.h"
+#include "polku-conflicts-window.h"
 #include "polku-contacts-view.h"
 #include "polku-date.h"
 #include "polku-log-view.h"
@@ -609,6 +610,8 @@ polku_client_page_init (PolkuClientPage *self)
   g_type_ensure (POLKU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (POLKU_TYPE_PLAN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Sync conflicts of the client wait for a decision: first thing on the overview. */
+  gtk_box_prepend (self->overview_box, polku_conflicts_banner_new ());
 
   self->client_signals = g_signal_group_new (POLKU_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify", G_CALLBACK (update), self);

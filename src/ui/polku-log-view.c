@@ -1,5 +1,9 @@
 /* polku-log-view.c: the client's audit log (who has seen or changed the client's data)
  *
+ * "Check the Log" verifies the whole log (every client's entries: a county's log has
+ * hundreds of thousands) in a thread, in parts (polku_audit_verify_with_progress ()), with
+ * a progress bar and a Cancel button; the window stays usable meanwhile.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +26,8 @@ struct _PolkuLogView
   GListStore      *entries;
   GtkFilterListModel *shown;   /* entries through the kind and search filters */
   GCancellable    *verifying;  /* the check of the log in flight, or NULL */
+  guint            verify_timeout;  /* shows the check's progress */
+  struct VerifyProgress *progress;  /* the check's progress (shared with its thread) */
 
   GtkListBox      *list_box;
   GtkDropDown     *kind_drop_down;
@@ -29,7 +35,17 @@ struct _PolkuLogView
   GtkLabel        *empty_label;
   GtkLabel        *error_label;
   GtkLabel        *verify_label;
+  GtkWidget       *verify_box;
+  GtkProgressBar  *verify_progress;
 };
+
+/* The check's progress, written by the thread and read by the main thread (a GRcBox: the
+ * thread keeps its reference after the view has let go). */
+typedef struct VerifyProgress
+{
+  gint checked;
+  gint total;
+} VerifyProgress;
 
 G_DEFINE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU_TYPE_CLIENT_VIEW)
 
@@ -158,7 +174,11 @@ stop_verifying (PolkuLogView *self)
 {
   g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
+  g_clear_handle_id (&self->verify_timeout, g_source_remove);
+  g_clear_pointer (&self->progress, g_rc_box_release);
+  gtk_widget_set_visible (self->verify_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.verify", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", FALSE);
 }
 
 static void
@@ -210,6 +230,17 @@ log_view_wants_reload (PolkuClientView *view)
 }
 
 static void
+on_verify_progress (gint64   checked,
+                    gint64   total,
+                    gpointer user_data)
+{
+  VerifyProgress *progress = user_data;
+
+  g_atomic_int_set (&progress->total, (gint) MIN (total, G_MAXINT));
+  g_atomic_int_set (&progress->checked, (gint) MIN (checked, G_MAXINT));
+}
+
+static void
 verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -218,7 +249,8 @@ verify_thread (GTask        *task,
   GError *error = NULL;
   PolkuAuditVerification *result = g_new0 (PolkuAuditVerification, 1);
 
-  if (polku_audit_verify_full (POLKU_STORE (source_object), result, &error))
+  if (polku_audit_verify_with_progress (POLKU_STORE (source_object), result,
+                                        on_verify_progress, task_data, cancellable, &error))
     g_task_return_pointer (task, result, g_free);
   else
     {
@@ -242,6 +274,9 @@ verify_cb (GObject      *source,
   if (g_task_get_cancellable (G_TASK (result)) != self->verifying)
     return;
   stop_verifying (self);
+  /* Cancelled with the button: nothing to say. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   if (verification != NULL)
     {
@@ -274,7 +309,37 @@ verify_cb (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->verify_label), TRUE);
 }
 
-/* Checks the whole chain in a thread (it can take a while on a long log); the button waits. */
+static gboolean
+show_verify_progress (gpointer user_data)
+{
+  PolkuLogView *self = user_data;
+  gint checked, total;
+  g_autofree char *text = NULL;
+  g_autofree char *checked_text = NULL;
+  g_autofree char *total_text = NULL;
+
+  if (self->progress == NULL)
+    return G_SOURCE_CONTINUE;
+  checked = g_atomic_int_get (&self->progress->checked);
+  total = g_atomic_int_get (&self->progress->total);
+  if (total <= 0)
+    {
+      /* The file's integrity check comes first; it has no parts to count. */
+      gtk_progress_bar_pulse (self->verify_progress);
+      gtk_progress_bar_set_text (self->verify_progress, _("Checking the database file…"));
+      return G_SOURCE_CONTINUE;
+    }
+  checked_text = g_strdup_printf ("%d", checked);
+  total_text = g_strdup_printf ("%d", total);
+  /* TRANSLATORS: progress of checking the audit log: "12000 of 640000 entries checked" */
+  text = g_strdup_printf (_("%s of %s entries checked"), checked_text, total_text);
+  gtk_progress_bar_set_fraction (self->verify_progress, CLAMP ((double) checked / total, 0, 1));
+  gtk_progress_bar_set_text (self->verify_progress, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Checks the whole chain in a thread, in parts (a county's log takes a while): the progress
+ * shows how far it is, Cancel stops it, and the button waits. */
 static void
 verify_action (GtkWidget  *widget,
                const char *action_name,
@@ -289,10 +354,33 @@ verify_action (GtkWidget  *widget,
 
   self->verifying = g_cancellable_new ();
   gtk_widget_action_set_enabled (widget, "log.verify", FALSE);
+  gtk_widget_action_set_enabled (widget, "log.cancel-verify", TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
+  gtk_progress_bar_set_fraction (self->verify_progress, 0);
+  gtk_progress_bar_set_text (self->verify_progress, _("Checking the database file…"));
+  gtk_widget_set_visible (self->verify_box, TRUE);
+
   task = g_task_new (store, self->verifying, verify_cb, g_object_ref (self));
   g_task_set_source_tag (task, verify_action);
+  g_clear_pointer (&self->progress, g_rc_box_release);
+  self->progress = g_rc_box_new0 (VerifyProgress);
+  g_task_set_task_data (task, g_rc_box_acquire (self->progress), g_rc_box_release);
+  self->verify_timeout = g_timeout_add (100, show_verify_progress, self);
   g_task_run_in_thread (task, verify_thread);
+}
+
+static void
+cancel_verify_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PolkuLogView *self = POLKU_LOG_VIEW (widget);
+
+  if (self->verifying == NULL)
+    return;
+  g_cancellable_cancel (self->verifying);
+  gtk_widget_action_set_enabled (widget, "log.cancel-verify", FALSE);
+  gtk_progress_bar_set_text (self->verify_progress, _("Stopping…"));
 }
 
 static void
@@ -310,6 +398,8 @@ polku_log_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
+  g_clear_handle_id (&self->verify_timeout, g_source_remove);
+  g_clear_pointer (&self->progress, g_rc_box_release);
   g_clear_object (&self->shown);
   g_clear_object (&self->entries);
 
@@ -337,18 +427,23 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_progress);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
 
   gtk_widget_class_install_action (widget_class, "log.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "log.cancel-verify", NULL,
+                                   cancel_verify_action);
 }
 
 static void
 polku_log_view_init (PolkuLogView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", FALSE);
 
   self->entries = g_list_store_new (POLKU_TYPE_AUDIT_ENTRY);
   self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),
@@ -398,4 +493,16 @@ polku_log_view_set_filter (PolkuLogView *self,
   gtk_drop_down_set_selected (self->kind_drop_down, kind);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   filter_changed (self);
+}
+
+/**
+ * polku_log_view_get_verifying:
+ *
+ * Returns: %TRUE while the whole log is being checked ("log.verify")
+ */
+gboolean
+polku_log_view_get_verifying (PolkuLogView *self)
+{
+  g_return_val_if_fail (POLKU_IS_LOG_VIEW (self), FALSE);
+  return self->verifying != NULL;
 }

@@ -19,5 +19,6 @@ GListModel *polku_log_view_get_shown   (PolkuLogView *self);
 void        polku_log_view_set_filter  (PolkuLogView *self,
                                         guint         kind,
                                         const char   *text);
+gboolean    polku_log_view_get_verifying (PolkuLogView *self);
 
 G_END_DECLS

@@ -174,8 +174,27 @@ polku_plan_history_load (PolkuPlanHistory  *self,
   n = self->versions->len;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *label = polku_plan_version_dup_label (g_ptr_array_index (self->versions,
-                                                                                i));
+      PolkuPlanVersion *version = g_ptr_array_index (self->versions, i);
+      g_autofree char *label = polku_plan_version_dup_label (version);
+
+      /* Versions made by sync say so: who changed the plan elsewhere, or a decided conflict. */
+      if (g_strcmp0 (polku_plan_version_get_origin (version), POLKU_PLAN_ORIGIN_SYNC) == 0)
+        {
+          /* Translators: a plan version's label, then that it came from the sync server */
+          g_autofree char *labelled = g_strdup_printf (_("%s · from sync"), label);
+
+          g_free (label);
+          label = g_steal_pointer (&labelled);
+        }
+      else if (g_strcmp0 (polku_plan_version_get_origin (version),
+                          POLKU_PLAN_ORIGIN_RESOLVE) == 0)
+        {
+          /* Translators: a plan version's label, then that it decided a sync conflict */
+          g_autofree char *labelled = g_strdup_printf (_("%s · conflict decided"), label);
+
+          g_free (label);
+          label = g_steal_pointer (&labelled);
+        }
       gtk_string_list_append (older_labels, label);
       gtk_string_list_append (newer_labels, label);
     }

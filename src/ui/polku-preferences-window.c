@@ -15,6 +15,7 @@
 #include "polku-preferences-window.h"
 #include "polku-recovery-key-dialog.h"
 #include "polku-recovery.h"
+#include "polku-sync-preferences.h"
 #include "polku-window.h"
 
 struct _PolkuPreferencesWindow
@@ -306,6 +307,9 @@ polku_preferences_window_constructed (GObject *object)
       adw_action_row_set_subtitle (self->key_row,
                                    key_source_label (source));
       adw_preferences_group_set_description (self->privacy_group, lock_description (source));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (polku_sync_preferences_new (
+                                    self->profile)));
     }
   else
     {

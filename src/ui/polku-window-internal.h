@@ -10,6 +10,7 @@
 
 #include "polku-client-list.h"
 #include "polku-followups-view.h"
+#include "polku-sync-controller.h"
 #include "polku-window-private.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,8 @@ struct _PolkuWindow
   guint                 idle_lock_source;
 
   PolkuClientEditor    *editor;
+  PolkuSyncController  *sync_controller;  /* runs while unlocked; polku-window-lock.c */
+  GtkWindow            *conflicts_window;
   AdwToast             *undo_toast;
   guint                 followups_source;
   gboolean              pending_followups;

@@ -94,6 +94,7 @@ unlock_with_store (PolkuWindow *self,
   polku_window_update_actions (self);
   polku_client_list_set_store (self->client_list, store);
   polku_window_sync_followups (self);
+  polku_sync_controller_start (self->sync_controller, self->profile, store);
 
   polku_client_list_focus_search (self->client_list);
   return_to_client (self);
@@ -257,7 +258,8 @@ polku_window_lock (PolkuWindow *self)
                               g_strdup (polku_client_get_id (shown)), g_free);
   }
 
-  /* Every pane lets go of the store before it is closed. */
+  /* Every pane lets go of the store before it is closed; a sync in flight is cancelled. */
+  polku_sync_controller_stop (self->sync_controller);
   store = g_steal_pointer (&self->store);
   polku_client_list_set_store (self->client_list, NULL);
   polku_client_view_set_client (POLKU_CLIENT_VIEW (self->client_page), NULL);
@@ -496,4 +498,6 @@ polku_window_locking_dispose (PolkuWindow *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_lock_source, g_source_remove);
+  if (self->sync_controller != NULL)
+    polku_sync_controller_stop (self->sync_controller);
 }

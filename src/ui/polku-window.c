@@ -18,7 +18,10 @@
 #include "polku-a11y-private.h"
 #include "polku-client-list-private.h"
 #include "polku-client-store.h"
+#include "polku-conflicts-window.h"
 #include "polku-error-dialog.h"
+#include "polku-reports-window.h"
+#include "polku-sync-status.h"
 #include "polku-window-internal.h"
 
 G_DEFINE_FINAL_TYPE (PolkuWindow, polku_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,6 +66,9 @@ polku_window_update_actions (PolkuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-archived", selected);
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
+  gtk_widget_action_set_enabled (widget, "win.reports", open);
+  gtk_widget_action_set_enabled (widget, "win.sync", open);
+  gtk_widget_action_set_enabled (widget, "win.conflicts", open);
 }
 
 /* The client list and the client page */
@@ -418,6 +424,117 @@ show_followups_activated (GtkWidget  *widget,
   show_followups (self);
 }
 
+/* Sync: the status at the foot of the client list, Sync Now, the conflicts queue. */
+
+static void
+sync_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PolkuWindow *self = POLKU_WINDOW (widget);
+
+  if (!polku_sync_controller_sync_now (self->sync_controller) && self->store != NULL)
+    polku_window_add_toast (self, adw_toast_new (_("Sync is not set up. Set the server and "
+                                                   "the account in Preferences, under "
+                                                   "Sync.")));
+}
+
+/* @parameter: a client's id, or "" for every client's conflicts */
+static void
+conflicts_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PolkuWindow *self = POLKU_WINDOW (widget);
+  PolkuConflictsWindow *window;
+
+  if (self->store == NULL)
+    return;
+  if (self->conflicts_window != NULL)
+    gtk_window_destroy (self->conflicts_window);
+
+  window = polku_conflicts_window_new (GTK_WINDOW (self), self->store,
+                                       g_variant_get_string (parameter, NULL));
+  g_set_weak_pointer (&self->conflicts_window, GTK_WINDOW (window));
+  g_signal_connect_object (window, "changed",
+                           G_CALLBACK (polku_sync_controller_refresh_conflicts),
+                           self->sync_controller, G_CONNECT_SWAPPED);
+  polku_window_watch_activity (self, GTK_WIDGET (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The first header bar under @root: the client list's. */
+static AdwHeaderBar *
+find_header_bar (GtkWidget *root)
+{
+  if (ADW_IS_HEADER_BAR (root))
+    return ADW_HEADER_BAR (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwHeaderBar *found = find_header_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sync's status goes at the foot of the client list, in words: the list's header bar
+ * has no room left in a 360-px window (tests/ui/test-narrow.c). */
+static void
+add_sync_status (PolkuWindow *self)
+{
+  AdwHeaderBar *header_bar = find_header_bar (GTK_WIDGET (self->client_list));
+  GtkWidget *status;
+  GtkWidget *box;
+
+  self->sync_controller = polku_sync_controller_new ();
+  g_return_if_fail (header_bar != NULL);
+  box = gtk_widget_get_parent (GTK_WIDGET (header_bar));
+  g_return_if_fail (GTK_IS_BOX (box));
+  status = polku_sync_status_new (self->sync_controller);
+  polku_sync_status_set_show_label (POLKU_SYNC_STATUS (status), TRUE);
+  gtk_widget_set_margin_start (status, 6);
+  gtk_widget_set_margin_end (status, 6);
+  gtk_widget_set_margin_top (status, 3);
+  gtk_widget_set_margin_bottom (status, 3);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), status);
+}
+
+/* Reports: one window at a time, on the open profile; it closes itself when this window
+ * locks. */
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
+reports_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PolkuWindow *self = POLKU_WINDOW (widget);
+  GWeakRef *ref = g_object_get_data (G_OBJECT (self), "polku-reports-window");
+  g_autoptr(GtkWidget) reports = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+  if (self->store == NULL)
+    return;
+  if (reports == NULL)
+    {
+      reports = g_object_ref (polku_reports_window_new (GTK_WINDOW (self), self->store));
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, reports);
+      g_object_set_data_full (G_OBJECT (self), "polku-reports-window", ref,
+                              (GDestroyNotify) weak_ref_free);
+      polku_window_watch_activity (self, reports);
+    }
+  gtk_window_present (GTK_WINDOW (reports));
+}
+
 /* GObject */
 
 static void
@@ -474,6 +591,7 @@ polku_window_dispose (GObject *object)
   polku_window_locking_dispose (self);
   g_clear_handle_id (&self->followups_source, g_source_remove);
   g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->conflicts_window);
   g_clear_weak_pointer (&self->undo_toast);
 
   /* The views save what is pending (a plan draft) while the store is still open. */
@@ -498,6 +616,7 @@ polku_window_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync_controller);
 
   G_OBJECT_CLASS (polku_window_parent_class)->finalize (object);
 }
@@ -614,7 +733,14 @@ polku_window_class_init (PolkuWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-followups", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_activated);
+  gtk_widget_class_install_action (widget_class, "win.conflicts", "s", conflicts_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -631,6 +757,7 @@ polku_window_init (PolkuWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  add_sync_status (self);
   polku_window_locking_init (self);
 }
 

@@ -287,6 +287,17 @@ test_every_action_has_a_label (Fixture       *f,
   /* Views that only polku-cli records (the demo does not make them). */
   g_assert_true (polku_audit_record (f->store, "client.list", NULL, "cli=clients.list", &error));
   g_assert_true (polku_audit_record (f->store, "case.list", NULL, "cli=case.list", &error));
+  /* Sync and reports (their own tests make them for real). */
+  {
+    static const char * const more[] = { "sync.run", "sync.push", "sync.remove", "sync.pull",
+                                         "sync.conflict", "sync.resolve", "report.run",
+                                         "report.export", "report.combine",
+                                         "county_key.import", "county_key.new",
+                                         "county_key.delete" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+      g_assert_true (polku_audit_record (f->store, more[i], NULL, "test=labels", &error));
+  }
   g_assert_no_error (error);
   entries = polku_audit_list (f->store, NULL, &error);
   g_assert_no_error (error);

@@ -137,6 +137,15 @@ test_matches (void)
   g_assert_false (polku_client_matches (client, "aino"));
   g_assert_false (polku_client_matches (client, "virt bo"));
   g_assert_false (polku_client_matches (client, "Lindqvist"));
+
+  /* The folded text is kept between keystrokes, and follows a change of the client. */
+  polku_client_set_family_name (client, "Lindqvist");
+  g_assert_true (polku_client_matches (client, "Lindqvist"));
+  g_assert_false (polku_client_matches (client, "virt"));
+  polku_client_set_phone (client, "040 123 4567");
+  g_assert_true (polku_client_matches (client, "040 123"));
+  polku_client_set_municipality (client, NULL);
+  g_assert_false (polku_client_matches (client, "seinäjoki"));
 }
 
 static void

@@ -1,63 +1,25 @@
-/* polku-case-data-private.h: reading the case module's county data files
+/* polku-case-data-private.h: what the case module's county data files share
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The warning-sign checklist and the closing reasons are JSON files a county may replace:
- * ids of a–z, 0–9 and "_", labels in English, Finnish and Swedish, and every error naming
- * the file and the field ("closing-reasons.json: reasons[2].label.sv: a label is missing").
- * Each file's reader passes its own error domain and code.
+ * The warning-sign checklist, the closing reasons and the organisations are read with
+ * polku-data-file.h (the checklist and the closing reasons in its TERSE style, the
+ * organisations in its SENTENCES style); their labels are chosen the same way.
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
+
+#include "polku-data-file.h"
 
 G_BEGIN_DECLS
 
-/* The languages of labels, in this order. */
-#define POLKU_CASE_DATA_N_LANGUAGES 3
-extern const char * const polku_case_data_languages[POLKU_CASE_DATA_N_LANGUAGES + 1];
-
-/* The error a reader sets: its domain and its "invalid file" code. */
-typedef struct
-{
-  GQuark (*domain) (void);
-  int      code;
-} PolkuCaseDataErrors;
-
-/* Sets "@name: @field: @problem"; returns FALSE. */
-gboolean    polku_case_data_invalid        (const PolkuCaseDataErrors *errors,
-                                            GError                   **error,
-                                            const char                *name,
-                                            const char                *field,
-                                            const char                *problem);
-/* 1 to 64 of a–z, 0–9 and "_". */
-gboolean    polku_case_data_is_id          (const char                *text);
-/* The string @member of @object, or NULL when it is missing or not a string. */
-const char *polku_case_data_member_string  (JsonObject                *object,
-                                            const char                *member);
-/* Fails, naming "@field.MEMBER", when @object has a member not in @allowed. */
-gboolean    polku_case_data_check_members  (const PolkuCaseDataErrors *errors,
-                                            JsonObject                *object,
-                                            const char * const        *allowed,
-                                            const char                *name,
-                                            const char                *field,
-                                            GError                   **error);
-/* Reads @member of @parent, an object with a non-empty label per language, into @out (in the
- * order of polku_case_data_languages; stripped copies). */
-gboolean    polku_case_data_read_labels    (const PolkuCaseDataErrors *errors,
-                                            JsonObject                *parent,
-                                            const char                *member,
-                                            char                     **out,
-                                            const char                *name,
-                                            const char                *field,
-                                            GError                   **error);
-
-/* The county's file that replaces a built-in one: $@env_var, else
- * $XDG_CONFIG_HOME/polku/[@subdir/]@file_name, else the same under the system config dirs;
- * NULL when the built-in one is used. */
-char       *polku_case_data_find_file      (const char                *env_var,
-                                            const char                *subdir,
-                                            const char                *file_name);
+/* "fi", "sv" or "en": the labels that suit the user interface's language (what
+ * polku_checklist_ui_language () returns). */
+const char *polku_case_data_ui_language    (void);
+/* The index into polku_data_file_languages of @language ("en", "fi" or "sv"), or of the user
+ * interface's language when @language is %NULL; 0 (English) for any other language. */
+guint       polku_case_data_language_index (const char *language);
 
 G_END_DECLS

@@ -10,19 +10,16 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "polku-case-data-private.h"
 #include "polku-checklist.h"
-#include "polku-core-resources.h"
-#include "polku-json.h"
+#include "polku-data-file.h"
 
 #define FORMAT "polku-checklist/1"
 #define FILE_NAME "heratteet.json"
 #define RESOURCE_PATH "/io/github/polku/Polku/core/checklists/" FILE_NAME
 
-#define languages polku_case_data_languages
-#define N_LANGUAGES POLKU_CASE_DATA_N_LANGUAGES
+#define N_LANGUAGES POLKU_DATA_FILE_N_LANGUAGES
 
 typedef struct
 {
@@ -95,41 +92,27 @@ polku_checklist_init (PolkuChecklist *self)
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
 }
 
-/* Loading: every error names the file and the field, e.g.
+/* Loading (polku-data-file.h, TERSE): every error names the file and the field, e.g.
  * "heratteet.json: groups[2].items[0].label.sv: …" */
-
-/* The shared readers of the case module's data files (polku-case-data-private.h), with this
- * file's error. */
-static const PolkuCaseDataErrors data_errors = {
-  polku_checklist_error_quark, POLKU_CHECKLIST_ERROR_INVALID
-};
-
-#define invalid(error, name, field, problem) \
-  polku_case_data_invalid (&data_errors, error, name, field, problem)
-#define check_members(object, allowed, name, field, error) \
-  polku_case_data_check_members (&data_errors, object, allowed, name, field, error)
-#define read_labels(parent, member, out, name, field, error) \
-  polku_case_data_read_labels (&data_errors, parent, member, out, name, field, error)
-#define member_string polku_case_data_member_string
-#define is_id polku_case_data_is_id
 
 static const char * const top_members[] = { "format", "id", "title", "source", "groups", NULL };
 static const char * const group_members[] = { "id", "label", "items", NULL };
 static const char * const item_members[] = { "id", "label", NULL };
 
 static gboolean
-load_items (Group       *group,
-            JsonNode    *node,
-            const char  *name,
-            const char  *field,
-            GError     **error)
+load_items (Group                      *group,
+            JsonNode                   *node,
+            const PolkuDataFileReader  *file,
+            const char                 *field,
+            GError                    **error)
 {
   g_autofree char *path = g_strdup_printf ("%s.items", field);
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
       || json_array_get_length (json_node_get_array (node)) == 0)
-    return invalid (error, name, path, _("a list of at least one item is needed"));
+    return polku_data_file_invalid (file, path, _("a list of at least one item is needed"),
+                                    error);
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -142,32 +125,32 @@ load_items (Group       *group,
       Item *item;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return invalid (error, name, item_path, _("an object is needed"));
+        return polku_data_file_invalid (file, item_path, _("an object is needed"), error);
       object = json_node_get_object (element);
-      if (!check_members (object, item_members, name, item_path, error))
+      if (!polku_data_file_check_members (file, object, item_members, item_path, error))
         return FALSE;
-      id = member_string (object, "id");
-      if (!is_id (id))
-        return invalid (error, name, id_path,
-                        _("an id of lower-case letters a–z, digits and “_” is needed"));
+      id = polku_data_file_read_id (file, object, item_path, error);
+      if (id == NULL)
+        return FALSE;
       for (guint j = 0; j < group->items->len; j++)
         if (g_str_equal (((Item *) g_ptr_array_index (group->items, j))->id, id))
-          return invalid (error, name, id_path, _("the id is used twice in this group"));
+          return polku_data_file_invalid (file, id_path,
+                                          _("the id is used twice in this group"), error);
 
       item = g_new0 (Item, 1);
       item->id = g_strdup (id);
       g_ptr_array_add (group->items, item);
-      if (!read_labels (object, "label", item->label, name, item_path, error))
+      if (!polku_data_file_read_labels (file, object, "label", item_path, item->label, error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-load (PolkuChecklist  *self,
-      JsonNode        *root,
-      const char      *name,
-      GError         **error)
+load (PolkuChecklist             *self,
+      JsonNode                   *root,
+      const PolkuDataFileReader  *file,
+      GError                    **error)
 {
   JsonObject *object;
   JsonNode *groups;
@@ -175,35 +158,36 @@ load (PolkuChecklist  *self,
   const char *text;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, name, "/", _("the checklist must be a JSON object"));
+    return polku_data_file_invalid (file, "/", _("the checklist must be a JSON object"),
+                                    error);
   object = json_node_get_object (root);
-  if (!check_members (object, top_members, name, "", error))
+  if (!polku_data_file_check_members (file, object, top_members, "", error))
     return FALSE;
 
-  if (g_strcmp0 (member_string (object, "format"), FORMAT) != 0)
-    return invalid (error, name, "format", _("must be \"polku-checklist/1\""));
+  if (g_strcmp0 (polku_data_file_member_string (object, "format"), FORMAT) != 0)
+    return polku_data_file_invalid (file, "format", _("must be \"polku-checklist/1\""), error);
 
-  text = member_string (object, "id");
-  if (!is_id (text))
-    return invalid (error, name, "id",
-                    _("an id of lower-case letters a–z, digits and “_” is needed"));
+  text = polku_data_file_read_id (file, object, "", error);
+  if (text == NULL)
+    return FALSE;
   self->id = g_strdup (text);
 
   if (json_object_has_member (object, "source"))
     {
-      text = member_string (object, "source");
+      text = polku_data_file_member_string (object, "source");
       if (text == NULL)
-        return invalid (error, name, "source", _("must be a string"));
+        return polku_data_file_invalid (file, "source", _("must be a string"), error);
       self->source = g_strdup (text);
     }
 
-  if (!read_labels (object, "title", self->title, name, "", error))
+  if (!polku_data_file_read_labels (file, object, "title", "", self->title, error))
     return FALSE;
 
   groups = json_object_get_member (object, "groups");
   if (groups == NULL || !JSON_NODE_HOLDS_ARRAY (groups)
       || json_array_get_length (json_node_get_array (groups)) == 0)
-    return invalid (error, name, "groups", _("a list of at least one group is needed"));
+    return polku_data_file_invalid (file, "groups", _("a list of at least one group is needed"),
+                                    error);
 
   array = json_node_get_array (groups);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -215,24 +199,26 @@ load (PolkuChecklist  *self,
       Group *group;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return invalid (error, name, group_path, _("an object is needed"));
+        return polku_data_file_invalid (file, group_path, _("an object is needed"), error);
       group_object = json_node_get_object (element);
-      if (!check_members (group_object, group_members, name, group_path, error))
+      if (!polku_data_file_check_members (file, group_object, group_members, group_path,
+                                          error))
         return FALSE;
-      text = member_string (group_object, "id");
-      if (!is_id (text))
-        return invalid (error, name, id_path,
-                        _("an id of lower-case letters a–z, digits and “_” is needed"));
+      text = polku_data_file_read_id (file, group_object, group_path, error);
+      if (text == NULL)
+        return FALSE;
       for (guint j = 0; j < self->groups->len; j++)
         if (g_str_equal (((Group *) g_ptr_array_index (self->groups, j))->id, text))
-          return invalid (error, name, id_path, _("the id is used twice in the checklist"));
+          return polku_data_file_invalid (file, id_path,
+                                          _("the id is used twice in the checklist"), error);
 
       group = g_new0 (Group, 1);
       group->id = g_strdup (text);
       group->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
       g_ptr_array_add (self->groups, group);
-      if (!read_labels (group_object, "label", group->label, name, group_path, error)
-          || !load_items (group, json_object_get_member (group_object, "items"), name,
+      if (!polku_data_file_read_labels (file, group_object, "label", group_path, group->label,
+                                        error)
+          || !load_items (group, json_object_get_member (group_object, "items"), file,
                           group_path, error))
         return FALSE;
     }
@@ -252,43 +238,40 @@ polku_checklist_new_from_bytes (GBytes      *bytes,
                                 const char  *name,
                                 GError     **error)
 {
+  PolkuDataFileReader file = {
+    name, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID, POLKU_DATA_FILE_TERSE
+  };
   g_autoptr(PolkuChecklist) self = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = polku_json_parse_bounded (bytes, &local_error);
+  root = polku_data_file_parse (&file, bytes, error);
   if (root == NULL)
-    {
-      g_set_error (error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   self = g_object_new (POLKU_TYPE_CHECKLIST, NULL);
-  if (!load (self, root, name, error))
+  if (!load (self, root, &file, error))
     return NULL;
 
   return g_steal_pointer (&self);
 }
 
+/* The checklist in use: a county's file (see polku-checklist.h) or the bundled one. */
+static PolkuDataFileKind default_checklist = {
+  "POLKU_CHECKLIST", "checklists", FILE_NAME, RESOURCE_PATH,
+  (PolkuDataFileParseFunc) polku_checklist_new_from_bytes,
+};
+
 PolkuChecklist *
 polku_checklist_new_from_file (const char  *path,
                                GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, error);
-  if (bytes == NULL)
-    return NULL;
-  name = g_filename_display_name (path);
-  return polku_checklist_new_from_bytes (bytes, name, error);
+  return polku_data_file_new_from_file (&default_checklist, path, error);
 }
 
 /**
@@ -300,11 +283,8 @@ polku_checklist_new_from_file (const char  *path,
 char *
 polku_checklist_dup_default_path (void)
 {
-  return polku_case_data_find_file ("POLKU_CHECKLIST", "checklists", FILE_NAME);
+  return polku_data_file_find (&default_checklist);
 }
-
-G_LOCK_DEFINE_STATIC (default_checklist);
-static PolkuChecklist *default_checklist;
 
 /**
  * polku_checklist_get_default:
@@ -317,33 +297,7 @@ static PolkuChecklist *default_checklist;
 PolkuChecklist *
 polku_checklist_get_default (GError **error)
 {
-  PolkuChecklist *checklist = NULL;
-
-  G_LOCK (default_checklist);
-  if (default_checklist == NULL)
-    {
-      g_autofree char *path = polku_checklist_dup_default_path ();
-
-      if (path != NULL)
-        default_checklist = polku_checklist_new_from_file (path, error);
-      else
-        {
-          g_autoptr(GBytes) bytes =
-            g_resource_lookup_data (polku_core_get_resource (), RESOURCE_PATH,
-                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-          if (bytes != NULL)
-            default_checklist = polku_checklist_new_from_bytes (bytes, FILE_NAME, error);
-        }
-      if (default_checklist != NULL)
-        g_debug ("Checklist %s loaded from %s", default_checklist->id,
-                 path != NULL ? path : RESOURCE_PATH);
-    }
-  if (default_checklist != NULL)
-    checklist = g_object_ref (default_checklist);
-  G_UNLOCK (default_checklist);
-
-  return checklist;
+  return polku_data_file_get_default (&default_checklist, error);
 }
 
 /**
@@ -354,33 +308,7 @@ polku_checklist_get_default (GError **error)
 const char *
 polku_checklist_ui_language (void)
 {
-  const char * const *names = g_get_language_names ();
-  /* The language gettext actually uses: the translation of this marker. */
-  const char *marker = C_("checklist language code: en, fi or sv", "en");
-
-  if (g_strv_contains (languages, marker))
-    return marker;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "fi"))
-        return "fi";
-      if (g_str_has_prefix (names[i], "sv"))
-        return "sv";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
-    }
-  return "en";
-}
-
-static guint
-language_index (const char *language)
-{
-  if (language == NULL)
-    language = polku_checklist_ui_language ();
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_str_equal (languages[i], language))
-      return i;
-  return 0;
+  return polku_case_data_ui_language ();
 }
 
 static Group *
@@ -434,7 +362,7 @@ polku_checklist_get_title (PolkuChecklist *self,
 {
   g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
 
-  return self->title[language_index (language)];
+  return self->title[polku_case_data_language_index (language)];
 }
 
 guint
@@ -491,7 +419,7 @@ polku_checklist_get_group_label (PolkuChecklist *self,
   g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
 
   group = find_group (self, group_id);
-  return group != NULL ? group->label[language_index (language)] : NULL;
+  return group != NULL ? group->label[polku_case_data_language_index (language)] : NULL;
 }
 
 /* Returns: (nullable): the label, or %NULL when the checklist has no such item */
@@ -506,7 +434,7 @@ polku_checklist_get_item_label (PolkuChecklist *self,
   g_return_val_if_fail (POLKU_IS_CHECKLIST (self), NULL);
 
   item = find_item (find_group (self, group_id), item_id);
-  return item != NULL ? item->label[language_index (language)] : NULL;
+  return item != NULL ? item->label[polku_case_data_language_index (language)] : NULL;
 }
 
 /* Fails with POLKU_CHECKLIST_ERROR_UNKNOWN when @group_id/@item_id is not in the checklist. */

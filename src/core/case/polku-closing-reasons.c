@@ -10,13 +10,10 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "polku-case-data-private.h"
-#include "polku-checklist.h"
 #include "polku-closing-reasons.h"
-#include "polku-core-resources.h"
-#include "polku-json.h"
+#include "polku-data-file.h"
 
 #define FORMAT "polku-closing-reasons/1"
 #define FILE_NAME "closing-reasons.json"
@@ -24,8 +21,7 @@
 /* Cases closed before the reasons were coded carry it (migration 0007). */
 #define LEGACY_CODE "other"
 
-#define languages polku_case_data_languages
-#define N_LANGUAGES POLKU_CASE_DATA_N_LANGUAGES
+#define N_LANGUAGES POLKU_DATA_FILE_N_LANGUAGES
 
 typedef struct
 {
@@ -80,23 +76,8 @@ polku_closing_reasons_init (PolkuClosingReasons *self)
   self->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
 }
 
-/* Loading: every error names the file and the field, e.g.
+/* Loading (polku-data-file.h, TERSE): every error names the file and the field, e.g.
  * "closing-reasons.json: reasons[2].label.sv: a label is missing" */
-
-/* The shared readers of the case module's data files (polku-case-data-private.h), with this
- * file's error. */
-static const PolkuCaseDataErrors data_errors = {
-  polku_closing_reasons_error_quark, POLKU_CLOSING_REASONS_ERROR_INVALID
-};
-
-#define invalid(error, name, field, problem) \
-  polku_case_data_invalid (&data_errors, error, name, field, problem)
-#define check_members(object, allowed, name, field, error) \
-  polku_case_data_check_members (&data_errors, object, allowed, name, field, error)
-#define read_labels(parent, member, out, name, field, error) \
-  polku_case_data_read_labels (&data_errors, parent, member, out, name, field, error)
-#define member_string polku_case_data_member_string
-#define is_id polku_case_data_is_id
 
 static const char * const top_members[] = { "format", "id", "title", "source", "reasons", NULL };
 static const char * const reason_members[] = { "id", "label", "text_required", NULL };
@@ -116,11 +97,11 @@ find_reason (PolkuClosingReasons *self,
 }
 
 static gboolean
-load_reason (PolkuClosingReasons  *self,
-             JsonNode             *element,
-             guint                 index,
-             const char           *name,
-             GError              **error)
+load_reason (PolkuClosingReasons        *self,
+             JsonNode                   *element,
+             guint                       index,
+             const PolkuDataFileReader  *file,
+             GError                    **error)
 {
   g_autofree char *path = g_strdup_printf ("reasons[%u]", index);
   g_autofree char *id_path = g_strdup_printf ("%s.id", path);
@@ -131,33 +112,32 @@ load_reason (PolkuClosingReasons  *self,
   Reason *reason;
 
   if (!JSON_NODE_HOLDS_OBJECT (element))
-    return invalid (error, name, path, _("an object is needed"));
+    return polku_data_file_invalid (file, path, _("an object is needed"), error);
   object = json_node_get_object (element);
-  if (!check_members (object, reason_members, name, path, error))
+  if (!polku_data_file_check_members (file, object, reason_members, path, error))
     return FALSE;
-  id = member_string (object, "id");
-  if (!is_id (id))
-    return invalid (error, name, id_path,
-                    _("an id of lower-case letters a–z, digits and “_” is needed"));
+  id = polku_data_file_read_id (file, object, path, error);
+  if (id == NULL)
+    return FALSE;
   if (find_reason (self, id) != NULL)
-    return invalid (error, name, id_path, _("the id is used twice in the list"));
+    return polku_data_file_invalid (file, id_path, _("the id is used twice in the list"), error);
   required = json_object_get_member (object, "text_required");
   if (required != NULL && (!JSON_NODE_HOLDS_VALUE (required)
                            || json_node_get_value_type (required) != G_TYPE_BOOLEAN))
-    return invalid (error, name, required_path, _("must be true or false"));
+    return polku_data_file_invalid (file, required_path, _("must be true or false"), error);
 
   reason = g_new0 (Reason, 1);
   reason->id = g_strdup (id);
   reason->text_required = required != NULL && json_node_get_boolean (required);
   g_ptr_array_add (self->reasons, reason);
-  return read_labels (object, "label", reason->label, name, path, error);
+  return polku_data_file_read_labels (file, object, "label", path, reason->label, error);
 }
 
 static gboolean
-load (PolkuClosingReasons  *self,
-      JsonNode             *root,
-      const char           *name,
-      GError              **error)
+load (PolkuClosingReasons        *self,
+      JsonNode                   *root,
+      const PolkuDataFileReader  *file,
+      GError                    **error)
 {
   JsonObject *object;
   JsonNode *reasons;
@@ -165,39 +145,41 @@ load (PolkuClosingReasons  *self,
   const char *text;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, name, "/", _("the list must be a JSON object"));
+    return polku_data_file_invalid (file, "/", _("the list must be a JSON object"), error);
   object = json_node_get_object (root);
-  if (!check_members (object, top_members, name, "", error))
+  if (!polku_data_file_check_members (file, object, top_members, "", error))
     return FALSE;
 
-  if (g_strcmp0 (member_string (object, "format"), FORMAT) != 0)
-    return invalid (error, name, "format", _("must be \"polku-closing-reasons/1\""));
+  if (g_strcmp0 (polku_data_file_member_string (object, "format"), FORMAT) != 0)
+    return polku_data_file_invalid (file, "format", _("must be \"polku-closing-reasons/1\""),
+                                    error);
 
-  text = member_string (object, "id");
-  if (!is_id (text))
-    return invalid (error, name, "id",
-                    _("an id of lower-case letters a–z, digits and “_” is needed"));
+  text = polku_data_file_read_id (file, object, "", error);
+  if (text == NULL)
+    return FALSE;
   self->id = g_strdup (text);
 
-  if (json_object_has_member (object, "source") && member_string (object, "source") == NULL)
-    return invalid (error, name, "source", _("must be a string"));
+  if (json_object_has_member (object, "source")
+      && polku_data_file_member_string (object, "source") == NULL)
+    return polku_data_file_invalid (file, "source", _("must be a string"), error);
 
-  if (!read_labels (object, "title", self->title, name, "", error))
+  if (!polku_data_file_read_labels (file, object, "title", "", self->title, error))
     return FALSE;
 
   reasons = json_object_get_member (object, "reasons");
   if (reasons == NULL || !JSON_NODE_HOLDS_ARRAY (reasons)
       || json_array_get_length (json_node_get_array (reasons)) == 0)
-    return invalid (error, name, "reasons", _("a list of at least one reason is needed"));
+    return polku_data_file_invalid (file, "reasons",
+                                    _("a list of at least one reason is needed"), error);
   array = json_node_get_array (reasons);
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!load_reason (self, json_array_get_element (array, i), i, name, error))
+    if (!load_reason (self, json_array_get_element (array, i), i, file, error))
       return FALSE;
 
   if (find_reason (self, LEGACY_CODE) == NULL)
-    return invalid (error, name, "reasons",
-                    _("the reason “other” is needed: cases closed before the reasons were "
-                      "coded have it"));
+    return polku_data_file_invalid (file, "reasons",
+                                    _("the reason “other” is needed: cases closed before the "
+                                      "reasons were coded have it"), error);
   return TRUE;
 }
 
@@ -213,42 +195,40 @@ polku_closing_reasons_new_from_bytes (GBytes      *bytes,
                                       const char  *name,
                                       GError     **error)
 {
+  PolkuDataFileReader file = {
+    name, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
+    POLKU_DATA_FILE_TERSE
+  };
   g_autoptr(PolkuClosingReasons) self = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = polku_json_parse_bounded (bytes, &local_error);
+  root = polku_data_file_parse (&file, bytes, error);
   if (root == NULL)
-    {
-      g_set_error (error, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   self = g_object_new (POLKU_TYPE_CLOSING_REASONS, NULL);
-  if (!load (self, root, name, error))
+  if (!load (self, root, &file, error))
     return NULL;
   return g_steal_pointer (&self);
 }
+
+/* The list in use: a county's file (see polku-closing-reasons.h) or the bundled one. */
+static PolkuDataFileKind default_reasons = {
+  "POLKU_CLOSING_REASONS", NULL, FILE_NAME, RESOURCE_PATH,
+  (PolkuDataFileParseFunc) polku_closing_reasons_new_from_bytes,
+};
 
 PolkuClosingReasons *
 polku_closing_reasons_new_from_file (const char  *path,
                                      GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, error);
-  if (bytes == NULL)
-    return NULL;
-  name = g_filename_display_name (path);
-  return polku_closing_reasons_new_from_bytes (bytes, name, error);
+  return polku_data_file_new_from_file (&default_reasons, path, error);
 }
 
 /**
@@ -260,11 +240,8 @@ polku_closing_reasons_new_from_file (const char  *path,
 char *
 polku_closing_reasons_dup_default_path (void)
 {
-  return polku_case_data_find_file ("POLKU_CLOSING_REASONS", NULL, FILE_NAME);
+  return polku_data_file_find (&default_reasons);
 }
-
-G_LOCK_DEFINE_STATIC (default_reasons);
-static PolkuClosingReasons *default_reasons;
 
 /**
  * polku_closing_reasons_get_default:
@@ -277,44 +254,7 @@ static PolkuClosingReasons *default_reasons;
 PolkuClosingReasons *
 polku_closing_reasons_get_default (GError **error)
 {
-  PolkuClosingReasons *reasons = NULL;
-
-  G_LOCK (default_reasons);
-  if (default_reasons == NULL)
-    {
-      g_autofree char *path = polku_closing_reasons_dup_default_path ();
-
-      if (path != NULL)
-        default_reasons = polku_closing_reasons_new_from_file (path, error);
-      else
-        {
-          g_autoptr(GBytes) bytes =
-            g_resource_lookup_data (polku_core_get_resource (), RESOURCE_PATH,
-                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-          if (bytes != NULL)
-            default_reasons = polku_closing_reasons_new_from_bytes (bytes, FILE_NAME, error);
-        }
-      if (default_reasons != NULL)
-        g_debug ("Closing reasons %s loaded from %s", default_reasons->id,
-                 path != NULL ? path : RESOURCE_PATH);
-    }
-  if (default_reasons != NULL)
-    reasons = g_object_ref (default_reasons);
-  G_UNLOCK (default_reasons);
-
-  return reasons;
-}
-
-static guint
-language_index (const char *language)
-{
-  if (language == NULL)
-    language = polku_checklist_ui_language ();
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_str_equal (languages[i], language))
-      return i;
-  return 0;
+  return polku_data_file_get_default (&default_reasons, error);
 }
 
 const char *
@@ -332,7 +272,7 @@ polku_closing_reasons_get_title (PolkuClosingReasons *self,
 {
   g_return_val_if_fail (POLKU_IS_CLOSING_REASONS (self), NULL);
 
-  return self->title[language_index (language)];
+  return self->title[polku_case_data_language_index (language)];
 }
 
 guint
@@ -364,7 +304,7 @@ polku_closing_reasons_get_label (PolkuClosingReasons *self,
   g_return_val_if_fail (POLKU_IS_CLOSING_REASONS (self), NULL);
 
   reason = find_reason (self, code);
-  return reason != NULL ? reason->label[language_index (language)] : NULL;
+  return reason != NULL ? reason->label[polku_case_data_language_index (language)] : NULL;
 }
 
 gboolean
@@ -406,7 +346,7 @@ polku_closing_reasons_check (PolkuClosingReasons  *self,
         {
           g_set_error (error, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
                        _("The closing reason “%s” needs a few words saying what it was."),
-                       reason->label[language_index (NULL)]);
+                       reason->label[polku_case_data_language_index (NULL)]);
           return FALSE;
         }
       return TRUE;

@@ -360,7 +360,7 @@ read_scope (sqlite3     *db,
 
 #define CONSENT_SELECT \
   "SELECT id, created, modified, client_id, given_on, given_by, representative, method," \
-  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by, kind FROM consent WHERE "
+  " valid_until, recorded_by, withdrawn_on, withdrawal_recorded_by, kind FROM consent c WHERE "
 #define CONSENT_ORDER " = ?1 ORDER BY given_on, created, rowid;"
 
 static const char * const consent_properties[] = {
@@ -417,6 +417,47 @@ polku_consent_store_list (PolkuStore  *store,
 
   return polku_store_list (store, CONSENT_SELECT "client_id" CONSENT_ORDER, client_id,
                            consent_from_row, NULL, _("Reading the consents"), error);
+}
+
+/**
+ * polku_consent_store_list_valid:
+ * @kind: "contact" or "sharing"
+ * @date: the day (YYYY-MM-DD)
+ *
+ * The client's consents of @kind valid on @date by the rule polku_consent_check () applies
+ * (given on or before it, not expired, not withdrawn), for what shows or sends a summary of
+ * them (sync); whether something may be shared is still polku_consent_check ()'s to decide.
+ *
+ * Returns: (transfer full) (element-type PolkuConsent): oldest first
+ */
+GPtrArray *
+polku_consent_store_list_valid (PolkuStore  *store,
+                                const char  *client_id,
+                                const char  *kind,
+                                const char  *date,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *result = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL && kind != NULL && date != NULL, NULL);
+
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  stmt = polku_store_prepare (db, CONSENT_SELECT "c.client_id = ?1 AND c.kind = ?3" VALID_ON
+                              " ORDER BY given_on, created, rowid;",
+                              _("Reading the consents"), error);
+  if (stmt != NULL)
+    {
+      polku_store_bind_texts (stmt, 1, 3, client_id, date, kind);
+      result = polku_store_list_rows (db, stmt, consent_from_row, NULL,
+                                      _("Reading the consents"), error);
+    }
+  polku_store_end_use (store);
+  return result;
 }
 
 /* Adding */

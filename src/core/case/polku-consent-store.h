@@ -54,6 +54,11 @@ PolkuConsent        *polku_consent_store_withdraw  (PolkuStore    *store,
 GPtrArray           *polku_consent_store_list      (PolkuStore    *store,
                                                     const char    *client_id,
                                                     GError       **error);
+GPtrArray           *polku_consent_store_list_valid (PolkuStore   *store,
+                                                    const char    *client_id,
+                                                    const char    *kind,
+                                                    const char    *date,
+                                                    GError       **error);
 
 gboolean             polku_consent_check           (PolkuStore    *store,
                                                     const char    *client_id,

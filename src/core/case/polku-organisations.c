@@ -1,7 +1,7 @@
 /* polku-organisations.c: the county's organisations, loaded from data
  *
  * A file is checked whole before it is used, with the data files' shared reader
- * (polku-contact-type-private.h): each problem names the file and the field
+ * (polku-data-file.h, SENTENCES): each problem names the file and the field
  * ("organisations[3].names.sv: a non-empty string is needed.").
  *
  * Copyright 2026 The Polku authors
@@ -13,14 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "polku-checklist.h"
-#include "polku-contact-type-private.h"
-#include "polku-core-resources.h"
 #include "polku-case-data-private.h"
+#include "polku-data-file.h"
 #include "polku-organisations.h"
-#include "polku-json.h"
 
 #define FORMAT "polku-organisations"
 #define FILE_NAME "organisations.json"
@@ -40,7 +36,7 @@ struct _PolkuOrganisation
   GObject   parent_instance;
 
   char     *id;
-  char    **names;  /* in the order of polku_data_languages: en, fi, sv */
+  char    **names;  /* in the order of polku_data_file_languages: en, fi, sv */
   char     *sector;
   char     *access_group;
 };
@@ -91,12 +87,7 @@ polku_organisation_get_name (PolkuOrganisation *self,
 {
   g_return_val_if_fail (POLKU_IS_ORGANISATION (self), NULL);
 
-  if (language == NULL)
-    language = polku_checklist_ui_language ();
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
-    if (g_str_equal (polku_data_languages[i], language))
-      return self->names[i];
-  return self->names[0];
+  return self->names[polku_case_data_language_index (language)];
 }
 
 /* The name in the user interface's language. */
@@ -199,35 +190,11 @@ name_key (const char *name)
 /* Loading */
 
 static gboolean
-invalid (GError     **error,
-         const char  *file_name,
-         const char  *path,
-         const char  *problem)
-{
-  g_set_error (error, POLKU_ORGANISATIONS_ERROR, POLKU_ORGANISATIONS_ERROR_INVALID,
-               /* TRANSLATORS: "organisations.json: organisations[2].sector: must be one of …" */
-               _("%s: %s: %s"), file_name, path, problem);
-  return FALSE;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-load_one (PolkuOrganisations  *self,
-          JsonNode            *node,
-          const char          *file_name,
-          guint                index,
-          GError             **error)
+load_one (PolkuOrganisations         *self,
+          JsonNode                   *node,
+          const PolkuDataFileReader  *file,
+          guint                       index,
+          GError                    **error)
 {
   static const char * const members[] = { "id", "names", "sector", "access_group", "comment",
                                           NULL };
@@ -241,49 +208,50 @@ load_one (PolkuOrganisations  *self,
   const char *sector;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, file_name, path, _("each organisation must be a JSON object."));
+    return polku_data_file_invalid (file, path, _("each organisation must be a JSON object."),
+                                    error);
   object = json_node_get_object (node);
-  if (!polku_data_check_members (object, members, file_name, path, error))
+  if (!polku_data_file_check_members (file, object, members, path, error))
     return FALSE;
 
-  id = string_member (object, "id");
-  if (!polku_data_is_valid_key (id))
-    return invalid (error, file_name, id_path,
-                    _("an id of lower-case letters a–z, digits and hyphens is needed."));
+  id = polku_data_file_read_id (file, object, path, error);
+  if (id == NULL)
+    return FALSE;
   if (g_hash_table_contains (self->by_id, id))
     {
       g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice."), id);
 
-      return invalid (error, file_name, id_path, problem);
+      return polku_data_file_invalid (file, id_path, problem, error);
     }
 
   organisation = g_object_new (POLKU_TYPE_ORGANISATION, NULL);
   organisation->id = g_strdup (id);
-  organisation->names = polku_data_read_labels (object, "names", TRUE, file_name, path, error);
-  if (organisation->names == NULL)
+  organisation->names = g_new0 (char *, POLKU_DATA_FILE_N_LANGUAGES + 1);
+  if (!polku_data_file_read_labels (file, object, "names", path, organisation->names, error))
     return FALSE;
 
-  sector = string_member (object, "sector");
+  sector = polku_data_file_member_string (object, "sector");
   if (sector == NULL || !g_strv_contains (sector_codes, sector))
-    return invalid (error, file_name, sector_path,
-                    _("must be \"health\", \"social\", \"third_sector\", \"private\" or "
-                      "\"other\"."));
+    return polku_data_file_invalid (file, sector_path,
+                                    _("must be \"health\", \"social\", \"third_sector\", "
+                                      "\"private\" or \"other\"."), error);
   organisation->sector = g_strdup (sector);
 
   if (json_object_has_member (object, "access_group"))
     {
-      const char *group = string_member (object, "access_group");
+      const char *group = polku_data_file_member_string (object, "access_group");
 
-      if (!polku_data_is_valid_key (group))
-        return invalid (error, file_name, group_path,
-                        _("a group name of lower-case letters a–z, digits and hyphens is "
-                          "needed (or leave the field out)."));
+      if (!polku_data_file_is_id (group, '-'))
+        return polku_data_file_invalid (file, group_path,
+                                        _("a group name of lower-case letters a–z, digits and "
+                                          "hyphens is needed (or leave the field out)."),
+                                        error);
       organisation->access_group = g_strdup (group);
     }
 
   /* A name names one organisation only: a consent recorded with the name as typed must
    * resolve to one organisation. */
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+  for (guint i = 0; i < POLKU_DATA_FILE_N_LANGUAGES; i++)
     {
       g_autofree char *key = name_key (organisation->names[i]);
       PolkuOrganisation *other = g_hash_table_lookup (self->by_name, key);
@@ -291,53 +259,18 @@ load_one (PolkuOrganisations  *self,
       if (other != NULL && other != organisation)
         {
           g_autofree char *where = g_strdup_printf ("%s.names.%s", path,
-                                                    polku_data_languages[i]);
+                                                    polku_data_file_languages[i]);
           g_autofree char *problem =
             g_strdup_printf (_("the name “%s” is the name of “%s” too: each name may name "
                                "one organisation only."), organisation->names[i], other->id);
 
-          return invalid (error, file_name, where, problem);
+          return polku_data_file_invalid (file, where, problem, error);
         }
       g_hash_table_insert (self->by_name, g_steal_pointer (&key), organisation);
     }
 
   g_hash_table_insert (self->by_id, organisation->id, organisation);
   g_list_store_append (self->list, organisation);
-  return TRUE;
-}
-
-static gboolean
-load (PolkuOrganisations  *self,
-      GBytes              *bytes,
-      const char          *file_name,
-      GError             **error)
-{
-  static const char * const top_members[] = { "format", "version", "comment", "organisations",
-                                              NULL };
-  g_autoptr(JsonObject) root = NULL;
-  JsonNode *node;
-  JsonArray *array;
-
-  root = polku_data_parse (bytes, file_name, FORMAT, error);
-  if (root == NULL || !polku_data_check_members (root, top_members, file_name, "", error))
-    return FALSE;
-
-  node = json_object_get_member (root, "organisations");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
-      || json_array_get_length (json_node_get_array (node)) == 0)
-    return invalid (error, file_name, "organisations",
-                    _("a non-empty list of organisations is needed."));
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > MAX_ORGANISATIONS)
-    {
-      g_autofree char *problem = g_strdup_printf (_("at most %d organisations are allowed."),
-                                                  MAX_ORGANISATIONS);
-      return invalid (error, file_name, "organisations", problem);
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!load_one (self, json_array_get_element (array, i), file_name, i, error))
-      return FALSE;
   return TRUE;
 }
 
@@ -353,38 +286,64 @@ polku_organisations_new_from_bytes (GBytes      *bytes,
                                     const char  *name,
                                     GError     **error)
 {
+  static const char * const top_members[] = { "format", "version", "comment", "organisations",
+                                              NULL };
+  PolkuDataFileReader file = {
+    name, POLKU_ORGANISATIONS_ERROR, POLKU_ORGANISATIONS_ERROR_INVALID,
+    POLKU_DATA_FILE_SENTENCES
+  };
   g_autoptr(PolkuOrganisations) self = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  JsonNode *node;
+  JsonArray *array;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (POLKU_TYPE_ORGANISATIONS, NULL);
-  if (!load (self, bytes, name, &local_error))
+  root = polku_data_file_parse_versioned (&file, bytes, FORMAT, error);
+  if (root == NULL || !polku_data_file_check_members (&file, root, top_members, "", error))
+    return NULL;
+
+  node = json_object_get_member (root, "organisations");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
+      || json_array_get_length (json_node_get_array (node)) == 0)
     {
-      /* The shared reader's errors are the contact types'; these are ours. */
-      g_set_error_literal (error, POLKU_ORGANISATIONS_ERROR, POLKU_ORGANISATIONS_ERROR_INVALID,
-                           local_error->message);
+      polku_data_file_invalid (&file, "organisations",
+                               _("a non-empty list of organisations is needed."), error);
       return NULL;
     }
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > MAX_ORGANISATIONS)
+    {
+      g_autofree char *problem = g_strdup_printf (_("at most %d organisations are allowed."),
+                                                  MAX_ORGANISATIONS);
+
+      polku_data_file_invalid (&file, "organisations", problem, error);
+      return NULL;
+    }
+
+  self = g_object_new (POLKU_TYPE_ORGANISATIONS, NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!load_one (self, json_array_get_element (array, i), &file, i, error))
+      return NULL;
   return g_steal_pointer (&self);
 }
+
+/* The organisations in use: the county's file (see polku-organisations.h) or the bundled
+ * one. */
+static PolkuDataFileKind default_organisations = {
+  "POLKU_ORGANISATIONS", NULL, FILE_NAME, RESOURCE_PATH,
+  (PolkuDataFileParseFunc) polku_organisations_new_from_bytes,
+};
 
 PolkuOrganisations *
 polku_organisations_new_from_file (const char  *path,
                                    GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  bytes = polku_read_file_bounded (path, POLKU_JSON_MAX_BYTES, error);
-  if (bytes == NULL)
-    return NULL;
-  name = g_filename_display_name (path);
-  return polku_organisations_new_from_bytes (bytes, name, error);
+  return polku_data_file_new_from_file (&default_organisations, path, error);
 }
 
 /**
@@ -396,11 +355,8 @@ polku_organisations_new_from_file (const char  *path,
 char *
 polku_organisations_dup_default_path (void)
 {
-  return polku_case_data_find_file ("POLKU_ORGANISATIONS", NULL, FILE_NAME);
+  return polku_data_file_find (&default_organisations);
 }
-
-G_LOCK_DEFINE_STATIC (default_organisations);
-static PolkuOrganisations *default_organisations;
 
 /**
  * polku_organisations_get_default:
@@ -414,32 +370,7 @@ static PolkuOrganisations *default_organisations;
 PolkuOrganisations *
 polku_organisations_get_default (GError **error)
 {
-  PolkuOrganisations *organisations = NULL;
-
-  G_LOCK (default_organisations);
-  if (default_organisations == NULL)
-    {
-      g_autofree char *path = polku_organisations_dup_default_path ();
-
-      if (path != NULL)
-        default_organisations = polku_organisations_new_from_file (path, error);
-      else
-        {
-          g_autoptr(GBytes) bytes =
-            g_resource_lookup_data (polku_core_get_resource (), RESOURCE_PATH,
-                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-          if (bytes != NULL)
-            default_organisations = polku_organisations_new_from_bytes (bytes, FILE_NAME, error);
-        }
-      if (default_organisations != NULL)
-        g_debug ("Organisations loaded from %s", path != NULL ? path : RESOURCE_PATH);
-    }
-  if (default_organisations != NULL)
-    organisations = g_object_ref (default_organisations);
-  G_UNLOCK (default_organisations);
-
-  return organisations;
+  return polku_data_file_get_default (&default_organisations, error);
 }
 
 /* Returns: (transfer none): a GListModel of PolkuOrganisation, in the file's order */

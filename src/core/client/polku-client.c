@@ -35,6 +35,9 @@ struct _PolkuClient
   char          *municipality;
   PolkuLanguage  language;
   gboolean       archived;
+
+  /* What polku_client_matches () searches, folded once (NULL: not made yet, or stale) */
+  char          *search_text;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuClient, polku_client, G_TYPE_OBJECT)
@@ -121,7 +124,10 @@ set_string (PolkuClient  *self,
             GParamSpec   *pspec)
 {
   if (polku_set_stripped (field, value))
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+    {
+      g_clear_pointer (&self->search_text, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), pspec);
+    }
 }
 
 static void
@@ -140,6 +146,7 @@ polku_client_finalize (GObject *object)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->municipality, g_free);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (polku_client_parent_class)->finalize (object);
 }
@@ -744,34 +751,43 @@ gboolean
 polku_client_matches (PolkuClient *self,
                       const char  *query)
 {
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded_query = NULL;
-  g_auto(GStrv) words = NULL;
+  /* The search runs over every client on each keystroke: the client's text is folded once
+   * (and again only after a change), the query once per keystroke, not once per client. */
+  static __thread char *last_query = NULL;
+  static __thread char **last_words = NULL;
 
   g_return_val_if_fail (POLKU_IS_CLIENT (self), FALSE);
 
   if (query == NULL)
     return TRUE;
 
-  folded_query = fold (query);
-  words = g_strsplit_set (folded_query, " \t\n", -1);
-
-  {
-    g_autofree char *joined = g_strjoin ("\n",
-                                         self->given_name ? self->given_name : "",
-                                         self->family_name ? self->family_name : "",
-                                         self->hetu ? self->hetu : "",
-                                         self->municipality ? self->municipality : "",
-                                         self->phone ? self->phone : "",
-                                         NULL);
-    haystack = fold (joined);
-  }
-
-  for (guint i = 0; words[i] != NULL; i++)
+  if (last_query == NULL || strcmp (last_query, query) != 0)
     {
-      if (words[i][0] == '\0')
+      g_autofree char *folded_query = fold (query);
+
+      g_free (last_query);
+      g_strfreev (last_words);
+      last_query = g_strdup (query);
+      last_words = g_strsplit_set (folded_query, " \t\n", -1);
+    }
+
+  if (self->search_text == NULL)
+    {
+      g_autofree char *joined = g_strjoin ("\n",
+                                           self->given_name ? self->given_name : "",
+                                           self->family_name ? self->family_name : "",
+                                           self->hetu ? self->hetu : "",
+                                           self->municipality ? self->municipality : "",
+                                           self->phone ? self->phone : "",
+                                           NULL);
+      self->search_text = fold (joined);
+    }
+
+  for (guint i = 0; last_words[i] != NULL; i++)
+    {
+      if (last_words[i][0] == '\0')
         continue;
-      if (strstr (haystack, words[i]) == NULL)
+      if (strstr (self->search_text, last_words[i]) == NULL)
         return FALSE;
     }
 

@@ -17,10 +17,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "polku-contact-type-private.h"
-#include "polku-core-resources.h"
+#include "polku-data-file.h"
 #include "polku-json.h"
 
 #define DEFAULT_RESOURCE "/io/github/polku/Polku/core/contact-types.json"
@@ -28,14 +27,12 @@
 #define MAX_CATEGORIES 100
 #define CATEGORIES_KEY "polku-contact-categories"
 
-const char * const polku_data_languages[POLKU_DATA_N_LANGUAGES + 1] = { "en", "fi", "sv", NULL };
-
 struct _PolkuContactType
 {
   GObject   parent_instance;
 
   char     *id;
-  char    **labels;  /* in the order of polku_data_languages */
+  char    **labels;  /* in the order of polku_data_file_languages */
   gboolean  in_person;
   gboolean  emergency;
   gboolean  inpatient;
@@ -49,7 +46,7 @@ struct _PolkuContactCategory
   GObject   parent_instance;
 
   char     *id;
-  char    **labels;  /* in the order of polku_data_languages */
+  char    **labels;  /* in the order of polku_data_file_languages */
 };
 
 G_DEFINE_FINAL_TYPE (PolkuContactType, polku_contact_type, G_TYPE_OBJECT)
@@ -136,8 +133,8 @@ polku_contact_category_get_label_for (PolkuContactCategory *self,
   g_return_val_if_fail (POLKU_IS_CONTACT_CATEGORY (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
-    if (g_str_equal (language, polku_data_languages[i]))
+  for (guint i = 0; i < POLKU_DATA_FILE_N_LANGUAGES; i++)
+    if (g_str_equal (language, polku_data_file_languages[i]))
       return self->labels[i];
   return NULL;
 }
@@ -220,7 +217,7 @@ polku_contact_type_get_id (PolkuContactType *self)
 const char *
 polku_data_label_language (void)
 {
-  return polku_data_languages[polku_data_language_index ()];
+  return polku_data_file_languages[polku_data_language_index ()];
 }
 
 guint
@@ -265,8 +262,8 @@ polku_contact_type_get_label_for (PolkuContactType *self,
   g_return_val_if_fail (POLKU_IS_CONTACT_TYPE (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
-    if (g_str_equal (language, polku_data_languages[i]))
+  for (guint i = 0; i < POLKU_DATA_FILE_N_LANGUAGES; i++)
+    if (g_str_equal (language, polku_data_file_languages[i]))
       return self->labels[i];
   return NULL;
 }
@@ -342,7 +339,7 @@ polku_contact_type_matches (PolkuContactType *self,
     return FALSE;
   if (g_ascii_strcasecmp (folded, self->id) == 0)
     return TRUE;
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
+  for (guint i = 0; i < POLKU_DATA_FILE_N_LANGUAGES; i++)
     {
       g_autofree char *label = fold (self->labels[i]);
 
@@ -361,21 +358,10 @@ polku_contact_type_matches (PolkuContactType *self,
 
 /* --- Reading data files ------------------------------------------------------------- */
 
-static gboolean
-data_error (GError     **error,
-            const char  *file_name,
-            const char  *path,
-            const char  *problem)
-{
-  if (path != NULL && path[0] != '\0')
-    /* TRANSLATORS: "contact-types.json: types[2].labels.sv: a non-empty string is needed." */
-    g_set_error (error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
-                 _("%s: %s: %s"), file_name, path, problem);
-  else
-    g_set_error (error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
-                 _("%s: %s"), file_name, problem);
-  return FALSE;
-}
+/* The shared reader (polku-data-file.h, SENTENCES) with the contact types' error. */
+#define READER(file_name) \
+  { file_name, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID, \
+    POLKU_DATA_FILE_SENTENCES }
 
 JsonObject *
 polku_data_parse (GBytes      *bytes,
@@ -383,47 +369,9 @@ polku_data_parse (GBytes      *bytes,
                   const char  *format,
                   GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *member;
+  PolkuDataFileReader file = READER (file_name);
 
-  root = polku_json_parse_bounded (bytes, &local_error);
-  if (root == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)
-      && g_bytes_get_size (bytes) == 0)
-    g_clear_error (&local_error);    /* empty: "must hold one JSON object" below */
-  if (local_error != NULL)
-    {
-      g_autofree char *problem = g_strdup_printf (_("not valid JSON (%s)."),
-                                                  local_error->message);
-      data_error (error, file_name, NULL, problem);
-      return NULL;
-    }
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      data_error (error, file_name, NULL, _("the file must hold one JSON object."));
-      return NULL;
-    }
-
-  member = json_object_get_member (json_node_get_object (root), "format");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
-      || json_node_get_value_type (member) != G_TYPE_STRING
-      || g_strcmp0 (json_node_get_string (member), format) != 0)
-    {
-      g_autofree char *problem = g_strdup_printf (_("must be \"%s\"."), format);
-      data_error (error, file_name, "format", problem);
-      return NULL;
-    }
-  member = json_object_get_member (json_node_get_object (root), "version");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
-      || json_node_get_value_type (member) != G_TYPE_INT64
-      || json_node_get_int (member) != 1)
-    {
-      data_error (error, file_name, "version",
-                  _("must be 1 (this version of Polku reads version 1)."));
-      return NULL;
-    }
-
-  return json_object_ref (json_node_get_object (root));
+  return polku_data_file_parse_versioned (&file, bytes, format, error);
 }
 
 gboolean
@@ -433,40 +381,9 @@ polku_data_check_members (JsonObject         *object,
                           const char         *path,
                           GError            **error)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  PolkuDataFileReader file = READER (file_name);
 
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *where = path[0] != '\0' ? g_strdup_printf ("%s.%s", path,
-                                                                    (char *) l->data)
-                                                 : g_strdup (l->data);
-
-        return data_error (error, file_name, where,
-                           _("unknown field (check its spelling)."));
-      }
-  return TRUE;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
+  return polku_data_file_check_members (&file, object, allowed, path, error);
 }
 
 char **
@@ -477,48 +394,30 @@ polku_data_read_labels (JsonObject  *object,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = json_object_get_member (object, member);
-  JsonObject *labels;
+  PolkuDataFileReader file = READER (file_name);
+  g_auto(GStrv) labels = NULL;
 
-  if (node == NULL && !required)
+  if (!required && !json_object_has_member (object, member))
     return NULL;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      data_error (error, file_name, where,
-                  _("an object with a text for each language (\"en\", \"fi\", \"sv\") is "
-                    "needed."));
-      return NULL;
-    }
-  labels = json_node_get_object (node);
-  if (!polku_data_check_members (labels, polku_data_languages, file_name, where, error))
+  labels = g_new0 (char *, POLKU_DATA_FILE_N_LANGUAGES + 1);
+  if (!polku_data_file_read_labels (&file, object, member, path, labels, error))
     return NULL;
+  return g_steal_pointer (&labels);
+}
 
-  for (guint i = 0; i < POLKU_DATA_N_LANGUAGES; i++)
-    {
-      const char *text = string_member (labels, polku_data_languages[i]);
-
-      if (text == NULL || is_blank (text) || !g_utf8_validate (text, -1, NULL))
-        {
-          g_autofree char *field = g_strdup_printf ("%s.%s", where, polku_data_languages[i]);
-
-          data_error (error, file_name, field, _("a non-empty string is needed."));
-          return NULL;
-        }
-      g_strv_builder_add (builder, text);
-    }
-
-  return g_strv_builder_end (builder);
+gboolean
+polku_data_is_valid_key (const char *key)
+{
+  return polku_data_file_is_id (key, '-');
 }
 
 static gboolean
-read_flag (JsonObject  *object,
-           const char  *member,
-           gboolean    *out,
-           const char  *file_name,
-           const char  *path,
-           GError     **error)
+read_flag (const PolkuDataFileReader  *file,
+           JsonObject                 *object,
+           const char                 *member,
+           gboolean                   *out,
+           const char                 *path,
+           GError                    **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -529,30 +428,19 @@ read_flag (JsonObject  *object,
     {
       g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
 
-      return data_error (error, file_name, where, _("must be true or false."));
+      return polku_data_file_invalid (file, where, _("must be true or false."), error);
     }
   *out = json_node_get_boolean (node);
   return TRUE;
 }
 
-gboolean
-polku_data_is_valid_key (const char *key)
-{
-  if (key == NULL || key[0] == '\0' || strlen (key) > 64)
-    return FALSE;
-  for (const char *p = key; *p != '\0'; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-      return FALSE;
-  return TRUE;
-}
-
 /* "aliases": an optional list of non-empty strings. */
 static gboolean
-read_aliases (JsonObject   *object,
-              char       ***out,
-              const char   *file_name,
-              const char   *path,
-              GError      **error)
+read_aliases (const PolkuDataFileReader   *file,
+              JsonObject                  *object,
+              char                      ***out,
+              const char                  *path,
+              GError                     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node = json_object_get_member (object, "aliases");
@@ -562,7 +450,7 @@ read_aliases (JsonObject   *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return data_error (error, file_name, where, _("a list of names is needed."));
+    return polku_data_file_invalid (file, where, _("a list of names is needed."), error);
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -571,11 +459,12 @@ read_aliases (JsonObject   *object,
 
       if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
         text = json_node_get_string (element);
-      if (text == NULL || is_blank (text) || !g_utf8_validate (text, -1, NULL))
+      if (!polku_data_file_is_text (text))
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
 
-          return data_error (error, file_name, item, _("a non-empty string is needed."));
+          return polku_data_file_invalid (file, item, _("a non-empty string is needed."),
+                                          error);
         }
       g_strv_builder_add (builder, text);
     }
@@ -583,24 +472,13 @@ read_aliases (JsonObject   *object,
   return TRUE;
 }
 
-/* A category id: 1 to 64 of the lower-case letters a–z, digits and underscores, as the
- * codes of the reports are written ("telephone_service"). */
-static gboolean
-is_valid_category_id (const char *id)
-{
-  if (id == NULL || id[0] == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
-      return FALSE;
-  return TRUE;
-}
-
-/* The "categories" of @root: a non-empty list of objects with a unique id and labels. */
+/* The "categories" of @root: a non-empty list of objects with a unique id and labels. A
+ * category id is 1 to 64 of the lower-case letters a–z, digits and underscores, as the codes
+ * of the reports are written ("telephone_service"). */
 static GPtrArray *
-read_categories (JsonObject  *root,
-                 const char  *file_name,
-                 GError     **error)
+read_categories (const PolkuDataFileReader  *file,
+                 JsonObject                 *root,
+                 GError                    **error)
 {
   static const char * const members[] = { "id", "labels", "comment", NULL };
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
@@ -611,8 +489,8 @@ read_categories (JsonObject  *root,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
       || json_array_get_length (json_node_get_array (node)) == 0)
     {
-      data_error (error, file_name, "categories",
-                  _("a non-empty list of categories is needed."));
+      polku_data_file_invalid (file, "categories",
+                               _("a non-empty list of categories is needed."), error);
       return NULL;
     }
   array = json_node_get_array (node);
@@ -621,7 +499,7 @@ read_categories (JsonObject  *root,
     {
       g_autofree char *problem = g_strdup_printf (_("at most %d categories are allowed."),
                                                   MAX_CATEGORIES);
-      data_error (error, file_name, "categories", problem);
+      polku_data_file_invalid (file, "categories", problem, error);
       return NULL;
     }
 
@@ -635,20 +513,22 @@ read_categories (JsonObject  *root,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          data_error (error, file_name, path, _("each category must be a JSON object."));
+          polku_data_file_invalid (file, path, _("each category must be a JSON object."),
+                                   error);
           return NULL;
         }
       object = json_node_get_object (element);
-      if (!polku_data_check_members (object, members, file_name, path, error))
+      if (!polku_data_file_check_members (file, object, members, path, error))
         return NULL;
 
-      id = string_member (object, "id");
-      if (!is_valid_category_id (id))
+      id = polku_data_file_member_string (object, "id");
+      if (!polku_data_file_is_id (id, '_'))
         {
           g_autofree char *where = g_strdup_printf ("%s.id", path);
 
-          data_error (error, file_name, where,
-                      _("an id of lower-case letters a–z, digits and underscores is needed."));
+          polku_data_file_invalid (file, where,
+                                   _("an id of lower-case letters a–z, digits and underscores "
+                                     "is needed."), error);
           return NULL;
         }
       for (guint c = 0; c < categories->len; c++)
@@ -657,13 +537,13 @@ read_categories (JsonObject  *root,
             g_autofree char *where = g_strdup_printf ("%s.id", path);
             g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice."), id);
 
-            data_error (error, file_name, where, problem);
+            polku_data_file_invalid (file, where, problem, error);
             return NULL;
           }
 
       category = g_object_new (POLKU_TYPE_CONTACT_CATEGORY, NULL);
       category->id = g_strdup (id);
-      category->labels = polku_data_read_labels (object, "labels", TRUE, file_name, path,
+      category->labels = polku_data_read_labels (object, "labels", TRUE, file->name, path,
                                                  error);
       if (category->labels == NULL)
         return NULL;
@@ -693,6 +573,7 @@ polku_contact_types_load_bytes (GBytes      *bytes,
     "id", "labels", "category", "aliases", "in_person", "emergency", "inpatient", "continuity",
     "comment", NULL
   };
+  PolkuDataFileReader file = READER (file_name);
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -704,12 +585,12 @@ polku_contact_types_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
-  root = polku_data_parse (bytes, file_name, "polku-contact-types", error);
+  root = polku_data_file_parse_versioned (&file, bytes, "polku-contact-types", error);
   if (root == NULL)
     return NULL;
-  if (!polku_data_check_members (root, top_members, file_name, "", error))
+  if (!polku_data_file_check_members (&file, root, top_members, "", error))
     return NULL;
-  categories = read_categories (root, file_name, error);
+  categories = read_categories (&file, root, error);
   if (categories == NULL)
     return NULL;
 
@@ -717,7 +598,8 @@ polku_contact_types_load_bytes (GBytes      *bytes,
   if (types_node == NULL || !JSON_NODE_HOLDS_ARRAY (types_node)
       || json_array_get_length (json_node_get_array (types_node)) == 0)
     {
-      data_error (error, file_name, "types", _("a non-empty list of types is needed."));
+      polku_data_file_invalid (&file, "types", _("a non-empty list of types is needed."),
+                               error);
       return NULL;
     }
   types = json_node_get_array (types_node);
@@ -725,7 +607,7 @@ polku_contact_types_load_bytes (GBytes      *bytes,
   if (n > MAX_TYPES)
     {
       g_autofree char *problem = g_strdup_printf (_("at most %d types are allowed."), MAX_TYPES);
-      data_error (error, file_name, "types", problem);
+      polku_data_file_invalid (&file, "types", problem, error);
       return NULL;
     }
 
@@ -740,28 +622,22 @@ polku_contact_types_load_bytes (GBytes      *bytes,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          data_error (error, file_name, path, _("each type must be a JSON object."));
+          polku_data_file_invalid (&file, path, _("each type must be a JSON object."), error);
           return NULL;
         }
       object = json_node_get_object (node);
-      if (!polku_data_check_members (object, type_members, file_name, path, error))
+      if (!polku_data_file_check_members (&file, object, type_members, path, error))
         return NULL;
 
-      id = string_member (object, "id");
-      if (!polku_data_is_valid_key (id))
-        {
-          g_autofree char *where = g_strdup_printf ("%s.id", path);
-
-          data_error (error, file_name, where,
-                      _("an id of lower-case letters a–z, digits and hyphens is needed."));
-          return NULL;
-        }
+      id = polku_data_file_read_id (&file, object, path, error);
+      if (id == NULL)
+        return NULL;
       if (g_hash_table_contains (seen, id))
         {
           g_autofree char *where = g_strdup_printf ("%s.id", path);
           g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice."), id);
 
-          data_error (error, file_name, where, problem);
+          polku_data_file_invalid (&file, where, problem, error);
           return NULL;
         }
       g_hash_table_add (seen, (gpointer) id);
@@ -770,23 +646,24 @@ polku_contact_types_load_bytes (GBytes      *bytes,
       type->id = g_strdup (id);
       type->labels = polku_data_read_labels (object, "labels", TRUE, file_name, path, error);
       if (type->labels == NULL
-          || !read_flag (object, "in_person", &type->in_person, file_name, path, error)
-          || !read_flag (object, "emergency", &type->emergency, file_name, path, error)
-          || !read_flag (object, "inpatient", &type->inpatient, file_name, path, error)
-          || !read_flag (object, "continuity", &type->continuity, file_name, path, error))
+          || !read_flag (&file, object, "in_person", &type->in_person, path, error)
+          || !read_flag (&file, object, "emergency", &type->emergency, path, error)
+          || !read_flag (&file, object, "inpatient", &type->inpatient, path, error)
+          || !read_flag (&file, object, "continuity", &type->continuity, path, error))
         return NULL;
 
-      if (!read_aliases (object, &type->aliases, file_name, path, error))
+      if (!read_aliases (&file, object, &type->aliases, path, error))
         return NULL;
 
       {
-        const char *category_id = string_member (object, "category");
+        const char *category_id = polku_data_file_member_string (object, "category");
         g_autofree char *where = g_strdup_printf ("%s.category", path);
 
         if (category_id == NULL)
           {
-            data_error (error, file_name, where,
-                        _("the id of one of the file’s categories is needed."));
+            polku_data_file_invalid (&file, where,
+                                     _("the id of one of the file’s categories is needed."),
+                                     error);
             return NULL;
           }
         for (guint c = 0; c < categories->len && type->category == NULL; c++)
@@ -799,7 +676,7 @@ polku_contact_types_load_bytes (GBytes      *bytes,
               g_strdup_printf (_("“%s” is not one of the categories of the file."),
                                category_id);
 
-            data_error (error, file_name, where, problem);
+            polku_data_file_invalid (&file, where, problem, error);
             return NULL;
           }
       }
@@ -833,6 +710,12 @@ polku_contact_types_load_file (GFile   *file,
   return polku_contact_types_load_bytes (bytes, name, error);
 }
 
+/* Only the bundled copy: a county does not replace the contact types (yet). */
+static PolkuDataFileKind default_types = {
+  NULL, NULL, "contact-types.json", DEFAULT_RESOURCE,
+  (PolkuDataFileParseFunc) polku_contact_types_load_bytes,
+};
+
 /**
  * polku_contact_types_dup_default:
  *
@@ -841,23 +724,7 @@ polku_contact_types_load_file (GFile   *file,
 GListModel *
 polku_contact_types_dup_default (GError **error)
 {
-  static GListModel *cached;
-  static GMutex lock;
-  GListModel *types;
-
-  g_mutex_lock (&lock);
-  if (cached == NULL)
-    {
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (polku_core_get_resource (),
-                                                        DEFAULT_RESOURCE, 0, error);
-
-      if (bytes != NULL)
-        cached = polku_contact_types_load_bytes (bytes, "contact-types.json", error);
-    }
-  types = cached != NULL ? g_object_ref (cached) : NULL;
-  g_mutex_unlock (&lock);
-
-  return types;
+  return polku_data_file_get_default (&default_types, error);
 }
 
 /**

@@ -191,6 +191,52 @@ static const DemoStep demo_steps[] = {
   NULL
 };
 
+/* Clients per transaction: one commit (one fsync) per batch instead of one per change, and
+ * short enough that a window sharing the profile waits at most a moment. */
+#define DEMO_BATCH_CLIENTS 100
+
+typedef struct
+{
+  GRand *rand;
+  guint  n_clients;     /* in this batch */
+  guint *attempts;      /* repeated identity codes so far, over all batches */
+  guint  max_attempts;
+} DemoBatch;
+
+static gboolean
+populate_batch (PolkuStore  *store,
+                gpointer     data,
+                GError     **error)
+{
+  DemoBatch *batch = data;
+  guint added = 0;
+
+  while (added < batch->n_clients)
+    {
+      g_autoptr(PolkuClient) client = polku_demo_make_client (batch->rand);
+      g_autoptr(GError) local_error = NULL;
+
+      if (polku_client_store_save (store, client, &local_error))
+        {
+          for (guint i = 0; demo_steps[i] != NULL; i++)
+            if (!demo_steps[i] (store, client, batch->rand, error))
+              return FALSE;
+          added++;
+          continue;
+        }
+
+      /* A repeated identity code is tried again with another client (the failed save undid
+       * only itself: a write in a batch is a savepoint). */
+      if (!g_error_matches (local_error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT)
+          || ++*batch->attempts > batch->max_attempts)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * polku_demo_populate:
  * @n_clients: how many clients to add (at most %POLKU_DEMO_MAX_CLIENTS)
@@ -203,6 +249,25 @@ polku_demo_populate (PolkuStore  *store,
                      guint        n_clients,
                      guint32      seed,
                      GError     **error)
+{
+  return polku_demo_populate_with_progress (store, n_clients, seed, NULL, NULL, error);
+}
+
+/**
+ * polku_demo_populate_with_progress:
+ * @progress: (nullable): called after each batch with the clients added so far
+ *
+ * polku_demo_populate () in transactions of %DEMO_BATCH_CLIENTS clients: the data is the
+ * same, written with one commit per batch. A failure rolls back the batch it happened in;
+ * the batches before it stay.
+ */
+gboolean
+polku_demo_populate_with_progress (PolkuStore           *store,
+                                   guint                 n_clients,
+                                   guint32               seed,
+                                   PolkuDemoProgressFunc progress,
+                                   gpointer              user_data,
+                                   GError              **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   guint added = 0;
@@ -221,25 +286,14 @@ polku_demo_populate (PolkuStore  *store,
 
   while (added < n_clients)
     {
-      g_autoptr(PolkuClient) client = polku_demo_make_client (rand);
-      g_autoptr(GError) local_error = NULL;
+      DemoBatch batch = { rand, MIN (DEMO_BATCH_CLIENTS, n_clients - added), &attempts,
+                          n_clients + 100 };
 
-      if (polku_client_store_save (store, client, &local_error))
-        {
-          for (guint i = 0; demo_steps[i] != NULL; i++)
-            if (!demo_steps[i] (store, client, rand, error))
-              return FALSE;
-          added++;
-          continue;
-        }
-
-      /* A repeated identity code is tried again with another client. */
-      if (!g_error_matches (local_error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT)
-          || ++attempts > n_clients + 100)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!polku_store_run_batch (store, populate_batch, &batch, error))
+        return FALSE;
+      added += batch.n_clients;
+      if (progress != NULL)
+        progress (added, n_clients, user_data);
     }
 
   return TRUE;

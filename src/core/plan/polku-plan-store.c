@@ -410,6 +410,7 @@ save_locked (PolkuStore  *store,
              const char  *origin,
              gint64       restored_from,
              const char  *stamp,
+             const char  *author,
              gint64      *out_version,
              GError     **error)
 {
@@ -475,9 +476,13 @@ save_locked (PolkuStore  *store,
   if (current != NULL)
     polku_plan_document_drop_legacy (current);
 
-  if ((current == NULL
-       || g_strcmp0 (agreed_on, json_object_get_string_member_with_default (
-                                  json_node_get_object (current), "agreed_on", NULL)) != 0)
+  /* A version from sync or a conflict decision carries another person's agreed date, checked
+   * where it was set. */
+  if (!g_str_equal (origin, POLKU_PLAN_ORIGIN_SYNC)
+      && !g_str_equal (origin, POLKU_PLAN_ORIGIN_RESOLVE)
+      && (current == NULL
+          || g_strcmp0 (agreed_on, json_object_get_string_member_with_default (
+                                     json_node_get_object (current), "agreed_on", NULL)) != 0)
       && !check_agreed_on (db, client_id, agreed_on, error))
     return FALSE;
 
@@ -490,7 +495,11 @@ save_locked (PolkuStore  *store,
     }
 
   stamped = g_steal_pointer (&work);
-  polku_plan_document_stamp (stamped, current, now);
+  /* A version from sync keeps the stamps its elements had where they were changed: stamping
+   * them again here would make every sync a change for the other side. */
+  if (!g_str_equal (origin, POLKU_PLAN_ORIGIN_SYNC)
+      || !json_object_has_member (json_node_get_object (stamped), "created"))
+    polku_plan_document_stamp (stamped, current, now);
   text = polku_plan_document_to_string (stamped, FALSE);
   language = polku_plan_document_get_language (stamped);
   plan = json_node_get_object (stamped);
@@ -538,7 +547,8 @@ save_locked (PolkuStore  *store,
   polku_store_bind_text_or_null (stmt, 2, now);
   polku_store_bind_text_or_null (stmt, 3, plan_id);
   sqlite3_bind_int64 (stmt, 4, current_version + 1);
-  polku_store_bind_text_or_null (stmt, 5, polku_store_get_actor_locked (store));
+  polku_store_bind_text_or_null (stmt, 5, author != NULL ? author
+                                                        : polku_store_get_actor_locked (store));
   polku_store_bind_text_or_null (stmt, 6, origin);
   if (restored_from > 0)
     sqlite3_bind_int64 (stmt, 7, restored_from);
@@ -614,7 +624,61 @@ save_body (PolkuStore  *store,
   SaveData *save = data;
 
   return save_locked (store, db, save->client_id, save->document, save->base_version,
-                      save->origin, 0, save->stamp, &save->out_version, error);
+                      save->origin, 0, save->stamp, NULL, &save->out_version, error);
+}
+
+/**
+ * polku_plan_store_load_locked:
+ * @db: the connection of the caller's polku_store_write () body (or begin_use)
+ *
+ * For sync (polku-sync.c), which reads and writes a batch in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the current version of the client's plan; %NULL with
+ *   no error when the client has no plan
+ */
+JsonNode *
+polku_plan_store_load_locked (sqlite3     *db,
+                              const char  *client_id,
+                              gint64      *out_version,
+                              GError     **error)
+{
+  JsonNode *document = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  if (!load_current_locked (db, client_id, NULL, out_version, &document, error))
+    return NULL;
+  return document;
+}
+
+/**
+ * polku_plan_store_save_locked:
+ * @db: the connection of the caller's polku_store_write () body
+ * @origin: POLKU_PLAN_ORIGIN_SYNC or POLKU_PLAN_ORIGIN_RESOLVE (or any other)
+ * @author: (nullable): the version's author ("Name (organisation)" of whoever changed the
+ *   plan elsewhere); %NULL for the store's actor
+ *
+ * polku_plan_store_save () without a base check, inside the caller's transaction: sync
+ * writes a pulled batch and its checkpoint together. A version from sync or a conflict
+ * decision keeps the agreed date it carries (it was checked where it was set).
+ */
+gboolean
+polku_plan_store_save_locked (PolkuStore  *store,
+                              sqlite3     *db,
+                              const char  *client_id,
+                              JsonNode    *document,
+                              const char  *origin,
+                              const char  *author,
+                              gint64      *out_version,
+                              GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (client_id != NULL && document != NULL && origin != NULL, FALSE);
+
+  return save_locked (store, db, client_id, document, -1, origin, 0, NULL, author, out_version,
+                      error);
 }
 
 /**
@@ -713,7 +777,7 @@ update_body (PolkuStore  *store,
   if (patched == NULL)
     return FALSE;
 
-  if (!save_locked (store, db, save->client_id, patched, version, save->origin, 0, NULL,
+  if (!save_locked (store, db, save->client_id, patched, version, save->origin, 0, NULL, NULL,
                     &save->out_version, error))
     return FALSE;
 
@@ -948,7 +1012,7 @@ restore_body (PolkuStore  *store,
     }
 
   return save_locked (store, db, save->client_id, old, current_version,
-                      POLKU_PLAN_ORIGIN_RESTORE, save->restore, NULL,
+                      POLKU_PLAN_ORIGIN_RESTORE, save->restore, NULL, NULL,
                       &save->out_version, error);
 }
 

@@ -75,6 +75,23 @@ gboolean     polku_plan_store_restore         (PolkuStore   *store,
                                                gint64       *out_version,
                                                GError      **error);
 
+/* For sync (polku-sync.c): the same inside the caller's polku_store_write () body (@db is
+ * the body's connection). load returns NULL without an error when there is no plan; save
+ * does not check a base version and takes the version's @author (NULL: the store's actor). */
+struct sqlite3;
+JsonNode    *polku_plan_store_load_locked     (struct sqlite3 *db,
+                                               const char   *client_id,
+                                               gint64       *out_version,
+                                               GError      **error);
+gboolean     polku_plan_store_save_locked     (PolkuStore   *store,
+                                               struct sqlite3 *db,
+                                               const char   *client_id,
+                                               JsonNode     *document,
+                                               const char   *origin,
+                                               const char   *author,
+                                               gint64       *out_version,
+                                               GError      **error);
+
 /* Drafts: the editor's unsaved work, in the encrypted store. */
 gboolean     polku_plan_store_save_draft      (PolkuStore   *store,
                                                const char   *client_id,

@@ -267,6 +267,18 @@ static const struct
   { "recovery_key.show", N_("Showed the recovery key") },
   { "backup.create", N_("Made a backup") },
   { "backup.restore", N_("Restored the profile from a backup") },
+  { "report.run", N_("Made a report") },
+  { "report.export", N_("Exported a report") },
+  { "report.combine", N_("Combined pseudonymised report files") },
+  { "county_key.import", N_("Imported the county’s pseudonymisation key") },
+  { "county_key.new", N_("Made a new pseudonymisation key") },
+  { "county_key.delete", N_("Removed the pseudonymisation key") },
+  { POLKU_AUDIT_SYNC_RUN, N_("Synced with the server") },
+  { POLKU_AUDIT_SYNC_PUSH, N_("Sent the shared plan to the server") },
+  { POLKU_AUDIT_SYNC_REMOVE, N_("Removed the shared plan from the server") },
+  { POLKU_AUDIT_SYNC_PULL, N_("Received the shared plan from the server") },
+  { POLKU_AUDIT_SYNC_CONFLICT, N_("Found a sync conflict") },
+  { POLKU_AUDIT_SYNC_RESOLVE, N_("Decided a sync conflict") },
 };
 
 /**
@@ -570,26 +582,37 @@ tampered (GError     **error,
   return FALSE;
 }
 
-/* Checks the chain against the head; the caller holds a read transaction. */
-static gboolean
-verify_locked (sqlite3  *db,
-               gint64   *out_n_entries,
-               GError  **error)
+/* Entries checked per read transaction: the store's lock is let go between chunks, so that
+ * the window's other reads (and a Cancel) need not wait for a county's whole log. */
+#define VERIFY_CHUNK 5000
+
+/* Where a verification has got to: the next entry expected and the hash it must follow. */
+typedef struct
 {
-  g_autofree char *prev_hash = g_strdup (ZERO_HASH);
-  g_autofree char *head_hash = NULL;
+  gint64  expected;
+  char   *prev_hash;
+} Walk;
+
+/* Checks the next entries of the chain (at most VERIFY_CHUNK of them, after @walk); the
+ * caller holds a read transaction. Sets *out_end when the chain has no more entries. */
+static gboolean
+verify_chunk_locked (sqlite3   *db,
+                     Walk      *walk,
+                     gboolean  *out_end,
+                     GError   **error)
+{
   sqlite3_stmt *stmt;
-  gint64 head_seq = 0;
-  gint64 expected = 1;
   gboolean ok = TRUE;
+  guint n_rows = 0;
   int rc;
 
-  if (!read_head (db, &head_seq, &head_hash, error))
-    return FALSE;
-  stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq;",
+  stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE seq > ?1"
+                                  " ORDER BY seq LIMIT ?2;",
                               _("Reading the audit log"), error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, walk->expected - 1);
+  sqlite3_bind_int (stmt, 2, VERIFY_CHUNK);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -597,18 +620,19 @@ verify_locked (sqlite3  *db,
       g_autofree char *hash = NULL;
       g_autofree char *number = NULL;
 
-      if (entry->seq != expected)
+      n_rows++;
+      if (entry->seq != walk->expected)
         {
           number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                    entry->seq > expected ? expected : entry->seq);
+                                    entry->seq > walk->expected ? walk->expected : entry->seq);
 
-          ok = entry->seq > expected
+          ok = entry->seq > walk->expected
                ? tampered (error, _("entry %s is missing."), number)
                : tampered (error, _("entry %s is out of order."), number);
           break;
         }
       number = g_strdup_printf ("%" G_GINT64_FORMAT, entry->seq);
-      if (g_strcmp0 (entry->prev_hash, prev_hash) != 0)
+      if (g_strcmp0 (entry->prev_hash, walk->prev_hash) != 0)
         {
           ok = tampered (error, _("entry %s does not follow the entry before it."), number);
           break;
@@ -622,27 +646,40 @@ verify_locked (sqlite3  *db,
           break;
         }
 
-      g_free (prev_hash);
-      prev_hash = g_steal_pointer (&entry->hash);
-      expected++;
+      g_free (walk->prev_hash);
+      walk->prev_hash = g_steal_pointer (&entry->hash);
+      walk->expected++;
     }
   sqlite3_finalize (stmt);
 
   if (ok && rc != SQLITE_DONE)
-    ok = polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
-  else if (ok && (head_seq != expected - 1 || g_strcmp0 (head_hash, prev_hash) != 0))
+    return polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
+  *out_end = n_rows < VERIFY_CHUNK;
+  return ok;
+}
+
+/* At the end of the chain, in the same read transaction: the head must name its last
+ * entry. */
+static gboolean
+check_head_locked (sqlite3     *db,
+                   const Walk  *walk,
+                   GError     **error)
+{
+  g_autofree char *head_hash = NULL;
+  gint64 head_seq = 0;
+
+  if (!read_head (db, &head_seq, &head_hash, error))
+    return FALSE;
+  if (head_seq == walk->expected - 1 && g_strcmp0 (head_hash, walk->prev_hash) == 0)
+    return TRUE;
+  if (head_seq > walk->expected - 1)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 head_seq - (expected - 1));
+                                                 head_seq - (walk->expected - 1));
 
-      ok = head_seq > expected - 1
-           ? tampered (error, _("the newest entries (%s) are missing."), number)
-           : tampered (error, _("the log does not end where Polku last wrote it."));
+      return tampered (error, _("the newest entries (%s) are missing."), number);
     }
-
-  if (ok && out_n_entries != NULL)
-    *out_n_entries = expected - 1;
-  return ok;
+  return tampered (error, _("the log does not end where Polku last wrote it."));
 }
 
 /* The triggers that make the log append-only: without them an entry can be deleted and the
@@ -746,18 +783,49 @@ polku_audit_verify_full (PolkuStore              *store,
                          PolkuAuditVerification  *out,
                          GError                 **error)
 {
+  return polku_audit_verify_with_progress (store, out, NULL, NULL, NULL, error);
+}
+
+/**
+ * polku_audit_verify_with_progress:
+ * @out: (out): what was checked and how far the anchor proves it
+ * @progress: (nullable): called in the calling thread after each part of the log (a few
+ *   thousand entries) with the entries checked so far and how many there are
+ * @cancellable: (nullable): stops the check between parts (%G_IO_ERROR_CANCELLED)
+ *
+ * polku_audit_verify_full () for a log of any length, in a worker thread: the chain is read
+ * in parts, each in its own read transaction, and the store's lock is let go between them,
+ * so the window's other reads go on meanwhile. Entries written by then are checked too: the
+ * last part, the head, the anchor and the guards are read in one transaction.
+ */
+gboolean
+polku_audit_verify_with_progress (PolkuStore              *store,
+                                  PolkuAuditVerification  *out,
+                                  PolkuAuditProgressFunc   progress,
+                                  gpointer                 user_data,
+                                  GCancellable            *cancellable,
+                                  GError                 **error)
+{
   g_autofree char *anchor_hash = NULL;
+  g_autofree char *total_hash = NULL;
+  Walk walk = { 1, g_strdup (ZERO_HASH) };
   gint64 anchor_seq = 0;
-  sqlite3 *db;
-  gboolean ok;
+  gint64 n_total = 0;
+  gboolean end = FALSE;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (out, 0, sizeof *out);
-  if (!polku_store_check_integrity (store, error))
-    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !polku_store_check_integrity (store, error))
+    {
+      g_free (walk.prev_hash);
+      return FALSE;
+    }
 
   /* The anchor is read before the log's snapshot: it is written after each commit, so what
    * it names is then always in the snapshot (read after, a commit by another process in
@@ -765,19 +833,46 @@ polku_audit_verify_full (PolkuStore              *store,
   if (!polku_store_read_audit_anchor (store, &anchor_seq, &anchor_hash))
     anchor_seq = 0;
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return FALSE;
-  /* One read transaction, so that the chain and the head are seen at the same moment. */
-  ok = polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error);
-  if (ok)
+  while (ok && !end)
     {
-      ok = verify_locked (db, &out->n_entries, error)
-           && check_anchor_locked (db, anchor_seq, anchor_hash, out->n_entries,
-                                   &out->anchored, error)
-           && check_guards_locked (db, error);
-      sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+      sqlite3 *db;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      db = polku_store_begin_use (store, error);
+      if (db == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      /* One read transaction per part; the last part sees the chain's end and the head at
+       * the same moment. */
+      ok = polku_store_exec (db, "BEGIN;", _("Reading the audit log"), error);
+      if (ok)
+        {
+          if (n_total == 0 && !read_head (db, &n_total, &total_hash, error))
+            ok = FALSE;
+          ok = ok && verify_chunk_locked (db, &walk, &end, error);
+          if (ok && end)
+            {
+              out->n_entries = walk.expected - 1;
+              ok = check_head_locked (db, &walk, error)
+                   && check_anchor_locked (db, anchor_seq, anchor_hash, out->n_entries,
+                                           &out->anchored, error)
+                   && check_guards_locked (db, error);
+            }
+          sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+        }
+      polku_store_end_use (store);
+      if (ok && progress != NULL)
+        progress (walk.expected - 1, MAX (n_total, walk.expected - 1), user_data);
     }
-  polku_store_end_use (store);
+
+  g_free (walk.prev_hash);
+  if (!ok)
+    memset (out, 0, sizeof *out);
   return ok;
 }

@@ -25,6 +25,15 @@ typedef enum
 #define POLKU_AUDIT_CLIENT_UPDATE  "client.update"
 #define POLKU_AUDIT_CLIENT_ARCHIVE "client.archive"
 #define POLKU_AUDIT_CLIENT_RESTORE "client.restore"
+/* Sync (src/core/sync/): one sync.run per sync (server, databases, counts); per client
+ * document sent (sync.push), removed from a database (sync.remove), received (sync.pull);
+ * a conflict queued (sync.conflict) or decided (sync.resolve). Details name ids only. */
+#define POLKU_AUDIT_SYNC_RUN       "sync.run"
+#define POLKU_AUDIT_SYNC_PUSH      "sync.push"
+#define POLKU_AUDIT_SYNC_REMOVE    "sync.remove"
+#define POLKU_AUDIT_SYNC_PULL      "sync.pull"
+#define POLKU_AUDIT_SYNC_CONFLICT  "sync.conflict"
+#define POLKU_AUDIT_SYNC_RESOLVE   "sync.resolve"
 
 #define POLKU_TYPE_AUDIT_ENTRY (polku_audit_entry_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuAuditEntry, polku_audit_entry, POLKU, AUDIT_ENTRY, GObject)
@@ -69,6 +78,18 @@ typedef struct
 
 gboolean     polku_audit_verify_full          (PolkuStore              *store,
                                                PolkuAuditVerification  *out,
+                                               GError                 **error);
+
+/* Called after each part of the log with the entries checked so far and the log's length. */
+typedef void (*PolkuAuditProgressFunc)        (gint64                   n_checked,
+                                               gint64                   n_total,
+                                               gpointer                 user_data);
+
+gboolean     polku_audit_verify_with_progress (PolkuStore              *store,
+                                               PolkuAuditVerification  *out,
+                                               PolkuAuditProgressFunc   progress,
+                                               gpointer                 user_data,
+                                               GCancellable            *cancellable,
                                                GError                 **error);
 
 G_END_DECLS

@@ -118,6 +118,9 @@ save_profile_file (PolkuProfile    *self,
   g_autofree char *data = NULL;
   gsize length;
 
+  /* Other groups ([sync], polku-sync.c) stay as they are. */
+  if (!g_key_file_load_from_file (keyfile, self->profile_path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    g_debug ("No profile file to keep groups from at %s", self->profile_path);
   g_key_file_set_comment (keyfile, NULL, NULL,
                           " Polku profile: no secrets here. The database key is in the\n"
                           " Secret Service (key-source=secret-service) or derived from a\n"
@@ -200,6 +203,14 @@ polku_profile_database_exists (PolkuProfile *self)
 {
   g_return_val_if_fail (POLKU_IS_PROFILE (self), FALSE);
   return g_file_test (self->database_path, G_FILE_TEST_EXISTS);
+}
+
+/* profile.ini: no secrets; other modules keep their own groups in it ([sync]). */
+const char *
+polku_profile_get_settings_path (PolkuProfile *self)
+{
+  g_return_val_if_fail (POLKU_IS_PROFILE (self), NULL);
+  return self->profile_path;
 }
 
 PolkuKeySource

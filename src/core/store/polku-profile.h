@@ -47,6 +47,7 @@ PolkuProfile   *polku_profile_new                  (const char     *data_dir);
 const char     *polku_profile_get_data_dir         (PolkuProfile   *self);
 const char     *polku_profile_get_database_path    (PolkuProfile   *self);
 gboolean        polku_profile_database_exists      (PolkuProfile   *self);
+const char     *polku_profile_get_settings_path    (PolkuProfile   *self);
 PolkuKeySource  polku_profile_get_key_source       (PolkuProfile   *self);
 const char     *polku_profile_get_id               (PolkuProfile   *self);
 gboolean        polku_profile_check_passphrase     (const char     *passphrase,

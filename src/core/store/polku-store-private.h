@@ -80,7 +80,8 @@ typedef gboolean (*PolkuStoreWriteFunc)  (PolkuStore    *store,
                                           gpointer       data,
                                           GError       **error);
 /* Takes the store's lock, runs @body between BEGIN IMMEDIATE and COMMIT (ROLLBACK when it
- * fails) and lets the lock go. The change and its audit entry go together or not at all. */
+ * fails) and lets the lock go. The change and its audit entry go together or not at all.
+ * Inside polku_store_run_batch () it is a savepoint of the batch's one transaction. */
 gboolean  polku_store_write              (PolkuStore           *self,
                                           PolkuStoreWriteFunc   body,
                                           gpointer              data,

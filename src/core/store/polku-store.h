@@ -32,7 +32,7 @@ typedef enum
   POLKU_KEY_PASSPHRASE,  /* a passphrase, stretched by SQLCipher's PBKDF2 */
 } PolkuKeyKind;
 
-#define POLKU_STORE_SCHEMA_VERSION 9
+#define POLKU_STORE_SCHEMA_VERSION 10
 
 #define POLKU_TYPE_STORE (polku_store_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuStore, polku_store, POLKU, STORE, GObject)
@@ -59,5 +59,14 @@ char        *polku_store_dup_actor            (PolkuStore    *self);
 gboolean     polku_store_check_integrity      (PolkuStore    *self,
                                                GError       **error);
 gboolean     polku_store_is_damaged           (PolkuStore    *self);
+
+/* Changes made by @func through the usual calls, in one transaction (polku-store.c). */
+typedef gboolean (*PolkuStoreBatchFunc)       (PolkuStore    *store,
+                                               gpointer       data,
+                                               GError       **error);
+gboolean     polku_store_run_batch            (PolkuStore    *self,
+                                               PolkuStoreBatchFunc func,
+                                               gpointer       data,
+                                               GError       **error);
 
 G_END_DECLS

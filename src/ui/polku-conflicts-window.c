@@ -1,0 +1,1047 @@
+/* polku-conflicts-window.c: the sync conflicts that wait for a decision, side by side;
+ * and the banner that leads a client's page there
+ *
+ * The queue lists the open conflicts of one client or of every client, oldest first. Each
+ * shows the part of the plan in a person's words, the value here and the value from the
+ * other side with who changed it and when, and what it was before both changes. Keep This
+ * Side, Take the Other Side, or Edit… (a value of one's own) decide it with
+ * polku_sync_conflict_resolve (): the store gets a plan version with origin "resolve" and
+ * the next sync sends it. Decided conflicts stay listed below as history.
+ *
+ * PolkuConflictsBanner, at the top of a client's overview, says how many conflicts of the
+ * client wait and opens the queue for that client. It lives here, beside the queue it leads
+ * to, because it is a dozen lines of the same subject.
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "polku-conflicts-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polku-client-store.h"
+#include "polku-conflicts-window.h"
+#include "polku-error-dialog.h"
+#include "polku-json.h"
+
+struct _PolkuConflictsWindow
+{
+  AdwWindow         parent_instance;
+
+  PolkuStore       *store;
+  char             *client_id;   /* NULL: every client's */
+  GPtrArray        *conflicts;   /* PolkuSyncConflict, open and decided */
+  GHashTable       *cards;       /* conflict id → its card (not owned) */
+  guint             n_open;
+  guint             n_decided;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwWindowTitle   *window_title;
+  GtkLabel         *empty_label;
+  GtkBox           *open_box;
+  AdwPreferencesGroup *history_group;
+  GtkListBox       *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuConflictsWindow, polku_conflicts_window, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_CLIENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Values */
+
+/* The words of a plan element, when it has them (a goal's text, a service's name). */
+static const char *
+element_words (JsonObject *object)
+{
+  static const char * const members[] = { "text", "name", "topic", "person", "role" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *member = json_object_get_member (object, members[i]);
+
+      if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
+          && json_node_get_value_type (member) == G_TYPE_STRING)
+        return json_node_get_string (member);
+    }
+  return NULL;
+}
+
+static JsonNode *
+parse_value (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return polku_json_parse_bounded (bytes, error);
+}
+
+/**
+ * polku_conflicts_format_value:
+ * @json: (nullable): a conflict's value as JSON text; %NULL when that side removed it
+ *
+ * Returns: (transfer full): the value as a person reads it
+ */
+char *
+polku_conflicts_format_value (const char *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json == NULL)
+    return g_strdup (_("Removed"));
+
+  node = parse_value (json, NULL);
+  if (node == NULL)
+    return g_strdup (json);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      return g_strdup (_("Empty"));
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+
+          return g_strdup (text[0] != '\0' ? text : _("Empty"));
+        }
+      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+      return json_to_string (node, FALSE);
+    case JSON_NODE_OBJECT:
+      {
+        const char *words = element_words (json_node_get_object (node));
+
+        if (words != NULL)
+          return g_strdup (words);
+        return json_to_string (node, TRUE);
+      }
+    case JSON_NODE_ARRAY:
+    default:
+      {
+        JsonArray *array = json_node_get_array (node);
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+
+            if (!JSON_NODE_HOLDS_VALUE (element)
+                || json_node_get_value_type (element) != G_TYPE_STRING)
+              return json_to_string (node, TRUE);
+            if (i > 0)
+              g_string_append (text, ", ");
+            g_string_append (text, json_node_get_string (element));
+          }
+        if (text->len == 0)
+          return g_strdup (_("Empty"));
+        return g_string_free (g_steal_pointer (&text), FALSE);
+      }
+    }
+}
+
+/* A stamp (ISO 8601) in local time, d.m.yyyy hh:mm. */
+static char *
+format_stamp (const char *stamp)
+{
+  g_autoptr(GDateTime) utc = stamp != NULL ? g_date_time_new_from_iso8601 (stamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (stamp);
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time; see g_date_time_format () */
+  return g_date_time_format (local, _("%-d.%-m.%Y %H:%M"));
+}
+
+static char *
+format_change (const char *by,
+               const char *at)
+{
+  g_autofree char *when = format_stamp (at);
+
+  if (by != NULL && when != NULL)
+    /* Translators: who changed a value, and when */
+    return g_strdup_printf (_("Changed by %s, %s"), by, when);
+  if (by != NULL)
+    return g_strdup_printf (_("Changed by %s"), by);
+  if (when != NULL)
+    return g_strdup_printf (_("Changed %s"), when);
+  return NULL;
+}
+
+/* Cards */
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_side (const char *heading,
+          const char *value_json,
+          const char *by,
+          const char *at)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *value = polku_conflicts_format_value (value_json);
+  g_autofree char *change = format_change (by, at);
+  GtkWidget *value_label;
+
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (box), new_label (heading, "heading"));
+  value_label = new_label (value, NULL);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  if (value_json == NULL)
+    gtk_widget_add_css_class (value_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), value_label);
+  if (change != NULL)
+    gtk_box_append (GTK_BOX (box), new_label (change, "dim-label"));
+  return box;
+}
+
+static GtkWidget *
+new_button (const char *label,
+            const char *action,
+            const char *conflict_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (conflict_id));
+  return button;
+}
+
+static char *
+client_name (PolkuConflictsWindow *self,
+             const char           *client_id,
+             GHashTable           *names)
+{
+  const char *known = g_hash_table_lookup (names, client_id);
+  g_autoptr(PolkuClient) client = NULL;
+  char *name;
+
+  if (known != NULL)
+    return g_strdup (known);
+  client = polku_client_store_get (self->store, client_id, NULL);
+  name = client != NULL ? polku_client_dup_display_name (client) : NULL;
+  if (name == NULL)
+    name = g_strdup (_("Unknown client"));
+  g_hash_table_insert (names, g_strdup (client_id), g_strdup (name));
+  return name;
+}
+
+static GtkWidget *
+new_card (PolkuConflictsWindow *self,
+          PolkuSyncConflict    *conflict,
+          GHashTable           *names)
+{
+  const char *id = polku_sync_conflict_get_id (conflict);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *keep;
+  GtkWidget *take;
+  g_autofree char *base = NULL;
+  g_autofree char *base_text = NULL;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_bottom (card, 6);
+  g_object_set (card, "margin-start", 0, NULL);
+  gtk_widget_set_name (card, id);
+
+  {
+    GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+    gtk_widget_set_margin_top (head, 12);
+    gtk_widget_set_margin_start (head, 12);
+    gtk_widget_set_margin_end (head, 12);
+    gtk_box_append (GTK_BOX (head), new_label (polku_sync_conflict_get_label (conflict),
+                                               "heading"));
+    if (self->client_id == NULL)
+      {
+        g_autofree char *name = client_name (self, polku_sync_conflict_get_client_id (conflict),
+                                             names);
+
+        gtk_box_append (GTK_BOX (head), new_label (name, "dim-label"));
+      }
+    gtk_box_append (GTK_BOX (card), head);
+  }
+
+  gtk_widget_set_margin_start (sides, 12);
+  gtk_widget_set_margin_end (sides, 12);
+  gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
+  gtk_box_append (GTK_BOX (sides),
+                  new_side (_("On this computer"), polku_sync_conflict_get_local_value (conflict),
+                            polku_sync_conflict_get_local_by (conflict),
+                            polku_sync_conflict_get_local_at (conflict)));
+  gtk_box_append (GTK_BOX (sides),
+                  new_side (_("From the other side"),
+                            polku_sync_conflict_get_remote_value (conflict),
+                            polku_sync_conflict_get_remote_by (conflict),
+                            polku_sync_conflict_get_remote_at (conflict)));
+  gtk_box_append (GTK_BOX (card), sides);
+
+  base = polku_sync_conflict_get_base_value (conflict) != NULL
+         ? polku_conflicts_format_value (polku_sync_conflict_get_base_value (conflict))
+         : g_strdup (_("Not there yet"));
+  /* Translators: the value before both sides changed it */
+  base_text = g_strdup_printf (_("Before both changes: %s"), base);
+  {
+    GtkWidget *label = new_label (base_text, "dim-label");
+
+    gtk_widget_set_margin_start (label, 12);
+    gtk_widget_set_margin_end (label, 12);
+    gtk_box_append (GTK_BOX (card), label);
+  }
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
+  gtk_widget_set_margin_bottom (buttons, 12);
+  keep = new_button (_("_Keep This Side"), "conflicts.keep", id);
+  take = new_button (_("_Take the Other Side"), "conflicts.take", id);
+  gtk_box_append (GTK_BOX (buttons), new_button (_("_Edit…"), "conflicts.edit", id));
+  gtk_box_append (GTK_BOX (buttons), take);
+  gtk_box_append (GTK_BOX (buttons), keep);
+  gtk_box_append (GTK_BOX (card), buttons);
+
+  return card;
+}
+
+static const char *
+resolution_label (const char *resolution)
+{
+  if (g_strcmp0 (resolution, "local") == 0)
+    return _("This computer’s value kept");
+  if (g_strcmp0 (resolution, "remote") == 0)
+    return _("The other side’s value taken");
+  return _("A new value written");
+}
+
+static GtkWidget *
+new_history_row (PolkuConflictsWindow *self,
+                 PolkuSyncConflict    *conflict,
+                 GHashTable           *names)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = format_stamp (polku_sync_conflict_get_resolved_at (conflict));
+  const char *by = polku_sync_conflict_get_resolved_by (conflict);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  if (by != NULL)
+    /* Translators: how a conflict was decided, by whom and when */
+    subtitle = g_strdup_printf (_("%s · %s · %s"),
+                                resolution_label (polku_sync_conflict_get_resolution (conflict)),
+                                by, when != NULL ? when : "");
+  else
+    subtitle = g_strdup_printf (_("%s · %s"),
+                                resolution_label (polku_sync_conflict_get_resolution (conflict)),
+                                when != NULL ? when : "");
+  if (self->client_id == NULL)
+    {
+      g_autofree char *name = client_name (self, polku_sync_conflict_get_client_id (conflict),
+                                           names);
+
+      /* Translators: a client's name and the part of the plan in conflict */
+      title = g_strdup_printf (_("%s: %s"), name, polku_sync_conflict_get_label (conflict));
+    }
+  else
+    {
+      title = g_strdup (polku_sync_conflict_get_label (conflict));
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_name (row, polku_sync_conflict_get_id (conflict));
+  return row;
+}
+
+static void
+clear_lists (PolkuConflictsWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->open_box))) != NULL)
+    gtk_box_remove (self->open_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  g_hash_table_remove_all (self->cards);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->n_open = 0;
+  self->n_decided = 0;
+}
+
+/**
+ * polku_conflicts_window_reload:
+ *
+ * Lists the conflicts again (after a sync, or a decision).
+ *
+ * Returns: %FALSE with @error when they could not be read (the lists are empty then)
+ */
+gboolean
+polku_conflicts_window_reload (PolkuConflictsWindow  *self,
+                               GError               **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), FALSE);
+
+  clear_lists (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
+  if (self->store == NULL || !polku_store_is_open (self->store))
+    return TRUE;
+
+  self->conflicts = polku_sync_conflict_list (self->store, self->client_id, TRUE, error);
+  if (self->conflicts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      PolkuSyncConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      if (polku_sync_conflict_get_resolution (conflict) == NULL)
+        {
+          GtkWidget *card = new_card (self, conflict, names);
+
+          gtk_box_append (self->open_box, card);
+          g_hash_table_insert (self->cards, (gpointer) polku_sync_conflict_get_id (conflict),
+                               card);
+          self->n_open++;
+        }
+      else
+        {
+          gtk_list_box_append (self->history_list, new_history_row (self, conflict, names));
+          self->n_decided++;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->n_open == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->n_decided > 0);
+  return TRUE;
+}
+
+static void
+reload_or_show_error (PolkuConflictsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!polku_conflicts_window_reload (self, &error))
+    polku_error_dialog_present (GTK_WIDGET (self), _("Could Not Read the Conflicts"), error);
+}
+
+/**
+ * polku_conflicts_window_resolve:
+ * @value: (nullable): the value written (POLKU_SYNC_TAKE_VALUE only)
+ *
+ * Decides a conflict (as the store's actor) and lists the conflicts again.
+ *
+ * Returns: %FALSE with @error when it could not be decided (nothing changed)
+ */
+gboolean
+polku_conflicts_window_resolve (PolkuConflictsWindow  *self,
+                                const char            *conflict_id,
+                                PolkuSyncTake          take,
+                                JsonNode              *value,
+                                GError               **error)
+{
+  g_autofree char *actor = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (conflict_id != NULL, FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+
+  actor = polku_store_dup_actor (self->store);
+  ok = polku_sync_conflict_resolve (self->store, conflict_id, take, value, actor, error);
+  /* Decided elsewhere meanwhile, too: the lists show how things are now. */
+  reload_or_show_error (self);
+  polku_conflicts_banner_reload_all (self->store);
+  if (ok)
+    {
+      g_signal_emit (self, signals[CHANGED], 0);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Decided. The next sync sends it.")));
+    }
+  return ok;
+}
+
+static void
+resolve_or_show_error (PolkuConflictsWindow *self,
+                       const char           *conflict_id,
+                       PolkuSyncTake         take)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!polku_conflicts_window_resolve (self, conflict_id, take, NULL, &error))
+    polku_error_dialog_present (GTK_WIDGET (self), _("Could Not Decide the Conflict"), error);
+}
+
+static void
+keep_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  resolve_or_show_error (POLKU_CONFLICTS_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                         POLKU_SYNC_TAKE_LOCAL);
+}
+
+static void
+take_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  resolve_or_show_error (POLKU_CONFLICTS_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                         POLKU_SYNC_TAKE_REMOTE);
+}
+
+/* Edit… */
+
+static PolkuSyncConflict *
+find_conflict (PolkuConflictsWindow *self,
+               const char           *conflict_id)
+{
+  for (guint i = 0; self->conflicts != NULL && i < self->conflicts->len; i++)
+    {
+      PolkuSyncConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      if (g_strcmp0 (polku_sync_conflict_get_id (conflict), conflict_id) == 0)
+        return conflict;
+    }
+  return NULL;
+}
+
+static gboolean
+is_text_value (const char *json)
+{
+  g_autoptr(JsonNode) node = json != NULL ? parse_value (json, NULL) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* The value as it is edited: a text as itself, anything else as JSON. */
+static char *
+editable_value (const char *json,
+                gboolean    text)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json == NULL)
+    return g_strdup ("");
+  node = parse_value (json, NULL);
+  if (node == NULL)
+    return g_strdup (json);
+  if (text)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, TRUE);
+}
+
+static gboolean
+validate_edit (PolkuFormDialog  *form,
+               gpointer          user_data,
+               GError          **error)
+{
+  PolkuConflictsWindow *self = user_data;
+  const char *conflict_id = g_object_get_data (G_OBJECT (form), "polku-conflict-id");
+  gboolean text = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (form), "polku-text"));
+  g_autofree char *typed = polku_form_dialog_get_text (form, "value");
+  g_autoptr(JsonNode) value = NULL;
+
+  if (text)
+    {
+      value = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (value, typed != NULL ? typed : "");
+    }
+  else
+    {
+      g_autoptr(GError) parse_error = NULL;
+
+      value = parse_value (typed != NULL ? typed : "", &parse_error);
+      if (value == NULL)
+        {
+          g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_INVALID,
+                       _("This part of the plan is structured data (JSON), and what was "
+                         "written is not valid JSON: %s"), parse_error->message);
+          return FALSE;
+        }
+    }
+  return polku_conflicts_window_resolve (self, conflict_id, POLKU_SYNC_TAKE_VALUE, value, error);
+}
+
+/**
+ * polku_conflicts_window_edit:
+ *
+ * Opens the form that decides the conflict with a value of one's own (what Edit… does).
+ *
+ * Returns: (transfer none) (nullable): the form, or %NULL when the conflict is not listed
+ */
+PolkuFormDialog *
+polku_conflicts_window_edit (PolkuConflictsWindow *self,
+                             const char           *conflict_id)
+{
+  PolkuSyncConflict *conflict;
+  PolkuFormDialog *form;
+  g_autofree char *initial = NULL;
+  gboolean text;
+
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
+
+  conflict = find_conflict (self, conflict_id);
+  if (conflict == NULL || polku_sync_conflict_get_resolution (conflict) != NULL)
+    return NULL;
+
+  text = is_text_value (polku_sync_conflict_get_local_value (conflict))
+         || is_text_value (polku_sync_conflict_get_remote_value (conflict))
+         || (polku_sync_conflict_get_local_value (conflict) == NULL
+             && polku_sync_conflict_get_remote_value (conflict) == NULL);
+  initial = editable_value (polku_sync_conflict_get_local_value (conflict) != NULL
+                            ? polku_sync_conflict_get_local_value (conflict)
+                            : polku_sync_conflict_get_remote_value (conflict), text);
+
+  form = polku_form_dialog_new (GTK_WIDGET (self), polku_sync_conflict_get_label (conflict),
+                                _("Write the value that should stay. It replaces both sides "
+                                  "here, and the next sync sends it."),
+                                _("_Decide"));
+  polku_form_dialog_add_multiline (form, "value", _("The value that stays"));
+  polku_form_dialog_set_text (form, "value", initial);
+  g_object_set_data_full (G_OBJECT (form), "polku-conflict-id", g_strdup (conflict_id), g_free);
+  g_object_set_data (G_OBJECT (form), "polku-text", GINT_TO_POINTER (text));
+  polku_form_dialog_set_validate (form, validate_edit, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  polku_conflicts_window_edit (POLKU_CONFLICTS_WINDOW (widget),
+                               g_variant_get_string (parameter, NULL));
+}
+
+/* What the tests read */
+
+const char *
+polku_conflicts_window_get_client_id (PolkuConflictsWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
+  return self->client_id;
+}
+
+guint
+polku_conflicts_window_get_n_open (PolkuConflictsWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), 0);
+  return self->n_open;
+}
+
+guint
+polku_conflicts_window_get_n_decided (PolkuConflictsWindow *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), 0);
+  return self->n_decided;
+}
+
+/* Returns: (transfer none) (nullable): the card of an open conflict */
+GtkWidget *
+polku_conflicts_window_get_card (PolkuConflictsWindow *self,
+                                 const char           *conflict_id)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->cards, conflict_id);
+}
+
+/* GObject */
+
+static void
+polku_conflicts_window_constructed (GObject *object)
+{
+  PolkuConflictsWindow *self = (PolkuConflictsWindow *) object;
+
+  G_OBJECT_CLASS (polku_conflicts_window_parent_class)->constructed (object);
+
+  if (self->client_id != NULL && self->store != NULL)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+      g_autofree char *name = client_name (self, self->client_id, names);
+
+      adw_window_title_set_subtitle (self->window_title, name);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, _("Every client"));
+    }
+  reload_or_show_error (self);
+}
+
+static void
+polku_conflicts_window_dispose (GObject *object)
+{
+  PolkuConflictsWindow *self = (PolkuConflictsWindow *) object;
+
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  if (self->cards != NULL)
+    g_hash_table_remove_all (self->cards);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (polku_conflicts_window_parent_class)->dispose (object);
+}
+
+static void
+polku_conflicts_window_finalize (GObject *object)
+{
+  PolkuConflictsWindow *self = (PolkuConflictsWindow *) object;
+
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_free (self->client_id);
+
+  G_OBJECT_CLASS (polku_conflicts_window_parent_class)->finalize (object);
+}
+
+static void
+polku_conflicts_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PolkuConflictsWindow *self = POLKU_CONFLICTS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_conflicts_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PolkuConflictsWindow *self = POLKU_CONFLICTS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CLIENT_ID:
+      {
+        const char *id = g_value_get_string (value);
+
+        self->client_id = id != NULL && id[0] != '\0' ? g_strdup (id) : NULL;
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polku_conflicts_window_class_init (PolkuConflictsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = polku_conflicts_window_constructed;
+  object_class->dispose = polku_conflicts_window_dispose;
+  object_class->finalize = polku_conflicts_window_finalize;
+  object_class->get_property = polku_conflicts_window_get_property;
+  object_class->set_property = polku_conflicts_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, POLKU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolkuConflictsWindow:client-id:
+   *
+   * The client whose conflicts are listed; %NULL or "" for every client's.
+   */
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PolkuConflictsWindow::changed:
+   *
+   * A conflict was decided.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/polku-conflicts-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, open_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, history_group);
+  gtk_widget_class_bind_template_child (widget_class, PolkuConflictsWindow, history_list);
+
+  gtk_widget_class_install_action (widget_class, "conflicts.keep", "s", keep_activated);
+  gtk_widget_class_install_action (widget_class, "conflicts.take", "s", take_activated);
+  gtk_widget_class_install_action (widget_class, "conflicts.edit", "s", edit_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+polku_conflicts_window_init (PolkuConflictsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cards = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * polku_conflicts_window_new:
+ * @parent: (nullable): the main window
+ * @store: the open store
+ * @client_id: (nullable): the client whose conflicts are listed; %NULL for every client's
+ *
+ * Returns: (transfer none): a new window, not yet shown
+ */
+PolkuConflictsWindow *
+polku_conflicts_window_new (GtkWindow  *parent,
+                            PolkuStore *store,
+                            const char *client_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+
+  return g_object_new (POLKU_TYPE_CONFLICTS_WINDOW,
+                       "transient-for", parent,
+                       "destroy-with-parent", TRUE,
+                       "store", store,
+                       "client-id", client_id,
+                       NULL);
+}
+
+/* The banner */
+
+struct _PolkuConflictsBanner
+{
+  PolkuClientView  parent_instance;
+
+  guint            count;
+  GtkWidget       *box;
+  GtkLabel        *label;
+  GtkWidget       *button;
+};
+
+G_DEFINE_FINAL_TYPE (PolkuConflictsBanner, polku_conflicts_banner, POLKU_TYPE_CLIENT_VIEW)
+
+static GPtrArray *banners;
+
+static void
+banner_show (PolkuConflictsBanner *self,
+             guint                 count)
+{
+  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
+  g_autofree char *text = NULL;
+
+  self->count = count;
+  /* The banner itself is hidden, not only its box: the overview's spacing counts it. */
+  gtk_widget_set_visible (GTK_WIDGET (self), count > 0 && client_id != NULL);
+  if (count == 0 || client_id == NULL)
+    {
+      gtk_label_set_text (self->label, "");
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u sync conflict waits for a decision",
+                                       "%u sync conflicts wait for a decision", count),
+                          count);
+  gtk_label_set_text (self->label, text);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button),
+                                          g_variant_new_string (client_id));
+}
+
+static void
+banner_clear (PolkuClientView *view)
+{
+  banner_show (POLKU_CONFLICTS_BANNER (view), 0);
+}
+
+static gpointer
+banner_load (PolkuStore    *store,
+             const char    *client_id,
+             gpointer       snapshot,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) open = polku_sync_conflict_list (store, client_id, FALSE, error);
+
+  if (open == NULL)
+    return NULL;
+  return GUINT_TO_POINTER (open->len + 1);  /* never NULL: that is "no result" */
+}
+
+static void
+banner_apply (PolkuClientView *view,
+              gpointer         result,
+              const GError    *error)
+{
+  if (error != NULL)
+    {
+      /* The banner is a hint: the queue itself says what went wrong. */
+      g_debug ("Could not count the client's sync conflicts: %s", error->message);
+      banner_show (POLKU_CONFLICTS_BANNER (view), 0);
+      return;
+    }
+  banner_show (POLKU_CONFLICTS_BANNER (view), result != NULL ? GPOINTER_TO_UINT (result) - 1 : 0);
+}
+
+static void
+banner_free_result (gpointer result)
+{
+}
+
+static gboolean
+banner_wants_reload (PolkuClientView *view)
+{
+  return TRUE;
+}
+
+guint
+polku_conflicts_banner_get_count (PolkuConflictsBanner *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_BANNER (self), 0);
+  return self->count;
+}
+
+const char *
+polku_conflicts_banner_get_text (PolkuConflictsBanner *self)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_BANNER (self), NULL);
+  return gtk_label_get_text (self->label);
+}
+
+void
+polku_conflicts_banner_reload_all (PolkuStore *store)
+{
+  for (guint i = 0; banners != NULL && i < banners->len; i++)
+    {
+      PolkuClientView *view = g_ptr_array_index (banners, i);
+
+      if (polku_client_view_get_store (view) == store
+          && polku_client_view_get_client_id (view) != NULL)
+        polku_client_view_reload (view);
+    }
+}
+
+static void
+polku_conflicts_banner_dispose (GObject *object)
+{
+  if (banners != NULL)
+    g_ptr_array_remove (banners, object);
+
+  G_OBJECT_CLASS (polku_conflicts_banner_parent_class)->dispose (object);
+}
+
+static void
+polku_conflicts_banner_class_init (PolkuConflictsBannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
+
+  object_class->dispose = polku_conflicts_banner_dispose;
+  view_class->clear = banner_clear;
+  view_class->load = banner_load;
+  view_class->apply = banner_apply;
+  view_class->free_result = banner_free_result;
+  view_class->wants_reload = banner_wants_reload;
+  /* Hidden while there is nothing to say, so it must read while unmapped. */
+  view_class->load_unmapped = TRUE;
+}
+
+static void
+polku_conflicts_banner_init (PolkuConflictsBanner *self)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Warning"), -1);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (self->box), icon);
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_xalign (self->label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->label), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->label), 12);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->label));
+
+  self->button = gtk_button_new_with_mnemonic (_("_Review…"));
+  gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (self->button, 12);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button),
+                                          g_variant_new_string (""));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.conflicts");
+  gtk_widget_set_tooltip_text (self->button, _("Review the client’s sync conflicts"));
+  gtk_box_append (GTK_BOX (self->box), self->button);
+
+  adw_bin_set_child (ADW_BIN (self), self->box);
+
+  if (banners == NULL)
+    banners = g_ptr_array_new ();
+  g_ptr_array_add (banners, self);
+}
+
+GtkWidget *
+polku_conflicts_banner_new (void)
+{
+  return g_object_new (POLKU_TYPE_CONFLICTS_BANNER, NULL);
+}

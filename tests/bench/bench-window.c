@@ -1,0 +1,524 @@
+/* bench-window.c: the window's side of the county benchmark (tests/bench/bench-county.py)
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real main window (PolkuWindow with its client list, client page and tabs) on a
+ * database made by `bench-store make`, under a display (tests/with-display.sh: Xvfb,
+ * GSK_RENDERER=cairo). The process measures itself:
+ *
+ *   bench-window startup DIR       from the start of main () to the first frame the main
+ *                                  window paints (the frame clock's after-paint), with the
+ *                                  store opened on the way as Polku opens it; then until the
+ *                                  list has loaded and settled, and the peak resident memory
+ *                                  (VmHWM) at that point
+ *   bench-window search DIR        typing into the search entry: from the entry's change
+ *                                  to the list updated (filter and sort done), per keystroke
+ *   bench-window page DIR [HETU]   opening a client's page on each tab: from the selection
+ *                                  to the tab's data shown. Without HETU, the client with the
+ *                                  most contacts; its identity code is printed, so that the
+ *                                  same client is opened in another database
+ *   bench-window verify DIR        audit verification from the Log tab: the longest the main
+ *                                  loop waited while it ran
+ *
+ * Results are lines "figure NAME VALUE UNIT" (and "info NAME VALUE") on stdout.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "polku-audit.h"
+#include "polku-client-list.h"
+#include "polku-client-page.h"
+#include "polku-client-store.h"
+#include "polku-contact-store.h"
+#include "polku-log-view.h"
+#include "polku-profile.h"
+#include "polku-store.h"
+#include "polku-window-private.h"
+#include "polku-window.h"
+
+#include "bench-common.h"
+
+static gint64 process_start;
+
+static const char *mode;
+static const char *data_dir;
+static const char *wanted_hetu;
+static int status = 0;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds (checked at least every millisecond). */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  guint ticker = g_timeout_add (1, wake, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting until %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (ticker);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint ticker = g_timeout_add (1, wake, NULL);
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticker);
+}
+
+static void
+figure (const char *name,
+        double      value,
+        const char *unit)
+{
+  printf ("figure %s %.4f %s\n", name, value, unit);
+  fflush (stdout);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  return polku_window_get_settled (data);
+}
+
+static gboolean
+tree_loading (GtkWidget *root)
+{
+  if (POLKU_IS_CLIENT_VIEW (root) && polku_client_view_get_loading (POLKU_CLIENT_VIEW (root)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (tree_loading (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Startup */
+
+typedef struct
+{
+  PolkuWindow *window;
+  gint64       first_frame;
+  gulong       handler;
+} Startup;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Startup       *startup)
+{
+  if (startup->first_frame == 0)
+    startup->first_frame = g_get_monotonic_time ();
+  g_signal_handler_disconnect (clock, startup->handler);
+  startup->handler = 0;
+}
+
+static void
+on_realize (GtkWidget *widget,
+            Startup   *startup)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  startup->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint),
+                                       startup);
+}
+
+static gboolean
+has_first_frame (gpointer data)
+{
+  return ((Startup *) data)->first_frame != 0;
+}
+
+static PolkuWindow *
+open_window (GtkApplication *app,
+             Startup        *startup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (data_dir, "polku.db", NULL);
+  g_autoptr(PolkuProfile) profile = polku_profile_new (data_dir);
+  g_autoptr(PolkuStore) store = NULL;
+  PolkuWindow *window;
+
+  store = polku_store_open (path, POLKU_KEY_RAW, BENCH_KEY, FALSE, &error);
+  if (store == NULL)
+    g_error ("Could not open the benchmark database: %s", error->message);
+  printf ("info store-opened-ms %.1f\n", ms_since (process_start));
+  window = polku_window_new_with_store (ADW_APPLICATION (app), profile, store);
+  printf ("info window-made-ms %.1f\n", ms_since (process_start));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  if (startup != NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (on_realize), startup);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+run_startup (GtkApplication *app)
+{
+  Startup startup = { NULL, 0, 0 };
+
+  startup.window = open_window (app, &startup);
+  wait_until (has_first_frame, &startup, "the first frame");
+  figure ("first-frame", (startup.first_frame - process_start) / 1000.0, "ms");
+  printf ("info list-state-at-first-frame %s\n", polku_window_get_list_state (startup.window));
+
+  wait_until (window_settled, startup.window, "the list has loaded");
+  spin (100);
+  figure ("list-loaded", ms_since (process_start), "ms");
+  printf ("info clients %u\n",
+          g_list_model_get_n_items (polku_window_get_all_clients (startup.window)));
+  figure ("peak-rss", bench_peak_rss_mib (), "MiB");
+  gtk_window_destroy (GTK_WINDOW (startup.window));
+}
+
+/* Search as you type */
+
+static gboolean
+list_updated (gpointer data)
+{
+  return polku_window_get_settled (data);
+}
+
+static void
+type_query (PolkuWindow *window,
+            const char  *query,
+            GArray      *times)
+{
+  GtkEditable *entry = polku_window_get_search_entry (window);
+  g_autofree char *typed = NULL;
+  const char *end;
+
+  /* Letter by letter, then deleted letter by letter: each step is one keystroke. */
+  for (end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
+    {
+      double ms;
+      gint64 start;
+
+      g_free (typed);
+      typed = g_strndup (query, end - query);
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (entry, typed);
+      /* What the entry does after its typing delay; the delay itself is not the list's. */
+      g_signal_emit_by_name (entry, "search-changed");
+      wait_until (list_updated, window, "the list has updated");
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+      if (*end == '\0')
+        break;
+    }
+  while (g_utf8_strlen (typed, -1) > 0)
+    {
+      double ms;
+      gint64 start;
+      char *last = g_utf8_find_prev_char (typed, typed + strlen (typed));
+
+      *last = '\0';
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (entry, typed);
+      g_signal_emit_by_name (entry, "search-changed");
+      wait_until (list_updated, window, "the list has updated");
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+run_search (GtkApplication *app)
+{
+  static const char * const queries[] = { "virtanen", "anna kor", "lindqvist", "040 1",
+                                          "seinäjoki", NULL };
+  PolkuWindow *window = open_window (app, NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double sum = 0;
+
+  wait_until (window_settled, window, "the list has loaded");
+  spin (200);
+  for (guint q = 0; queries[q] != NULL; q++)
+    type_query (window, queries[q], times);
+  g_array_sort (times, compare_doubles);
+  for (guint i = 0; i < times->len; i++)
+    sum += g_array_index (times, double, i);
+  printf ("info keystrokes %u\n", times->len);
+  figure ("search-mean", sum / times->len, "ms");
+  figure ("search-p95", g_array_index (times, double, (times->len * 95) / 100), "ms");
+  figure ("search-max", g_array_index (times, double, times->len - 1), "ms");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A client's page */
+
+static char *
+pick_client (PolkuWindow *window,
+             char       **out_hetu)
+{
+  GListModel *clients = polku_window_get_all_clients (window);
+  PolkuStore *store = polku_window_get_store (window);
+  g_autofree char *best = NULL;
+  guint most = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(PolkuClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(GPtrArray) contacts = NULL;
+
+      if (wanted_hetu != NULL)
+        {
+          if (g_strcmp0 (polku_client_get_hetu (client), wanted_hetu) != 0)
+            continue;
+          *out_hetu = g_strdup (wanted_hetu);
+          return g_strdup (polku_client_get_id (client));
+        }
+      contacts = polku_contact_store_list (store, polku_client_get_id (client), NULL, NULL,
+                                           NULL);
+      if (contacts != NULL && contacts->len > most)
+        {
+          most = contacts->len;
+          g_free (best);
+          best = g_strdup (polku_client_get_id (client));
+          g_free (*out_hetu);
+          *out_hetu = g_strdup (polku_client_get_hetu (client));
+        }
+    }
+  if (wanted_hetu != NULL)
+    g_error ("No client has the identity code asked for");
+  return g_steal_pointer (&best);
+}
+
+typedef struct
+{
+  PolkuWindow *window;
+  const char  *client_id;
+} PageWait;
+
+static gboolean
+page_loaded (gpointer data)
+{
+  PageWait *wait = data;
+  PolkuClientPage *page = polku_window_get_client_page (wait->window);
+
+  return g_strcmp0 (polku_client_view_get_client_id (POLKU_CLIENT_VIEW (page)),
+                    wait->client_id) == 0
+         && !tree_loading (GTK_WIDGET (page));
+}
+
+static void
+run_page (GtkApplication *app)
+{
+  static const char * const tabs[] = { "overview", "plan", "measures", "contacts", "log", NULL };
+  PolkuWindow *window = open_window (app, NULL);
+  PolkuClientList *list = polku_window_get_client_list (window);
+  PolkuClientPage *page = polku_window_get_client_page (window);
+  GListModel *clients;
+  g_autofree char *hetu = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *other_id = NULL;
+
+  wait_until (window_settled, window, "the list has loaded");
+  clients = polku_window_get_all_clients (window);
+  client_id = pick_client (window, &hetu);
+  printf ("info hetu %s\n", hetu);
+  for (guint i = 0; other_id == NULL && i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(PolkuClient) client = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (polku_client_get_id (client), client_id) != 0)
+        other_id = g_strdup (polku_client_get_id (client));
+    }
+
+  for (guint t = 0; tabs[t] != NULL; t++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *name = g_strdup_printf ("page-%s", tabs[t]);
+
+      /* Three times (after a warm-up): another client first, then the one measured. */
+      for (guint round = 0; round < 4; round++)
+        {
+          PageWait other = { window, other_id };
+          PageWait wait = { window, client_id };
+          gint64 start;
+          double ms;
+
+          g_assert_true (polku_client_list_select_client (list, other_id, TRUE));
+          polku_client_page_show_tab (page, tabs[t]);
+          wait_until (page_loaded, &other, "the other client's page has loaded");
+          spin (50);
+
+          start = g_get_monotonic_time ();
+          g_assert_true (polku_client_list_select_client (list, client_id, TRUE));
+          wait_until (page_loaded, &wait, "the client's page has loaded");
+          ms = ms_since (start);
+          if (round > 0)  /* the first is a warm-up */
+            g_array_append_val (times, ms);
+        }
+      g_array_sort (times, compare_doubles);
+      figure (name, g_array_index (times, double, times->len / 2), "ms");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Audit verification in the Log tab: how long the main loop was kept waiting. */
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} Stall;
+
+static gboolean
+measure_stall (gpointer data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last != 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  stall->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+verify_done (gpointer data)
+{
+  return !polku_log_view_get_verifying (data);
+}
+
+static void
+run_verify (GtkApplication *app)
+{
+  PolkuWindow *window = open_window (app, NULL);
+  PolkuClientList *list = polku_window_get_client_list (window);
+  PolkuClientPage *page = polku_window_get_client_page (window);
+  g_autoptr(PolkuClient) first = NULL;
+  PolkuLogView *log;
+  PageWait wait = { window, NULL };
+  Stall stall = { 0, 0, 0 };
+  guint ticker;
+  gint64 start;
+
+  wait_until (window_settled, window, "the list has loaded");
+  first = g_list_model_get_item (polku_window_get_all_clients (window), 0);
+  wait.client_id = polku_client_get_id (first);
+  g_assert_true (polku_client_list_select_client (list, wait.client_id, TRUE));
+  polku_client_page_show_tab (page, "log");
+  wait_until (page_loaded, &wait, "the log has loaded");
+  log = POLKU_LOG_VIEW (find_widget (GTK_WIDGET (page), POLKU_TYPE_LOG_VIEW));
+
+  ticker = g_timeout_add (2, measure_stall, &stall);
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (log), "log.verify", NULL);
+  wait_until (verify_done, log, "the verification has finished");
+  g_source_remove (ticker);
+  figure ("verify-window", ms_since (start), "ms");
+  figure ("verify-stall", stall.longest / 1000.0, "ms");
+  printf ("info verify-ticks %u\n", stall.ticks);
+
+  /* The same wait with nothing running: what this machine's scheduler alone costs. */
+  stall.last = stall.longest = 0;
+  stall.ticks = 0;
+  ticker = g_timeout_add (2, measure_stall, &stall);
+  spin (MIN (ms_since (start), 5000));
+  g_source_remove (ticker);
+  figure ("idle-stall", stall.longest / 1000.0, "ms");
+  printf ("info idle-ticks %u\n", stall.ticks);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_activate (GtkApplication *app)
+{
+  g_application_hold (G_APPLICATION (app));
+  if (g_str_equal (mode, "startup"))
+    run_startup (app);
+  else if (g_str_equal (mode, "search"))
+    run_search (app);
+  else if (g_str_equal (mode, "page"))
+    run_page (app);
+  else if (g_str_equal (mode, "verify"))
+    run_verify (app);
+  g_application_release (G_APPLICATION (app));
+  g_application_quit (G_APPLICATION (app));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  process_start = g_get_monotonic_time ();
+  if (argc < 3 || argc > 4)
+    {
+      fprintf (stderr, "Usage: %s startup|search|page|verify DIR [HETU]\n", argv[0]);
+      return 2;
+    }
+  mode = argv[1];
+  data_dir = argv[2];
+  wanted_hetu = argc == 4 ? argv[3] : NULL;
+
+  /* As Polku's own application: its styles and icons, no single-instance bus name. */
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", APP_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_BASE,
+                      NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_application_run (G_APPLICATION (app), 1, argv);
+  return status;
+}

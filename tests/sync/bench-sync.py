@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""bench-sync.py: the speed of sync, as ratios measured in the same run (issue 12, item 8).
+
+    python3 bench-sync.py POLKU-CLI        (meson: benchmark 'sync', --benchmark -v)
+
+A PouchDB Server (pouchserver.py, in memory) on a free loopback port holds one database with
+POLKU_BENCH_PLANS (10,000) shared plans as the coordinator's Polku writes them (three goals
+with an action each). Measured on the same machine in the same run:
+
+  first pull    `polku-cli sync` of a new clinic profile pulling every plan (taking each in:
+                client, plan version, audit entries, in the encrypted store), against
+                (a) PouchDB's own replicator in node (in-memory adapter, default batch size)
+                    pulling the same database: target Polku at least 5x faster (ratio <= 0.2)
+                (b) one `_all_docs?include_docs=true` request, the whole answer read (not
+                    parsed): the server's floor, target within 2x (ratio <= 2)
+  incremental   the next sync after one plan changed on the server, against the first pull:
+                target under 5 % (ratio <= 0.05)
+
+Each line prints what was measured, the reference, the ratio and the target; a missed target
+says MISSED. Nothing fails on a number: the exit status is 0 unless something could not run.
+"""
+
+import base64
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from pouchserver import POUCH_DIR, PouchServer, find_node  # noqa: E402
+
+CLI = os.path.abspath(sys.argv[1])
+PLANS = int(os.environ.get("POLKU_BENCH_PLANS", "10000"))
+DB = "polku-bench"
+PASSWORD = "Bench-Clinic-Secret-5"
+
+ORGANISATIONS = {"format": "polku-organisations", "version": 1, "organisations": [
+    {"id": "bench-clinic", "names": {"fi": "Klinikka", "sv": "Klinik", "en": "Clinic"},
+     "sector": "health", "access_group": "bench"}]}
+
+NODE_REPLICATE = r"""
+const PouchDB = require('pouchdb-core')
+  .plugin(require('pouchdb-adapter-memory'))
+  .plugin(require('pouchdb-adapter-http'))
+  .plugin(require('pouchdb-replication'));
+const [url, user, password] = process.argv.slice(1);  // node -e: no script name
+const remote = new PouchDB(url, {auth: {username: user, password: password}});
+const local = new PouchDB('bench-' + Date.now(), {adapter: 'memory'});
+const t0 = process.hrtime.bigint();
+local.replicate.from(remote).then((result) => {
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(JSON.stringify({seconds: seconds, docs: result.docs_written,
+                              failures: result.doc_write_failures, errors: result.errors}));
+}).catch((e) => { console.error(String(e)); process.exit(1); });
+"""
+
+
+def shared_doc(today, stamp):
+    client = str(uuid.uuid4())
+    goals = []
+    for g in range(3):
+        goals.append({"id": str(uuid.uuid4()), "text": "Tavoite %d: nukkua paremmin" % g,
+                      "status": "active", "expressed_by": "client", "created": stamp,
+                      "modified": stamp,
+                      "actions": [{"id": str(uuid.uuid4()), "text": "Toimenpide %d" % g,
+                                   "status": "planned", "created": stamp,
+                                   "modified": stamp}]})
+    return {
+        "_id": "plan-" + client, "type": "polku.shared-plan", "format": 1,
+        "client": {"id": client, "given_name": "Testi", "family_name": "Asiakas",
+                   "birth_date": None},
+        "consent": {"id": str(uuid.uuid4()), "organisations": ["bench-clinic"],
+                    "parts": ["client_view", "goals", "actions"], "given_on": today,
+                    "valid_until": None, "withdrawn_on": None},
+        "plan": {"schema": 1, "id": str(uuid.uuid4()), "client_id": client, "language": "fi",
+                 "agreed_on": today, "created": stamp, "modified": stamp,
+                 "client_view": "Haluan nukkua paremmin ja liikkua enemmän.",
+                 "main_burden": "Univaikeudet", "differing_views": [], "goals": goals,
+                 "services": []},
+        "conflicts": [],
+        "changed_by": {"name": "Benchmark", "organisation": None, "at": stamp,
+                       "replica": "bench"},
+    }
+
+
+def timed(args, env):
+    t0 = time.monotonic()
+    r = subprocess.run(args, capture_output=True, text=True, env=env)
+    return time.monotonic() - t0, r
+
+
+rows = []
+
+
+def row(what, measured, reference, target, unit="s"):
+    ratio = measured / reference if reference > 0 else float("inf")
+    rows.append((what, measured, reference, unit, ratio, target))
+
+
+def main():
+    root = tempfile.mkdtemp(prefix="polku-bench-sync-")
+    orgs = os.path.join(root, "organisations.json")
+    with open(orgs, "w") as f:
+        json.dump(ORGANISATIONS, f)
+    pass_file = os.path.join(root, "passphrase")
+    pw_file = os.path.join(root, "password")
+    with open(pass_file, "w") as f:
+        f.write("bench passphrase 5\n")
+    with open(pw_file, "w") as f:
+        f.write(PASSWORD + "\n")
+    env = dict(os.environ, POLKU_ORGANISATIONS=orgs, LC_ALL="C.UTF-8")
+    env.pop("G_DEBUG", None)
+
+    srv = PouchServer(persistent=False)
+    srv.start()
+    try:
+        srv.create_db(DB, member_roles=("polku-bench", "polku-coordinator"))
+        srv.create_user("clinic", PASSWORD, roles=("polku-bench",))
+        today = time.strftime("%Y-%m-%d")
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+        print("# %d plans into %s" % (PLANS, srv.url), flush=True)
+        docs = [shared_doc(today, stamp) for _ in range(PLANS)]
+        for i in range(0, PLANS, 1000):
+            status, _ = srv.request("POST", "/%s/_bulk_docs" % DB,
+                                    {"docs": docs[i:i + 1000]}, timeout=300)
+            if status not in (200, 201):
+                raise RuntimeError("bulk load failed: %s" % status)
+
+        # The floor: one request for everything, read and parsed.
+        auth = "Basic " + base64.b64encode(("clinic:" + PASSWORD).encode()).decode()
+        t0 = time.monotonic()
+        conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=600)
+        conn.request("GET", "/%s/_all_docs?include_docs=true" % DB,
+                     headers={"Authorization": auth})
+        body = conn.getresponse().read()
+        floor = time.monotonic() - t0
+        conn.close()
+        # Counted apart: Python's parser is not the server's floor.
+        rows_read = len(json.loads(body)["rows"])
+        print("# _all_docs: %d rows, %d bytes in %.2f s" % (rows_read, len(body), floor),
+              flush=True)
+
+        # PouchDB's own replicator.
+        node = find_node()
+        node_env = dict(os.environ, NODE_PATH=os.path.join(POUCH_DIR, "node_modules"))
+        r = subprocess.run([node, "-e", NODE_REPLICATE, "%s/%s" % (srv.url, DB), "clinic",
+                            PASSWORD], capture_output=True, text=True, env=node_env,
+                           timeout=3600)
+        if r.returncode != 0:
+            raise RuntimeError("PouchDB replication failed: " + r.stderr[-500:])
+        pouch = json.loads(r.stdout.strip().splitlines()[-1])
+        if os.environ.get("POLKU_BENCH_DEBUG"):
+            print("# node: " + r.stdout + r.stderr)
+        print("# PouchDB replicator: %d docs in %.2f s" % (pouch["docs"], pouch["seconds"]),
+              flush=True)
+
+        # Polku: a new clinic profile pulls everything.
+        profile = os.path.join(root, "clinic")
+        args = [CLI, "-d", profile, "--passphrase-file", pass_file, "--as", "Bench Clinic",
+                "sync", "--server", srv.url, "--account", "clinic", "--organisation",
+                "bench-clinic", "--password-file", pw_file]
+        first, r = timed(args, env)
+        if r.returncode != 0:
+            raise RuntimeError("polku-cli sync failed: " + r.stderr[-500:] + r.stdout[-500:])
+        summary = json.loads(r.stdout)
+        print("# polku-cli sync: %d pulled in %.2f s" % (summary["pulled"], first), flush=True)
+
+        # One plan changes on the server; the next sync.
+        status, doc = srv.request("GET", "/%s/%s" % (DB, docs[PLANS // 2]["_id"]))
+        doc["plan"]["client_view"] = "Haluan nukkua."
+        srv.request("PUT", "/%s/%s" % (DB, doc["_id"]), doc)
+        incremental, r = timed(args, env)
+        summary = json.loads(r.stdout) if r.returncode == 0 else {"pulled": -1}
+        print("# incremental: %d pulled in %.3f s" % (summary["pulled"], incremental),
+              flush=True)
+
+        row("first pull / PouchDB replicator", first, pouch["seconds"], 0.2)
+        row("first pull / _all_docs request", first, floor, 2.0)
+        row("incremental (1 of %d) / first pull" % PLANS, incremental, first, 0.05)
+    finally:
+        srv.cleanup()
+
+    print("# %-42s %9s %9s %8s %8s" % ("what", "polku", "reference", "ratio", "target"))
+    for what, measured, reference, unit, ratio, target in rows:
+        print("%-44s %8.3f%s %8.3f%s %8.3f %8s %s" % (
+            what, measured, unit, reference, unit, ratio, "<= %.2f" % target,
+            "ok" if ratio <= target else "MISSED"), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,622 @@
+/* test-sync-store.c: the local state of sync: the changes since the last push (schema 9's
+ * triggers), revisions and bases, checkpoints, the conflict queue and its decisions, what a
+ * pulled document writes, the settings (polku-sync-store.h, polku-sync.h)
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real encrypted store; the rows a sync writes are written the way polku-sync.c writes
+ * them, through polku_store_write () bodies.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-contact-store.h"
+#include "polku-plan-store.h"
+#include "polku-profile.h"
+#include "polku-sync-doc.h"
+#include "polku-sync-merge.h"
+#include "polku-sync.h"
+#include "polku-team-store.h"
+
+#include "../unit/case-test-helpers.h"
+
+#define GOAL_1 "11111111-1111-4111-8111-111111111111"
+#define GOAL_2 "22222222-2222-4222-8222-222222222222"
+#define MEMBER "77777777-7777-4777-8777-777777777777"
+#define DB "polku-care"
+
+static JsonNode *
+plan_with_goals (const char *client,
+                 const char *goal_1,
+                 const char *goal_2)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{ \"schema\": 1, \"id\": \"66666666-6666-4666-8666-666666666666\","
+    "  \"client_id\": \"%s\", \"language\": \"fi\", \"client_view\": \"Haluan nukkua\","
+    "  \"goals\": ["
+    "    { \"id\": \"" GOAL_1 "\", \"text\": \"%s\", \"status\": \"active\","
+    "      \"expressed_by\": \"client\" },"
+    "    { \"id\": \"" GOAL_2 "\", \"text\": \"%s\", \"status\": \"proposed\","
+    "      \"expressed_by\": \"client\" } ] }",
+    client, goal_1, goal_2);
+
+  return parse_json (text);
+}
+
+static void
+save_plan (Fixture    *f,
+           const char *goal_1,
+           const char *goal_2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) plan = plan_with_goals (client_id (f), goal_1, goal_2);
+
+  polku_plan_store_save (f->store, client_id (f), plan, -1, POLKU_PLAN_ORIGIN_EDIT, NULL,
+                         &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_dirty (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = polku_sync_store_list_dirty (f->store, &error);
+
+  g_assert_no_error (error);
+  return g_strv_contains ((const char * const *) dirty, client_id (f));
+}
+
+static gboolean
+clear_body (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  return polku_sync_store_clear_dirty_locked (db, data, error);
+}
+
+static void
+clear_dirty (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (polku_store_write (f->store, clear_body, (gpointer) client_id (f), &error));
+  g_assert_no_error (error);
+  g_assert_false (is_dirty (f));
+}
+
+/* Schema 9's triggers: what changes the shared document marks the client. */
+static void
+test_dirty_triggers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuTeamMember) draft = NULL;
+  g_autoptr(PolkuTeamMember) member = NULL;
+  g_autoptr(PolkuConsent) consent = NULL;
+  g_autoptr(PolkuConsent) withdrawn = NULL;
+  g_autofree char *given_on = days_from_today (-5);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const organisations[] = { "county-health-services", NULL };
+  const char * const parts[] = { "goals", NULL };
+
+  /* A client without a plan starts clean; saving the plan marks it. */
+  clear_dirty (f);
+  save_plan (f, "Nukkua", "Töihin");
+  g_assert_true (is_dirty (f));
+
+  /* A team change. */
+  clear_dirty (f);
+  before = polku_sync_store_fingerprint (f->store, client_id (f), &error);
+  g_assert_no_error (error);
+  draft = g_object_new (POLKU_TYPE_TEAM_MEMBER, "client-id", client_id (f),
+                        "person", "Minna Rautio", "role", "sairaanhoitaja",
+                        "organisation", "Terveysasema", "sector", "health",
+                        "joined-on", given_on, NULL);
+  member = polku_team_store_add (f->store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (is_dirty (f));
+  after = polku_sync_store_fingerprint (f->store, client_id (f), &error);
+  g_assert_cmpstr (before, !=, after);
+
+  /* A consent given, then withdrawn. */
+  clear_dirty (f);
+  {
+    g_autoptr(PolkuConsent) sharing = g_object_new (POLKU_TYPE_CONSENT,
+                                                    "client-id", client_id (f),
+                                                    "kind", "sharing",
+                                                    "given-on", given_on,
+                                                    "given-by", "client",
+                                                    "method", "written",
+                                                    "organisations", organisations,
+                                                    "parts", parts, NULL);
+
+    consent = polku_consent_store_add (f->store, sharing, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (is_dirty (f));
+  clear_dirty (f);
+  withdrawn = polku_consent_store_withdraw (f->store, polku_consent_get_id (consent), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_true (is_dirty (f));
+
+  /* A withdrawn consent makes a client with a document lapsed. */
+  {
+    g_auto(GStrv) lapsed = polku_sync_store_list_lapsed (f->store, f->today, &error);
+
+    g_assert_no_error (error);
+    /* No document yet: nothing to remove. */
+    g_assert_false (g_strv_contains ((const char * const *) lapsed, client_id (f)));
+  }
+
+  /* A contact logged, changed or removed (they travel where the consent names contacts). */
+  {
+    g_autoptr(PolkuContact) contact = polku_contact_new ();
+
+    clear_dirty (f);
+    polku_contact_set_client_id (contact, client_id (f));
+    polku_contact_set_date (contact, "2026-11-02");
+    polku_contact_set_type_id (contact, "nurse");
+    g_assert_true (polku_contact_store_add (f->store, contact, &error));
+    g_assert_no_error (error);
+    g_assert_true (is_dirty (f));
+    clear_dirty (f);
+    g_assert_true (polku_contact_store_remove (f->store, contact, &error));
+    g_assert_no_error (error);
+    g_assert_true (is_dirty (f));
+  }
+
+  /* A plan saved with the same content makes no version and leaves the client clean. */
+  clear_dirty (f);
+  save_plan (f, "Nukkua", "Töihin");
+  g_assert_false (is_dirty (f));
+}
+
+typedef struct
+{
+  const char *client_id;
+  JsonNode   *base;
+  const char *rev;
+  const char *since;
+  char       *conflict_id;
+  JsonNode   *local;
+  JsonNode   *remote;
+  const char *path;
+} StateData;
+
+static gboolean
+state_body (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  StateData *state = data;
+
+  if (!polku_sync_store_set_doc_locked (db, state->client_id, DB, state->rev, state->base,
+                                        FALSE, error))
+    return FALSE;
+  if (state->since != NULL
+      && !polku_sync_store_set_checkpoint_locked (db, "http://server", DB, state->since, error))
+    return FALSE;
+  if (state->path != NULL
+      && !polku_sync_store_add_conflict_locked (db, NULL, state->client_id, DB, state->path,
+                                                NULL, state->local, state->remote,
+                                                "Sanna Koivisto", NULL,
+                                                "Minna Rautio (clinic)", NULL, NULL,
+                                                &state->conflict_id, error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+test_doc_state (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) base = parse_json ("{\"type\": \"polku.shared-plan\", \"format\": 1}");
+  g_autoptr(PolkuSyncDocState) none = NULL;
+  g_autoptr(PolkuSyncDocState) state = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *doc_id = polku_sync_doc_id (client_id (f));
+  g_auto(GStrv) databases = NULL;
+  StateData write = { client_id (f), base, "1-abc", "42", NULL, NULL, NULL, NULL };
+
+  none = polku_sync_store_get_doc (f->store, client_id (f), DB, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  since = polku_sync_store_get_checkpoint (f->store, "http://server", DB, &error);
+  g_assert_no_error (error);
+  g_assert_null (since);
+
+  g_assert_true (polku_store_write (f->store, state_body, &write, &error));
+  g_assert_no_error (error);
+  state = polku_sync_store_get_doc (f->store, client_id (f), DB, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  g_assert_cmpstr (state->rev, ==, "1-abc");
+  g_assert_cmpstr (state->doc_id, ==, doc_id);
+  g_assert_false (state->removed);
+  g_assert_true (json_node_equal (state->base, base));
+  since = polku_sync_store_get_checkpoint (f->store, "http://server", DB, &error);
+  g_assert_cmpstr (since, ==, "42");
+
+  /* Written again: one row, the new revision. */
+  write.rev = "2-def";
+  write.since = "\"43-g1AAAA\"";
+  g_assert_true (polku_store_write (f->store, state_body, &write, &error));
+  docs = polku_sync_store_list_docs (f->store, DB, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (((PolkuSyncDocState *) docs->pdata[0])->rev, ==, "2-def");
+  g_free (since);
+  since = polku_sync_store_get_checkpoint (f->store, "http://server", DB, &error);
+  g_assert_cmpstr (since, ==, "\"43-g1AAAA\"");
+  databases = polku_sync_store_list_databases (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (databases, ((const char * const []) { DB, NULL }));
+}
+
+/* A conflict on the second goal's text: the local store keeps "mine", the other side had
+ * "theirs". */
+static char *
+add_goal_conflict (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) base = parse_json ("{\"type\": \"polku.shared-plan\", \"format\": 1}");
+  g_autoptr(JsonNode) local = json_from_string ("\"Töihin, mine\"", NULL);
+  g_autoptr(JsonNode) remote = json_from_string ("\"Töihin, theirs\"", NULL);
+  StateData write = { client_id (f), base, "3-x", NULL, NULL, local, remote,
+                      "plan/goals/" GOAL_2 "/text" };
+
+  save_plan (f, "Nukkua", "Töihin, mine");
+  g_assert_true (polku_store_write (f->store, state_body, &write, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (write.conflict_id));
+  return write.conflict_id;
+}
+
+static char *
+goal_text (Fixture *f,
+           const char *goal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) plan = polku_plan_store_load (f->store, client_id (f), NULL, &error);
+  g_autofree char *path = g_strdup_printf ("goals/%s/text", goal);
+  g_autoptr(JsonNode) text = NULL;
+
+  g_assert_no_error (error);
+  text = polku_sync_value_at (plan, path);
+  return text != NULL ? g_strdup (json_node_get_string (text)) : NULL;
+}
+
+static PolkuPlanVersion *
+newest_version (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = polku_plan_store_list_versions (f->store, client_id (f),
+                                                                  &error);
+  PolkuPlanVersion *newest = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < versions->len; i++)
+    if (newest == NULL || polku_plan_version_get_version (versions->pdata[i])
+                          > polku_plan_version_get_version (newest))
+      newest = versions->pdata[i];
+  return g_object_ref (newest);
+}
+
+static gboolean
+has_entry (Fixture    *f,
+           const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = polku_audit_list (f->store, client_id (f), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (polku_audit_entry_get_action (entries->pdata[i]), action) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_conflict_queue (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = add_goal_conflict (f);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(PolkuSyncConflict) conflict = NULL;
+  g_auto(GStrv) to_push = NULL;
+
+  open = polku_sync_conflict_list (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpuint (polku_sync_conflict_count_open (f->store, &error), ==, 1);
+  conflict = g_object_ref (open->pdata[0]);
+  g_assert_cmpstr (polku_sync_conflict_get_id (conflict), ==, id);
+  g_assert_cmpstr (polku_sync_conflict_get_client_id (conflict), ==, client_id (f));
+  g_assert_cmpstr (polku_sync_conflict_get_database (conflict), ==, DB);
+  g_assert_cmpstr (polku_sync_conflict_get_local_value (conflict), ==, "\"Töihin, mine\"");
+  g_assert_cmpstr (polku_sync_conflict_get_remote_value (conflict), ==, "\"Töihin, theirs\"");
+  g_assert_cmpstr (polku_sync_conflict_get_remote_by (conflict), ==, "Minna Rautio (clinic)");
+  g_assert_null (polku_sync_conflict_get_resolution (conflict));
+  /* A person's words, no id in them. */
+  g_assert_null (strstr (polku_sync_conflict_get_label (conflict), GOAL_2));
+  g_assert_nonnull (strstr (polku_sync_conflict_get_label (conflict), "Goal"));
+
+  /* Never sent: the server does not know it yet. */
+  to_push = polku_sync_store_list_conflicts_to_push (f->store, DB, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) to_push, client_id (f)));
+
+  /* Another client's list does not show it. */
+  all = polku_sync_conflict_list (f->store, "00000000-0000-4000-8000-000000000000", TRUE,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
+static void
+test_resolve_remote (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = add_goal_conflict (f);
+  g_autofree char *text = NULL;
+  g_autoptr(PolkuPlanVersion) version = NULL;
+  g_autoptr(PolkuSyncConflict) conflict = NULL;
+
+  clear_dirty (f);
+  g_assert_true (polku_sync_conflict_resolve (f->store, id, POLKU_SYNC_TAKE_REMOTE, NULL,
+                                              "Sanna Koivisto", &error));
+  g_assert_no_error (error);
+  text = goal_text (f, GOAL_2);
+  g_assert_cmpstr (text, ==, "Töihin, theirs");
+  version = newest_version (f);
+  g_assert_cmpstr (polku_plan_version_get_origin (version), ==, POLKU_PLAN_ORIGIN_RESOLVE);
+  g_assert_cmpstr (polku_plan_version_get_author (version), ==, "Sanna Koivisto");
+  g_assert_true (is_dirty (f));
+  g_assert_true (has_entry (f, POLKU_AUDIT_SYNC_RESOLVE));
+  g_assert_cmpuint (polku_sync_conflict_count_open (f->store, &error), ==, 0);
+  conflict = polku_sync_conflict_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_sync_conflict_get_resolution (conflict), ==, "remote");
+  g_assert_cmpstr (polku_sync_conflict_get_resolved_by (conflict), ==, "Sanna Koivisto");
+
+  /* Decided once only. */
+  g_assert_false (polku_sync_conflict_resolve (f->store, id, POLKU_SYNC_TAKE_LOCAL, NULL,
+                                               NULL, &error));
+  g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_RESOLVED);
+}
+
+static void
+test_resolve_local_and_value (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = add_goal_conflict (f);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) value = json_from_string ("\"Töihin, both\"", NULL);
+  g_autoptr(PolkuSyncConflict) conflict = NULL;
+  char *second;
+
+  /* Local: the store already holds it; the client goes out again all the same. */
+  clear_dirty (f);
+  g_assert_true (polku_sync_conflict_resolve (f->store, id, POLKU_SYNC_TAKE_LOCAL, NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  text = goal_text (f, GOAL_2);
+  g_assert_cmpstr (text, ==, "Töihin, mine");
+  g_assert_true (is_dirty (f));
+
+  /* A value of one's own. */
+  second = add_goal_conflict (f);
+  g_assert_true (polku_sync_conflict_resolve (f->store, second, POLKU_SYNC_TAKE_VALUE, value,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = goal_text (f, GOAL_2);
+  g_assert_cmpstr (text, ==, "Töihin, both");
+  conflict = polku_sync_conflict_get (f->store, second, &error);
+  g_assert_cmpstr (polku_sync_conflict_get_resolution (conflict), ==, "edited");
+  g_free (second);
+
+  /* No such conflict; not an id. Nothing changes. */
+  g_assert_false (polku_sync_conflict_resolve (f->store, "00000000-0000-4000-8000-000000000000",
+                                               POLKU_SYNC_TAKE_LOCAL, NULL, NULL, &error));
+  g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (polku_sync_conflict_resolve (f->store, "x", POLKU_SYNC_TAKE_LOCAL, NULL,
+                                               NULL, &error));
+  g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_INVALID);
+}
+
+/* Deleted on the other side, edited here: taking the other side removes the goal. */
+static void
+test_resolve_deleted (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) base = parse_json ("{\"type\": \"polku.shared-plan\", \"format\": 1}");
+  g_autoptr(JsonNode) goal = parse_json ("{\"id\": \"" GOAL_2 "\", \"text\": \"Töihin\","
+                                         " \"status\": \"proposed\","
+                                         " \"expressed_by\": \"client\"}");
+  g_autofree char *text = NULL;
+  StateData write = { client_id (f), base, "3-x", NULL, NULL, goal, NULL,
+                      "plan/goals/" GOAL_2 };
+
+  save_plan (f, "Nukkua", "Töihin");
+  g_assert_true (polku_store_write (f->store, state_body, &write, &error));
+  g_assert_no_error (error);
+  g_assert_true (polku_sync_conflict_resolve (f->store, write.conflict_id,
+                                              POLKU_SYNC_TAKE_REMOTE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = goal_text (f, GOAL_2);
+  g_assert_null (text);
+  g_free (text);
+  text = goal_text (f, GOAL_1);
+  g_assert_cmpstr (text, ==, "Nukkua");
+  g_free (write.conflict_id);
+}
+
+typedef struct
+{
+  const char *client_id;
+  JsonNode   *doc;
+  const char *author;
+} ApplyData;
+
+static gboolean
+apply_body (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  ApplyData *apply = data;
+  const char * const parts[] = { "client_view", "goals", "actions", "team", NULL };
+
+  return polku_sync_store_apply_locked (store, db, apply->client_id, apply->doc, parts,
+                                        POLKU_PLAN_ORIGIN_SYNC, apply->author, TRUE, error);
+}
+
+/* A clinic takes in a client it has never seen: the client, the plan (a version by the
+ * document's author, origin sync) and the team. */
+static void
+test_apply_new_client (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *client = "88888888-8888-4888-8888-888888888888";
+  g_autoptr(JsonNode) plan = plan_with_goals (client, "Nukkua", "Töihin");
+  g_autofree char *team_text = g_strdup_printf (
+    "[{\"id\": \"" MEMBER "\", \"person\": \"Minna Rautio\", \"role\": \"sairaanhoitaja\","
+    " \"organisation\": \"Terveysasema\", \"sector\": \"health\", \"contact\": null,"
+    " \"joined_on\": \"%s\", \"left_on\": null, \"responsible\": false}]", f->today);
+  g_autoptr(JsonNode) doc = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonObject *object = json_node_get_object (doc);
+  JsonObject *client_object = json_object_new ();
+  g_autoptr(PolkuClient) stored = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) team = NULL;
+  ApplyData apply = { client, doc, "Minna Rautio (county-health-services)" };
+
+  json_object_set_string_member (client_object, "id", client);
+  json_object_set_string_member (client_object, "given_name", "Eino");
+  json_object_set_string_member (client_object, "family_name", "Lahtinen");
+  json_object_set_null_member (client_object, "birth_date");
+  json_object_set_object_member (object, "client", client_object);
+  json_object_set_member (object, "plan", json_node_copy (plan));
+  json_object_set_member (object, "team", parse_json (team_text));
+
+  g_assert_true (polku_store_write (f->store, apply_body, &apply, &error));
+  g_assert_no_error (error);
+  stored = polku_client_store_get (f->store, client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_client_get_family_name (stored), ==, "Lahtinen");
+  versions = polku_plan_store_list_versions (f->store, client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_cmpstr (polku_plan_version_get_origin (versions->pdata[0]), ==,
+                   POLKU_PLAN_ORIGIN_SYNC);
+  g_assert_cmpstr (polku_plan_version_get_author (versions->pdata[0]), ==,
+                   "Minna Rautio (county-health-services)");
+  team = polku_team_store_list (f->store, client, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->len, ==, 1);
+
+  /* The same again changes nothing: no second version. */
+  g_assert_true (polku_store_write (f->store, apply_body, &apply, &error));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = polku_plan_store_list_versions (f->store, client, &error);
+  g_assert_cmpuint (versions->len, ==, 1);
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "profile", NULL);
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuSyncSettings) empty = NULL;
+  g_autoptr(PolkuSyncSettings) loaded = NULL;
+  g_autofree char *ini = NULL;
+  const char *id = "99999999-9999-4999-8999-999999999999";
+  PolkuSyncSettings settings = { (char *) "https://sync.example", (char *) "clinic-a",
+                                 (char *) "county-health-services", NULL, NULL };
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  profile = polku_profile_new (dir);
+  empty = polku_sync_settings_load (profile, &error);
+  g_assert_no_error (error);
+  g_assert_null (empty->server);
+
+  g_assert_true (polku_profile_save (profile, id, POLKU_KEY_SOURCE_PASSPHRASE, &error));
+  g_assert_true (polku_sync_settings_save (profile, &settings, &error));
+  g_assert_no_error (error);
+  /* Saving the profile again keeps [sync]. */
+  g_assert_true (polku_profile_save (profile, id, POLKU_KEY_SOURCE_PASSPHRASE, &error));
+  g_clear_object (&profile);
+  profile = polku_profile_new (dir);
+  loaded = polku_sync_settings_load (profile, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->server, ==, "https://sync.example");
+  g_assert_cmpstr (loaded->account, ==, "clinic-a");
+  g_assert_cmpstr (loaded->organisation, ==, "county-health-services");
+  g_assert_null (loaded->trusted_certificate);
+  g_assert_cmpstr (loaded->profile_id, ==, id);
+  g_assert_true (g_file_get_contents (polku_profile_get_settings_path (profile), &ini, NULL,
+                                      NULL));
+  g_assert_null (strstr (ini, "password"));
+  remove_tree (dir);
+}
+
+static void
+test_summary (void)
+{
+  PolkuSyncSummary summary = { (char *) "http://127.0.0.1:1", 3, 2, 1, 1, 0, NULL };
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+
+  summary.errors = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (summary.errors, g_strdup ("one"));
+  json = polku_sync_summary_to_json (&summary);
+  text = json_to_string (json, FALSE);
+  g_assert_cmpstr (text, ==, "{\"server\":\"http://127.0.0.1:1\",\"pulled\":3,\"pushed\":2,"
+                             "\"merged\":1,\"conflicts\":1,\"removed\":0,\"errors\":[\"one\"]}");
+  g_ptr_array_unref (summary.errors);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sync-store/dirty-triggers", Fixture, NULL, fixture_setup, test_dirty_triggers,
+              fixture_teardown);
+  g_test_add ("/sync-store/doc-state", Fixture, NULL, fixture_setup, test_doc_state,
+              fixture_teardown);
+  g_test_add ("/sync-store/conflict-queue", Fixture, NULL, fixture_setup, test_conflict_queue,
+              fixture_teardown);
+  g_test_add ("/sync-store/resolve-remote", Fixture, NULL, fixture_setup, test_resolve_remote,
+              fixture_teardown);
+  g_test_add ("/sync-store/resolve-local-value", Fixture, NULL, fixture_setup,
+              test_resolve_local_and_value, fixture_teardown);
+  g_test_add ("/sync-store/resolve-deleted", Fixture, NULL, fixture_setup, test_resolve_deleted,
+              fixture_teardown);
+  g_test_add ("/sync-store/apply-new-client", Fixture, NULL, fixture_setup,
+              test_apply_new_client, fixture_teardown);
+  g_test_add ("/sync-store/settings", Fixture, NULL, fixture_setup, test_settings,
+              fixture_teardown);
+  g_test_add_func ("/sync-store/summary", test_summary);
+  return g_test_run ();
+}

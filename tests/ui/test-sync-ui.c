@@ -1,0 +1,837 @@
+/* test-sync-ui.c: the window side of sync: the header's status, Preferences → Sync, the
+ * conflict queue and the client's banner, the main window's actions
+ *
+ * Runs under tests/with-keyring.sh (the password goes to a real, private gnome-keyring),
+ * tests/sync/with-pouch.py --proxies (a real PouchDB Server, and a TLS proxy with a
+ * self-signed certificate in front of it) and tests/with-display.sh (tests/ui/meson.build).
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-client-store.h"
+#include "polku-conflicts-window.h"
+#include "polku-couch.h"
+#include "polku-plan-history.h"
+#include "polku-plan-store.h"
+#include "polku-preferences-window.h"
+#include "polku-store-private.h"
+#include "polku-sync-controller.h"
+#include "polku-sync-preferences.h"
+#include "polku-sync-status.h"
+#include "polku-sync-store.h"
+#include "polku-sync.h"
+#include "polku-window-private.h"
+#include "polku-window.h"
+
+#include "test-helpers.h"
+
+/* Environment */
+
+static const char *
+need_env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL || value[0] == '\0')
+    g_error ("%s is not set: run this test through tests/ui/meson.build (with-keyring.sh, "
+             "tests/sync/with-pouch.py --proxies, with-display.sh)", name);
+  return value;
+}
+
+/* http://127.0.0.1:PORT where nothing listens (a port bound and let go). */
+static char *
+closed_port_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint16 port;
+
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return g_strdup_printf ("http://127.0.0.1:%u", port);
+}
+
+static void
+save_settings (PolkuProfile *profile,
+               const char   *server,
+               const char   *account,
+               const char   *organisation)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuSyncSettings settings = {
+    (char *) server, (char *) account, (char *) organisation, NULL,
+    (char *) polku_profile_get_id (profile)
+  };
+
+  g_assert_true (polku_sync_settings_save (profile, &settings, &error));
+  g_assert_no_error (error);
+}
+
+static void
+store_password (PolkuProfile *profile,
+                const char   *server,
+                const char   *account,
+                const char   *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (polku_sync_password_store (polku_profile_get_id (profile), server, account,
+                                            password, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* An open conflict of @client_id at @path, as a sync records one. */
+typedef struct
+{
+  const char *client_id;
+  const char *path;
+  JsonNode   *base;
+  JsonNode   *local;
+  JsonNode   *remote;
+  char       *id;
+} NewConflict;
+
+static gboolean
+add_conflict_body (PolkuStore  *store,
+                   sqlite3     *db,
+                   gpointer     data,
+                   GError     **error)
+{
+  NewConflict *conflict = data;
+
+  return polku_sync_store_add_conflict_locked (db, NULL, conflict->client_id, "polku-test",
+                                               conflict->path, conflict->base, conflict->local,
+                                               conflict->remote, "Maija Koordinaattori (koti)",
+                                               "2026-11-30T09:00:00.000Z",
+                                               "Pekka Klinikka (klinikka)",
+                                               "2026-12-01T14:30:00.000Z", "2-abc",
+                                               &conflict->id, error);
+}
+
+static JsonNode *
+string_node (const char *text)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, text);
+  return node;
+}
+
+static char *
+add_conflict (PolkuStore *store,
+              const char *client_id,
+              const char *path,
+              const char *base,
+              const char *local,
+              const char *remote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) base_node = base != NULL ? string_node (base) : NULL;
+  g_autoptr(JsonNode) local_node = local != NULL ? string_node (local) : NULL;
+  g_autoptr(JsonNode) remote_node = remote != NULL ? string_node (remote) : NULL;
+  NewConflict conflict = { client_id, path, base_node, local_node, remote_node, NULL };
+
+  g_assert_true (polku_store_write (store, add_conflict_body, &conflict, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (conflict.id);
+  return conflict.id;
+}
+
+/* A client with a plan that has a goal: its id and the goal's id and text. */
+static PolkuClient *
+client_with_goal (PolkuStore  *store,
+                  char       **out_goal_id,
+                  char       **out_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = polku_client_store_list (store, TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+      g_autoptr(JsonNode) plan = polku_plan_store_load (store, polku_client_get_id (client),
+                                                        NULL, NULL);
+      JsonArray *goals;
+
+      if (plan == NULL)
+        continue;
+      goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+      if (goals == NULL || json_array_get_length (goals) == 0)
+        continue;
+      *out_goal_id = g_strdup (json_object_get_string_member (
+                                 json_array_get_object_element (goals, 0), "id"));
+      *out_text = g_strdup (json_object_get_string_member (
+                              json_array_get_object_element (goals, 0), "text"));
+      return g_object_ref (client);
+    }
+  g_error ("No demo client has a plan with a goal");
+  return NULL;
+}
+
+static char *
+goal_text (PolkuStore *store,
+           const char *client_id,
+           const char *goal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, &error);
+  JsonArray *goals;
+
+  g_assert_no_error (error);
+  goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonObject *goal = json_array_get_object_element (goals, i);
+
+      if (g_strcmp0 (json_object_get_string_member (goal, "id"), goal_id) == 0)
+        return g_strdup (json_object_get_string_member (goal, "text"));
+    }
+  return NULL;
+}
+
+static gint64
+n_versions (PolkuStore *store,
+            const char *client_id,
+            const char *origin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = polku_plan_store_list_versions (store, client_id, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < versions->len; i++)
+    if (g_strcmp0 (polku_plan_version_get_origin (g_ptr_array_index (versions, i)),
+                   origin) == 0)
+      n++;
+  return n;
+}
+
+/* Waiting */
+
+static gboolean
+controller_idle (gpointer data)
+{
+  return !polku_sync_controller_get_busy (data);
+}
+
+static void
+wait_sync (PolkuSyncController *controller)
+{
+  test_wait_until (controller_idle, controller, 60000, "the sync is over");
+}
+
+static gboolean
+preferences_idle (gpointer data)
+{
+  return !polku_sync_preferences_get_busy (data);
+}
+
+static void
+wait_preferences (PolkuSyncPreferences *page)
+{
+  test_wait_until (preferences_idle, page, 60000, "the Sync page is done");
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
+count_started (PolkuSyncController *controller,
+               GParamSpec          *pspec,
+               guint               *count)
+{
+  if (polku_sync_controller_get_busy (controller))
+    (*count)++;
+}
+
+typedef struct
+{
+  guint *count;
+  guint  value;
+} AtLeast;
+
+static gboolean
+count_reached (gpointer data)
+{
+  AtLeast *at_least = data;
+
+  return *at_least->count >= at_least->value;
+}
+
+/* The status widget through every state */
+
+static void
+test_status_states (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
+  g_autoptr(PolkuSyncController) controller = polku_sync_controller_new ();
+  g_autofree char *closed = closed_port_url ();
+  const char *couch_url = need_env ("POLKU_TEST_COUCH_URL");
+  const char *admin = need_env ("POLKU_TEST_COUCH_ADMIN");
+  const char *admin_password = need_env ("POLKU_TEST_COUCH_PASSWORD");
+  GtkWidget *window = gtk_window_new ();
+  PolkuSyncStatus *status;
+  guint finished = 0;
+  guint started = 0;
+
+  polku_store_set_actor (store, "Maija Koordinaattori");
+  polku_sync_controller_set_auto (controller, FALSE);
+  status = POLKU_SYNC_STATUS (polku_sync_status_new (controller));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (status));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_swapped (controller, "finished", G_CALLBACK (count_signal), &finished);
+  g_signal_connect (controller, "notify::busy", G_CALLBACK (count_started), &started);
+
+  /* Not set up, before and after the window is unlocked: nothing runs. */
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_NOT_SET_UP);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Sync is not set up");
+  g_assert_cmpstr (polku_sync_status_get_accessible_label (status), ==,
+                   "Sync: Sync is not set up");
+  polku_sync_controller_start (controller, profile, store);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_NOT_SET_UP);
+  g_assert_false (polku_sync_controller_sync_now (controller));
+  g_assert_false (polku_sync_controller_get_busy (controller));
+
+  /* Set up with a server where nothing listens, and no password in the keyring yet. */
+  save_settings (profile, closed, "koordinaattori", NULL);
+  polku_sync_controller_settings_changed (polku_profile_get_id (profile));
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==, POLKU_SYNC_STATE_IDLE);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==,
+                   "Not synced since Polku was unlocked");
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_SYNCING);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Syncing…");
+  g_assert_true (polku_sync_status_get_progress_shown (status));
+  wait_sync (controller);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==, POLKU_SYNC_STATE_ERROR);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Sync failed");
+  g_assert_nonnull (strstr (polku_sync_status_get_message (status), "koordinaattori"));
+  g_assert_nonnull (strstr (polku_sync_status_get_message (status), "Preferences"));
+  g_assert_false (polku_sync_status_get_progress_shown (status));
+
+  /* With the password: the server does not answer, so the header says offline. */
+  store_password (profile, closed, "koordinaattori", "salasana-1");
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  wait_sync (controller);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_OFFLINE);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Offline");
+  g_assert_cmpstr (polku_sync_status_get_accessible_label (status), ==, "Sync: Offline");
+  g_assert_cmpstr (polku_sync_status_get_message (status), !=, "");
+  g_assert_null (polku_sync_controller_get_last_synced (controller));
+
+  /* Never two runs at once: three asks while one runs make two runs. */
+  finished = started = 0;
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  {
+    AtLeast two = { &finished, 2 };
+
+    test_wait_until (count_reached, &two, 60000, "two runs are over");
+  }
+  test_spin (500);
+  g_assert_cmpuint (finished, ==, 2);
+  g_assert_cmpuint (started, ==, 2);
+
+  /* Locking cancels the run in flight; what it would say is dropped. */
+  finished = 0;
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  polku_sync_controller_stop (controller);
+  g_assert_false (polku_sync_controller_get_busy (controller));
+  g_assert_false (polku_sync_controller_sync_now (controller));
+  test_spin (1000);
+  g_assert_cmpuint (finished, ==, 0);
+
+  /* A real server: synced, with the summary. */
+  save_settings (profile, couch_url, admin, NULL);
+  store_password (profile, couch_url, admin, admin_password);
+  polku_sync_controller_start (controller, profile, store);
+  g_assert_true (polku_sync_controller_sync_now (controller));
+  wait_sync (controller);
+  g_assert_cmpstr (polku_sync_controller_get_message (controller), ==, NULL);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==, POLKU_SYNC_STATE_SYNCED);
+  g_assert_true (g_str_has_prefix (polku_sync_status_get_title (status), "Synced at "));
+  g_assert_nonnull (strstr (polku_sync_status_get_summary (status), "0 plans received"));
+  g_assert_nonnull (polku_sync_controller_get_last_synced (controller));
+  g_assert_false (polku_sync_status_get_conflicts_shown (status));
+
+  /* A conflict waits: the header says so and offers the queue. */
+  {
+    g_autoptr(PolkuClient) client = polku_client_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *id = NULL;
+
+    polku_client_set_given_name (client, "Testi");
+    polku_client_set_family_name (client, "Henkilö");
+    g_assert_true (polku_client_store_save (store, client, &error));
+    g_assert_no_error (error);
+    id = add_conflict (store, polku_client_get_id (client), "client/family_name",
+                       "Henkilö", "Henkilö-Virta", "Virta");
+  }
+  polku_sync_controller_refresh_conflicts (controller);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_CONFLICTS);
+  g_assert_cmpuint (polku_sync_controller_get_n_conflicts (controller), ==, 1);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "1 conflict waits for a decision");
+  g_assert_cmpstr (polku_sync_status_get_accessible_label (status), ==,
+                   "Sync: 1 conflict waits for a decision");
+  g_assert_true (polku_sync_status_get_conflicts_shown (status));
+  g_assert_nonnull (strstr (polku_sync_status_get_summary (status), "Last synced at "));
+
+  polku_sync_controller_stop (controller);
+  test_destroy_window (GTK_WINDOW (window));
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* Preferences → Sync */
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+tree_contains (const char *path,
+               const char *needle)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return file_contains (path, needle);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (tree_contains (child, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static PolkuSyncSettings *
+load_settings (PolkuProfile *profile)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuSyncSettings *settings = polku_sync_settings_load (profile, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (settings);
+  return settings;
+}
+
+static void
+refused_url (PolkuSyncPreferences *page,
+             PolkuProfile         *profile,
+             const char           *url)
+{
+  g_autoptr(PolkuSyncSettings) settings = NULL;
+
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), url);
+  g_assert_false (polku_sync_preferences_save (page));
+  g_assert_false (polku_sync_preferences_get_busy (page));
+  g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  g_assert_nonnull (polku_sync_preferences_get_status (page));
+  g_assert_true (gtk_widget_has_css_class (
+                   GTK_WIDGET (polku_sync_preferences_get_server_row (page)), "error"));
+  settings = load_settings (profile);
+  g_assert_null (settings->server);
+  g_assert_null (settings->account);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
+  g_autofree char *closed = closed_port_url ();
+  const char *couch_url = need_env ("POLKU_TEST_COUCH_URL");
+  const char *admin = need_env ("POLKU_TEST_COUCH_ADMIN");
+  const char *admin_password = need_env ("POLKU_TEST_COUCH_PASSWORD");
+  const char *tls_url = need_env ("POLKU_TEST_TLS_PROXY_URL");
+  const char *tls_fingerprint = need_env ("POLKU_TEST_TLS_FINGERPRINT");
+  PolkuPreferencesWindow *preferences = polku_preferences_window_new (NULL, profile);
+  PolkuSyncPreferences *page;
+  g_autoptr(GError) error = NULL;
+  const char *password = "Salainen-kotikäynti-7";
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  test_spin (50);
+  page = POLKU_SYNC_PREFERENCES (test_find_widget (GTK_WIDGET (preferences),
+                                                   POLKU_TYPE_SYNC_PREFERENCES));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_editable_get_text (polku_sync_preferences_get_server_row (page)), ==,
+                   "");
+  /* The first choice is the coordinator's (no organisation), then the county's file. */
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      adw_combo_row_get_model (polku_sync_preferences_get_organisation_row (page))),
+                    >, 1);
+
+  /* Bad addresses: the reason is shown and nothing is saved. */
+  gtk_editable_set_text (polku_sync_preferences_get_account_row (page), "koordinaattori");
+  gtk_editable_set_text (polku_sync_preferences_get_password_row (page), password);
+  refused_url (page, profile, "");
+  refused_url (page, profile, "sync.example.fi");
+  refused_url (page, profile, "ftp://sync.example.fi");
+  refused_url (page, profile, "http://sync.example.fi");
+  refused_url (page, profile, "https://koordinaattori:salasana@sync.example.fi");
+  refused_url (page, profile, "https://sync.example.fi/?db=x");
+  refused_url (page, profile, "https://sync example.fi");
+  g_assert_cmpstr (gtk_editable_get_text (polku_sync_preferences_get_password_row (page)), ==,
+                   password);
+
+  /* A good one: the settings go to the profile, the password to the keyring only. */
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), closed);
+  g_assert_false (gtk_widget_has_css_class (
+                    GTK_WIDGET (polku_sync_preferences_get_server_row (page)), "error"));
+  g_assert_true (polku_sync_preferences_save (page));
+  g_assert_cmpstr (gtk_editable_get_text (polku_sync_preferences_get_password_row (page)), ==,
+                   "");
+  wait_preferences (page);
+  g_assert_false (polku_sync_preferences_get_status_is_error (page));
+  {
+    g_autoptr(PolkuSyncSettings) settings = load_settings (profile);
+    g_autofree char *stored = NULL;
+
+    g_assert_cmpstr (settings->server, ==, closed);
+    g_assert_cmpstr (settings->account, ==, "koordinaattori");
+    g_assert_null (settings->organisation);
+    stored = polku_sync_password_lookup (polku_profile_get_id (profile), closed,
+                                         "koordinaattori", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored, ==, password);
+  }
+  g_assert_false (tree_contains (dir, password));
+
+  /* An organisation: a clinic's profile. The password stays where it is. */
+  adw_combo_row_set_selected (polku_sync_preferences_get_organisation_row (page), 1);
+  g_assert_true (polku_sync_preferences_save (page));
+  wait_preferences (page);
+  {
+    g_autoptr(PolkuSyncSettings) settings = load_settings (profile);
+    g_autofree char *stored = NULL;
+
+    g_assert_nonnull (settings->organisation);
+    g_assert_cmpstr (settings->organisation, !=, "");
+    stored = polku_sync_password_lookup (polku_profile_get_id (profile), closed,
+                                         "koordinaattori", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored, ==, password);
+  }
+  adw_combo_row_set_selected (polku_sync_preferences_get_organisation_row (page), 0);
+
+  /* Test Connection: nothing listens there. */
+  polku_sync_preferences_test_connection (page);
+  g_assert_true (polku_sync_preferences_get_busy (page));
+  wait_preferences (page);
+  g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  g_assert_null (polku_sync_preferences_get_fingerprint (page));
+
+  /* A real server: a wrong password, then the right one. */
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), couch_url);
+  gtk_editable_set_text (polku_sync_preferences_get_account_row (page), admin);
+  gtk_editable_set_text (polku_sync_preferences_get_password_row (page), "väärä salasana");
+  polku_sync_preferences_test_connection (page);
+  wait_preferences (page);
+  g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  gtk_editable_set_text (polku_sync_preferences_get_password_row (page), admin_password);
+  polku_sync_preferences_test_connection (page);
+  wait_preferences (page);
+  g_assert_false (polku_sync_preferences_get_status_is_error (page));
+  g_assert_nonnull (strstr (polku_sync_preferences_get_status (page), couch_url));
+
+  /* A self-signed certificate: its fingerprint is shown, and trusting it pins it. */
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), tls_url);
+  polku_sync_preferences_test_connection (page);
+  wait_preferences (page);
+  g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  g_assert_nonnull (polku_sync_preferences_get_fingerprint (page));
+  {
+    g_autofree char *shown = polku_couch_normalize_fingerprint (
+                               polku_sync_preferences_get_fingerprint (page));
+    g_autofree char *expected = polku_couch_normalize_fingerprint (tls_fingerprint);
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+  g_assert_true (polku_sync_preferences_trust_certificate (page));
+  {
+    g_autoptr(PolkuSyncSettings) settings = load_settings (profile);
+    g_autofree char *pinned = polku_couch_normalize_fingerprint (settings->trusted_certificate);
+    g_autofree char *expected = polku_couch_normalize_fingerprint (tls_fingerprint);
+
+    g_assert_cmpstr (settings->server, ==, tls_url);
+    g_assert_cmpstr (pinned, ==, expected);
+  }
+  polku_sync_preferences_test_connection (page);
+  wait_preferences (page);
+  g_assert_false (polku_sync_preferences_get_status_is_error (page));
+  g_assert_null (polku_sync_preferences_get_fingerprint (page));
+  g_assert_false (tree_contains (dir, admin_password));
+
+  test_destroy_window (GTK_WINDOW (preferences));
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* The queue: listed, decided three ways, kept as history; the banner follows. */
+
+static gboolean
+banner_not_loading (gpointer data)
+{
+  return !polku_client_view_get_loading (data);
+}
+
+static void
+test_conflicts_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
+  g_autofree char *goal_id = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(PolkuClient) client = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PolkuConflictsWindow *window;
+  GtkWidget *banner_window = gtk_window_new ();
+  PolkuConflictsBanner *banner = POLKU_CONFLICTS_BANNER (polku_conflicts_banner_new ());
+  PolkuFormDialog *form;
+  const char *client_id;
+
+  polku_store_set_actor (store, "Maija Koordinaattori");
+  client = client_with_goal (store, &goal_id, &original);
+  client_id = polku_client_get_id (client);
+  path = g_strdup_printf ("plan/goals/%s/text", goal_id);
+  first = add_conflict (store, client_id, path, original, original, "Kotona pärjääminen");
+  second = add_conflict (store, client_id, path, original, "Oma teksti", "Toinen teksti");
+  third = add_conflict (store, client_id, path, original, "Tämä puoli", "Se puoli");
+
+  /* The banner on the client's overview. */
+  gtk_window_set_child (GTK_WINDOW (banner_window), GTK_WIDGET (banner));
+  gtk_window_present (GTK_WINDOW (banner_window));
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (banner), store);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (banner), client);
+  test_wait_until (banner_not_loading, banner, 10000, "the banner has counted");
+  g_assert_cmpuint (polku_conflicts_banner_get_count (banner), ==, 3);
+  g_assert_cmpstr (polku_conflicts_banner_get_text (banner), ==,
+                   "3 sync conflicts wait for a decision");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
+
+  /* Every client's queue, then the client's own. */
+  window = polku_conflicts_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 3);
+  g_assert_cmpuint (polku_conflicts_window_get_n_decided (window), ==, 0);
+  g_assert_nonnull (polku_conflicts_window_get_card (window, first));
+  test_destroy_window (GTK_WINDOW (window));
+  window = polku_conflicts_window_new (NULL, store, client_id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 3);
+
+  /* Take the Other Side (the card's button). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflicts.take", "s",
+                                             first));
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 2);
+  g_assert_cmpuint (polku_conflicts_window_get_n_decided (window), ==, 1);
+  g_assert_null (polku_conflicts_window_get_card (window, first));
+  text = goal_text (store, client_id, goal_id);
+  g_assert_cmpstr (text, ==, "Kotona pärjääminen");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (n_versions (store, client_id, POLKU_PLAN_ORIGIN_RESOLVE), ==, 1);
+  test_wait_until (banner_not_loading, banner, 10000, "the banner has counted again");
+  g_assert_cmpuint (polku_conflicts_banner_get_count (banner), ==, 2);
+
+  /* Keep This Side. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflicts.keep", "s",
+                                             second));
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 1);
+  text = goal_text (store, client_id, goal_id);
+  g_assert_cmpstr (text, ==, "Oma teksti");
+  g_clear_pointer (&text, g_free);
+
+  /* Edit…: the form starts from this side's value; what is written stays. */
+  form = polku_conflicts_window_edit (window, third);
+  g_assert_nonnull (form);
+  text = polku_form_dialog_get_text (form, "value");
+  g_assert_cmpstr (text, ==, "Tämä puoli");
+  g_clear_pointer (&text, g_free);
+  polku_form_dialog_set_text (form, "value", "Yhdessä sovittu teksti");
+  g_assert_true (polku_form_dialog_submit (form));
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 0);
+  g_assert_cmpuint (polku_conflicts_window_get_n_decided (window), ==, 3);
+  text = goal_text (store, client_id, goal_id);
+  g_assert_cmpstr (text, ==, "Yhdessä sovittu teksti");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (n_versions (store, client_id, POLKU_PLAN_ORIGIN_RESOLVE), ==, 3);
+
+  /* The plan's history says which versions decided a conflict. */
+  {
+    GtkWidget *history = polku_plan_history_new ();
+    GtkWidget *holder = gtk_window_new ();
+    AdwComboRow *row;
+    GListModel *labels;
+    g_autoptr(GtkStringObject) newest = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (holder), history);
+    g_assert_true (polku_plan_history_load (POLKU_PLAN_HISTORY (history), store, client_id,
+                                            &error));
+    g_assert_no_error (error);
+    row = ADW_COMBO_ROW (test_find_widget (history, ADW_TYPE_COMBO_ROW));
+    labels = adw_combo_row_get_model (row);
+    newest = g_list_model_get_item (labels, g_list_model_get_n_items (labels) - 1);
+    g_assert_true (g_str_has_suffix (gtk_string_object_get_string (newest),
+                                     " · conflict decided"));
+    test_destroy_window (GTK_WINDOW (holder));
+  }
+
+  /* Decided already: refused, and nothing changes. */
+  g_assert_false (polku_conflicts_window_resolve (window, first, POLKU_SYNC_TAKE_LOCAL, NULL,
+                                                  &error));
+  g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_RESOLVED);
+  g_clear_error (&error);
+  g_assert_cmpint (n_versions (store, client_id, POLKU_PLAN_ORIGIN_RESOLVE), ==, 3);
+
+  test_wait_until (banner_not_loading, banner, 10000, "the banner has counted at the end");
+  g_assert_cmpuint (polku_conflicts_banner_get_count (banner), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
+
+  /* How values read. */
+  text = polku_conflicts_format_value (NULL);
+  g_assert_cmpstr (text, ==, "Removed");
+  g_clear_pointer (&text, g_free);
+  text = polku_conflicts_format_value ("{\"id\": \"x\", \"text\": \"Työ\"}");
+  g_assert_cmpstr (text, ==, "Työ");
+  g_clear_pointer (&text, g_free);
+  text = polku_conflicts_format_value ("[\"a\", \"b\"]");
+  g_assert_cmpstr (text, ==, "a, b");
+  g_clear_pointer (&text, g_free);
+
+  test_destroy_window (GTK_WINDOW (window));
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (banner), NULL);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (banner), NULL);
+  test_destroy_window (GTK_WINDOW (banner_window));
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* The main window: the status in the header, the actions, locking */
+
+static PolkuConflictsWindow *
+find_conflicts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (POLKU_IS_CONFLICTS_WINDOW (window))
+        return POLKU_CONFLICTS_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (2, &dir, &profile);
+  PolkuWindow *window = polku_window_new_with_store (NULL, profile, store);
+  PolkuSyncStatus *status;
+  PolkuSyncController *controller;
+  PolkuConflictsWindow *conflicts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_tree_loaded (GTK_WIDGET (window));
+
+  status = POLKU_SYNC_STATUS (test_find_widget (GTK_WIDGET (polku_window_get_client_list (window)),
+                                                POLKU_TYPE_SYNC_STATUS));
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (polku_sync_status_get_button (status)), ==,
+                   "Sync: Sync is not set up");
+  controller = polku_sync_status_get_controller (status);
+  g_assert_true (polku_sync_controller_get_store (controller) == store);
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                   POLKU_SYNC_STATE_NOT_SET_UP);
+
+  /* Sync Now without settings: nothing runs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL));
+  g_assert_false (polku_sync_controller_get_busy (controller));
+
+  /* The queue opens for every client. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.conflicts", "s", ""));
+  conflicts = find_conflicts_window ();
+  g_assert_nonnull (conflicts);
+  g_assert_null (polku_conflicts_window_get_client_id (conflicts));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conflicts)) == GTK_WINDOW (window));
+
+  /* Locking closes it and lets the controller go of the store. */
+  polku_window_lock (window);
+  test_spin (50);
+  g_assert_null (find_conflicts_window ());
+  g_assert_null (polku_sync_controller_get_store (controller));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  g_assert_false (polku_sync_controller_get_busy (controller));
+
+  test_destroy_window (GTK_WINDOW (window));
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/sync-ui/status-states", test_status_states);
+  g_test_add_func ("/sync-ui/preferences", test_preferences);
+  g_test_add_func ("/sync-ui/conflicts-window", test_conflicts_window);
+  g_test_add_func ("/sync-ui/window", test_window);
+
+  return g_test_run ();
+}
