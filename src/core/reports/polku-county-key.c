@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "polku-county-key.h"
+#include "polku-keyring-private.h"
 
 G_DEFINE_QUARK (polku-county-key-error-quark, polku_county_key_error)
 
@@ -311,94 +312,9 @@ polku_county_key_fingerprint (GBytes *key)
 
 /* --- The Secret Service ------------------------------------------------------------------- */
 
-typedef struct
-{
-  GMainContext *context;
-  GCancellable *cancellable;
-  GCancellable *outer;
-  gulong        outer_handler;
-  GAsyncResult *result;
-  gboolean      timed_out;
-} SyncCall;
-
-static void
-on_outer_cancelled (GCancellable *outer,
-                    gpointer      inner)
-{
-  g_cancellable_cancel (inner);
-}
-
-static void
-sync_call_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  SyncCall *call = user_data;
-
-  call->result = g_object_ref (result);
-  g_main_context_wakeup (call->context);
-}
-
-static gboolean
-sync_call_timeout (gpointer user_data)
-{
-  SyncCall *call = user_data;
-
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-sync_call_begin (SyncCall     *call,
-                 GCancellable *cancellable)
-{
-  call->context = g_main_context_new ();
-  call->cancellable = g_cancellable_new ();
-  call->result = NULL;
-  call->timed_out = FALSE;
-  call->outer = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  call->outer_handler = 0;
-  g_main_context_push_thread_default (call->context);
-
-  if (cancellable != NULL)
-    call->outer_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_outer_cancelled),
-                                                 g_object_ref (call->cancellable),
-                                                 g_object_unref);
-}
-
-static void
-sync_call_wait (SyncCall *call)
-{
-  GSource *timeout = g_timeout_source_new_seconds (POLKU_COUNTY_KEY_TIMEOUT_SECONDS);
-
-  g_source_set_callback (timeout, sync_call_timeout, call, NULL);
-  g_source_attach (timeout, call->context);
-
-  while (call->result == NULL)
-    g_main_context_iteration (call->context, TRUE);
-
-  g_source_destroy (timeout);
-  g_source_unref (timeout);
-}
-
-static void
-sync_call_end (SyncCall *call)
-{
-  if (call->outer != NULL)
-    g_cancellable_disconnect (call->outer, call->outer_handler);
-  g_clear_object (&call->outer);
-  g_main_context_pop_thread_default (call->context);
-  while (g_main_context_iteration (call->context, FALSE))
-    ;
-  g_clear_object (&call->result);
-  g_clear_object (&call->cancellable);
-  g_clear_pointer (&call->context, g_main_context_unref);
-}
-
 static void
 set_unavailable (GError   **error,
-                 SyncCall  *call,
+                 PolkuKeyringCall  *call,
                  GError    *cause)
 {
   if (call->timed_out)
@@ -419,18 +335,18 @@ lookup_text (const char    *county,
              GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SyncCall call;
+  PolkuKeyringCall call;
   char *secret;
   char *copy = NULL;
 
-  sync_call_begin (&call, cancellable);
-  secret_password_lookup (get_schema (), call.cancellable, sync_call_done, &call,
+  polku_keyring_call_begin (&call, cancellable);
+  secret_password_lookup (get_schema (), call.cancellable, polku_keyring_call_done, &call,
                           "county", county, NULL);
-  sync_call_wait (&call);
+  polku_keyring_call_wait (&call, POLKU_COUNTY_KEY_TIMEOUT_SECONDS);
   secret = secret_password_lookup_finish (call.result, &local_error);
   if (local_error != NULL)
     set_unavailable (error, &call, local_error);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
 
   if (secret != NULL)
     {
@@ -526,7 +442,7 @@ polku_county_key_store (const char    *county,
   g_autofree char *fingerprint = NULL;
   char *hex;
   char *stored;
-  SyncCall call;
+  PolkuKeyringCall call;
   gboolean ok;
 
   g_return_val_if_fail (key != NULL, FALSE);
@@ -585,14 +501,14 @@ polku_county_key_store (const char    *county,
   /* TRANSLATORS: the name of the keyring item; %s is the key's fingerprint */
   label = g_strdup_printf (_("Polku county pseudonymisation key %s"), fingerprint);
 
-  sync_call_begin (&call, cancellable);
+  polku_keyring_call_begin (&call, cancellable);
   secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, hex,
-                         call.cancellable, sync_call_done, &call, "county", county, NULL);
-  sync_call_wait (&call);
+                         call.cancellable, polku_keyring_call_done, &call, "county", county, NULL);
+  polku_keyring_call_wait (&call, POLKU_COUNTY_KEY_TIMEOUT_SECONDS);
   ok = secret_password_store_finish (call.result, &local_error);
   if (!ok)
     set_unavailable (error, &call, local_error);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
   wipe_string (hex);
 
   return ok;
@@ -612,18 +528,18 @@ polku_county_key_delete (const char    *county,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SyncCall call;
+  PolkuKeyringCall call;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  sync_call_begin (&call, cancellable);
-  secret_password_clear (get_schema (), call.cancellable, sync_call_done, &call,
+  polku_keyring_call_begin (&call, cancellable);
+  secret_password_clear (get_schema (), call.cancellable, polku_keyring_call_done, &call,
                          "county", county_or_default (county), NULL);
-  sync_call_wait (&call);
+  polku_keyring_call_wait (&call, POLKU_COUNTY_KEY_TIMEOUT_SECONDS);
   secret_password_clear_finish (call.result, &local_error);
   if (local_error != NULL)
     set_unavailable (error, &call, local_error);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
 
   return local_error == NULL;
 }

@@ -17,6 +17,7 @@
 #include <libsecret/secret.h>
 
 #include "polku-keyring.h"
+#include "polku-keyring-private.h"
 
 G_DEFINE_QUARK (polku-keyring-error-quark, polku_keyring_error)
 
@@ -34,15 +35,9 @@ get_schema (void)
   return &schema;
 }
 
-typedef struct
-{
-  GMainContext *context;
-  GCancellable *cancellable;
-  GCancellable *outer;
-  gulong        outer_handler;
-  GAsyncResult *result;
-  gboolean      timed_out;
-} SyncCall;
+/* A libsecret call made blocking, with a timeout and an outer cancellable
+ * (polku-keyring-private.h): the keyring may never answer (a locked or absent Secret
+ * Service), and a worker thread must not wait for ever. */
 
 static void
 on_outer_cancelled (GCancellable *outer,
@@ -51,30 +46,30 @@ on_outer_cancelled (GCancellable *outer,
   g_cancellable_cancel (inner);
 }
 
-static void
-sync_call_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+void
+polku_keyring_call_done (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  SyncCall *call = user_data;
+  PolkuKeyringCall *call = user_data;
 
   call->result = g_object_ref (result);
   g_main_context_wakeup (call->context);
 }
 
 static gboolean
-sync_call_timeout (gpointer user_data)
+call_timeout (gpointer user_data)
 {
-  SyncCall *call = user_data;
+  PolkuKeyringCall *call = user_data;
 
   call->timed_out = TRUE;
   g_cancellable_cancel (call->cancellable);
   return G_SOURCE_REMOVE;
 }
 
-static void
-sync_call_begin (SyncCall     *call,
-                 GCancellable *cancellable)
+void
+polku_keyring_call_begin (PolkuKeyringCall *call,
+                          GCancellable     *cancellable)
 {
   call->context = g_main_context_new ();
   call->cancellable = g_cancellable_new ();
@@ -90,13 +85,13 @@ sync_call_begin (SyncCall     *call,
                                                  g_object_unref);
 }
 
-static void
-sync_call_wait (SyncCall *call,
-                guint     timeout_seconds)
+void
+polku_keyring_call_wait (PolkuKeyringCall *call,
+                         guint             timeout_seconds)
 {
   GSource *timeout = g_timeout_source_new_seconds (MAX (timeout_seconds, 1));
 
-  g_source_set_callback (timeout, sync_call_timeout, call, NULL);
+  g_source_set_callback (timeout, call_timeout, call, NULL);
   g_source_attach (timeout, call->context);
 
   while (call->result == NULL)
@@ -106,8 +101,8 @@ sync_call_wait (SyncCall *call,
   g_source_unref (timeout);
 }
 
-static void
-sync_call_end (SyncCall *call)
+void
+polku_keyring_call_end (PolkuKeyringCall *call)
 {
   if (call->outer != NULL)
     g_cancellable_disconnect (call->outer, call->outer_handler);
@@ -123,7 +118,7 @@ sync_call_end (SyncCall *call)
 
 static void
 set_unavailable (GError   **error,
-                 SyncCall  *call,
+                 PolkuKeyringCall  *call,
                  GError    *cause,
                  guint      timeout_seconds)
 {
@@ -143,20 +138,20 @@ polku_keyring_lookup_key (const char    *profile_id,
                           GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SyncCall call;
+  PolkuKeyringCall call;
   char *secret;
 
   g_return_val_if_fail (profile_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  sync_call_begin (&call, cancellable);
-  secret_password_lookup (get_schema (), call.cancellable, sync_call_done, &call,
+  polku_keyring_call_begin (&call, cancellable);
+  secret_password_lookup (get_schema (), call.cancellable, polku_keyring_call_done, &call,
                           "profile-id", profile_id, NULL);
-  sync_call_wait (&call, timeout_seconds);
+  polku_keyring_call_wait (&call, timeout_seconds);
   secret = secret_password_lookup_finish (call.result, &local_error);
   if (local_error != NULL)
     set_unavailable (error, &call, local_error, timeout_seconds);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
 
   if (secret == NULL)
     return NULL;
@@ -178,7 +173,7 @@ polku_keyring_store_key (const char    *profile_id,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SyncCall call;
+  PolkuKeyringCall call;
   gboolean ok;
 
   g_return_val_if_fail (profile_id != NULL, FALSE);
@@ -186,15 +181,15 @@ polku_keyring_store_key (const char    *profile_id,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  sync_call_begin (&call, cancellable);
+  polku_keyring_call_begin (&call, cancellable);
   secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, key,
-                         call.cancellable, sync_call_done, &call,
+                         call.cancellable, polku_keyring_call_done, &call,
                          "profile-id", profile_id, NULL);
-  sync_call_wait (&call, timeout_seconds);
+  polku_keyring_call_wait (&call, timeout_seconds);
   ok = secret_password_store_finish (call.result, &local_error);
   if (!ok)
     set_unavailable (error, &call, local_error, timeout_seconds);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
 
   return ok;
 }
@@ -206,19 +201,19 @@ polku_keyring_clear_key (const char    *profile_id,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SyncCall call;
+  PolkuKeyringCall call;
 
   g_return_val_if_fail (profile_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  sync_call_begin (&call, cancellable);
-  secret_password_clear (get_schema (), call.cancellable, sync_call_done, &call,
+  polku_keyring_call_begin (&call, cancellable);
+  secret_password_clear (get_schema (), call.cancellable, polku_keyring_call_done, &call,
                          "profile-id", profile_id, NULL);
-  sync_call_wait (&call, timeout_seconds);
+  polku_keyring_call_wait (&call, timeout_seconds);
   secret_password_clear_finish (call.result, &local_error);
   if (local_error != NULL)
     set_unavailable (error, &call, local_error, timeout_seconds);
-  sync_call_end (&call);
+  polku_keyring_call_end (&call);
 
   return local_error == NULL;
 }
