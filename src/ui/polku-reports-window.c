@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "polku-json.h"
 #include "polku-case-sign.h"
 #include "polku-checklist.h"
 #include "polku-coordinator-store.h"
@@ -205,35 +206,6 @@ format_value (double value,
 
 /* JSON */
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node)
-                                                             : NULL;
-}
-
 static double
 number_member (JsonObject *object,
                const char *name)
@@ -278,7 +250,7 @@ cell_text (PolkuReportsWindow  *self,
       && json_node_get_boolean (suppressed))
     {
       JsonNode *complementary = json_object_get_member (cell, "complementary");
-      const char *display = string_member (cell, "display");
+      const char *display = polku_json_get_string (cell, "display");
 
       if (complementary != NULL && JSON_NODE_HOLDS_VALUE (complementary)
           && json_node_get_boolean (complementary))
@@ -341,7 +313,7 @@ add_figure (PolkuReportsWindow *self,
       gtk_widget_set_tooltip_text (label, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
-      if (string_member (cell, "display") != NULL)
+      if (polku_json_get_string (cell, "display") != NULL)
         gtk_widget_add_css_class (label, "dim-label");
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -469,10 +441,10 @@ static const char *
 label_or_id (JsonObject *object,
              const char *id_member)
 {
-  const char *label = string_member (object, "label");
+  const char *label = polku_json_get_string (object, "label");
 
   if (label == NULL)
-    label = string_member (object, id_member);
+    label = polku_json_get_string (object, id_member);
   return label != NULL ? label : "";
 }
 
@@ -482,9 +454,9 @@ static void
 show_summary (PolkuReportsWindow *self,
               JsonObject         *root)
 {
-  JsonObject *query = object_member (root, "query");
-  g_autofree char *from = polku_date_format_user (string_member (query, "from"));
-  g_autofree char *to = polku_date_format_user (string_member (query, "to"));
+  JsonObject *query = polku_json_get_object (root, "query");
+  g_autofree char *from = polku_date_format_user (polku_json_get_string (query, "from"));
+  g_autofree char *to = polku_date_format_user (polku_json_get_string (query, "to"));
   /* Translators: the period of a report, e.g. "Plans agreed 1.1.2024–31.12.2024" */
   g_autofree char *period = g_strdup_printf (_("Plans agreed %s–%s"), from, to);
   g_autofree char *threshold = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -499,15 +471,15 @@ show_summary (PolkuReportsWindow *self,
 
   add_figure (self, list, _("Clients in the report"),
               _("Plan agreed in the period, with the filters chosen"),
-              object_member (object_member (root, "cohort"), "clients"), KIND_COUNT);
+              polku_json_get_object (polku_json_get_object (root, "cohort"), "clients"), KIND_COUNT);
 }
 
 static void
 show_cohort (PolkuReportsWindow *self,
              JsonObject         *root)
 {
-  JsonObject *cohort = object_member (root, "cohort");
-  JsonArray *periods = array_member (cohort, "periods");
+  JsonObject *cohort = polku_json_get_object (root, "cohort");
+  JsonArray *periods = polku_json_get_array (cohort, "periods");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("Who Is Counted"),
                                     _("A client counts for a period only when all its months "
                                       "after the plan are over. Those left out, and why:"));
@@ -516,26 +488,26 @@ show_cohort (PolkuReportsWindow *self,
   for (guint i = 0; i < array_length (periods); i++)
     {
       JsonObject *period = array_object (periods, i);
-      JsonArray *left_out = array_member (period, "left_out");
+      JsonArray *left_out = polku_json_get_array (period, "left_out");
       guint months = (guint) number_member (period, "months");
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                              "%u month before and after",
                                                              "%u months before and after",
                                                              months), months);
-      g_autofree char *included = cell_text_plain (self, object_member (period, "included"),
+      g_autofree char *included = cell_text_plain (self, polku_json_get_object (period, "included"),
                                                    KIND_COUNT);
       /* Translators: %s is a number of clients or "< 5" */
       g_autofree char *subtitle = g_strdup_printf (_("Included: %s"), included);
       GtkWidget *expander = add_expander (list, title, subtitle);
 
-      add_figure (self, expander, _("Included"), NULL, object_member (period, "included"),
+      add_figure (self, expander, _("Included"), NULL, polku_json_get_object (period, "included"),
                   KIND_COUNT);
       for (guint k = 0; k < array_length (left_out); k++)
         {
           JsonObject *reason = array_object (left_out, k);
 
           add_figure (self, expander, label_or_id (reason, "reason"), _("Left out"),
-                      object_member (reason, "n"), KIND_COUNT);
+                      polku_json_get_object (reason, "n"), KIND_COUNT);
         }
     }
   hide_if_empty (list);
@@ -546,7 +518,7 @@ show_before_after_period (PolkuReportsWindow *self,
                           GtkWidget          *page,
                           JsonObject         *period)
 {
-  JsonArray *categories = array_member (period, "categories");
+  JsonArray *categories = polku_json_get_array (period, "categories");
   guint months = (guint) number_member (period, "months");
   g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "Bar chart: contacts per client "
@@ -558,37 +530,37 @@ show_before_after_period (PolkuReportsWindow *self,
                                                                months), months);
   GtkWidget *list = new_list (page);
 
-  add_figure (self, list, _("Clients included"), NULL, object_member (period, "clients"),
+  add_figure (self, list, _("Clients included"), NULL, polku_json_get_object (period, "clients"),
               KIND_COUNT);
   add_chart (self, page, POLKU_REPORT_CHART_BEFORE_AFTER, months, description);
   list = new_list (page);
   for (guint i = 0; i < array_length (categories); i++)
     {
       JsonObject *category = array_object (categories, i);
-      JsonObject *before = object_member (category, "before");
-      JsonObject *after = object_member (category, "after");
-      g_autofree char *means = pair_text (self, object_member (before, "mean"),
-                                          object_member (after, "mean"), KIND_MEAN);
+      JsonObject *before = polku_json_get_object (category, "before");
+      JsonObject *after = polku_json_get_object (category, "after");
+      g_autofree char *means = pair_text (self, polku_json_get_object (before, "mean"),
+                                          polku_json_get_object (after, "mean"), KIND_MEAN);
       /* Translators: %s is e.g. "2,1 → 1,4" */
       g_autofree char *subtitle = g_strdup_printf (_("Per client: %s"), means);
       GtkWidget *expander = add_expander (list, label_or_id (category, "id"), subtitle);
 
       add_figure (self, expander, _("Mean per client before"), NULL,
-                  object_member (before, "mean"), KIND_MEAN);
+                  polku_json_get_object (before, "mean"), KIND_MEAN);
       add_figure (self, expander, _("Mean per client after"), NULL,
-                  object_member (after, "mean"), KIND_MEAN);
+                  polku_json_get_object (after, "mean"), KIND_MEAN);
       add_figure (self, expander, _("Median per client before"), NULL,
-                  object_member (before, "median"), KIND_MEDIAN);
+                  polku_json_get_object (before, "median"), KIND_MEDIAN);
       add_figure (self, expander, _("Median per client after"), NULL,
-                  object_member (after, "median"), KIND_MEDIAN);
-      add_figure (self, expander, _("Total before"), NULL, object_member (before, "total"),
+                  polku_json_get_object (after, "median"), KIND_MEDIAN);
+      add_figure (self, expander, _("Total before"), NULL, polku_json_get_object (before, "total"),
                   KIND_COUNT);
-      add_figure (self, expander, _("Total after"), NULL, object_member (after, "total"),
+      add_figure (self, expander, _("Total after"), NULL, polku_json_get_object (after, "total"),
                   KIND_COUNT);
       add_figure (self, expander, _("Change in the total"), NULL,
-                  object_member (category, "change_percent"), KIND_CHANGE);
+                  polku_json_get_object (category, "change_percent"), KIND_CHANGE);
       add_figure (self, expander, _("Clients whose use fell"), NULL,
-                  object_member (category, "share_fell"), KIND_PERCENT);
+                  polku_json_get_object (category, "share_fell"), KIND_PERCENT);
     }
 }
 
@@ -606,7 +578,7 @@ static void
 show_before_after (PolkuReportsWindow *self,
                    JsonObject         *root)
 {
-  JsonArray *periods = array_member (root, "before_after");
+  JsonArray *periods = polku_json_get_array (root, "before_after");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("Before and After"),
                                     _("Contacts in the months before the plan was agreed and "
                                       "in as many months after it, for the clients whose "
@@ -649,7 +621,7 @@ static void
 show_continuity (PolkuReportsWindow *self,
                  JsonObject         *root)
 {
-  JsonArray *rows = array_member (root, "continuity");
+  JsonArray *rows = polku_json_get_array (root, "continuity");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("Continuity of Care"),
                                     _("How concentrated non-urgent doctor and nurse visits "
                                       "were on the same professionals (COCI, UPC: 0 to 1), the "
@@ -659,28 +631,28 @@ show_continuity (PolkuReportsWindow *self,
   for (guint i = 0; i < array_length (rows); i++)
     {
       JsonObject *row = array_object (rows, i);
-      JsonObject *before = object_member (row, "before");
-      JsonObject *after = object_member (row, "after");
+      JsonObject *before = polku_json_get_object (row, "before");
+      JsonObject *after = polku_json_get_object (row, "after");
       guint months = (guint) number_member (row, "months");
-      const char *index = string_member (row, "index");
+      const char *index = polku_json_get_string (row, "index");
       /* Translators: a continuity index and a period, e.g. "COCI, 6 months" */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u month",
                                                              "%s, %u months", months),
                                                 index != NULL ? index : "", months);
-      g_autofree char *medians = pair_text (self, object_member (before, "median"),
-                                            object_member (after, "median"), KIND_INDEX);
+      g_autofree char *medians = pair_text (self, polku_json_get_object (before, "median"),
+                                            polku_json_get_object (after, "median"), KIND_INDEX);
       /* Translators: %s is e.g. "0,45 → 0,60" */
       g_autofree char *subtitle = g_strdup_printf (_("Median: %s"), medians);
       GtkWidget *expander = add_expander (list, title, subtitle);
 
-      add_figure (self, expander, _("Median before"), NULL, object_member (before, "median"),
+      add_figure (self, expander, _("Median before"), NULL, polku_json_get_object (before, "median"),
                   KIND_INDEX);
-      add_figure (self, expander, _("Median after"), NULL, object_member (after, "median"),
+      add_figure (self, expander, _("Median after"), NULL, polku_json_get_object (after, "median"),
                   KIND_INDEX);
       add_figure (self, expander, _("Clients with at least two visits before"), NULL,
-                  object_member (before, "n"), KIND_COUNT);
+                  polku_json_get_object (before, "n"), KIND_COUNT);
       add_figure (self, expander, _("Clients with at least two visits after"), NULL,
-                  object_member (after, "n"), KIND_COUNT);
+                  polku_json_get_object (after, "n"), KIND_COUNT);
     }
   hide_if_empty (list);
 }
@@ -689,9 +661,9 @@ static void
 show_whoqol (PolkuReportsWindow *self,
              JsonObject         *root)
 {
-  JsonObject *whoqol = object_member (root, "whoqol");
-  JsonArray *domains = array_member (whoqol, "domains");
-  JsonArray *over_time = array_member (whoqol, "over_time");
+  JsonObject *whoqol = polku_json_get_object (root, "whoqol");
+  JsonArray *domains = polku_json_get_array (whoqol, "domains");
+  JsonArray *over_time = polku_json_get_array (whoqol, "over_time");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("Quality of Life"),
                                     _("WHOQOL-BREF domain scores (0–100): the baseline against "
                                       "the latest follow-up of the same clients, and the means "
@@ -704,28 +676,28 @@ show_whoqol (PolkuReportsWindow *self,
   for (guint i = 0; i < array_length (domains); i++)
     {
       JsonObject *domain = array_object (domains, i);
-      g_autofree char *change = cell_text_plain (self, object_member (domain, "mean_change"),
+      g_autofree char *change = cell_text_plain (self, polku_json_get_object (domain, "mean_change"),
                                                  KIND_SCORE_CHANGE);
       /* Translators: %s is a change of a score, e.g. "+6,2" */
       g_autofree char *subtitle = g_strdup_printf (_("Mean change: %s"), change);
       GtkWidget *expander = add_expander (list, label_or_id (domain, "id"), subtitle);
 
       add_figure (self, expander, _("Baseline mean"), NULL,
-                  object_member (domain, "baseline_mean"), KIND_SCORE);
+                  polku_json_get_object (domain, "baseline_mean"), KIND_SCORE);
       add_figure (self, expander, _("Latest follow-up mean"), NULL,
-                  object_member (domain, "latest_mean"), KIND_SCORE);
+                  polku_json_get_object (domain, "latest_mean"), KIND_SCORE);
       add_figure (self, expander, _("Mean change"), NULL,
-                  object_member (domain, "mean_change"), KIND_SCORE_CHANGE);
+                  polku_json_get_object (domain, "mean_change"), KIND_SCORE_CHANGE);
       add_figure (self, expander, _("Clients with both"), NULL,
-                  object_member (domain, "pairs"), KIND_COUNT);
+                  polku_json_get_object (domain, "pairs"), KIND_COUNT);
     }
   add_figure (self, list, _("Median days from baseline to follow-up"), NULL,
-              object_member (whoqol, "interval_days_median"), KIND_MEDIAN);
+              polku_json_get_object (whoqol, "interval_days_median"), KIND_MEDIAN);
   add_figure (self, list, _("Assessments not scored"), _("Too many questions unanswered"),
-              object_member (whoqol, "discarded"), KIND_COUNT);
-  if (object_member (whoqol, "unpaired") != NULL)
+              polku_json_get_object (whoqol, "discarded"), KIND_COUNT);
+  if (polku_json_get_object (whoqol, "unpaired") != NULL)
     add_figure (self, list, _("Clients with a baseline and no follow-up"), NULL,
-                object_member (whoqol, "unpaired"), KIND_COUNT);
+                polku_json_get_object (whoqol, "unpaired"), KIND_COUNT);
 
   /* The chart's own figures. */
   if (array_length (over_time) > 0)
@@ -736,22 +708,22 @@ show_whoqol (PolkuReportsWindow *self,
       for (guint i = 0; i < array_length (over_time); i++)
         {
           JsonObject *point = array_object (over_time, i);
-          const char *id = string_member (point, "domain");
+          const char *id = polku_json_get_string (point, "domain");
           const char *label = id;
           guint months = (guint) number_member (point, "months");
-          g_autofree char *n = cell_text_plain (self, object_member (point, "n"), KIND_COUNT);
+          g_autofree char *n = cell_text_plain (self, polku_json_get_object (point, "n"), KIND_COUNT);
           g_autofree char *title = NULL;
           /* Translators: %s is a number of clients or "< 5" */
           g_autofree char *subtitle = g_strdup_printf (_("Clients: %s"), n);
 
           for (guint d = 0; d < array_length (domains); d++)
-            if (g_strcmp0 (string_member (array_object (domains, d), "id"), id) == 0)
+            if (g_strcmp0 (polku_json_get_string (array_object (domains, d), "id"), id) == 0)
               label = label_or_id (array_object (domains, d), "id");
           /* Translators: a domain at a time, e.g. "Physical health, 6 months" */
           title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u month",
                                                 "%s, %u months", months),
                                    label != NULL ? label : "", months);
-          add_figure (self, expander, title, subtitle, object_member (point, "mean"),
+          add_figure (self, expander, title, subtitle, polku_json_get_object (point, "mean"),
                       KIND_SCORE);
         }
     }
@@ -761,7 +733,7 @@ static void
 show_satisfaction (PolkuReportsWindow *self,
                    JsonObject         *root)
 {
-  JsonArray *years = array_member (object_member (root, "satisfaction"), "years");
+  JsonArray *years = polku_json_get_array (polku_json_get_object (root, "satisfaction"), "years");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("Client Satisfaction"),
                                     _("Each client’s latest answer in the year."));
   GtkWidget *list = new_list (section);
@@ -769,20 +741,20 @@ show_satisfaction (PolkuReportsWindow *self,
   for (guint i = 0; i < array_length (years); i++)
     {
       JsonObject *year = array_object (years, i);
-      JsonArray *categories = array_member (year, "categories");
+      JsonArray *categories = polku_json_get_array (year, "categories");
       g_autofree char *title = g_strdup_printf ("%.0f", number_member (year, "year"));
-      g_autofree char *n = cell_text_plain (self, object_member (year, "n"), KIND_COUNT);
+      g_autofree char *n = cell_text_plain (self, polku_json_get_object (year, "n"), KIND_COUNT);
       /* Translators: %s is the number of answers or "< 5" */
       g_autofree char *subtitle = g_strdup_printf (_("Answers: %s"), n);
       GtkWidget *expander = add_expander (list, title, subtitle);
 
-      add_figure (self, expander, _("Answers"), NULL, object_member (year, "n"), KIND_COUNT);
+      add_figure (self, expander, _("Answers"), NULL, polku_json_get_object (year, "n"), KIND_COUNT);
       for (guint k = 0; k < array_length (categories); k++)
         {
           JsonObject *category = array_object (categories, k);
 
           add_figure (self, expander, label_or_id (category, "id"), NULL,
-                      object_member (category, "share"), KIND_PERCENT);
+                      polku_json_get_object (category, "share"), KIND_PERCENT);
         }
     }
   hide_if_empty (list);
@@ -796,21 +768,21 @@ add_cost_rows (PolkuReportsWindow *self,
                const char         *title,
                JsonObject         *object)
 {
-  g_autofree char *pair = pair_text (self, object_member (object, "before"),
-                                     object_member (object, "after"), KIND_EUROS);
+  g_autofree char *pair = pair_text (self, polku_json_get_object (object, "before"),
+                                     polku_json_get_object (object, "after"), KIND_EUROS);
   GtkWidget *expander = add_expander (list, title, pair);
 
-  add_figure (self, expander, C_("costs", "Before"), NULL, object_member (object, "before"),
+  add_figure (self, expander, C_("costs", "Before"), NULL, polku_json_get_object (object, "before"),
               KIND_EUROS);
-  add_figure (self, expander, C_("costs", "After"), NULL, object_member (object, "after"), KIND_EUROS);
+  add_figure (self, expander, C_("costs", "After"), NULL, polku_json_get_object (object, "after"), KIND_EUROS);
 }
 
 static void
 show_costs (PolkuReportsWindow *self,
             JsonObject         *root)
 {
-  JsonObject *costs = object_member (root, "costs");
-  JsonArray *sectors = array_member (costs, "sectors");
+  JsonObject *costs = polku_json_get_object (root, "costs");
+  JsonArray *sectors = polku_json_get_array (costs, "sectors");
   g_autofree char *description = NULL;
   GtkWidget *section, *list;
 
@@ -827,8 +799,8 @@ show_costs (PolkuReportsWindow *self,
                                               "Unit costs from %s, %u months before and after "
                                               "the plan.",
                                               (gulong) number_member (costs, "months")),
-                                 string_member (costs, "file") != NULL
-                                 ? string_member (costs, "file") : "",
+                                 polku_json_get_string (costs, "file") != NULL
+                                 ? polku_json_get_string (costs, "file") : "",
                                  (guint) number_member (costs, "months"));
   section = add_section (GTK_WIDGET (self->results_box), _("Costs"), description);
   list = new_list (section);
@@ -838,8 +810,8 @@ show_costs (PolkuReportsWindow *self,
 
       add_cost_rows (self, list, label_or_id (sector, "sector"), sector);
     }
-  if (object_member (costs, "total") != NULL)
-    add_cost_rows (self, list, _("Total"), object_member (costs, "total"));
+  if (polku_json_get_object (costs, "total") != NULL)
+    add_cost_rows (self, list, _("Total"), polku_json_get_object (costs, "total"));
 }
 
 static void
@@ -863,7 +835,7 @@ add_parts (PolkuReportsWindow *self,
       JsonObject *part = array_object (parts, i);
 
       add_figure (self, expander, label_or_id (part, id_member), NULL,
-                  object_member (part, "n"), KIND_COUNT);
+                  polku_json_get_object (part, "n"), KIND_COUNT);
     }
   if (total != NULL)
     add_figure (self, expander, _("In all"), NULL, total, KIND_COUNT);
@@ -873,43 +845,43 @@ static void
 show_process (PolkuReportsWindow *self,
               JsonObject         *root)
 {
-  JsonObject *process = object_member (root, "process");
-  JsonObject *consent = object_member (process, "consent");
-  JsonObject *days = object_member (process, "median_days");
-  JsonArray *caseload = array_member (process, "caseload");
+  JsonObject *process = polku_json_get_object (root, "process");
+  JsonObject *consent = polku_json_get_object (process, "consent");
+  JsonObject *days = polku_json_get_object (process, "median_days");
+  JsonArray *caseload = polku_json_get_array (process, "caseload");
   GtkWidget *section = add_section (GTK_WIDGET (self->results_box), _("The Process"),
                                     _("Clients identified in the period, and the work as it "
                                       "is today."));
   GtkWidget *list = new_list (section);
   GtkWidget *expander;
 
-  add_figure (self, list, _("Clients identified"), NULL, object_member (process, "clients"),
+  add_figure (self, list, _("Clients identified"), NULL, polku_json_get_object (process, "clients"),
               KIND_COUNT);
-  add_parts (self, list, _("Identified by"), array_member (process, "identified_by_sector"),
+  add_parts (self, list, _("Identified by"), polku_json_get_array (process, "identified_by_sector"),
              "sector", NULL);
 
   expander = add_expander (list, _("Consent"), NULL);
-  add_figure (self, expander, C_("consent", "Given"), NULL, object_member (consent, "given"), KIND_COUNT);
-  add_figure (self, expander, C_("consent", "Declined"), NULL, object_member (consent, "declined"),
+  add_figure (self, expander, C_("consent", "Given"), NULL, polku_json_get_object (consent, "given"), KIND_COUNT);
+  add_figure (self, expander, C_("consent", "Declined"), NULL, polku_json_get_object (consent, "declined"),
               KIND_COUNT);
-  if (object_member (consent, "no_decision") != NULL)
+  if (polku_json_get_object (consent, "no_decision") != NULL)
     add_figure (self, expander, _("No decision yet"), NULL,
-                object_member (consent, "no_decision"), KIND_COUNT);
+                polku_json_get_object (consent, "no_decision"), KIND_COUNT);
 
   expander = add_expander (list, _("Median days from identification"), NULL);
   add_figure (self, expander, _("To the first contact"), NULL,
-              object_member (days, "to_first_contact"), KIND_MEDIAN);
+              polku_json_get_object (days, "to_first_contact"), KIND_MEDIAN);
   add_figure (self, expander, _("To the mapping visit"), NULL,
-              object_member (days, "to_mapping_visit"), KIND_MEDIAN);
+              polku_json_get_object (days, "to_mapping_visit"), KIND_MEDIAN);
   add_figure (self, expander, _("To the agreed plan"), NULL,
-              object_member (days, "to_agreed_plan"), KIND_MEDIAN);
+              polku_json_get_object (days, "to_agreed_plan"), KIND_MEDIAN);
 
-  add_figure (self, list, _("Reviews overdue"), NULL, object_member (process, "overdue_reviews"),
+  add_figure (self, list, _("Reviews overdue"), NULL, polku_json_get_object (process, "overdue_reviews"),
               KIND_COUNT);
-  add_parts (self, list, _("Closures by reason"), array_member (process, "closures"), "code",
-             object_member (process, "closures_total"));
+  add_parts (self, list, _("Closures by reason"), polku_json_get_array (process, "closures"), "code",
+             polku_json_get_object (process, "closures_total"));
   add_figure (self, list, _("Waiting for a coordinator"), NULL,
-              object_member (process, "queue"), KIND_COUNT);
+              polku_json_get_object (process, "queue"), KIND_COUNT);
 
   /* The caseload: its chart, then its table. */
   add_label (section, _("Caseload"), "heading");
@@ -919,13 +891,13 @@ show_process (PolkuReportsWindow *self,
   for (guint i = 0; i < array_length (caseload); i++)
     {
       JsonObject *entry = array_object (caseload, i);
-      const char *name = string_member (entry, "coordinator");
+      const char *name = polku_json_get_string (entry, "coordinator");
 
-      add_figure (self, list, name != NULL ? name : "", NULL, object_member (entry, "clients"),
+      add_figure (self, list, name != NULL ? name : "", NULL, polku_json_get_object (entry, "clients"),
                   KIND_COUNT);
     }
   add_figure (self, list, _("Open cases in all"), NULL,
-              object_member (process, "caseload_total"), KIND_COUNT);
+              polku_json_get_object (process, "caseload_total"), KIND_COUNT);
 }
 
 static void
@@ -944,7 +916,7 @@ show_results (PolkuReportsWindow *self)
   JsonObject *root = json_node_get_object (self->report_json);
 
   clear_results (self);
-  self->threshold = (guint) MAX (number_member (object_member (root, "query"), "threshold"),
+  self->threshold = (guint) MAX (number_member (polku_json_get_object (root, "query"), "threshold"),
                                  1);
   show_summary (self, root);
   show_cohort (self, root);

@@ -32,6 +32,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "polku-json.h"
 #include "polku-checklist.h"
 #include "polku-number.h"
 #include "polku-report-draw.h"
@@ -141,35 +142,6 @@ is_whole (double v)
 
 /* JSON */
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node)
-                                                             : NULL;
-}
-
 static double
 number_member (JsonObject *object,
                const char *name,
@@ -205,7 +177,7 @@ read_cell (JsonObject  *object,
            double      *value,
            const char **display)
 {
-  JsonObject *cell = object_member (object, name);
+  JsonObject *cell = polku_json_get_object (object, name);
   JsonNode *node;
 
   *value = NAN;
@@ -217,7 +189,7 @@ read_cell (JsonObject  *object,
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node))
     {
       if (display != NULL)
-        *display = string_member (cell, "display");
+        *display = polku_json_get_string (cell, "display");
       return CELL_SUPPRESSED;
     }
   *value = number_member (cell, "value", NAN);
@@ -235,7 +207,7 @@ static JsonObject *
 find_period (JsonNode *report_json,
              guint     months)
 {
-  JsonArray *periods = array_member (root_object (report_json), "before_after");
+  JsonArray *periods = polku_json_get_array (root_object (report_json), "before_after");
 
   for (guint i = 0; periods != NULL && i < json_array_get_length (periods); i++)
     {
@@ -761,7 +733,7 @@ chart_before_after (Ctx        *ctx,
                     JsonObject *period,
                     guint       months)
 {
-  JsonArray *categories = array_member (period, "categories");
+  JsonArray *categories = polku_json_get_array (period, "categories");
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (BarRow));
   g_autoptr(GArray) keys = g_array_new (FALSE, TRUE, sizeof (Key));
   g_autofree char *before = word_with_number (ctx, W_BEFORE, months);
@@ -778,15 +750,15 @@ chart_before_after (Ctx        *ctx,
 
       if (category == NULL)
         continue;
-      row.label = string_member (category, "label");
+      row.label = polku_json_get_string (category, "label");
       if (row.label == NULL)
-        row.label = string_member (category, "id");
+        row.label = polku_json_get_string (category, "id");
       if (row.label == NULL)
         row.label = "";
       row.n_bars = 2;
-      row.state[0] = read_cell (object_member (category, "before"), "mean", &row.value[0],
+      row.state[0] = read_cell (polku_json_get_object (category, "before"), "mean", &row.value[0],
                                 &row.display[0]);
-      row.state[1] = read_cell (object_member (category, "after"), "mean", &row.value[1],
+      row.state[1] = read_cell (polku_json_get_object (category, "after"), "mean", &row.value[1],
                                 &row.display[1]);
       g_array_append_val (rows, row);
     }
@@ -809,7 +781,7 @@ chart_caseload (Ctx       *ctx,
 
       if (entry == NULL)
         continue;
-      row.label = string_member (entry, "coordinator");
+      row.label = polku_json_get_string (entry, "coordinator");
       if (row.label == NULL)
         row.label = "";
       row.n_bars = 1;
@@ -834,8 +806,8 @@ static double
 chart_whoqol (Ctx        *ctx,
               JsonObject *whoqol)
 {
-  JsonArray *domains = array_member (whoqol, "domains");
-  JsonArray *over_time = array_member (whoqol, "over_time");
+  JsonArray *domains = polku_json_get_array (whoqol, "domains");
+  JsonArray *over_time = polku_json_get_array (whoqol, "over_time");
   g_autoptr(GArray) keys = g_array_new (FALSE, TRUE, sizeof (Key));
   g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -848,7 +820,7 @@ chart_whoqol (Ctx        *ctx,
   /* The domains in the order of "domains", then any others "over_time" names. */
   for (guint i = 0; domains != NULL && i < json_array_get_length (domains); i++)
     {
-      const char *id = string_member (array_object (domains, i), "id");
+      const char *id = polku_json_get_string (array_object (domains, i), "id");
 
       if (id != NULL && !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
         g_ptr_array_add (ids, (gpointer) id);
@@ -856,7 +828,7 @@ chart_whoqol (Ctx        *ctx,
   for (guint i = 0; i < json_array_get_length (over_time); i++)
     {
       JsonObject *point = array_object (over_time, i);
-      const char *id = string_member (point, "domain");
+      const char *id = polku_json_get_string (point, "domain");
       double m = number_member (point, "months", NAN);
       gboolean known = FALSE;
 
@@ -881,8 +853,8 @@ chart_whoqol (Ctx        *ctx,
         {
           JsonObject *domain = array_object (domains, i);
 
-          if (g_strcmp0 (string_member (domain, "id"), g_ptr_array_index (ids, d)) == 0)
-            label = string_member (domain, "label");
+          if (g_strcmp0 (polku_json_get_string (domain, "id"), g_ptr_array_index (ids, d)) == 0)
+            label = polku_json_get_string (domain, "label");
         }
       add_key (keys, KEY_LINE, d, label != NULL ? label : g_ptr_array_index (ids, d));
     }
@@ -955,7 +927,7 @@ chart_whoqol (Ctx        *ctx,
               JsonObject *point = array_object (over_time, i);
               double m = number_member (point, "months", NAN), value;
 
-              if (g_strcmp0 (string_member (point, "domain"), g_ptr_array_index (ids, d)) != 0
+              if (g_strcmp0 (polku_json_get_string (point, "domain"), g_ptr_array_index (ids, d)) != 0
                   || read_cell (point, "mean", &value, NULL) != CELL_VALUE)
                 continue;
               for (guint k = 0; k < n_months; k++)
@@ -1030,19 +1002,19 @@ polku_report_chart_has_data (JsonNode   *report_json,
     return FALSE;
   if (g_str_equal (chart, POLKU_REPORT_CHART_BEFORE_AFTER))
     {
-      JsonArray *categories = array_member (find_period (report_json, months), "categories");
+      JsonArray *categories = polku_json_get_array (find_period (report_json, months), "categories");
 
       return categories != NULL && json_array_get_length (categories) > 0;
     }
   if (g_str_equal (chart, POLKU_REPORT_CHART_CASELOAD))
     {
-      JsonArray *caseload = array_member (object_member (root, "process"), "caseload");
+      JsonArray *caseload = polku_json_get_array (polku_json_get_object (root, "process"), "caseload");
 
       return caseload != NULL && json_array_get_length (caseload) > 0;
     }
   if (g_str_equal (chart, POLKU_REPORT_CHART_WHOQOL))
     {
-      JsonArray *over_time = array_member (object_member (root, "whoqol"), "over_time");
+      JsonArray *over_time = polku_json_get_array (polku_json_get_object (root, "whoqol"), "over_time");
 
       return over_time != NULL && json_array_get_length (over_time) > 0;
     }
@@ -1070,7 +1042,7 @@ ctx_init (Ctx              *ctx,
           PolkuReportStyle  style,
           const char       *language)
 {
-  JsonObject *query = object_member (root_object (report_json), "query");
+  JsonObject *query = polku_json_get_object (root_object (report_json), "query");
   double threshold = number_member (query, "threshold", 5);
 
   memset (ctx, 0, sizeof *ctx);
@@ -1103,8 +1075,8 @@ layout_chart (Ctx        *ctx,
   if (g_str_equal (chart, POLKU_REPORT_CHART_BEFORE_AFTER))
     return chart_before_after (ctx, find_period (report_json, months), months);
   if (g_str_equal (chart, POLKU_REPORT_CHART_CASELOAD))
-    return chart_caseload (ctx, array_member (object_member (root, "process"), "caseload"));
-  return chart_whoqol (ctx, object_member (root, "whoqol"));
+    return chart_caseload (ctx, polku_json_get_array (polku_json_get_object (root, "process"), "caseload"));
+  return chart_whoqol (ctx, polku_json_get_object (root, "whoqol"));
 }
 
 double

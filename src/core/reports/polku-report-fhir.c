@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "polku-json.h"
 #include "polku-fhir-private.h"
 #include "polku-report-export.h"
 
@@ -51,35 +52,6 @@ typedef struct
   guint        threshold;
   gboolean     open;      /* a MeasureReport is being built */
 } Fhir;
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (json_object_get_member (object, name)))
-    return NULL;
-  return json_object_get_string_member_with_default (object, name, NULL);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
 
 static JsonObject *
 element_object (JsonArray *array,
@@ -216,8 +188,8 @@ add_group (Fhir       *fhir,
       json_builder_begin_object (b);
       polku_fhir_add_string (b, "url", SUPPRESSED_URL);
       json_builder_set_member_name (b, "valueString");
-      json_builder_add_string_value (b, member_string (cell, "display") != NULL
-                                        ? member_string (cell, "display") : "<");
+      json_builder_add_string_value (b, polku_json_get_string (cell, "display") != NULL
+                                        ? polku_json_get_string (cell, "display") : "<");
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
@@ -255,30 +227,30 @@ static void
 add_cohort (Fhir       *fhir,
             JsonObject *root)
 {
-  JsonObject *cohort = member_object (root, "cohort");
-  JsonArray *periods = member_array (cohort, "periods");
+  JsonObject *cohort = polku_json_get_object (root, "cohort");
+  JsonArray *periods = polku_json_get_array (cohort, "periods");
 
   if (cohort == NULL)
     return;
   begin_report (fhir, "cohort", "cohort");
-  add_group (fhir, "cohort.clients", NULL, member_object (cohort, "clients"), UNIT_NONE);
+  add_group (fhir, "cohort.clients", NULL, polku_json_get_object (cohort, "clients"), UNIT_NONE);
   for (guint i = 0; periods != NULL && i < json_array_get_length (periods); i++)
     {
       JsonObject *period = element_object (periods, i);
       gint64 months = json_object_get_int_member_with_default (period, "months", 0);
-      JsonArray *left_out = member_array (period, "left_out");
+      JsonArray *left_out = polku_json_get_array (period, "left_out");
       g_autofree char *code = g_strdup_printf ("cohort.%" G_GINT64_FORMAT ".included", months);
 
-      add_group (fhir, code, NULL, member_object (period, "included"), UNIT_NONE);
+      add_group (fhir, code, NULL, polku_json_get_object (period, "included"), UNIT_NONE);
       for (guint j = 0; left_out != NULL && j < json_array_get_length (left_out); j++)
         {
           JsonObject *reason = element_object (left_out, j);
           g_autofree char *reason_code =
             g_strdup_printf ("cohort.%" G_GINT64_FORMAT ".left_out.%s", months,
-                             member_string (reason, "reason"));
+                             polku_json_get_string (reason, "reason"));
 
-          add_group (fhir, reason_code, member_string (reason, "label"),
-                     member_object (reason, "n"), UNIT_NONE);
+          add_group (fhir, reason_code, polku_json_get_string (reason, "label"),
+                     polku_json_get_object (reason, "n"), UNIT_NONE);
         }
     }
   end_report (fhir);
@@ -288,7 +260,7 @@ static void
 add_before_after (Fhir       *fhir,
                   JsonObject *root)
 {
-  JsonArray *periods = member_array (root, "before_after");
+  JsonArray *periods = polku_json_get_array (root, "before_after");
   static const char * const sides[] = { "before", "after" };
   static const char * const stats[] = { "total", "mean", "median" };
 
@@ -296,18 +268,18 @@ add_before_after (Fhir       *fhir,
     {
       JsonObject *period = element_object (periods, i);
       gint64 months = json_object_get_int_member_with_default (period, "months", 0);
-      JsonArray *categories = member_array (period, "categories");
+      JsonArray *categories = polku_json_get_array (period, "categories");
       g_autofree char *part = g_strdup_printf ("before-after-%" G_GINT64_FORMAT, months);
       g_autofree char *clients = g_strdup_printf ("before_after.%" G_GINT64_FORMAT ".clients",
                                                   months);
 
       begin_report (fhir, part, part);
-      add_group (fhir, clients, NULL, member_object (period, "clients"), UNIT_NONE);
+      add_group (fhir, clients, NULL, polku_json_get_object (period, "clients"), UNIT_NONE);
       for (guint j = 0; categories != NULL && j < json_array_get_length (categories); j++)
         {
           JsonObject *category = element_object (categories, j);
-          const char *id = member_string (category, "id");
-          const char *label = member_string (category, "label");
+          const char *id = polku_json_get_string (category, "id");
+          const char *label = polku_json_get_string (category, "label");
 
           for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
             for (guint t = 0; t < G_N_ELEMENTS (stats); t++)
@@ -318,7 +290,7 @@ add_before_after (Fhir       *fhir,
                 g_autofree char *display = join_label (label, sides[s]);
 
                 add_group (fhir, code, display,
-                           member_object (member_object (category, sides[s]), stats[t]),
+                           polku_json_get_object (polku_json_get_object (category, sides[s]), stats[t]),
                            UNIT_NONE);
               }
           {
@@ -327,9 +299,9 @@ add_before_after (Fhir       *fhir,
             g_autofree char *fell = g_strdup_printf ("before_after.%" G_GINT64_FORMAT
                                                      ".%s.share_fell", months, id);
 
-            add_group (fhir, change, label, member_object (category, "change_percent"),
+            add_group (fhir, change, label, polku_json_get_object (category, "change_percent"),
                        UNIT_PERCENT);
-            add_group (fhir, fell, label, member_object (category, "share_fell"), UNIT_PERCENT);
+            add_group (fhir, fell, label, polku_json_get_object (category, "share_fell"), UNIT_PERCENT);
           }
         }
       end_report (fhir);
@@ -340,7 +312,7 @@ static void
 add_continuity (Fhir       *fhir,
                 JsonObject *root)
 {
-  JsonArray *rows = member_array (root, "continuity");
+  JsonArray *rows = polku_json_get_array (root, "continuity");
 
   if (rows == NULL || json_array_get_length (rows) == 0)
     return;
@@ -349,19 +321,19 @@ add_continuity (Fhir       *fhir,
     {
       JsonObject *row = element_object (rows, i);
       gint64 months = json_object_get_int_member_with_default (row, "months", 0);
-      const char *index = member_string (row, "index");
+      const char *index = polku_json_get_string (row, "index");
       static const char * const sides[] = { "before", "after" };
 
       for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
         {
-          JsonObject *side = member_object (row, sides[s]);
+          JsonObject *side = polku_json_get_object (row, sides[s]);
           g_autofree char *median = g_strdup_printf ("continuity.%" G_GINT64_FORMAT ".%s.%s"
                                                      ".median", months, index, sides[s]);
           g_autofree char *n = g_strdup_printf ("continuity.%" G_GINT64_FORMAT ".%s.%s.n",
                                                 months, index, sides[s]);
 
-          add_group (fhir, median, index, member_object (side, "median"), UNIT_NONE);
-          add_group (fhir, n, index, member_object (side, "n"), UNIT_NONE);
+          add_group (fhir, median, index, polku_json_get_object (side, "median"), UNIT_NONE);
+          add_group (fhir, n, index, polku_json_get_object (side, "n"), UNIT_NONE);
         }
     }
   end_report (fhir);
@@ -371,9 +343,9 @@ static void
 add_whoqol (Fhir       *fhir,
             JsonObject *root)
 {
-  JsonObject *whoqol = member_object (root, "whoqol");
-  JsonArray *domains = member_array (whoqol, "domains");
-  JsonArray *over_time = member_array (whoqol, "over_time");
+  JsonObject *whoqol = polku_json_get_object (root, "whoqol");
+  JsonArray *domains = polku_json_get_array (whoqol, "domains");
+  JsonArray *over_time = polku_json_get_array (whoqol, "over_time");
   static const char * const figures[] = { "pairs", "baseline_mean", "latest_mean",
                                           "mean_change" };
 
@@ -387,28 +359,28 @@ add_whoqol (Fhir       *fhir,
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         {
           g_autofree char *code = g_strdup_printf ("whoqol.%s.%s",
-                                                   member_string (domain, "id"), figures[f]);
+                                                   polku_json_get_string (domain, "id"), figures[f]);
 
-          add_group (fhir, code, member_string (domain, "label"),
-                     member_object (domain, figures[f]), UNIT_NONE);
+          add_group (fhir, code, polku_json_get_string (domain, "label"),
+                     polku_json_get_object (domain, figures[f]), UNIT_NONE);
         }
     }
   add_group (fhir, "whoqol.interval_days_median", NULL,
-             member_object (whoqol, "interval_days_median"), UNIT_DAYS);
-  add_group (fhir, "whoqol.discarded", NULL, member_object (whoqol, "discarded"), UNIT_NONE);
-  add_group (fhir, "whoqol.unpaired", NULL, member_object (whoqol, "unpaired"), UNIT_NONE);
+             polku_json_get_object (whoqol, "interval_days_median"), UNIT_DAYS);
+  add_group (fhir, "whoqol.discarded", NULL, polku_json_get_object (whoqol, "discarded"), UNIT_NONE);
+  add_group (fhir, "whoqol.unpaired", NULL, polku_json_get_object (whoqol, "unpaired"), UNIT_NONE);
   for (guint i = 0; over_time != NULL && i < json_array_get_length (over_time); i++)
     {
       JsonObject *point = element_object (over_time, i);
       gint64 months = json_object_get_int_member_with_default (point, "months", 0);
-      const char *domain = member_string (point, "domain");
+      const char *domain = polku_json_get_string (point, "domain");
       g_autofree char *mean = g_strdup_printf ("whoqol.over_time.%" G_GINT64_FORMAT ".%s.mean",
                                                months, domain);
       g_autofree char *n = g_strdup_printf ("whoqol.over_time.%" G_GINT64_FORMAT ".%s.n",
                                             months, domain);
 
-      add_group (fhir, mean, NULL, member_object (point, "mean"), UNIT_NONE);
-      add_group (fhir, n, NULL, member_object (point, "n"), UNIT_NONE);
+      add_group (fhir, mean, NULL, polku_json_get_object (point, "mean"), UNIT_NONE);
+      add_group (fhir, n, NULL, polku_json_get_object (point, "n"), UNIT_NONE);
     }
   end_report (fhir);
 }
@@ -417,7 +389,7 @@ static void
 add_satisfaction (Fhir       *fhir,
                   JsonObject *root)
 {
-  JsonArray *years = member_array (member_object (root, "satisfaction"), "years");
+  JsonArray *years = polku_json_get_array (polku_json_get_object (root, "satisfaction"), "years");
 
   if (years == NULL || json_array_get_length (years) == 0)
     return;
@@ -426,18 +398,18 @@ add_satisfaction (Fhir       *fhir,
     {
       JsonObject *year = element_object (years, i);
       gint64 y = json_object_get_int_member_with_default (year, "year", 0);
-      JsonArray *categories = member_array (year, "categories");
+      JsonArray *categories = polku_json_get_array (year, "categories");
       g_autofree char *n = g_strdup_printf ("satisfaction.%" G_GINT64_FORMAT ".n", y);
 
-      add_group (fhir, n, NULL, member_object (year, "n"), UNIT_NONE);
+      add_group (fhir, n, NULL, polku_json_get_object (year, "n"), UNIT_NONE);
       for (guint j = 0; categories != NULL && j < json_array_get_length (categories); j++)
         {
           JsonObject *category = element_object (categories, j);
           g_autofree char *code = g_strdup_printf ("satisfaction.%" G_GINT64_FORMAT ".%s", y,
-                                                   member_string (category, "id"));
+                                                   polku_json_get_string (category, "id"));
 
-          add_group (fhir, code, member_string (category, "label"),
-                     member_object (category, "share"), UNIT_PERCENT);
+          add_group (fhir, code, polku_json_get_string (category, "label"),
+                     polku_json_get_object (category, "share"), UNIT_PERCENT);
         }
     }
   end_report (fhir);
@@ -448,8 +420,8 @@ add_costs_period (Fhir       *fhir,
                   JsonObject *costs,
                   gint64      months)
 {
-  JsonArray *sectors = member_array (costs, "sectors");
-  JsonObject *total = member_object (costs, "total");
+  JsonArray *sectors = polku_json_get_array (costs, "sectors");
+  JsonObject *total = polku_json_get_object (costs, "total");
   static const char * const sides[] = { "before", "after" };
 
   for (guint i = 0; sectors != NULL && i < json_array_get_length (sectors); i++)
@@ -459,10 +431,10 @@ add_costs_period (Fhir       *fhir,
       for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
         {
           g_autofree char *code = g_strdup_printf ("costs.%" G_GINT64_FORMAT ".%s.%s", months,
-                                                   member_string (sector, "sector"), sides[s]);
+                                                   polku_json_get_string (sector, "sector"), sides[s]);
 
-          add_group (fhir, code, member_string (sector, "label"),
-                     member_object (sector, sides[s]), UNIT_EUR);
+          add_group (fhir, code, polku_json_get_string (sector, "label"),
+                     polku_json_get_object (sector, sides[s]), UNIT_EUR);
         }
     }
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
@@ -470,7 +442,7 @@ add_costs_period (Fhir       *fhir,
       g_autofree char *code = g_strdup_printf ("costs.%" G_GINT64_FORMAT ".total.%s", months,
                                                sides[s]);
 
-      add_group (fhir, code, NULL, member_object (total, sides[s]), UNIT_EUR);
+      add_group (fhir, code, NULL, polku_json_get_object (total, sides[s]), UNIT_EUR);
     }
 }
 
@@ -478,8 +450,8 @@ static void
 add_costs (Fhir       *fhir,
            JsonObject *root)
 {
-  JsonObject *costs = member_object (root, "costs");
-  JsonArray *periods = member_array (costs, "periods");
+  JsonObject *costs = polku_json_get_object (root, "costs");
+  JsonArray *periods = polku_json_get_array (costs, "periods");
 
   if (costs == NULL)
     return;
@@ -508,7 +480,7 @@ add_list (Fhir       *fhir,
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *item = element_object (list, i);
-      const char *id = member_string (item, id_member);
+      const char *id = polku_json_get_string (item, id_member);
       g_autofree char *code = NULL;
 
       /* A coordinator's name is no code: number them, and give the name as display. */
@@ -516,9 +488,9 @@ add_list (Fhir       *fhir,
         code = g_strdup_printf ("%s.%u", prefix, i + 1);
       else
         code = g_strdup_printf ("%s.%s", prefix, id);
-      add_group (fhir, code, member_string (item, label_member != NULL ? label_member
+      add_group (fhir, code, polku_json_get_string (item, label_member != NULL ? label_member
                                                                        : id_member),
-                 member_object (item, cell_member), UNIT_NONE);
+                 polku_json_get_object (item, cell_member), UNIT_NONE);
     }
 }
 
@@ -526,9 +498,9 @@ static void
 add_process (Fhir       *fhir,
              JsonObject *root)
 {
-  JsonObject *process = member_object (root, "process");
-  JsonObject *consent = member_object (process, "consent");
-  JsonObject *days = member_object (process, "median_days");
+  JsonObject *process = polku_json_get_object (root, "process");
+  JsonObject *consent = polku_json_get_object (process, "consent");
+  JsonObject *days = polku_json_get_object (process, "median_days");
   static const char * const consents[] = { "given", "declined", "no_decision" };
   static const char * const intervals[] = { "to_first_contact", "to_mapping_visit",
                                             "to_agreed_plan" };
@@ -536,31 +508,31 @@ add_process (Fhir       *fhir,
   if (process == NULL)
     return;
   begin_report (fhir, "process", "process");
-  add_group (fhir, "process.clients", NULL, member_object (process, "clients"), UNIT_NONE);
-  add_list (fhir, member_array (process, "identified_by_sector"), "process.identified_by_sector",
+  add_group (fhir, "process.clients", NULL, polku_json_get_object (process, "clients"), UNIT_NONE);
+  add_list (fhir, polku_json_get_array (process, "identified_by_sector"), "process.identified_by_sector",
             "sector", "label", "n");
   for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
     {
       g_autofree char *code = g_strconcat ("process.consent.", consents[i], NULL);
 
-      add_group (fhir, code, NULL, member_object (consent, consents[i]), UNIT_NONE);
+      add_group (fhir, code, NULL, polku_json_get_object (consent, consents[i]), UNIT_NONE);
     }
   for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
     {
       g_autofree char *code = g_strconcat ("process.median_days.", intervals[i], NULL);
 
-      add_group (fhir, code, NULL, member_object (days, intervals[i]), UNIT_DAYS);
+      add_group (fhir, code, NULL, polku_json_get_object (days, intervals[i]), UNIT_DAYS);
     }
-  add_list (fhir, member_array (process, "caseload"), "process.caseload", "coordinator", NULL,
+  add_list (fhir, polku_json_get_array (process, "caseload"), "process.caseload", "coordinator", NULL,
             "clients");
-  add_group (fhir, "process.caseload_total", NULL, member_object (process, "caseload_total"),
+  add_group (fhir, "process.caseload_total", NULL, polku_json_get_object (process, "caseload_total"),
              UNIT_NONE);
-  add_group (fhir, "process.overdue_reviews", NULL, member_object (process, "overdue_reviews"),
+  add_group (fhir, "process.overdue_reviews", NULL, polku_json_get_object (process, "overdue_reviews"),
              UNIT_NONE);
-  add_list (fhir, member_array (process, "closures"), "process.closures", "code", "label", "n");
-  add_group (fhir, "process.closures_total", NULL, member_object (process, "closures_total"),
+  add_list (fhir, polku_json_get_array (process, "closures"), "process.closures", "code", "label", "n");
+  add_group (fhir, "process.closures_total", NULL, polku_json_get_object (process, "closures_total"),
              UNIT_NONE);
-  add_group (fhir, "process.queue", NULL, member_object (process, "queue"), UNIT_NONE);
+  add_group (fhir, "process.queue", NULL, polku_json_get_object (process, "queue"), UNIT_NONE);
   end_report (fhir);
 }
 
@@ -583,14 +555,14 @@ polku_report_to_fhir (PolkuReport *report)
 
   json = polku_report_to_json (report);
   root = json_node_get_object (json);
-  query = member_object (root, "query");
+  query = polku_json_get_object (root, "query");
 
   builder = json_builder_new ();
   fhir.builder = builder;
-  fhir.from = member_string (query, "from");
-  fhir.to = member_string (query, "to");
-  fhir.generated = member_string (root, "generated");
-  fhir.language = member_string (root, "language");
+  fhir.from = polku_json_get_string (query, "from");
+  fhir.to = polku_json_get_string (query, "to");
+  fhir.generated = polku_json_get_string (root, "generated");
+  fhir.language = polku_json_get_string (root, "language");
   fhir.threshold = polku_report_get_threshold (report);
 
   polku_fhir_begin_bundle (builder, fhir.generated);

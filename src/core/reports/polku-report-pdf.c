@@ -32,6 +32,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "polku-json.h"
 #include "polku-date.h"
 #include "polku-report-draw.h"
 #include "polku-report-export.h"
@@ -446,36 +447,6 @@ fill (Pdf        *pdf,
 /* --- JSON ---------------------------------------------------------------------------------- */
 
 static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
 element_object (JsonArray *array,
                 guint      i)
 {
@@ -521,7 +492,7 @@ cell_text (Pdf        *pdf,
     return g_strdup ("");
   if (json_object_get_boolean_member_with_default (cell, "suppressed", FALSE))
     {
-      const char *display = member_string (cell, "display");
+      const char *display = polku_json_get_string (cell, "display");
 
       if (display != NULL)
         return g_strdup (display);
@@ -861,13 +832,13 @@ chart (Pdf        *pdf,
 static void
 front_matter (Pdf *pdf)
 {
-  JsonObject *query = member_object (pdf->root, "query");
-  JsonObject *filters = member_object (query, "filters");
+  JsonObject *query = polku_json_get_object (pdf->root, "query");
+  JsonObject *filters = polku_json_get_object (query, "filters");
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *from = date_text (member_string (query, "from"));
-  g_autofree char *to = date_text (member_string (query, "to"));
-  g_autofree char *today = date_text (member_string (query, "today"));
-  g_autofree char *made = date_text (member_string (pdf->root, "generated"));
+  g_autofree char *from = date_text (polku_json_get_string (query, "from"));
+  g_autofree char *to = date_text (polku_json_get_string (query, "to"));
+  g_autofree char *today = date_text (polku_json_get_string (query, "today"));
+  g_autofree char *made = date_text (polku_json_get_string (pdf->root, "generated"));
   g_autofree char *period = fill (pdf, W_PERIOD, from, to, NULL);
   g_autofree char *as_of = fill (pdf, W_AS_OF, today, NULL, NULL);
   g_autofree char *made_text = fill (pdf, W_MADE, made, NULL, NULL);
@@ -885,18 +856,18 @@ front_matter (Pdf *pdf)
                                                                   : -1;
   gint64 max = age_max != NULL && JSON_NODE_HOLDS_VALUE (age_max) ? json_node_get_int (age_max)
                                                                   : -1;
-  const char *closed = member_string (filters, "closed");
+  const char *closed = polku_json_get_string (filters, "closed");
 
   pdf->y = MARGIN;
   paragraph (pdf, pdf->title_font, w (pdf, W_TITLE), 8);
   paragraph (pdf, pdf->body_font, period, 2);
-  if (member_string (query, "today") != NULL)
+  if (polku_json_get_string (query, "today") != NULL)
     paragraph (pdf, pdf->body_font, as_of, 2);
   paragraph (pdf, pdf->body_font, made_text, 6);
 
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
     {
-      const char *value = member_string (filters, named[i].member);
+      const char *value = polku_json_get_string (filters, named[i].member);
 
       if (value != NULL)
         g_string_append_printf (text, "%s%s %s", text->len > 0 ? "; " : "",
@@ -938,8 +909,8 @@ months_text (Pdf    *pdf,
 static void
 cohort_part (Pdf *pdf)
 {
-  JsonObject *cohort = member_object (pdf->root, "cohort");
-  JsonArray *periods = member_array (cohort, "periods");
+  JsonObject *cohort = polku_json_get_object (pdf->root, "cohort");
+  JsonArray *periods = polku_json_get_array (cohort, "periods");
   g_autofree char *all = NULL;
   g_autofree char *line = NULL;
   Table table;
@@ -947,7 +918,7 @@ cohort_part (Pdf *pdf)
   if (cohort == NULL)
     return;
   heading (pdf, w (pdf, W_COHORT), 60);
-  all = cell_text (pdf, member_object (cohort, "clients"), 0);
+  all = cell_text (pdf, polku_json_get_object (cohort, "clients"), 0);
   line = g_strdup_printf ("%s: %s", w (pdf, W_CLIENTS_ALL), all);
   paragraph (pdf, pdf->body_font, line, 4);
 
@@ -958,22 +929,22 @@ cohort_part (Pdf *pdf)
   for (guint i = 0; i < array_length (periods); i++)
     {
       JsonObject *period = element_object (periods, i);
-      JsonArray *left_out = member_array (period, "left_out");
+      JsonArray *left_out = polku_json_get_array (period, "left_out");
       g_autoptr(GString) reasons = g_string_new (NULL);
 
       for (guint j = 0; j < array_length (left_out); j++)
         {
           JsonObject *reason = element_object (left_out, j);
-          g_autofree char *n = cell_text (pdf, member_object (reason, "n"), 0);
-          const char *label = member_string (reason, "label");
+          g_autofree char *n = cell_text (pdf, polku_json_get_object (reason, "n"), 0);
+          const char *label = polku_json_get_string (reason, "label");
 
           g_string_append_printf (reasons, "%s%s: %s", reasons->len > 0 ? "\n" : "",
-                                  label != NULL ? label : member_string (reason, "reason"), n);
+                                  label != NULL ? label : polku_json_get_string (reason, "reason"), n);
         }
       table_row (&table,
                  months_text (pdf, json_object_get_int_member_with_default (period, "months",
                                                                             0)),
-                 cell_text (pdf, member_object (period, "included"), 0),
+                 cell_text (pdf, polku_json_get_object (period, "included"), 0),
                  g_string_free (g_steal_pointer (&reasons), FALSE));
     }
   draw_table (pdf, &table);
@@ -983,16 +954,16 @@ cohort_part (Pdf *pdf)
 static void
 before_after_part (Pdf *pdf)
 {
-  JsonArray *periods = member_array (pdf->root, "before_after");
+  JsonArray *periods = polku_json_get_array (pdf->root, "before_after");
 
   for (guint i = 0; i < array_length (periods); i++)
     {
       JsonObject *period = element_object (periods, i);
       gint64 months = json_object_get_int_member_with_default (period, "months", 0);
-      JsonArray *categories = member_array (period, "categories");
+      JsonArray *categories = polku_json_get_array (period, "categories");
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, months);
       g_autofree char *title = fill (pdf, W_BEFORE_AFTER, number, NULL, NULL);
-      g_autofree char *clients = cell_text (pdf, member_object (period, "clients"), 0);
+      g_autofree char *clients = cell_text (pdf, polku_json_get_object (period, "clients"), 0);
       g_autofree char *line = fill (pdf, W_CLIENTS_N, clients, NULL, NULL);
       Table table;
 
@@ -1011,20 +982,20 @@ before_after_part (Pdf *pdf)
       for (guint j = 0; j < array_length (categories); j++)
         {
           JsonObject *category = element_object (categories, j);
-          JsonObject *before = member_object (category, "before");
-          JsonObject *after = member_object (category, "after");
-          const char *label = member_string (category, "label");
+          JsonObject *before = polku_json_get_object (category, "before");
+          JsonObject *after = polku_json_get_object (category, "after");
+          const char *label = polku_json_get_string (category, "label");
 
           table_row (&table,
-                     g_strdup (label != NULL ? label : member_string (category, "id")),
-                     cell_text (pdf, member_object (before, "total"), 0),
-                     cell_text (pdf, member_object (before, "mean"), 1),
-                     cell_text (pdf, member_object (before, "median"), 1),
-                     cell_text (pdf, member_object (after, "total"), 0),
-                     cell_text (pdf, member_object (after, "mean"), 1),
-                     cell_text (pdf, member_object (after, "median"), 1),
-                     cell_text (pdf, member_object (category, "change_percent"), 1),
-                     cell_text (pdf, member_object (category, "share_fell"), 1));
+                     g_strdup (label != NULL ? label : polku_json_get_string (category, "id")),
+                     cell_text (pdf, polku_json_get_object (before, "total"), 0),
+                     cell_text (pdf, polku_json_get_object (before, "mean"), 1),
+                     cell_text (pdf, polku_json_get_object (before, "median"), 1),
+                     cell_text (pdf, polku_json_get_object (after, "total"), 0),
+                     cell_text (pdf, polku_json_get_object (after, "mean"), 1),
+                     cell_text (pdf, polku_json_get_object (after, "median"), 1),
+                     cell_text (pdf, polku_json_get_object (category, "change_percent"), 1),
+                     cell_text (pdf, polku_json_get_object (category, "share_fell"), 1));
         }
       draw_table (pdf, &table);
       table_clear (&table);
@@ -1035,7 +1006,7 @@ before_after_part (Pdf *pdf)
 static void
 continuity_part (Pdf *pdf)
 {
-  JsonArray *rows = member_array (pdf->root, "continuity");
+  JsonArray *rows = polku_json_get_array (pdf->root, "continuity");
   Table table;
 
   if (array_length (rows) == 0)
@@ -1049,16 +1020,16 @@ continuity_part (Pdf *pdf)
   for (guint i = 0; i < array_length (rows); i++)
     {
       JsonObject *row = element_object (rows, i);
-      JsonObject *before = member_object (row, "before");
-      JsonObject *after = member_object (row, "after");
+      JsonObject *before = polku_json_get_object (row, "before");
+      JsonObject *after = polku_json_get_object (row, "after");
 
       table_row (&table,
                  months_text (pdf, json_object_get_int_member_with_default (row, "months", 0)),
-                 g_strdup (member_string (row, "index")),
-                 cell_with_n (pdf, member_object (before, "median"),
-                              member_object (before, "n"), 2),
-                 cell_with_n (pdf, member_object (after, "median"),
-                              member_object (after, "n"), 2));
+                 g_strdup (polku_json_get_string (row, "index")),
+                 cell_with_n (pdf, polku_json_get_object (before, "median"),
+                              polku_json_get_object (before, "n"), 2),
+                 cell_with_n (pdf, polku_json_get_object (after, "median"),
+                              polku_json_get_object (after, "n"), 2));
     }
   draw_table (pdf, &table);
   table_clear (&table);
@@ -1068,9 +1039,9 @@ continuity_part (Pdf *pdf)
 static void
 whoqol_part (Pdf *pdf)
 {
-  JsonObject *whoqol = member_object (pdf->root, "whoqol");
-  JsonArray *domains = member_array (whoqol, "domains");
-  JsonArray *over_time = member_array (whoqol, "over_time");
+  JsonObject *whoqol = polku_json_get_object (pdf->root, "whoqol");
+  JsonArray *domains = polku_json_get_array (whoqol, "domains");
+  JsonArray *over_time = polku_json_get_array (whoqol, "over_time");
   Table table;
   static const struct { const char *member; Word word; } figures[] = {
     { "interval_days_median", W_INTERVAL },
@@ -1090,13 +1061,13 @@ whoqol_part (Pdf *pdf)
   for (guint i = 0; i < array_length (domains); i++)
     {
       JsonObject *domain = element_object (domains, i);
-      const char *label = member_string (domain, "label");
+      const char *label = polku_json_get_string (domain, "label");
 
-      table_row (&table, g_strdup (label != NULL ? label : member_string (domain, "id")),
-                 cell_text (pdf, member_object (domain, "pairs"), 0),
-                 cell_text (pdf, member_object (domain, "baseline_mean"), 1),
-                 cell_text (pdf, member_object (domain, "latest_mean"), 1),
-                 cell_text (pdf, member_object (domain, "mean_change"), 1));
+      table_row (&table, g_strdup (label != NULL ? label : polku_json_get_string (domain, "id")),
+                 cell_text (pdf, polku_json_get_object (domain, "pairs"), 0),
+                 cell_text (pdf, polku_json_get_object (domain, "baseline_mean"), 1),
+                 cell_text (pdf, polku_json_get_object (domain, "latest_mean"), 1),
+                 cell_text (pdf, polku_json_get_object (domain, "mean_change"), 1));
     }
   draw_table (pdf, &table);
   table_clear (&table);
@@ -1106,7 +1077,7 @@ whoqol_part (Pdf *pdf)
   table_column (&table, w (pdf, W_VALUE), 0.34);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     table_row (&table, g_strdup (w (pdf, figures[i].word)),
-               cell_text (pdf, member_object (whoqol, figures[i].member), 0));
+               cell_text (pdf, polku_json_get_object (whoqol, figures[i].member), 0));
   draw_table (pdf, &table);
   table_clear (&table);
 
@@ -1121,19 +1092,19 @@ whoqol_part (Pdf *pdf)
       for (guint i = 0; i < array_length (over_time); i++)
         {
           JsonObject *point = element_object (over_time, i);
-          const char *domain = member_string (point, "domain");
+          const char *domain = polku_json_get_string (point, "domain");
           const char *label = NULL;
 
           for (guint d = 0; d < array_length (domains); d++)
-            if (g_strcmp0 (member_string (element_object (domains, d), "id"), domain) == 0)
-              label = member_string (element_object (domains, d), "label");
+            if (g_strcmp0 (polku_json_get_string (element_object (domains, d), "id"), domain) == 0)
+              label = polku_json_get_string (element_object (domains, d), "label");
           table_row (&table,
                      g_strdup_printf ("%" G_GINT64_FORMAT,
                                       json_object_get_int_member_with_default (point, "months",
                                                                                0)),
                      g_strdup (label != NULL ? label : domain),
-                     cell_text (pdf, member_object (point, "mean"), 1),
-                     cell_text (pdf, member_object (point, "n"), 0));
+                     cell_text (pdf, polku_json_get_object (point, "mean"), 1),
+                     cell_text (pdf, polku_json_get_object (point, "n"), 0));
         }
       draw_table (pdf, &table);
       table_clear (&table);
@@ -1144,7 +1115,7 @@ whoqol_part (Pdf *pdf)
 static void
 satisfaction_part (Pdf *pdf)
 {
-  JsonArray *years = member_array (member_object (pdf->root, "satisfaction"), "years");
+  JsonArray *years = polku_json_get_array (polku_json_get_object (pdf->root, "satisfaction"), "years");
   Table table;
 
   if (array_length (years) == 0)
@@ -1158,19 +1129,19 @@ satisfaction_part (Pdf *pdf)
   for (guint i = 0; i < array_length (years); i++)
     {
       JsonObject *year = element_object (years, i);
-      JsonArray *categories = member_array (year, "categories");
+      JsonArray *categories = polku_json_get_array (year, "categories");
       gint64 y = json_object_get_int_member_with_default (year, "year", 0);
 
       for (guint j = 0; j < array_length (categories); j++)
         {
           JsonObject *category = element_object (categories, j);
-          const char *label = member_string (category, "label");
+          const char *label = polku_json_get_string (category, "label");
 
           table_row (&table,
                      j == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, y) : NULL,
-                     j == 0 ? cell_text (pdf, member_object (year, "n"), 0) : NULL,
-                     g_strdup (label != NULL ? label : member_string (category, "id")),
-                     cell_text (pdf, member_object (category, "share"), 1));
+                     j == 0 ? cell_text (pdf, polku_json_get_object (year, "n"), 0) : NULL,
+                     g_strdup (label != NULL ? label : polku_json_get_string (category, "id")),
+                     cell_text (pdf, polku_json_get_object (category, "share"), 1));
         }
     }
   draw_table (pdf, &table);
@@ -1181,8 +1152,8 @@ static void
 costs_table (Pdf        *pdf,
              JsonObject *costs)
 {
-  JsonArray *sectors = member_array (costs, "sectors");
-  JsonObject *total = member_object (costs, "total");
+  JsonArray *sectors = polku_json_get_array (costs, "sectors");
+  JsonObject *total = polku_json_get_object (costs, "total");
   gint64 months = json_object_get_int_member_with_default (costs, "months", 0);
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, months);
   g_autofree char *title = fill (pdf, W_COSTS, number, NULL, NULL);
@@ -1196,16 +1167,16 @@ costs_table (Pdf        *pdf,
   for (guint i = 0; i < array_length (sectors); i++)
     {
       JsonObject *sector = element_object (sectors, i);
-      const char *label = member_string (sector, "label");
+      const char *label = polku_json_get_string (sector, "label");
 
-      table_row (&table, g_strdup (label != NULL ? label : member_string (sector, "sector")),
-                 cell_text (pdf, member_object (sector, "before"), 0),
-                 cell_text (pdf, member_object (sector, "after"), 0));
+      table_row (&table, g_strdup (label != NULL ? label : polku_json_get_string (sector, "sector")),
+                 cell_text (pdf, polku_json_get_object (sector, "before"), 0),
+                 cell_text (pdf, polku_json_get_object (sector, "after"), 0));
     }
   if (total != NULL)
     table_row (&table, g_strdup (w (pdf, W_TOTAL)),
-               cell_text (pdf, member_object (total, "before"), 0),
-               cell_text (pdf, member_object (total, "after"), 0));
+               cell_text (pdf, polku_json_get_object (total, "before"), 0),
+               cell_text (pdf, polku_json_get_object (total, "after"), 0));
   draw_table (pdf, &table);
   table_clear (&table);
 }
@@ -1213,8 +1184,8 @@ costs_table (Pdf        *pdf,
 static void
 costs_part (Pdf *pdf)
 {
-  JsonObject *costs = member_object (pdf->root, "costs");
-  JsonArray *periods = member_array (costs, "periods");
+  JsonObject *costs = polku_json_get_object (pdf->root, "costs");
+  JsonArray *periods = polku_json_get_array (costs, "periods");
 
   if (costs == NULL)
     return;
@@ -1223,9 +1194,9 @@ costs_part (Pdf *pdf)
       costs_table (pdf, element_object (periods, i));
   else
     costs_table (pdf, costs);
-  if (member_string (costs, "file") != NULL)
+  if (polku_json_get_string (costs, "file") != NULL)
     {
-      g_autofree char *line = fill (pdf, W_COSTS_FILE, member_string (costs, "file"), NULL,
+      g_autofree char *line = fill (pdf, W_COSTS_FILE, polku_json_get_string (costs, "file"), NULL,
                                     NULL);
 
       paragraph (pdf, pdf->small_font, line, 4);
@@ -1252,10 +1223,10 @@ list_table (Pdf        *pdf,
   for (guint i = 0; i < array_length (list); i++)
     {
       JsonObject *item = element_object (list, i);
-      const char *label = member_string (item, label_member);
+      const char *label = polku_json_get_string (item, label_member);
 
-      table_row (&table, g_strdup (label != NULL ? label : member_string (item, fallback_member)),
-                 cell_text (pdf, member_object (item, cell_member), 0));
+      table_row (&table, g_strdup (label != NULL ? label : polku_json_get_string (item, fallback_member)),
+                 cell_text (pdf, polku_json_get_object (item, cell_member), 0));
     }
   if (total != NULL && table.rows->len > 0)
     table_row (&table, g_strdup (w (pdf, W_TOTAL)), cell_text (pdf, total, 0));
@@ -1266,29 +1237,29 @@ list_table (Pdf        *pdf,
 static void
 process_part (Pdf *pdf)
 {
-  JsonObject *process = member_object (pdf->root, "process");
-  JsonObject *consent = member_object (process, "consent");
-  JsonObject *days = member_object (process, "median_days");
+  JsonObject *process = polku_json_get_object (pdf->root, "process");
+  JsonObject *consent = polku_json_get_object (process, "consent");
+  JsonObject *days = polku_json_get_object (process, "median_days");
   Table table;
 
   if (process == NULL)
     return;
   heading (pdf, w (pdf, W_PROCESS), 80);
-  list_table (pdf, W_IDENTIFIED, W_SECTOR, member_array (process, "identified_by_sector"),
-              "label", "sector", "n", member_object (process, "clients"));
+  list_table (pdf, W_IDENTIFIED, W_SECTOR, polku_json_get_array (process, "identified_by_sector"),
+              "label", "sector", "n", polku_json_get_object (process, "clients"));
 
   heading (pdf, w (pdf, W_CONSENT), 50);
   table_init (&table);
   table_column (&table, w (pdf, W_CONSENT), 0.66);
   table_column (&table, w (pdf, W_CLIENTS), 0.34);
   table_row (&table, g_strdup (w (pdf, W_CONSENT_GIVEN)),
-             cell_text (pdf, member_object (consent, "given"), 0));
+             cell_text (pdf, polku_json_get_object (consent, "given"), 0));
   table_row (&table, g_strdup (w (pdf, W_CONSENT_DECLINED)),
-             cell_text (pdf, member_object (consent, "declined"), 0));
+             cell_text (pdf, polku_json_get_object (consent, "declined"), 0));
   table_row (&table, g_strdup (w (pdf, W_CONSENT_NONE)),
-             cell_text (pdf, member_object (consent, "no_decision"), 0));
+             cell_text (pdf, polku_json_get_object (consent, "no_decision"), 0));
   table_row (&table, g_strdup (w (pdf, W_TOTAL)),
-             cell_text (pdf, member_object (process, "clients"), 0));
+             cell_text (pdf, polku_json_get_object (process, "clients"), 0));
   draw_table (pdf, &table);
   table_clear (&table);
 
@@ -1297,29 +1268,29 @@ process_part (Pdf *pdf)
   table_column (&table, w (pdf, W_FIGURE), 0.66);
   table_column (&table, w (pdf, W_VALUE), 0.34);
   table_row (&table, g_strdup (w (pdf, W_TO_FIRST_CONTACT)),
-             cell_text (pdf, member_object (days, "to_first_contact"), 1));
+             cell_text (pdf, polku_json_get_object (days, "to_first_contact"), 1));
   table_row (&table, g_strdup (w (pdf, W_TO_MAPPING_VISIT)),
-             cell_text (pdf, member_object (days, "to_mapping_visit"), 1));
+             cell_text (pdf, polku_json_get_object (days, "to_mapping_visit"), 1));
   table_row (&table, g_strdup (w (pdf, W_TO_AGREED_PLAN)),
-             cell_text (pdf, member_object (days, "to_agreed_plan"), 1));
+             cell_text (pdf, polku_json_get_object (days, "to_agreed_plan"), 1));
   draw_table (pdf, &table);
   table_clear (&table);
 
-  list_table (pdf, W_CASELOAD, W_COORDINATOR, member_array (process, "caseload"),
-              "coordinator", "coordinator", "clients", member_object (process, "caseload_total"));
+  list_table (pdf, W_CASELOAD, W_COORDINATOR, polku_json_get_array (process, "caseload"),
+              "coordinator", "coordinator", "clients", polku_json_get_object (process, "caseload_total"));
   chart (pdf, POLKU_REPORT_CHART_CASELOAD, 0);
 
-  list_table (pdf, W_CLOSURES, W_REASON, member_array (process, "closures"), "label", "code",
-              "n", member_object (process, "closures_total"));
+  list_table (pdf, W_CLOSURES, W_REASON, polku_json_get_array (process, "closures"), "label", "code",
+              "n", polku_json_get_object (process, "closures_total"));
 
   pdf->y += 10;
   table_init (&table);
   table_column (&table, w (pdf, W_FIGURE), 0.66);
   table_column (&table, w (pdf, W_CLIENTS), 0.34);
   table_row (&table, g_strdup (w (pdf, W_OVERDUE)),
-             cell_text (pdf, member_object (process, "overdue_reviews"), 0));
+             cell_text (pdf, polku_json_get_object (process, "overdue_reviews"), 0));
   table_row (&table, g_strdup (w (pdf, W_QUEUE)),
-             cell_text (pdf, member_object (process, "queue"), 0));
+             cell_text (pdf, polku_json_get_object (process, "queue"), 0));
   draw_table (pdf, &table);
   table_clear (&table);
 }

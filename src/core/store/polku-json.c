@@ -146,3 +146,50 @@ polku_json_parse_bounded (GBytes  *bytes,
     }
   return json_node_copy (json_parser_get_root (parser));
 }
+
+/**
+ * polku_json_get_object:
+ * @object: (nullable): a JSON object
+ * @name: a member's name
+ *
+ * Returns: (transfer none) (nullable): the member when it is an object, else %NULL
+ */
+JsonObject *
+polku_json_get_object (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * polku_json_get_array:
+ *
+ * Returns: (transfer none) (nullable): the member when it is an array, else %NULL
+ */
+JsonArray *
+polku_json_get_array (JsonObject *object,
+                      const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/**
+ * polku_json_get_string:
+ *
+ * Returns: (transfer none) (nullable): the member when it is a string, else %NULL
+ */
+const char *
+polku_json_get_string (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}

@@ -31,4 +31,12 @@ gboolean  polku_json_check_depth    (const char    *text,
 JsonNode *polku_json_parse_bounded  (GBytes        *bytes,
                                      GError       **error);
 
+/* Members read the way outside JSON must be read: NULL when absent or of another type. */
+JsonObject *polku_json_get_object (JsonObject    *object,
+                                   const char    *name);
+JsonArray  *polku_json_get_array  (JsonObject    *object,
+                                   const char    *name);
+const char *polku_json_get_string (JsonObject    *object,
+                                   const char    *name);
+
 G_END_DECLS
