@@ -26,7 +26,8 @@ typedef enum
 #define POLKU_AUDIT_CLIENT_ARCHIVE "client.archive"
 #define POLKU_AUDIT_CLIENT_RESTORE "client.restore"
 /* Sync (src/core/sync/): one sync.run per sync (server, databases, counts); per client
- * document sent (sync.push), removed from a database (sync.remove), received (sync.pull);
+ * document sent (sync.push), removed from a database (sync.remove); one sync.pull per batch
+ * received (its detail lists the client ids and revisions taken in);
  * a conflict queued (sync.conflict) or decided (sync.resolve). Details name ids only. */
 #define POLKU_AUDIT_SYNC_RUN       "sync.run"
 #define POLKU_AUDIT_SYNC_PUSH      "sync.push"

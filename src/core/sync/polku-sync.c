@@ -1023,8 +1023,9 @@ prepare_incoming (Run         *run,
 
   if (local_doc == NULL)
     {
-      /* First met here (a clinic): the server's content as it is. */
-      in->write = polku_sync_copy (remote_content);
+      /* First met here (a clinic): the server's content as it is (in->base is a copy of
+       * its own: the write may change what it is given). */
+      in->write = g_steal_pointer (&remote_content);
       return g_steal_pointer (&in);
     }
 
@@ -1093,7 +1094,8 @@ prepare_incoming (Run         *run,
 }
 
 /* Writes one prepared document inside the caller's transaction. FALSE with
- * POLKU_SYNC_ERROR_CHANGED when the client changed since it was prepared. */
+ * POLKU_SYNC_ERROR_CHANGED when the client changed since it was prepared. Its sync.pull
+ * audit entry is the batch's (batch_body ()). */
 static gboolean
 write_incoming_locked (Run         *run,
                        sqlite3     *db,
@@ -1133,9 +1135,7 @@ write_incoming_locked (Run         *run,
                                              in->client_id, "origin=sync", error))
             return FALSE;
         }
-      detail = g_strdup_printf ("database=%s rev=%s deleted=1", database, in->rev);
-      return polku_audit_append_locked (store, db, POLKU_AUDIT_SYNC_PULL, in->client_id, detail,
-                                        error);
+      return TRUE;
     }
 
   if (in->write != NULL
@@ -1189,10 +1189,7 @@ write_incoming_locked (Run         *run,
   /* What the plan version just written marked goes nowhere: the server has it all. */
   if (in->clean && !polku_sync_store_clear_dirty_locked (db, in->client_id, error))
     return FALSE;
-  g_free (detail);
-  detail = g_strdup_printf ("database=%s rev=%s", database, in->rev);
-  return polku_audit_append_locked (store, db, POLKU_AUDIT_SYNC_PULL, in->client_id, detail,
-                                    error);
+  return TRUE;
 }
 
 typedef struct
@@ -1213,6 +1210,9 @@ batch_body (PolkuStore  *store,
             GError     **error)
 {
   BatchData *batch = data;
+  g_autoptr(GString) pulled = g_string_new (NULL);
+  g_autoptr(GString) deleted = g_string_new (NULL);
+  guint written = 0;
 
   batch->taken = batch->merged = batch->conflicts = 0;
   for (guint i = 0; i < batch->incoming->len; i++)
@@ -1241,6 +1241,13 @@ batch_body (PolkuStore  *store,
         }
       if (!polku_store_exec (db, "RELEASE incoming;", "RELEASE", error))
         return FALSE;
+      written++;
+      if (in->deleted)
+        g_string_append_printf (deleted, "%s%s@%s", deleted->len > 0 ? "," : "",
+                                in->client_id, in->rev);
+      else
+        g_string_append_printf (pulled, "%s%s@%s", pulled->len > 0 ? "," : "",
+                                in->client_id, in->rev);
       if (!in->deleted)
         batch->taken++;
       if (in->merged)
@@ -1248,6 +1255,22 @@ batch_body (PolkuStore  *store,
       for (guint k = 0; k < in->ops->len; k++)
         if (((ConflictOp *) in->ops->pdata[k])->kind == OP_ADD)
           batch->conflicts++;
+    }
+  /* One sync.pull entry for the batch: what came from where (the database), to whom (each
+   * client id with the revision taken in). Clients' own entries (client.create, the plan
+   * version with origin sync, client.archive) are written with each document. */
+  if (written > 0)
+    {
+      g_autoptr(GString) detail = g_string_new (NULL);
+
+      g_string_append_printf (detail, "database=%s count=%u", batch->database, written);
+      if (pulled->len > 0)
+        g_string_append_printf (detail, " clients=%s", pulled->str);
+      if (deleted->len > 0)
+        g_string_append_printf (detail, " deleted=%s", deleted->str);
+      if (!polku_audit_append_locked (store, db, POLKU_AUDIT_SYNC_PULL, NULL, detail->str,
+                                      error))
+        return FALSE;
     }
   if (batch->since != NULL
       && !polku_sync_store_set_checkpoint_locked (db, batch->run->settings->server,
