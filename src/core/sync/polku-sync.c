@@ -40,6 +40,7 @@
 #include "polku-client-store.h"
 #include "polku-couch.h"
 #include "polku-date.h"
+#include "polku-keyring-private.h"
 #include "polku-organisations.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
@@ -164,74 +165,10 @@ password_schema (void)
   return &schema;
 }
 
-typedef struct
-{
-  GMainContext *context;
-  GAsyncResult *result;
-  gboolean      timed_out;
-  GCancellable *cancellable;
-} KeyringCall;
-
 static void
-keyring_call_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  KeyringCall *call = user_data;
-
-  call->result = g_object_ref (result);
-  g_main_context_wakeup (call->context);
-}
-
-static gboolean
-keyring_call_timeout (gpointer user_data)
-{
-  KeyringCall *call = user_data;
-
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-keyring_call_wait (KeyringCall *call)
-{
-  GSource *timeout = g_timeout_source_new_seconds (KEYRING_TIMEOUT_SECONDS);
-
-  g_source_set_callback (timeout, keyring_call_timeout, call, NULL);
-  g_source_attach (timeout, call->context);
-  while (call->result == NULL)
-    g_main_context_iteration (call->context, TRUE);
-  g_source_destroy (timeout);
-  g_source_unref (timeout);
-}
-
-static void
-keyring_call_end (KeyringCall *call)
-{
-  g_main_context_pop_thread_default (call->context);
-  while (g_main_context_iteration (call->context, FALSE))
-    ;
-  g_clear_object (&call->result);
-  g_clear_object (&call->cancellable);
-  g_clear_pointer (&call->context, g_main_context_unref);
-}
-
-static void
-keyring_call_begin (KeyringCall  *call,
-                    GCancellable *cancellable)
-{
-  call->context = g_main_context_new ();
-  call->result = NULL;
-  call->timed_out = FALSE;
-  call->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
-  g_main_context_push_thread_default (call->context);
-}
-
-static void
-set_keyring_error (GError      **error,
-                   KeyringCall  *call,
-                   GError       *cause)
+set_keyring_error (GError           **error,
+                   PolkuKeyringCall  *call,
+                   GError            *cause)
 {
   if (call->timed_out)
     g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_NO_PASSWORD,
@@ -253,7 +190,7 @@ polku_sync_password_store (const char    *profile_id,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *label = NULL;
-  KeyringCall call;
+  PolkuKeyringCall call;
   gboolean ok;
 
   g_return_val_if_fail (profile_id != NULL && server != NULL && account != NULL, FALSE);
@@ -261,15 +198,15 @@ polku_sync_password_store (const char    *profile_id,
 
   /* TRANSLATORS: the keyring item's label; %s is the server's address */
   label = g_strdup_printf (_("Polku sync password for %s"), server);
-  keyring_call_begin (&call, cancellable);
+  polku_keyring_call_begin (&call, cancellable);
   secret_password_store (password_schema (), SECRET_COLLECTION_DEFAULT, label, password,
-                         call.cancellable, keyring_call_done, &call, "profile", profile_id,
+                         call.cancellable, polku_keyring_call_done, &call, "profile", profile_id,
                          "server", server, "account", account, NULL);
-  keyring_call_wait (&call);
+  polku_keyring_call_wait (&call, KEYRING_TIMEOUT_SECONDS);
   ok = secret_password_store_finish (call.result, &local_error);
   if (!ok)
     set_keyring_error (error, &call, local_error);
-  keyring_call_end (&call);
+  polku_keyring_call_end (&call);
   return ok;
 }
 
@@ -281,20 +218,20 @@ polku_sync_password_lookup (const char    *profile_id,
                             GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  KeyringCall call;
+  PolkuKeyringCall call;
   char *secret;
   char *copy = NULL;
 
   g_return_val_if_fail (profile_id != NULL && server != NULL && account != NULL, NULL);
 
-  keyring_call_begin (&call, cancellable);
-  secret_password_lookup (password_schema (), call.cancellable, keyring_call_done, &call,
+  polku_keyring_call_begin (&call, cancellable);
+  secret_password_lookup (password_schema (), call.cancellable, polku_keyring_call_done, &call,
                           "profile", profile_id, "server", server, "account", account, NULL);
-  keyring_call_wait (&call);
+  polku_keyring_call_wait (&call, KEYRING_TIMEOUT_SECONDS);
   secret = secret_password_lookup_finish (call.result, &local_error);
   if (local_error != NULL)
     set_keyring_error (error, &call, local_error);
-  keyring_call_end (&call);
+  polku_keyring_call_end (&call);
 
   if (secret != NULL)
     {
