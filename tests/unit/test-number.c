@@ -26,6 +26,18 @@ check (char       *text,
 static void
 test_window_language (void)
 {
+  const char *localedir = g_getenv ("POLKU_LOCALEDIR") != NULL ? g_getenv ("POLKU_LOCALEDIR")
+                                                               : LOCALEDIR;
+  g_autofree char *catalog = g_build_filename (localedir, "fi", "LC_MESSAGES",
+                                               GETTEXT_PACKAGE ".mo", NULL);
+
+  /* Builds without the translations (the SQLCipher 4 check's) cannot say it in Finnish;
+   * meson test sets POLKU_LOCALEDIR to the build's catalogs. */
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no Finnish catalog here");
+      return;
+    }
   check (polku_number_format (56.25, 1), "56,2");
   check (polku_number_format (0.735, 2), "0,73");
   check (polku_number_format (-1.5, 1), "-1,5");
