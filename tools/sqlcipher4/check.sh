@@ -119,7 +119,8 @@ make_core_only_tree () {
   done
   cp -pR "$SRC/data" "$s/"
   cp -pR "$SRC/src/core" "$SRC/src/cli" "$s/src/"
-  cp -pR "$SRC/tests/meson.build" "$SRC/tests/unit" "$SRC/tests/integration" "$s/tests/"
+  cp -pR "$SRC/tests/meson.build" "$SRC/tests/unit" "$SRC/tests/integration" \
+    "$SRC/tests/sync" "$SRC/tests/reports" "$s/tests/"
   cp -p "$SRC"/tests/*.sh "$s/tests/"
   sed -i -E "/^subdir\('(data|icons|po)'\)/d" "$s/meson.build"
   sed -i -E "/^subdir\('(ui|data)'\)/d" "$s/tests/meson.build"
@@ -155,14 +156,16 @@ configured () { # configured BUILDDIR VERSION-PREFIX: meson found that SQLCipher
 check "configure ${B3##*/} against Debian's SQLCipher 3.4" configured "$B3" "3\\."
 check "configure ${B4##*/} against SQLCipher 4.5.5 ($PREFIX)" configured "$B4" "4\\.5\\.5"
 
-# The executables defined in src/cli, tests/unit and tests/integration (whatever they are
-# called today), from meson's introspection.
+# The executables defined in src/cli and in the folders whose tests are in the unit and
+# integration suites (tests/unit, tests/integration, tests/reports; whatever they are called
+# today), from meson's introspection.
 core_targets () {
   meson introspect --targets "$1" | "$PY" -c '
 import json, os, sys
 for t in json.load(sys.stdin):
     d = os.path.dirname(t["defined_in"]).replace(os.sep, "/")
-    if t["type"] == "executable" and d.endswith(("/src/cli", "/tests/unit", "/tests/integration")):
+    if t["type"] == "executable" and d.endswith(("/src/cli", "/tests/unit", "/tests/integration",
+                                                "/tests/reports")):
         print(t["name"])'
 }
 for b in "$B3" "$B4"; do
