@@ -10,6 +10,8 @@
 # BUILD-DIR/tests/bench/profiles/ for the next runs. Knobs (environment): POLKU_BENCH_CLIENTS,
 # POLKU_BENCH_SEED, POLKU_BENCH_SMALL, POLKU_BENCH_STORE_CLIENTS, POLKU_BENCH_ROUNDS and
 # POLKU_BENCH_ONLY (e.g. 2,5: only startup and memory); see tests/bench/bench-county.py.
+# Line 7 (the report) compares with the `sqlite3` tool (Debian's package sqlite3, installed by
+# tools/setup.sh); without it that line is skipped.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-build}

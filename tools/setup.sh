@@ -16,8 +16,9 @@ PACKAGES="
   libsoup-3.0-dev libjson-glib-dev
   gettext desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring
-  imagemagick poppler-utils curl ca-certificates openssl
+  imagemagick poppler-utils curl ca-certificates openssl sqlite3
   clang libclang-rt-14-dev python3
+  python3-gi gir1.2-atspi-2.0 at-spi2-core
 "
 
 missing=

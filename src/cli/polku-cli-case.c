@@ -24,6 +24,7 @@
 #include "polku-coordinator-store.h"
 #include "polku-date.h"
 #include "polku-followup-store.h"
+#include "polku-json.h"
 #include "polku-record-entry.h"
 #include "polku-team-store.h"
 
@@ -529,7 +530,7 @@ case_note (int    argc,
   const char *client_id = NULL;
   const char *file = NULL;
   const PolkuCliOption options[] = { { "--json", &file, NULL }, { NULL } };
-  JsonNode *body;
+  const char *body;
   int status;
 
   if (!polku_cli_parse_id_args (argc, argv, options, CASE_NOTE_USAGE, &client_id, &status))
@@ -542,14 +543,13 @@ case_note (int    argc,
     return fail (EXIT_USAGE, "%s", error->message);
   if (!JSON_NODE_HOLDS_OBJECT (input)
       || json_object_get_size (json_node_get_object (input)) != 1
-      || (body = json_object_get_member (json_node_get_object (input), "body")) == NULL
-      || !JSON_NODE_HOLDS_VALUE (body) || json_node_get_value_type (body) != G_TYPE_STRING)
+      || (body = polku_json_get_string (json_node_get_object (input), "body")) == NULL)
     return fail (EXIT_USAGE, _("The note must be a JSON object with one member, “body”, a "
                                "string."));
 
   if (!polku_cli_open_store (&store))
     return EXIT_ERROR;
-  note = polku_case_store_add_note (store, client_id, json_node_get_string (body), &error);
+  note = polku_case_store_add_note (store, client_id, body, &error);
   return polku_cli_print_or_fail (note, error);
 }
 

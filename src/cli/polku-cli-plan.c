@@ -23,6 +23,7 @@
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-consent-export.h"
+#include "polku-json.h"
 #include "polku-plan-context.h"
 #include "polku-plan-fhir.h"
 #include "polku-plan-store.h"
@@ -50,31 +51,37 @@ parse_version (const char *text,
   return TRUE;
 }
 
-/* The current version, or version @version when it is > 0. Records the read. */
+/* The current version, or version @version when it is > 0; @out_shown (optional) is the
+ * version read. Records the read. */
 static JsonNode *
-read_plan (PolkuStore  *store,
-           const char  *client_id,
-           gint64       version,
-           const char  *audit_action,
-           gint64      *out_version,
-           GError     **error)
+read_plan (PolkuStore        *store,
+           const char        *client_id,
+           gint64             version,
+           const char        *audit_action,
+           gint64            *out_version,
+           PolkuPlanVersion **out_shown,
+           GError           **error)
 {
   g_autoptr(JsonNode) document = NULL;
+  g_autoptr(PolkuPlanVersion) shown = NULL;
   g_autofree char *detail = NULL;
   gint64 read_version = version;
 
   if (version > 0)
     {
-      g_autoptr(PolkuPlanVersion) old = polku_plan_store_get_version (store, client_id,
-                                                                      version, error);
-      if (old == NULL)
+      shown = polku_plan_store_get_version (store, client_id, version, error);
+      if (shown == NULL)
         return NULL;
-      document = json_node_ref (polku_plan_version_get_document (old));
+      document = json_node_ref (polku_plan_version_get_document (shown));
     }
   else
     {
       document = polku_plan_store_load (store, client_id, &read_version, error);
       if (document == NULL)
+        return NULL;
+      if (out_shown != NULL
+          && (shown = polku_plan_store_get_version (store, client_id, read_version,
+                                                    error)) == NULL)
         return NULL;
     }
 
@@ -87,20 +94,9 @@ read_plan (PolkuStore  *store,
 
   if (out_version != NULL)
     *out_version = read_version;
+  if (out_shown != NULL)
+    *out_shown = g_steal_pointer (&shown);
   return g_steal_pointer (&document);
-}
-
-static const char *
-str_or (JsonObject *object,
-        const char *name,
-        const char *fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fallback;
-  return json_node_get_string (node);
 }
 
 /* A short summary for a person at a terminal, in the UI language. The responsible workers
@@ -108,16 +104,31 @@ str_or (JsonObject *object,
  * version is shown. */
 static void
 print_summary (JsonNode               *document,
-               gint64                  version,
+               PolkuPlanVersion       *shown,
                const PolkuPlanContext *context)
 {
   JsonObject *plan = json_node_get_object (document);
   JsonArray *goals = json_object_get_array_member (plan, "goals");
   g_autofree char *overdue = polku_plan_review_dup_overdue (context->review_on, NULL);
+  const char *plan_id = polku_json_get_string (plan, "id");
+  const char *agreed_on = polku_json_get_string (plan, "agreed_on");
+  gboolean recorded = TRUE;
+  const char *first_saved = polku_plan_version_get_agreed_on (shown, &recorded);
+
+  /* A version saved before Polku recorded the agreed date says so: the current one shows
+   * the plan's (polku_plan_store_load () gave it), an earlier one the first save's day. */
+  if (agreed_on == NULL)
+    agreed_on = first_saved;
 
   printf (_("Plan %s, version %d, language %s\n"),
-          str_or (plan, "id", ""), (int) version, polku_plan_document_get_language (document));
-  printf (_("Agreed with the client: %s\n"), str_or (plan, "agreed_on", "—"));
+          plan_id != NULL ? plan_id : "", (int) polku_plan_version_get_version (shown),
+          polku_plan_document_get_language (document));
+  if (!recorded && agreed_on != NULL)
+    /* Translators: a plan version from before Polku recorded the day the plan was agreed */
+    printf (_("Agreed with the client: %s (not recorded in this version: the day the plan "
+              "was first saved)\n"), agreed_on);
+  else
+    printf (_("Agreed with the client: %s\n"), agreed_on != NULL ? agreed_on : "—");
   if (context->workers->len == 0)
     printf (_("Responsible worker: %s\n"), "—");
   for (guint i = 0; i < context->workers->len; i++)
@@ -143,19 +154,24 @@ print_summary (JsonNode               *document,
     {
       JsonObject *goal = json_array_get_object_element (goals, i);
       JsonArray *actions = json_object_get_array_member (goal, "actions");
+      const char *goal_text = polku_json_get_string (goal, "text");
       PolkuPlanGoalStatus status = POLKU_PLAN_GOAL_PROPOSED;
 
-      polku_plan_goal_status_from_code (str_or (goal, "status", NULL), &status);
+      polku_plan_goal_status_from_code (polku_json_get_string (goal, "status"), &status);
       printf ("%u. [%s] %s\n", i + 1, polku_plan_goal_status_get_label (status),
-              str_or (goal, "text", ""));
+              goal_text != NULL ? goal_text : "");
       for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
         {
           JsonObject *action = json_array_get_object_element (actions, j);
+          const char *action_text = polku_json_get_string (action, "text");
+          const char *responsible = polku_json_get_string (action, "responsible");
           PolkuPlanActionStatus astatus = POLKU_PLAN_ACTION_PLANNED;
 
-          polku_plan_action_status_from_code (str_or (action, "status", NULL), &astatus);
+          polku_plan_action_status_from_code (polku_json_get_string (action, "status"),
+                                              &astatus);
           printf ("   - [%s] %s (%s)\n", polku_plan_action_status_get_label (astatus),
-                  str_or (action, "text", ""), str_or (action, "responsible", "—"));
+                  action_text != NULL ? action_text : "",
+                  responsible != NULL ? responsible : "—");
         }
     }
 }
@@ -170,6 +186,7 @@ cmd_show (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) document = NULL;
   g_autoptr(PolkuPlanContext) context = NULL;
+  g_autoptr(PolkuPlanVersion) shown = NULL;
   const char *client_id = NULL;
   gboolean json = FALSE;
   gint64 version = 0;
@@ -221,7 +238,7 @@ cmd_show (int    argc,
   /* An export is recorded as such only once the consent check lets it go
    * (polku_cli_record_export ()). */
   document = read_plan (store, client_id, version, POLKU_AUDIT_PLAN_VIEW, &read_version,
-                        &error);
+                        fhir || json ? NULL : &shown, &error);
   if (document == NULL)
     return fail (EXIT_ERROR, "%s", error->message);
   context = polku_plan_context_read (store, client_id, &error);
@@ -254,7 +271,7 @@ cmd_show (int    argc,
   else if (json)
     print_json (document);
   else
-    print_summary (document, read_version, context);
+    print_summary (document, shown, context);
 
   return EXIT_OK;
 }

@@ -6,6 +6,7 @@
  *                    [--format json|csv|pdf|fhir] [--output FILE] [--language fi|sv|en]
  *   polku-cli report combine FILE… [--output FILE] [--threshold N]
  *   polku-cli report key import FILE [--replace] | key new [--replace] | key show
+ *   polku-cli report key delete [--yes]
  *
  * The report is polku_report_run () (polku-report.h: the cohort, the CELL rule, the JSON);
  * the exports are polku-report-export.h's, each recorded in the audit log before anything is
@@ -40,7 +41,8 @@
   "[--threshold N] [--costs FILE] [--today YYYY-MM-DD] [--format json|csv|pdf|fhir] " \
   "[--output FILE] [--language fi|sv|en]"
 #define COMBINE_USAGE "report combine FILE… [--output FILE] [--threshold N]"
-#define KEY_USAGE "report key import FILE [--replace] | report key new [--replace] | report key show"
+#define KEY_USAGE "report key import FILE [--replace] | report key new [--replace] | " \
+  "report key show | report key delete [--yes]"
 
 /* Writes @bytes to @path, a new file (0600): refused when something is there already; a
  * failure removes what was made. */
@@ -348,6 +350,49 @@ record_key (const char *action,
   return EXIT_OK;
 }
 
+/* report key delete [--yes]: like the other commands that destroy something (backup
+ * --replace, key import --replace), nothing is deleted unless the command line says so; the
+ * refusal names the key and what deleting it means. */
+static int
+key_delete (gboolean yes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  key = polku_county_key_lookup (NULL, NULL, &error);
+  if (key == NULL && !g_error_matches (error, POLKU_COUNTY_KEY_ERROR,
+                                       POLKU_COUNTY_KEY_ERROR_NOT_FOUND))
+    return fail (EXIT_ERROR, _("The county key could not be read: %s"), error->message);
+  if (key != NULL)
+    fingerprint = polku_county_key_fingerprint (key);
+  g_clear_pointer (&key, g_bytes_unref);
+  g_clear_error (&error);
+
+  if (fingerprint == NULL && !yes)
+    {
+      printf ("%s\n", _("There is no county key on this computer: nothing to delete."));
+      return EXIT_OK;
+    }
+  if (!yes)
+    return fail (EXIT_ERROR, _("Deleting the county key (fingerprint %s) cannot be undone: "
+                               "pseudonymised CSV files made from now on could be combined "
+                               "with earlier ones only after the same key is imported again "
+                               "from the county's file. Nothing was deleted; add --yes to "
+                               "delete it."), fingerprint);
+
+  /* Also what is stored when it is not a key (lookup said "not found" then). */
+  if (!polku_county_key_delete (NULL, NULL, &error))
+    return fail (EXIT_ERROR, _("The county key could not be deleted: %s"), error->message);
+  if (fingerprint == NULL)
+    {
+      printf ("%s\n", _("There is no county key on this computer: nothing to delete."));
+      return EXIT_OK;
+    }
+  printf (_("The county key %s was deleted from this computer.\n"), fingerprint);
+  return record_key (POLKU_AUDIT_COUNTY_KEY_DELETE, fingerprint);
+}
+
 static int
 report_key (int    argc,
             char **argv)
@@ -356,12 +401,15 @@ report_key (int    argc,
   g_autofree char *fingerprint = NULL;
   const char *what = argc >= 2 ? argv[1] : NULL;
   gboolean replace = FALSE;
+  gboolean yes = FALSE;
   const char *file = NULL;
 
   for (int i = 2; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--replace"))
+      if (g_str_equal (argv[i], "--replace") && g_strcmp0 (what, "delete") != 0)
         replace = TRUE;
+      else if (g_str_equal (argv[i], "--yes") && g_strcmp0 (what, "delete") == 0)
+        yes = TRUE;
       else if (file == NULL && !g_str_has_prefix (argv[i], "--")
                && g_strcmp0 (what, "import") == 0)
         file = argv[i];
@@ -400,6 +448,8 @@ report_key (int    argc,
       printf ("%s\n", fingerprint);
       return EXIT_OK;
     }
+  if (g_strcmp0 (what, "delete") == 0)
+    return key_delete (yes);
   return polku_cli_usage_error ("polku-cli " KEY_USAGE, what);
 }
 

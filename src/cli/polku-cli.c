@@ -481,7 +481,10 @@ static const Command commands[] = {
        "                                    Merge pseudonymised CSV files from several\n"
        "                                    laptops, each client once\n"
        "  report key import FILE [--replace] | report key new [--replace] | report key show\n"
-       "                                    The county's pseudonymisation key in the keyring\n") },
+       "                                    The county's pseudonymisation key in the keyring\n"
+       "  report key delete [--yes]         Delete the county key from the keyring (only\n"
+       "                                    with --yes; a new CSV then needs it imported\n"
+       "                                    again to combine with earlier ones)\n") },
   { "sync", polku_cli_sync,
     N_("  sync [--server URL] [--account NAME] [--organisation ORG-ID]\n"
        "       [--password-file FILE]       Sync shared plans with the server; prints a JSON\n"

@@ -3,11 +3,19 @@
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GTK 4.8 gives a button made with a mnemonic ("_Done", use-underline) the accessible name
- * "_Done": Orca reads the underscore. Every button and check button that uses an underline
- * gets its name without it when it is mapped (an emission hook on GtkWidget::map, so the
- * templates, dialogs and rows made in code are all covered), and again when its label
- * changes. A name set on purpose (one that differs from the label) is left alone.
+ * GTK 4.8 makes an accessible name of the label property AND the names of the labelled-by
+ * relation, one after the other. A button made with a mnemonic ("_Done", use-underline) has
+ * both: GtkButton sets the label property to "_Done" and its mnemonic label names it, so Orca
+ * said "_Done Done". Every button and check button that uses an underline gets the label
+ * property without the underscore and loses the relation when it is mapped (an emission hook
+ * on GtkWidget::map, so the templates, dialogs and rows made in code are all covered), and
+ * again when its label changes: "Done". A name set on purpose (one that differs from the
+ * label) is left alone.
+ *
+ * A tooltip is also the accessible description, so a button named by its tooltip (an icon
+ * button, a menu button) was read as "Main menu, button, Main menu": when the label property
+ * equals the tooltip, the description goes. tests/ui/test-a11y.c reads every name back
+ * through AT-SPI.
  */
 
 #define G_LOG_DOMAIN "polku-a11y"
@@ -65,6 +73,20 @@ label_of (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether @widget's label property is @text (GTK 4.8 has no getter: the test API compares). */
+static gboolean
+label_property_is (GtkWidget  *widget,
+                   const char *text)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  return mismatch == NULL;
+}
+
 static void
 fix_label (GtkWidget *widget)
 {
@@ -74,9 +96,25 @@ fix_label (GtkWidget *widget)
 
   if (label == NULL || !underline || strchr (label, '_') == NULL)
     return;
+  /* The mnemonic label would be said after whatever the label property says. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  /* GtkButton set it to the label with its underscores; anything else was set on purpose. */
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && !label_property_is (widget, label))
+    return;
   spoken = polku_a11y_strip_mnemonic (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   spoken, -1);
+}
+
+static void
+fix_description (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && label_property_is (widget, tooltip))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -87,6 +125,14 @@ label_changed_cb (GtkWidget  *widget,
   fix_label (widget);
 }
 
+static void
+tooltip_changed_cb (GtkWidget  *widget,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  fix_description (widget);
+}
+
 static gboolean
 map_hook (GSignalInvocationHint *hint,
           guint                  n_params,
@@ -95,14 +141,17 @@ map_hook (GSignalInvocationHint *hint,
 {
   GObject *object = g_value_get_object (&params[0]);
 
-  if ((GTK_IS_BUTTON (object) || GTK_IS_CHECK_BUTTON (object))
-      && g_object_get_data (object, FIXED_KEY) == NULL)
+  if (g_object_get_data (object, FIXED_KEY) != NULL)
+    return TRUE;
+  g_object_set_data (object, FIXED_KEY, GINT_TO_POINTER (1));
+  if (GTK_IS_BUTTON (object) || GTK_IS_CHECK_BUTTON (object))
     {
-      g_object_set_data (object, FIXED_KEY, GINT_TO_POINTER (1));
       g_signal_connect (object, "notify::label", G_CALLBACK (label_changed_cb), NULL);
       g_signal_connect (object, "notify::use-underline", G_CALLBACK (label_changed_cb), NULL);
       fix_label (GTK_WIDGET (object));
     }
+  g_signal_connect (object, "notify::tooltip-text", G_CALLBACK (tooltip_changed_cb), NULL);
+  fix_description (GTK_WIDGET (object));
   return TRUE;
 }
 

@@ -9,8 +9,23 @@
  * works (the store's actor), and "Waiting for a Coordinator" shows the queue (open cases
  * with no coordinator, each with how long it has waited) in place of the list, where a
  * client can be taken as one's own. Both are read in a thread after the list has loaded,
- * and again when the selection changes (a coordinator may have been changed on the
- * client's page) and after a client is taken.
+ * and again when they can have changed: a coordinator named (win.caseload-changed), a client
+ * added, changed or archived, a client taken, the queue shown. Not at every selection: at
+ * county size the queue's read takes tens of milliseconds, and the client's page waited
+ * for it. The queue's rows exist only while it is shown.
+ *
+ * Loading at county size: the first frame never waits for every client. A screenful is
+ * read first, in the store's name order through its index (polku_client_store_list_first
+ * ()), and shown; the whole list is read in the list's thread from the next frame on, sorted
+ * there by the user's collation and its search text folded, and then takes the screenful's
+ * place. The list is kept in order (an added or renamed client is placed by a binary
+ * search), so a search only filters: no sorter runs over thousands of rows per keystroke.
+ * The list view shows slots (polku-client-slots.c), whose rows stay when a search changes
+ * which clients show.
+ *
+ * Over 1,000 lines: the list, its loading, the queue and the two selections are one
+ * widget's state and share it field by field; what stands alone (the rows, the slots, the
+ * case filters) is in files of its own.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,12 +36,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "polku-case.h"
 #include "polku-client-filters.h"
 #include "polku-client-list-private.h"
 #include "polku-client-row.h"
+#include "polku-client-slots-private.h"
 #include "polku-client-store.h"
 #include "polku-coordinator-store.h"
 #include "polku-error-dialog.h"
@@ -44,19 +61,23 @@ struct _PolkuClientList
   char               *query;
   gboolean            show_archived;
   gboolean            loading;
+  guint               full_load_tick;        /* the whole list's read, at the next frame */
 
   GtkSearchEntry     *search_entry;
   PolkuClientFilters *filters;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkLabel           *followups_count;
-  GListStore         *clients;
+  GListStore         *clients;                /* every client, in the list's order */
+  GListStore         *shown;                  /* what the list filters: the first
+                                               * screenful, then the same as clients */
   GtkFilterListModel *filter_model;
   GtkEveryFilter     *every_filter;
   GtkCustomFilter    *filter;
-  GtkSortListModel   *sort_model;
-  GtkCustomSorter    *sorter;
   GtkSingleSelection *selection;
+  PolkuClientSlots   *slots;                  /* the list view's items */
+  GtkSingleSelection *view_selection;         /* follows selection, position for position */
+  gboolean            syncing;                /* the two selections are being matched */
 
   GCancellable       *caseload_cancellable;  /* the caseload and queue read in flight */
   gint64              caseload;              /* -1 while not known */
@@ -65,6 +86,8 @@ struct _PolkuClientList
   GtkToggleButton    *queue_button;
   GtkLabel           *queue_count;
   GtkListBox         *queue_list;
+  gboolean            queue_filled;          /* queue_list has a row per client waiting */
+  GPtrArray          *row_pool;              /* PolkuClientRow: made, not in use */
 };
 
 G_DEFINE_FINAL_TYPE (PolkuClientList, polku_client_list, ADW_TYPE_BIN)
@@ -105,95 +128,94 @@ filter_client (gpointer item,
 }
 
 /* The order of polku_client_compare () (family name, given name by the user's collation,
- * then id) from collation keys: g_utf8_collate () normalises both names at every
- * comparison, and sorting a county's 10,000 clients that way kept the first frame waiting.
- * Each client keeps its keys (made in the loading thread for a whole list), with the names
- * they were made from, so that a renamed client gets new ones. */
+ * then id) from collation keys made once per client: g_utf8_collate () normalises both
+ * names at every comparison, and sorting a county's 10,000 clients that way took seconds.
+ * The keys live only while the loading thread sorts. */
 typedef struct
 {
-  char *family;
-  char *given;
-  char *family_key;
-  char *given_key;
-} SortKey;
-
-static void
-sort_key_free (gpointer data)
-{
-  SortKey *key = data;
-
-  g_free (key->family);
-  g_free (key->given);
-  g_free (key->family_key);
-  g_free (key->given_key);
-  g_free (key);
-}
-
-static const SortKey *
-client_sort_key (PolkuClient *client)
-{
-  static GQuark quark;
-  const char *family = polku_client_get_family_name (client);
-  const char *given = polku_client_get_given_name (client);
-  SortKey *key;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("polku-client-list-sort-key");
-  family = family != NULL ? family : "";
-  given = given != NULL ? given : "";
-  key = g_object_get_qdata (G_OBJECT (client), quark);
-  if (key != NULL && strcmp (key->family, family) == 0 && strcmp (key->given, given) == 0)
-    return key;
-
-  key = g_new0 (SortKey, 1);
-  key->family = g_strdup (family);
-  key->given = g_strdup (given);
-  key->family_key = g_utf8_collate_key (family, -1);
-  key->given_key = g_utf8_collate_key (given, -1);
-  g_object_set_qdata_full (G_OBJECT (client), quark, key, sort_key_free);
-  return key;
-}
+  PolkuClient *client;
+  char        *family_key;
+  char        *given_key;
+} SortEntry;
 
 static int
-compare_by_keys (PolkuClient *a,
-                 PolkuClient *b)
+compare_entries (const void *a,
+                 const void *b)
 {
-  const SortKey *key_a = client_sort_key (a);
-  const SortKey *key_b = client_sort_key (b);
-  int result = strcmp (key_a->family_key, key_b->family_key);
+  const SortEntry *x = a;
+  const SortEntry *y = b;
+  int result = strcmp (x->family_key, y->family_key);
 
   if (result == 0)
-    result = strcmp (key_a->given_key, key_b->given_key);
+    result = strcmp (x->given_key, y->given_key);
   if (result == 0)
-    result = g_strcmp0 (polku_client_get_id (a), polku_client_get_id (b));
+    result = g_strcmp0 (polku_client_get_id (x->client), polku_client_get_id (y->client));
   return result;
 }
 
-static int
-sort_clients (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+/* Sorts @clients in the list's order, and folds their search text: in the loading thread. */
+static void
+prepare_loaded (GPtrArray *clients)
 {
-  return compare_by_keys (POLKU_CLIENT ((gpointer) a), POLKU_CLIENT ((gpointer) b));
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (clients->len, 1));
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+      const char *family = polku_client_get_family_name (client);
+      const char *given = polku_client_get_given_name (client);
+
+      entries[i].client = client;
+      entries[i].family_key = g_utf8_collate_key (family != NULL ? family : "", -1);
+      entries[i].given_key = g_utf8_collate_key (given != NULL ? given : "", -1);
+      polku_client_prepare_search (client);
+    }
+  qsort (entries, clients->len, sizeof (SortEntry), compare_entries);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      g_ptr_array_index (clients, i) = entries[i].client;
+      g_free (entries[i].family_key);
+      g_free (entries[i].given_key);
+    }
 }
 
-static int
-sort_loaded (gconstpointer a,
-             gconstpointer b)
+/* Where @client belongs in @model (sorted), leaving out the item at @skip (G_MAXUINT for
+ * none): a binary search, a few comparisons even among thousands. */
+static guint
+sorted_position (GListModel  *model,
+                 PolkuClient *client,
+                 guint        skip)
 {
-  return compare_by_keys (*(PolkuClient **) a, *(PolkuClient **) b);
+  guint n_items = g_list_model_get_n_items (model);
+  guint low = 0;
+  guint high = skip < n_items ? n_items - 1 : n_items;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(PolkuClient) other =
+        g_list_model_get_item (model, skip < n_items && middle >= skip ? middle + 1 : middle);
+
+      if (polku_client_compare (other, client) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 static void
 update_list_state (PolkuClientList *self)
 {
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   const char *name;
 
-  if (self->loading)
+  /* While the whole list loads, the first screenful shows as the list. */
+  if (self->loading && n_visible == 0)
     name = "loading";
   else if (gtk_toggle_button_get_active (self->queue_button))
     name = "queue";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  else if (n_visible > 0)
     name = "list";
   else if (self->query != NULL)
     name = "no-results";
@@ -271,19 +293,134 @@ on_show_archived_changed (PolkuClientList *self)
                                       : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
+static void update_slots (PolkuClientList *self,
+                          guint            position,
+                          guint            removed,
+                          guint            added);
+
 static void
-on_visible_clients_changed (PolkuClientList *self)
+on_visible_clients_changed (PolkuClientList *self,
+                            guint            position,
+                            guint            removed,
+                            guint            added)
 {
+  update_slots (self, position, removed, added);
   update_list_state (self);
 }
-
-static void polku_client_list_reload_caseload_later (PolkuClientList *self);
 
 static void
 on_selected_item_changed (PolkuClientList *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
-  polku_client_list_reload_caseload_later (self);
+}
+
+/* The rows, each bound to a slot (polku-client-slots.c) whose client it shows. A search
+ * that shortens the list and one that lengthens it again take rows away at the end and add
+ * them back: the rows are kept for that (row_pool) rather than made from their template
+ * again, and the factory is a signal factory (a GtkBuilderListItemFactory parses its XML
+ * for every row it makes). */
+
+/* The most rows kept: the list view's window of rows, and some. */
+#define ROW_POOL_SIZE 256
+
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *item,
+           PolkuClientList    *self)
+{
+  if (self->row_pool != NULL && self->row_pool->len > 0)
+    {
+      g_autoptr(GtkWidget) row = g_ptr_array_steal_index_fast (self->row_pool,
+                                                               self->row_pool->len - 1);
+
+      gtk_list_item_set_child (item, row);
+    }
+  else
+    gtk_list_item_set_child (item, polku_client_row_new ());
+}
+
+static void
+teardown_row (GtkListItemFactory *factory,
+              GtkListItem        *item,
+              PolkuClientList    *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL && self->row_pool != NULL && self->row_pool->len < ROW_POOL_SIZE)
+    g_ptr_array_add (self->row_pool, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *item,
+          PolkuClientList    *self)
+{
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "client",
+                                              gtk_list_item_get_child (item), "client",
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "polku-slot-binding", binding);
+}
+
+static void
+unbind_row (GtkListItemFactory *factory,
+            GtkListItem        *item,
+            PolkuClientList    *self)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "polku-slot-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  polku_client_row_set_client (POLKU_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* The view's selection at the position of the visible clients' one. */
+static void
+sync_view_selection (PolkuClientList *self)
+{
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->view_selection,
+                                     gtk_single_selection_get_selected (self->selection));
+  self->syncing = FALSE;
+}
+
+/* A row chosen in the view (a click, the keyboard) chooses that client. */
+static void
+on_view_selected (PolkuClientList *self)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     gtk_single_selection_get_selected (self->view_selection));
+  self->syncing = FALSE;
+}
+
+static void
+on_selected_position (PolkuClientList *self)
+{
+  if (!self->syncing)
+    sync_view_selection (self);
+}
+
+/* The visible clients changed at @position: the slots from there on take their new clients
+ * (only those that moved when the change kept the number of clients), and slots are added
+ * or taken away at the end. */
+static void
+update_slots (PolkuClientList *self,
+              guint            position,
+              guint            removed,
+              guint            added)
+{
+  GListModel *visible = G_LIST_MODEL (self->selection);
+
+  self->syncing = TRUE;
+  polku_client_slots_update (self->slots, visible, position,
+                             removed == added ? position + added
+                                              : g_list_model_get_n_items (visible));
+  self->syncing = FALSE;
+  sync_view_selection (self);
 }
 
 /* Opening a client: a row activated, Enter or Down in the search */
@@ -448,23 +585,35 @@ same_queue (GPtrArray *a,
   return TRUE;
 }
 
+/* The queue's rows, only while it is shown: with a county's data hundreds of clients wait,
+ * and their rows, made at every start, took tens of megabytes and seconds of the main
+ * thread. */
+static void
+fill_queue_rows (PolkuClientList *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->queue_button);
+  guint n_rows = shown && self->queue != NULL ? self->queue->len : 0;
+  GtkListBoxRow *child;
+
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
+    gtk_list_box_remove (self->queue_list, GTK_WIDGET (child));
+  for (guint i = 0; i < n_rows; i++)
+    gtk_list_box_append (self->queue_list, make_queue_row (g_ptr_array_index (self->queue, i)));
+  self->queue_filled = shown;
+}
+
 /* Shows the caseload's size in the header and the queue; @data NULL forgets both. */
 static void
 show_caseload (PolkuClientList *self,
                CaseloadData    *data)
 {
-  GtkListBoxRow *child;
   gboolean unchanged;
   guint n_waiting;
 
-  /* The queue is read again at every selection: with a county's data it has hundreds of
-   * clients, and making their rows anew each time kept the main thread (and the client's
-   * page) waiting. Unchanged, the rows stay. */
-  unchanged = data != NULL && same_queue (self->queue, data->queue);
+  /* Rows shown and unchanged stay as they are. */
+  unchanged = data != NULL && self->queue_filled && same_queue (self->queue, data->queue);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  /* Row by row: the list's first child may be its placeholder. */
-  while (!unchanged && (child = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
-    gtk_list_box_remove (self->queue_list, GTK_WIDGET (child));
   self->caseload = data != NULL ? data->caseload : -1;
   if (data != NULL)
     self->queue = g_ptr_array_ref (data->queue);
@@ -484,8 +633,8 @@ show_caseload (PolkuClientList *self,
   else
     adw_window_title_set_subtitle (self->window_title, NULL);
 
-  for (guint i = 0; !unchanged && i < n_waiting; i++)
-    gtk_list_box_append (self->queue_list, make_queue_row (g_ptr_array_index (self->queue, i)));
+  if (!unchanged)
+    fill_queue_rows (self);
 
   if (n_waiting > 0)
     {
@@ -568,17 +717,11 @@ polku_client_list_reload_caseload (PolkuClientList *self)
   read_caseload (self);
 }
 
-/* The selection changed: a coordinator may have been named on the page just left. */
-static void
-polku_client_list_reload_caseload_later (PolkuClientList *self)
-{
-  if (!self->loading && self->caseload >= 0)
-    read_caseload (self);
-}
-
+/* Shown: the rows of the queue as last read at once, and read again. */
 static void
 on_queue_toggled (PolkuClientList *self)
 {
+  fill_queue_rows (self);
   if (gtk_toggle_button_get_active (self->queue_button))
     read_caseload (self);
   else if (self->queue == NULL || self->queue->len == 0)
@@ -633,6 +776,66 @@ take_client_action (GtkWidget  *widget,
 
 /* Loading */
 
+/* A screenful of rows (a tall window shows about 20): each row shown costs the first frame
+ * time, 100 of them about 100 ms more than an empty list on a busy machine. */
+#define FIRST_PAGE 30
+
+static void     load_all_clients (PolkuClientList *self);
+static gboolean load_all_tick    (GtkWidget       *widget,
+                                  GdkFrameClock   *clock,
+                                  gpointer         user_data);
+static gboolean find_visible     (PolkuClientList *self,
+                                  const char      *client_id,
+                                  guint           *out_position);
+
+static void
+list_first_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PolkuClientList) self = user_data;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clients = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The whole list's read reports what goes wrong. */
+  if (clients == NULL)
+    g_debug ("Could not read the first clients: %s", error->message);
+  else
+    g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                         clients->pdata, clients->len);
+  update_list_state (self);
+
+  /* The rest from the next frame on, so that the first one never waits for it. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    self->full_load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_all_tick,
+                                                         NULL, NULL);
+  else
+    load_all_clients (self);
+}
+
+/* The first clients in the store's order, in the list's order. */
+static void
+list_first_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *clients = polku_client_store_list_first (source_object, FIRST_PAGE, &error);
+
+  if (clients == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  prepare_loaded (clients);
+  g_task_return_pointer (task, clients, (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 list_clients_cb (GObject      *source,
                  GAsyncResult *result,
@@ -641,6 +844,9 @@ list_clients_cb (GObject      *source,
   g_autoptr(PolkuClientList) self = user_data;
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *selected_id = NULL;
+  PolkuClient *selected;
+  guint position;
 
   clients = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -656,6 +862,18 @@ list_clients_cb (GObject      *source,
     }
 
   g_debug ("Loaded %u clients", clients->len);
+  /* The whole list takes the first screenful's place; a client chosen from it stays
+   * chosen. The list shows every client before they are told of in clients (the window
+   * selects the client it showed before a lock when they come: its handler may run before
+   * any model connected to clients later). */
+  selected = polku_client_list_get_selected_client (self);
+  if (selected != NULL)
+    selected_id = g_strdup (polku_client_get_id (selected));
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       clients->pdata, clients->len);
+  if (selected_id != NULL && polku_client_list_get_selected_client (self) == NULL
+      && find_visible (self, selected_id, &position))
+    gtk_single_selection_set_selected (self->selection, position);
   g_list_store_splice (self->clients, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clients)),
                        clients->pdata, clients->len);
   update_list_state (self);
@@ -663,8 +881,8 @@ list_clients_cb (GObject      *source,
   read_caseload (self);
 }
 
-/* The clients in the list's order, with their sort keys: the window only splices them in,
- * and its sorter finds them sorted already. */
+/* Every client, in the list's order, their search text folded: the window only splices
+ * them in. */
 static void
 list_clients_thread (GTask        *task,
                      gpointer      source_object,
@@ -679,11 +897,31 @@ list_clients_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  g_ptr_array_sort (clients, sort_loaded);
+  prepare_loaded (clients);
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_pointer (task, clients, (GDestroyNotify) g_ptr_array_unref);
   else
     g_ptr_array_unref (clients);
+}
+
+static void
+load_all_clients (PolkuClientList *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->full_load_tick = 0;
+  task = g_task_new (self->store, self->cancellable, list_clients_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_all_clients);
+  g_task_run_in_thread (task, list_clients_thread);
+}
+
+static gboolean
+load_all_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  load_all_clients (POLKU_CLIENT_LIST (widget));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -693,9 +931,9 @@ load_clients (PolkuClientList *self)
 
   self->loading = TRUE;
   update_list_state (self);
-  task = g_task_new (self->store, self->cancellable, list_clients_cb, g_object_ref (self));
+  task = g_task_new (self->store, self->cancellable, list_first_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_clients);
-  g_task_run_in_thread (task, list_clients_thread);
+  g_task_run_in_thread (task, list_first_thread);
 }
 
 /* Forgets every client (the window locks): what is loading, the list, the search. */
@@ -706,7 +944,12 @@ clear_clients (PolkuClientList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->full_load_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->full_load_tick);
+  self->full_load_tick = 0;
+
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_list_store_remove_all (self->shown);
   g_list_store_remove_all (self->clients);
   clear_search (self);
   self->loading = FALSE;
@@ -727,12 +970,15 @@ polku_client_list_dispose (GObject *object)
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_object (&self->store);
 
+  if (self->full_load_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->full_load_tick);
+  self->full_load_tick = 0;
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-  if (self->sorter != NULL)
-    gtk_custom_sorter_set_sort_func (self->sorter, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_CLIENT_LIST);
+  /* After the list view: its rows' teardown puts them here. */
+  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polku_client_list_parent_class)->dispose (object);
 }
@@ -744,6 +990,8 @@ polku_client_list_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->view_selection);
+  g_clear_object (&self->slots);
   g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (polku_client_list_parent_class)->finalize (object);
@@ -863,11 +1111,10 @@ polku_client_list_class_init (PolkuClientListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, list_view);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, followups_count);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, clients);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, shown);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, filter_model);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, every_filter);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, filter);
-  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, PolkuClientList, sorter);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, selection);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, window_title);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientList, queue_button);
@@ -888,6 +1135,7 @@ polku_client_list_class_init (PolkuClientListClass *klass)
 static void
 polku_client_list_init (PolkuClientList *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -902,7 +1150,22 @@ polku_client_list_init (PolkuClientList *self)
   gtk_custom_filter_set_filter_func (self->filter, filter_client, self, NULL);
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter),
                            g_object_ref (polku_client_filters_get_filter (self->filters)));
-  gtk_custom_sorter_set_sort_func (self->sorter, sort_clients, NULL, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  self->slots = g_object_new (POLKU_TYPE_CLIENT_SLOTS, NULL);
+  self->view_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+  gtk_single_selection_set_autoselect (self->view_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->view_selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->view_selection));
+  g_signal_connect_object (self->view_selection, "notify::selected",
+                           G_CALLBACK (on_view_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_position), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   key = gtk_event_controller_key_new ();
   g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self,
@@ -1096,7 +1359,40 @@ polku_client_list_add_client (PolkuClientList *self,
   g_return_if_fail (POLKU_IS_CLIENT_LIST (self));
   g_return_if_fail (POLKU_IS_CLIENT (client));
 
-  g_list_store_append (self->clients, client);
+  g_list_store_insert (self->shown,
+                       sorted_position (G_LIST_MODEL (self->shown), client, G_MAXUINT), client);
+  g_list_store_insert (self->clients,
+                       sorted_position (G_LIST_MODEL (self->clients), client, G_MAXUINT), client);
+  read_caseload (self);
+}
+
+/* Places @client of @store again, in one change from where it was to where it goes. */
+static void
+move_in_store (GListStore  *store,
+               PolkuClient *client)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  g_autoptr(GPtrArray) moved = NULL;
+  guint old_position;
+  guint new_position;
+  guint first;
+  guint last;
+
+  if (!g_list_store_find (store, client, &old_position))
+    return;
+
+  new_position = sorted_position (model, client, old_position);
+  first = MIN (old_position, new_position);
+  last = MAX (old_position, new_position);
+  moved = g_ptr_array_new_full (last - first + 1, g_object_unref);
+  if (new_position <= old_position)
+    g_ptr_array_add (moved, g_object_ref (client));
+  for (guint i = first; i <= last; i++)
+    if (i != old_position)
+      g_ptr_array_add (moved, g_list_model_get_item (model, i));
+  if (new_position > old_position)
+    g_ptr_array_add (moved, g_object_ref (client));
+  g_list_store_splice (store, first, moved->len, moved->pdata, moved->len);
 }
 
 /**
@@ -1104,21 +1400,23 @@ polku_client_list_add_client (PolkuClientList *self,
  * @client: a listed client that changed
  *
  * Places @client again (its name may sort elsewhere, an archived client may now be
- * hidden). The selection follows it.
+ * hidden). The selection follows it: the client and the rows it passes are replaced in one
+ * change, so the selection finds it among the rows added.
  */
 void
 polku_client_list_refresh_client (PolkuClientList *self,
                                   PolkuClient     *client)
 {
-  g_autoptr(PolkuClient) hold = NULL;
-  guint position;
-
   g_return_if_fail (POLKU_IS_CLIENT_LIST (self));
   g_return_if_fail (POLKU_IS_CLIENT (client));
 
-  hold = g_object_ref (client);
-  if (g_list_store_find (self->clients, client, &position))
-    g_list_store_splice (self->clients, position, 1, (gpointer *) &client, 1);
+  if (!g_list_store_find (self->clients, client, NULL)
+      && !g_list_store_find (self->shown, client, NULL))
+    return;
+  move_in_store (self->shown, client);
+  move_in_store (self->clients, client);
+  /* Archived or restored: the queue and the caseload count only clients not archived. */
+  read_caseload (self);
 }
 
 void
@@ -1200,8 +1498,7 @@ polku_client_list_get_settled (PolkuClientList *self)
 
   return !self->loading && !polku_client_filters_get_busy (self->filters)
          && self->caseload_cancellable == NULL
-         && gtk_filter_list_model_get_pending (self->filter_model) == 0
-         && gtk_sort_list_model_get_pending (self->sort_model) == 0;
+         && gtk_filter_list_model_get_pending (self->filter_model) == 0;
 }
 
 PolkuClientFilters *

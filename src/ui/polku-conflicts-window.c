@@ -267,9 +267,7 @@ new_card (PolkuConflictsWindow *self,
   const char *id = polku_sync_conflict_get_id (conflict);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *keep;
-  GtkWidget *take;
+  GtkWidget *squeezer;
   g_autofree char *base = NULL;
   g_autofree char *base_text = NULL;
 
@@ -323,18 +321,45 @@ new_card (PolkuConflictsWindow *self,
     gtk_box_append (GTK_BOX (card), label);
   }
 
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 12);
-  gtk_widget_set_margin_end (buttons, 12);
-  gtk_widget_set_margin_bottom (buttons, 12);
-  keep = new_button (_("_Keep This Side"), "conflicts.keep", id);
-  take = new_button (_("_Take the Other Side"), "conflicts.take", id);
-  gtk_box_append (GTK_BOX (buttons), new_button (_("_Edit…"), "conflicts.edit", id));
-  gtk_box_append (GTK_BOX (buttons), take);
-  gtk_box_append (GTK_BOX (buttons), keep);
-  gtk_box_append (GTK_BOX (card), buttons);
+  /* The three decisions in a row where they fit, else one under the other (in Finnish the row
+   * alone is wider than a 360-px window). */
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer),
+                                            ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  gtk_widget_set_margin_start (squeezer, 12);
+  gtk_widget_set_margin_end (squeezer, 12);
+  gtk_widget_set_margin_bottom (squeezer, 12);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkOrientation orientation = i == 0 ? GTK_ORIENTATION_HORIZONTAL
+                                           : GTK_ORIENTATION_VERTICAL;
+      GtkWidget *buttons = gtk_box_new (orientation, 6);
+      GtkWidget *edit = new_button (_("_Edit…"), "conflicts.edit", id);
+
+      gtk_widget_set_halign (buttons, i == 0 ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+      gtk_box_append (GTK_BOX (buttons), edit);
+      gtk_box_append (GTK_BOX (buttons),
+                      new_button (_("_Take the Other Side"), "conflicts.take", id));
+      gtk_box_append (GTK_BOX (buttons), new_button (_("_Keep This Side"), "conflicts.keep", id));
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), buttons);
+      g_object_set_data (G_OBJECT (buttons), "polku-first-button", edit);
+    }
+  gtk_box_append (GTK_BOX (card), squeezer);
 
   return card;
+}
+
+/* Where the keyboard goes in a card: its first decision (Edit…), in the layout shown. */
+static GtkWidget *
+card_first_button (GtkWidget *card)
+{
+  GtkWidget *squeezer = gtk_widget_get_last_child (card);
+  GtkWidget *buttons = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+
+  if (buttons == NULL)
+    buttons = gtk_widget_get_first_child (squeezer);
+  return g_object_get_data (G_OBJECT (buttons), "polku-first-button");
 }
 
 static const char *
@@ -414,9 +439,19 @@ polku_conflicts_window_reload (PolkuConflictsWindow  *self,
                                GError               **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GtkWidget *focus;
+  gboolean refocus;
 
   g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), FALSE);
 
+  /* A focused card (its button was just clicked, or a value was being selected) must lose
+   * the focus before it goes: GTK 4.8's viewport would otherwise scroll to a widget that is
+   * gone (a critical at the next layout). The focus then goes to the next card. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  refocus = focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->open_box))
+            || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->history_list));
+  if (refocus)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   clear_lists (self);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
@@ -448,6 +483,11 @@ polku_conflicts_window_reload (PolkuConflictsWindow  *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->n_open == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->n_decided > 0);
+  /* Not a value's text, all of it selected, as GTK would choose at first. */
+  if (refocus && self->n_open > 0)
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          card_first_button (gtk_widget_get_first_child (
+                                               GTK_WIDGET (self->open_box))));
   return TRUE;
 }
 

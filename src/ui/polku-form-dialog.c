@@ -272,8 +272,8 @@ switch_row_in (PolkuFormDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_switch_set_active (GTK_SWITCH (toggle), active);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  /* The row names its activatable widget (libadwaita's labelled-by relation): a label property
+   * too would make GTK 4.8 say the title twice. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   if (expander != NULL)

@@ -15,6 +15,7 @@
 
 #include <math.h>
 
+#include "polku-chart-private.h"
 #include "polku-number.h"
 #include "polku-measures-chart.h"
 
@@ -533,38 +534,21 @@ polku_measures_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* The plot's own height, and the legend's extra lines on top of it. */
 static void
-polku_measures_chart_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
+chart_height (GtkWidget *widget,
+              int        width,
+              int       *minimum,
+              int       *natural)
 {
   PolkuMeasuresChart *self = POLKU_MEASURES_CHART (widget);
+  int extra = self->mode != MODE_NONE ? (legend_lines (self, width) - 1) * LEGEND_LINE : 0;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 560;
-    }
-  else
-    {
-      /* the legend's extra lines come on top of the plot's own height */
-      double extra = for_size > 0 && self->mode != MODE_NONE
-                     ? (legend_lines (self, for_size) - 1) * LEGEND_LINE : 0;
-
-      *minimum = 200 + (int) extra;
-      *natural = 240 + (int) extra;
-    }
+  *minimum = 200 + extra;
+  *natural = 240 + extra;
 }
 
-static GtkSizeRequestMode
-polku_measures_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
+static const PolkuChartSize chart_size = { 240, 560, chart_height };
 
 static void
 polku_measures_chart_finalize (GObject *object)
@@ -591,12 +575,8 @@ polku_measures_chart_class_init (PolkuMeasuresChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = polku_measures_chart_finalize;
-  widget_class->snapshot = polku_measures_chart_snapshot;
-  widget_class->measure = polku_measures_chart_measure;
-  widget_class->get_request_mode = polku_measures_chart_get_request_mode;
-
-  gtk_widget_class_set_css_name (widget_class, "polku-measures-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  polku_chart_class_setup (widget_class, "polku-measures-chart", &chart_size,
+                           polku_measures_chart_snapshot);
 }
 
 static void

@@ -435,9 +435,8 @@ add_type_rows (PolkuMeasuresContinuity *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      /* Named by the row (its activatable widget), once. */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
       g_object_set_data_full (G_OBJECT (check), "type-id",
                               g_strdup (polku_contact_type_get_id (type)), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),

@@ -357,6 +357,9 @@ add_coordinator_rows (GtkListBox *list,
   gtk_widget_add_css_class (row, "polku-property");
   if (coordinator == NULL)
     gtk_widget_add_css_class (row, "polku-missing");
+  if (coordinator != NULL)
+    add_row_button (row, _("_End…"), "overview.end-coordinator", NULL,
+                    _("End the coordinator’s period without a successor"));
   add_row_button (row, _("_Change…"), "overview.change-coordinator", NULL,
                   _("Change the coordinator"));
 

@@ -273,6 +273,9 @@ changed (PolkuOverviewView  *self,
   g_object_unref (result);
   show_done (self, done);
   polku_client_view_reload (POLKU_CLIENT_VIEW (self));
+  /* A phase, a closing or a reopening moves the client into or out of the queue and the
+   * caseload; the client list reads them again only when told. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.caseload-changed", NULL);
 }
 
 /* A form over the view's window; @save (self, form) writes what was submitted. */
@@ -785,8 +788,6 @@ save_coordinator (PolkuOverviewView *self,
   changed (self, polku_coordinator_store_set (store_of (self), client_id (self), person, date,
                                               &error),
            &error, _("Coordinator changed"));
-  /* The window's client list shows the caseload and the queue. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.caseload-changed", NULL);
 }
 
 /* The signed-in worker is offered: taking a client from the queue is the usual change. */
@@ -806,6 +807,40 @@ change_coordinator_action (GtkWidget  *widget,
                    _("C_hange"), G_CALLBACK (save_coordinator));
   polku_form_dialog_add_text (form, "person", _("Coordinator"), actor);
   polku_form_dialog_add_date (form, "date", _("From (d.m.yyyy)"), date);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+end_coordinator (PolkuOverviewView *self,
+                 PolkuFormDialog   *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = polku_form_dialog_get_date_iso (form, "date");
+
+  changed (self, polku_coordinator_store_end (store_of (self), client_id (self), date, &error),
+           &error, _("Coordinator’s period ended"));
+}
+
+/* Without a successor (the coordinator left the service): the client waits in the queue. */
+static void
+end_coordinator_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PolkuOverviewView *self = POLKU_OVERVIEW_VIEW (widget);
+  g_autofree char *date = polku_date_today ();
+  g_autofree char *body = NULL;
+  PolkuFormDialog *form;
+
+  if (self->kase == NULL || polku_case_get_coordinator (self->kase) == NULL)
+    return;
+  /* TRANSLATORS: %s is the coordinator's name */
+  body = g_strdup_printf (_("%s’s period as the coordinator ends and nobody takes over: the "
+                            "client waits in the queue for a coordinator."),
+                          polku_case_get_coordinator (self->kase));
+  form = form_new (self, _("End Coordinator’s Period"), body, _("_End Period"),
+                   G_CALLBACK (end_coordinator));
+  polku_form_dialog_add_date (form, "date", _("Ends on (d.m.yyyy)"), date);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -1185,6 +1220,8 @@ polku_overview_view_class_init (PolkuOverviewViewClass *klass)
                                    unset_responsible_action);
   gtk_widget_class_install_action (widget_class, "overview.change-coordinator", NULL,
                                    change_coordinator_action);
+  gtk_widget_class_install_action (widget_class, "overview.end-coordinator", NULL,
+                                   end_coordinator_action);
   gtk_widget_class_install_action (widget_class, "overview.add-followup", NULL,
                                    add_followup_action);
   gtk_widget_class_install_action (widget_class, "overview.followup-done", "s",

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "polku-date.h"
+#include "polku-json.h"
 #include "polku-plan-print.h"
 #include "polku-plan-text.h"
 
@@ -116,28 +117,6 @@ add_text (Copy       *copy,
   add (copy, style, indent, space_before, escaped);
 }
 
-static const char *
-str (JsonObject *object,
-     const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING
-      || json_node_get_string (node)[0] == '\0')
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static char *
 date_text (const char *date)
 {
@@ -166,36 +145,36 @@ add_goal (Copy       *copy,
           guint       number)
 {
   const char *lang = copy->language;
-  JsonArray *actions = array_member (goal, "actions");
+  JsonArray *actions = polku_json_get_array (goal, "actions");
   JsonNode *progress = json_object_get_member (goal, "client_progress");
   PolkuPlanGoalStatus status = POLKU_PLAN_GOAL_PROPOSED;
+  const char *goal_text = polku_json_get_text (goal, "text");
   g_autofree char *title = NULL;
-  g_autofree char *escaped = g_markup_escape_text (str (goal, "text") ? str (goal, "text") : "",
-                                                   -1);
+  g_autofree char *escaped = g_markup_escape_text (goal_text != NULL ? goal_text : "", -1);
   g_autofree char *target = NULL;
   g_autofree char *who = NULL;
 
   title = g_strdup_printf ("%u. %s", number, escaped);
   add (copy, STYLE_STRONG, 0, 10, title);
 
-  if (g_strcmp0 (str (goal, "expressed_by"), "professional") == 0)
+  if (g_strcmp0 (polku_json_get_text (goal, "expressed_by"), "professional") == 0)
     who = polku_plan_text_fill (lang, POLKU_PLAN_TEXT_GOAL_BY_PROFESSIONAL,
-                                str (goal, "professional"));
+                                polku_json_get_text (goal, "professional"));
   else
     who = g_strdup (polku_plan_text (lang, POLKU_PLAN_TEXT_GOAL_BY_CLIENT));
   add_text (copy, STYLE_SMALL, 14, 2, who);
 
-  polku_plan_goal_status_from_code (str (goal, "status"), &status);
-  target = open_date_text (copy, str (goal, "target_date"),
+  polku_plan_goal_status_from_code (polku_json_get_text (goal, "status"), &status);
+  target = open_date_text (copy, polku_json_get_text (goal, "target_date"),
                            status == POLKU_PLAN_GOAL_PROPOSED || status == POLKU_PLAN_GOAL_ACTIVE);
   add_labelled (copy, 14, polku_plan_text (lang, POLKU_PLAN_TEXT_STATUS),
                 polku_plan_text_goal_status (lang, status));
   add_labelled (copy, 14, polku_plan_text (lang, POLKU_PLAN_TEXT_TARGET_DATE), target);
 
-  if (str (goal, "client_assessment") != NULL
+  if (polku_json_get_text (goal, "client_assessment") != NULL
       || (progress != NULL && JSON_NODE_HOLDS_VALUE (progress)))
     {
-      g_autoptr(GString) text = g_string_new (str (goal, "client_assessment"));
+      g_autoptr(GString) text = g_string_new (polku_json_get_text (goal, "client_assessment"));
 
       if (progress != NULL && JSON_NODE_HOLDS_VALUE (progress))
         {
@@ -221,27 +200,28 @@ add_goal (Copy       *copy,
         {
           JsonObject *action = json_array_get_object_element (actions, j);
           PolkuPlanActionStatus astatus = POLKU_PLAN_ACTION_PLANNED;
+          const char *action_text = polku_json_get_text (action, "text");
+          const char *responsible = polku_json_get_text (action, "responsible");
+          const char *organisation = polku_json_get_text (action, "organisation");
           g_autoptr(GString) line = g_string_new ("• ");
-          g_autofree char *text = g_markup_escape_text (str (action, "text") ? str (action, "text")
-                                                                             : "", -1);
+          g_autofree char *text = g_markup_escape_text (action_text != NULL ? action_text : "",
+                                                        -1);
           g_autofree char *due = NULL;
 
-          polku_plan_action_status_from_code (str (action, "status"), &astatus);
-          due = open_date_text (copy, str (action, "due_date"),
+          polku_plan_action_status_from_code (polku_json_get_text (action, "status"), &astatus);
+          due = open_date_text (copy, polku_json_get_text (action, "due_date"),
                                 astatus == POLKU_PLAN_ACTION_PLANNED
                                 || astatus == POLKU_PLAN_ACTION_IN_PROGRESS);
           g_string_append (line, text);
-          if (str (action, "responsible") != NULL || str (action, "organisation") != NULL)
+          if (responsible != NULL || organisation != NULL)
             {
               g_autofree char *who_text = NULL;
               g_autofree char *escaped_who = NULL;
 
-              if (str (action, "responsible") != NULL && str (action, "organisation") != NULL)
-                who_text = g_strdup_printf ("%s, %s", str (action, "responsible"),
-                                            str (action, "organisation"));
+              if (responsible != NULL && organisation != NULL)
+                who_text = g_strdup_printf ("%s, %s", responsible, organisation);
               else
-                who_text = g_strdup (str (action, "responsible") ? str (action, "responsible")
-                                                                  : str (action, "organisation"));
+                who_text = g_strdup (responsible != NULL ? responsible : organisation);
               escaped_who = g_markup_escape_text (who_text, -1);
               g_string_append_printf (line, "\n%s: %s",
                                       polku_plan_text (lang, POLKU_PLAN_TEXT_RESPONSIBLE),
@@ -266,13 +246,13 @@ build_copy (JsonNode               *document,
   Copy *copy = g_new0 (Copy, 1);
   JsonObject *plan = json_node_get_object (document);
   GPtrArray *workers = context != NULL ? context->workers : NULL;
-  JsonArray *goals = array_member (plan, "goals");
-  JsonArray *services = array_member (plan, "services");
-  JsonArray *views = array_member (plan, "differing_views");
+  JsonArray *goals = polku_json_get_array (plan, "goals");
+  JsonArray *services = polku_json_get_array (plan, "services");
+  JsonArray *views = polku_json_get_array (plan, "differing_views");
   g_autofree char *name = polku_client_dup_display_name (client);
   g_autofree char *updated = NULL;
   g_autofree char *review = NULL;
-  g_autofree char *agreed = date_text (str (plan, "agreed_on"));
+  g_autofree char *agreed = date_text (polku_json_get_text (plan, "agreed_on"));
   const char *lang;
 
   copy->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
@@ -282,9 +262,9 @@ build_copy (JsonNode               *document,
   lang = copy->language;
   review = open_date_text (copy, context != NULL ? context->review_on : NULL, TRUE);
 
-  if (str (plan, "modified") != NULL)
+  if (polku_json_get_text (plan, "modified") != NULL)
     {
-      g_autofree char *day = g_strndup (str (plan, "modified"), 10);
+      g_autofree char *day = g_strndup (polku_json_get_text (plan, "modified"), 10);
       updated = date_text (day);
     }
 
@@ -311,19 +291,20 @@ build_copy (JsonNode               *document,
   if (workers == NULL || workers->len == 0)
     add_text (copy, STYLE_BODY, 0, 2, polku_plan_text (lang, POLKU_PLAN_TEXT_NOT_SET));
 
-  if (str (plan, "client_view") != NULL)
+  if (polku_json_get_text (plan, "client_view") != NULL)
     {
-      g_autofree char *quoted = g_strdup_printf ("”%s”", str (plan, "client_view"));
+      g_autofree char *quoted = g_strdup_printf ("”%s”",
+                                                 polku_json_get_text (plan, "client_view"));
 
       add_text (copy, STYLE_HEADING, 0, 16, polku_plan_text (lang,
                                                              POLKU_PLAN_TEXT_CLIENT_VIEW));
       add_text (copy, STYLE_BODY, 0, 2, quoted);
     }
-  if (str (plan, "main_burden") != NULL)
+  if (polku_json_get_text (plan, "main_burden") != NULL)
     {
       add_text (copy, STYLE_HEADING, 0, 16, polku_plan_text (lang,
                                                              POLKU_PLAN_TEXT_MAIN_BURDEN));
-      add_text (copy, STYLE_BODY, 0, 2, str (plan, "main_burden"));
+      add_text (copy, STYLE_BODY, 0, 2, polku_json_get_text (plan, "main_burden"));
     }
 
   add_text (copy, STYLE_HEADING, 0, 16, polku_plan_text (lang, POLKU_PLAN_TEXT_GOALS));
@@ -338,13 +319,16 @@ build_copy (JsonNode               *document,
       for (guint i = 0; i < json_array_get_length (services); i++)
         {
           JsonObject *service = json_array_get_object_element (services, i);
+          const char *service_name = polku_json_get_text (service, "name");
+          const char *provider = polku_json_get_text (service, "provider");
+          const char *service_note = polku_json_get_text (service, "note");
           g_autoptr(GString) line = g_string_new ("• ");
 
-          g_string_append (line, str (service, "name") ? str (service, "name") : "");
-          if (str (service, "provider") != NULL)
-            g_string_append_printf (line, " (%s)", str (service, "provider"));
-          if (str (service, "note") != NULL)
-            g_string_append_printf (line, " – %s", str (service, "note"));
+          g_string_append (line, service_name != NULL ? service_name : "");
+          if (provider != NULL)
+            g_string_append_printf (line, " (%s)", provider);
+          if (service_note != NULL)
+            g_string_append_printf (line, " – %s", service_note);
           add_text (copy, STYLE_BODY, 14, 2, line->str);
         }
     }
@@ -357,16 +341,16 @@ build_copy (JsonNode               *document,
         {
           JsonObject *view = json_array_get_object_element (views, i);
           g_autofree char *pro = polku_plan_text_fill (lang, POLKU_PLAN_TEXT_PROFESSIONAL_VIEW,
-                                                       str (view, "professional"));
+                                                       polku_json_get_text (view, "professional"));
 
-          add_text (copy, STYLE_STRONG, 0, 8, str (view, "topic"));
+          add_text (copy, STYLE_STRONG, 0, 8, polku_json_get_text (view, "topic"));
           add_labelled (copy, 14, polku_plan_text (lang, POLKU_PLAN_TEXT_YOUR_VIEW),
-                        str (view, "client_view"));
+                        polku_json_get_text (view, "client_view"));
           add_labelled (copy, 28, polku_plan_text (lang, POLKU_PLAN_TEXT_REASON),
-                        str (view, "client_reason"));
-          add_labelled (copy, 14, pro, str (view, "professional_view"));
+                        polku_json_get_text (view, "client_reason"));
+          add_labelled (copy, 14, pro, polku_json_get_text (view, "professional_view"));
           add_labelled (copy, 28, polku_plan_text (lang, POLKU_PLAN_TEXT_REASON),
-                        str (view, "professional_reason"));
+                        polku_json_get_text (view, "professional_reason"));
         }
     }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-chart-private.h"
 #include "polku-checklist.h"
 #include "polku-report-chart.h"
 #include "polku-report-draw.h"
@@ -74,36 +75,20 @@ polku_report_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static GtkSizeRequestMode
-polku_report_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
+/* As tall as the chart drawn at @width: bars grow with the number of categories. */
 static void
-polku_report_chart_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+chart_height (GtkWidget *widget,
+              int        width,
+              int       *minimum,
+              int       *natural)
 {
   PolkuReportChart *self = POLKU_REPORT_CHART (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN_WIDTH;
-      *natural = NATURAL_WIDTH;
-    }
-  else
-    {
-      double width = for_size > 0 ? for_size : NATURAL_WIDTH;
-
-      *minimum = *natural = (int) polku_report_chart_height (self->report, self->chart,
-                                                             self->months, width);
-    }
+  *minimum = *natural = (int) polku_report_chart_height (self->report, self->chart,
+                                                         self->months, width);
 }
+
+static const PolkuChartSize chart_size = { MIN_WIDTH, NATURAL_WIDTH, chart_height };
 
 void
 polku_report_chart_set_report (PolkuReportChart *self,
@@ -158,12 +143,8 @@ polku_report_chart_class_init (PolkuReportChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = polku_report_chart_finalize;
-  widget_class->snapshot = polku_report_chart_snapshot;
-  widget_class->measure = polku_report_chart_measure;
-  widget_class->get_request_mode = polku_report_chart_get_request_mode;
-
-  gtk_widget_class_set_css_name (widget_class, "polku-report-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  polku_chart_class_setup (widget_class, "polku-report-chart", &chart_size,
+                           polku_report_chart_snapshot);
 }
 
 static void

@@ -90,6 +90,7 @@ struct _PolkuReportsWindow
   GtkWidget       *progress_box;
   GtkProgressBar  *progress_bar;
   GtkLabel        *status_label;
+  GtkScrolledWindow *scroller;
   GtkBox          *results_box;
 
   GStrv            coordinators;  /* the coordinator row's choices after "Anyone" */
@@ -102,6 +103,7 @@ struct _PolkuReportsWindow
   PolkuReport     *report;
   JsonNode        *report_json;
   guint            threshold;
+  guint            scroll_tick;   /* waits for the results' layout to scroll to them */
   gboolean         loading;
   gboolean         disposed;
 };
@@ -235,6 +237,15 @@ array_object (JsonArray *array,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+static gboolean
+cell_is_suppressed (JsonObject *cell)
+{
+  JsonNode *suppressed = cell != NULL ? json_object_get_member (cell, "suppressed") : NULL;
+
+  return suppressed != NULL && JSON_NODE_HOLDS_VALUE (suppressed)
+         && json_node_get_boolean (suppressed);
+}
+
 /* The text of a CELL (see polku-report.h) and, for one not shown, why (@tooltip). */
 static char *
 cell_text (PolkuReportsWindow  *self,
@@ -242,12 +253,10 @@ cell_text (PolkuReportsWindow  *self,
            Kind                 kind,
            char               **tooltip)
 {
-  JsonNode *suppressed = cell != NULL ? json_object_get_member (cell, "suppressed") : NULL;
   double value;
 
   *tooltip = NULL;
-  if (suppressed != NULL && JSON_NODE_HOLDS_VALUE (suppressed)
-      && json_node_get_boolean (suppressed))
+  if (cell_is_suppressed (cell))
     {
       JsonNode *complementary = json_object_get_member (cell, "complementary");
       const char *display = polku_json_get_string (cell, "display");
@@ -528,10 +537,28 @@ show_before_after_period (PolkuReportsWindow *self,
                                                                "in each category, %u months "
                                                                "before and after the plan",
                                                                months), months);
+  JsonObject *clients = polku_json_get_object (period, "clients");
   GtkWidget *list = new_list (page);
+  g_autofree char *why = NULL;
 
-  add_figure (self, list, _("Clients included"), NULL, polku_json_get_object (period, "clients"),
-              KIND_COUNT);
+  /* A period whose clients are hidden hides every figure (and one with none has none): a
+   * chart and a table of nothing but "< 5" or "–" would only have to be scrolled past. Said
+   * in the row's subtitle: a wrapping label of its own in the stack's page would make the
+   * stack measure it one line wide (GTK 4.8). */
+  if (cell_is_suppressed (clients))
+    why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Fewer than %u client is included in this period, so "
+                                        "none of its figures are shown.",
+                                        "Fewer than %u clients are included in this period, so "
+                                        "none of its figures are shown.",
+                                        self->threshold),
+                           self->threshold);
+  else if (number_member (clients, "value") == 0)
+    why = g_strdup (_("No client’s period after the plan is over yet: there is nothing to "
+                      "compare."));
+  add_figure (self, list, _("Clients included"), why, clients, KIND_COUNT);
+  if (why != NULL)
+    return;
   add_chart (self, page, POLKU_REPORT_CHART_BEFORE_AFTER, months, description);
   list = new_list (page);
   for (guint i = 0; i < array_length (categories); i++)
@@ -883,8 +910,9 @@ show_process (PolkuReportsWindow *self,
   add_figure (self, list, _("Waiting for a coordinator"), NULL,
               polku_json_get_object (process, "queue"), KIND_COUNT);
 
-  /* The caseload: its chart, then its table. */
-  add_label (section, _("Caseload"), "heading");
+  /* The caseload: its chart, then its table, in a section of its own (a heading a screen
+   * reader lists, and the space between sections). */
+  section = add_section (GTK_WIDGET (self->results_box), _("Caseload"), NULL);
   add_chart (self, section, POLKU_REPORT_CHART_CASELOAD, 0,
              _("Bar chart: open cases per coordinator"));
   list = new_list (section);
@@ -1122,6 +1150,39 @@ run_thread (GTask        *task,
   g_task_return_pointer (task, result, (GDestroyNotify) run_result_free);
 }
 
+/* Once the new results are laid out, scrolls so that they start at the top of the view: below
+ * the filters they would otherwise appear out of sight, and nothing would seem to happen. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PolkuReportsWindow *self = POLKU_REPORTS_WINDOW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t top;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->results_box))
+      || gtk_widget_get_height (GTK_WIDGET (self->results_box)) == 0
+      || !gtk_widget_compute_point (GTK_WIDGET (self->results_box), content,
+                                    &GRAPHENE_POINT_INIT (0, 0), &top))
+    return G_SOURCE_CONTINUE;
+  /* Laid out: the content is at least as tall as where the results start. */
+  if (gtk_adjustment_get_upper (adjustment) < top.y)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  gtk_adjustment_set_value (adjustment, MAX (top.y - 12, 0));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_results (PolkuReportsWindow *self)
+{
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL,
+                                                      NULL);
+}
+
 static void
 run_done (GObject      *object,
           GAsyncResult *async_result,
@@ -1160,6 +1221,7 @@ run_done (GObject      *object,
   set_status (self, FALSE, NULL);
   show_results (self);
   update_actions (self);
+  scroll_to_results (self);
 }
 
 static void
@@ -1457,21 +1519,36 @@ export_activated (GtkWidget  *widget,
   PolkuReportsWindow *self = POLKU_REPORTS_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   const PolkuReportQuery *query;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const char *title;
 
   if (self->report == NULL || self->chooser != NULL)
     return;
+  /* The chooser lists the files of the kind saved, so that an earlier export is found. */
   if (g_str_equal (format, "pdf"))
-    title = _("Save the Report as PDF");
+    {
+      title = _("Save the Report as PDF");
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
   else if (g_str_equal (format, "csv"))
-    title = _("Save the Pseudonymised CSV");
-  else if (g_str_equal (format, "json"))
-    title = _("Save the Report as JSON");
-  else if (g_str_equal (format, "fhir"))
-    title = _("Save the Report as a FHIR Bundle");
+    {
+      title = _("Save the Pseudonymised CSV");
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  else if (g_str_equal (format, "json") || g_str_equal (format, "fhir"))
+    {
+      title = g_str_equal (format, "json") ? _("Save the Report as JSON")
+                                           : _("Save the Report as a FHIR Bundle");
+      gtk_file_filter_set_name (filter, _("JSON files"));
+      gtk_file_filter_add_suffix (filter, "json");
+    }
   else
-    return;
+    {
+      return;
+    }
 
   query = polku_report_get_query (self->report);
   name = g_strdup_printf ("polku-report-%s-%s%s.%s", query->from, query->to,
@@ -1480,6 +1557,7 @@ export_activated (GtkWidget  *widget,
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_set_data_full (G_OBJECT (self->chooser), "polku-format", g_strdup (format), g_free);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -1603,6 +1681,9 @@ polku_reports_window_dispose (GObject *object)
   PolkuReportsWindow *self = POLKU_REPORTS_WINDOW (object);
 
   self->disposed = TRUE;
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->run != NULL)
@@ -1670,6 +1751,7 @@ polku_reports_window_class_init (PolkuReportsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuReportsWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuReportsWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuReportsWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuReportsWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, PolkuReportsWindow, results_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 

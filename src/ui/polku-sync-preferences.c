@@ -39,7 +39,9 @@ struct _PolkuSyncPreferences
   char                *trusted;           /* the pinned fingerprint, or NULL */
   char                *fingerprint;       /* offered by the last test, or NULL */
   guint                n_busy;
+  guint                focus_tick;        /* waits to focus the fingerprint offered */
 
+  AdwPreferencesGroup *server_group;
   AdwEntryRow         *server_row;
   AdwEntryRow         *account_row;
   AdwComboRow         *organisation_row;
@@ -53,15 +55,6 @@ struct _PolkuSyncPreferences
 };
 
 G_DEFINE_FINAL_TYPE (PolkuSyncPreferences, polku_sync_preferences, ADW_TYPE_PREFERENCES_PAGE)
-
-enum
-{
-  PROP_0,
-  PROP_PROFILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The address */
 
@@ -463,6 +456,37 @@ polku_sync_preferences_save (PolkuSyncPreferences *self)
 
 /* Test Connection */
 
+/* The fingerprint offered is below the fields, often out of sight: once it is laid out, the
+ * focus goes to its row (which scrolls it into view and reads it to a screen reader), not to
+ * the Trust button, where a key pressed by habit would trust it. */
+static gboolean
+focus_fingerprint_tick (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  PolkuSyncPreferences *self = POLKU_SYNC_PREFERENCES (widget);
+  GtkWidget *row = GTK_WIDGET (self->fingerprint_row);
+
+  if (self->fingerprint == NULL)
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!gtk_widget_get_mapped (row) || gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+  self->focus_tick = 0;
+  gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_fingerprint (PolkuSyncPreferences *self)
+{
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_fingerprint_tick,
+                                                     NULL, NULL);
+}
+
 typedef struct
 {
   PolkuSyncSettings *settings;
@@ -565,6 +589,8 @@ test_done (GObject      *source,
       if (!g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_status (self, result->error->message, TRUE);
       self->fingerprint = g_steal_pointer (&result->fingerprint);
+      if (self->fingerprint != NULL)
+        focus_fingerprint (self);
     }
   else
     {
@@ -749,14 +775,19 @@ polku_sync_preferences_get_organisation_row (PolkuSyncPreferences *self)
 
 /* GObject */
 
+/* The page is made for one profile (polku_sync_preferences_new ()), so the profile is not a
+ * property: nothing sets it later. */
 static void
-polku_sync_preferences_constructed (GObject *object)
+load (PolkuSyncPreferences *self)
 {
-  PolkuSyncPreferences *self = (PolkuSyncPreferences *) object;
+  /* The organisation row shows the choice as its subtitle (an organisation's name is too long
+   * to stand beside its title in a narrow window), so what the choice means is said here. */
+  g_autofree char *description =
+    g_strdup_printf ("%s\n\n%s", adw_preferences_group_get_description (self->server_group),
+                     _("A coordinator syncs every shared plan; clinic staff sync the plans "
+                       "shared with their organisation."));
 
-  G_OBJECT_CLASS (polku_sync_preferences_parent_class)->constructed (object);
-
-  g_assert (POLKU_IS_PROFILE (self->profile));
+  adw_preferences_group_set_description (self->server_group, description);
   load_organisations (self);
   load_fields (self);
   update_actions (self);
@@ -767,6 +798,9 @@ polku_sync_preferences_dispose (GObject *object)
 {
   PolkuSyncPreferences *self = (PolkuSyncPreferences *) object;
 
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -790,61 +824,17 @@ polku_sync_preferences_finalize (GObject *object)
 }
 
 static void
-polku_sync_preferences_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  PolkuSyncPreferences *self = POLKU_SYNC_PREFERENCES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polku_sync_preferences_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  PolkuSyncPreferences *self = POLKU_SYNC_PREFERENCES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      self->profile = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 polku_sync_preferences_class_init (PolkuSyncPreferencesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = polku_sync_preferences_constructed;
   object_class->dispose = polku_sync_preferences_dispose;
   object_class->finalize = polku_sync_preferences_finalize;
-  object_class->get_property = polku_sync_preferences_get_property;
-  object_class->set_property = polku_sync_preferences_set_property;
-
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, POLKU_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
-                         | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-sync-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolkuSyncPreferences, server_group);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncPreferences, server_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncPreferences, account_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncPreferences, organisation_row);
@@ -880,7 +870,12 @@ polku_sync_preferences_init (PolkuSyncPreferences *self)
 GtkWidget *
 polku_sync_preferences_new (PolkuProfile *profile)
 {
+  PolkuSyncPreferences *self;
+
   g_return_val_if_fail (POLKU_IS_PROFILE (profile), NULL);
 
-  return g_object_new (POLKU_TYPE_SYNC_PREFERENCES, "profile", profile, NULL);
+  self = g_object_new (POLKU_TYPE_SYNC_PREFERENCES, NULL);
+  self->profile = g_object_ref (profile);
+  load (self);
+  return GTK_WIDGET (self);
 }

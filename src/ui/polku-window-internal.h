@@ -35,6 +35,7 @@ struct _PolkuWindow
   GtkWindow            *conflicts_window;
   AdwToast             *undo_toast;
   guint                 followups_source;
+  GCancellable         *followups_cancellable;  /* the count of follow-ups due in flight */
   gboolean              pending_followups;
 
   AdwToastOverlay      *toast_overlay;

@@ -136,38 +136,98 @@ open_client (PolkuWindow *self,
 
 /* Follow-ups: the pane, the count on the sidebar button, and the desktop notification. */
 
+typedef struct
+{
+  GNotification *notification;
+  guint          n_due;
+} FollowupsDue;
+
+static void
+followups_due_free (FollowupsDue *due)
+{
+  g_clear_object (&due->notification);
+  g_free (due);
+}
+
+/* Reads every follow-up due (thousands at county size): in a thread, never before the first
+ * frame. */
+static void
+count_followups_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  FollowupsDue *due = g_new0 (FollowupsDue, 1);
+  GError *error = NULL;
+
+  due->notification = polku_followups_build_notification (POLKU_STORE (task_data), &due->n_due,
+                                                          &error);
+  if (error != NULL)
+    {
+      followups_due_free (due);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, due, (GDestroyNotify) followups_due_free);
+}
+
+static void
+followups_counted (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PolkuWindow *self = POLKU_WINDOW (source_object);
+  gboolean notify = GPOINTER_TO_INT (user_data);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  FollowupsDue *due = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (due == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not count the follow-ups due: %s", error->message);
+      return;
+    }
+  /* Counted in a store that has been closed (locked) meanwhile: nothing to show. */
+  if (self->store != g_task_get_task_data (G_TASK (result)))
+    {
+      followups_due_free (due);
+      return;
+    }
+
+  polku_client_list_set_followups_due (self->client_list, due->n_due);
+  if (notify && application != NULL)
+    {
+      if (due->notification != NULL)
+        g_application_send_notification (G_APPLICATION (application), "followups-due",
+                                         due->notification);
+      else
+        g_application_withdraw_notification (G_APPLICATION (application), "followups-due");
+    }
+  followups_due_free (due);
+}
+
 static void
 update_followups (PolkuWindow *self,
                   gboolean     notify)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  guint n_due = 0;
+  g_autoptr(GTask) task = NULL;
 
+  g_cancellable_cancel (self->followups_cancellable);
+  g_clear_object (&self->followups_cancellable);
   if (self->store == NULL)
     {
       polku_client_list_set_followups_due (self->client_list, 0);
       return;
     }
 
-  notification = polku_followups_build_notification (self->store, &n_due, &error);
-  if (error != NULL)
-    {
-      g_debug ("Could not count the follow-ups due: %s", error->message);
-      return;
-    }
-
-  polku_client_list_set_followups_due (self->client_list, n_due);
-
-  if (notify && application != NULL)
-    {
-      if (notification != NULL)
-        g_application_send_notification (G_APPLICATION (application), "followups-due",
-                                         notification);
-      else
-        g_application_withdraw_notification (G_APPLICATION (application), "followups-due");
-    }
+  self->followups_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->followups_cancellable, followups_counted,
+                     GINT_TO_POINTER (notify));
+  g_task_set_source_tag (task, update_followups);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, count_followups_thread);
 }
 
 static gboolean
@@ -590,6 +650,8 @@ polku_window_dispose (GObject *object)
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   polku_window_locking_dispose (self);
   g_clear_handle_id (&self->followups_source, g_source_remove);
+  g_cancellable_cancel (self->followups_cancellable);
+  g_clear_object (&self->followups_cancellable);
   g_clear_weak_pointer (&self->editor);
   g_clear_weak_pointer (&self->conflicts_window);
   g_clear_weak_pointer (&self->undo_toast);

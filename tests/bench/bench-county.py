@@ -18,12 +18,22 @@ crashes or cannot run still fails the benchmark).
   5  memory       peak RSS with 10,000 clients / an empty database
   6  audit        verification per 1,000 entries, 10,000 clients / 40 clients; and the
                   longest the window's main loop waited while the Log tab verified
+  7  report       the report across every client and its JSON (bench-report run: the
+                  in-process polku_report_run () and polku_report_write_json () of `polku-cli
+                  report --format json`, warm) / one full scan of the contacts table by the
+                  `sqlite3` tool (Debian's package sqlite3) on an unencrypted copy of the same
+                  database, made in the same run (bench-report plain: sqlcipher_export ()) in
+                  the build directory and removed after it; warm too (a scan first), and
+                  taken in turns, one of each per round. The scan reads every column of every
+                  row: SELECT count(*), sum(length(COLUMN)), … FROM contact. And a run
+                  cancelled while it reads the contacts, timed from the cancel to its return,
+                  against a fixed 100 ms
   -  core         bench-core's lines (scoring, continuity, …) against their fixed targets
 
 Environment: POLKU_BENCH_CLIENTS (10000), POLKU_BENCH_SEED (2026), POLKU_BENCH_SMALL (40),
 POLKU_BENCH_STORE_CLIENTS (1000: the size of the encryption workload), POLKU_BENCH_ROUNDS
-(3: runs of each window measurement; the median is shown), POLKU_BENCH_ONLY (a comma list of
-1,2,3,4,5,6,core to run only those).
+(3: runs of each window measurement and of the report and its reference; the median is
+shown), POLKU_BENCH_ONLY (a comma list of 1,2,3,4,5,6,7,core to run only those).
 """
 
 import argparse
@@ -228,6 +238,42 @@ def bench_page(county, small):
             median_of(small_runs, name), "ms", 1.2, "ref: same client, %d clients" % SMALL)
 
 
+def bench_report(county, infos):
+    sqlite3_tool = shutil.which("sqlite3")
+    if sqlite3_tool is None:
+        log("7: no sqlite3 tool (Debian's package sqlite3, in tools/setup.sh) to compare "
+            "with; skipped")
+        return
+    with tempfile.TemporaryDirectory(prefix="report-plain-", dir=args.build_dir) as scratch:
+        plain = os.path.join(scratch, "plain.db")
+        run([args.bench_report, "plain", county, plain])
+        columns = subprocess.run([sqlite3_tool, plain,
+                                  "SELECT name FROM pragma_table_info('contact');"],
+                                 stdout=subprocess.PIPE, text=True, check=True).stdout.split()
+        if not columns:
+            raise SystemExit("the plain copy has no contact table")
+        scan = [sqlite3_tool, plain, "SELECT count(*), %s FROM contact;"
+                % ", ".join("sum(length(%s))" % c for c in columns)]
+        # Taken in turns, so that both see the same load of a shared machine: a warm-up scan
+        # (the file cache), then per round one timed scan and one report process (its own
+        # warm-up run, then the timed one).
+        subprocess.run(scan, stdout=subprocess.DEVNULL, check=True)
+        times, runs = [], []
+        for _ in range(ROUNDS):
+            started = time.monotonic()
+            subprocess.run(scan, stdout=subprocess.DEVNULL, check=True)
+            times.append((time.monotonic() - started) * 1000)
+            runs.append(run([args.bench_report, "run", county, "1"])[0])
+        log("7: sqlite3 scans of %s contacts: %s ms; reports: %s ms"
+            % (infos.get("contact", "?"), ", ".join("%.0f" % t for t in times),
+               ", ".join("%.0f" % r["report"] for r in runs)))
+    row("7", "report, %d clients, %s contacts" % (CLIENTS, infos.get("contact", "?")),
+        median_of(runs, "report"), statistics.median(times), "ms", 3.0,
+        "ref: sqlite3 full scan of contact, plain copy")
+    row("7", "report cancelled mid-read, until it returns", median_of(runs, "cancel"), 100.0,
+        "ms", 1.0, "ref: fixed target")
+
+
 def bench_core():
     result = subprocess.run([args.bench_core], stdout=subprocess.PIPE, text=True, env=bench_env,
                             check=True)
@@ -244,6 +290,7 @@ parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--build-dir", required=True)
 parser.add_argument("--bench-core", required=True)
 parser.add_argument("--bench-store", required=True)
+parser.add_argument("--bench-report", required=True)
 parser.add_argument("--bench-store-plain", default="")
 parser.add_argument("--bench-window", required=True)
 parser.add_argument("--with-display", required=True)
@@ -260,11 +307,11 @@ log("started %s" % time.strftime("%Y-%m-%d %H:%M:%S"))
 if wanted("1"):
     bench_encryption()
 
-need_county = ONLY == set() or ONLY & {"2", "3", "4", "5", "6"}
+need_county = ONLY == set() or ONLY & {"2", "3", "4", "5", "6", "7"}
 if need_county:
     county = make_profile(CLIENTS, "county")
     small = make_profile(SMALL, "small")
-    describe(county, "county")
+    county_infos = describe(county, "county")
     with tempfile.TemporaryDirectory(prefix="polku-bench-empty-") as scratch:
         empty = os.path.join(scratch, "profile")
         subprocess.run([args.bench_store, "make", empty, "0", str(SEED)], check=True,
@@ -279,6 +326,8 @@ if need_county:
             bench_search(county)
         if wanted("4"):
             bench_page(county, small)
+    if wanted("7"):
+        bench_report(county, county_infos)
 
 if wanted("core"):
     bench_core()

@@ -225,46 +225,50 @@ list_updated (gpointer data)
   return polku_window_get_settled (data);
 }
 
+/* One keystroke: what the entry does after its typing delay (the delay itself is not the
+ * list's), timed until the list has updated. */
+static void
+keystroke (PolkuWindow *window,
+           GArray      *times,
+           gint64       start)
+{
+  GtkEditable *entry = polku_window_get_search_entry (window);
+  double ms;
+
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_until (list_updated, window, "the list has updated");
+  ms = ms_since (start);
+  g_array_append_val (times, ms);
+}
+
+/* Letter by letter, then deleted letter by letter, as typing changes the entry: one
+ * character inserted at the end or deleted there (gtk_editable_set_text () would empty the
+ * entry first, and an emptied search entry tells of it at once: a keystroke would be timed
+ * as two searches, one of them over every client). */
 static void
 type_query (PolkuWindow *window,
             const char  *query,
             GArray      *times)
 {
   GtkEditable *entry = polku_window_get_search_entry (window);
-  g_autofree char *typed = NULL;
-  const char *end;
+  const char *letter;
 
-  /* Letter by letter, then deleted letter by letter: each step is one keystroke. */
-  for (end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
+  gtk_editable_set_text (entry, "");
+  for (letter = query; *letter != '\0'; letter = g_utf8_next_char (letter))
     {
-      double ms;
-      gint64 start;
+      gint64 start = g_get_monotonic_time ();
+      int position = -1;
 
-      g_free (typed);
-      typed = g_strndup (query, end - query);
-      start = g_get_monotonic_time ();
-      gtk_editable_set_text (entry, typed);
-      /* What the entry does after its typing delay; the delay itself is not the list's. */
-      g_signal_emit_by_name (entry, "search-changed");
-      wait_until (list_updated, window, "the list has updated");
-      ms = ms_since (start);
-      g_array_append_val (times, ms);
-      if (*end == '\0')
-        break;
+      gtk_editable_insert_text (entry, letter, g_utf8_next_char (letter) - letter, &position);
+      keystroke (window, times, start);
     }
-  while (g_utf8_strlen (typed, -1) > 0)
+  while (g_utf8_strlen (gtk_editable_get_text (entry), -1) > 0)
     {
-      double ms;
-      gint64 start;
-      char *last = g_utf8_find_prev_char (typed, typed + strlen (typed));
+      int length = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+      gint64 start = g_get_monotonic_time ();
 
-      *last = '\0';
-      start = g_get_monotonic_time ();
-      gtk_editable_set_text (entry, typed);
-      g_signal_emit_by_name (entry, "search-changed");
-      wait_until (list_updated, window, "the list has updated");
-      ms = ms_since (start);
-      g_array_append_val (times, ms);
+      gtk_editable_delete_text (entry, length - 1, length);
+      keystroke (window, times, start);
     }
 }
 

@@ -1,7 +1,8 @@
 /* test-report-keyring.c: the county key in a real Secret Service (gnome-keyring): import from
  * a county's file in each form, the fingerprint, refusing to replace a different key unless
  * asked, a new key, deleting, bad files changing nothing, the key never written to disk in
- * the clear nor logged, and the pseudonyms it gives
+ * the clear nor logged, and the pseudonyms it gives; `polku-cli report key delete`, which
+ * deletes only with --yes and records it
  *
  * Run through tests/with-keyring.sh (a private session bus, an unlocked keyring, a
  * throw-away HOME).
@@ -15,7 +16,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "polku-audit.h"
 #include "polku-county-key.h"
+#include "polku-profile.h"
 #include "polku-report-export.h"
 
 #include "../unit/test-common.h"
@@ -291,6 +294,140 @@ test_replace (Fixture       *f,
   }
 }
 
+#define PASSPHRASE "kotikäynti 2026"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+/* The real polku-cli ($POLKU_CLI) on the profile in @f->dir, with this session's keyring. */
+static void
+cli (Run        *run,
+     Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  g_ptr_array_add (argv, g_strdup (g_getenv ("POLKU_CLI")));
+  g_ptr_array_add (argv, g_strdup ("--data-dir"));
+  g_ptr_array_add (argv, g_strdup (f->dir));
+  g_ptr_array_add (argv, g_strdup ("--passphrase-file"));
+  g_ptr_array_add (argv, g_build_filename (f->dir, "passphrase", NULL));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                     : -1;
+  g_string_append_printf (logged, "%s\n%s\n", run->out, run->err);
+}
+
+/* How many audit entries of @action with @detail the profile holds. */
+static guint
+audited (Fixture    *f,
+         const char *action,
+         const char *detail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuProfile) profile = polku_profile_new (f->dir);
+  g_autoptr(PolkuStore) store = polku_profile_open_sync (profile, PASSPHRASE, 5, NULL, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  entries = polku_audit_list (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PolkuAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      n += g_strcmp0 (polku_audit_entry_get_action (entry), action) == 0
+           && g_strcmp0 (polku_audit_entry_get_detail (entry), detail) == 0;
+    }
+  return n;
+}
+
+static void
+test_cli_delete (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = key_file (f, "county.key", f->hex, -1);
+  g_autofree char *passphrase = g_build_filename (f->dir, "passphrase", NULL);
+  g_autofree char *fingerprint = fingerprint_of (f->raw);
+  g_autofree char *detail = g_strdup_printf ("fingerprint=%s", fingerprint);
+  g_autofree char *upper = g_ascii_strup (f->hex, -1);
+  g_autoptr(GBytes) nothing = NULL;
+  g_autoptr(PolkuProfile) profile = polku_profile_new (f->dir);
+  g_autoptr(PolkuStore) store = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (passphrase, PASSPHRASE "\n", -1, NULL));
+  store = polku_profile_open_sync (profile, PASSPHRASE, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  cli (&run, f, "report", "key", "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (run.out), ==, fingerprint);
+
+  /* Not without --yes: the refusal names the key and the way on, and nothing changes. */
+  cli (&run, f, "report", "key", "delete", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "polku-cli: "));
+  g_assert_nonnull (strstr (run.err, fingerprint));
+  g_assert_nonnull (strstr (run.err, "--yes"));
+  assert_stored (f->raw);
+  g_assert_cmpuint (audited (f, POLKU_AUDIT_COUNTY_KEY_DELETE, detail), ==, 0);
+  cli (&run, f, "report", "key", "delete", "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, f, "report", "key", "show", "--yes", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_stored (f->raw);
+
+  /* With --yes: gone, and recorded once with its fingerprint. */
+  cli (&run, f, "report", "key", "delete", "--yes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, fingerprint));
+  nothing = polku_county_key_lookup (NULL, NULL, &error);
+  g_assert_null (nothing);
+  g_assert_error (error, POLKU_COUNTY_KEY_ERROR, POLKU_COUNTY_KEY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (audited (f, POLKU_AUDIT_COUNTY_KEY_DELETE, detail), ==, 1);
+
+  /* Nothing left: said so, not an error, and not recorded again. */
+  cli (&run, f, "report", "key", "delete", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "nothing to delete"));
+  cli (&run, f, "report", "key", "delete", "--yes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (audited (f, POLKU_AUDIT_COUNTY_KEY_DELETE, detail), ==, 1);
+
+  /* The key was never shown. */
+  g_assert_null (strstr (logged->str, f->hex));
+  g_assert_null (strstr (logged->str, upper));
+  g_assert_null (strstr (logged->str, f->base64));
+  g_free (run.out);
+  g_free (run.err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +439,8 @@ main (int   argc,
   g_test_add ("/county-key/round-trip", Fixture, NULL, fixture_setup, test_round_trip,
               fixture_teardown);
   g_test_add ("/county-key/replace", Fixture, NULL, fixture_setup, test_replace,
+              fixture_teardown);
+  g_test_add ("/county-key/cli-delete", Fixture, NULL, fixture_setup, test_cli_delete,
               fixture_teardown);
 
   return g_test_run ();

@@ -30,13 +30,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->store = test_make_store (0, &f->dir, &f->profile);
-  f->client = polku_client_new ();
-  polku_client_set_given_name (f->client, "Aino");
-  polku_client_set_family_name (f->client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, f->client, &error));
+  f->client = test_add_client (f->store, "Aino", "Virtanen");
 
   f->view = g_object_new (POLKU_TYPE_CONTACTS_VIEW, "store", f->store, "client", f->client,
                           NULL);
@@ -595,13 +590,8 @@ test_switch_quickly (Fixture       *f,
       g_autoptr(PolkuContact) contact = polku_contact_new ();
       g_autofree char *date = g_strdup_printf ("2026-01-1%u", i);
 
-      clients[i] = i == 0 ? g_object_ref (f->client) : polku_client_new ();
-      if (i > 0)
-        {
-          polku_client_set_given_name (clients[i], i == 1 ? "Bo" : "Cecilia");
-          polku_client_set_family_name (clients[i], "Lindqvist");
-          g_assert_true (polku_client_store_save (f->store, clients[i], &error));
-        }
+      clients[i] = i == 0 ? g_object_ref (f->client)
+                          : test_add_client (f->store, i == 1 ? "Bo" : "Cecilia", "Lindqvist");
       polku_contact_set_client_id (contact, polku_client_get_id (clients[i]));
       polku_contact_set_date (contact, date);
       polku_contact_set_type_id (contact, "doctor");

@@ -8,9 +8,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "polku-client-store.h"
 #include "polku-client-view.h"
 #include "polku-demo.h"
 #include "polku-profile.h"
+#include "polku-window-private.h"
 
 #define TEST_PASSPHRASE "kotikäynti 2026"
 
@@ -115,6 +117,24 @@ test_pointer_is_null (gpointer data)
 
 /* Drops @store and waits until it is gone: a view's read in a thread holds it (and its open
  * files) until the read is over, even when the read was cancelled. */
+/* The client list's list view under @root (not a drop-down's: their popovers have list views
+ * too), or NULL. */
+static inline GtkWidget *
+test_find_client_list_view (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_client_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static inline void
 test_release_store (PolkuStore **store)
 {
@@ -174,6 +194,41 @@ test_make_store (guint          n_clients,
   *out_dir = g_steal_pointer (&dir);
   *out_profile = g_steal_pointer (&profile);
   return g_steal_pointer (&store);
+}
+
+/* A client named @given_name @family_name, saved in @store. Returns: (transfer full) */
+static inline PolkuClient *
+test_add_client (PolkuStore *store,
+                 const char *given_name,
+                 const char *family_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+
+  polku_client_set_given_name (client, given_name);
+  polku_client_set_family_name (client, family_name);
+  g_assert_true (polku_client_store_save (store, client, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+/* TestCondition: the PolkuWindow @data has read its clients and shows them. */
+static inline gboolean
+test_window_settled (gpointer data)
+{
+  return polku_window_get_settled (data);
+}
+
+/* The main window on @store, shown, once its client list is loaded. */
+static inline PolkuWindow *
+test_open_window (PolkuProfile *profile,
+                  PolkuStore   *store)
+{
+  PolkuWindow *window = polku_window_new_with_store (NULL, profile, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (test_window_settled, window, 10000, "the clients are loaded");
+  return window;
 }
 
 /* Destroys @window and lets GTK finish with it. */

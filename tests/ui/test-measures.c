@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "polku-assessment-store.h"
@@ -782,16 +784,220 @@ test_chart_legend_wraps (void)
   g_object_unref (chart);
 }
 
+static void
+collect_label_texts (GtkWidget *root,
+                     GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  if (ADW_IS_PREFERENCES_ROW (root))
+    g_string_append_printf (text, "%s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL)
+    g_string_append_printf (text, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, text);
+}
+
+/* Decimals follow the language (issue 11 saw points in Finnish): a comma in Finnish and
+ * Swedish (56,3), a point in English, whatever LC_NUMERIC says; a date (d.m.yyyy) has two
+ * points and is no decimal. */
+static void
+test_decimal_separator (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean english = language == NULL || g_str_has_prefix (language, "en");
+  g_autoptr(GRegex) comma = g_regex_new ("(?<![\\d,])\\d+,\\d+(?![\\d,])", 0, 0, NULL);
+  g_autoptr(GRegex) point = g_regex_new ("(?<![\\d.])\\d+\\.\\d+(?![\\d.])", 0, 0, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_object_set (f->view, "store", f->store, "client", f->client, NULL);
+  test_wait_loaded (f->view);
+  collect_label_texts (f->view, text);
+  if (g_regex_match (english ? comma : point, text->str, 0, NULL))
+    g_error ("LANGUAGE=%s shows a decimal with a %s:\n%s", language,
+             english ? "comma" : "point", text->str);
+  g_assert_true (g_regex_match (english ? point : comma, text->str, 0, NULL));
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidgetWidth;
+
+static gboolean
+widget_has_width (gpointer data)
+{
+  WidgetWidth *wanted = data;
+
+  return gtk_widget_get_width (wanted->widget) == wanted->width;
+}
+
+/* The tallest answer button of the question on screen; each has one line of text. */
+static int
+tallest_answer (Fixture *f)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  int tallest = 0;
+
+  collect (f->view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      PangoLayout *layout;
+
+      if (g_object_get_data (G_OBJECT (button), "polku-value") == NULL)
+        continue;
+      g_assert_true (gtk_widget_get_mapped (button));
+      layout = gtk_label_get_layout (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+      g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+      tallest = MAX (tallest, gtk_widget_get_height (button));
+    }
+  return tallest;
+}
+
+static gboolean
+answers_allocated (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (f->view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, i)), "polku-value") != NULL)
+      {
+        if (gtk_widget_get_height (g_ptr_array_index (buttons, i)) == 0
+            || gtk_widget_get_width (g_ptr_array_index (buttons, i)) == 0)
+          return FALSE;
+        n++;
+      }
+  return n > 0;
+}
+
+/* WHOQOL-BREF's answers at the widths a coordinator uses (issue 11 saw them 74 px tall at
+ * full width): the view as wide and high as a maximised window on a 1920×1080 and a 1366×768
+ * screen gives it (beside the client list, 326 px, and under the header bars, 94 px) and as
+ * the whole screen, in Finnish and Swedish, light and dark; every answer of every question is
+ * one line and at most 48 px tall (the box is homogeneous: one answer that wrapped would make
+ * all of them as tall). Xvfb's screen is smaller than 1920 px and a window is kept within it,
+ * so the view is given its size inside a scrolled window. */
+static void
+test_answer_heights (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const int sizes[][2] = {
+    { 1920 - 326, 1080 - 94 }, { 1366 - 326, 768 - 94 }, { 1920, 1080 }, { 1366, 768 }
+  };
+  const char *language = g_getenv ("LANGUAGE");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  guint n_checked = 0;
+  gboolean forward = TRUE;
+
+  g_object_ref (f->view);
+  gtk_window_set_child (f->window, NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), f->view);
+  g_object_unref (f->view);
+  gtk_window_set_child (f->window, scroller);
+
+  g_object_set (f->view, "store", f->store, "client", f->new_client, NULL);
+  test_wait_loaded (f->view);
+  g_assert_nonnull (language);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint dark = 0; dark < 2; dark++)
+        {
+          WidgetWidth wanted = { f->view, sizes[s][0] };
+          int tallest_here = 0;
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          gtk_widget_set_size_request (f->view, sizes[s][0], sizes[s][1]);
+          test_wait_until (widget_has_width, &wanted, 5000, "the view has its width");
+          if (n_checked == 0)
+            g_assert_true (gtk_widget_activate_action (f->view, "measures.start", NULL));
+
+          /* Every question, forward (0 skips) or back again (Backspace). */
+          for (guint i = 0; i < 26; i++)
+            {
+              int tallest;
+
+              test_spin (15);
+              if (i == 0 && !forward)
+                {
+                  /* From the last page back to the last question. */
+                  g_assert_true (gtk_widget_activate_action (f->view, "measures.back", NULL));
+                  test_spin (15);
+                }
+              g_assert_cmpstr (visible_page (f), ==, "item");
+              /* In the language asked for ("Question 1 of 26"). */
+              g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (
+                                                 f->view, "progress_label"))),
+                                               g_str_equal (language, "fi") ? "Kysymys "
+                                                                            : "Fråga "));
+              test_wait_until (answers_allocated, f, 5000, "the answers are laid out");
+              tallest = tallest_answer (f);
+              if (tallest > 48)
+                g_error ("%d×%d, %s, %s, question %u: answers %d px tall", sizes[s][0],
+                         sizes[s][1], language, dark ? "dark" : "light",
+                         forward ? i + 1 : 26 - i, tallest);
+              g_assert_cmpint (tallest, >=, 24);
+              tallest_here = MAX (tallest_here, tallest);
+              n_checked++;
+              if (forward)
+                press_key (f, GDK_KEY_0);
+              else if (i < 25)
+                press_key (f, GDK_KEY_BackSpace);
+              else
+                test_spin (5);
+            }
+          g_test_message ("%d×%d, %s, %s: answers at most %d px tall", sizes[s][0],
+                          sizes[s][1], language, dark ? "dark" : "light", tallest_here);
+          forward = !forward;
+        }
+  g_assert_cmpuint (n_checked, ==, G_N_ELEMENTS (sizes) * 2 * 26);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *language = NULL;
+
+  /* --language fi|sv (measures-fi, measures-sv): the tests whose outcome depends on the
+   * language, in it (LANGUAGE, which glibc honours only in a UTF-8 locale); without it, all
+   * of them in English. */
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      {
+        language = argv[i + 1];
+        g_setenv ("LANGUAGE", language, TRUE);
+        for (int j = i; j + 2 <= argc; j++)
+          argv[j] = argv[j + 2];
+        argc -= 2;
+        break;
+      }
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_setenv ("POLKU_INSTRUMENTS_DIR", "/nonexistent/polku-test", TRUE);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/measures/decimal-separator", test_decimal_separator);
+  if (language != NULL)
+    {
+      ADD ("/measures/answer-heights", test_answer_heights);
+      return g_test_run ();
+    }
   ADD ("/measures/overview-and-chart", test_overview_and_chart);
   ADD ("/measures/keyboard-form", test_keyboard_form);
   ADD ("/measures/draft-resume", test_draft_resume);

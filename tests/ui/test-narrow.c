@@ -50,25 +50,6 @@ report_too_wide (GtkWidget *widget,
     }
 }
 
-/* The list view that shows @model (the drop-downs have list views of their own). */
-static GtkWidget *
-find_list_view (GtkWidget  *root,
-                GListModel *model)
-{
-  if (GTK_IS_LIST_VIEW (root)
-      && gtk_list_view_get_model (GTK_LIST_VIEW (root)) == GTK_SELECTION_MODEL (model))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child, model);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -95,7 +76,7 @@ open_coordination_client (PolkuWindow *window,
       if (kase == NULL || polku_case_get_phase_value (kase) != POLKU_CASE_PHASE_COORDINATION)
         continue;
 
-      g_signal_emit_by_name (find_list_view (GTK_WIDGET (window), visible), "activate", i);
+      g_signal_emit_by_name (test_find_client_list_view (GTK_WIDGET (window)), "activate", i);
       g_assert_true (polku_client_view_get_client (POLKU_CLIENT_VIEW (page)) == client);
       return;
     }

@@ -1011,6 +1011,77 @@ test_coordinator_team (Fixture       *f,
   g_assert_nonnull (strstr (text, "None named: the plan names no responsible worker"));
 }
 
+/* The coordinator's period ended without a successor (the coordinator left the service):
+ * the client goes back to the queue, the history keeps the period, and a wrong date changes
+ * nothing. */
+static void
+test_coordinator_end (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(PolkuCoordinatorPeriod) period = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *today = polku_date_today ();
+  PolkuFormDialog *form;
+  gboolean queued = FALSE;
+  const char *id;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  id = polku_client_get_id (client);
+  kase = polku_case_store_open (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+
+  /* Without a coordinator there is nothing to end. */
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+  g_assert_true (has_label (f->view, "_Change…"));
+  g_assert_false (has_label (f->view, "_End…"));
+
+  period = polku_coordinator_store_set (f->store, id, "Minna Rautio", NULL, &error);
+  g_assert_no_error (error);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  test_wait_loaded (f->view);
+  g_assert_true (has_label (f->view, "_End…"));
+
+  /* A date that is not one: refused in the form, nothing changed. */
+  form = open_form (f, "overview.end-coordinator", "date", "31.2.2026", NULL);
+  g_assert_false (polku_form_dialog_submit (form));
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_spin (50);
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_cmpstr (polku_case_get_coordinator (kase), ==, "Minna Rautio");
+  g_clear_object (&kase);
+
+  /* Ended today: no coordinator, waiting in the queue, the period in the history. */
+  submit_form (f, open_form (f, "overview.end-coordinator", NULL));
+  kase = polku_case_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (polku_case_get_coordinator (kase));
+  list = polku_coordinator_store_list_history (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (polku_coordinator_period_get_ended_on (g_ptr_array_index (list, 0)), ==,
+                   today);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = polku_coordinator_store_list_queue (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    queued |= g_strcmp0 (polku_coordinator_waiting_get_client_id (g_ptr_array_index (list, i)),
+                         id) == 0;
+  g_assert_true (queued);
+  text = view_text (f);
+  g_assert_nonnull (strstr (text, "None: the client is waiting in the queue"));
+  g_assert_nonnull (strstr (text, "Earlier coordinators"));
+  g_assert_nonnull (strstr (text, "Minna Rautio"));
+  g_assert_false (has_label (f->view, "_End…"));
+}
+
 /* The row of @type titled @title under @root (e.g. a form's check group), or NULL. */
 static GtkWidget *
 find_row (GtkWidget  *root,
@@ -1166,6 +1237,8 @@ main (int   argc,
               test_close_form, fixture_teardown);
   g_test_add ("/overview/coordinator-team", Fixture, GUINT_TO_POINTER (0), fixture_setup,
               test_coordinator_team, fixture_teardown);
+  g_test_add ("/overview/coordinator-end", Fixture, GUINT_TO_POINTER (0), fixture_setup,
+              test_coordinator_end, fixture_teardown);
   g_test_add ("/overview/consent-section", Fixture, GUINT_TO_POINTER (0), fixture_setup,
               test_consent_section, fixture_teardown);
   return g_test_run ();

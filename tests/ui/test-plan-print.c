@@ -375,7 +375,7 @@ test_team_change (void)
   g_autofree char *db_path = g_build_filename (out_dir, "polku.db", NULL);
   g_autofree char *path = g_build_filename (out_dir, "plan.pdf", NULL);
   g_autoptr(PolkuStore) store = NULL;
-  g_autoptr(PolkuClient) client = polku_client_new ();
+  g_autoptr(PolkuClient) client = NULL;
   g_autoptr(JsonNode) plan = NULL;
   g_autoptr(PolkuTeamMember) first = NULL;
   g_autoptr(PolkuTeamMember) second = NULL;
@@ -389,9 +389,7 @@ test_team_change (void)
                             TRUE, &error);
   g_assert_no_error (error);
   polku_store_set_actor (store, "Camilla Björkman");
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Östman");
-  g_assert_true (polku_client_store_save (store, client, &error));
+  client = test_add_client (store, "Aino", "Östman");
   id = polku_client_get_id (client);
   plan = polku_plan_document_new (id, "fi");
   g_assert_true (polku_plan_store_save (store, id, plan, 0, POLKU_PLAN_ORIGIN_CREATE, NULL,

@@ -37,15 +37,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->store = test_make_store (0, &f->dir, &f->profile);
   polku_store_set_actor (f->store, "Sanna Koivisto");
-  f->client = polku_client_new ();
-  polku_client_set_given_name (f->client, "Aino");
-  polku_client_set_family_name (f->client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, f->client, &error));
-  g_assert_no_error (error);
+  f->client = test_add_client (f->store, "Aino", "Virtanen");
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 700);

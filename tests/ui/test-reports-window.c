@@ -564,6 +564,12 @@ draw_widget (Image     *image,
   save_image (image, "widget", -1);
 }
 
+static gboolean
+is_scrolled (gpointer adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
 /* The tests */
 
 static void
@@ -611,14 +617,33 @@ test_report_shown (Fixture       *f,
                      GTK_ACCESSIBLE_ROLE_IMG);
   save_window (GTK_WIDGET (f->window), "window.png");
 
-  /* Each section is a group named by its heading. */
-  heading = find_label (GTK_WIDGET (f->window), "Before and After");
-  g_assert_nonnull (heading);
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)), ==,
-                   GTK_ACCESSIBLE_ROLE_HEADING);
-  g_assert_cmpint (gtk_accessible_get_accessible_role (
-                     GTK_ACCESSIBLE (gtk_widget_get_parent (heading))), ==,
-                   GTK_ACCESSIBLE_ROLE_GROUP);
+  /* Each section is a group named by its heading; the caseload too. */
+  for (guint i = 0; i < 2; i++)
+    {
+      heading = find_label (GTK_WIDGET (f->window), i == 0 ? "Before and After" : "Caseload");
+      g_assert_nonnull (heading);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)), ==,
+                       GTK_ACCESSIBLE_ROLE_HEADING);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (
+                         GTK_ACCESSIBLE (gtk_widget_get_parent (heading))), ==,
+                       GTK_ACCESSIBLE_ROLE_GROUP);
+    }
+
+  /* The results start in sight, not below the filters where nothing seems to happen. */
+  {
+    GtkWidget *scroller = find_named (GTK_WIDGET (f->window), "scroller");
+    GtkWidget *results = find_named (GTK_WIDGET (f->window), "results_box");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+                                  GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t top;
+
+    /* At the next frames, once the results are laid out. */
+    test_wait_until (is_scrolled, adjustment, 5000, "the window scrolls to the results");
+    g_assert_true (gtk_widget_compute_point (results, scroller, &GRAPHENE_POINT_INIT (0, 0),
+                                             &top));
+    g_assert_cmpfloat (top.y, >=, 0);
+    g_assert_cmpfloat (top.y, <, gtk_adjustment_get_page_size (adjustment) / 4);
+  }
 }
 
 static void
@@ -651,6 +676,20 @@ test_small_cohort (Fixture       *f,
   label = find_figure (GTK_WIDGET (f->window), "Clients included");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "< 5");
+
+  /* Every figure of that period is hidden: said once, not as a chart and a table of "< 5". */
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window),
+                                "Fewer than 5 clients are included in this period, so none of "
+                                "its figures are shown."));
+  g_assert_null (find_figure (GTK_WIDGET (f->window), "Total before"));
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+    collect_charts (GTK_WIDGET (f->window), charts);
+    for (guint i = 0; i < charts->len; i++)
+      g_assert_cmpstr (polku_report_chart_get_chart (g_ptr_array_index (charts, i)), !=,
+                       POLKU_REPORT_CHART_BEFORE_AFTER);
+  }
 }
 
 static void
@@ -853,6 +892,63 @@ test_export (Fixture       *f,
   test_answer_message_dialog ("close");
 }
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+/* Each export's file chooser names the file for its kind and lists files of that kind. */
+static void
+test_export_chooser (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *format, *suffix, *filter;
+  } kinds[] = {
+    { "pdf", ".pdf", "PDF documents" },
+    { "csv", ".csv", "CSV files" },
+    { "json", ".json", "JSON files" },
+    { "fhir", "-fhir.json", "JSON files" },
+  };
+
+  run_report (f);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkFileChooser *chooser;
+      g_autofree char *name = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "reports.export", "s",
+                                                 kinds[i].format));
+      test_wait_until (chooser_shown, NULL, 5000, "the file chooser is shown");
+      chooser = find_chooser ();
+      name = gtk_file_chooser_get_current_name (chooser);
+      g_assert_true (g_str_has_suffix (name, kinds[i].suffix));
+      g_assert_nonnull (gtk_file_chooser_get_filter (chooser));
+      g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==,
+                       kinds[i].filter);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      test_spin (50);
+      g_assert_null (find_chooser ());
+    }
+}
+
 static gboolean
 main_window_settled (gpointer data)
 {
@@ -1040,6 +1136,7 @@ main (int   argc,
   ADD ("/reports/chart-widget", test_chart_widget);
   ADD ("/reports/narrow", test_narrow);
   ADD ("/reports/export", test_export);
+  ADD ("/reports/export-chooser", test_export_chooser);
   ADD ("/reports/main-window", test_main_window);
 
   return g_test_run ();

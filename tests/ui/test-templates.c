@@ -11,6 +11,7 @@
 #include "polku-client-editor-private.h"
 #include "polku-client-page.h"
 #include "polku-client-row.h"
+#include "polku-help-window.h"
 #include "polku-log-view.h"
 #include "polku-preferences-window.h"
 #include "polku-store-private.h"
@@ -497,23 +498,15 @@ test_preferences (void)
   test_remove_tree (dir);
 }
 
-static gboolean
-window_settled (gpointer data)
-{
-  return polku_window_get_settled (data);
-}
-
 static void
 test_window (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(PolkuProfile) profile = NULL;
   g_autoptr(PolkuStore) store = test_make_store (5, &dir, &profile);
-  PolkuWindow *window = polku_window_new_with_store (NULL, profile, store);
+  PolkuWindow *window = test_open_window (profile, store);
   GtkSingleSelection *selection;
 
-  gtk_window_present (GTK_WINDOW (window));
-  test_wait_until (window_settled, window, 10000, "the clients are loaded");
   g_assert_cmpstr (polku_window_get_visible_page (window), ==, "main");
   selection = GTK_SINGLE_SELECTION (polku_window_get_visible_clients (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
@@ -527,7 +520,7 @@ test_window (void)
 
   /* A search without hits. */
   gtk_editable_set_text (polku_window_get_search_entry (window), "qqxqzz");
-  test_wait_until (window_settled, window, 5000, "the search is applied");
+  test_wait_until (test_window_settled, window, 5000, "the search is applied");
   g_assert_cmpstr (polku_window_get_list_state (window), ==, "no-results");
   assert_accessible (GTK_WIDGET (window), 4);
 
@@ -545,10 +538,8 @@ test_window_empty (void)
   g_autofree char *dir = NULL;
   g_autoptr(PolkuProfile) profile = NULL;
   g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
-  PolkuWindow *window = polku_window_new_with_store (NULL, profile, store);
+  PolkuWindow *window = test_open_window (profile, store);
 
-  gtk_window_present (GTK_WINDOW (window));
-  test_wait_until (window_settled, window, 10000, "the clients are loaded");
   g_assert_cmpstr (polku_window_get_list_state (window), ==, "empty");
   assert_accessible (GTK_WIDGET (window), 4);
 
@@ -649,7 +640,8 @@ test_help_overlay (void)
   g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
   PolkuWindow *window;
   PolkuClientEditor *editor;
-  const char * const app_actions[] = { "app.quit", "app.preferences", "win.show-help-overlay" };
+  const char * const app_actions[] = { "app.quit", "app.preferences", "app.help",
+                                       "win.show-help-overlay" };
 
   g_assert_nonnull (overlay);
   collect_overlay_accels (overlay, accels);
@@ -694,6 +686,7 @@ test_application (void)
   g_autoptr(PolkuApplication) app = polku_application_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) help_accels = NULL;
   GtkWindow *about;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -710,6 +703,14 @@ test_application (void)
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   test_destroy_window (about);
+
+  /* Help is in the main menu (F1) and opens the built-in guide (issue 11, point 14). */
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_cmpstr (help_accels[0], ==, "F1");
+  g_assert_null (find_toplevel (POLKU_TYPE_HELP_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_nonnull (find_toplevel (POLKU_TYPE_HELP_WINDOW));
+  test_destroy_window (find_toplevel (POLKU_TYPE_HELP_WINDOW));
 
   /* Without a main window there is no profile to show preferences for. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);

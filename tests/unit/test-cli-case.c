@@ -21,6 +21,18 @@ add_client (Fixture *f)
   return g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
 }
 
+/* "case show CLIENT-ID --json", which must succeed: the parsed answer. */
+static JsonNode *
+show_case (Fixture    *f,
+           const char *id)
+{
+  g_auto(Run) run = { 0 };
+
+  CLI (&run, f, NULL, "case", "show", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  return parse_out (&run);
+}
+
 /* "GROUP add CLIENT-ID --json -" with @json; returns the id of what was added. */
 static char *
 add_json (Fixture    *f,
@@ -206,9 +218,7 @@ test_case_path (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
-  CLI (&run, f, NULL, "case", "show", id, "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_out (&run);
+  root = show_case (f, id);
   object = json_node_get_object (root);
   g_assert_true (json_object_get_boolean_member (object, "proposed"));
   g_assert_false (json_object_get_boolean_member (object, "consent_valid"));
@@ -628,8 +638,7 @@ test_sources_and_closing (Fixture       *f,
   assert_one_line_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "reason"));
   run_clear (&run);
-  CLI (&run, f, NULL, "case", "show", id, "--json");
-  root = parse_out (&run);
+  root = show_case (f, id);
   kase = json_object_get_object_member (json_node_get_object (root), "case");
   g_assert_cmpstr (json_object_get_string_member (kase, "phase"), ==, "identified");
   g_clear_pointer (&root, json_node_unref);
@@ -655,9 +664,7 @@ test_sources_and_closing (Fixture       *f,
   CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "moved_away");
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
-  CLI (&run, f, NULL, "case", "show", id, "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_out (&run);
+  root = show_case (f, id);
   object = json_node_get_object (root);
   kase = json_object_get_object_member (object, "case");
   g_assert_cmpstr (json_object_get_string_member (kase, "closed_code"), ==, "moved_away");
@@ -685,6 +692,71 @@ test_sources_and_closing (Fixture       *f,
   g_assert_null (strstr (run.out, "Salainen"));
 }
 
+/* Closing a case ends its coordinator's period, audited; reopening names no one again. */
+static void
+test_closing_ends_coordinator (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = add_client (f);
+  g_autofree char *week_ago = days_from_today (-7);
+  g_autofree char *today = days_from_today (0);
+  g_autofree char *ended = NULL;
+  JsonObject *object;
+  JsonArray *array;
+
+  CLI (&run, f, NULL, "case", "open", id, "--date", week_ago);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "--as", "Sari Salo", "case", "coordinator", id, "me", "--date", week_ago);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "--as", "Sari Salo", "case", "list", "--mine", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, id));
+  run_clear (&run);
+
+  CLI (&run, f, NULL, "case", "phase", id, "closed", "--reason-code", "moved_away");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  root = show_case (f, id);
+  object = json_node_get_object (root);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (object, "case"),
+                                              "coordinator"));
+  array = json_object_get_array_member (object, "coordinator_history");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "ended_on"), ==, today);
+  ended = g_strdup_printf ("ended=%s phase=closed",
+                           json_object_get_string_member (
+                             json_array_get_object_element (array, 0), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "audit", "list", id, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, ended));
+  run_clear (&run);
+  CLI (&run, f, NULL, "--as", "Sari Salo", "case", "list", "--mine", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, id));
+  run_clear (&run);
+
+  /* Reopened: no coordinator again; the client waits in the queue. */
+  CLI (&run, f, NULL, "case", "phase", id, "identified");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  root = show_case (f, id);
+  g_assert_true (json_object_get_null_member (
+                   json_object_get_object_member (json_node_get_object (root), "case"),
+                   "coordinator"));
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  CLI (&run, f, NULL, "case", "queue", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, id));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -703,6 +775,8 @@ main (int    argc,
               cli_fixture_teardown);
   g_test_add ("/cli-case/list-audited", Fixture, NULL, cli_fixture_setup,
               test_case_list_audited, cli_fixture_teardown);
+  g_test_add ("/cli-case/closing-ends-coordinator", Fixture, NULL, cli_fixture_setup,
+              test_closing_ends_coordinator, cli_fixture_teardown);
   g_test_add ("/cli-case/sources-and-closing", Fixture, NULL, cli_fixture_setup,
               test_sources_and_closing, cli_fixture_teardown);
   return g_test_run ();

@@ -1,7 +1,8 @@
 /* test-cli-plan.c: polku-cli plan as a script would use it: merge patches (bad ones
  * rejected with one line and exit 2, nothing changed), the agreed date, versions, restore,
  * FHIR export, templates, demo plans; plan show names the team's responsible workers and
- * the case's review date, and follows them without a new version
+ * the case's review date, and follows them without a new version; versions from before the
+ * agreed date was recorded (the migration fixtures)
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -366,6 +367,93 @@ test_demo_plans (Fixture       *f,
   g_assert_cmpuint (with_plan, >, 0);
 }
 
+/* Copies the profile of tests/data/migration/@fixture into the fixture's folder, with its
+ * passphrase (test data only) in the passphrase file. */
+static void
+copy_migration_fixture (Fixture    *f,
+                        const char *fixture,
+                        const char *passphrase)
+{
+  static const char * const files[] = { "profile.ini", "polku.db", NULL };
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *from = g_build_filename (MIGRATION_FIXTURES, fixture, files[i], NULL);
+      g_autofree char *to = g_build_filename (f->dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (to, contents, length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+  g_assert_true (g_file_set_contents (f->passphrase_file, passphrase, -1, NULL));
+}
+
+/* A version saved before schema 7 has no agreed date in its document (the schema-6 fixture;
+ * every version of the schema-8 one has its own): plan show --version says the day the plan
+ * was first saved, that it is not recorded there, and leaves the document as it was, even
+ * after the agreed date has changed since. */
+static void
+test_version_before_agreed_date (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* Britt Lindqvist's plan in the fixture: four versions, the first saved 2025-06-04. */
+  static const char client[] = "ed904ed2-3122-4021-8839-df06286d187d";
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+
+  copy_migration_fixture (f, "schema-6", "polku-fixture-6\n");
+  CLI (&run, f, NULL, "plan", "show", client, "--version", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nAgreed with the client: 2025-06-04 (not recorded in "
+                                     "this version: the day the plan was first saved)\n"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", client, "--version", "1", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_out (&run);
+  g_assert_false (json_object_has_member (json_node_get_object (node), "agreed_on"));
+  g_clear_pointer (&node, json_node_unref);
+  run_clear (&run);
+  /* The current version (also from before schema 7) shows the plan's, and says so too. */
+  CLI (&run, f, NULL, "plan", "show", client);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Plan 78a4f372-3ffc-4567-901b-566946511e74, "
+                                            "version 4, "));
+  g_assert_nonnull (strstr (run.out, "\nAgreed with the client: 2025-06-04 (not recorded"));
+  run_clear (&run);
+
+  /* Agreed on another day since: the old version still says its own, not the new one. */
+  CLI (&run, f, "{\"agreed_on\": \"2025-06-10\"}", "plan", "update", client, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", client);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nAgreed with the client: 2025-06-10\n"));
+  run_clear (&run);
+  CLI (&run, f, NULL, "plan", "show", client, "--version", "4");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nAgreed with the client: 2025-06-04 (not recorded"));
+  run_clear (&run);
+}
+
+/* Every version of the schema-8 fixture records its agreed date: shown as it is. */
+static void
+test_version_agreed_date_recorded (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *passphrase_path = g_build_filename (MIGRATION_FIXTURES, "schema-8",
+                                                      "passphrase", NULL);
+  g_autofree char *passphrase = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (passphrase_path, &passphrase, NULL, NULL));
+  copy_migration_fixture (f, "schema-8", passphrase);
+  CLI (&run, f, NULL, "plan", "show", "0bde8128-09a3-45f7-bf39-4e383b3d2ddf", "--version", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nAgreed with the client: 2026-04-20\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +467,8 @@ main (int    argc,
   ADD ("/cli-plan/team-and-review", test_team_and_review);
   ADD ("/cli-plan/export-and-new", test_export_and_new);
   ADD ("/cli-plan/demo", test_demo_plans);
+  ADD ("/cli-plan/version-before-agreed-date", test_version_before_agreed_date);
+  ADD ("/cli-plan/version-agreed-date-recorded", test_version_agreed_date_recorded);
 #undef ADD
 
   return g_test_run ();

@@ -1,5 +1,5 @@
 /* test-coordinator.c: the coordinator of a case: one at a time with history (the store's rules
- * and the schema's), the caseload and the queue
+ * and the schema's), the caseload and the queue, the period ending when the case closes
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -155,7 +155,7 @@ test_history (Fixture       *f,
   g_assert_cmpuint (history->len, ==, 3);
   g_clear_pointer (&history, g_ptr_array_unref);
 
-  /* A closed case takes no coordinator. */
+  /* A closed case takes no coordinator (closing ended Sanna's period: its own entry). */
   kase = polku_case_store_set_phase (f->store, id, POLKU_CASE_PHASE_CLOSED, NULL, "moved_away",
                                      NULL, &error);
   g_assert_no_error (error);
@@ -164,7 +164,139 @@ test_history (Fixture       *f,
   g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_cmpuint (count_audit (f, id, "case.coordinator"), ==, 4);
+  g_assert_cmpuint (count_audit (f, id, "case.coordinator"), ==, 5);
+}
+
+/* The newest entry of @action for @client: its detail. */
+static char *
+last_detail (Fixture    *f,
+             const char *client,
+             const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = polku_audit_list (f->store, client, &error);
+  const char *detail = NULL;
+
+  g_assert_no_error (error);
+  /* Newest first. */
+  for (guint i = 0; detail == NULL && i < entries->len; i++)
+    if (g_str_equal (polku_audit_entry_get_action (g_ptr_array_index (entries, i)), action))
+      detail = polku_audit_entry_get_detail (g_ptr_array_index (entries, i));
+  return g_strdup (detail);
+}
+
+/* Closing a case ends its coordinator's period in the same change, so the case leaves the
+ * caseload; reopening names no one again: the client waits in the queue. */
+static void
+test_closing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) bo = add_client (f->store, "Bo", "Lindqvist");
+  g_autoptr(PolkuClient) cecilia = add_client (f->store, "Cecilia", "Åberg");
+  g_autoptr(PolkuCoordinatorPeriod) period = NULL;
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_auto(GStrv) coordinators = NULL;
+  g_autofree char *d60 = days_from_today (-60);
+  g_autofree char *d50 = days_from_today (-50);
+  g_autofree char *d40 = days_from_today (-40);
+  g_autofree char *d30 = days_from_today (-30);
+  g_autofree char *d20 = days_from_today (-20);
+  g_autofree char *d10 = days_from_today (-10);
+  g_autofree char *expected = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *stale = NULL;
+  const char *id = client_id (f);
+  sqlite3 *db;
+
+  open_case (f, id, d60);
+  set (f, id, "Sanna Koivisto", d50);
+  period = polku_coordinator_store_get_current (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_coordinator_store_count_caseload (f->store, "Sanna Koivisto", &error),
+                   ==, 1);
+
+  /* Closed on d20: Sanna's period ends that day, with its own entry naming the period. */
+  kase = polku_case_store_set_phase (f->store, id, POLKU_CASE_PHASE_CLOSED, d20,
+                                     "goals_reached", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (polku_case_get_coordinator (kase));
+  g_clear_object (&kase);
+  history = polku_coordinator_store_list_history (f->store, id, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (polku_coordinator_period_get_ended_on (g_ptr_array_index (history, 0)), ==,
+                   d20);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  expected = g_strdup_printf ("ended=%s phase=closed", polku_coordinator_period_get_id (period));
+  detail = last_detail (f, id, "case.coordinator");
+  g_assert_cmpstr (detail, ==, expected);
+  g_assert_cmpint (polku_coordinator_store_count_caseload (f->store, "Sanna Koivisto", &error),
+                   ==, 0);
+  coordinators = polku_coordinator_store_list_coordinators (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (coordinators), ==, 0);
+
+  /* Reopened on d10: no coordinator comes back; the client waits in the queue since the
+   * period ended. Nothing else is written about the coordinator. */
+  kase = polku_case_store_set_phase (f->store, id, POLKU_CASE_PHASE_IDENTIFIED, d10, NULL, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_null (polku_case_get_coordinator (kase));
+  g_clear_object (&kase);
+  g_assert_cmpuint (count_audit (f, id, "case.coordinator"), ==, 2);
+  g_assert_cmpint (polku_coordinator_store_count_caseload (f->store, "Sanna Koivisto", &error),
+                   ==, 0);
+  queue = polku_coordinator_store_list_queue (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpstr (polku_coordinator_waiting_get_client_id (g_ptr_array_index (queue, 0)), ==,
+                   id);
+  g_assert_cmpstr (polku_coordinator_waiting_get_waiting_since (g_ptr_array_index (queue, 0)),
+                   ==, d20);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  /* A closing dated before the coordinator started ends the period on its first day (the
+   * schema wants no end before the start). */
+  open_case (f, polku_client_get_id (bo), d60);
+  set (f, polku_client_get_id (bo), "Minna Rautio", d30);
+  kase = polku_case_store_set_phase (f->store, polku_client_get_id (bo), POLKU_CASE_PHASE_CLOSED,
+                                     d40, "moved_away", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  history = polku_coordinator_store_list_history (f->store, polku_client_get_id (bo), &error);
+  g_assert_cmpstr (polku_coordinator_period_get_ended_on (g_ptr_array_index (history, 0)), ==,
+                   d30);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* A case closed before this rule may still hold a period: reopening ends it on the day of
+   * reopening (audited), rather than giving the case back to its old coordinator unasked. */
+  open_case (f, polku_client_get_id (cecilia), d60);
+  kase = polku_case_store_set_phase (f->store, polku_client_get_id (cecilia),
+                                     POLKU_CASE_PHASE_CLOSED, d40, "moved_away", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  stale = g_strdup_printf ("INSERT INTO coordinator_period (id, created, modified, client_id,"
+                           " person, started_on, set_by) VALUES"
+                           " ('00000000-0000-4000-8000-000000000003', 'x', 'x', '%s',"
+                           " 'Minna Rautio', '%s', 'x');", polku_client_get_id (cecilia), d50);
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, stale, NULL, NULL, NULL), ==, SQLITE_OK);
+  polku_store_end_use (f->store);
+  kase = polku_case_store_set_phase (f->store, polku_client_get_id (cecilia),
+                                     POLKU_CASE_PHASE_IDENTIFIED, d10, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (polku_case_get_coordinator (kase));
+  g_clear_object (&kase);
+  history = polku_coordinator_store_list_history (f->store, polku_client_get_id (cecilia),
+                                                  &error);
+  g_assert_cmpstr (polku_coordinator_period_get_ended_on (g_ptr_array_index (history, 0)), ==,
+                   d10);
+  g_clear_pointer (&detail, g_free);
+  detail = last_detail (f, polku_client_get_id (cecilia), "case.coordinator");
+  g_assert_cmpstr (detail, ==, "ended=00000000-0000-4000-8000-000000000003 phase=identified");
 }
 
 /* One open period per client, whatever the code does; the history cannot be rewritten. */
@@ -354,6 +486,7 @@ main (int    argc,
   ADD ("/coordinator/history", test_history);
   ADD ("/coordinator/schema", test_schema);
   ADD ("/coordinator/caseload-queue", test_caseload_queue);
+  ADD ("/coordinator/closing", test_closing);
 #undef ADD
   return g_test_run ();
 }

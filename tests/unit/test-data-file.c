@@ -3,7 +3,8 @@
  * styles' wording, ids, labels, finding the county's file, and loading it once
  *
  * The loaders themselves are tested with their files in test-checklist.c,
- * test-organisations.c and test-contact.c.
+ * test-organisations.c and test-contact.c; /data-file/lone-surrogate runs all four on the
+ * one text json-glib lets through that is not UTF-8.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "polku-checklist.h"
+#include "polku-closing-reasons.h"
+#include "polku-contact-type.h"
 #include "polku-data-file.h"
+#include "polku-organisations.h"
 #include "test-common.h"
 
 #define TEST_ERROR (test_error_quark ())
@@ -25,6 +30,11 @@ G_DEFINE_QUARK (test-data-file-error-quark, test_error)
 
 #define TERSE(name) { name, TEST_ERROR, TEST_ERROR_INVALID, POLKU_DATA_FILE_TERSE }
 #define SENTENCES(name) { name, TEST_ERROR, TEST_ERROR_INVALID, POLKU_DATA_FILE_SENTENCES }
+
+/* What every county file says of a text that is not UTF-8 (polku_data_file_check_utf8 ()). */
+#define NOT_UTF8 \
+  "the text is not valid UTF-8 (a broken character, or an escape such as \\udc00 that " \
+  "stands for no character)"
 
 static JsonObject *
 object_of (const char *text)
@@ -219,6 +229,9 @@ test_labels_terse (void)
       "heratteet.json: groups[0].label.fi: a label is missing" },
     { "{\"label\": {\"en\": \" \\t\", \"fi\": \"Huoli\", \"sv\": \"Oro\"}}", "groups[0]",
       "heratteet.json: groups[0].label.en: the label is empty" },
+    /* Not blank, but no text either: the same words as the SENTENCES files. */
+    { "{\"label\": {\"en\": \"Worry\", \"fi\": \"\\udc00x\", \"sv\": \"Oro\"}}", "groups[0]",
+      "heratteet.json: groups[0].label.fi: " NOT_UTF8 },
     { "{\"label\": {\"en\": \"W\", \"fi\": \"H\", \"sv\": \"O\", \"de\": \"S\"}}", "",
       "heratteet.json: label.de: unknown field" },
     { "{\"label\": \"Worry\"}", "",
@@ -251,7 +264,7 @@ test_labels_sentences (void)
       "contact-types.json: types[0].label.en: a non-empty string is needed." },
     /* json-glib turns a lone surrogate into bytes that are not UTF-8. */
     { "{\"label\": {\"en\": \"Doctor\", \"fi\": \"\\udc00x\", \"sv\": \"Läkare\"}}",
-      "contact-types.json: types[0].label.fi: a non-empty string is needed." },
+      "contact-types.json: types[0].label.fi: " NOT_UTF8 },
     { "{\"label\": {\"en\": \"D\", \"fi\": \"L\", \"sv\": \"L\", \"se\": \"D\"}}",
       "contact-types.json: types[0].label.se: unknown field (check its spelling)." },
     { "{\"label\": [\"Doctor\"]}",
@@ -552,6 +565,101 @@ test_get_default (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* What a loader gave (@loaded) for a bad file: nothing, and @error in @domain and @code with
+ * @message. Clears @error. */
+static void
+assert_refused (gpointer     loaded,
+                GError     **error,
+                GQuark       domain,
+                int          code,
+                const char  *message)
+{
+  g_assert_null (loaded);
+  g_assert_error (*error, domain, code);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
+}
+
+/* @text as bytes that live as long as @kept. */
+static GBytes *
+bytes_kept (GPtrArray  *kept,
+            const char *text)
+{
+  GBytes *bytes = g_bytes_new_static (text, strlen (text));
+
+  g_ptr_array_add (kept, bytes);
+  return bytes;
+}
+
+/* A label written as a lone "\udc00" escape: json-glib decodes it into bytes that are not
+ * UTF-8 (json-glib 1.6 needs a character after it, which it swallows, or it reports an
+ * unterminated string). Each of the four county files refuses it in the same words, naming
+ * file and field. */
+static void
+test_lone_surrogate (void)
+{
+#define SURROGATE_LABELS "{\"en\": \"E\", \"fi\": \"\\udc00x\", \"sv\": \"S\"}"
+#define GOOD_LABELS "{\"en\": \"E\", \"fi\": \"F\", \"sv\": \"S\"}"
+  static const char checklist[] =
+    "{\"format\": \"polku-checklist/1\", \"id\": \"county\", \"title\": " GOOD_LABELS ", "
+    "\"groups\": [{\"id\": \"only\", \"label\": " GOOD_LABELS ", "
+    "\"items\": [{\"id\": \"one\", \"label\": " SURROGATE_LABELS "}]}]}";
+  static const char checklist_source[] =
+    "{\"format\": \"polku-checklist/1\", \"id\": \"county\", \"source\": \"THL \\udc00x\", "
+    "\"title\": " GOOD_LABELS ", \"groups\": [{\"id\": \"only\", \"label\": " GOOD_LABELS
+    ", \"items\": [{\"id\": \"one\", \"label\": " GOOD_LABELS "}]}]}";
+  static const char reasons[] =
+    "{\"format\": \"polku-closing-reasons/1\", \"id\": \"county\", \"title\": " GOOD_LABELS
+    ", \"reasons\": [{\"id\": \"other\", \"label\": " SURROGATE_LABELS "}]}";
+  static const char reasons_source[] =
+    "{\"format\": \"polku-closing-reasons/1\", \"id\": \"county\", \"source\": \"\\udc00x\", "
+    "\"title\": " GOOD_LABELS ", \"reasons\": [{\"id\": \"other\", \"label\": " GOOD_LABELS
+    "}]}";
+  static const char organisations[] =
+    "{\"format\": \"polku-organisations\", \"version\": 1, \"organisations\": [{\"id\": "
+    "\"kela\", \"names\": " SURROGATE_LABELS ", \"sector\": \"other\"}]}";
+  static const char types[] =
+    "{\"format\": \"polku-contact-types\", \"version\": 1, \"categories\": [{\"id\": "
+    "\"visits\", \"labels\": " GOOD_LABELS "}], \"types\": [{\"id\": \"doctor\", "
+    "\"labels\": " SURROGATE_LABELS ", \"category\": \"visits\"}]}";
+  static const char type_alias[] =
+    "{\"format\": \"polku-contact-types\", \"version\": 1, \"categories\": [{\"id\": "
+    "\"visits\", \"labels\": " GOOD_LABELS "}], \"types\": [{\"id\": \"doctor\", "
+    "\"labels\": " GOOD_LABELS ", \"aliases\": [\"GP\", \"\\udc00x\"], "
+    "\"category\": \"visits\"}]}";
+#undef SURROGATE_LABELS
+#undef GOOD_LABELS
+#define BYTES(text) bytes_kept (kept, (text))
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (polku_checklist_new_from_bytes (BYTES (checklist), "county.json", &error),
+                  &error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
+                  "county.json: groups[0].items[0].label.fi: " NOT_UTF8);
+  assert_refused (polku_checklist_new_from_bytes (BYTES (checklist_source), "county.json",
+                                                  &error),
+                  &error, POLKU_CHECKLIST_ERROR, POLKU_CHECKLIST_ERROR_INVALID,
+                  "county.json: source: " NOT_UTF8);
+  assert_refused (polku_closing_reasons_new_from_bytes (BYTES (reasons), "county.json", &error),
+                  &error, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
+                  "county.json: reasons[0].label.fi: " NOT_UTF8);
+  assert_refused (polku_closing_reasons_new_from_bytes (BYTES (reasons_source), "county.json",
+                                                        &error),
+                  &error, POLKU_CLOSING_REASONS_ERROR, POLKU_CLOSING_REASONS_ERROR_INVALID,
+                  "county.json: source: " NOT_UTF8);
+  assert_refused (polku_organisations_new_from_bytes (BYTES (organisations), "county.json",
+                                                      &error),
+                  &error, POLKU_ORGANISATIONS_ERROR, POLKU_ORGANISATIONS_ERROR_INVALID,
+                  "county.json: organisations[0].names.fi: " NOT_UTF8);
+  assert_refused (polku_contact_types_load_bytes (BYTES (types), "county.json", &error),
+                  &error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
+                  "county.json: types[0].labels.fi: " NOT_UTF8);
+  assert_refused (polku_contact_types_load_bytes (BYTES (type_alias), "county.json", &error),
+                  &error, POLKU_CONTACT_TYPE_ERROR, POLKU_CONTACT_TYPE_ERROR_INVALID,
+                  "county.json: types[0].aliases[1]: " NOT_UTF8);
+#undef BYTES
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/data-file/find", test_find);
   g_test_add_func ("/data-file/new-from-file", test_new_from_file);
   g_test_add_func ("/data-file/get-default", test_get_default);
+  g_test_add_func ("/data-file/lone-surrogate", test_lone_surrogate);
 
   return g_test_run ();
 }

@@ -202,6 +202,53 @@ test_failed_write_inside (Fixture       *f,
   g_assert_cmpint (verification.anchored, ==, before + 2);
 }
 
+/* A batch without savepoints (polku_store_run_batch_whole ()): one commit when every change
+ * succeeds; the first failed change fails the whole batch, even when the batch's function
+ * ignores it, and every later change is refused. */
+static void
+test_whole_batch (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  Batch batch = { f, NULL, 0, 20, FALSE, 0 };
+  gint64 before = count_entries (f->store);
+  PolkuAuditVerification verification = { 0 };
+  guint n_commits = 0;
+
+  hook_commits (f->store, &n_commits);
+  g_assert_true (polku_store_run_batch_whole (f->store, record_some, &batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_commits, ==, 1);
+  g_assert_cmpint (count_entries (f->store), ==, before + 20);
+  g_assert_true (polku_audit_verify_full (f->store, &verification, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (verification.anchored, ==, before + 20);
+
+  /* save_twice () goes on after the refused save and returns TRUE: without a savepoint the
+   * refused save cannot be undone alone, so nothing of the batch stays. */
+  n_commits = 0;
+  batch.n_refused = 0;
+  g_assert_false (polku_store_run_batch_whole (f->store, save_twice, &batch, &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (batch.n_refused, ==, 1);
+  g_assert_cmpuint (n_commits, ==, 0);
+  clients = polku_client_store_list (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clients->len, ==, 1);
+  g_assert_cmpint (count_entries (f->store), ==, before + 20);
+  g_assert_true (polku_audit_verify_full (f->store, &verification, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (verification.n_entries, ==, before + 20);
+  g_assert_cmpint (verification.anchored, ==, before + 20);
+
+  /* The store writes as usual afterwards, with savepoints again in a batch. */
+  g_assert_true (polku_store_run_batch (f->store, save_twice, &batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch.n_refused, ==, 2);
+}
+
 static gpointer
 record_in_thread (gpointer data)
 {
@@ -257,6 +304,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store-batch/one-commit", Fixture, NULL, fixture_setup, test_one_commit,
+              fixture_teardown);
+  g_test_add ("/store-batch/whole", Fixture, NULL, fixture_setup, test_whole_batch,
               fixture_teardown);
   g_test_add ("/store-batch/failure-rolls-back", Fixture, NULL, fixture_setup,
               test_failure_rolls_back, fixture_teardown);

@@ -1,5 +1,6 @@
 /* test-store-rows.c: the store's SQL and row helpers (polku-store-rows.c): objects made
- * from rows by a table of property names, lists, lookups, counts, text parameters bound
+ * from rows by a table of property names, lists, lookups, counts, text parameters bound,
+ * the statement cache
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -375,6 +376,152 @@ test_run (Fixture       *f,
   polku_store_end_use (f->store);
 }
 
+/* How many statements the connection has prepared and not finalized. */
+static guint
+count_statements (sqlite3 *db)
+{
+  guint n = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (db, stmt))
+    n++;
+  return n;
+}
+
+/* The statement cache: the same statement for the same SQL, reset with its bindings cleared
+ * when given back; a one-off statement when it is in use; bounded; emptied on demand; and
+ * plain prepare/finalize on a connection without a cache. */
+static void
+test_statement_cache (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *sql = "SELECT quote(?1) FROM client;";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bare_path = NULL;
+  sqlite3_stmt *first;
+  sqlite3_stmt *again;
+  sqlite3_stmt *nested;
+  sqlite3 *bare;
+  sqlite3 *db;
+  guint n_before;
+
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  polku_store_cache_clear (db);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 0);
+  n_before = count_statements (db);
+
+  first = polku_store_prepare_cached (db, sql, "Testing", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (first, 1, "Aino", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+  g_assert_cmpstr (POLKU_STORE_COL (first, 0), ==, "'Aino'");
+  g_assert_true (sqlite3_stmt_busy (first));
+
+  /* In use (stepped, not given back): the same SQL gets a statement of its own, finalized
+   * when it is given back. */
+  nested = polku_store_prepare_cached (db, sql, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_true (nested != first);
+  g_assert_cmpint (sqlite3_step (nested), ==, SQLITE_ROW);
+  g_assert_cmpstr (POLKU_STORE_COL (nested, 0), ==, "NULL");
+  polku_store_release (nested);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 1);
+  g_assert_cmpuint (count_statements (db), ==, n_before + 1);
+
+  /* Given back: reset (no read transaction kept open) and its binding cleared. */
+  polku_store_release (first);
+  g_assert_false (sqlite3_stmt_busy (first));
+  again = polku_store_prepare_cached (db, sql, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_true (again == first);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpstr (POLKU_STORE_COL (again, 0), ==, "NULL");
+  polku_store_release (again);
+
+  /* The helpers use it: polku_store_run () and polku_store_count () leave their statements
+   * in the cache, idle. */
+  g_assert_true (polku_store_run (db, "UPDATE client SET language = language WHERE id = ?1;",
+                                  "Testing", &error, 1, f->client_id));
+  g_assert_no_error (error);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 2);
+
+  /* SQL that is never the same (values written into it) cannot fill it without bound. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *one_off = g_strdup_printf ("UPDATE client SET language = language"
+                                                  " WHERE %u = 0;", i);
+
+      g_assert_true (polku_store_run (db, one_off, "Testing", &error, 0));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (polku_store_cache_get_size (db), <=, 128);
+  g_assert_cmpuint (polku_store_cache_get_size (db), >=, 100);
+
+  /* A bad statement is not kept. */
+  g_assert_null (polku_store_prepare_cached (db, "SELECT * FROM no_such_table;", "Testing",
+                                             &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
+  g_clear_error (&error);
+
+  /* Emptied (as after a migration): every idle statement finalized. */
+  polku_store_cache_clear (db);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 0);
+  g_assert_cmpuint (count_statements (db), ==, n_before);
+
+  /* One in use while the cache is emptied is finalized when it is given back. */
+  first = polku_store_prepare_cached (db, sql, "Testing", &error);
+  g_assert_no_error (error);
+  polku_store_cache_clear (db);
+  g_assert_cmpuint (count_statements (db), ==, n_before + 1);
+  polku_store_release (first);
+  g_assert_cmpuint (count_statements (db), ==, n_before);
+  polku_store_end_use (f->store);
+
+  /* A bare connection has no cache: prepared and finalized every time. */
+  bare_path = g_build_filename (f->dir, "polku.db", NULL);
+  bare = polku_store_open_connection (bare_path, SQLITE_OPEN_READONLY, POLKU_KEY_RAW, KEY,
+                                      &error);
+  g_assert_no_error (error);
+  first = polku_store_prepare_cached (bare, sql, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (polku_store_cache_get_size (bare), ==, 0);
+  g_assert_cmpuint (count_statements (bare), ==, 1);
+  polku_store_release (first);
+  g_assert_cmpuint (count_statements (bare), ==, 0);
+  g_assert_cmpint (sqlite3_close (bare), ==, SQLITE_OK);
+}
+
+/* Dropping a connection's cache (what polku_store_close () does before closing) finalizes
+ * every statement: sqlite3_close (), which refuses while any statement is left, then
+ * works. */
+static void
+test_statement_cache_close (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "polku.db", NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  db = polku_store_open_connection (path, SQLITE_OPEN_READONLY, POLKU_KEY_RAW, KEY, &error);
+  g_assert_no_error (error);
+  polku_store_cache_attach (db);
+  g_assert_cmpint (polku_store_count (f->store, "SELECT count(*) FROM client;", NULL, "Testing",
+                                      &error), ==, 1);
+  stmt = polku_store_prepare_cached (db, "SELECT count(*) FROM client;", "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  polku_store_release (stmt);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 1);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_BUSY);
+
+  polku_store_cache_detach (db);
+  g_assert_cmpuint (polku_store_cache_get_size (db), ==, 0);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,5 +536,9 @@ main (int   argc,
   g_test_add ("/store-rows/get", Fixture, NULL, fixture_setup, test_get, fixture_teardown);
   g_test_add ("/store-rows/count", Fixture, NULL, fixture_setup, test_count, fixture_teardown);
   g_test_add ("/store-rows/run", Fixture, NULL, fixture_setup, test_run, fixture_teardown);
+  g_test_add ("/store-rows/statement-cache", Fixture, NULL, fixture_setup,
+              test_statement_cache, fixture_teardown);
+  g_test_add ("/store-rows/statement-cache-close", Fixture, NULL, fixture_setup,
+              test_statement_cache_close, fixture_teardown);
   return g_test_run ();
 }

@@ -752,12 +752,13 @@ hold_write_transaction (gpointer data)
 {
   Holder *h = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolkuStore) store = polku_store_open (h->path, POLKU_KEY_RAW, KEY, FALSE, &error);
-  sqlite3 *db;
+  /* A bare connection, as another process has: a store's own reader connection would keep
+   * the exclusive lock below from this one. */
+  sqlite3 *db = polku_store_open_connection (h->path, SQLITE_OPEN_READWRITE, POLKU_KEY_RAW, KEY,
+                                             &error);
 
   g_assert_no_error (error);
-  db = polku_store_begin_use (store, &error);
-  g_assert_no_error (error);
+  g_assert_nonnull (db);
   /* In WAL mode a write transaction alone does not keep readers out; the exclusive locking
    * mode does, as a checkpointing or closing writer does for a moment. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE;"
@@ -773,7 +774,7 @@ hold_write_transaction (gpointer data)
   g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA locking_mode = NORMAL;"
                                      " SELECT count(*) FROM sqlite_master;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  polku_store_end_use (store);
+  sqlite3_close_v2 (db);
   return NULL;
 }
 

@@ -59,4 +59,15 @@ gboolean  polku_consent_check_locked      (sqlite3      *db,
                                            const char   *date,
                                            GError      **error);
 
+/* Ends the client's current coordinator period, if there is one, on @date (or on the day it
+ * started when that is later), with a case.coordinator entry "ended=ID phase=@phase"; TRUE
+ * also when there was none. Closing a case calls it (polku-case-store.c): a closed case has
+ * no coordinator. Defined in polku-coordinator-store.c. */
+gboolean  polku_coordinator_store_end_locked (PolkuStore *store,
+                                           sqlite3      *db,
+                                           const char   *client_id,
+                                           const char   *date,
+                                           const char   *phase,
+                                           GError      **error);
+
 G_END_DECLS

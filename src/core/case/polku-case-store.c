@@ -358,6 +358,12 @@ set_phase_body (PolkuStore  *store,
                         phase == POLKU_CASE_PHASE_CLOSED ? reason_code : NULL))
     return FALSE;
 
+  /* A closed case has no coordinator: closing ends the period, and reopening names no one
+   * again (it ends a period a case closed before this rule still holds). */
+  if ((phase == POLKU_CASE_PHASE_CLOSED || g_str_equal (current, "closed"))
+      && !polku_coordinator_store_end_locked (store, db, client_id, date, code, error))
+    return FALSE;
+
   /* Ids and field names only; the phases themselves are in the phase history. */
   detail = g_strdup_printf ("case=%s field=phase", case_id);
   return insert_phase_change (store, db, case_id, client_id, current, code, date, reason_code,
@@ -378,7 +384,9 @@ set_phase_body (PolkuStore  *store,
  * Moves the case to @phase (forward or back), opening it first when needed. Any phase past
  * identification needs a valid consent on @date: without one this fails with
  * POLKU_CONSENT_ERROR_NO_CONSENT and nothing changes. A reason that is not in the list, or
- * without the words it needs, fails with POLKU_CASE_ERROR_INVALID.
+ * without the words it needs, fails with POLKU_CASE_ERROR_INVALID. Closing ends the
+ * coordinator's period on @date in the same transaction (the case leaves the caseload);
+ * reopening names no coordinator, so the client waits in the queue.
  *
  * Returns: (transfer full): the case after the change
  */

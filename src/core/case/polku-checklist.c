@@ -177,6 +177,8 @@ load (PolkuChecklist             *self,
       text = polku_data_file_member_string (object, "source");
       if (text == NULL)
         return polku_data_file_invalid (file, "source", _("must be a string"), error);
+      if (!polku_data_file_check_utf8 (file, "source", text, error))
+        return FALSE;
       self->source = g_strdup (text);
     }
 

@@ -162,6 +162,9 @@ load (PolkuClosingReasons        *self,
   if (json_object_has_member (object, "source")
       && polku_data_file_member_string (object, "source") == NULL)
     return polku_data_file_invalid (file, "source", _("must be a string"), error);
+  if (!polku_data_file_check_utf8 (file, "source",
+                                   polku_data_file_member_string (object, "source"), error))
+    return FALSE;
 
   if (!polku_data_file_read_labels (file, object, "title", "", self->title, error))
     return FALSE;

@@ -458,3 +458,59 @@ polku_coordinator_store_list_queue (PolkuStore  *store,
                            " ORDER BY identified_on, family_name, given_name, kid;",
                            NULL, waiting_from_row, &today, _("Reading the queue"), error);
 }
+
+/* ---- For the case store: the period ends when the case closes ---- */
+
+/**
+ * polku_coordinator_store_end_locked:
+ * @db: the connection of the polku_store_write () body this runs in
+ * @date: the day of the phase change
+ * @phase: the phase the case moves to (its code), for the audit entry
+ *
+ * Closing a case ends its coordinator's period in the same transaction, so the case leaves
+ * the caseload and the coordinator's name with it; reopening it names no one again (the
+ * client waits in the queue). A case closed before this rule may still hold a period:
+ * reopening ends that one.
+ */
+gboolean
+polku_coordinator_store_end_locked (PolkuStore  *store,
+                                    sqlite3     *db,
+                                    const char  *client_id,
+                                    const char  *date,
+                                    const char  *phase,
+                                    GError     **error)
+{
+  g_autoptr(PolkuCoordinatorPeriod) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *detail = NULL;
+  const char *started_on;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL && client_id != NULL && date != NULL && phase != NULL,
+                        FALSE);
+
+  current = get_current_locked (db, client_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (current == NULL)
+    return TRUE;
+
+  /* ended_on >= started_on (the schema's CHECK): a change dated earlier ends it that day. */
+  started_on = polku_coordinator_period_get_started_on (current);
+  if (strcmp (date, started_on) < 0)
+    date = started_on;
+  stamp = polku_date_now_stamp ();
+  if (!polku_store_run (db,
+                        "UPDATE coordinator_period SET modified = ?2, ended_on = ?3"
+                        " WHERE id = ?1;",
+                        _("Changing the coordinator"), error, 3,
+                        polku_coordinator_period_get_id (current), stamp, date))
+    return FALSE;
+  detail = g_strdup_printf ("ended=%s phase=%s", polku_coordinator_period_get_id (current),
+                            phase);
+  return polku_audit_append_locked (store, db, "case.coordinator", client_id, detail, error);
+}

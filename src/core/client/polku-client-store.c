@@ -67,14 +67,55 @@ polku_client_store_list (PolkuStore  *self,
   if (db == NULL)
     return NULL;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT " CLIENT_COLUMNS " FROM client"
-                              " WHERE archived = 0 OR ?1"
-                              " ORDER BY family_name, given_name, id;",
-                              _("Reading the client list"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT " CLIENT_COLUMNS " FROM client"
+                                     " WHERE archived = 0 OR ?1"
+                                     " ORDER BY family_name, given_name, id;",
+                                     _("Reading the client list"), error);
   if (stmt != NULL)
     {
       sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+      clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
+                                       _("Reading the client list"), error);
+    }
+  polku_store_end_use (self);
+
+  return clients;
+}
+
+/**
+ * polku_client_store_list_first:
+ * @limit: how many clients at most
+ *
+ * The first clients of the list (archived ones too) in the store's name order, read
+ * through the index on the names, so that a window can show a screenful without reading
+ * every client. The order is the names' bytes: the list's collation may place a few
+ * differently, which the whole list (polku_client_store_list ()) then corrects.
+ *
+ * Returns: (transfer full) (element-type PolkuClient): at most @limit clients
+ */
+GPtrArray *
+polku_client_store_list_first (PolkuStore  *self,
+                               guint        limit,
+                               GError     **error)
+{
+  GPtrArray *clients = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  db = polku_store_begin_use (self, error);
+  if (db == NULL)
+    return NULL;
+
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT " CLIENT_COLUMNS " FROM client"
+                                     " ORDER BY family_name, given_name, id LIMIT ?1;",
+                                     _("Reading the client list"), error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, limit);
       clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
                                        _("Reading the client list"), error);
     }
@@ -217,15 +258,17 @@ save_body (PolkuStore  *store,
         return FALSE;
     }
 
-  stmt = polku_store_prepare (db,
-                              save->insert
-                              ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
-                                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);"
-                              : "UPDATE client SET modified = ?3, given_name = ?4,"
-                                " family_name = ?5, hetu = ?6, birth_date = ?7, language = ?8,"
-                                " phone = ?9, email = ?10, address = ?11, municipality = ?12,"
-                                " archived = ?13 WHERE id = ?1 AND created = ?2;",
-                              _("Saving the client"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     save->insert
+                                     ? "INSERT INTO client (" CLIENT_COLUMNS ") VALUES"
+                                       " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                       " ?13);"
+                                     : "UPDATE client SET modified = ?3, given_name = ?4,"
+                                       " family_name = ?5, hetu = ?6, birth_date = ?7,"
+                                       " language = ?8, phone = ?9, email = ?10, address = ?11,"
+                                       " municipality = ?12, archived = ?13"
+                                       " WHERE id = ?1 AND created = ?2;",
+                                     _("Saving the client"), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -255,7 +298,7 @@ save_body (PolkuStore  *store,
       g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                    _("The client is no longer in the database."));
     }
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   if (!ok)
     return FALSE;
 

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 GPtrArray   *polku_client_store_list          (PolkuStore          *store,
                                                gboolean             include_archived,
                                                GError             **error);
+GPtrArray   *polku_client_store_list_first    (PolkuStore          *store,
+                                               guint                limit,
+                                               GError             **error);
 void         polku_client_store_list_async    (PolkuStore          *store,
                                                gboolean             include_archived,
                                                GCancellable        *cancellable,

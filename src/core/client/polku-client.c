@@ -741,6 +741,32 @@ fold (const char *s)
 }
 
 /**
+ * polku_client_prepare_search:
+ *
+ * Folds what polku_client_matches () searches now, so that the first search does not fold
+ * every client: a list loading many clients calls it in its loading thread. Not
+ * thread-safe for one client: call it before the client is shared.
+ */
+void
+polku_client_prepare_search (PolkuClient *self)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (POLKU_IS_CLIENT (self));
+
+  if (self->search_text != NULL)
+    return;
+  joined = g_strjoin ("\n",
+                      self->given_name ? self->given_name : "",
+                      self->family_name ? self->family_name : "",
+                      self->hetu ? self->hetu : "",
+                      self->municipality ? self->municipality : "",
+                      self->phone ? self->phone : "",
+                      NULL);
+  self->search_text = fold (joined);
+}
+
+/**
  * polku_client_matches:
  * @query: (nullable): what the user typed into the search
  *
@@ -771,17 +797,7 @@ polku_client_matches (PolkuClient *self,
       last_words = g_strsplit_set (folded_query, " \t\n", -1);
     }
 
-  if (self->search_text == NULL)
-    {
-      g_autofree char *joined = g_strjoin ("\n",
-                                           self->given_name ? self->given_name : "",
-                                           self->family_name ? self->family_name : "",
-                                           self->hetu ? self->hetu : "",
-                                           self->municipality ? self->municipality : "",
-                                           self->phone ? self->phone : "",
-                                           NULL);
-      self->search_text = fold (joined);
-    }
+  polku_client_prepare_search (self);
 
   for (guint i = 0; last_words[i] != NULL; i++)
     {

@@ -79,6 +79,7 @@ void           polku_client_set_archived       (PolkuClient   *self,
 
 gboolean       polku_client_validate           (PolkuClient   *self,
                                                 GError       **error);
+void           polku_client_prepare_search     (PolkuClient   *self);
 gboolean       polku_client_matches            (PolkuClient   *self,
                                                 const char    *query);
 int            polku_client_compare            (PolkuClient   *a,

@@ -98,11 +98,11 @@ add_body (PolkuStore  *store,
       g_autofree char *detail = g_strdup_printf ("contact=%s", id);
       sqlite3_stmt *stmt;
 
-      stmt = polku_store_prepare (db,
-                                  "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
-                                  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                  " ?14, ?15, ?16);",
-                                  _("Saving the contact"), error);
+      stmt = polku_store_prepare_cached (db,
+                                         "INSERT INTO contact (" CONTACT_COLUMNS ") VALUES"
+                                         " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                         " ?14, ?15, ?16);",
+                                         _("Saving the contact"), error);
       if (stmt == NULL)
         return FALSE;
       polku_store_bind_text_or_null (stmt, 1, id);
@@ -309,14 +309,14 @@ update_body (PolkuStore  *store,
   if (update->detail == NULL)
     return TRUE;
 
-  stmt = polku_store_prepare (db,
-                              "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
-                              " type_id = ?7, urgent = ?8, professional_id = ?9,"
-                              " professional_name = ?10, organisation = ?11, no_show = ?12,"
-                              " note = ?13, days = ?15, reason = ?16"
-                              " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
-                              " AND ?14 IS NOT NULL;",
-                              _("Saving the contact"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "UPDATE contact SET modified = ?3, date = ?5, time = ?6,"
+                                     " type_id = ?7, urgent = ?8, professional_id = ?9,"
+                                     " professional_name = ?10, organisation = ?11, no_show = ?12,"
+                                     " note = ?13, days = ?15, reason = ?16"
+                                     " WHERE id = ?1 AND client_id = ?4 AND ?2 IS NOT NULL"
+                                     " AND ?14 IS NOT NULL;",
+                                     _("Saving the contact"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, polku_contact_get_id (contact));
@@ -458,11 +458,12 @@ polku_contact_store_list (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT " CONTACT_COLUMNS " FROM contact WHERE client_id = ?1"
-                              " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
-                              " ORDER BY date, time IS NOT NULL, time, id;",
-                              _("Reading the contact log"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT " CONTACT_COLUMNS " FROM contact"
+                                     " WHERE client_id = ?1 AND (?2 IS NULL OR date >= ?2)"
+                                     " AND (?3 IS NULL OR date <= ?3)"
+                                     " ORDER BY date, time IS NOT NULL, time, id;",
+                                     _("Reading the contact log"), error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);

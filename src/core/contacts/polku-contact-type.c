@@ -455,17 +455,16 @@ read_aliases (const PolkuDataFileReader   *file,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
       const char *text = NULL;
 
       if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
         text = json_node_get_string (element);
+      /* Said as for every label: "\udc00x" decodes to bytes that are no text. */
+      if (text != NULL && !polku_data_file_check_utf8 (file, item, text, error))
+        return FALSE;
       if (!polku_data_file_is_text (text))
-        {
-          g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
-
-          return polku_data_file_invalid (file, item, _("a non-empty string is needed."),
-                                          error);
-        }
+        return polku_data_file_invalid (file, item, _("a non-empty string is needed."), error);
       g_strv_builder_add (builder, text);
     }
   *out = g_strv_builder_end (builder);

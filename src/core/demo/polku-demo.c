@@ -22,6 +22,7 @@
 #include "polku-demo.h"
 #include "polku-hetu.h"
 #include "polku-plan-store.h"
+#include "polku-store-private.h"
 
 typedef struct
 {
@@ -214,25 +215,33 @@ populate_batch (PolkuStore  *store,
   while (added < batch->n_clients)
     {
       g_autoptr(PolkuClient) client = polku_demo_make_client (batch->rand);
-      g_autoptr(GError) local_error = NULL;
+      gint64 taken;
 
-      if (polku_client_store_save (store, client, &local_error))
+      /* A repeated identity code is tried again with another client. It is looked for
+       * first: the batch has no savepoints (polku_store_run_batch_whole ()), so a save that
+       * failed on it would undo the whole batch. */
+      taken = polku_store_count (store, "SELECT count(*) FROM client WHERE hetu = ?1;",
+                                 polku_client_get_hetu (client), _("Reading a client"), error);
+      if (taken < 0)
+        return FALSE;
+      if (taken > 0)
         {
-          for (guint i = 0; demo_steps[i] != NULL; i++)
-            if (!demo_steps[i] (store, client, batch->rand, error))
+          if (++*batch->attempts > batch->max_attempts)
+            {
+              g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT,
+                           _("Could not make demo clients with identity codes of their own: "
+                             "too many were taken. Nothing more was added."));
               return FALSE;
-          added++;
+            }
           continue;
         }
 
-      /* A repeated identity code is tried again with another client (the failed save undid
-       * only itself: a write in a batch is a savepoint). */
-      if (!g_error_matches (local_error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_CONSTRAINT)
-          || ++*batch->attempts > batch->max_attempts)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+      if (!polku_client_store_save (store, client, error))
+        return FALSE;
+      for (guint i = 0; demo_steps[i] != NULL; i++)
+        if (!demo_steps[i] (store, client, batch->rand, error))
           return FALSE;
-        }
+      added++;
     }
   return TRUE;
 }
@@ -289,7 +298,7 @@ polku_demo_populate_with_progress (PolkuStore           *store,
       DemoBatch batch = { rand, MIN (DEMO_BATCH_CLIENTS, n_clients - added), &attempts,
                           n_clients + 100 };
 
-      if (!polku_store_run_batch (store, populate_batch, &batch, error))
+      if (!polku_store_run_batch_whole (store, populate_batch, &batch, error))
         return FALSE;
       added += batch.n_clients;
       if (progress != NULL)

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-json.h"
 #include "polku-plan.h"
 #include "polku-plan-text.h"
 
@@ -30,22 +31,18 @@ polku_plan_diff_row_free (PolkuPlanDiffRow *row)
   g_free (row);
 }
 
-/* A member as text for a person; NULL when absent, null or empty. */
+/* A member as text for a person (a whole number too: the client's progress); NULL when
+ * absent, null or empty. */
 static char *
 member_text (JsonObject *object,
              const char *name)
 {
-  JsonNode *node;
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
-  if (object == NULL || (node = json_object_get_member (object, name)) == NULL
-      || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (json_node_get_value_type (node) == G_TYPE_STRING && json_node_get_string (node)[0] != '\0')
-    return g_strdup (json_node_get_string (node));
-  return NULL;
+  return g_strdup (polku_json_get_text (object, name));
 }
 
 typedef enum
@@ -214,24 +211,6 @@ add_fields (GPtrArray    *rows,
     }
 }
 
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static JsonObject *
 find_by_id (JsonArray  *array,
             const char *id)
@@ -314,8 +293,9 @@ goal_func (GPtrArray  *rows,
   g_autofree char *actions_prefix = g_strconcat (key_prefix, "actions/", NULL);
 
   add_fields (rows, key_prefix, heading, goal_fields, old_element, new_element, 1);
-  walk_elements (rows, actions_prefix, array_member (old_element, "actions"),
-                 array_member (new_element, "actions"), action_func, GUINT_TO_POINTER (number));
+  walk_elements (rows, actions_prefix, polku_json_get_array (old_element, "actions"),
+                 polku_json_get_array (new_element, "actions"), action_func,
+                 GUINT_TO_POINTER (number));
 }
 
 static void
@@ -374,8 +354,8 @@ polku_plan_compare (JsonNode *old_document,
   /* The responsible worker and the next review are the legacy members of versions saved
    * before schema 7 (polku-plan.h): compared so that the history says what they were. */
   add_fields (rows, "responsible_worker/", NULL, worker_fields,
-              object_member (old_plan, "responsible_worker"),
-              object_member (new_plan, "responsible_worker"), 0);
+              polku_json_get_object (old_plan, "responsible_worker"),
+              polku_json_get_object (new_plan, "responsible_worker"), 0);
   /* A worker added or removed as a whole is a change of the plan's field, not an element. */
   for (guint i = 0; i < rows->len; i++)
     {
@@ -384,12 +364,12 @@ polku_plan_compare (JsonNode *old_document,
       if (g_str_has_prefix (row->key, "responsible_worker/") && row->kind != POLKU_PLAN_DIFF_SAME)
         row->kind = POLKU_PLAN_DIFF_CHANGED;
     }
-  walk_elements (rows, "goals/", array_member (old_plan, "goals"),
-                 array_member (new_plan, "goals"), goal_func, NULL);
-  walk_elements (rows, "services/", array_member (old_plan, "services"),
-                 array_member (new_plan, "services"), service_func, NULL);
-  walk_elements (rows, "differing_views/", array_member (old_plan, "differing_views"),
-                 array_member (new_plan, "differing_views"), view_func, NULL);
+  walk_elements (rows, "goals/", polku_json_get_array (old_plan, "goals"),
+                 polku_json_get_array (new_plan, "goals"), goal_func, NULL);
+  walk_elements (rows, "services/", polku_json_get_array (old_plan, "services"),
+                 polku_json_get_array (new_plan, "services"), service_func, NULL);
+  walk_elements (rows, "differing_views/", polku_json_get_array (old_plan, "differing_views"),
+                 polku_json_get_array (new_plan, "differing_views"), view_func, NULL);
   add_fields (rows, "", NULL, review_fields, old_plan, new_plan, 0);
 
   return rows;

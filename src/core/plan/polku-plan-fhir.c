@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "polku-fhir-private.h"
+#include "polku-json.h"
 #include "polku-plan-fhir.h"
 #include "polku-plan-text.h"
 
@@ -61,27 +62,6 @@ derived_uuid (const char *base,
                           digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
                           digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
                           digest[12], digest[13], digest[14], digest[15]);
-}
-
-static const char *
-str (JsonObject *object,
-     const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static void
@@ -170,7 +150,7 @@ worker_id (JsonObject *plan,
 {
   g_autofree char *salt = g_strdup_printf ("Practitioner/%u", index);
 
-  return derived_uuid (str (plan, "id"), salt);
+  return derived_uuid (polku_json_get_text (plan, "id"), salt);
 }
 
 static void
@@ -242,7 +222,7 @@ add_care_team (JsonBuilder            *b,
                const char             *language)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *goals = array_member (plan, "goals");
+  JsonArray *goals = polku_json_get_array (plan, "goals");
   g_autofree char *client_name = polku_client_dup_display_name (client);
 
   polku_fhir_begin_entry (b, "CareTeam", team_id);
@@ -263,10 +243,10 @@ add_care_team (JsonBuilder            *b,
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
       JsonObject *goal = json_array_get_object_element (goals, i);
-      JsonArray *actions = array_member (goal, "actions");
-      const char *who = str (goal, "professional");
+      JsonArray *actions = polku_json_get_array (goal, "actions");
+      const char *who = polku_json_get_text (goal, "professional");
 
-      if (who != NULL && g_strcmp0 (str (goal, "expressed_by"), "professional") == 0
+      if (who != NULL && g_strcmp0 (polku_json_get_text (goal, "expressed_by"), "professional") == 0
           && g_hash_table_add (seen, (gpointer) who))
         add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_PROFESSIONAL_ROLE),
                          NULL, who, NULL);
@@ -274,10 +254,10 @@ add_care_team (JsonBuilder            *b,
         {
           JsonObject *action = json_array_get_object_element (actions, j);
 
-          who = str (action, "responsible");
+          who = polku_json_get_text (action, "responsible");
           if (who != NULL && g_hash_table_add (seen, (gpointer) who))
             add_participant (b, polku_plan_text (language, POLKU_PLAN_TEXT_PROFESSIONAL_ROLE),
-                             NULL, who, str (action, "organisation"));
+                             NULL, who, polku_json_get_text (action, "organisation"));
         }
     }
   json_builder_end_array (b);
@@ -349,8 +329,8 @@ add_goal (JsonBuilder *b,
   const char *achievement;
   g_autofree char *client_name = polku_client_dup_display_name (client);
 
-  goal_codes (str (goal, "status"), &lifecycle, &achievement);
-  polku_fhir_begin_entry (b, "Goal", str (goal, "id"));
+  goal_codes (polku_json_get_text (goal, "status"), &lifecycle, &achievement);
+  polku_fhir_begin_entry (b, "Goal", polku_json_get_text (goal, "id"));
   polku_fhir_add_string (b, "lifecycleStatus", lifecycle);
   if (achievement != NULL)
     {
@@ -358,31 +338,32 @@ add_goal (JsonBuilder *b,
                               "http://terminology.hl7.org/CodeSystem/goal-achievement",
                               achievement, NULL, NULL);
     }
-  text_concept (b, "description", str (goal, "text"));
+  text_concept (b, "description", polku_json_get_text (goal, "text"));
   polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
-  if (str (goal, "target_date") != NULL)
+  if (polku_json_get_text (goal, "target_date") != NULL)
     {
       json_builder_set_member_name (b, "target");
       json_builder_begin_array (b);
       json_builder_begin_object (b);
-      polku_fhir_add_string (b, "dueDate", str (goal, "target_date"));
+      polku_fhir_add_string (b, "dueDate", polku_json_get_text (goal, "target_date"));
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
-  if (g_strcmp0 (str (goal, "expressed_by"), "client") == 0)
+  if (g_strcmp0 (polku_json_get_text (goal, "expressed_by"), "client") == 0)
     polku_fhir_add_reference (b, "expressedBy", polku_client_get_id (client), client_name);
   else
-    polku_fhir_add_reference (b, "expressedBy", NULL, str (goal, "professional"));
+    polku_fhir_add_reference (b, "expressedBy", NULL, polku_json_get_text (goal, "professional"));
 
-  if (str (goal, "client_assessment") != NULL
+  if (polku_json_get_text (goal, "client_assessment") != NULL
       || json_object_get_member (goal, "client_progress") != NULL)
     {
       JsonNode *progress = json_object_get_member (goal, "client_progress");
 
       json_builder_set_member_name (b, "note");
       json_builder_begin_array (b);
-      if (str (goal, "client_assessment") != NULL)
-        note (b, polku_client_get_id (client), NULL, str (goal, "client_assessment"));
+      if (polku_json_get_text (goal, "client_assessment") != NULL)
+        note (b, polku_client_get_id (client), NULL,
+              polku_json_get_text (goal, "client_assessment"));
       if (progress != NULL && JSON_NODE_HOLDS_VALUE (progress))
         {
           g_autofree char *number = g_strdup_printf ("%d", (int) json_node_get_int (progress));
@@ -457,21 +438,21 @@ add_care_plan (JsonBuilder            *b,
                const char             *language)
 {
   const char *review_on = context != NULL ? context->review_on : NULL;
-  JsonArray *goals = array_member (plan, "goals");
-  JsonArray *services = array_member (plan, "services");
-  JsonArray *views = array_member (plan, "differing_views");
+  JsonArray *goals = polku_json_get_array (plan, "goals");
+  JsonArray *services = polku_json_get_array (plan, "services");
+  JsonArray *views = polku_json_get_array (plan, "differing_views");
   g_autofree char *client_name = polku_client_dup_display_name (client);
   gboolean any_active = FALSE;
 
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
-      const char *status = str (json_array_get_object_element (goals, i), "status");
+      const char *status = polku_json_get_text (json_array_get_object_element (goals, i), "status");
 
       if (g_strcmp0 (status, "active") == 0 || g_strcmp0 (status, "proposed") == 0)
         any_active = TRUE;
     }
 
-  polku_fhir_begin_entry (b, "CarePlan", str (plan, "id"));
+  polku_fhir_begin_entry (b, "CarePlan", polku_json_get_text (plan, "id"));
   json_builder_set_member_name (b, "language");
   json_builder_add_string_value (b, language);
   /* A plan without goals is still being made. */
@@ -479,14 +460,14 @@ add_care_plan (JsonBuilder            *b,
                               ? (any_active ? "active" : "completed") : "draft");
   polku_fhir_add_string (b, "intent", "plan");
   polku_fhir_add_string (b, "title", polku_plan_text (language, POLKU_PLAN_TEXT_TITLE));
-  polku_fhir_add_string (b, "description", str (plan, "main_burden"));
+  polku_fhir_add_string (b, "description", polku_json_get_text (plan, "main_burden"));
   polku_fhir_add_reference (b, "subject", polku_client_get_id (client), client_name);
-  polku_fhir_add_string (b, "created", str (plan, "created"));
-  if (str (plan, "agreed_on") != NULL || review_on != NULL)
+  polku_fhir_add_string (b, "created", polku_json_get_text (plan, "created"));
+  if (polku_json_get_text (plan, "agreed_on") != NULL || review_on != NULL)
     {
       json_builder_set_member_name (b, "period");
       json_builder_begin_object (b);
-      polku_fhir_add_string (b, "start", str (plan, "agreed_on"));
+      polku_fhir_add_string (b, "start", polku_json_get_text (plan, "agreed_on"));
       polku_fhir_add_string (b, "end", review_on);
       json_builder_end_object (b);
     }
@@ -501,7 +482,9 @@ add_care_plan (JsonBuilder            *b,
       json_builder_set_member_name (b, "goal");
       json_builder_begin_array (b);
       for (guint i = 0; i < json_array_get_length (goals); i++)
-        polku_fhir_add_reference (b, NULL, str (json_array_get_object_element (goals, i), "id"),
+        polku_fhir_add_reference (b, NULL,
+                                  polku_json_get_text (json_array_get_object_element (goals, i),
+                                                       "id"),
                                   NULL);
       json_builder_end_array (b);
     }
@@ -511,24 +494,28 @@ add_care_plan (JsonBuilder            *b,
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
       JsonObject *goal = json_array_get_object_element (goals, i);
-      JsonArray *actions = array_member (goal, "actions");
+      JsonArray *actions = polku_json_get_array (goal, "actions");
 
       for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
         {
           JsonObject *action = json_array_get_object_element (actions, j);
 
-          add_activity (b, activity_status (str (action, "status")), str (action, "text"),
-                        str (action, "responsible"), str (action, "organisation"),
-                        str (goal, "id"), str (action, "due_date"));
+          add_activity (b, activity_status (polku_json_get_text (action, "status")),
+                        polku_json_get_text (action, "text"),
+                        polku_json_get_text (action, "responsible"),
+                        polku_json_get_text (action, "organisation"),
+                        polku_json_get_text (goal, "id"),
+                        polku_json_get_text (action, "due_date"));
         }
     }
   for (guint i = 0; services != NULL && i < json_array_get_length (services); i++)
     {
       JsonObject *service = json_array_get_object_element (services, i);
       g_autofree char *text = polku_plan_text_fill (language, POLKU_PLAN_TEXT_SERVICE_IN_USE,
-                                                    str (service, "name"));
+                                                    polku_json_get_text (service, "name"));
 
-      add_activity (b, "in-progress", text, NULL, str (service, "provider"), NULL, NULL);
+      add_activity (b, "in-progress", text, NULL, polku_json_get_text (service, "provider"), NULL,
+                    NULL);
     }
   if (review_on != NULL)
     add_activity (b, "scheduled", polku_plan_text (language, POLKU_PLAN_TEXT_REVIEW_ACTIVITY),
@@ -537,45 +524,48 @@ add_care_plan (JsonBuilder            *b,
 
   json_builder_set_member_name (b, "note");
   json_builder_begin_array (b);
-  if (str (plan, "client_view") != NULL)
+  if (polku_json_get_text (plan, "client_view") != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%s: %s",
                                                polku_plan_text (language,
                                                                 POLKU_PLAN_TEXT_CLIENT_VIEW),
-                                               str (plan, "client_view"));
+                                               polku_json_get_text (plan, "client_view"));
       note (b, polku_client_get_id (client), NULL, text);
     }
-  if (str (plan, "main_burden") != NULL)
+  if (polku_json_get_text (plan, "main_burden") != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%s: %s",
                                                polku_plan_text (language,
                                                                 POLKU_PLAN_TEXT_MAIN_BURDEN),
-                                               str (plan, "main_burden"));
+                                               polku_json_get_text (plan, "main_burden"));
       note (b, polku_client_get_id (client), NULL, text);
     }
   for (guint i = 0; views != NULL && i < json_array_get_length (views); i++)
     {
       JsonObject *view = json_array_get_object_element (views, i);
+      const char *topic = polku_json_get_text (view, "topic");
+      const char *client_view = polku_json_get_text (view, "client_view");
+      const char *client_reason = polku_json_get_text (view, "client_reason");
+      const char *pro_view = polku_json_get_text (view, "professional_view");
+      const char *pro_reason = polku_json_get_text (view, "professional_reason");
+      const char *professional = polku_json_get_text (view, "professional");
       g_autofree char *client_text = g_strdup_printf (
-                                       "%s — %s: %s (%s: %s)", str (view, "topic"),
+                                       "%s — %s: %s (%s: %s)", topic,
                                        polku_plan_text (language, POLKU_PLAN_TEXT_YOUR_VIEW),
-                                       str (view, "client_view") ? str (view, "client_view") : "",
+                                       client_view != NULL ? client_view : "",
                                        polku_plan_text (language, POLKU_PLAN_TEXT_REASON),
-                                       str (view, "client_reason")
-                                       ? str (view, "client_reason") : "");
+                                       client_reason != NULL ? client_reason : "");
       g_autofree char *pro_label = polku_plan_text_fill (language,
                                                          POLKU_PLAN_TEXT_PROFESSIONAL_VIEW,
-                                                         str (view, "professional"));
+                                                         professional);
       g_autofree char *pro_text = g_strdup_printf (
-                                    "%s — %s: %s (%s: %s)", str (view, "topic"), pro_label,
-                                    str (view, "professional_view")
-                                    ? str (view, "professional_view") : "",
+                                    "%s — %s: %s (%s: %s)", topic, pro_label,
+                                    pro_view != NULL ? pro_view : "",
                                     polku_plan_text (language, POLKU_PLAN_TEXT_REASON),
-                                    str (view, "professional_reason")
-                                    ? str (view, "professional_reason") : "");
+                                    pro_reason != NULL ? pro_reason : "");
 
       note (b, polku_client_get_id (client), NULL, client_text);
-      note (b, NULL, str (view, "professional"), pro_text);
+      note (b, NULL, professional, pro_text);
     }
   json_builder_end_array (b);
   polku_fhir_end_entry (b);
@@ -608,9 +598,9 @@ polku_plan_to_fhir (JsonNode               *document,
   g_return_val_if_fail (POLKU_IS_CLIENT (client), NULL);
 
   plan = json_node_get_object (document);
-  goals = array_member (plan, "goals");
+  goals = polku_json_get_array (plan, "goals");
   language = polku_plan_document_get_language (document);
-  team_id = derived_uuid (str (plan, "id"), "CareTeam");
+  team_id = derived_uuid (polku_json_get_text (plan, "id"), "CareTeam");
 
   polku_fhir_begin_bundle (b, timestamp);
   add_patient (b, client);
@@ -647,18 +637,20 @@ polku_plan_fhir_parts (JsonNode *document)
   g_return_val_if_fail (document != NULL && JSON_NODE_HOLDS_OBJECT (document), NULL);
 
   plan = json_node_get_object (document);
-  goals = array_member (plan, "goals");
-  services = array_member (plan, "services");
-  views = array_member (plan, "differing_views");
+  goals = polku_json_get_array (plan, "goals");
+  services = polku_json_get_array (plan, "services");
+  views = polku_json_get_array (plan, "differing_views");
 
-  if (str (plan, "client_view") != NULL || str (plan, "main_burden") != NULL
+  if (polku_json_get_text (plan, "client_view") != NULL
+      || polku_json_get_text (plan, "main_burden") != NULL
       || (views != NULL && json_array_get_length (views) > 0))
     g_strv_builder_add (parts, "client_view");
   if (goals != NULL && json_array_get_length (goals) > 0)
     g_strv_builder_add (parts, "goals");
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
-      JsonArray *actions = array_member (json_array_get_object_element (goals, i), "actions");
+      JsonObject *goal = json_array_get_object_element (goals, i);
+      JsonArray *actions = polku_json_get_array (goal, "actions");
 
       if (actions != NULL && json_array_get_length (actions) > 0)
         any_action = TRUE;

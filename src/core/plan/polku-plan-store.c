@@ -11,7 +11,8 @@
  * The agreed date (plan.agreed_on, data/migrations/0007-case-model.sql) is the current
  * version's "agreed_on": a version saved without one keeps the plan's (the first gets the
  * local date of its save), and a version read without one (saved before schema 7) is shown
- * with the column's. A new or changed agreed date must lie between the day the client's case
+ * with the column's; an earlier such version is given the day of the plan's first save, the
+ * migration's default, without changing its document (polku_plan_version_get_agreed_on ()). A new or changed agreed date must lie between the day the client's case
  * was opened and today (local time); one that stays as it was is not checked again, so that
  * a plan whose case was opened after it was made can still be edited. No new version carries
  * the legacy members "responsible_worker" and "next_review" (polku-plan.h).
@@ -25,6 +26,7 @@
 
 #include "polku-audit-private.h"
 #include "polku-date.h"
+#include "polku-json.h"
 #include "polku-plan-private.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
@@ -41,6 +43,8 @@ struct _PolkuPlanVersion
   char     *origin;
   gint64    restored_from;
   JsonNode *document;
+  char     *agreed_on;           /* the document's, or the first save's day (see below) */
+  gboolean  agreed_on_recorded;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuPlanVersion, polku_plan_version, G_TYPE_OBJECT)
@@ -67,6 +71,7 @@ polku_plan_version_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->agreed_on, g_free);
 
   G_OBJECT_CLASS (polku_plan_version_parent_class)->finalize (object);
 }
@@ -188,6 +193,27 @@ polku_plan_version_get_document (PolkuPlanVersion *self)
 }
 
 /**
+ * polku_plan_version_get_agreed_on:
+ * @out_recorded: (out) (optional): FALSE when the version does not say (saved before schema
+ *   7, when Polku did not record the day yet)
+ *
+ * The version's document is never changed to say it: a version without an agreed date is
+ * given the day the plan was first saved (local time), the default the migration to schema
+ * 7 gave every plan and the day the before/after periods started on until then.
+ *
+ * Returns: (nullable): the day the plan was agreed with the client, YYYY-MM-DD
+ */
+const char *
+polku_plan_version_get_agreed_on (PolkuPlanVersion *self,
+                                  gboolean         *out_recorded)
+{
+  g_return_val_if_fail (POLKU_IS_PLAN_VERSION (self), NULL);
+  if (out_recorded != NULL)
+    *out_recorded = self->agreed_on_recorded;
+  return self->agreed_on;
+}
+
+/**
  * polku_plan_version_dup_label:
  *
  * Returns: (transfer full): e.g. "Version 3 · 22.11.2026 14:05 · Maija Virtanen", in the UI
@@ -248,12 +274,12 @@ load_current_locked (sqlite3     *db,
   gint64 version = 0;
   int rc;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT p.id, p.current_version, v.document, p.agreed_on"
-                              " FROM plan p JOIN plan_version v ON v.plan_id = p.id"
-                              " AND v.version = p.current_version"
-                              " WHERE p.client_id = ?1;",
-                              _("Reading the plan"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT p.id, p.current_version, v.document, p.agreed_on"
+                                     " FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+                                     " AND v.version = p.current_version"
+                                     " WHERE p.client_id = ?1;",
+                                     _("Reading the plan"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -267,7 +293,7 @@ load_current_locked (sqlite3     *db,
       document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 2), &parse_error);
       if (document == NULL)
         {
-          sqlite3_finalize (stmt);
+          polku_store_release (stmt);
           g_set_error (error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
                        _("The stored plan cannot be read: %s"), parse_error->message);
           return FALSE;
@@ -277,7 +303,7 @@ load_current_locked (sqlite3     *db,
     }
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the plan"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
 
   if (rc != SQLITE_DONE)
     return FALSE;
@@ -507,11 +533,11 @@ save_locked (PolkuStore  *store,
   if (plan_id == NULL)
     {
       plan_id = g_strdup (json_object_get_string_member (plan, "id"));
-      stmt = polku_store_prepare (db,
-                                  "INSERT INTO plan (id, created, modified, client_id, language,"
-                                  " current_version, agreed_on)"
-                                  " VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5);",
-                                  _("Saving the plan"), error);
+      stmt = polku_store_prepare_cached (db,
+                                         "INSERT INTO plan (id, created, modified, client_id,"
+                                         " language, current_version, agreed_on)"
+                                         " VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5);",
+                                         _("Saving the plan"), error);
       if (stmt == NULL)
         return FALSE;
       polku_store_bind_text_or_null (stmt, 1, plan_id);
@@ -522,9 +548,9 @@ save_locked (PolkuStore  *store,
     }
   else
     {
-      stmt = polku_store_prepare (db, "UPDATE plan SET modified = ?2, language = ?3,"
-                                  " current_version = ?4, agreed_on = ?5 WHERE id = ?1;",
-                                  _("Saving the plan"), error);
+      stmt = polku_store_prepare_cached (db, "UPDATE plan SET modified = ?2, language = ?3,"
+                                         " current_version = ?4, agreed_on = ?5 WHERE id = ?1;",
+                                         _("Saving the plan"), error);
       if (stmt == NULL)
         return FALSE;
       polku_store_bind_text_or_null (stmt, 1, plan_id);
@@ -536,11 +562,11 @@ save_locked (PolkuStore  *store,
   if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
     return FALSE;
 
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO plan_version (id, created, modified, plan_id, version,"
-                              " author, origin, restored_from, document)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
-                              _("Saving the plan"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "INSERT INTO plan_version (id, created, modified, plan_id,"
+                                     " version, author, origin, restored_from, document)"
+                                     " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                     _("Saving the plan"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, version_id);
@@ -827,6 +853,7 @@ version_from_row (sqlite3_stmt  *stmt,
                   GError       **error)
 {
   g_autoptr(PolkuPlanVersion) version = g_object_new (POLKU_TYPE_PLAN_VERSION, NULL);
+  const char *agreed_on;
 
   version->version = sqlite3_column_int64 (stmt, 0);
   version->created = polku_store_column_dup (stmt, 1);
@@ -836,12 +863,20 @@ version_from_row (sqlite3_stmt  *stmt,
   version->document = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 5), error);
   if (version->document == NULL)
     return NULL;
+  agreed_on = polku_json_get_string (json_node_get_object (version->document), "agreed_on");
+  version->agreed_on_recorded = agreed_on != NULL;
+  if (agreed_on != NULL)
+    version->agreed_on = g_strdup (agreed_on);
+  else if (POLKU_STORE_COL (stmt, 7) != NULL)
+    version->agreed_on = local_date_of (POLKU_STORE_COL (stmt, 7));
   return g_steal_pointer (&version);
 }
 
+/* Column 7: when the plan was first saved (polku_plan_version_get_agreed_on ()). */
 #define VERSION_QUERY \
   "SELECT v.version, v.created, v.author, v.origin, v.restored_from, v.document," \
-  " p.id FROM plan p LEFT JOIN plan_version v ON v.plan_id = p.id" \
+  " p.id, (SELECT min (f.created) FROM plan_version f WHERE f.plan_id = p.id)" \
+  " FROM plan p LEFT JOIN plan_version v ON v.plan_id = p.id" \
   " AND (?2 = 0 OR v.version = ?2) WHERE p.client_id = ?1 ORDER BY v.version;"
 
 /* All versions (@only = 0) or one. NULL with NO_PLAN / NO_VERSION / a database error. */
@@ -862,7 +897,8 @@ read_versions (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  stmt = polku_store_prepare (db, VERSION_QUERY, _("Reading the plan’s versions"), error);
+  stmt = polku_store_prepare_cached (db, VERSION_QUERY, _("Reading the plan’s versions"),
+                                     error);
   failed = stmt == NULL;
   if (!failed)
     {
@@ -888,7 +924,7 @@ read_versions (PolkuStore  *store,
           polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
           failed = TRUE;
         }
-      sqlite3_finalize (stmt);
+      polku_store_release (stmt);
     }
   polku_store_end_use (store);
 
@@ -974,10 +1010,11 @@ restore_body (PolkuStore  *store,
   if (current == NULL)
     return no_plan (error);
 
-  stmt = polku_store_prepare (db,
-                              "SELECT v.document FROM plan_version v JOIN plan p"
-                              " ON p.id = v.plan_id WHERE p.client_id = ?1 AND v.version = ?2;",
-                              _("Reading the plan’s versions"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT v.document FROM plan_version v JOIN plan p"
+                                     " ON p.id = v.plan_id"
+                                     " WHERE p.client_id = ?1 AND v.version = ?2;",
+                                     _("Reading the plan’s versions"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, save->client_id);
@@ -987,7 +1024,7 @@ restore_body (PolkuStore  *store,
     old = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 0), NULL);
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the plan’s versions"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
 
   if (rc == SQLITE_DONE)
     {

@@ -43,6 +43,8 @@ const char  *polku_plan_version_get_author         (PolkuPlanVersion *self);
 const char  *polku_plan_version_get_origin         (PolkuPlanVersion *self);
 gint64       polku_plan_version_get_restored_from  (PolkuPlanVersion *self);
 JsonNode    *polku_plan_version_get_document       (PolkuPlanVersion *self);
+const char  *polku_plan_version_get_agreed_on      (PolkuPlanVersion *self,
+                                                    gboolean         *out_recorded);
 char        *polku_plan_version_dup_label          (PolkuPlanVersion *self);
 
 JsonNode    *polku_plan_store_load            (PolkuStore   *store,

@@ -1,12 +1,15 @@
 /* polku-report-cohort.c: what a report reads from the store, and who is in its cohort
  *
- * Three reads, each one SQL statement under the store's lock (no query per client): every
- * client with a case or a plan with the facts the report needs (correlated subqueries on
- * indexed columns), the team rows that give a coordinator's unit, and the contacts of the
- * cohort's clients within 25 months of their agreed dates (plan_agreed_on, then
- * contact_client_date: tests/reports/test-report.c checks the plan). Contacts are streamed
- * and counted as they come; the exact periods (GDate month arithmetic, as
- * polku_visit_counts_around ()) are decided here, the SQL window is only a superset.
+ * Each read is one SQL statement under the store's lock, and none is made per client:
+ * every client with a case or a plan (client, its case and plan by their unique indexes);
+ * then each table of the facts the report needs (phase changes, warning signs, mapping
+ * visits, coordinator periods, consents, team rows) read once in its own order, each row
+ * folded into its client in C; and the contacts, by a scan of the table for a big cohort or
+ * of the cohort's clients within 25 months of their agreed dates (plan_agreed_on, then
+ * contact_client_date) for a small one (tests/reports/test-report.c checks the plans).
+ * Contacts are streamed and counted as they come; the exact periods (GDate month
+ * arithmetic, as polku_visit_counts_around ()) are decided here, the SQL window is only a
+ * superset.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,37 +29,15 @@
 #include "polku-report-private.h"
 #include "polku-store-private.h"
 
-/* The facts of every client with a case or a plan. Column order is read below. */
+/* Every client with a case or a plan, with the facts of its own rows. Column order is read
+ * below. */
 const char * const polku_report_clients_sql =
   "SELECT cl.id, cl.hetu, cl.birth_date, cl.municipality, cl.archived,"
-  "       cc.phase, cc.closed_code, cc.review_on, p.agreed_on,"
-  "       (SELECT max (x.changed_on) FROM case_phase_change x"
-  "         WHERE x.client_id = cl.id AND x.to_phase = 'closed'),"
-  "       (SELECT ws.source_sector FROM warning_sign ws"
-  "         WHERE ws.client_id = cl.id AND ws.retracted_on IS NULL"
-  "         ORDER BY ws.flagged_on, ws.created LIMIT 1),"
-  "       (SELECT min (ws.flagged_on) FROM warning_sign ws"
-  "         WHERE ws.client_id = cl.id AND ws.retracted_on IS NULL),"
-  "       (SELECT min (x.changed_on) FROM case_phase_change x WHERE x.client_id = cl.id),"
-  "       (SELECT min (x.changed_on) FROM case_phase_change x"
-  "         WHERE x.client_id = cl.id AND x.to_phase = 'contacted'),"
-  "       (SELECT min (mv.held_on) FROM mapping_visit mv WHERE mv.client_id = cl.id),"
-  "       (SELECT min (x.changed_on) FROM case_phase_change x"
-  "         WHERE x.client_id = cl.id AND x.to_phase = 'visit_held'),"
-  "       (SELECT cp.person FROM coordinator_period cp WHERE cp.client_id = cl.id"
-  "         ORDER BY cp.ended_on IS NULL DESC, cp.started_on DESC, cp.created DESC LIMIT 1),"
-  "       EXISTS (SELECT 1 FROM coordinator_period cp"
-  "                WHERE cp.client_id = cl.id AND cp.ended_on IS NULL),"
-  "       EXISTS (SELECT 1 FROM consent co WHERE co.client_id = cl.id AND co.kind = 'contact')"
+  "       cc.phase, cc.closed_code, cc.review_on, p.agreed_on"
   "  FROM client cl"
   "  LEFT JOIN client_case cc ON cc.client_id = cl.id"
   "  LEFT JOIN plan p ON p.client_id = cl.id"
   " WHERE cc.id IS NOT NULL OR p.agreed_on IS NOT NULL";
-
-/* The coordinator's own row in the client's team names the unit. */
-static const char *team_sql =
-  "SELECT client_id, person, organisation FROM team_member"
-  " ORDER BY client_id, left_on IS NULL, joined_on, created";
 
 /* The whole contacts table, read in its own order: for a cohort that is a good part of the
  * clients, one sequential pass (each page decrypted once) beats an index search per client
@@ -81,6 +62,192 @@ chunk_dup (PolkuReport  *report,
   const char *text = POLKU_STORE_COL (stmt, column);
 
   return text != NULL ? g_string_chunk_insert_const (report->strings, text) : NULL;
+}
+
+/* Whether @value (not NULL) comes before @best, which is NULL when there is none yet. */
+static inline gboolean
+earlier (const char *value,
+         const char *best)
+{
+  return best == NULL || strcmp (value, best) < 0;
+}
+
+/* The phases: the first change (identification without a sign), the first to "contacted"
+ * and to "visit_held", the latest to "closed". */
+static void
+phase_fact (PolkuReport  *report,
+            ReportClient *client,
+            sqlite3_stmt *stmt)
+{
+  const char *to = POLKU_STORE_COL (stmt, 1);
+  const char *on = POLKU_STORE_COL (stmt, 2);
+
+  if (to == NULL || on == NULL)
+    return;
+  if (earlier (on, client->first_change))
+    client->first_change = g_string_chunk_insert_const (report->strings, on);
+  if (g_str_equal (to, "closed"))
+    {
+      if (client->closed_on == NULL || strcmp (on, client->closed_on) > 0)
+        client->closed_on = g_string_chunk_insert_const (report->strings, on);
+    }
+  else if (g_str_equal (to, "contacted"))
+    {
+      if (earlier (on, client->contacted_on))
+        client->contacted_on = g_string_chunk_insert_const (report->strings, on);
+    }
+  else if (g_str_equal (to, "visit_held") && earlier (on, client->visit_phase))
+    client->visit_phase = g_string_chunk_insert_const (report->strings, on);
+}
+
+/* The signs not retracted: the earliest flagged, and the sector of the first by flagged_on
+ * then created. */
+static void
+sign_fact (PolkuReport  *report,
+           ReportClient *client,
+           sqlite3_stmt *stmt)
+{
+  const char *on = POLKU_STORE_COL (stmt, 2);
+  const char *created = POLKU_STORE_COL (stmt, 3);
+  int order;
+
+  if (on == NULL || created == NULL)
+    return;
+  order = client->sign_on == NULL ? -1 : strcmp (on, client->sign_on);
+  if (order < 0 || (order == 0 && strcmp (created, client->sign_created) < 0))
+    {
+      client->sign_on = g_string_chunk_insert_const (report->strings, on);
+      client->sign_created = g_string_chunk_insert_const (report->strings, created);
+      client->row.sector = chunk_dup (report, stmt, 1);
+    }
+}
+
+/* The first mapping visit held. */
+static void
+visit_fact (PolkuReport  *report,
+            ReportClient *client,
+            sqlite3_stmt *stmt)
+{
+  const char *held = POLKU_STORE_COL (stmt, 1);
+
+  if (held != NULL && earlier (held, client->visit_held))
+    client->visit_held = g_string_chunk_insert_const (report->strings, held);
+}
+
+/* The coordinator: the open period's person, else the one of the period started last (then
+ * created last). */
+static void
+coordinator_fact (PolkuReport  *report,
+                  ReportClient *client,
+                  sqlite3_stmt *stmt)
+{
+  gboolean open = sqlite3_column_int (stmt, 2) != 0;
+  const char *started = POLKU_STORE_COL (stmt, 3);
+  const char *created = POLKU_STORE_COL (stmt, 4);
+  int order;
+
+  if (started == NULL || created == NULL)
+    return;
+  if (client->period_started == NULL || open != client->coordinator_open)
+    order = client->period_started == NULL || open ? 1 : -1;
+  else
+    {
+      order = strcmp (started, client->period_started);
+      if (order == 0)
+        order = strcmp (created, client->period_created);
+    }
+  if (order > 0)
+    {
+      client->coordinator = chunk_dup (report, stmt, 1);
+      client->coordinator_open = open;
+      client->period_started = g_string_chunk_insert_const (report->strings, started);
+      client->period_created = g_string_chunk_insert_const (report->strings, created);
+    }
+}
+
+static void
+consent_fact (PolkuReport  *report,
+              ReportClient *client,
+              sqlite3_stmt *stmt)
+{
+  client->row.consent_given = TRUE;
+}
+
+/* The unit: the coordinator's own team row, the current one (else the one who joined last,
+ * then created last). */
+static void
+team_fact (PolkuReport  *report,
+           ReportClient *client,
+           sqlite3_stmt *stmt)
+{
+  gboolean current = sqlite3_column_int (stmt, 3) != 0;
+  const char *joined = POLKU_STORE_COL (stmt, 4);
+  const char *created = POLKU_STORE_COL (stmt, 5);
+  int order;
+
+  if (client->coordinator == NULL || joined == NULL || created == NULL
+      || g_strcmp0 (client->coordinator, POLKU_STORE_COL (stmt, 1)) != 0)
+    return;
+  if (client->unit_joined == NULL || current != client->unit_current)
+    order = client->unit_joined == NULL || current ? 1 : -1;
+  else
+    {
+      order = strcmp (joined, client->unit_joined);
+      if (order == 0)
+        order = strcmp (created, client->unit_created);
+    }
+  if (order >= 0)
+    {
+      client->unit = chunk_dup (report, stmt, 2);
+      client->unit_current = current;
+      client->unit_joined = g_string_chunk_insert_const (report->strings, joined);
+      client->unit_created = g_string_chunk_insert_const (report->strings, created);
+    }
+}
+
+/* Each table of a client's facts read once, in its own order (one sequential pass: no search
+ * per client), its rows folded into the client they belong to. The first column is the
+ * client's id. The team comes after the coordinator it looks for. */
+static const struct
+{
+  const char *sql;
+  const char *what;
+  void      (*fact) (PolkuReport *report, ReportClient *client, sqlite3_stmt *stmt);
+} fact_reads[] = {
+  { "SELECT client_id, to_phase, changed_on FROM case_phase_change",
+    "Reading the phases", phase_fact },
+  { "SELECT client_id, source_sector, flagged_on, created FROM warning_sign"
+    " WHERE retracted_on IS NULL",
+    "Reading the warning signs", sign_fact },
+  { "SELECT client_id, held_on FROM mapping_visit WHERE held_on IS NOT NULL",
+    "Reading the mapping visits", visit_fact },
+  { "SELECT client_id, person, ended_on IS NULL, started_on, created FROM coordinator_period",
+    "Reading the coordinators", coordinator_fact },
+  { "SELECT client_id FROM consent WHERE kind = 'contact'",
+    "Reading the consents", consent_fact },
+  { "SELECT client_id, person, organisation, left_on IS NULL, joined_on, created"
+    "  FROM team_member",
+    "Reading the teams", team_fact },
+};
+
+const char *
+polku_report_fact_sql (guint i)
+{
+  return i < G_N_ELEMENTS (fact_reads) ? fact_reads[i].sql : NULL;
+}
+
+/* The client of a row: a table's rows of one client mostly come together, so the last one
+ * is tried first. NULL for a client without a case or a plan. */
+static ReportClient *
+client_of (PolkuReport   *report,
+           const char    *client_id,
+           ReportClient **last)
+{
+  if (client_id == NULL)
+    return NULL;
+  if (*last == NULL || strcmp ((*last)->row.client_id, client_id) != 0)
+    *last = g_hash_table_lookup (report->by_id, client_id);
+  return *last;
 }
 
 gboolean
@@ -109,7 +276,6 @@ polku_report_read_clients (PolkuReport   *report,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ReportClient *client = g_new0 (ReportClient, 1);
-      const char *sign_on, *first_change, *held, *visit_phase;
 
       client->row.client_id = chunk_dup (report, stmt, 0);
       client->row.identity_code = chunk_dup (report, stmt, 1);
@@ -121,25 +287,6 @@ polku_report_read_clients (PolkuReport   *report,
       client->review_on = chunk_dup (report, stmt, 7);
       client->row.agreed_on = chunk_dup (report, stmt, 8);
       client->has_plan = client->row.agreed_on != NULL;
-      client->closed_on = chunk_dup (report, stmt, 9);
-      client->row.sector = chunk_dup (report, stmt, 10);
-      sign_on = POLKU_STORE_COL (stmt, 11);
-      first_change = POLKU_STORE_COL (stmt, 12);
-      client->identified_on = g_string_chunk_insert_const (report->strings,
-                                                           sign_on != NULL ? sign_on
-                                                           : first_change != NULL ? first_change
-                                                           : "");
-      if (*client->identified_on == '\0')
-        client->identified_on = NULL;
-      client->contacted_on = chunk_dup (report, stmt, 13);
-      held = POLKU_STORE_COL (stmt, 14);
-      visit_phase = POLKU_STORE_COL (stmt, 15);
-      if (held != NULL || visit_phase != NULL)
-        client->visit_on = g_string_chunk_insert_const (report->strings,
-                                                        held != NULL ? held : visit_phase);
-      client->coordinator = chunk_dup (report, stmt, 16);
-      client->coordinator_open = sqlite3_column_int (stmt, 17) != 0;
-      client->row.consent_given = sqlite3_column_int (stmt, 18) != 0;
       client->row.closed = g_strcmp0 (client->phase, "closed") == 0;
       client->row.days_to_first_contact = -1;
       client->row.days_to_mapping_visit = -1;
@@ -152,32 +299,49 @@ polku_report_read_clients (PolkuReport   *report,
       g_ptr_array_add (report->clients, client);
       g_hash_table_insert (report->by_id, client->row.client_id, client);
 
-      if (++n % 512 == 0 && g_cancellable_is_cancelled (cancellable))
+      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     ok = polku_store_set_sqlite_error (error, db, "Reading the report's clients");
   sqlite3_finalize (stmt);
 
-  if (ok && !g_cancellable_is_cancelled (cancellable))
+  for (guint r = 0; ok && r < G_N_ELEMENTS (fact_reads); r++)
     {
-      stmt = polku_store_prepare (db, team_sql, "Reading the teams", error);
-      ok = stmt != NULL;
-      while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReportClient *client = g_hash_table_lookup (report->by_id, POLKU_STORE_COL (stmt, 0));
+      ReportClient *last = NULL;
 
-          /* Rows come oldest first and the current ones last: the last match wins. */
-          if (client != NULL && client->coordinator != NULL
-              && g_strcmp0 (client->coordinator, POLKU_STORE_COL (stmt, 1)) == 0)
-            client->unit = chunk_dup (report, stmt, 2);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      stmt = polku_store_prepare (db, fact_reads[r].sql, fact_reads[r].what, error);
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
         }
-      if (ok && rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, "Reading the teams");
-      if (stmt != NULL)
-        sqlite3_finalize (stmt);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ReportClient *client = client_of (report, POLKU_STORE_COL (stmt, 0), &last);
+
+          if (client != NULL)
+            fact_reads[r].fact (report, client, stmt);
+          if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        ok = polku_store_set_sqlite_error (error, db, fact_reads[r].what);
+      sqlite3_finalize (stmt);
     }
   polku_store_end_use (store);
+
+  /* Identified: the first sign not retracted, else the first change of phase. Visited: the
+   * first mapping visit held, else the change to "visit_held". */
+  for (guint i = 0; ok && i < report->clients->len; i++)
+    {
+      ReportClient *client = g_ptr_array_index (report->clients, i);
+
+      client->identified_on = client->sign_on != NULL ? client->sign_on : client->first_change;
+      client->visit_on = client->visit_held != NULL ? client->visit_held : client->visit_phase;
+    }
 
   if (ok)
     ok = !polku_report_check_cancelled (cancellable, error);

@@ -25,6 +25,7 @@
 #include "polku-report-private.h"
 #include "polku-satisfaction-report.h"
 #include "polku-scoring.h"
+#include "polku-store-private.h"
 
 JsonNode *
 polku_report_raw_cell (double value,
@@ -437,18 +438,101 @@ typedef struct
   double  values[REPORT_N_DOMAINS];
 } Scored;
 
-/* The 0–100 domain scores of @assessment in polku_report_whoqol_domains order; FALSE when
- * the scoring discarded it or left a domain unscored. */
-static gboolean
-score_whoqol (PolkuAssessment *assessment,
-              double          *values)
+/* The complete WHOQOL-BREFs of the cohort's clients (WhoqolRow, polku-report-private.h), in
+ * polku_assessment_store_list_all ()'s order (client, date, created, id), only what the
+ * figures need: no other client's answers are parsed or scored. */
+static const char * const whoqol_sql =
+  "SELECT client_id, assessed_on, role, id, answers FROM assessment"
+  " WHERE instrument_id = ?1 AND status = 'complete'"
+  " ORDER BY client_id, assessed_on, created, id";
+
+static void
+whoqol_row_clear (gpointer data)
 {
-  g_autoptr(PolkuScores) scores = polku_assessment_compute_scores (assessment, NULL);
+  WhoqolRow *row = data;
+
+  g_free (row->id);
+  g_free (row->answers);
+}
+
+static GArray *
+read_whoqol (PolkuReport  *report,
+             PolkuStore   *store,
+             GError      **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (WhoqolRow));
+  ReportClient *client = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_array_set_clear_func (rows, whoqol_row_clear);
+  db = polku_store_begin_use (store, error);
+  if (db == NULL)
+    return NULL;
+  stmt = polku_store_prepare (db, whoqol_sql, _("Reading assessments"), error);
+  if (stmt == NULL)
+    {
+      polku_store_end_use (store);
+      return NULL;
+    }
+  polku_store_bind_text_or_null (stmt, 1, POLKU_INSTRUMENT_WHOQOL_BREF);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *client_id = POLKU_STORE_COL (stmt, 0);
+      WhoqolRow row = { NULL, NULL, FALSE, NULL, NULL, FALSE, { NAN, NAN, NAN, NAN } };
+
+      /* One client's rows come together. */
+      if (client == NULL || g_strcmp0 (client->row.client_id, client_id) != 0)
+        client = client_id != NULL ? g_hash_table_lookup (report->by_id, client_id) : NULL;
+      if (client == NULL || !client->in_cohort || POLKU_STORE_COL (stmt, 1) == NULL)
+        continue;
+      row.client = client;
+      row.date = g_string_chunk_insert_const (report->strings, POLKU_STORE_COL (stmt, 1));
+      row.baseline = g_strcmp0 (POLKU_STORE_COL (stmt, 2), "baseline") == 0;
+      row.id = g_strdup (POLKU_STORE_COL (stmt, 3));
+      row.answers = g_strdup (POLKU_STORE_COL (stmt, 4));
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    polku_store_set_sqlite_error (error, db, _("Reading assessments"));
+  sqlite3_finalize (stmt);
+  polku_store_end_use (store);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+/* The 0–100 domain scores of @row in polku_report_whoqol_domains order, scored by the
+ * engine as polku_assessment_compute_scores () does; FALSE when the scoring discarded it or
+ * left a domain unscored. Answers that cannot be read are an error, as when the store lists
+ * them (@out_error set). */
+static gboolean
+score_whoqol (PolkuInstrument  *instrument,
+              JsonParser       *parser,
+              const WhoqolRow  *row,
+              double           *values,
+              GError          **out_error)
+{
+  g_autoptr(PolkuScores) scores = NULL;
+  g_autofree int *answers = NULL;
   gboolean complete = TRUE;
   guint score = G_MAXUINT;
 
   for (guint d = 0; d < REPORT_N_DOMAINS; d++)
     values[d] = NAN;
+  if (instrument == NULL)
+    return FALSE;
+  if (!json_parser_load_from_data (parser, row->answers, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (out_error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_INVALID,
+                   _("The answers of assessment %s cannot be read."), row->id);
+      return FALSE;
+    }
+  answers = polku_instrument_answers_from_json (
+    instrument, json_node_get_object (json_parser_get_root (parser)), out_error);
+  if (answers == NULL)
+    return FALSE;
+  scores = polku_scores_compute (instrument, answers);
   if (scores == NULL || scores->discarded)
     return FALSE;
   for (guint s = 0; s < polku_instrument_get_n_scores (scores->instrument); s++)
@@ -465,6 +549,81 @@ score_whoqol (PolkuAssessment *assessment,
           complete = complete && !isnan (values[d]);
         }
   return complete;
+}
+
+/* Scores every row (the rows' values and complete), stopping at answers that cannot be
+ * read (@data's whoqol_error) and soon after a cancel. Runs in a thread of its own while the
+ * contacts are read. */
+static gpointer
+score_rows (gpointer data)
+{
+  PolkuReport *report = data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  for (guint i = 0; i < report->whoqol_rows->len && report->whoqol_error == NULL; i++)
+    {
+      WhoqolRow *row = &g_array_index (report->whoqol_rows, WhoqolRow, i);
+
+      if (i % 64 == 0 && (g_atomic_int_get (&report->whoqol_stop)
+                          || g_cancellable_is_cancelled (report->whoqol_cancellable)))
+        {
+          report->whoqol_stopped = TRUE;
+          break;
+        }
+
+      row->complete = score_whoqol (report->whoqol_instrument, parser, row, row->values,
+                                    &report->whoqol_error);
+      g_clear_pointer (&row->answers, g_free);
+    }
+  return NULL;
+}
+
+/* Reads the cohort's WHOQOL-BREFs (under the store's lock, before the contacts) and starts
+ * scoring them in a thread of their own: the JSON of the answers is most of a report's own
+ * work, and it needs no lock. polku_report_whoqol_finish () waits for it. */
+gboolean
+polku_report_whoqol_start (PolkuReport   *report,
+                           PolkuStore    *store,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  if (cancellable != NULL)
+    report->whoqol_cancellable = g_object_ref (cancellable);
+  report->whoqol_rows = read_whoqol (report, store, error);
+  if (report->whoqol_rows == NULL)
+    return FALSE;
+  report->whoqol_instrument = polku_instrument_lookup (POLKU_INSTRUMENT_WHOQOL_BREF, NULL);
+  if (report->whoqol_rows->len > 0)
+    report->whoqol_thread = g_thread_try_new ("polku-report-whoqol", score_rows, report, NULL);
+  if (report->whoqol_thread == NULL)
+    score_rows (report);
+  return TRUE;
+}
+
+/* Waits for the scores; safe to call more than once. @stop: tells the scoring to stop first
+ * (polku_report_free ()). */
+gboolean
+polku_report_whoqol_finish (PolkuReport  *report,
+                            gboolean      stop,
+                            GError      **error)
+{
+  if (stop)
+    g_atomic_int_set (&report->whoqol_stop, TRUE);
+  if (report->whoqol_thread != NULL)
+    g_thread_join (g_steal_pointer (&report->whoqol_thread));
+  if (report->whoqol_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&report->whoqol_error));
+      return FALSE;
+    }
+  if (report->whoqol_stopped)
+    {
+      if (!polku_report_check_cancelled (report->whoqol_cancellable, error))
+        g_set_error (error, POLKU_REPORT_ERROR, POLKU_REPORT_ERROR_CANCELLED,
+                     _("The report was cancelled."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -487,8 +646,8 @@ compute_whoqol (PolkuReport   *report,
                 GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(PolkuInstrument) instrument = NULL;
+  GArray *assessments = report->whoqol_rows;
+  PolkuInstrument *instrument = report->whoqol_instrument;
   g_autoptr(GHashTable) discarded_clients = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
   /* bin (months) → double[4 sums], guint[4 counts] as one double[8] */
@@ -497,39 +656,34 @@ compute_whoqol (PolkuReport   *report,
   guint discarded = 0, unpaired = 0;
   guint start = 0;
 
-  assessments = polku_assessment_store_list_all (store, POLKU_INSTRUMENT_WHOQOL_BREF, NULL,
-                                                 NULL, error);
-  if (assessments == NULL)
+  if (assessments == NULL && !polku_report_whoqol_start (report, store, NULL, error))
     return NULL;
-  instrument = polku_instrument_lookup (POLKU_INSTRUMENT_WHOQOL_BREF, NULL);
+  if (!polku_report_whoqol_finish (report, FALSE, error))
+    return NULL;
+  assessments = report->whoqol_rows;
+  instrument = report->whoqol_instrument;
 
   /* Ordered by client, then date: one client's run at a time. */
   while (start < assessments->len)
     {
-      const char *id = polku_assessment_get_client_id (g_ptr_array_index (assessments, start));
-      ReportClient *client = g_hash_table_lookup (report->by_id, id);
+      ReportClient *client = g_array_index (assessments, WhoqolRow, start).client;
       Scored *baseline = NULL, *latest = NULL;
       g_autoptr(GArray) scored = g_array_new (FALSE, TRUE, sizeof (Scored));
       g_autoptr(GHashTable) client_bins = g_hash_table_new (g_direct_hash, g_direct_equal);
       guint end = start;
 
       while (end < assessments->len
-             && g_strcmp0 (polku_assessment_get_client_id (g_ptr_array_index (assessments, end)),
-                           id) == 0)
+             && g_array_index (assessments, WhoqolRow, end).client == client)
         end++;
-      if (client == NULL || !client->in_cohort)
-        {
-          start = end;
-          continue;
-        }
       for (guint i = start; i < end; i++)
         {
-          PolkuAssessment *assessment = g_ptr_array_index (assessments, i);
+          const WhoqolRow *row = &g_array_index (assessments, WhoqolRow, i);
           Scored entry = { 0 };
 
-          entry.date = (char *) polku_assessment_get_date (assessment);
-          entry.baseline = polku_assessment_get_role (assessment) == POLKU_ASSESSMENT_ROLE_BASELINE;
-          if (!score_whoqol (assessment, entry.values))
+          entry.date = (char *) row->date;
+          entry.baseline = row->baseline;
+          memcpy (entry.values, row->values, sizeof entry.values);
+          if (!row->complete)
             {
               discarded++;
               g_hash_table_add (discarded_clients, client);

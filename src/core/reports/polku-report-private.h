@@ -48,6 +48,17 @@ typedef struct
   char     *visit_on;             /* first mapping visit held, else change to "visit_held" */
   gboolean  archived;
   gboolean  has_plan;
+  /* what the facts' reads keep while they look for the first or the latest row */
+  char     *first_change;         /* the first change of phase */
+  char     *visit_phase;          /* the first change to "visit_held" */
+  char     *visit_held;           /* the first mapping visit held */
+  char     *sign_on;              /* the earliest warning sign not retracted */
+  char     *sign_created;
+  char     *period_started;       /* the coordinator's period */
+  char     *period_created;
+  gboolean  unit_current;         /* the coordinator's team row */
+  char     *unit_joined;
+  char     *unit_created;
   /* the cohort */
   gboolean  in_cohort;
   gboolean  in_process;
@@ -66,6 +77,19 @@ typedef struct
   double    upc[REPORT_N_PERIODS][2];
   guint     cont_visits[REPORT_N_PERIODS][2];
 } ReportClient;
+
+/* A complete WHOQOL-BREF of a cohort client (polku-report-figures.c), scored in a thread of
+ * its own while the contacts are read. */
+typedef struct
+{
+  ReportClient *client;
+  const char   *date;       /* the report's string chunk */
+  gboolean      baseline;
+  char         *id;
+  char         *answers;    /* the JSON text, freed once scored */
+  gboolean      complete;   /* scored with every domain: not discarded */
+  double        values[REPORT_N_DOMAINS];
+} WhoqolRow;
 
 #define COUNT(report, client, period, side, category) \
   ((client)->counts[((period) * 2 + (side)) * (report)->n_categories + (category)])
@@ -97,16 +121,26 @@ struct _PolkuReport
   JsonNode          *costs;
   /* the exact figures */
   JsonNode          *raw;
+  /* WHOQOL-BREF, scored while the contacts are read (polku_report_whoqol_start ()) */
+  GArray            *whoqol_rows;        /* WhoqolRow */
+  gpointer           whoqol_instrument;  /* PolkuInstrument */
+  GThread           *whoqol_thread;
+  GCancellable      *whoqol_cancellable;
+  gint               whoqol_stop;        /* atomic: stop scoring (the report is freed) */
+  gboolean           whoqol_stopped;     /* it stopped before the end */
+  GError            *whoqol_error;
   /* progress */
   PolkuReportProgress progress;
   gpointer           progress_data;
 };
 
-/* polku-report-cohort.c: one read each, under the store's lock. The two big statements are
- * here so that the tests can check their query plans. */
+/* polku-report-cohort.c: one read each, under the store's lock. The statements are here so
+ * that the tests can check their query plans. */
 extern const char * const polku_report_clients_sql;
 extern const char * const polku_report_contacts_sql;
 extern const char * const polku_report_contacts_scan_sql;
+/* The reads of the clients' facts, one statement per table: the @i-th, NULL after the last. */
+const char *polku_report_fact_sql         (guint          i);
 gboolean  polku_report_read_clients     (PolkuReport   *report,
                                          PolkuStore    *store,
                                          GCancellable  *cancellable,
@@ -136,6 +170,19 @@ void      polku_report_set_progress     (PolkuReport   *report,
 /* fi/sv/en words that are not data-file labels (left-out reasons, sectors) */
 const char *polku_report_word           (PolkuReport   *report,
                                          const char    *key);
+
+/* Reads the cohort's WHOQOL-BREFs and scores them in a thread of their own (after
+ * polku_report_select ()), which stops soon after @cancellable is cancelled; _finish ()
+ * waits for that thread (@stop: after telling it to stop, as polku_report_free () does)
+ * and gives the first error (or the cancellation). polku_report_compute () finishes it
+ * (and starts it when it was not). */
+gboolean  polku_report_whoqol_start     (PolkuReport   *report,
+                                         PolkuStore    *store,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+gboolean  polku_report_whoqol_finish    (PolkuReport   *report,
+                                         gboolean       stop,
+                                         GError       **error);
 
 /* polku-report-costs.c */
 JsonNode *polku_report_costs_load       (const char    *path,

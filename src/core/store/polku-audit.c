@@ -297,45 +297,91 @@ polku_audit_entry_dup_action_label (PolkuAuditEntry *self)
   return g_strdup (self->action);
 }
 
-static void
-hash_field (GChecksum  *checksum,
-            const char *value)
+/* A hash as stored: 64 lower-case hex digits and a NUL. */
+#define HASH_TEXT_SIZE 65
+
+/* @value's decimal digits at the end of @buffer (no NUL); returns where they start. */
+static char *
+format_decimal (char    *buffer_end,
+                guint64  value)
 {
-  g_autofree char *prefix = NULL;
+  char *p = buffer_end;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  return p;
+}
+
+/* One field as its length in bytes, a colon and its bytes; NULL as "-". The length is
+ * written without printf: verifying a county's log hashes millions of fields. */
+static void
+hash_field_len (GChecksum  *checksum,
+                const char *value,
+                gsize       length)
+{
+  char prefix[24];
+  char *start;
 
   if (value == NULL)
     {
       g_checksum_update (checksum, (const guchar *) "-", 1);
       return;
     }
-  prefix = g_strdup_printf ("%" G_GSIZE_FORMAT ":", strlen (value));
-  g_checksum_update (checksum, (const guchar *) prefix, -1);
-  g_checksum_update (checksum, (const guchar *) value, strlen (value));
+  prefix[sizeof prefix - 1] = ':';
+  start = format_decimal (prefix + sizeof prefix - 1, length);
+  g_checksum_update (checksum, (const guchar *) start, prefix + sizeof prefix - start);
+  g_checksum_update (checksum, (const guchar *) value, length);
 }
 
-static char *
-compute_hash (const char *prev_hash,
-              gint64      seq,
-              const char *id,
-              const char *created,
-              const char *actor,
-              const char *action,
-              const char *client_id,
-              const char *detail)
+static void
+hash_field (GChecksum  *checksum,
+            const char *value)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  hash_field_len (checksum, value, value != NULL ? strlen (value) : 0);
+}
 
+/* The entry's hash into @out (HASH_TEXT_SIZE bytes), with @checksum (reset first), so that
+ * a verification reuses one checksum for the whole chain. */
+static void
+compute_hash_into (GChecksum  *checksum,
+                   const char *prev_hash,
+                   gint64      seq,
+                   const char *id,
+                   const char *created,
+                   const char *actor,
+                   const char *action,
+                   const char *client_id,
+                   const char *detail,
+                   char        out[HASH_TEXT_SIZE])
+{
+  static const char hex[] = "0123456789abcdef";
+  char seq_text[24];
+  char *seq_start = format_decimal (seq_text + sizeof seq_text, (guint64) MAX (seq, 0));
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+
+  g_checksum_reset (checksum);
   hash_field (checksum, "polku-audit-1");
   hash_field (checksum, prev_hash);
-  hash_field (checksum, seq_text);
+  hash_field_len (checksum, seq_start, seq_text + sizeof seq_text - seq_start);
   hash_field (checksum, id);
   hash_field (checksum, created);
   hash_field (checksum, actor);
   hash_field (checksum, action);
   hash_field (checksum, client_id);
   hash_field (checksum, detail);
-  return g_strdup (g_checksum_get_string (checksum));
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  g_assert (digest_len == sizeof digest);
+  for (gsize i = 0; i < sizeof digest; i++)
+    {
+      out[2 * i] = hex[digest[i] >> 4];
+      out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  out[HASH_TEXT_SIZE - 1] = '\0';
 }
 
 static gboolean
@@ -348,8 +394,8 @@ read_head (sqlite3  *db,
   gboolean ok = FALSE;
   int rc;
 
-  stmt = polku_store_prepare (db, "SELECT seq, hash FROM audit_head WHERE one = 1;",
-                              _("Reading the audit log"), error);
+  stmt = polku_store_prepare_cached (db, "SELECT seq, hash FROM audit_head WHERE one = 1;",
+                                     _("Reading the audit log"), error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -366,7 +412,7 @@ read_head (sqlite3  *db,
                  _("its head (the newest entry's number and hash) was removed."));
   else if (!ok)
     polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return ok;
 }
 
@@ -380,8 +426,9 @@ polku_audit_append_locked (PolkuStore  *store,
 {
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *stamp = polku_date_now_stamp ();
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
+  char hash[HASH_TEXT_SIZE];
   const char *actor;
   sqlite3_stmt *stmt;
   gint64 seq = 0;
@@ -394,13 +441,14 @@ polku_audit_append_locked (PolkuStore  *store,
   if (!read_head (db, &seq, &prev_hash, error))
     return FALSE;
   seq++;
-  hash = compute_hash (prev_hash, seq, id, stamp, actor, action, client_id, detail);
+  compute_hash_into (checksum, prev_hash, seq, id, stamp, actor, action, client_id, detail,
+                     hash);
 
-  stmt = polku_store_prepare (db,
-                              "INSERT INTO audit_entry (seq, id, created, modified, actor, action,"
-                              " client_id, detail, prev_hash, hash)"
-                              " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                              _("Writing the audit log"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "INSERT INTO audit_entry (seq, id, created, modified,"
+                                     " actor, action, client_id, detail, prev_hash, hash)"
+                                     " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                                     _("Writing the audit log"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
@@ -409,8 +457,9 @@ polku_audit_append_locked (PolkuStore  *store,
   if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
     return FALSE;
 
-  stmt = polku_store_prepare (db, "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;",
-                              _("Writing the audit log"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;",
+                                     _("Writing the audit log"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
@@ -582,79 +631,85 @@ tampered (GError     **error,
   return FALSE;
 }
 
-/* Entries checked per read transaction: the store's lock is let go between chunks, so that
- * the window's other reads (and a Cancel) need not wait for a county's whole log. */
-#define VERIFY_CHUNK 5000
+/* Entries checked per part: each part is one read transaction on the verification's
+ * connection (polku_store_begin_read ()), so that a county's log of hundreds of thousands of
+ * entries is read in short steps, with progress and a Cancel between them. */
+#define VERIFY_PART 1000
 
 /* Where a verification has got to: the next entry expected and the hash it must follow. */
 typedef struct
 {
-  gint64  expected;
-  char   *prev_hash;
+  gint64     expected;
+  char       prev_hash[HASH_TEXT_SIZE];
+  GChecksum *checksum;
 } Walk;
 
-/* Checks the next entries of the chain (at most VERIFY_CHUNK of them, after @walk); the
- * caller holds a read transaction. Sets *out_end when the chain has no more entries. */
+/* Checks the next entries of the chain (at most VERIFY_PART of them, after @walk); the
+ * caller holds a read transaction. Sets *out_end when the chain has no more entries. The
+ * row's text is hashed where SQLite keeps it: no copies, no objects. */
 static gboolean
-verify_chunk_locked (sqlite3   *db,
-                     Walk      *walk,
-                     gboolean  *out_end,
-                     GError   **error)
+verify_part_locked (sqlite3   *db,
+                    Walk      *walk,
+                    gboolean  *out_end,
+                    GError   **error)
 {
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
   guint n_rows = 0;
   int rc;
 
-  stmt = polku_store_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE seq > ?1"
-                                  " ORDER BY seq LIMIT ?2;",
-                              _("Reading the audit log"), error);
+  stmt = polku_store_prepare_cached (db, "SELECT " ENTRY_COLUMNS " FROM audit_entry"
+                                         " WHERE seq > ?1 ORDER BY seq LIMIT ?2;",
+                                     _("Reading the audit log"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, walk->expected - 1);
-  sqlite3_bind_int (stmt, 2, VERIFY_CHUNK);
+  sqlite3_bind_int (stmt, 2, VERIFY_PART);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(PolkuAuditEntry) entry = entry_from_row (stmt, NULL, NULL);
-      g_autofree char *hash = NULL;
-      g_autofree char *number = NULL;
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *created = POLKU_STORE_COL (stmt, 2);
+      const char *prev_hash = POLKU_STORE_COL (stmt, 7);
+      const char *stored_hash = POLKU_STORE_COL (stmt, 8);
+      char hash[HASH_TEXT_SIZE];
+      char number[24];
 
       n_rows++;
-      if (entry->seq != walk->expected)
+      if (seq != walk->expected)
         {
-          number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                    entry->seq > walk->expected ? walk->expected : entry->seq);
-
-          ok = entry->seq > walk->expected
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                      seq > walk->expected ? walk->expected : seq);
+          ok = seq > walk->expected
                ? tampered (error, _("entry %s is missing."), number)
                : tampered (error, _("entry %s is out of order."), number);
           break;
         }
-      number = g_strdup_printf ("%" G_GINT64_FORMAT, entry->seq);
-      if (g_strcmp0 (entry->prev_hash, walk->prev_hash) != 0)
+      if (g_strcmp0 (prev_hash, walk->prev_hash) != 0)
         {
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, seq);
           ok = tampered (error, _("entry %s does not follow the entry before it."), number);
           break;
         }
-      hash = compute_hash (entry->prev_hash, entry->seq, entry->id, entry->time,
-                           entry->actor, entry->action, entry->client_id, entry->detail);
-      if (g_strcmp0 (hash, entry->hash) != 0)
+      compute_hash_into (walk->checksum, prev_hash, seq, POLKU_STORE_COL (stmt, 1), created,
+                         POLKU_STORE_COL (stmt, 3), POLKU_STORE_COL (stmt, 4),
+                         POLKU_STORE_COL (stmt, 5), POLKU_STORE_COL (stmt, 6), hash);
+      if (g_strcmp0 (hash, stored_hash) != 0)
         {
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, seq);
           ok = tampered (error, _("entry %s (%s) was changed after it was written."), number,
-                         entry->time);
+                         created);
           break;
         }
 
-      g_free (walk->prev_hash);
-      walk->prev_hash = g_steal_pointer (&entry->hash);
+      memcpy (walk->prev_hash, hash, sizeof hash);
       walk->expected++;
     }
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
 
   if (ok && rc != SQLITE_DONE)
     return polku_store_set_sqlite_error (error, db, _("Reading the audit log"));
-  *out_end = n_rows < VERIFY_CHUNK;
+  *out_end = n_rows < VERIFY_PART;
   return ok;
 }
 
@@ -793,10 +848,12 @@ polku_audit_verify_full (PolkuStore              *store,
  *   thousand entries) with the entries checked so far and how many there are
  * @cancellable: (nullable): stops the check between parts (%G_IO_ERROR_CANCELLED)
  *
- * polku_audit_verify_full () for a log of any length, in a worker thread: the chain is read
- * in parts, each in its own read transaction, and the store's lock is let go between them,
- * so the window's other reads go on meanwhile. Entries written by then are checked too: the
- * last part, the head, the anchor and the guards are read in one transaction.
+ * polku_audit_verify_full () for a log of any length, in a worker thread: the file's
+ * integrity check and the chain are read on the store's reader connection
+ * (polku_store_begin_read ()), never under the store's lock, so the window's reads and the
+ * writes go on meanwhile; the chain in parts of a thousand entries, each in its own read
+ * transaction. Entries written by then are checked too: the last part, the head, the anchor
+ * and the guards are read in one transaction.
  */
 gboolean
 polku_audit_verify_with_progress (PolkuStore              *store,
@@ -808,7 +865,8 @@ polku_audit_verify_with_progress (PolkuStore              *store,
 {
   g_autofree char *anchor_hash = NULL;
   g_autofree char *total_hash = NULL;
-  Walk walk = { 1, g_strdup (ZERO_HASH) };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  Walk walk = { 1, ZERO_HASH, checksum };
   gint64 anchor_seq = 0;
   gint64 n_total = 0;
   gboolean end = FALSE;
@@ -822,10 +880,7 @@ polku_audit_verify_with_progress (PolkuStore              *store,
   memset (out, 0, sizeof *out);
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || !polku_store_check_integrity (store, error))
-    {
-      g_free (walk.prev_hash);
-      return FALSE;
-    }
+    return FALSE;
 
   /* The anchor is read before the log's snapshot: it is written after each commit, so what
    * it names is then always in the snapshot (read after, a commit by another process in
@@ -842,7 +897,9 @@ polku_audit_verify_with_progress (PolkuStore              *store,
           ok = FALSE;
           break;
         }
-      db = polku_store_begin_use (store, error);
+      /* On the store's reader: the store's lock stays free for the window and for writes,
+       * which go on between and during the parts (WAL). */
+      db = polku_store_begin_read (store, error);
       if (db == NULL)
         {
           ok = FALSE;
@@ -855,7 +912,7 @@ polku_audit_verify_with_progress (PolkuStore              *store,
         {
           if (n_total == 0 && !read_head (db, &n_total, &total_hash, error))
             ok = FALSE;
-          ok = ok && verify_chunk_locked (db, &walk, &end, error);
+          ok = ok && verify_part_locked (db, &walk, &end, error);
           if (ok && end)
             {
               out->n_entries = walk.expected - 1;
@@ -866,12 +923,11 @@ polku_audit_verify_with_progress (PolkuStore              *store,
             }
           sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
         }
-      polku_store_end_use (store);
+      polku_store_end_read (store, db);
       if (ok && progress != NULL)
         progress (walk.expected - 1, MAX (n_total, walk.expected - 1), user_data);
     }
 
-  g_free (walk.prev_hash);
   if (!ok)
     memset (out, 0, sizeof *out);
   return ok;

@@ -48,12 +48,24 @@ const char *
 polku_data_file_member_string (JsonObject *object,
                                const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  return polku_json_get_string (object, member);
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+/* json-glib checks that a file is UTF-8, but not what a "\u" escape in it stands for: a lone
+ * surrogate ("\udc00") comes out as bytes that are not UTF-8, so every text kept from a
+ * county's file is checked again here. */
+gboolean
+polku_data_file_check_utf8 (const PolkuDataFileReader  *reader,
+                            const char                 *field,
+                            const char                 *text,
+                            GError                    **error)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return TRUE;
+  return polku_data_file_invalid (reader, field,
+                                  _("the text is not valid UTF-8 (a broken character, or an "
+                                    "escape such as \\udc00 that stands for no character)"),
+                                  error);
 }
 
 gboolean
@@ -234,6 +246,8 @@ polku_data_file_read_labels (const PolkuDataFileReader  *reader,
       const char *text = polku_data_file_member_string (object, language);
       g_autofree char *label_path = g_strdup_printf ("%s.%s", path, language);
 
+      if (!polku_data_file_check_utf8 (reader, label_path, text, error))
+        return FALSE;
       /* A label of white space only is empty: the TERSE files say which of the two it is. */
       if (terse ? text == NULL || is_blank (text) : !polku_data_file_is_text (text))
         return polku_data_file_invalid (reader, label_path,

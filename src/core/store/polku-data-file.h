@@ -58,6 +58,12 @@ char       *polku_data_file_path           (const char                *field,
 /* The string @member of @object, or %NULL when it is missing or not a string. */
 const char *polku_data_file_member_string  (JsonObject                *object,
                                             const char                *member);
+/* TRUE when @text (nullable) is valid UTF-8 or %NULL; else fails naming @field, in the same
+ * words for both styles. A "\udc00" escape passes json-glib but is no character. */
+gboolean    polku_data_file_check_utf8     (const PolkuDataFileReader *reader,
+                                            const char                *field,
+                                            const char                *text,
+                                            GError                   **error);
 /* 1 to 64 of the lower-case letters a–z, the digits and @separator ('_' or '-'). */
 gboolean    polku_data_file_is_id          (const char                *text,
                                             char                       separator);

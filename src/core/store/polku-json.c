@@ -193,3 +193,19 @@ polku_json_get_string (JsonObject *object,
     return NULL;
   return json_node_get_string (node);
 }
+
+/**
+ * polku_json_get_text:
+ *
+ * A text someone wrote, where an empty string counts as no text.
+ *
+ * Returns: (transfer none) (nullable): the member when it is a string other than "", else %NULL
+ */
+const char *
+polku_json_get_text (JsonObject *object,
+                     const char *name)
+{
+  const char *text = polku_json_get_string (object, name);
+
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}

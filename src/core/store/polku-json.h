@@ -38,5 +38,7 @@ JsonArray  *polku_json_get_array  (JsonObject    *object,
                                    const char    *name);
 const char *polku_json_get_string (JsonObject    *object,
                                    const char    *name);
+const char *polku_json_get_text   (JsonObject    *object,
+                                   const char    *name);
 
 G_END_DECLS

@@ -47,6 +47,16 @@ G_BEGIN_DECLS
 sqlite3  *polku_store_begin_use          (PolkuStore    *self,
                                           GError       **error);
 void      polku_store_end_use            (PolkuStore    *self);
+/* A long read that changes nothing (audit verification, the file's integrity check): the
+ * store's second, read-only connection under its own lock, so the store's lock (the
+ * window's reads, every write) is not held meanwhile. Keep each read transaction short:
+ * while it is open, the WAL cannot be checkpointed past it. Without a reader (a store being
+ * created, or one opened with a passphrase) it is begin_use. Pass the connection back to
+ * end_read. */
+sqlite3  *polku_store_begin_read         (PolkuStore    *self,
+                                          GError       **error);
+void      polku_store_end_read           (PolkuStore    *self,
+                                          sqlite3       *db);
 /* Who is working (for the audit log); only between begin_use and end_use. */
 const char *polku_store_get_actor_locked (PolkuStore    *self);
 
@@ -121,13 +131,40 @@ void      polku_store_bind_texts         (sqlite3_stmt  *stmt,
                                           int            first,
                                           guint          n_texts,
                                           ...);
-/* Prepares @sql; on failure sets @error ("@what failed: …") and returns NULL. */
+/* Prepares @sql; on failure sets @error ("@what failed: …") and returns NULL. Finalize the
+ * statement (or give it to polku_store_release ()). */
 sqlite3_stmt *polku_store_prepare        (sqlite3       *db,
                                           const char    *sql,
                                           const char    *what,
                                           GError       **error);
-/* Prepares @sql, binds the @n_texts strings that follow (each nullable) to ?1, ?2, …, steps
- * it to the end and finalizes it: a change whose parameters are all text. Errors say "@what
+/* The statement cache. A statement for @sql from the connection's cache (prepared on first
+ * use): bind, step and give it back with polku_store_release () before the lock goes
+ * (end_use, or the end of the write body); never finalize it. @sql must be the same text on
+ * every call (a literal): SQL built with values in it belongs to polku_store_prepare ().
+ * When the same SQL is already in use (a nested read), a one-off statement is returned; on a
+ * connection without a cache (polku_store_open_connection ()) every statement is one-off.
+ * The cache is emptied after migrations and when the store closes. On failure sets @error
+ * ("@what failed: …") and returns NULL. */
+sqlite3_stmt *polku_store_prepare_cached (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Gives back a statement: a cached one is reset and its bindings cleared, any other is
+ * finalized. NULL is ignored. */
+void      polku_store_release            (sqlite3_stmt  *stmt);
+/* For g_autoptr (PolkuStoreStmt): released at the end of the scope. */
+typedef sqlite3_stmt PolkuStoreStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PolkuStoreStmt, polku_store_release)
+/* polku-store.c: a cache for a connection it opened, emptied (schema changes) and dropped
+ * (close; every statement finalized). */
+void      polku_store_cache_attach       (sqlite3       *db);
+void      polku_store_cache_clear        (sqlite3       *db);
+void      polku_store_cache_detach       (sqlite3       *db);
+/* How many statements the connection's cache holds (tests). */
+guint     polku_store_cache_get_size     (sqlite3       *db);
+/* Takes @sql's statement from the cache, binds the @n_texts strings that follow (each
+ * nullable) to ?1, ?2, …, steps it to the end and releases it: a change whose parameters are
+ * all text. Errors say "@what
  * failed: …". */
 gboolean  polku_store_run                (sqlite3       *db,
                                           const char    *sql,
@@ -135,7 +172,8 @@ gboolean  polku_store_run                (sqlite3       *db,
                                           GError       **error,
                                           guint          n_texts,
                                           ...);
-/* Steps @stmt, which returns no rows, to the end and finalizes it (always). */
+/* Steps @stmt, which returns no rows, to the end and releases it (always;
+ * polku_store_release ()). */
 gboolean  polku_store_step_done          (sqlite3       *db,
                                           sqlite3_stmt  *stmt,
                                           const char    *what,
@@ -156,7 +194,7 @@ typedef gpointer (*PolkuStoreRowFunc)    (sqlite3_stmt  *stmt,
                                           gpointer       user_data,
                                           GError       **error);
 /* Steps @stmt (prepared and bound) through all its rows, makes an object of each with
- * @row_func and finalizes @stmt (always). Returns the objects, or NULL with @error ("@what
+ * @row_func and releases @stmt (always; polku_store_release ()). Returns the objects, or NULL with @error ("@what
  * failed: …" on a database error). */
 GPtrArray *polku_store_list_rows         (sqlite3           *db,
                                           sqlite3_stmt      *stmt,

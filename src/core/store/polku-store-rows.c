@@ -49,6 +49,206 @@ polku_store_exec (sqlite3     *db,
   return TRUE;
 }
 
+/* The statement cache: per connection the store opened, prepared statements keyed by their
+ * SQL text, handed out by polku_store_prepare_cached () and given back by
+ * polku_store_release () (reset, bindings cleared). A cache is used only under its store's
+ * lock, which serialises everything on the connection; the registry that finds a
+ * connection's cache has its own lock, held only for the lookup. A statement in use is
+ * never handed out twice: the second caller gets a one-off statement, finalized on release.
+ * The least recently used idle statement makes room when the cache is full, so SQL built
+ * with values in it only churns the cache. */
+#define STMT_CACHE_SIZE 128
+
+typedef struct
+{
+  char         *sql;
+  sqlite3_stmt *stmt;
+  gboolean      in_use;
+  GList         link;
+} CachedStmt;
+
+typedef struct
+{
+  GHashTable *by_sql;  /* SQL text → CachedStmt (owns it) */
+  GHashTable *by_stmt; /* sqlite3_stmt → CachedStmt */
+  GQueue      lru;     /* most recently used first */
+} StmtCache;
+
+static GRWLock caches_lock;
+static GHashTable *caches; /* sqlite3 → StmtCache */
+
+static void
+cached_stmt_free (CachedStmt *entry)
+{
+  sqlite3_finalize (entry->stmt);
+  g_free (entry->sql);
+  g_free (entry);
+}
+
+static StmtCache *
+lookup_cache (sqlite3 *db)
+{
+  StmtCache *cache = NULL;
+
+  g_rw_lock_reader_lock (&caches_lock);
+  if (caches != NULL)
+    cache = g_hash_table_lookup (caches, db);
+  g_rw_lock_reader_unlock (&caches_lock);
+  return cache;
+}
+
+void
+polku_store_cache_attach (sqlite3 *db)
+{
+  StmtCache *cache = g_new0 (StmtCache, 1);
+
+  cache->by_sql = g_hash_table_new (g_str_hash, g_str_equal);
+  cache->by_stmt = g_hash_table_new (NULL, NULL);
+  g_queue_init (&cache->lru);
+  g_rw_lock_writer_lock (&caches_lock);
+  if (caches == NULL)
+    caches = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (caches, db, cache);
+  g_rw_lock_writer_unlock (&caches_lock);
+}
+
+/* Forgets every statement: idle ones are finalized, one in use is finalized when it is
+ * released. */
+static void
+cache_empty (StmtCache *cache)
+{
+  GList *link;
+
+  while ((link = g_queue_pop_head_link (&cache->lru)) != NULL)
+    {
+      CachedStmt *entry = link->data;
+
+      if (entry->in_use)
+        {
+          /* Released later: not in by_stmt any more, so polku_store_release () finalizes
+           * it. */
+          g_free (entry->sql);
+          g_free (entry);
+          continue;
+        }
+      cached_stmt_free (entry);
+    }
+  g_hash_table_remove_all (cache->by_sql);
+  g_hash_table_remove_all (cache->by_stmt);
+}
+
+void
+polku_store_cache_clear (sqlite3 *db)
+{
+  StmtCache *cache = lookup_cache (db);
+
+  if (cache != NULL)
+    cache_empty (cache);
+}
+
+void
+polku_store_cache_detach (sqlite3 *db)
+{
+  StmtCache *cache = NULL;
+
+  g_rw_lock_writer_lock (&caches_lock);
+  if (caches != NULL && g_hash_table_steal_extended (caches, db, NULL, (gpointer *) &cache)
+      && g_hash_table_size (caches) == 0)
+    g_clear_pointer (&caches, g_hash_table_unref);
+  g_rw_lock_writer_unlock (&caches_lock);
+  if (cache == NULL)
+    return;
+  cache_empty (cache);
+  g_hash_table_unref (cache->by_sql);
+  g_hash_table_unref (cache->by_stmt);
+  g_free (cache);
+}
+
+guint
+polku_store_cache_get_size (sqlite3 *db)
+{
+  StmtCache *cache = lookup_cache (db);
+
+  return cache != NULL ? g_hash_table_size (cache->by_sql) : 0;
+}
+
+/* Makes room for one more statement: finalizes the least recently used idle one. */
+static void
+cache_evict (StmtCache *cache)
+{
+  for (GList *l = cache->lru.tail; l != NULL; l = l->prev)
+    {
+      CachedStmt *entry = l->data;
+
+      if (entry->in_use)
+        continue;
+      g_queue_unlink (&cache->lru, l);
+      g_hash_table_remove (cache->by_sql, entry->sql);
+      g_hash_table_remove (cache->by_stmt, entry->stmt);
+      cached_stmt_free (entry);
+      return;
+    }
+}
+
+sqlite3_stmt *
+polku_store_prepare_cached (sqlite3     *db,
+                            const char  *sql,
+                            const char  *what,
+                            GError     **error)
+{
+  StmtCache *cache = lookup_cache (db);
+  CachedStmt *entry;
+  sqlite3_stmt *stmt;
+
+  if (cache == NULL)
+    return polku_store_prepare (db, sql, what, error);
+  entry = g_hash_table_lookup (cache->by_sql, sql);
+  if (entry != NULL)
+    {
+      if (entry->in_use)
+        return polku_store_prepare (db, sql, what, error);
+      entry->in_use = TRUE;
+      g_queue_unlink (&cache->lru, &entry->link);
+      g_queue_push_head_link (&cache->lru, &entry->link);
+      return entry->stmt;
+    }
+  stmt = polku_store_prepare (db, sql, what, error);
+  if (stmt == NULL)
+    return NULL;
+  if (g_hash_table_size (cache->by_sql) >= STMT_CACHE_SIZE)
+    cache_evict (cache);
+  entry = g_new0 (CachedStmt, 1);
+  entry->sql = g_strdup (sql);
+  entry->stmt = stmt;
+  entry->in_use = TRUE;
+  entry->link.data = entry;
+  g_queue_push_head_link (&cache->lru, &entry->link);
+  g_hash_table_insert (cache->by_sql, entry->sql, entry);
+  g_hash_table_insert (cache->by_stmt, stmt, entry);
+  return stmt;
+}
+
+void
+polku_store_release (sqlite3_stmt *stmt)
+{
+  StmtCache *cache;
+  CachedStmt *entry = NULL;
+
+  if (stmt == NULL)
+    return;
+  cache = lookup_cache (sqlite3_db_handle (stmt));
+  if (cache != NULL)
+    entry = g_hash_table_lookup (cache->by_stmt, stmt);
+  if (entry == NULL)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  entry->in_use = FALSE;
+}
+
 sqlite3_stmt *
 polku_store_prepare (sqlite3     *db,
                      const char  *sql,
@@ -76,7 +276,7 @@ polku_store_step_done (sqlite3       *db,
 
   if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, what);
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return rc == SQLITE_DONE;
 }
 
@@ -111,7 +311,7 @@ polku_store_run (sqlite3     *db,
                  guint        n_texts,
                  ...)
 {
-  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
+  sqlite3_stmt *stmt = polku_store_prepare_cached (db, sql, what, error);
   va_list args;
 
   if (stmt == NULL)
@@ -137,13 +337,13 @@ polku_store_check_client_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = polku_store_prepare (db, "SELECT 1 FROM client WHERE id = ?1;", _("Reading a client"),
-                              error);
+  stmt = polku_store_prepare_cached (db, "SELECT 1 FROM client WHERE id = ?1;",
+                                     _("Reading a client"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
   if (rc == SQLITE_DONE)
@@ -171,7 +371,7 @@ polku_store_list_rows (sqlite3           *db,
 
       if (object == NULL)
         {
-          sqlite3_finalize (stmt);
+          polku_store_release (stmt);
           return NULL;
         }
       g_ptr_array_add (list, object);
@@ -181,7 +381,7 @@ polku_store_list_rows (sqlite3           *db,
       polku_store_set_sqlite_error (error, db, what);
       g_clear_pointer (&list, g_ptr_array_unref);
     }
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return g_steal_pointer (&list);
 }
 
@@ -194,7 +394,7 @@ polku_store_select_rows (sqlite3           *db,
                          const char        *what,
                          GError           **error)
 {
-  sqlite3_stmt *stmt = polku_store_prepare (db, sql, what, error);
+  sqlite3_stmt *stmt = polku_store_prepare_cached (db, sql, what, error);
 
   if (stmt == NULL)
     return NULL;
@@ -367,7 +567,7 @@ polku_store_count (PolkuStore   *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return -1;
-  stmt = polku_store_prepare (db, sql, what, error);
+  stmt = polku_store_prepare_cached (db, sql, what, error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, param);
@@ -375,7 +575,7 @@ polku_store_count (PolkuStore   *store,
         count = sqlite3_column_int64 (stmt, 0);
       else
         polku_store_set_sqlite_error (error, db, what);
-      sqlite3_finalize (stmt);
+      polku_store_release (stmt);
     }
   polku_store_end_use (store);
   return count;

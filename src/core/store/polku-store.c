@@ -42,6 +42,11 @@
 #define POLKU_APPLICATION_ID 0x504f4c4b /* "POLK" */
 #define CIPHER_PAGE_SIZE 4096
 #define KDF_ITERATIONS 256000
+/* The page cache of a batch (KiB, as PRAGMA cache_size takes it when negative): a batch of a
+ * hundred demo clients touches more pages than SQLite's default 2 MiB holds, and every page
+ * that falls out is encrypted into the WAL mid-transaction and decrypted again when it is
+ * next read. Given back when the batch ends, so the window's memory does not grow. */
+#define BATCH_CACHE_KIB 65536
 
 struct _PolkuStore
 {
@@ -55,6 +60,15 @@ struct _PolkuStore
    * (the window asks on its main thread). A change takes both. */
   GMutex   actor_lock;
   sqlite3 *db;
+  /* A second, read-only connection for the long reads (the file's integrity check, audit
+   * verification: polku_store_begin_read ()), so that they never hold the lock the window's
+   * reads and every write wait for. Opened with a store that has a raw key (the key is not
+   * kept), guarded by its own lock. */
+  GMutex   reader_lock;
+  sqlite3 *reader;
+  /* Guards writing the anchor file: a change writes it under the store's lock, an integrity
+   * check on the reader without it. */
+  GMutex   anchor_lock;
   char    *path;
   char    *actor;
   int      schema_version;
@@ -66,6 +80,10 @@ struct _PolkuStore
   /* Inside polku_store_run_batch (): writes are savepoints in its one transaction. */
   guint    batch_depth;
   guint    savepoint;
+  /* A batch without savepoints (polku_store_run_batch_whole ()), and whether one of its
+   * writes failed: then it can only roll back. */
+  gboolean batch_whole;
+  gboolean batch_failed;
   /* Set when the integrity check failed: every write is refused. */
   char    *damage;
 };
@@ -87,6 +105,8 @@ polku_store_finalize (GObject *object)
   g_clear_pointer (&self->damage, g_free);
   g_rec_mutex_clear (&self->lock);
   g_mutex_clear (&self->actor_lock);
+  g_mutex_clear (&self->reader_lock);
+  g_mutex_clear (&self->anchor_lock);
 
   G_OBJECT_CLASS (polku_store_parent_class)->finalize (object);
 }
@@ -116,6 +136,8 @@ polku_store_init (PolkuStore *self)
 {
   g_rec_mutex_init (&self->lock);
   g_mutex_init (&self->actor_lock);
+  g_mutex_init (&self->reader_lock);
+  g_mutex_init (&self->anchor_lock);
   self->actor = default_actor ();
 }
 
@@ -477,6 +499,7 @@ migrate (PolkuStore  *self,
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
       Migration migration;
+      gboolean ok;
 
       bytes = g_resource_lookup_data (polku_core_get_resource (), resource, 0, &local_error);
       if (bytes == NULL)
@@ -495,7 +518,10 @@ migrate (PolkuStore  *self,
       g_debug ("Applying migration %s", names[i]);
       migration.sql = sql;
       migration.version = i + 1;
-      if (!polku_store_write (self, migration_body, &migration, error))
+      ok = polku_store_write (self, migration_body, &migration, error);
+      /* Statements prepared for the schema before this step are not kept. */
+      polku_store_cache_clear (self->db);
+      if (!ok)
         {
           g_prefix_error (error, _("Migration %s: "), names[i]);
           return FALSE;
@@ -559,6 +585,7 @@ open_path (const char    *path,
       goto fail;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  polku_store_cache_attach (self->db);
 
   /* The busy timeout comes right after the key and before the first read (verify_key):
    * otherwise an open fails with "database is locked" while another process writes. */
@@ -591,6 +618,29 @@ open_path (const char    *path,
   if (!migrate (self, error))
     goto fail;
 
+  /* The reader sees the migrated schema; a new database (made under a temporary name) gets
+   * one when it is opened under its own. Only with a raw key (the keyring's): a passphrase
+   * would cost a second key derivation (kdf_iter) at every open, every polku-cli command
+   * included. Without a reader (a passphrase, or it could not be opened) the long reads
+   * take the store's lock in short parts, as they did before there was one. */
+  if (!is_new && key_kind == POLKU_KEY_RAW)
+    {
+      g_autoptr(GError) reader_error = NULL;
+
+      self->reader = polku_store_open_connection (path, SQLITE_OPEN_READWRITE, key_kind, key,
+                                                  &reader_error);
+      if (self->reader != NULL
+          && !polku_store_exec (self->reader, "PRAGMA query_only = 1;",
+                                _("Setting up the database"), &reader_error))
+        {
+          sqlite3_close_v2 (self->reader);
+          self->reader = NULL;
+        }
+      if (self->reader != NULL)
+        polku_store_cache_attach (self->reader);
+      else
+        g_debug ("No reader connection: %s", reader_error->message);
+    }
   if (!is_new)
     check_integrity_when_due (self);
 
@@ -824,9 +874,20 @@ polku_store_close (PolkuStore *self)
 {
   g_return_if_fail (POLKU_IS_STORE (self));
 
+  /* The store's lock first, then the reader's: the order of a write body that reads on the
+   * reader (nobody holding the reader's lock waits for the store's). */
   g_rec_mutex_lock (&self->lock);
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader != NULL)
+    {
+      polku_store_cache_detach (self->reader);
+      sqlite3_close_v2 (self->reader);
+      self->reader = NULL;
+    }
+  g_mutex_unlock (&self->reader_lock);
   if (self->db != NULL)
     {
+      polku_store_cache_detach (self->db);
       sqlite3_close_v2 (self->db);
       g_atomic_pointer_set (&self->db, NULL);
     }
@@ -919,6 +980,43 @@ polku_store_begin_use (PolkuStore  *self,
   return self->db;
 }
 
+/**
+ * polku_store_begin_read:
+ *
+ * The connection for a long read that changes nothing (see polku-store-private.h): the
+ * store's reader, under its own lock, so that the store's lock stays free for the window
+ * and for writes. Falls back to polku_store_begin_use () when the store has no reader.
+ *
+ * Returns: (transfer none): the connection, or %NULL with @error set when the store is
+ *   closed
+ */
+sqlite3 *
+polku_store_begin_read (PolkuStore  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader != NULL)
+    return self->reader;
+  g_mutex_unlock (&self->reader_lock);
+  return polku_store_begin_use (self, error);
+}
+
+void
+polku_store_end_read (PolkuStore *self,
+                      sqlite3    *db)
+{
+  g_return_if_fail (POLKU_IS_STORE (self));
+
+  /* The reader is set only at the open and cleared under reader_lock, which this thread
+   * holds when @db is the reader. */
+  if (db != NULL && db == self->reader)
+    g_mutex_unlock (&self->reader_lock);
+  else
+    polku_store_end_use (self);
+}
+
 const char *
 polku_store_get_actor_locked (PolkuStore *self)
 {
@@ -959,23 +1057,25 @@ read_anchor_file (PolkuStore *self)
  * follows was synced first (synchronous = FULL), so after a crash the anchor is at most
  * behind the log, or unreadable (verify then says it cannot prove the end), never ahead. */
 static void
-write_audit_anchor (PolkuStore *self,
-                    const char *checked)
+write_anchor_file (PolkuStore *self,
+                   const char *checked,
+                   gint64      seq,
+                   const char *hash)
 {
-  g_autoptr(GKeyFile) keyfile = read_anchor_file (self);
+  g_autoptr(GKeyFile) keyfile = NULL;
   g_autofree char *path = anchor_path (self);
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
+  g_mutex_lock (&self->anchor_lock);
+  keyfile = read_anchor_file (self);
   if (keyfile == NULL)
     keyfile = g_key_file_new ();
-  /* Inside a batch the pending head is not committed yet: never anchor it early. */
-  if (self->pending_seq > 0 && self->batch_depth == 0
-      && self->pending_seq > g_key_file_get_int64 (keyfile, "Audit", "seq", NULL))
+  if (seq > 0 && seq > g_key_file_get_int64 (keyfile, "Audit", "seq", NULL))
     {
-      g_key_file_set_int64 (keyfile, "Audit", "seq", self->pending_seq);
-      g_key_file_set_string (keyfile, "Audit", "hash", self->pending_hash);
+      g_key_file_set_int64 (keyfile, "Audit", "seq", seq);
+      g_key_file_set_string (keyfile, "Audit", "hash", hash);
     }
   if (checked != NULL)
     g_key_file_set_string (keyfile, "Integrity", "checked", checked);
@@ -983,6 +1083,19 @@ write_audit_anchor (PolkuStore *self,
   if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE,
                                  0600, &local_error))
     g_debug ("Could not write the audit anchor: %s", local_error->message);
+  g_mutex_unlock (&self->anchor_lock);
+}
+
+/* The pending audit head, with the store's lock held. Inside a batch the pending head is not
+ * committed yet: never anchor it early. */
+static void
+write_audit_anchor (PolkuStore *self,
+                    const char *checked)
+{
+  gboolean anchor_head = self->pending_seq > 0 && self->batch_depth == 0;
+
+  write_anchor_file (self, checked, anchor_head ? self->pending_seq : 0,
+                     anchor_head ? self->pending_hash : NULL);
 }
 
 void
@@ -1021,12 +1134,14 @@ polku_store_read_audit_anchor (PolkuStore  *self,
 
 /* PRAGMA quick_check reads every page, so SQLCipher checks every page's HMAC: a flipped
  * byte anywhere fails it. SQLCipher 4 adds cipher_integrity_check, which also names the
- * page. Both return "ok" (or no rows) when all is well. Runs with the lock held. */
+ * page. Both return "ok" (or no rows) when all is well. Runs on @db, held by the caller (the
+ * reader: a county's file takes seconds, and the store's lock stays free meanwhile). */
 static char *
-integrity_problem_locked (PolkuStore *self)
+integrity_problem (sqlite3 *db,
+                   int      cipher_major)
 {
   const char *pragmas[] = { "PRAGMA quick_check;",
-                            self->cipher_major >= 4 ? "PRAGMA cipher_integrity_check;" : NULL };
+                            cipher_major >= 4 ? "PRAGMA cipher_integrity_check;" : NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (pragmas) && pragmas[i] != NULL; i++)
     {
@@ -1034,7 +1149,7 @@ integrity_problem_locked (PolkuStore *self)
       char *problem = NULL;
       int rc;
 
-      rc = sqlite3_prepare_v2 (self->db, pragmas[i], -1, &stmt, NULL);
+      rc = sqlite3_prepare_v2 (db, pragmas[i], -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         rc = SQLITE_ROW;
       while (rc == SQLITE_ROW && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1045,7 +1160,7 @@ integrity_problem_locked (PolkuStore *self)
             problem = g_strdup (text != NULL ? text : "?");
         }
       if (problem == NULL && rc != SQLITE_DONE)
-        problem = g_strdup (sqlite3_errmsg (self->db));
+        problem = g_strdup (sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       if (problem != NULL)
         return problem;
@@ -1065,19 +1180,28 @@ polku_store_check_integrity (PolkuStore  *self,
                              GError     **error)
 {
   g_autofree char *problem = NULL;
+  sqlite3 *db;
 
-  if (polku_store_begin_use (self, error) == NULL)
+  db = polku_store_begin_read (self, error);
+  if (db == NULL)
     return FALSE;
-  problem = integrity_problem_locked (self);
+  problem = integrity_problem (db, self->cipher_major);
+  polku_store_end_read (self, db);
+
+  /* Without the store's lock: the anchor file has its own, and damage is only ever set. */
   if (problem == NULL)
     {
       g_autofree char *now = polku_date_now_stamp ();
 
-      write_audit_anchor (self, now);
+      write_anchor_file (self, now, 0, NULL);
     }
-  else if (self->damage == NULL)
-    g_atomic_pointer_set (&self->damage, g_strdup (problem));
-  polku_store_end_use (self);
+  else
+    {
+      char *damage = g_strdup (problem);
+
+      if (!g_atomic_pointer_compare_and_exchange (&self->damage, NULL, damage))
+        g_free (damage);
+    }
 
   if (problem != NULL)
     {
@@ -1203,6 +1327,22 @@ polku_store_write (PolkuStore          *self,
                      "be read stays readable."), self->damage);
       return FALSE;
     }
+  if (self->batch_depth > 0 && self->batch_whole)
+    {
+      /* No savepoint: a failed write leaves its half in the transaction, so the batch
+       * cannot commit any more. */
+      if (self->batch_failed)
+        {
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                       _("An earlier change of this batch failed, so the batch is undone. "
+                         "Nothing was changed."));
+          ok = FALSE;
+        }
+      else if (!(ok = body (self, db, data, error)))
+        self->batch_failed = TRUE;
+      polku_store_end_use (self);
+      return ok;
+    }
   if (self->batch_depth > 0)
     {
       ok = write_in_batch (self, db, body, data, error);
@@ -1219,29 +1359,17 @@ polku_store_write (PolkuStore          *self,
   return ok;
 }
 
-/**
- * polku_store_run_batch:
- * @func: makes the batch's changes through the usual calls (every polku_store_write ())
- * @data: for @func
- *
- * Runs @func in one write transaction that holds the store's lock throughout: each change
- * @func makes (each with its audit entry, as always) is a savepoint instead of a
- * transaction of its own, so a thousand changes cost one commit. When @func returns FALSE,
- * or the commit fails, every change of the batch is rolled back; the lock is let go
- * whatever happens. Other threads wait for the whole batch, so keep batches short (a few
- * hundred clients of demo data, not a county). Batches do not nest: a batch started inside
- * another fails and changes nothing, and the outer one goes on.
- *
- * Returns: TRUE when @func succeeded and the batch was committed
- */
-gboolean
-polku_store_run_batch (PolkuStore           *self,
-                       PolkuStoreBatchFunc   func,
-                       gpointer              data,
-                       GError              **error)
+/* One transaction for the changes @func makes; @whole: without a savepoint per change. */
+static gboolean
+run_batch (PolkuStore           *self,
+           gboolean              whole,
+           PolkuStoreBatchFunc   func,
+           gpointer              data,
+           GError              **error)
 {
   sqlite3 *db;
   gboolean ok;
+  int cache_size;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -1274,18 +1402,85 @@ polku_store_run_batch (PolkuStore           *self,
     }
   self->batch_depth = 1;
   self->savepoint = 0;
+  self->batch_whole = whole;
+  self->batch_failed = FALSE;
+  cache_size = get_int_pragma (db, "PRAGMA cache_size;");
+  sqlite3_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (BATCH_CACHE_KIB) ";", NULL, NULL, NULL);
   ok = func (self, data, error);
+  if (ok && self->batch_failed)
+    {
+      /* @func went on after a failed write, whose half cannot be committed. */
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("A change of the batch failed, so the whole batch was undone. Nothing "
+                     "was changed."));
+      ok = FALSE;
+    }
   if (!ok && error != NULL && *error == NULL)
     g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
                  _("A batch of changes failed. Nothing was changed."));
   self->batch_depth = 0;
+  self->batch_whole = FALSE;
+  self->batch_failed = FALSE;
   ok = end_write (db, ok, error);
+  if (cache_size != -1)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d;", cache_size);
+
+      sqlite3_exec (db, restore, NULL, NULL, NULL);
+    }
   if (ok && self->pending_seq > 0)
     write_audit_anchor (self, NULL);
   self->pending_seq = 0;
   g_clear_pointer (&self->pending_hash, g_free);
   polku_store_end_use (self);
   return ok;
+}
+
+/**
+ * polku_store_run_batch:
+ * @func: makes the batch's changes through the usual calls (every polku_store_write ())
+ * @data: for @func
+ *
+ * Runs @func in one write transaction that holds the store's lock throughout: each change
+ * @func makes (each with its audit entry, as always) is a savepoint instead of a
+ * transaction of its own, so a thousand changes cost one commit. When @func returns FALSE,
+ * or the commit fails, every change of the batch is rolled back; the lock is let go
+ * whatever happens. Other threads wait for the whole batch, so keep batches short (a few
+ * hundred clients of demo data, not a county). Batches do not nest: a batch started inside
+ * another fails and changes nothing, and the outer one goes on.
+ *
+ * Returns: TRUE when @func succeeded and the batch was committed
+ */
+gboolean
+polku_store_run_batch (PolkuStore           *self,
+                       PolkuStoreBatchFunc   func,
+                       gpointer              data,
+                       GError              **error)
+{
+  return run_batch (self, FALSE, func, data, error);
+}
+
+/**
+ * polku_store_run_batch_whole:
+ * @func: makes the batch's changes through the usual calls
+ * @data: for @func
+ *
+ * polku_store_run_batch () without a savepoint per change: the batch goes whole or not at
+ * all. The first change that fails makes the batch fail (every later change is refused, and
+ * the batch rolls back even when @func returns TRUE). A savepoint costs more than it seems
+ * with SQLCipher 3: every page a change touches is encrypted once more into the savepoint's
+ * journal. For bulk writes that cannot fail half-way (the demo data), not for changes a
+ * person makes.
+ *
+ * Returns: TRUE when @func and every change succeeded and the batch was committed
+ */
+gboolean
+polku_store_run_batch_whole (PolkuStore           *self,
+                             PolkuStoreBatchFunc   func,
+                             gpointer              data,
+                             GError              **error)
+{
+  return run_batch (self, TRUE, func, data, error);
 }
 
 typedef struct

@@ -68,5 +68,10 @@ gboolean     polku_store_run_batch            (PolkuStore    *self,
                                                PolkuStoreBatchFunc func,
                                                gpointer       data,
                                                GError       **error);
+/* The same without a savepoint per change: the first failed change fails the batch. */
+gboolean     polku_store_run_batch_whole      (PolkuStore    *self,
+                                               PolkuStoreBatchFunc func,
+                                               gpointer       data,
+                                               GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,290 @@
+/* test-client-list.c: the client list at size: a first screenful and then the whole list,
+ * the list kept in order without a sorter, the selection following a moved client, the
+ * queue's rows only while it is shown, no read of the caseload at a selection
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "polku-case-store.h"
+#include "polku-client-list-private.h"
+#include "polku-client-store.h"
+#include "polku-window-private.h"
+#include "test-helpers.h"
+
+/* More than the first screenful the list reads before the rest (30). */
+#define N_CLIENTS 60
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  PolkuWindow  *window;
+  GArray       *counts;   /* the visible rows' number at each change while loading */
+} Fixture;
+
+static gboolean
+window_settled (gpointer data)
+{
+  return polku_window_get_settled (data);
+}
+
+static void
+on_visible_changed (GListModel *visible,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    Fixture    *fixture)
+{
+  guint n = g_list_model_get_n_items (visible);
+
+  g_array_append_val (fixture->counts, n);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  fixture->store = test_make_store (N_CLIENTS, &fixture->dir, &fixture->profile);
+  fixture->window = polku_window_new_with_store (NULL, fixture->profile, fixture->store);
+  g_signal_connect (polku_window_get_visible_clients (fixture->window), "items-changed",
+                    G_CALLBACK (on_visible_changed), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_wait_until (window_settled, fixture->window, 20000, "the clients are loaded");
+  g_signal_handlers_disconnect_by_func (polku_window_get_visible_clients (fixture->window),
+                                        on_visible_changed, fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_destroy_window (GTK_WINDOW (fixture->window));
+  if (polku_store_is_open (fixture->store))
+    polku_store_close (fixture->store);
+  test_release_store (&fixture->store);
+  g_clear_object (&fixture->profile);
+  test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->counts, g_array_unref);
+}
+
+static PolkuClientList *
+list_of (Fixture *fixture)
+{
+  return polku_window_get_client_list (fixture->window);
+}
+
+/* Every client of @model in polku_client_compare ()'s order. */
+static void
+assert_in_order (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(PolkuClient) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(PolkuClient) b = g_list_model_get_item (model, i);
+
+      if (polku_client_compare (a, b) >= 0)
+        g_error ("Clients %u and %u are out of order", i - 1, i);
+    }
+}
+
+static guint
+n_not_archived (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) clients = polku_client_store_list (fixture->store, FALSE, NULL);
+
+  g_assert_nonnull (clients);
+  return clients->len;
+}
+
+/* The store's first page: at most the limit, archived clients too, in the index's order. */
+static void
+test_store_first (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = polku_client_store_list (fixture->store, TRUE, &error);
+  g_autoptr(GPtrArray) first = polku_client_store_list_first (fixture->store, 7, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 7);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (polku_client_get_id (g_ptr_array_index (first, i)), ==,
+                     polku_client_get_id (g_ptr_array_index (all, i)));
+  g_clear_pointer (&first, g_ptr_array_unref);
+  first = polku_client_store_list_first (fixture->store, N_CLIENTS + 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, N_CLIENTS);
+}
+
+/* The first frame never waits for every client: a screenful shows first, then the rest
+ * takes its place, in the list's order. */
+static void
+test_first_page_then_all (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  guint first_shown = 0;
+
+  for (guint i = 0; i < fixture->counts->len && first_shown == 0; i++)
+    first_shown = g_array_index (fixture->counts, guint, i);
+  g_assert_cmpuint (first_shown, >, 0);
+  g_assert_cmpuint (first_shown, <, n_not_archived (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, n_not_archived (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (polku_window_get_all_clients (fixture->window)),
+                    ==, N_CLIENTS);
+  g_assert_cmpstr (polku_window_get_list_state (fixture->window), ==, "list");
+  assert_in_order (polku_window_get_all_clients (fixture->window));
+  assert_in_order (visible);
+}
+
+/* A new client is placed in order; a renamed one moves, and the selection follows it. */
+static void
+test_order_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PolkuClientList *list = list_of (fixture);
+  GListModel *all = polku_window_get_all_clients (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  g_autoptr(PolkuClient) added = polku_client_new ();
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "Ahonen", "Zetterberg", "Mäkinen", "Aaltonen",
+                                         "Öhman", NULL };
+
+  polku_client_set_given_name (added, "Matti");
+  polku_client_set_family_name (added, "Mäkelä");
+  g_assert_true (polku_client_store_save (fixture->store, added, &error));
+  g_assert_no_error (error);
+  polku_client_list_add_client (list, added);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, N_CLIENTS + 1);
+  assert_in_order (all);
+  test_wait_until (window_settled, fixture->window, 5000, "the counts are read");
+
+  g_assert_true (polku_client_list_select_client (list, polku_client_get_id (added), FALSE));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      polku_client_set_family_name (added, names[i]);
+      g_assert_true (polku_client_store_save (fixture->store, added, &error));
+      g_assert_no_error (error);
+      polku_client_list_refresh_client (list, added);
+      assert_in_order (all);
+      assert_in_order (visible);
+      g_assert_true (polku_client_list_get_selected_client (list) == added);
+      test_wait_until (window_settled, fixture->window, 5000, "the counts are read");
+    }
+
+  /* Archived: hidden (archived clients are not shown), still in its place among all. */
+  g_assert_true (polku_client_store_set_archived (fixture->store, added, TRUE, &error));
+  g_assert_no_error (error);
+  polku_client_list_refresh_client (list, added);
+  g_assert_true (g_list_store_find (G_LIST_STORE (all), added, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PolkuClient) client = g_list_model_get_item (visible, i);
+
+      g_assert_true (client != added);
+    }
+  assert_in_order (all);
+}
+
+/* A search filters the ordered list: what it shows stays in order. */
+static void
+test_search_in_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkEditable *entry = polku_window_get_search_entry (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  guint all = g_list_model_get_n_items (visible);
+
+  gtk_editable_set_text (entry, "a");
+  test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), <, all);
+  assert_in_order (visible);
+  gtk_editable_set_text (entry, "");
+  test_wait_until (window_settled, fixture->window, 5000, "the search is cleared");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, all);
+  assert_in_order (visible);
+}
+
+/* Choosing a client reads neither the caseload nor the queue (at county size the page
+ * waited for them); the queue's rows exist only while it is shown. */
+static void
+test_queue_rows_and_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PolkuClientList *list = list_of (fixture);
+  GtkToggleButton *queue_button = polku_client_list_get_queue_button (list);
+  GtkListBox *queue_list = polku_client_list_get_queue_list (list);
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (polku_window_get_visible_clients (fixture->window));
+  g_autoptr(PolkuClient) waiting = polku_client_new ();
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_waiting;
+
+  /* One more identified client, with no coordinator: the queue is not empty. */
+  polku_client_set_given_name (waiting, "Waltteri");
+  polku_client_set_family_name (waiting, "Odottaja");
+  g_assert_true (polku_client_store_save (fixture->store, waiting, &error));
+  kase = polku_case_store_open (fixture->store, polku_client_get_id (waiting), NULL, &error);
+  g_assert_no_error (error);
+  polku_client_list_add_client (list, waiting);
+  test_wait_until (window_settled, fixture->window, 5000, "the queue is read");
+  n_waiting = polku_client_list_get_queue (list)->len;
+  g_assert_cmpuint (n_waiting, >, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (queue_list, 0));
+
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (polku_client_list_get_settled (list));
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_true (polku_client_list_get_settled (list));
+
+  gtk_toggle_button_set_active (queue_button, TRUE);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (queue_list, n_waiting - 1));
+  test_wait_until (window_settled, fixture->window, 5000, "the queue is read again");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (queue_list, n_waiting - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (queue_list, n_waiting));
+  gtk_toggle_button_set_active (queue_button, FALSE);
+  g_assert_null (gtk_list_box_get_row_at_index (queue_list, 0));
+  g_assert_cmpuint (polku_client_list_get_queue (list)->len, ==, n_waiting);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
+
+  /* A private session bus that activates nothing (no Secret Service): see test-window.c. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/client-list/store-first", Fixture, NULL, fixture_set_up, test_store_first,
+              fixture_tear_down);
+  g_test_add ("/client-list/first-page-then-all", Fixture, NULL, fixture_set_up,
+              test_first_page_then_all, fixture_tear_down);
+  g_test_add ("/client-list/order-kept", Fixture, NULL, fixture_set_up, test_order_kept,
+              fixture_tear_down);
+  g_test_add ("/client-list/search-in-order", Fixture, NULL, fixture_set_up,
+              test_search_in_order, fixture_tear_down);
+  g_test_add ("/client-list/queue-rows-and-selection", Fixture, NULL, fixture_set_up,
+              test_queue_rows_and_selection, fixture_tear_down);
+
+  return g_test_run ();
+}

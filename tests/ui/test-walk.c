@@ -1,0 +1,585 @@
+/* test-walk.c: the Reports window, Preferences → Sync and the conflicts window as people use
+ * them, on a demo profile: what a walk through them in Finnish and Swedish, at 360 px and at a
+ * normal width, in the light and the dark style found wrong. Each window fits 360 px in
+ * Finnish and Swedish (the conflicts' three decisions did not); deciding a conflict with its
+ * own (focused) button leaves the focus on the next one (GTK criticised the card that was
+ * gone); the conflicts window opens with no value's text selected; Preferences → Sync shows
+ * the organisation chosen in full, and (under tests/sync/with-pouch.py --proxies) puts the
+ * focus on an untrusted certificate's fingerprint. The Reports window's own findings are in
+ * test-reports-window.c.
+ *
+ * POLKU_WALK_DIR=DIR writes every state checked there as PNG, to look at (with LANGUAGE=fi
+ * or sv, POLKU_WALK_DARK=1 for the dark style, POLKU_WALK_CLIENTS=N for a bigger profile).
+ *
+ * Copyright 2026 The Polku authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "polku-client-list.h"
+#include "polku-client-store.h"
+#include "polku-conflicts-window.h"
+#include "polku-plan-store.h"
+#include "polku-preferences-window.h"
+#include "polku-reports-window.h"
+#include "polku-store-private.h"
+#include "polku-sync-preferences.h"
+#include "polku-sync-store.h"
+#include "polku-window-private.h"
+#include "test-helpers.h"
+
+/* The widget as it is drawn, as PNG under $POLKU_WALK_DIR (nothing without it). */
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  const char *dir = g_getenv ("POLKU_WALK_DIR");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  test_spin (100);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cr = cairo_create (surface);
+  /* A part of a window has no background of its own. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  file = g_strdup_printf ("%s-%s-%s.png", name, language != NULL ? language : "en",
+                          adw_style_manager_get_dark (adw_style_manager_get_default ())
+                          ? "dark" : "light");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+typedef struct
+{
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *clients = g_getenv ("POLKU_WALK_CLIENTS");
+
+  f->store = test_make_store (clients != NULL ? (guint) g_ascii_strtoull (clients, NULL, 10)
+                                              : 12,
+                              &f->dir, &f->profile);
+  polku_store_set_actor (f->store, "Sanna Koivisto");
+  if (g_getenv ("POLKU_WALK_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  test_release_store (&f->store);
+  g_clear_object (&f->profile);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The innermost widget under @root that asks for more than @width px (to say what is too
+ * wide), or %NULL. */
+static GtkWidget *
+too_wide (GtkWidget *root,
+          int        width)
+{
+  int minimum;
+
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= width)
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = too_wide (child, width);
+
+      if (found != NULL)
+        return found;
+    }
+  return root;
+}
+
+/* @window, made 360 px wide, is no wider: nothing in it asks for more. */
+static void
+assert_fits_360 (GtkWidget  *window,
+                 const char *name)
+{
+  int minimum;
+
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  /* The X server answers the resize in its own time. */
+  while (gtk_widget_get_width (window) > 360 && g_get_monotonic_time () < deadline)
+    test_spin (20);
+  test_spin (100);
+  gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &minimum, NULL, NULL, NULL);
+  shoot (window, name);
+  if (minimum > 360 || gtk_widget_get_width (window) > 360)
+    {
+      GtkWidget *wide = too_wide (window, 300);
+
+      g_error ("%s in %s needs %d px, is %d px wide; %s “%s” asks for more than 300 px", name,
+               g_getenv ("LANGUAGE"), minimum, gtk_widget_get_width (window),
+               wide != NULL ? G_OBJECT_TYPE_NAME (wide) : "nothing",
+               GTK_IS_LABEL (wide) ? gtk_label_get_text (GTK_LABEL (wide)) : "");
+    }
+}
+
+/* The Reports window */
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !polku_reports_window_get_loading (data);
+}
+
+static GtkWidget *
+reports_window_with_results (Fixture *f)
+{
+  GtkWidget *window = polku_reports_window_new (NULL, f->store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (100);
+  shoot (window, "reports-empty");
+  g_assert_true (gtk_widget_activate_action (window, "reports.run", NULL));
+  shoot (window, "reports-running");
+  test_wait_until (not_loading, window, 60000, "the report is made");
+  test_spin (100);
+  shoot (window, "reports-done");
+  if (g_getenv ("POLKU_WALK_DIR") != NULL)
+    {
+      /* The results whole: the last part of the window's column (bar, its box, the box of
+       * the Make button, the column). */
+      GtkWidget *column = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (
+                            test_find_widget (window, GTK_TYPE_PROGRESS_BAR))));
+
+      shoot (gtk_widget_get_last_child (column), "reports-results");
+      /* The export's file chooser (GTK's own dialog without a portal). */
+      g_assert_true (gtk_widget_activate_action (window, "reports.export", "s", "csv"));
+      test_spin (500);
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+            if (GTK_IS_DIALOG (top) && gtk_widget_get_visible (top))
+              {
+                shoot (top, "reports-export");
+                gtk_dialog_response (GTK_DIALOG (top), GTK_RESPONSE_CANCEL);
+                break;
+              }
+          }
+        test_spin (100);
+      }
+    }
+  return window;
+}
+
+/* Preferences → Sync */
+
+static gboolean
+prefs_idle (gpointer data)
+{
+  return !polku_sync_preferences_get_busy (data);
+}
+
+static PolkuSyncPreferences *
+sync_page (GtkWidget *window)
+{
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "sync");
+  return POLKU_SYNC_PREFERENCES (test_find_widget (window, POLKU_TYPE_SYNC_PREFERENCES));
+}
+
+/* The row showing the fingerprint offered has the focus (it scrolled into sight). */
+static gboolean
+fingerprint_focused (gpointer window)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return ADW_IS_ACTION_ROW (focus)
+         && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (focus)),
+                       polku_sync_preferences_get_fingerprint (sync_page (window))) == 0;
+}
+
+/* The organisation chosen is the row's subtitle, whole, however long its name; what the
+ * choice means is said in the group's description. */
+static void
+test_sync_organisation (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (polku_preferences_window_new (NULL, f->profile));
+  PolkuSyncPreferences *page = sync_page (window);
+  AdwComboRow *row = polku_sync_preferences_get_organisation_row (page);
+  GListModel *model = adw_combo_row_get_model (row);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (
+                                                        GTK_WIDGET (row),
+                                                        ADW_TYPE_PREFERENCES_GROUP));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      adw_combo_row_set_selected (row, i);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       gtk_string_object_get_string (item));
+    }
+  g_assert_cmpint (adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (row)), ==, 0);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group),
+                            _("A coordinator syncs every shared plan; clinic staff sync the "
+                              "plans shared with their organisation.")));
+
+  /* A bad address: the reason under the fields; then an unreachable server. */
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), "sync.example.fi");
+  gtk_editable_set_text (polku_sync_preferences_get_account_row (page), "sanna.koivisto");
+  g_assert_false (polku_sync_preferences_save (page));
+  shoot (window, "sync-bad-url");
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), "https://127.0.0.1:9");
+  gtk_editable_set_text (polku_sync_preferences_get_password_row (page), "salasana");
+  polku_sync_preferences_test_connection (page);
+  shoot (window, "sync-testing");
+  test_wait_until (prefs_idle, page, 20000, "the test is over");
+  g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  shoot (window, "sync-unreachable");
+
+  /* Under tests/sync/with-pouch.py --proxies: a self-signed certificate offered for trust,
+   * its fingerprint's row given the focus (in sight), then trusted. */
+  if (g_getenv ("POLKU_TEST_TLS_PROXY_URL") != NULL)
+    {
+      gtk_editable_set_text (polku_sync_preferences_get_server_row (page),
+                             g_getenv ("POLKU_TEST_TLS_PROXY_URL"));
+      gtk_editable_set_text (polku_sync_preferences_get_account_row (page),
+                             g_getenv ("POLKU_TEST_COUCH_ADMIN"));
+      gtk_editable_set_text (polku_sync_preferences_get_password_row (page),
+                             g_getenv ("POLKU_TEST_COUCH_PASSWORD"));
+      polku_sync_preferences_test_connection (page);
+      test_wait_until (prefs_idle, page, 20000, "the test is over");
+      g_assert_nonnull (polku_sync_preferences_get_fingerprint (page));
+      test_wait_until (fingerprint_focused, window, 5000, "the fingerprint has the focus");
+      shoot (window, "sync-certificate");
+      assert_fits_360 (window, "sync-certificate-360");
+      gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+      g_assert_true (polku_sync_preferences_trust_certificate (page));
+      polku_sync_preferences_test_connection (page);
+      test_wait_until (prefs_idle, page, 20000, "the test is over");
+      shoot (window, "sync-trusted");
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+      test_spin (200);
+      shoot (window, "sync-trusted-360");
+    }
+  test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The conflicts window */
+
+typedef struct
+{
+  const char *client_id;
+  const char *path;
+  JsonNode   *base;
+  JsonNode   *local;
+  JsonNode   *remote;
+  char       *id;
+} Conflict;
+
+static gboolean
+queue_conflict (PolkuStore  *store,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  Conflict *c = data;
+
+  return polku_sync_store_add_conflict_locked (db, NULL, c->client_id, "polku-walk", c->path,
+                                               c->base, c->local, c->remote,
+                                               "Sanna Koivisto (Kuopion hyvinvointialue)",
+                                               "2026-11-30T09:00:00.000Z",
+                                               "Pekka Lehtonen (Kuopion terveyskeskus)",
+                                               "2026-12-01T14:30:00.000Z", "2-walk",
+                                               &c->id, error);
+}
+
+static char *
+queue (PolkuStore *store,
+       const char *client_id,
+       const char *path,
+       const char *base,
+       const char *local,
+       const char *remote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) b = base != NULL ? json_from_string (base, NULL) : NULL;
+  g_autoptr(JsonNode) l = local != NULL ? json_from_string (local, NULL) : NULL;
+  g_autoptr(JsonNode) r = remote != NULL ? json_from_string (remote, NULL) : NULL;
+  Conflict c = { client_id, path, b, l, r, NULL };
+
+  g_assert_true (polku_store_write (store, queue_conflict, &c, &error));
+  g_assert_no_error (error);
+  return c.id;
+}
+
+static PolkuClient *
+client_with_goals (PolkuStore *store,
+                   JsonObject **out_goal)
+{
+  g_autoptr(GPtrArray) clients = polku_client_store_list (store, TRUE, NULL);
+  static JsonNode *kept;
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+      JsonNode *plan = polku_plan_store_load (store, polku_client_get_id (client), NULL, NULL);
+      JsonArray *goals = plan != NULL ? json_object_get_array_member (json_node_get_object (plan),
+                                                                      "goals") : NULL;
+
+      if (goals != NULL && json_array_get_length (goals) > 0)
+        {
+          g_clear_pointer (&kept, json_node_unref);
+          kept = plan;
+          *out_goal = json_array_get_object_element (goals, 0);
+          return g_object_ref (client);
+        }
+      g_clear_pointer (&plan, json_node_unref);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Three conflicts of one client: a goal's text, the client's own view, a goal deleted here
+ * and edited there. */
+static void
+add_conflicts (Fixture *f,
+               char    *ids[3])
+{
+  JsonObject *goal = NULL;
+  g_autoptr(PolkuClient) client = client_with_goals (f->store, &goal);
+  const char *id = polku_client_get_id (client);
+  const char *goal_id = json_object_get_string_member (goal, "id");
+  g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
+  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", goal_id);
+
+  ids[0] = queue (f->store, id, text_path, "\"Asun omassa kodissani\"",
+                  "\"Asun omassa kodissani kotihoidon tuella\"",
+                  "\"Muutan palvelutaloon keväällä\"");
+  ids[1] = queue (f->store, id, "plan/client_view", "\"Haluan pärjätä kotona.\"",
+                  "\"Haluan pärjätä kotona ja nähdä lapsenlapsia useammin.\"",
+                  "\"Haluan pärjätä kotona.\\nToivon apua siivoukseen ja kauppaan.\"");
+  ids[2] = queue (f->store, id, goal_path, "{\"id\": \"x\", \"text\": \"Liikun ulkona\"}",
+                  NULL, "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa\"}");
+}
+
+/* The button of @card (as laid out) whose action is @action. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Deciding with a card's own button, which has the focus as it is clicked: no critical when
+ * the card goes (G_DEBUG=fatal-warnings), and the focus is on the next card's first
+ * decision. The window opens with the focus there too, not in a value's selected text. */
+static void
+test_conflicts_focus (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *ids[3] = { NULL, NULL, NULL };
+  PolkuConflictsWindow *window;
+  GtkWidget *card, *keep, *focus;
+
+  add_conflicts (f, ids);
+  window = polku_conflicts_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (200);
+  shoot (GTK_WIDGET (window), "conflicts");
+  card = polku_conflicts_window_get_card (window, ids[0]);
+  g_assert_nonnull (card);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == find_button (card, "conflicts.edit"));
+
+  keep = find_button (card, "conflicts.keep");
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_grab_focus (keep));
+  g_signal_emit_by_name (keep, "clicked");
+  test_spin (200);
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 2);
+  g_assert_null (polku_conflicts_window_get_card (window, ids[0]));
+  card = polku_conflicts_window_get_card (window, ids[1]);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == find_button (card,
+                                                                             "conflicts.edit"));
+  shoot (GTK_WIDGET (window), "conflicts-one-decided");
+
+  /* The last one too: then nothing open keeps the focus. */
+  g_assert_true (gtk_widget_grab_focus (find_button (card, "conflicts.take")));
+  g_signal_emit_by_name (find_button (card, "conflicts.take"), "clicked");
+  test_spin (100);
+  card = polku_conflicts_window_get_card (window, ids[2]);
+  g_signal_emit_by_name (find_button (card, "conflicts.keep"), "clicked");
+  test_spin (100);
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 0);
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+  test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The overview's banner, as a coordinator sees it (only looked at). */
+static void
+shoot_overview (Fixture    *f,
+                const char *client_id)
+{
+  PolkuWindow *main_window;
+
+  if (g_getenv ("POLKU_WALK_DIR") == NULL)
+    return;
+  main_window = polku_window_new_with_store (NULL, f->profile, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (main_window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (main_window));
+  test_wait_until ((TestCondition) polku_window_get_settled, main_window, 10000,
+                   "the clients are loaded");
+  g_assert_true (polku_client_list_select_client (polku_window_get_client_list (main_window),
+                                                  client_id, FALSE));
+  test_spin (300);
+  test_wait_tree_loaded (GTK_WIDGET (main_window));
+  shoot (GTK_WIDGET (main_window), "overview-banner");
+  /* Destroying the window locks the store. */
+  test_destroy_window (GTK_WINDOW (main_window));
+}
+
+/* Each window fits 360 px in Finnish and in Swedish (the translations are longer than the
+ * English, and the conflicts' three decisions in a row were not). */
+static void
+test_narrow_languages (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const languages[] = { "fi", "sv" };
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *ids[3] = { NULL, NULL, NULL };
+  g_autofree char *client_id = NULL;
+  char *last = NULL;
+
+  add_conflicts (f, ids);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      GtkWidget *window;
+
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      /* glibc keeps the messages already looked up until the locale is set again. */
+      setlocale (LC_ALL, "");
+      /* The build's catalogs are there, and this language's: not English, not the last. */
+      g_assert_cmpstr (_("Who Is Counted"), !=, "Who Is Counted");
+      g_assert_cmpstr (_("Who Is Counted"), !=, last);
+      g_free (last);
+      last = g_strdup (_("Who Is Counted"));
+
+      window = GTK_WIDGET (polku_conflicts_window_new (NULL, f->store, NULL));
+      gtk_window_present (GTK_WINDOW (window));
+      assert_fits_360 (window, "conflicts-360");
+      /* The decisions now one under the other: the keyboard is on one of those shown (the
+       * squeezer moves it from the row of them, which is hidden). */
+      g_assert_true (GTK_IS_BUTTON (gtk_window_get_focus (GTK_WINDOW (window))));
+      g_assert_true (gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (window))));
+      test_destroy_window (GTK_WINDOW (window));
+
+      window = GTK_WIDGET (polku_preferences_window_new (NULL, f->profile));
+      gtk_window_present (GTK_WINDOW (window));
+      sync_page (window);
+      assert_fits_360 (window, "sync-360");
+      test_destroy_window (GTK_WINDOW (window));
+
+      window = reports_window_with_results (f);
+      assert_fits_360 (window, "reports-360");
+      test_destroy_window (GTK_WINDOW (window));
+    }
+  g_free (last);
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+
+  {
+    g_autoptr(GPtrArray) open = polku_sync_conflict_list (f->store, NULL, FALSE, NULL);
+
+    g_assert_nonnull (open);
+    g_assert_cmpuint (open->len, ==, 3);
+    client_id = g_strdup (polku_sync_conflict_get_client_id (g_ptr_array_index (open, 0)));
+  }
+  shoot_overview (f, client_id);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("POLKU_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  ADD ("/walk/sync-organisation", test_sync_organisation);
+  ADD ("/walk/conflicts-focus", test_conflicts_focus);
+  ADD ("/walk/narrow-languages", test_narrow_languages);
+
+  return g_test_run ();
+}
