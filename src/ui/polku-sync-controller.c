@@ -239,6 +239,33 @@ settle_state (PolkuSyncController *self)
     set_state (self, POLKU_SYNC_STATE_IDLE, NULL);
 }
 
+/* When the last sync with the server of the settings ran to its end, as the store's audit
+ * log has it (a sync before this unlocking, or in another window or polku-cli). */
+static void
+read_last_synced (PolkuSyncController *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDateTime *when = NULL;
+
+  if (self->store != NULL && self->settings != NULL && polku_store_is_open (self->store))
+    stamp = polku_sync_store_get_last_run (self->store, self->settings->server, &error);
+  if (error != NULL)
+    /* Not worth a dialog: the store may have just locked. */
+    g_debug ("Could not read when the last sync was: %s", error->message);
+  if (stamp != NULL)
+    utc = g_date_time_new_from_iso8601 (stamp, NULL);
+  if (utc != NULL)
+    when = g_date_time_to_local (utc);
+
+  if (when == NULL && self->last_synced == NULL)
+    return;
+  g_clear_pointer (&self->last_synced, g_date_time_unref);
+  self->last_synced = when;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
+}
+
 /* Reads the profile's settings; FALSE (and the state says why) when sync is not set up. */
 static gboolean
 load_settings (PolkuSyncController *self)
@@ -411,6 +438,8 @@ run_done (GObject      *source,
   if (result == NULL)
     {
       g_debug ("Sync failed: %s %d", g_quark_to_string (error->domain), error->code);
+      /* Nothing to tell of this run; when the last one went through still shows. */
+      self->has_summary = FALSE;
       if (is_network_error (error))
         set_state (self, POLKU_SYNC_STATE_OFFLINE, error->message);
       else
@@ -624,6 +653,7 @@ polku_sync_controller_start (PolkuSyncController *self,
   count_conflicts (self);
   if (load_settings (self))
     {
+      read_last_synced (self);
       if (!self->network_available)
         set_state (self, POLKU_SYNC_STATE_OFFLINE,
                    _("This computer has no network. Sync starts again when it is back."));
@@ -653,14 +683,15 @@ polku_sync_controller_stop (PolkuSyncController *self)
   cancel_run (self);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->last_synced, g_date_time_unref);
   self->has_summary = FALSE;
-  set_n_conflicts (self, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
+  /* The state first: a listener never sees "synced" without its time. */
   if (self->settings != NULL)
     set_state (self, POLKU_SYNC_STATE_IDLE, NULL);
   else
     set_state (self, POLKU_SYNC_STATE_NOT_SET_UP, NULL);
+  set_n_conflicts (self, 0);
+  g_clear_pointer (&self->last_synced, g_date_time_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
 }
 
 /* Preferences changed the server, the account or the organisation. */
@@ -686,7 +717,9 @@ polku_sync_controller_reload_settings (PolkuSyncController *self)
   if (!self->busy)
     {
       /* What the last run said was about the settings before. */
+      self->has_summary = FALSE;
       set_state (self, POLKU_SYNC_STATE_IDLE, NULL);
+      read_last_synced (self);
       settle_state (self);
     }
   if (!was_set_up)
@@ -780,7 +813,8 @@ polku_sync_controller_get_server (PolkuSyncController *self)
   return self->settings != NULL ? self->settings->server : NULL;
 }
 
-/* When the last run since unlocking went through (NULL before that). */
+/* When the last run with the server went through: this one, or as the audit log has it
+ * (NULL when never). */
 GDateTime *
 polku_sync_controller_get_last_synced (PolkuSyncController *self)
 {

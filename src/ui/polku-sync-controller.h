@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   POLKU_SYNC_STATE_NOT_SET_UP,  /* no server or account in the profile */
-  POLKU_SYNC_STATE_IDLE,        /* set up; not synced since the window was unlocked */
+  POLKU_SYNC_STATE_IDLE,        /* set up; never synced with this server */
   POLKU_SYNC_STATE_SYNCING,     /* a run in flight: see progress and progress-text */
   POLKU_SYNC_STATE_SYNCED,      /* the last run went through: see last-synced */
   POLKU_SYNC_STATE_OFFLINE,     /* no network, or the server did not answer */

@@ -99,7 +99,7 @@ update (PolkuSyncStatus *self)
       icon_name = "network-offline-symbolic";
       break;
     case POLKU_SYNC_STATE_IDLE:
-      title = g_strdup (_("Not synced since Polku was unlocked"));
+      title = g_strdup (_("Not synced yet"));
       break;
     case POLKU_SYNC_STATE_SYNCING:
       title = g_strdup (_("Syncing…"));
@@ -120,8 +120,9 @@ update (PolkuSyncStatus *self)
       icon_name = "network-offline-symbolic";
       break;
     case POLKU_SYNC_STATE_ERROR:
-      title = g_strdup (last != NULL ? _("Synced, but not everything went through")
-                                     : _("Sync failed"));
+      /* A run that went through with errors about single documents has its summary. */
+      title = g_strdup (summary != NULL ? _("Synced, but not everything went through")
+                                        : _("Sync failed"));
       icon_name = "dialog-warning-symbolic";
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
       break;

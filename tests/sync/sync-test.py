@@ -17,7 +17,9 @@ receives). Then, in order (each a TAP line):
   identity code; edits to different goals merge on both; the same field edited on both is
   the same conflict (same id) in both queues, decided on one side and closed on the other;
   a goal deleted on one side and edited on the other is a conflict; a third writer with
-  plain HTTP merges in; plan versions from sync carry "Name (organisation)"; the server
+  plain HTTP merges in; the team: added on either side (a clinic's edit goes back), a
+  changed responsible worker applied as periods, a member removed on the server leaving on
+  both sides, removed there and edited here a conflict; plan versions from sync carry "Name (organisation)"; the server
   killed mid-push and mid-pull, polku-cli killed mid-sync and the proxy cutting, truncating,
   garbling and failing answers, round after round: afterwards both sides hold the same plan,
   every goal each side added exactly once; a withdrawn consent and an expired one remove
@@ -416,9 +418,98 @@ def run(srv, proxy, root, rng):
           == "Haluan nukkua, sisar",
           "CouchDB's conflict is folded in and its losing revision deleted", doc)
 
+    team(srv, a, b, url, client, doc_id)
     fault_loop(srv, proxy, a, b, client, rng)
     removal(srv, a, b, url, today)
     errors(srv, proxy, a, b, url, client)
+
+
+def team_of(p, client):
+    return {m["id"]: m for m in p.json("team", "list", client, "--all", "--json")}
+
+
+def sync_entries(p, client, action):
+    return [e for e in p.json("audit", "list", client, "--json")
+            if e.get("action") == action and "origin=sync" in (e.get("detail") or "")]
+
+
+def admin_put(srv, db, doc):
+    status, answer = srv.request("PUT", "/%s/%s" % (db, doc["_id"]), doc)
+    if status not in (200, 201):
+        raise Failed("PUT %s: %d %s" % (doc["_id"], status, answer))
+
+
+def team(srv, a, b, url, client, doc_id):
+    """The team merges like the plan: added on either side, the responsible flag by the
+    team's rules, removed on the server and untouched here leaves, removed on the server and
+    edited here is a conflict."""
+    def add(p, person, responsible):
+        return p.json("team", "add", client, "--json", p.write_json("member.json", {
+            "person": person, "role": "sairaanhoitaja", "organisation": "Klinikka A",
+            "sector": "health", "responsible": responsible}))["id"]
+
+    m1 = add(a, "Riitta Vastuu", True)
+    m2 = add(a, "Pekka Perus", False)
+    a.sync(url)
+    b.sync(url)
+    tb = team_of(b, client)
+    check(tb.get(m1, {}).get("responsible") is True and tb.get(m2, {}).get("responsible") is False,
+          "the clinic takes in the team with its responsible worker", tb)
+
+    # A clinic's team edit goes back (the consent covers the team): a new member.
+    m3 = add(b, "Klinikan Kaisa", False)
+    r, s = b.sync(url)
+    check(s["pushed"] == 1, "the clinic pushes its team edit", r.stdout)
+    a.sync(url)
+    check(m3 in team_of(a, client) and team_of(a, client)[m3]["left_on"] is None,
+          "the clinic's new team member reaches the coordinator", team_of(a, client))
+
+    # The responsible flag, changed on one side, is applied on the other as periods.
+    a.run("team", "set-responsible", m2)
+    a.run("team", "unset-responsible", m1)
+    a.sync(url)
+    b.sync(url)
+    tb = team_of(b, client)
+    check(tb[m2]["responsible"] is True and tb[m1]["responsible"] is False
+          and len(sync_entries(b, client, "team.responsible")) >= 2
+          and len(sync_entries(b, client, "team.responsible_end")) >= 1,
+          "a changed responsible worker is applied on the other side, audited", tb)
+    history = b.json("team", "history", client, "--json")["responsible_history"]
+    check(any(h["member_id"] == m2 and h["ended_on"] is None
+              and h["set_by"] == "Sanna Koordinaattori" for h in history),
+          "the clinic's responsible period names who set it on the other side", history)
+
+    # Removed on the server by another writer, untouched here: leaves on both sides.
+    status, doc = admin_get(srv, "polku-clinic-a", doc_id)
+    doc["team"] = [m for m in doc["team"] if m["id"] != m1]
+    admin_put(srv, "polku-clinic-a", doc)
+    a.sync(url)
+    b.sync(url)
+    ta, tb = team_of(a, client), team_of(b, client)
+    check(ta[m1]["left_on"] is not None and tb[m1]["left_on"] is not None
+          and ta[m2]["left_on"] is None and len(sync_entries(a, client, "team.leave")) == 1,
+          "a member removed on the server leaves the team on both sides, audited", (ta, tb))
+
+    # Removed on the server, edited here (made a responsible worker): a conflict, kept.
+    status, doc = admin_get(srv, "polku-clinic-a", doc_id)
+    doc["team"] = [m for m in doc["team"] if m["id"] != m3]
+    admin_put(srv, "polku-clinic-a", doc)
+    a.run("team", "set-responsible", m3)
+    r, s = a.sync(url)
+    ca = a.conflicts()
+    check(s["conflicts"] == 1 and any(c["path"] == "team/" + m3 for c in ca)
+          and team_of(a, client)[m3]["left_on"] is None
+          and team_of(a, client)[m3]["responsible"] is True,
+          "removed on the server and edited here is a conflict; the member stays meanwhile",
+          (r.stdout, ca))
+    for c in ca:
+        a.run("conflicts", "resolve", c["id"], "--take", "local")
+    check(settle(url, [a, b]), "both sides settle after the team's changes")
+    ta, tb = team_of(a, client), team_of(b, client)
+    strip = ("created", "modified", "client_id")
+    check({k: {f: v for f, v in m.items() if f not in strip} for k, m in ta.items()}
+          == {k: {f: v for f, v in m.items() if f not in strip} for k, m in tb.items()},
+          "both sides hold the same team", (ta, tb))
 
 
 def fault_loop(srv, proxy, a, b, client, rng):

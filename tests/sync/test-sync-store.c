@@ -539,6 +539,282 @@ test_apply_new_client (Fixture       *f,
   g_assert_cmpuint (versions->len, ==, 1);
 }
 
+static PolkuTeamMember *
+add_member (Fixture    *f,
+            const char *person,
+            gboolean    responsible)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                   "client-id", client_id (f),
+                                                   "person", person,
+                                                   "role", "sosiaalityöntekijä",
+                                                   "organisation", "Hyvinvointialue",
+                                                   "sector", "social",
+                                                   "responsible", responsible,
+                                                   NULL);
+  PolkuTeamMember *member = polku_team_store_add (f->store, draft, &error);
+
+  g_assert_no_error (error);
+  return member;
+}
+
+/* A member as the shared document has it, with the same values as add_member (). */
+static void
+add_member_json (GString    *team,
+                 const char *id,
+                 const char *person,
+                 const char *joined_on,
+                 const char *left_on,
+                 gboolean    responsible)
+{
+  g_autofree char *left = left_on != NULL ? g_strdup_printf ("\"%s\"", left_on)
+                                          : g_strdup ("null");
+
+  g_string_append_printf (team, "%s{\"id\": \"%s\", \"person\": \"%s\","
+                          " \"role\": \"sosiaalityöntekijä\", \"organisation\": \"Hyvinvointialue\","
+                          " \"sector\": \"social\", \"contact\": null, \"joined_on\": \"%s\","
+                          " \"left_on\": %s, \"responsible\": %s}",
+                          team->len > 1 ? ", " : "", id, person, joined_on, left,
+                          responsible ? "true" : "false");
+}
+
+static PolkuTeamMember *
+find_member (Fixture    *f,
+             const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) team = polku_team_store_list (f->store, client_id (f), TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < team->len; i++)
+    if (g_str_equal (polku_team_member_get_id (team->pdata[i]), id))
+      return g_object_ref (team->pdata[i]);
+  return NULL;
+}
+
+/* How many entries of @action with "origin=sync" in their detail the client has. */
+static guint
+count_sync_entries (Fixture    *f,
+                    const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = polku_audit_list (f->store, client_id (f), &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (polku_audit_entry_get_action (entries->pdata[i]), action) == 0
+        && strstr (polku_audit_entry_get_detail (entries->pdata[i]), "origin=sync") != NULL)
+      n++;
+  return n;
+}
+
+static void
+apply_team (Fixture    *f,
+            GString    *team,
+            const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) doc = json_node_init_object (json_node_alloc (), json_object_new ());
+  ApplyData apply = { client_id (f), doc, author };
+
+  g_string_append (team, "]");
+  json_object_set_member (json_node_get_object (doc), "team", parse_json (team->str));
+  g_assert_true (polku_store_write (f->store, apply_body, &apply, &error));
+  g_assert_no_error (error);
+}
+
+/* The pulled team merges like every element: a member the document no longer lists leaves
+ * the team (the row stays, as history), the "responsible" flag names and ends responsible
+ * periods by the team's rules, a member who left on the other side leaves here, each with
+ * its audit entry; the same document again changes nothing. */
+static void
+test_apply_team (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *new_id = "99999999-9999-4999-8999-999999999999";
+  const char *author = "Minna Rautio (clinic-a)";
+  g_autoptr(PolkuTeamMember) a = add_member (f, "Anna Aalto", TRUE);
+  g_autoptr(PolkuTeamMember) b = add_member (f, "Bertta Berg", FALSE);
+  g_autoptr(PolkuTeamMember) d = add_member (f, "Daniel Dahl", FALSE);
+  g_autoptr(PolkuTeamMember) a2 = NULL;
+  g_autoptr(PolkuTeamMember) b2 = NULL;
+  g_autoptr(PolkuTeamMember) c2 = NULL;
+  g_autoptr(PolkuTeamMember) d2 = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) team = g_string_new ("[");
+  guint n_entries;
+
+  add_member_json (team, polku_team_member_get_id (a), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, polku_team_member_get_id (b), "Bertta Berg", f->today, NULL, TRUE);
+  add_member_json (team, new_id, "Cecilia Carlsson", f->today, NULL, TRUE);
+  apply_team (f, team, author);
+
+  a2 = find_member (f, polku_team_member_get_id (a));
+  b2 = find_member (f, polku_team_member_get_id (b));
+  c2 = find_member (f, new_id);
+  d2 = find_member (f, polku_team_member_get_id (d));
+  g_assert_nonnull (c2);
+  g_assert_false (polku_team_member_get_responsible (a2));
+  g_assert_true (polku_team_member_get_responsible (b2));
+  g_assert_true (polku_team_member_get_responsible (c2));
+  g_assert_null (polku_team_member_get_left_on (a2));
+  /* Not listed any more: left today, the row kept. */
+  g_assert_nonnull (d2);
+  g_assert_cmpstr (polku_team_member_get_left_on (d2), ==, f->today);
+  g_assert_cmpuint (count_sync_entries (f, "team.leave"), ==, 1);
+  g_assert_cmpuint (count_sync_entries (f, "team.add"), ==, 1);
+  g_assert_cmpuint (count_sync_entries (f, "team.responsible"), ==, 2);
+  g_assert_cmpuint (count_sync_entries (f, "team.responsible_end"), ==, 1);
+
+  /* The periods are data: who named the worker is the document's author. */
+  periods = polku_team_store_list_responsible (f->store, client_id (f), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      PolkuTeamResponsible *period = periods->pdata[i];
+
+      if (g_str_equal (polku_team_responsible_get_member_id (period),
+                       polku_team_member_get_id (a)))
+        g_assert_cmpstr (polku_team_responsible_get_ended_on (period), ==, f->today);
+      else
+        {
+          g_assert_null (polku_team_responsible_get_ended_on (period));
+          g_assert_cmpstr (polku_team_responsible_get_set_by (period), ==, author);
+        }
+    }
+
+  /* The same document again: nothing changes, nothing is recorded. */
+  g_string_assign (team, "[");
+  add_member_json (team, polku_team_member_get_id (a), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, polku_team_member_get_id (b), "Bertta Berg", f->today, NULL, TRUE);
+  add_member_json (team, new_id, "Cecilia Carlsson", f->today, NULL, TRUE);
+  add_member_json (team, polku_team_member_get_id (d), "Daniel Dahl", f->today, f->today, FALSE);
+  {
+    g_autoptr(GPtrArray) before = polku_audit_list (f->store, client_id (f), &error);
+    g_autoptr(GPtrArray) after = NULL;
+
+    n_entries = before->len;
+    apply_team (f, team, author);
+    after = polku_audit_list (f->store, client_id (f), &error);
+    g_assert_cmpuint (after->len, ==, n_entries);
+  }
+
+  /* B left on the other side: B leaves here and is no longer a responsible worker. */
+  g_string_assign (team, "[");
+  add_member_json (team, polku_team_member_get_id (a), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, polku_team_member_get_id (b), "Bertta Berg", f->today, f->today, TRUE);
+  add_member_json (team, new_id, "Cecilia Carlsson", f->today, NULL, TRUE);
+  add_member_json (team, polku_team_member_get_id (d), "Daniel Dahl", f->today, f->today, FALSE);
+  apply_team (f, team, author);
+  g_clear_object (&b2);
+  b2 = find_member (f, polku_team_member_get_id (b));
+  g_assert_cmpstr (polku_team_member_get_left_on (b2), ==, f->today);
+  g_assert_false (polku_team_member_get_responsible (b2));
+  g_assert_cmpuint (count_sync_entries (f, "team.leave"), ==, 2);
+}
+
+/* A clinic sends back what it received with its own edits: the client's names and the team
+ * as it holds them; the identity code and the consent stay as received. */
+static void
+test_build_received (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuTeamMember) member = add_member (f, "Anna Aalto", TRUE);
+  g_autofree char *base_text = g_strdup_printf (
+    "{\"type\": \"polku.shared-plan\", \"format\": 1,"
+    " \"client\": {\"id\": \"%s\", \"given_name\": \"Aino\", \"family_name\": \"Virtanen\","
+    "            \"birth_date\": null, \"identity_code\": \"131052-308T\"},"
+    " \"consent\": {\"id\": \"66666666-6666-4666-8666-666666666666\","
+    "             \"organisations\": [\"clinic-a\"], \"parts\": [\"goals\", \"team\"],"
+    "             \"given_on\": \"%s\", \"valid_until\": null, \"withdrawn_on\": null},"
+    " \"team\": []}", client_id (f), f->today);
+  g_autoptr(JsonNode) base = parse_json (base_text);
+  const char * const parts[] = { "goals", "team", NULL };
+  const char * const no_team[] = { "goals", NULL };
+  g_autoptr(JsonNode) doc = NULL;
+  g_autoptr(JsonNode) without = NULL;
+  JsonObject *client;
+  JsonArray *team;
+
+  polku_client_set_family_name (f->client, "Virtanen-Koski");
+  g_assert_true (polku_client_store_save (f->store, f->client, &error));
+  g_assert_no_error (error);
+
+  doc = polku_sync_doc_build_received (f->store, client_id (f), base, parts, &error);
+  g_assert_no_error (error);
+  client = json_object_get_object_member (json_node_get_object (doc), "client");
+  g_assert_cmpstr (json_object_get_string_member (client, "family_name"), ==, "Virtanen-Koski");
+  g_assert_cmpstr (json_object_get_string_member (client, "identity_code"), ==, "131052-308T");
+  team = json_object_get_array_member (json_node_get_object (doc), "team");
+  g_assert_cmpuint (json_array_get_length (team), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (team, 0), "id"),
+                   ==, polku_team_member_get_id (member));
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (team, 0),
+                                                 "responsible"));
+  g_assert_true (polku_sync_doc_validate (doc, &error));
+  g_assert_no_error (error);
+
+  /* A consent without the team: the team stays as received. */
+  without = polku_sync_doc_build_received (f->store, client_id (f), base, no_team, &error);
+  g_assert_no_error (error);
+  team = json_object_get_array_member (json_node_get_object (without), "team");
+  g_assert_cmpuint (json_array_get_length (team), ==, 0);
+}
+
+/* When the last sync that ran to its end was, for one server: the audit log's sync.run
+ * entries, a stopped run and other servers' left out. */
+static void
+test_last_run (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *last = NULL;
+  const char *done = NULL;
+
+  last = polku_sync_store_get_last_run (f->store, "https://sync.example", &error);
+  g_assert_no_error (error);
+  g_assert_null (last);
+
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_SYNC_RUN, NULL,
+                                     "server=https://sync.example databases=polku-care"
+                                     " pulled=1 pushed=0 removed=0 conflicts=0 errors=0",
+                                     &error));
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_SYNC_RUN, NULL,
+                                     "server=https://sync.example databases=polku-care"
+                                     " pulled=0 pushed=0 removed=0 conflicts=0 errors=0"
+                                     " stopped=1", &error));
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_SYNC_RUN, NULL,
+                                     "server=https://sync.example.org databases=polku-care"
+                                     " pulled=0 pushed=0 removed=0 conflicts=0 errors=0",
+                                     &error));
+  g_assert_no_error (error);
+
+  entries = polku_audit_list (f->store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *detail = polku_audit_entry_get_detail (entries->pdata[i]);
+
+      if (detail != NULL && g_str_has_prefix (detail, "server=https://sync.example databases=")
+          && !g_str_has_suffix (detail, "stopped=1"))
+        done = polku_audit_entry_get_time (entries->pdata[i]);
+    }
+  g_assert_nonnull (done);
+
+  last = polku_sync_store_get_last_run (f->store, "https://sync.example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (last, ==, done);
+  g_free (last);
+  last = polku_sync_store_get_last_run (f->store, "https://other.example", &error);
+  g_assert_no_error (error);
+  g_assert_null (last);
+}
+
 static void
 test_settings (Fixture       *f,
                gconstpointer  data)
@@ -615,6 +891,12 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/sync-store/apply-new-client", Fixture, NULL, fixture_setup,
               test_apply_new_client, fixture_teardown);
+  g_test_add ("/sync-store/apply-team", Fixture, NULL, fixture_setup, test_apply_team,
+              fixture_teardown);
+  g_test_add ("/sync-store/build-received", Fixture, NULL, fixture_setup, test_build_received,
+              fixture_teardown);
+  g_test_add ("/sync-store/last-run", Fixture, NULL, fixture_setup, test_last_run,
+              fixture_teardown);
   g_test_add ("/sync-store/settings", Fixture, NULL, fixture_setup, test_settings,
               fixture_teardown);
   g_test_add_func ("/sync-store/summary", test_summary);

@@ -318,8 +318,7 @@ test_status_states (void)
   save_settings (profile, closed, "koordinaattori", NULL);
   polku_sync_controller_settings_changed (polku_profile_get_id (profile));
   g_assert_cmpint (polku_sync_controller_get_state (controller), ==, POLKU_SYNC_STATE_IDLE);
-  g_assert_cmpstr (polku_sync_status_get_title (status), ==,
-                   "Not synced since Polku was unlocked");
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Not synced yet");
   g_assert_true (polku_sync_controller_sync_now (controller));
   g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
                    POLKU_SYNC_STATE_SYNCING);
@@ -370,6 +369,9 @@ test_status_states (void)
   save_settings (profile, couch_url, admin, NULL);
   store_password (profile, couch_url, admin, admin_password);
   polku_sync_controller_start (controller, profile, store);
+  /* Never synced with this server (the runs that failed do not count). */
+  g_assert_cmpint (polku_sync_controller_get_state (controller), ==, POLKU_SYNC_STATE_IDLE);
+  g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Not synced yet");
   g_assert_true (polku_sync_controller_sync_now (controller));
   wait_sync (controller);
   g_assert_cmpstr (polku_sync_controller_get_message (controller), ==, NULL);
@@ -378,6 +380,36 @@ test_status_states (void)
   g_assert_nonnull (strstr (polku_sync_status_get_summary (status), "0 plans received"));
   g_assert_nonnull (polku_sync_controller_get_last_synced (controller));
   g_assert_false (polku_sync_status_get_conflicts_shown (status));
+
+  /* Locked and unlocked again: before any new run, the status says when the last sync with
+   * this server was (the audit log's), not that there was none. */
+  {
+    g_autoptr(GDateTime) before = g_date_time_ref (
+      polku_sync_controller_get_last_synced (controller));
+    GDateTime *after;
+
+    polku_sync_controller_stop (controller);
+    g_assert_null (polku_sync_controller_get_last_synced (controller));
+    polku_sync_controller_start (controller, profile, store);
+    g_assert_false (polku_sync_controller_get_busy (controller));
+    g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                     POLKU_SYNC_STATE_SYNCED);
+    g_assert_true (g_str_has_prefix (polku_sync_status_get_title (status), "Synced "));
+    after = polku_sync_controller_get_last_synced (controller);
+    g_assert_nonnull (after);
+    /* The run's entry is written as it ends, just after the window noted the time. */
+    g_assert_cmpint (ABS (g_date_time_difference (after, before)), <, 5 * G_TIME_SPAN_SECOND);
+
+    /* Another server: never synced there. */
+    save_settings (profile, closed, "koordinaattori", NULL);
+    polku_sync_controller_settings_changed (polku_profile_get_id (profile));
+    g_assert_null (polku_sync_controller_get_last_synced (controller));
+    g_assert_cmpstr (polku_sync_status_get_title (status), ==, "Not synced yet");
+    save_settings (profile, couch_url, admin, NULL);
+    polku_sync_controller_settings_changed (polku_profile_get_id (profile));
+    g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                     POLKU_SYNC_STATE_SYNCED);
+  }
 
   /* A conflict waits: the header says so and offers the queue. */
   {

@@ -127,22 +127,58 @@ polku_team_store_list_responsible (PolkuStore  *store,
                                    _("Reading the responsible workers"), error);
 }
 
+/* The audit detail of a team change: "member=ID …", and "origin=…" when it came from
+ * elsewhere (sync). */
+static char *
+team_detail (const char *origin,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+team_detail (const char *origin,
+             const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (origin == NULL)
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s origin=%s", text, origin);
+}
+
+/* The later of two dates (YYYY-MM-DD compare as text); @b nullable. */
+static const char *
+later_date (const char *a,
+            const char *b)
+{
+  return b != NULL && strcmp (b, a) > 0 ? b : a;
+}
+
 static gboolean
-set_responsible_locked (PolkuStore  *store,
-                        sqlite3     *db,
-                        const char  *member_id,
-                        const char  *date,
-                        GError     **error)
+set_responsible_full_locked (PolkuStore  *store,
+                             sqlite3     *db,
+                             const char  *member_id,
+                             const char  *date,
+                             const char  *set_by,
+                             const char  *origin,
+                             GError     **error)
 {
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *today = NULL;
   g_autofree char *detail = NULL;
   const char *client_id;
 
   if (member == NULL)
     return FALSE;
   client_id = polku_team_member_get_client_id (member);
+  if (date == NULL)
+    date = later_date (today = polku_date_today (), polku_team_member_get_joined_on (member));
   if (polku_team_member_get_left_on (member) != NULL)
     return invalid (error, _("This person has left the team and cannot be a responsible "
                              "worker. Nothing was changed."));
@@ -160,19 +196,32 @@ set_responsible_locked (PolkuStore  *store,
                         " member_id, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5,"
                         " ?6);",
                         _("Naming the responsible worker"), error, 6, id, stamp, client_id,
-                        member_id, date, polku_store_get_actor_locked (store)))
+                        member_id, date,
+                        set_by != NULL ? set_by : polku_store_get_actor_locked (store)))
     return FALSE;
 
-  detail = g_strdup_printf ("member=%s period=%s", member_id, id);
+  detail = team_detail (origin, "member=%s period=%s", member_id, id);
   return polku_audit_append_locked (store, db, "team.responsible", client_id, detail, error);
 }
 
-/* Ends @member_id's open responsible period on @date; sets *@out_period to its id, or to
- * NULL when the member is not a responsible worker. */
+static gboolean
+set_responsible_locked (PolkuStore  *store,
+                        sqlite3     *db,
+                        const char  *member_id,
+                        const char  *date,
+                        GError     **error)
+{
+  return set_responsible_full_locked (store, db, member_id, date, NULL, NULL, error);
+}
+
+/* Ends @member_id's open responsible period on @date (with @clamp, on the day it started
+ * when @date is earlier); sets *@out_period to its id, or to NULL when the member is not a
+ * responsible worker. */
 static gboolean
 end_responsible_period_locked (sqlite3     *db,
                                const char  *member_id,
                                const char  *date,
+                               gboolean     clamp,
                                char       **out_period,
                                GError     **error)
 {
@@ -201,6 +250,8 @@ end_responsible_period_locked (sqlite3     *db,
   if (rc != SQLITE_ROW)
     return rc == SQLITE_DONE;
 
+  if (clamp)
+    date = later_date (date, started_on);
   if (strcmp (date, started_on) < 0)
     {
       g_set_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID,
@@ -219,27 +270,42 @@ end_responsible_period_locked (sqlite3     *db,
 }
 
 static gboolean
-unset_responsible_locked (PolkuStore  *store,
-                          sqlite3     *db,
-                          const char  *member_id,
-                          const char  *date,
-                          GError     **error)
+unset_responsible_full_locked (PolkuStore  *store,
+                               sqlite3     *db,
+                               const char  *member_id,
+                               const char  *date,
+                               const char  *origin,
+                               GError     **error)
 {
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
+  g_autofree char *today = NULL;
   g_autofree char *period = NULL;
   g_autofree char *detail = NULL;
+  gboolean clamp = date == NULL;
 
   if (member == NULL)
     return FALSE;
   if (!polku_team_member_get_responsible (member))
     return invalid (error, _("This person is not a responsible worker. Nothing was "
                              "changed."));
-  if (!end_responsible_period_locked (db, member_id, date, &period, error))
+  if (date == NULL)
+    date = today = polku_date_today ();
+  if (!end_responsible_period_locked (db, member_id, date, clamp, &period, error))
     return FALSE;
 
-  detail = g_strdup_printf ("member=%s period=%s", member_id, period);
+  detail = team_detail (origin, "member=%s period=%s", member_id, period);
   return polku_audit_append_locked (store, db, "team.responsible_end",
                                     polku_team_member_get_client_id (member), detail, error);
+}
+
+static gboolean
+unset_responsible_locked (PolkuStore  *store,
+                          sqlite3     *db,
+                          const char  *member_id,
+                          const char  *date,
+                          GError     **error)
+{
+  return unset_responsible_full_locked (store, db, member_id, date, NULL, error);
 }
 
 /* A member to add: @draft with its text fields cleaned. */
@@ -404,19 +470,24 @@ polku_team_store_unset_responsible (PolkuStore  *store,
 }
 
 static gboolean
-leave_locked (PolkuStore  *store,
-              sqlite3     *db,
-              const char  *member_id,
-              const char  *date,
-              GError     **error)
+leave_full_locked (PolkuStore  *store,
+                   sqlite3     *db,
+                   const char  *member_id,
+                   const char  *date,
+                   gboolean     clamp,
+                   const char  *origin,
+                   GError     **error)
 {
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
+  g_autofree char *today = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *period = NULL;
 
   if (member == NULL)
     return FALSE;
+  if (date == NULL)
+    date = later_date (today = polku_date_today (), polku_team_member_get_joined_on (member));
   if (polku_team_member_get_left_on (member) != NULL)
     return invalid (error, _("This person has left the team already."));
   if (strcmp (date, polku_team_member_get_joined_on (member)) < 0)
@@ -424,17 +495,27 @@ leave_locked (PolkuStore  *store,
 
   /* Who leaves the team stops being a responsible worker on the same day. Leaving is
    * allowed even for the last one: the overview then warns that no one is named. */
-  if (!end_responsible_period_locked (db, member_id, date, &period, error))
+  if (!end_responsible_period_locked (db, member_id, date, clamp, &period, error))
     return FALSE;
   if (!polku_store_run (db,
                         "UPDATE team_member SET modified = ?2, left_on = ?3 WHERE id = ?1;",
                         _("Saving the team member"), error, 3, member_id, stamp, date))
     return FALSE;
 
-  detail = period != NULL ? g_strdup_printf ("member=%s ended=%s", member_id, period)
-                          : g_strdup_printf ("member=%s", member_id);
+  detail = period != NULL ? team_detail (origin, "member=%s ended=%s", member_id, period)
+                          : team_detail (origin, "member=%s", member_id);
   return polku_audit_append_locked (store, db, "team.leave",
                                     polku_team_member_get_client_id (member), detail, error);
+}
+
+static gboolean
+leave_locked (PolkuStore  *store,
+              sqlite3     *db,
+              const char  *member_id,
+              const char  *date,
+              GError     **error)
+{
+  return leave_full_locked (store, db, member_id, date, FALSE, NULL, error);
 }
 
 /**
@@ -458,4 +539,48 @@ polku_team_store_leave (PolkuStore  *store,
 
   return polku_case_write_on_date (store, leave_locked, get_member_locked, member_id, date,
                                    POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID, error);
+}
+
+/* Inside a write body: the changes another side made (sync). */
+
+gboolean
+polku_team_store_set_responsible_locked (PolkuStore  *store,
+                                         sqlite3     *db,
+                                         const char  *member_id,
+                                         const char  *date,
+                                         const char  *set_by,
+                                         const char  *origin,
+                                         GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (member_id != NULL, FALSE);
+
+  return set_responsible_full_locked (store, db, member_id, date, set_by, origin, error);
+}
+
+gboolean
+polku_team_store_unset_responsible_locked (PolkuStore  *store,
+                                           sqlite3     *db,
+                                           const char  *member_id,
+                                           const char  *origin,
+                                           GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (member_id != NULL, FALSE);
+
+  return unset_responsible_full_locked (store, db, member_id, NULL, origin, error);
+}
+
+gboolean
+polku_team_store_leave_locked (PolkuStore  *store,
+                               sqlite3     *db,
+                               const char  *member_id,
+                               const char  *date,
+                               const char  *origin,
+                               GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (member_id != NULL, FALSE);
+
+  return leave_full_locked (store, db, member_id, date, TRUE, origin, error);
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <sqlcipher/sqlite3.h>
 
 #include "polku-store.h"
 #include "polku-team-member.h"
@@ -56,6 +57,34 @@ GPtrArray           *polku_team_store_list           (PolkuStore       *store,
                                                       GError          **error);
 GPtrArray           *polku_team_store_list_responsible (PolkuStore     *store,
                                                       const char       *client_id,
+                                                      GError          **error);
+
+/* Inside a polku_store_write () body (@db its connection), for changes made elsewhere (a
+ * pulled shared document): the same rules and audit entries as the calls above, with
+ * @origin (nullable, e.g. "sync") added to the entry's detail. A NULL @date is today, or
+ * the earliest day the rules allow when today is earlier (a laptop's clock may be behind
+ * the other side's): the day the member joined, the day their period started. @set_by
+ * (nullable: the store's actor) is who named the responsible worker. */
+gboolean             polku_team_store_set_responsible_locked (PolkuStore   *store,
+                                                      sqlite3          *db,
+                                                      const char       *member_id,
+                                                      const char       *date,
+                                                      const char       *set_by,
+                                                      const char       *origin,
+                                                      GError          **error);
+/* Ends the member's period today (not before it started). */
+gboolean             polku_team_store_unset_responsible_locked (PolkuStore *store,
+                                                      sqlite3          *db,
+                                                      const char       *member_id,
+                                                      const char       *origin,
+                                                      GError          **error);
+/* The member leaves on @date (nullable); an open responsible period ends that day, or the
+ * day it started when that is later. */
+gboolean             polku_team_store_leave_locked   (PolkuStore       *store,
+                                                      sqlite3          *db,
+                                                      const char       *member_id,
+                                                      const char       *date,
+                                                      const char       *origin,
                                                       GError          **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "polku-contact-store.h"
 #include "polku-date.h"
 #include "polku-hetu.h"
+#include "polku-json.h"
 #include "polku-limits.h"
 #include "polku-plan-store.h"
 #include "polku-scoring.h"
@@ -392,67 +393,108 @@ build_consent (PolkuStore             *store,
   return node_from_object (object);
 }
 
+/* The team's order in the document: current members first, then by the day they joined and
+ * their id. Both sides make the same order from their own stores (whose rows' stamps
+ * differ), so that the order never bounces between them. */
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  PolkuTeamMember *ma = *(PolkuTeamMember **) a;
+  PolkuTeamMember *mb = *(PolkuTeamMember **) b;
+  int left = (polku_team_member_get_left_on (ma) != NULL)
+             - (polku_team_member_get_left_on (mb) != NULL);
+  int joined = g_strcmp0 (polku_team_member_get_joined_on (ma),
+                          polku_team_member_get_joined_on (mb));
+
+  if (left != 0)
+    return left;
+  if (joined != 0)
+    return joined;
+  return g_strcmp0 (polku_team_member_get_id (ma), polku_team_member_get_id (mb));
+}
+
+/* Sets an element's members from @record (a PolkuTeamMember, a PolkuContact, …). */
+typedef void (*FillFunc) (JsonObject *object,
+                          gpointer    record);
+
+/* A list of @records (NULL when reading them failed), each an object with its "id" and what
+ * @fill sets. */
+static JsonNode *
+records_node (GPtrArray *records,
+              FillFunc   fill)
+{
+  JsonArray *array;
+
+  if (records == NULL)
+    return NULL;
+  array = json_array_new ();
+  for (guint i = 0; i < records->len; i++)
+    {
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "id", polku_record_get_id (records->pdata[i]));
+      fill (object, records->pdata[i]);
+      json_array_add_object_element (array, object);
+    }
+  return node_from_array (array);
+}
+
+static void
+fill_member (JsonObject *object,
+             gpointer    record)
+{
+  PolkuTeamMember *member = record;
+
+  set_string_or_null (object, "person", polku_team_member_get_person (member));
+  set_string_or_null (object, "role", polku_team_member_get_role (member));
+  set_string_or_null (object, "organisation", polku_team_member_get_organisation (member));
+  set_string_or_null (object, "sector", polku_team_member_get_sector (member));
+  set_string_or_null (object, "contact", polku_team_member_get_contact (member));
+  set_string_or_null (object, "joined_on", polku_team_member_get_joined_on (member));
+  set_string_or_null (object, "left_on", polku_team_member_get_left_on (member));
+  json_object_set_boolean_member (object, "responsible",
+                                  polku_team_member_get_responsible (member));
+}
+
 static JsonNode *
 build_team (PolkuStore  *store,
             const char  *client_id,
             GError     **error)
 {
   g_autoptr(GPtrArray) members = polku_team_store_list (store, client_id, TRUE, error);
-  JsonArray *array;
 
-  if (members == NULL)
-    return NULL;
-  array = json_array_new ();
-  for (guint i = 0; i < members->len; i++)
-    {
-      PolkuTeamMember *member = members->pdata[i];
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "id", polku_team_member_get_id (member));
-      set_string_or_null (object, "person", polku_team_member_get_person (member));
-      set_string_or_null (object, "role", polku_team_member_get_role (member));
-      set_string_or_null (object, "organisation", polku_team_member_get_organisation (member));
-      set_string_or_null (object, "sector", polku_team_member_get_sector (member));
-      set_string_or_null (object, "contact", polku_team_member_get_contact (member));
-      set_string_or_null (object, "joined_on", polku_team_member_get_joined_on (member));
-      set_string_or_null (object, "left_on", polku_team_member_get_left_on (member));
-      json_object_set_boolean_member (object, "responsible",
-                                      polku_team_member_get_responsible (member));
-      json_array_add_object_element (array, object);
-    }
-  return node_from_array (array);
+  if (members != NULL)
+    g_ptr_array_sort (members, compare_members);
+  return records_node (members, fill_member);
 }
 
 /* The log without its notes and reasons (client data in free text). */
+static void
+fill_contact (JsonObject *object,
+              gpointer    record)
+{
+  PolkuContact *contact = record;
+
+  set_string_or_null (object, "date", polku_contact_get_date (contact));
+  set_string_or_null (object, "type", polku_contact_get_type_id (contact));
+  if (polku_contact_get_days (contact) > 0)
+    json_object_set_int_member (object, "days", polku_contact_get_days (contact));
+  else
+    json_object_set_null_member (object, "days");
+  json_object_set_boolean_member (object, "urgent", polku_contact_get_urgent (contact));
+  json_object_set_boolean_member (object, "no_show", polku_contact_get_no_show (contact));
+  set_string_or_null (object, "organisation", polku_contact_get_organisation (contact));
+}
+
 static JsonNode *
 build_contacts (PolkuStore  *store,
                 const char  *client_id,
                 GError     **error)
 {
   g_autoptr(GPtrArray) contacts = polku_contact_store_list (store, client_id, NULL, NULL, error);
-  JsonArray *array;
 
-  if (contacts == NULL)
-    return NULL;
-  array = json_array_new ();
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      PolkuContact *contact = contacts->pdata[i];
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "id", polku_contact_get_id (contact));
-      set_string_or_null (object, "date", polku_contact_get_date (contact));
-      set_string_or_null (object, "type", polku_contact_get_type_id (contact));
-      if (polku_contact_get_days (contact) > 0)
-        json_object_set_int_member (object, "days", polku_contact_get_days (contact));
-      else
-        json_object_set_null_member (object, "days");
-      json_object_set_boolean_member (object, "urgent", polku_contact_get_urgent (contact));
-      json_object_set_boolean_member (object, "no_show", polku_contact_get_no_show (contact));
-      set_string_or_null (object, "organisation", polku_contact_get_organisation (contact));
-      json_array_add_object_element (array, object);
-    }
-  return node_from_array (array);
+  return records_node (contacts, fill_contact);
 }
 
 /* Complete assessments with their scores: the domains (and how many answers were missing),
@@ -500,6 +542,55 @@ build_measures (PolkuStore  *store,
   return node_from_array (g_steal_pointer (&array));
 }
 
+typedef JsonNode *(*BuildFunc) (PolkuStore  *store,
+                                const char  *client_id,
+                                GError     **error);
+
+/* @part, made by @build, set in @doc when @parts name it. */
+static gboolean
+set_built_part (PolkuStore          *store,
+                const char          *client_id,
+                JsonObject          *doc,
+                const char * const  *parts,
+                const char          *part,
+                BuildFunc            build,
+                GError             **error)
+{
+  JsonNode *node;
+
+  if (!has_part (parts, part))
+    return TRUE;
+  node = build (store, client_id, error);
+  if (node == NULL)
+    return FALSE;
+  json_object_set_member (doc, part, node);
+  return TRUE;
+}
+
+/* The plan's projection on @parts (when the client has a plan) and, when @parts name it,
+ * the team, set in @doc. */
+static gboolean
+set_plan_and_team (PolkuStore          *store,
+                   const char          *client_id,
+                   JsonObject          *doc,
+                   const char * const  *parts,
+                   GError             **error)
+{
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(GError) plan_error = NULL;
+
+  plan = polku_plan_store_load (store, client_id, NULL, &plan_error);
+  if (plan != NULL)
+    json_object_set_member (doc, "plan", polku_sync_doc_project_plan (plan, parts));
+  else if (!g_error_matches (plan_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
+    {
+      g_propagate_error (error, g_steal_pointer (&plan_error));
+      return FALSE;
+    }
+
+  return set_built_part (store, client_id, doc, parts, "team", build_team, error);
+}
+
 /**
  * polku_sync_doc_build:
  * @target: one of polku_sync_doc_targets ()
@@ -517,8 +608,6 @@ polku_sync_doc_build (PolkuStore             *store,
   const char * const *parts;
   g_autoptr(PolkuClient) client = NULL;
   g_autoptr(JsonObject) doc = NULL;
-  g_autoptr(JsonNode) plan = NULL;
-  g_autoptr(GError) plan_error = NULL;
   JsonNode *consent;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
@@ -540,41 +629,59 @@ polku_sync_doc_build (PolkuStore             *store,
     return NULL;
   json_object_set_member (doc, "consent", consent);
 
-  plan = polku_plan_store_load (store, client_id, NULL, &plan_error);
-  if (plan != NULL)
-    json_object_set_member (doc, "plan", polku_sync_doc_project_plan (plan, parts));
-  else if (!g_error_matches (plan_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
-    {
-      g_propagate_error (error, g_steal_pointer (&plan_error));
-      return NULL;
-    }
-
-  if (has_part (parts, "team"))
-    {
-      JsonNode *team = build_team (store, client_id, error);
-
-      if (team == NULL)
-        return NULL;
-      json_object_set_member (doc, "team", team);
-    }
-  if (has_part (parts, "contacts"))
-    {
-      JsonNode *contacts = build_contacts (store, client_id, error);
-
-      if (contacts == NULL)
-        return NULL;
-      json_object_set_member (doc, "contacts", contacts);
-    }
-  if (has_part (parts, "measures"))
-    {
-      JsonNode *measures = build_measures (store, client_id, error);
-
-      if (measures == NULL)
-        return NULL;
-      json_object_set_member (doc, "measures", measures);
-    }
+  if (!set_plan_and_team (store, client_id, doc, parts, error)
+      || !set_built_part (store, client_id, doc, parts, "contacts", build_contacts, error)
+      || !set_built_part (store, client_id, doc, parts, "measures", build_measures, error))
+    return NULL;
 
   return node_from_object (g_steal_pointer (&doc));
+}
+
+/**
+ * polku_sync_doc_build_received:
+ * @base: the document as this Polku last exchanged it
+ * @parts: (array zero-terminated=1): the parts @base's consent names
+ *
+ * See polku-sync-doc.h.
+ *
+ * Returns: (transfer full): the document's content, or %NULL with @error
+ */
+JsonNode *
+polku_sync_doc_build_received (PolkuStore          *store,
+                               const char          *client_id,
+                               JsonNode            *base,
+                               const char * const  *parts,
+                               GError             **error)
+{
+  g_autoptr(PolkuClient) client = NULL;
+  g_autoptr(JsonNode) doc = NULL;
+  JsonObject *object;
+  JsonObject *names;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+  g_return_val_if_fail (base != NULL && JSON_NODE_HOLDS_OBJECT (base), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  client = polku_client_store_get (store, client_id, error);
+  if (client == NULL)
+    return NULL;
+  doc = polku_sync_doc_content (base);
+  object = json_node_get_object (doc);
+
+  /* The names as they are here; the identity code only as received (whether it may be in
+   * this database is the coordinator's decision). */
+  names = polku_json_get_object (object, "client");
+  if (names != NULL)
+    {
+      set_string_or_null (names, "given_name", polku_client_get_given_name (client));
+      set_string_or_null (names, "family_name", polku_client_get_family_name (client));
+      set_string_or_null (names, "birth_date", polku_client_get_birth_date (client));
+    }
+
+  if (!set_plan_and_team (store, client_id, object, parts, error))
+    return NULL;
+  return g_steal_pointer (&doc);
 }
 
 /* The plan's projection */

@@ -100,6 +100,17 @@ JsonNode   *polku_sync_doc_build            (PolkuStore                *store,
                                              const PolkuSyncTarget     *target,
                                              GError                   **error);
 
+/* A clinic's document (a Polku with an organisation sends back only what it received):
+ * @base's content with what this Polku holds now of the client's names (given and family
+ * name, birth date), of the plan's @parts and, when @parts name it, of the team. The
+ * consent, the identity code, contacts and measures stay as received: they are the
+ * coordinator's to decide. Records no audit entry. */
+JsonNode   *polku_sync_doc_build_received   (PolkuStore                *store,
+                                             const char                *client_id,
+                                             JsonNode                  *base,
+                                             const char * const        *parts,
+                                             GError                   **error);
+
 /* A new plan document holding only what @parts allow (see the top of this file). */
 JsonNode   *polku_sync_doc_project_plan     (JsonNode                  *plan_document,
                                              const char * const        *parts);

@@ -23,11 +23,13 @@
 #include <string.h>
 
 #include "polku-audit-private.h"
+#include "polku-json.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
 #include "polku-sync-doc.h"
 #include "polku-sync-merge.h"
 #include "polku-sync-store.h"
+#include "polku-team-store.h"
 
 G_DEFINE_QUARK (polku-sync-error-quark, polku_sync_error)
 
@@ -317,18 +319,6 @@ text_to_node (const char *text)
 
 /* Applying shared content to the local store */
 
-static const char *
-object_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 apply_client_locked (PolkuStore  *store,
                      sqlite3     *db,
@@ -338,17 +328,17 @@ apply_client_locked (PolkuStore  *store,
                      gboolean     create_client,
                      GError     **error)
 {
-  const char *given = object_string (client, "given_name");
-  const char *family = object_string (client, "family_name");
-  const char *birth = object_string (client, "birth_date");
-  const char *hetu = object_string (client, "identity_code");
+  const char *given = polku_json_get_string (client, "given_name");
+  const char *family = polku_json_get_string (client, "family_name");
+  const char *birth = polku_json_get_string (client, "birth_date");
+  const char *hetu = polku_json_get_string (client, "identity_code");
   g_autofree char *now = polku_date_now_stamp ();
   sqlite3_stmt *stmt;
   gboolean exists = FALSE;
   gboolean differs = FALSE;
   int rc;
 
-  stmt = polku_store_prepare (db, "SELECT given_name, family_name, birth_date FROM client"
+  stmt = polku_store_prepare_cached (db, "SELECT given_name, family_name, birth_date FROM client"
                                   " WHERE id = ?1;", _("Reading the client"), error);
   if (stmt == NULL)
     return FALSE;
@@ -365,10 +355,10 @@ apply_client_locked (PolkuStore  *store,
   else if (rc != SQLITE_DONE)
     {
       polku_store_set_sqlite_error (error, db, _("Reading the client"));
-      sqlite3_finalize (stmt);
+      polku_store_release (stmt);
       return FALSE;
     }
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
 
   if (!exists)
     {
@@ -386,14 +376,14 @@ apply_client_locked (PolkuStore  *store,
       /* An identity code another client already has is left out rather than refused. */
       if (hetu != NULL)
         {
-          stmt = polku_store_prepare (db, "SELECT count(*) FROM client WHERE hetu = ?1;",
+          stmt = polku_store_prepare_cached (db, "SELECT count(*) FROM client WHERE hetu = ?1;",
                                       _("Reading the client"), error);
           if (stmt == NULL)
             return FALSE;
           polku_store_bind_text_or_null (stmt, 1, hetu);
           if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
             hetu = NULL;
-          sqlite3_finalize (stmt);
+          polku_store_release (stmt);
         }
       if (!polku_store_run (db, "INSERT INTO client (id, created, modified, given_name,"
                                 " family_name, hetu, birth_date, language)"
@@ -421,23 +411,32 @@ apply_client_locked (PolkuStore  *store,
                                     "origin=sync", error);
 }
 
+/* One member of the pulled team, by the team's own rules (polku-team-store.h): a new
+ * member is added, a changed one updated, one who left on the other side leaves here (and
+ * stops being a responsible worker), and the "responsible" flag names or ends a
+ * responsible period from today. Each change has its team.* entry with origin=sync. */
 static gboolean
 apply_team_member_locked (PolkuStore  *store,
                           sqlite3     *db,
                           const char  *client_id,
                           JsonObject  *member,
+                          const char  *author,
                           GError     **error)
 {
   static const char * const columns[] = {
-    "person", "role", "organisation", "sector", "contact", "joined_on", "left_on"
+    "person", "role", "organisation", "sector", "contact", "joined_on"
   };
-  const char *id = object_string (member, "id");
+  const char *id = polku_json_get_string (member, "id");
+  const char *left_on = polku_json_get_string (member, "left_on");
+  JsonNode *responsible_node = json_object_get_member (member, "responsible");
   g_autofree char *now = polku_date_now_stamp ();
   const char *values[G_N_ELEMENTS (columns)];
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
   gboolean exists = FALSE;
   gboolean differs = FALSE;
+  gboolean has_left = FALSE;
+  gboolean responsible = FALSE;
   int rc;
 
   if (id == NULL || !g_uuid_string_is_valid (id))
@@ -447,11 +446,14 @@ apply_team_member_locked (PolkuStore  *store,
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    values[i] = object_string (member, columns[i]);
+    values[i] = polku_json_get_string (member, columns[i]);
 
-  stmt = polku_store_prepare (db, "SELECT person, role, organisation, sector, contact,"
-                                  " joined_on, left_on, client_id FROM team_member"
-                                  " WHERE id = ?1;", _("Reading the team"), error);
+  stmt = polku_store_prepare_cached (db, "SELECT person, role, organisation, sector, contact,"
+                                  " joined_on, left_on IS NOT NULL, client_id,"
+                                  " EXISTS (SELECT 1 FROM responsible_period r"
+                                  "         WHERE r.member_id = m.id AND r.ended_on IS NULL)"
+                                  " FROM team_member m WHERE id = ?1;",
+                              _("Reading the team"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, id);
@@ -464,10 +466,12 @@ apply_team_member_locked (PolkuStore  *store,
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
         if (g_strcmp0 (values[i], POLKU_STORE_COL (stmt, i)) != 0)
           differs = TRUE;
+      has_left = sqlite3_column_int (stmt, 6) != 0;
+      responsible = sqlite3_column_int (stmt, 8) != 0;
     }
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the team"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   if (rc == SQLITE_MISMATCH)
     {
       g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_INVALID,
@@ -479,29 +483,92 @@ apply_team_member_locked (PolkuStore  *store,
 
   if (!exists)
     {
+      /* A member who left before this Polku met them comes in as history. */
       if (!polku_store_run (db, "INSERT INTO team_member (id, created, modified, client_id,"
                                 " person, role, organisation, sector, contact, joined_on,"
                                 " left_on) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
                             _("Saving the team"), error, 10, id, now, client_id, values[0],
-                            values[1], values[2], values[3], values[4], values[5], values[6]))
+                            values[1], values[2], values[3], values[4], values[5], left_on))
         return FALSE;
+      has_left = left_on != NULL;
     }
-  else if (differs)
+  else if (differs
+           && !polku_store_run (db, "UPDATE team_member SET modified = ?2, person = ?3,"
+                                    " role = ?4, organisation = ?5, sector = ?6, contact = ?7,"
+                                    " joined_on = ?8 WHERE id = ?1;",
+                                _("Saving the team"), error, 8, id, now, values[0], values[1],
+                                values[2], values[3], values[4], values[5]))
+    return FALSE;
+  if (!exists || differs)
     {
-      /* A member's leaving stays: the row is history (the table refuses removal). */
-      if (!polku_store_run (db, "UPDATE team_member SET modified = ?2, person = ?3, role = ?4,"
-                                " organisation = ?5, sector = ?6, contact = ?7, joined_on = ?8,"
-                                " left_on = coalesce (left_on, ?9) WHERE id = ?1;",
-                            _("Saving the team"), error, 9, id, now, values[0], values[1],
-                            values[2], values[3], values[4], values[5], values[6]))
+      detail = g_strdup_printf ("member=%s origin=sync", id);
+      if (!polku_audit_append_locked (store, db, exists ? "team.update" : "team.add",
+                                      client_id, detail, error))
         return FALSE;
     }
-  else
-    return TRUE;
 
-  detail = g_strdup_printf ("member=%s origin=sync", id);
-  return polku_audit_append_locked (store, db, exists ? "team.update" : "team.add", client_id,
-                                    detail, error);
+  /* Leaving is history: it is never undone, here or by a document. */
+  if (exists && !has_left && left_on != NULL)
+    {
+      if (!polku_team_store_leave_locked (store, db, id, left_on, "sync", error))
+        return FALSE;
+      has_left = TRUE;
+      responsible = FALSE;
+    }
+
+  if (responsible_node == NULL || !JSON_NODE_HOLDS_VALUE (responsible_node)
+      || json_node_get_value_type (responsible_node) != G_TYPE_BOOLEAN
+      || json_node_get_boolean (responsible_node) == responsible)
+    return TRUE;
+  if (json_node_get_boolean (responsible_node))
+    return has_left
+           || polku_team_store_set_responsible_locked (store, db, id, NULL, author, "sync",
+                                                       error);
+  return polku_team_store_unset_responsible_locked (store, db, id, "sync", error);
+}
+
+static gpointer
+text_from_row (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  return polku_store_column_dup (stmt, 0);
+}
+
+/* Current members of the client's team that the pulled @team no longer lists: removed on
+ * the other side and untouched here (the merge made a conflict of a member edited here),
+ * so they leave the team today. The row stays, as history. */
+static gboolean
+apply_team_removals_locked (PolkuStore  *store,
+                            sqlite3     *db,
+                            const char  *client_id,
+                            JsonArray   *team,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) current = NULL;
+
+  for (guint i = 0; i < json_array_get_length (team); i++)
+    {
+      JsonNode *member = json_array_get_element (team, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (member)
+                       ? polku_json_get_string (json_node_get_object (member), "id") : NULL;
+
+      if (id != NULL)
+        g_hash_table_add (listed, (gpointer) id);
+    }
+  current = polku_store_select_rows (db, "SELECT id FROM team_member WHERE client_id = ?1"
+                                         " AND left_on IS NULL ORDER BY rowid;",
+                                     client_id, text_from_row, NULL, _("Reading the team"),
+                                     error);
+  if (current == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (current, g_free);
+  for (guint i = 0; i < current->len; i++)
+    if (!g_hash_table_contains (listed, current->pdata[i])
+        && !polku_team_store_leave_locked (store, db, current->pdata[i], NULL, "sync", error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -527,11 +594,9 @@ polku_sync_store_apply_locked (PolkuStore         *store,
   object = json_node_get_object (doc);
   plan_node = json_object_get_member (object, "plan");
   if (plan_node != NULL && JSON_NODE_HOLDS_OBJECT (plan_node))
-    language = object_string (json_node_get_object (plan_node), "language");
+    language = polku_json_get_string (json_node_get_object (plan_node), "language");
 
-  client = json_object_get_member (object, "client") != NULL
-           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "client"))
-           ? json_object_get_object_member (object, "client") : NULL;
+  client = polku_json_get_object (object, "client");
   if (client != NULL)
     {
       if (!apply_client_locked (store, db, client_id, client, language, create_client, error))
@@ -571,9 +636,11 @@ polku_sync_store_apply_locked (PolkuStore         *store,
           if (!JSON_NODE_HOLDS_OBJECT (member))
             continue;
           if (!apply_team_member_locked (store, db, client_id, json_node_get_object (member),
-                                         error))
+                                         author, error))
             return FALSE;
         }
+      if (!apply_team_removals_locked (store, db, client_id, team, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -658,6 +725,7 @@ apply_path_locked (PolkuStore  *store,
           };
           JsonArray *team = json_array_new ();
           JsonNode *member_node;
+          gboolean current = FALSE;
 
           if (g_strv_length (segments) < 2)
             return TRUE;
@@ -681,6 +749,7 @@ apply_path_locked (PolkuStore  *store,
                 else
                   json_object_set_null_member (object, columns[i]);
               json_array_add_object_element (team, object);
+              current = POLKU_STORE_COL (stmt, 7) == NULL;
             }
           sqlite3_finalize (stmt);
           json_object_set_array_member (json_node_get_object (doc), "team", team);
@@ -692,13 +761,17 @@ apply_path_locked (PolkuStore  *store,
           }
           if (member_node == NULL || !JSON_NODE_HOLDS_OBJECT (member_node))
             {
-              /* A member is never removed: the row is history. */
+              /* Taking the removal: the member leaves (the row is history). */
               g_clear_pointer (&member_node, json_node_unref);
-              return TRUE;
+              if (!current)
+                return TRUE;
+              return polku_team_store_leave_locked (store, db, member_id, NULL, "resolve",
+                                                    error);
             }
           {
             gboolean ok = apply_team_member_locked (store, db, client_id,
-                                                    json_node_get_object (member_node), error);
+                                                    json_node_get_object (member_node), NULL,
+                                                    error);
 
             json_node_unref (member_node);
             return ok;
@@ -864,29 +937,45 @@ doc_state_from_row (sqlite3_stmt  *stmt,
   return state;
 }
 
-PolkuSyncDocState *
-polku_sync_store_get_doc (PolkuStore  *store,
-                          const char  *client_id,
-                          const char  *database,
-                          GError     **error)
+/* Takes the store's lock, runs @sql with @first and @second bound to ?1 and ?2 and lists its
+ * rows with @row_func (polku_store_list () with two parameters). */
+static GPtrArray *
+list_two (PolkuStore         *store,
+          const char         *sql,
+          const char         *first,
+          const char         *second,
+          PolkuStoreRowFunc   row_func,
+          const char         *what,
+          GError            **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *rows = NULL;
   sqlite3_stmt *stmt;
   sqlite3 *db;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db, "SELECT " DOC_COLUMNS " FROM sync_doc"
-                                  " WHERE client_id = ?1 AND database = ?2;",
-                              _("Reading the sync state"), error);
+  stmt = polku_store_prepare_cached (db, sql, what, error);
   if (stmt != NULL)
     {
-      polku_store_bind_texts (stmt, 1, 2, client_id, database);
-      rows = polku_store_list_rows (db, stmt, doc_state_from_row, NULL,
-                                    _("Reading the sync state"), error);
+      polku_store_bind_texts (stmt, 1, 2, first, second);
+      rows = polku_store_list_rows (db, stmt, row_func, NULL, what, error);
     }
   polku_store_end_use (store);
+  return rows;
+}
+
+PolkuSyncDocState *
+polku_sync_store_get_doc (PolkuStore  *store,
+                          const char  *client_id,
+                          const char  *database,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) rows = list_two (store, "SELECT " DOC_COLUMNS " FROM sync_doc"
+                                               " WHERE client_id = ?1 AND database = ?2;",
+                                        client_id, database, doc_state_from_row,
+                                        _("Reading the sync state"), error);
+
   if (rows == NULL)
     return NULL;
   g_ptr_array_set_free_func (rows, (GDestroyNotify) polku_sync_doc_state_free);
@@ -912,14 +1001,6 @@ polku_sync_store_list_docs (PolkuStore  *store,
   if (rows != NULL)
     g_ptr_array_set_free_func (rows, (GDestroyNotify) polku_sync_doc_state_free);
   return rows;
-}
-
-static gpointer
-text_from_row (sqlite3_stmt  *stmt,
-               gpointer       user_data,
-               GError       **error)
-{
-  return polku_store_column_dup (stmt, 0);
 }
 
 /* The first column of each row as a GStrv; NULL with @error. */
@@ -988,29 +1069,41 @@ polku_sync_store_get_checkpoint (PolkuStore  *store,
                                  const char  *database,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char *since = NULL;
-  sqlite3 *db;
-  int rc;
+  g_autoptr(GPtrArray) rows = list_two (store, "SELECT since FROM sync_checkpoint"
+                                               " WHERE server = ?1 AND database = ?2;",
+                                        server, database, text_from_row,
+                                        _("Reading the sync state"), error);
 
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
+  if (rows == NULL || rows->len == 0)
     return NULL;
-  stmt = polku_store_prepare (db, "SELECT since FROM sync_checkpoint"
-                                  " WHERE server = ?1 AND database = ?2;",
-                              _("Reading the sync state"), error);
-  if (stmt != NULL)
-    {
-      polku_store_bind_texts (stmt, 1, 2, server, database);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        since = polku_store_column_dup (stmt, 0);
-      else if (rc != SQLITE_DONE)
-        polku_store_set_sqlite_error (error, db, _("Reading the sync state"));
-      sqlite3_finalize (stmt);
-    }
-  polku_store_end_use (store);
-  return since;
+  g_ptr_array_set_free_func (rows, g_free);
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/* The sync.run entry (polku-sync.c, record_run ()) of the newest run with @server that ran
+ * to its end ("stopped=1" marks one that did not). Entries without a client are a small part
+ * of the log, and audit_entry_client (client_id, seq) reads them newest first. */
+#define LAST_RUN_SQL \
+  "SELECT created FROM audit_entry WHERE client_id IS NULL AND action = '" \
+  POLKU_AUDIT_SYNC_RUN "' AND substr (detail, 1, length (?1) + 8) = 'server=' || ?1 || ' '" \
+  " AND detail NOT LIKE '% stopped=1' ORDER BY seq DESC LIMIT 1;"
+
+char *
+polku_sync_store_get_last_run (PolkuStore  *store,
+                               const char  *server,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
+  g_return_val_if_fail (server != NULL, NULL);
+
+  rows = polku_store_list (store, LAST_RUN_SQL, server, text_from_row, NULL,
+                           _("Reading the sync state"), error);
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  g_ptr_array_set_free_func (rows, g_free);
+  return g_ptr_array_steal_index (rows, 0);
 }
 
 /* A consent's organisations and parts are written with it, in its transaction: its row's
@@ -1035,7 +1128,7 @@ polku_sync_store_fingerprint_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   char *text = NULL;
 
-  stmt = polku_store_prepare (db, FINGERPRINT_SQL, _("Reading the sync state"), error);
+  stmt = polku_store_prepare_cached (db, FINGERPRINT_SQL, _("Reading the sync state"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -1043,7 +1136,7 @@ polku_sync_store_fingerprint_locked (sqlite3     *db,
     text = polku_store_column_dup (stmt, 0);
   else
     polku_store_set_sqlite_error (error, db, _("Reading the sync state"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return text;
 }
 
@@ -1068,25 +1161,11 @@ polku_sync_store_open_conflicts (PolkuStore  *store,
                                  const char  *database,
                                  GError     **error)
 {
-  GPtrArray *rows = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  stmt = polku_store_prepare (db, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict"
-                                  " WHERE client_id = ?1 AND database = ?2"
-                                  " AND resolved_at IS NULL ORDER BY created, id;",
-                              _("Reading the sync conflicts"), error);
-  if (stmt != NULL)
-    {
-      polku_store_bind_texts (stmt, 1, 2, client_id, database);
-      rows = polku_store_list_rows (db, stmt, conflict_from_row, NULL,
-                                    _("Reading the sync conflicts"), error);
-    }
-  polku_store_end_use (store);
-  return rows;
+  return list_two (store, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict"
+                          " WHERE client_id = ?1 AND database = ?2"
+                          " AND resolved_at IS NULL ORDER BY created, id;",
+                   client_id, database, conflict_from_row, _("Reading the sync conflicts"),
+                   error);
 }
 
 GPtrArray *
@@ -1095,26 +1174,12 @@ polku_sync_store_resolved_to_push (PolkuStore  *store,
                                    const char  *database,
                                    GError     **error)
 {
-  GPtrArray *rows = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
-  db = polku_store_begin_use (store, error);
-  if (db == NULL)
-    return NULL;
-  stmt = polku_store_prepare (db, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict"
-                                  " WHERE client_id = ?1 AND database = ?2"
-                                  " AND resolved_at IS NOT NULL AND remote_rev IS NOT NULL"
-                                  " ORDER BY created, id;",
-                              _("Reading the sync conflicts"), error);
-  if (stmt != NULL)
-    {
-      polku_store_bind_texts (stmt, 1, 2, client_id, database);
-      rows = polku_store_list_rows (db, stmt, conflict_from_row, NULL,
-                                    _("Reading the sync conflicts"), error);
-    }
-  polku_store_end_use (store);
-  return rows;
+  return list_two (store, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict"
+                          " WHERE client_id = ?1 AND database = ?2"
+                          " AND resolved_at IS NOT NULL AND remote_rev IS NOT NULL"
+                          " ORDER BY created, id;",
+                   client_id, database, conflict_from_row, _("Reading the sync conflicts"),
+                   error);
 }
 
 /* Writes */

@@ -136,6 +136,11 @@ char       *polku_sync_store_get_checkpoint   (PolkuStore         *store,
                                                const char         *server,
                                                const char         *database,
                                                GError            **error);
+/* When the newest sync with @server that ran to its end was over (its sync.run audit
+ * entry's stamp, ISO 8601 UTC); NULL without an error when there was none. */
+char       *polku_sync_store_get_last_run     (PolkuStore         *store,
+                                               const char         *server,
+                                               GError            **error);
 /* A text that changes whenever anything the shared document is made of changes (plan
  * version, client, team, responsible workers, consents, the conflict queue). */
 char       *polku_sync_store_fingerprint      (PolkuStore         *store,
@@ -220,8 +225,10 @@ gboolean    polku_sync_store_conflicts_pushed_locked (sqlite3     *db,
                                                GError            **error);
 /* Writes the shared content @doc (after the merge, conflicted paths holding the local values)
  * to the local store: the plan (parts in @parts; a version with @origin and @author), the
- * client's names (a clinic creates the client when @create_client), the team's members.
- * Returns whether anything changed in @out_changed. */
+ * client's names (a clinic creates the client when @create_client) and, when @parts have
+ * "team", the team by its own rules (polku-team-store.h): members added and changed, a
+ * member who left there leaving here, the "responsible" flag naming or ending a period
+ * (named by @author), a current member @doc no longer lists leaving today. */
 gboolean    polku_sync_store_apply_locked     (PolkuStore         *store,
                                                sqlite3            *db,
                                                const char         *client_id,

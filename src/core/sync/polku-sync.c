@@ -40,6 +40,7 @@
 #include "polku-client-store.h"
 #include "polku-couch.h"
 #include "polku-date.h"
+#include "polku-json.h"
 #include "polku-keyring-private.h"
 #include "polku-organisations.h"
 #include "polku-plan-store.h"
@@ -49,7 +50,7 @@
 #include "polku-sync.h"
 
 #define SYNC_GROUP "sync"
-#define PULL_BATCH 500
+#define PULL_BATCH 1000
 #define PUSH_BATCH 100
 #define KEYRING_TIMEOUT_SECONDS 10
 #define BATCH_ATTEMPTS 3
@@ -355,43 +356,13 @@ is_fatal (const GError *error)
     }
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* "Name (organisation)" of a document's changed_by; NULL when it has none. */
 static char *
 changed_by_author (JsonObject *doc)
 {
-  JsonObject *changed_by = object_member (doc, "changed_by");
-  const char *name = string_member (changed_by, "name");
-  const char *organisation = string_member (changed_by, "organisation");
+  JsonObject *changed_by = polku_json_get_object (doc, "changed_by");
+  const char *name = polku_json_get_string (changed_by, "name");
+  const char *organisation = polku_json_get_string (changed_by, "organisation");
 
   if (name == NULL || name[0] == '\0')
     return NULL;
@@ -442,7 +413,7 @@ target_from_doc (const char *database,
 {
   JsonObject *object = doc != NULL && JSON_NODE_HOLDS_OBJECT (doc) ? json_node_get_object (doc)
                                                                    : NULL;
-  JsonArray *parts = array_member (object_member (object, "consent"), "parts");
+  JsonArray *parts = polku_json_get_array (polku_json_get_object (object, "consent"), "parts");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   PolkuSyncTarget *target = g_new0 (PolkuSyncTarget, 1);
 
@@ -455,7 +426,7 @@ target_from_doc (const char *database,
     }
   target->database = g_strdup (database);
   target->parts = g_strv_builder_end (builder);
-  target->identity_code = string_member (object_member (object, "client"),
+  target->identity_code = polku_json_get_string (polku_json_get_object (object, "client"),
                                          "identity_code") != NULL;
   return target;
 }
@@ -471,10 +442,9 @@ client_exists (Run         *run,
   return n > 0;
 }
 
-/* The client's shared data as this Polku holds it (no overrides). A clinic's Polku keeps
- * the plan of what it received and its own edits: its document is the base with the plan
- * projected from the local store; the consent, the team, contacts and measures are the
- * coordinator's. NULL without an error when a clinic has nothing of the client yet. */
+/* The client's shared data as this Polku holds it (no overrides). A clinic's Polku sends
+ * back what it received with its own edits (polku_sync_doc_build_received ()). NULL without
+ * an error when a clinic has nothing of the client yet. */
 static JsonNode *
 build_local (Run                   *run,
              const char            *client_id,
@@ -482,27 +452,12 @@ build_local (Run                   *run,
              JsonNode              *base,
              GError               **error)
 {
-  g_autoptr(JsonNode) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *doc;
-
   if (run->clinic_db == NULL)
     return polku_sync_doc_build (run->store, client_id, target, error);
-
   if (base == NULL)
     return NULL;
-  plan = polku_plan_store_load (run->store, client_id, NULL, &local_error);
-  if (plan == NULL && !g_error_matches (local_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  doc = polku_sync_doc_content (base);
-  if (plan != NULL)
-    json_object_set_member (json_node_get_object (doc), "plan",
-                            polku_sync_doc_project_plan (plan,
-                                                         (const char * const *) target->parts));
-  return doc;
+  return polku_sync_doc_build_received (run->store, client_id, base,
+                                        (const char * const *) target->parts, error);
 }
 
 /* What the server shares stays at the paths of open conflicts: @doc gets @base's value. */
@@ -614,6 +569,40 @@ has_open_path (GPtrArray  *ops,
   return FALSE;
 }
 
+/* Queues the conflicts a merge found (@found, of PolkuSyncMergeConflict) that are not open
+ * or queued already. @swapped: the merge's "remote" is this side's value (CouchDB's winning
+ * revision merged with a losing one). */
+static void
+add_found_conflicts (Incoming   *in,
+                     GPtrArray  *open,
+                     GPtrArray  *found,
+                     gboolean    swapped,
+                     const char *local_by,
+                     const char *remote_by,
+                     const char *remote_at)
+{
+  for (guint k = 0; found != NULL && k < found->len; k++)
+    {
+      PolkuSyncMergeConflict *c = found->pdata[k];
+      JsonNode *local = swapped ? c->remote : c->local;
+      JsonNode *remote = swapped ? c->local : c->remote;
+      ConflictOp *op;
+
+      if (has_open_path (in->ops, open, c->path))
+        continue;
+      op = g_new0 (ConflictOp, 1);
+      op->kind = OP_ADD;
+      op->path = g_strdup (c->path);
+      op->base = c->base != NULL ? polku_sync_copy (c->base) : NULL;
+      op->local = local != NULL ? polku_sync_copy (local) : NULL;
+      op->remote = remote != NULL ? polku_sync_copy (remote) : NULL;
+      op->local_by = g_strdup (local_by);
+      op->remote_by = g_strdup (remote_by);
+      op->remote_at = g_strdup (remote_at);
+      g_ptr_array_add (in->ops, op);
+    }
+}
+
 /* The server's "conflicts" member against the local queue: what the server lists is seen
  * (a conflict both sides found on the same path keeps the smaller id on both), what it no
  * longer lists after it had was decided elsewhere, what we do not know is queued. Removes
@@ -626,7 +615,7 @@ compare_listed_conflicts (Run        *run,
                           JsonNode   *local_doc,
                           GPtrArray  *open)
 {
-  JsonArray *listed = array_member (remote_doc, "conflicts");
+  JsonArray *listed = polku_json_get_array (remote_doc, "conflicts");
   g_autofree char *author = changed_by_author (remote_doc);
 
   for (guint i = open->len; i > 0; i--)
@@ -639,7 +628,7 @@ compare_listed_conflicts (Run        *run,
           JsonObject *entry = json_array_get_object_element (listed, j);
 
           if (entry != NULL
-              && g_strcmp0 (string_member (entry, "id"),
+              && g_strcmp0 (polku_json_get_string (entry, "id"),
                             polku_sync_conflict_get_id (conflict)) == 0)
             found = TRUE;
         }
@@ -660,9 +649,9 @@ compare_listed_conflicts (Run        *run,
   for (guint j = 0; listed != NULL && j < json_array_get_length (listed); j++)
     {
       JsonObject *entry = json_array_get_object_element (listed, j);
-      const char *id = string_member (entry, "id");
-      const char *path = string_member (entry, "path");
-      JsonArray *values = array_member (entry, "values");
+      const char *id = polku_json_get_string (entry, "id");
+      const char *path = polku_json_get_string (entry, "path");
+      JsonArray *values = polku_json_get_array (entry, "values");
       PolkuSyncConflict *same_path = NULL;
       PolkuSyncConflict *same_id = NULL;
       g_autoptr(PolkuSyncConflict) known = NULL;
@@ -722,8 +711,8 @@ compare_listed_conflicts (Run        *run,
               if (value != NULL && (other == NULL || !nodes_equal (node, local_value)))
                 {
                   other = node;
-                  other_by = string_member (value, "by");
-                  other_at = string_member (value, "at");
+                  other_by = polku_json_get_string (value, "by");
+                  other_at = polku_json_get_string (value, "at");
                 }
             }
           op->kind = OP_ADD;
@@ -754,7 +743,7 @@ fold_losers (Run         *run,
              GPtrArray   *open,
              GError     **error)
 {
-  JsonArray *revs = array_member (doc, "_conflicts");
+  JsonArray *revs = polku_json_get_array (doc, "_conflicts");
   g_autoptr(GPtrArray) rev_list = g_ptr_array_new ();
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *winner_by = changed_by_author (doc);
@@ -793,7 +782,7 @@ fold_losers (Run         *run,
 
       if (loser == NULL || !JSON_NODE_HOLDS_OBJECT (loser))
         continue;
-      rev = string_member (json_node_get_object (loser), "_rev");
+      rev = polku_json_get_string (json_node_get_object (loser), "_rev");
       if (rev == NULL)
         continue;
       g_ptr_array_add (in->losers, g_strdup (rev));
@@ -812,25 +801,31 @@ fold_losers (Run         *run,
       merged = polku_sync_merge (old_base, loser_content, result, &found);
       json_node_unref (result);
       result = merged;
-      for (guint k = 0; found != NULL && k < found->len; k++)
-        {
-          PolkuSyncMergeConflict *c = found->pdata[k];
-          ConflictOp *op;
-
-          if (has_open_path (in->ops, open, c->path))
-            continue;
-          op = g_new0 (ConflictOp, 1);
-          op->kind = OP_ADD;
-          op->path = g_strdup (c->path);
-          op->base = c->base != NULL ? polku_sync_copy (c->base) : NULL;
-          op->local = c->remote != NULL ? polku_sync_copy (c->remote) : NULL;
-          op->remote = c->local != NULL ? polku_sync_copy (c->local) : NULL;
-          op->local_by = g_strdup (winner_by);
-          op->remote_by = g_strdup (loser_by);
-          g_ptr_array_add (in->ops, op);
-        }
+      /* The winner is this side of the conflicts: the merge's "remote". */
+      add_found_conflicts (in, open, found, TRUE, winner_by, loser_by, NULL);
     }
   return result;
+}
+
+/* A received document's content (polku_sync_doc_content ()) without copying it: a new
+ * object holding the document's own member nodes, shared with the parsed answer. Nothing
+ * changes them: the merge, the checks and the write only read, and whatever is changed is a
+ * polku_sync_copy () first. A first pull of many plans is otherwise mostly copying. */
+static JsonNode *
+received_content (JsonNode *doc)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *content = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, json_node_get_object (doc));
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!polku_sync_is_meta_member (name))
+      json_object_set_member (content, name, json_node_ref (value));
+  json_node_take_object (node, content);
+  return node;
 }
 
 /* A received document, made ready to write: merged with the local projection against the
@@ -862,8 +857,8 @@ prepare_incoming (Run         *run,
   if (doc == NULL || !JSON_NODE_HOLDS_OBJECT (doc))
     return NULL;
   object = json_node_get_object (doc);
-  id = string_member (object, "_id");
-  rev = string_member (object, "_rev");
+  id = polku_json_get_string (object, "_id");
+  rev = polku_json_get_string (object, "_rev");
   if (id == NULL || rev == NULL || !g_str_has_prefix (id, "plan-")
       || !g_uuid_string_is_valid (id + strlen ("plan-")))
     return NULL;
@@ -899,7 +894,7 @@ prepare_incoming (Run         *run,
                  invalid->message);
       return NULL;
     }
-  remote_content = polku_sync_doc_content (doc);
+  remote_content = received_content (doc);
 
   if (run->clinic_db != NULL)
     {
@@ -937,7 +932,7 @@ prepare_incoming (Run         *run,
   if (open == NULL)
     return NULL;
 
-  if (array_member (object, "_conflicts") != NULL)
+  if (polku_json_get_array (object, "_conflicts") != NULL)
     {
       JsonNode *folded = fold_losers (run, in, database, object,
                                       state != NULL ? state->base : NULL, remote_content, open,
@@ -945,13 +940,12 @@ prepare_incoming (Run         *run,
 
       if (folded == NULL)
         return NULL;
-      in->base = polku_sync_copy (remote_content);
-      json_node_unref (remote_content);
+      in->base = g_steal_pointer (&remote_content);
       remote_content = folded;
       in->mark_dirty = TRUE;
     }
   else
-    in->base = polku_sync_copy (remote_content);
+    in->base = json_node_ref (remote_content);
 
   /* A clinic's Polku has one database: what it takes in unchanged needs no push back. */
   in->clean = run->clinic_db != NULL && !in->mark_dirty;
@@ -960,8 +954,8 @@ prepare_incoming (Run         *run,
 
   if (local_doc == NULL)
     {
-      /* First met here (a clinic): the server's content as it is (in->base is a copy of
-       * its own: the write may change what it is given). */
+      /* First met here (a clinic): the server's content as it is, which is also the new
+       * base (the write only reads what it is given). */
       in->write = g_steal_pointer (&remote_content);
       return g_steal_pointer (&in);
     }
@@ -975,25 +969,9 @@ prepare_incoming (Run         *run,
       && !polku_sync_doc_same_content (state->base, remote_content))
     in->merged = TRUE;
 
-  for (guint k = 0; found != NULL && k < found->len; k++)
-    {
-      PolkuSyncMergeConflict *c = found->pdata[k];
-      JsonObject *changed_by = object_member (object, "changed_by");
-      ConflictOp *op;
-
-      if (has_open_path (in->ops, open, c->path))
-        continue;
-      op = g_new0 (ConflictOp, 1);
-      op->kind = OP_ADD;
-      op->path = g_strdup (c->path);
-      op->base = c->base != NULL ? polku_sync_copy (c->base) : NULL;
-      op->local = c->local != NULL ? polku_sync_copy (c->local) : NULL;
-      op->remote = c->remote != NULL ? polku_sync_copy (c->remote) : NULL;
-      op->local_by = g_strdup (run->by);
-      op->remote_by = g_strdup (in->author);
-      op->remote_at = g_strdup (string_member (changed_by, "at"));
-      g_ptr_array_add (in->ops, op);
-    }
+  add_found_conflicts (in, open, found, FALSE, run->by, in->author,
+                       polku_json_get_string (polku_json_get_object (object, "changed_by"),
+                                              "at"));
 
   if (found != NULL && found->len > 0)
     in->clean = FALSE;
@@ -1159,7 +1137,9 @@ batch_body (PolkuStore  *store,
 
       /* One document that cannot be written (a plan breaking the rules, a team member of
        * another client) is left out; the rest of the batch goes in. */
-      if (!polku_store_exec (db, "SAVEPOINT incoming;", "SAVEPOINT", error))
+      /* Cached statements (polku_store_run ()): parsing these per document cost more than
+       * running them. */
+      if (!polku_store_run (db, "SAVEPOINT incoming;", "SAVEPOINT", error, 0))
         return FALSE;
       if (!write_incoming_locked (batch->run, db, batch->database, in, &doc_error))
         {
@@ -1176,7 +1156,7 @@ batch_body (PolkuStore  *store,
                      in->doc_id, batch->database, doc_error->message);
           continue;
         }
-      if (!polku_store_exec (db, "RELEASE incoming;", "RELEASE", error))
+      if (!polku_store_run (db, "RELEASE incoming;", "RELEASE", error, 0))
         return FALSE;
       written++;
       if (in->deleted)
@@ -1347,7 +1327,7 @@ pull (Run         *run,
       if (answer == NULL)
         return FALSE;
       object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-      results = array_member (object, "results");
+      results = polku_json_get_array (object, "results");
       seq = object != NULL ? json_object_get_member (object, "last_seq") : NULL;
       if (results == NULL || seq == NULL)
         {
@@ -1476,7 +1456,7 @@ remove_doc (Run                *run,
           return FALSE;
         }
       rev = current != NULL && JSON_NODE_HOLDS_OBJECT (current)
-            ? string_member (json_node_get_object (current), "_rev") : NULL;
+            ? polku_json_get_string (json_node_get_object (current), "_rev") : NULL;
       if (rev != NULL && !polku_couch_delete_doc (run->couch, state->database, state->doc_id,
                                                   rev, TRUE, run->cancellable, error))
         return FALSE;
@@ -1697,9 +1677,9 @@ send_batch (Run         *run,
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonObject *result = json_array_get_object_element (results, i);
-      const char *id = string_member (result, "id");
-      const char *rev = string_member (result, "rev");
-      const char *problem = string_member (result, "error");
+      const char *id = polku_json_get_string (result, "id");
+      const char *rev = polku_json_get_string (result, "rev");
+      const char *problem = polku_json_get_string (result, "error");
       Outgoing *out = NULL;
 
       for (guint k = 0; k < batch->len && out == NULL; k++)
