@@ -612,22 +612,10 @@ main (int   argc,
   int stdout_fd;
 
   /* --language LANG, before anything reads the environment. */
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_str_equal (argv[i], "--language"))
-      {
-        g_setenv ("LANGUAGE", argv[i + 1], TRUE);
-        for (int j = i; j + 2 <= argc; j++)
-          argv[j] = argv[j + 2];
-        argc -= 2;
-        break;
-      }
+  test_take_language (&argc, argv);
   g_assert_nonnull (g_getenv ("LANGUAGE"));
   g_assert_nonnull (localedir);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  test_bind_catalogs ();
 
   /* GTK's real AT-SPI backend (the other UI tests use its test backend), on a private
    * session bus that can start the accessibility bus as a desktop does. */

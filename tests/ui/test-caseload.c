@@ -202,15 +202,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-  GTestDBus *bus;
-
-  /* As test-window.c: a private session bus that activates nothing (no Secret Service), and
-   * DISPLAY back after g_test_dbus_up () unset it. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  test_private_bus_up ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

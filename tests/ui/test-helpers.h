@@ -6,7 +6,9 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "polku-client-store.h"
 #include "polku-client-view.h"
@@ -133,6 +135,51 @@ test_find_client_list_view (GtkWidget *root)
         return found;
     }
   return NULL;
+}
+
+/* Takes "--language LANG" out of the arguments (before anything reads the environment) and
+ * sets LANGUAGE to it; returns LANG, or NULL when it was not given. */
+static inline const char *
+test_take_language (int   *argc,
+                    char **argv)
+{
+  for (int i = 1; i + 1 < *argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      {
+        const char *language = argv[i + 1];
+
+        g_setenv ("LANGUAGE", language, TRUE);
+        for (int j = i; j + 2 <= *argc; j++)
+          argv[j] = argv[j + 2];
+        *argc -= 2;
+        return language;
+      }
+  return NULL;
+}
+
+/* The build's catalogs (POLKU_LOCALEDIR) for the environment's language. */
+static inline void
+test_bind_catalogs (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* A private session bus that activates nothing (no Secret Service, nor the user's keyring);
+ * DISPLAY kept, which g_test_dbus_up () unsets against X11 autolaunching. GTK keeps its
+ * connection to the end, so the bus is never taken down: GTestDBus stops the daemon when
+ * the test process exits. */
+static inline void
+test_private_bus_up (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
 }
 
 static inline void

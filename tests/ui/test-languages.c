@@ -242,32 +242,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   const char *localedir = g_getenv ("POLKU_LOCALEDIR");
-  GTestDBus *bus;
 
   /* --language LANG, before anything reads the environment. */
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_str_equal (argv[i], "--language"))
-      {
-        g_setenv ("LANGUAGE", argv[i + 1], TRUE);
-        for (int j = i; j + 2 <= argc; j++)
-          argv[j] = argv[j + 2];
-        argc -= 2;
-        break;
-      }
+  test_take_language (&argc, argv);
   g_assert_nonnull (g_getenv ("LANGUAGE"));
   g_assert_nonnull (localedir);
+  test_bind_catalogs ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  test_private_bus_up ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -972,20 +972,8 @@ main (int   argc,
   /* --language fi|sv (measures-fi, measures-sv): the tests whose outcome depends on the
    * language, in it (LANGUAGE, which glibc honours only in a UTF-8 locale); without it, all
    * of them in English. */
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_str_equal (argv[i], "--language"))
-      {
-        language = argv[i + 1];
-        g_setenv ("LANGUAGE", language, TRUE);
-        for (int j = i; j + 2 <= argc; j++)
-          argv[j] = argv[j + 2];
-        argc -= 2;
-        break;
-      }
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  language = test_take_language (&argc, argv);
+  test_bind_catalogs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_setenv ("POLKU_INSTRUMENTS_DIR", "/nonexistent/polku-test", TRUE);

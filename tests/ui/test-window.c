@@ -1350,17 +1350,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-  GTestDBus *bus;
-
-  /* A private session bus that activates nothing: no Secret Service (nor the user's keyring)
-   * can be reached. GTK keeps its connection to the end, so the bus is not taken down here;
-   * GTestDBus stops the daemon when the test process exits. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  /* g_test_dbus_up() unsets DISPLAY against X11 autolaunching; the windows need it. */
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  test_private_bus_up ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
