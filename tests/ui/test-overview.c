@@ -233,6 +233,32 @@ assert_accessible (GtkWidget *root)
 }
 
 /* A demo client in coordination: everything of the case is on the page. */
+/* Saves @client as Aino Virtanen (with an open case if @open_case) and shows it; returns its
+ * id. */
+static const char *
+show_aino (Fixture     *f,
+           PolkuClient *client,
+           gboolean     open_case)
+{
+  g_autoptr(GError) error = NULL;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Virtanen");
+  g_assert_true (polku_client_store_save (f->store, client, &error));
+  g_assert_no_error (error);
+  if (open_case)
+    {
+      g_autoptr(PolkuCase) kase = polku_case_store_open (f->store, polku_client_get_id (client),
+                                                         NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (kase);
+    }
+  g_object_set (f->view, "store", f->store, "client", client, NULL);
+  test_wait_loaded (f->view);
+  return polku_client_get_id (client);
+}
+
 static void
 test_shows_case (Fixture       *f,
                  gconstpointer  data)
@@ -449,12 +475,7 @@ test_forms (Fixture       *f,
   PolkuFormDialog *form;
   const char *id;
 
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, client, &error));
-  id = polku_client_get_id (client);
-  g_object_set (f->view, "store", f->store, "client", client, NULL);
-  test_wait_loaded (f->view);
+  id = show_aino (f, client, FALSE);
   g_assert_cmpstr (shown_state (f), ==, "empty");
 
   /* A sign without a reason is refused; with one, the case opens. */
@@ -767,12 +788,7 @@ test_sign_sources (Fixture       *f,
   PolkuFormDialog *form;
   const char *id;
 
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, client, &error));
-  id = polku_client_get_id (client);
-  g_object_set (f->view, "store", f->store, "client", client, NULL);
-  test_wait_loaded (f->view);
+  id = show_aino (f, client, FALSE);
 
   /* A professional's sign (the first choice) without its unit: refused in the form, which
    * stays open and says why. */
@@ -915,15 +931,7 @@ test_coordinator_team (Fixture       *f,
   PolkuFormDialog *form;
   const char *id;
 
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, client, &error));
-  id = polku_client_get_id (client);
-  kase = polku_case_store_open (f->store, id, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&kase);
-  g_object_set (f->view, "store", f->store, "client", client, NULL);
-  test_wait_loaded (f->view);
+  id = show_aino (f, client, TRUE);
   text = view_text (f);
   g_assert_nonnull (strstr (text, "None: the client is waiting in the queue"));
   g_assert_nonnull (strstr (text, "None named: the plan names no responsible worker"));
@@ -1029,17 +1037,8 @@ test_coordinator_end (Fixture       *f,
   gboolean queued = FALSE;
   const char *id;
 
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, client, &error));
-  id = polku_client_get_id (client);
-  kase = polku_case_store_open (f->store, id, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&kase);
-
   /* Without a coordinator there is nothing to end. */
-  g_object_set (f->view, "store", f->store, "client", client, NULL);
-  test_wait_loaded (f->view);
+  id = show_aino (f, client, TRUE);
   g_assert_true (has_label (f->view, "_Change…"));
   g_assert_false (has_label (f->view, "_End…"));
 
@@ -1120,12 +1119,7 @@ test_consent_section (Fixture       *f,
   const char *id;
   sqlite3 *db;
 
-  polku_client_set_given_name (client, "Aino");
-  polku_client_set_family_name (client, "Virtanen");
-  g_assert_true (polku_client_store_save (f->store, client, &error));
-  id = polku_client_get_id (client);
-  g_object_set (f->view, "store", f->store, "client", client, NULL);
-  test_wait_loaded (f->view);
+  id = show_aino (f, client, FALSE);
 
   /* First the consent to contact: no organisations or parts to fill in. */
   form = open_form (f, "overview.add-consent", NULL);
