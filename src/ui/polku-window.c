@@ -221,6 +221,9 @@ update_followups (PolkuWindow *self,
       return;
     }
 
+  /* A notification only from a window the application already shows, as when counted here
+   * (a window still being set up, or one in a test without a desktop, sends none). */
+  notify = notify && gtk_window_get_application (GTK_WINDOW (self)) != NULL;
   self->followups_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->followups_cancellable, followups_counted,
                      GINT_TO_POINTER (notify));
