@@ -48,13 +48,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  test_destroy_window (GTK_WINDOW (fixture->window));
-  if (polku_store_is_open (fixture->store))
-    polku_store_close (fixture->store);
-  test_release_store (&fixture->store);
-  g_clear_object (&fixture->profile);
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  test_tear_down_window (GTK_WINDOW (fixture->window), &fixture->store, &fixture->profile, &fixture->dir);
 }
 
 static guint

@@ -288,6 +288,23 @@ test_destroy_window (GtkWindow *window)
   test_spin (20);
 }
 
+/* Takes down what a window fixture set up: the window, the store (closed if still open, and
+ * released), the profile and its folder. */
+static inline void
+test_tear_down_window (GtkWindow     *window,
+                       PolkuStore   **store,
+                       PolkuProfile **profile,
+                       char         **dir)
+{
+  test_destroy_window (window);
+  if (polku_store_is_open (*store))
+    polku_store_close (*store);
+  test_release_store (store);
+  g_clear_object (profile);
+  test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
 /* The first widget of @type under @root, depth first. */
 static inline GtkWidget *
 test_find_widget (GtkWidget *root,

@@ -123,13 +123,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  test_destroy_window (GTK_WINDOW (f->window));
-  if (polku_store_is_open (f->store))
-    polku_store_close (f->store);
-  test_release_store (&f->store);
-  g_clear_object (&f->profile);
-  test_remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
+  test_tear_down_window (GTK_WINDOW (f->window), &f->store, &f->profile, &f->dir);
 }
 
 /* The view, the client page and the window all fit in the narrowest window. */
