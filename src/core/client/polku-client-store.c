@@ -47,6 +47,39 @@ client_from_row (sqlite3_stmt  *stmt,
   return client;
 }
 
+/* Clients in the store's name order (by the index on the names), at most @limit of them
+ * (-1: all). */
+static GPtrArray *
+list_clients (PolkuStore  *self,
+              gboolean     include_archived,
+              gint64       limit,
+              GError     **error)
+{
+  GPtrArray *clients = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  db = polku_store_begin_use (self, error);
+  if (db == NULL)
+    return NULL;
+
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT " CLIENT_COLUMNS " FROM client"
+                                     " WHERE archived = 0 OR ?1"
+                                     " ORDER BY family_name, given_name, id LIMIT ?2;",
+                                     _("Reading the client list"), error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 2, limit);
+      clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
+                                       _("Reading the client list"), error);
+    }
+  polku_store_end_use (self);
+
+  return clients;
+}
+
 /**
  * polku_client_store_list:
  *
@@ -57,30 +90,9 @@ polku_client_store_list (PolkuStore  *self,
                           gboolean     include_archived,
                           GError     **error)
 {
-  GPtrArray *clients = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
 
-  db = polku_store_begin_use (self, error);
-  if (db == NULL)
-    return NULL;
-
-  stmt = polku_store_prepare_cached (db,
-                                     "SELECT " CLIENT_COLUMNS " FROM client"
-                                     " WHERE archived = 0 OR ?1"
-                                     " ORDER BY family_name, given_name, id;",
-                                     _("Reading the client list"), error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-      clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
-                                       _("Reading the client list"), error);
-    }
-  polku_store_end_use (self);
-
-  return clients;
+  return list_clients (self, include_archived, -1, error);
 }
 
 /**
@@ -99,29 +111,9 @@ polku_client_store_list_first (PolkuStore  *self,
                                guint        limit,
                                GError     **error)
 {
-  GPtrArray *clients = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-
   g_return_val_if_fail (POLKU_IS_STORE (self), NULL);
 
-  db = polku_store_begin_use (self, error);
-  if (db == NULL)
-    return NULL;
-
-  stmt = polku_store_prepare_cached (db,
-                                     "SELECT " CLIENT_COLUMNS " FROM client"
-                                     " ORDER BY family_name, given_name, id LIMIT ?1;",
-                                     _("Reading the client list"), error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, limit);
-      clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
-                                       _("Reading the client list"), error);
-    }
-  polku_store_end_use (self);
-
-  return clients;
+  return list_clients (self, TRUE, limit, error);
 }
 
 static void
