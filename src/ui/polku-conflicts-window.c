@@ -1,5 +1,4 @@
-/* polku-conflicts-window.c: the sync conflicts that wait for a decision, side by side;
- * and the banner that leads a client's page there
+/* polku-conflicts-window.c: the sync conflicts that wait for a decision, side by side
  *
  * The queue lists the open conflicts of one client or of every client, oldest first. Each
  * shows the part of the plan in a person's words, the value here and the value from the
@@ -8,9 +7,8 @@
  * polku_sync_conflict_resolve (): the store gets a plan version with origin "resolve" and
  * the next sync sends it. Decided conflicts stay listed below as history.
  *
- * PolkuConflictsBanner, at the top of a client's overview, says how many conflicts of the
- * client wait and opens the queue for that client. It lives here, beside the queue it leads
- * to, because it is a dozen lines of the same subject.
+ * What a conflict is about is said by polku-conflict-label.c; the banner that leads a
+ * client's page here is polku-conflicts-banner.c (declared in polku-conflicts-window.h).
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,9 +21,11 @@
 #include <glib/gi18n.h>
 
 #include "polku-client-store.h"
+#include "polku-conflict-label.h"
 #include "polku-conflicts-window.h"
 #include "polku-error-dialog.h"
 #include "polku-json.h"
+#include "polku-plan-store.h"
 
 struct _PolkuConflictsWindow
 {
@@ -35,6 +35,7 @@ struct _PolkuConflictsWindow
   char             *client_id;   /* NULL: every client's */
   GPtrArray        *conflicts;   /* PolkuSyncConflict, open and decided */
   GHashTable       *cards;       /* conflict id → its card (not owned) */
+  GHashTable       *labels;      /* conflict id → what it is about (polku_conflict_label ()) */
   guint             n_open;
   guint             n_decided;
 
@@ -188,6 +189,53 @@ format_change (const char *by,
   return NULL;
 }
 
+/* What a conflict is about: in the words of the client's plan as it is here now. */
+static const char *
+conflict_label (PolkuConflictsWindow *self,
+                PolkuSyncConflict    *conflict)
+{
+  const char *label = g_hash_table_lookup (self->labels, polku_sync_conflict_get_id (conflict));
+
+  return label != NULL ? label : polku_sync_conflict_get_label (conflict);
+}
+
+static void
+unref_plan (gpointer plan)
+{
+  if (plan != NULL)
+    json_node_unref (plan);
+}
+
+/* Labels every conflict listed, reading each client's plan once. */
+static void
+label_conflicts (PolkuConflictsWindow *self)
+{
+  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       unref_plan);
+
+  g_hash_table_remove_all (self->labels);
+  for (guint i = 0; self->conflicts != NULL && i < self->conflicts->len; i++)
+    {
+      PolkuSyncConflict *conflict = g_ptr_array_index (self->conflicts, i);
+      const char *client_id = polku_sync_conflict_get_client_id (conflict);
+      JsonNode *plan = NULL;
+
+      if (client_id != NULL && !g_hash_table_lookup_extended (plans, client_id, NULL,
+                                                               (gpointer *) &plan))
+        {
+          g_autoptr(GError) error = NULL;
+
+          plan = polku_plan_store_load (self->store, client_id, NULL, &error);
+          if (error != NULL)
+            /* The labels then name the parts of the plan without their numbers. */
+            g_debug ("Could not read a plan to name its conflicts: %s", error->message);
+          g_hash_table_insert (plans, g_strdup (client_id), plan);
+        }
+      g_hash_table_insert (self->labels, (gpointer) polku_sync_conflict_get_id (conflict),
+                           polku_conflict_label (conflict, plan));
+    }
+}
+
 /* Cards */
 
 static GtkWidget *
@@ -259,6 +307,58 @@ client_name (PolkuConflictsWindow *self,
   return name;
 }
 
+/* The button of @layout whose action is @action_name. */
+static GtkWidget *
+layout_button (GtkWidget  *layout,
+               const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (layout); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+      return child;
+  return NULL;
+}
+
+/* Only the layout of decisions the squeezer shows takes the keyboard. GTK 4.8's Tab skips the
+ * hidden one (AdwSqueezer unmaps it), but gtk_widget_grab_focus () does not look: code that
+ * picks a button of the hidden layout would put the focus on buttons nobody sees. When the
+ * squeezer switches layouts it moves the focus itself, to the first button of the layout
+ * shown, before it notifies; the new layout is still unfocusable then, so the focus comes
+ * here and goes to the same decision in the layout shown (Keep stays Keep). */
+static void
+decisions_shown (AdwSqueezer *squeezer,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (squeezer));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *hidden_focus = NULL;
+
+  for (GtkWidget *layout = gtk_widget_get_first_child (GTK_WIDGET (squeezer)); layout != NULL;
+       layout = gtk_widget_get_next_sibling (layout))
+    {
+      gboolean is_shown = layout == shown;
+
+      if (!is_shown && focus != NULL && gtk_widget_is_ancestor (focus, layout))
+        hidden_focus = focus;
+      gtk_widget_set_can_focus (layout, is_shown);
+      gtk_widget_set_can_target (layout, is_shown);
+    }
+  if (hidden_focus != NULL && shown != NULL)
+    {
+      GtkWidget *same = GTK_IS_ACTIONABLE (hidden_focus)
+                        ? layout_button (shown,
+                                         gtk_actionable_get_action_name (
+                                           GTK_ACTIONABLE (hidden_focus)))
+                        : NULL;
+
+      if (same == NULL)
+        same = g_object_get_data (G_OBJECT (shown), "polku-first-button");
+      gtk_widget_grab_focus (same);
+    }
+}
+
 static GtkWidget *
 new_card (PolkuConflictsWindow *self,
           PolkuSyncConflict    *conflict,
@@ -282,8 +382,7 @@ new_card (PolkuConflictsWindow *self,
     gtk_widget_set_margin_top (head, 12);
     gtk_widget_set_margin_start (head, 12);
     gtk_widget_set_margin_end (head, 12);
-    gtk_box_append (GTK_BOX (head), new_label (polku_sync_conflict_get_label (conflict),
-                                               "heading"));
+    gtk_box_append (GTK_BOX (head), new_label (conflict_label (self, conflict), "heading"));
     if (self->client_id == NULL)
       {
         g_autofree char *name = client_name (self, polku_sync_conflict_get_client_id (conflict),
@@ -345,6 +444,8 @@ new_card (PolkuConflictsWindow *self,
       adw_squeezer_add (ADW_SQUEEZER (squeezer), buttons);
       g_object_set_data (G_OBJECT (buttons), "polku-first-button", edit);
     }
+  g_signal_connect (squeezer, "notify::visible-child", G_CALLBACK (decisions_shown), NULL);
+  decisions_shown (ADW_SQUEEZER (squeezer), NULL, NULL);
   gtk_box_append (GTK_BOX (card), squeezer);
 
   return card;
@@ -398,11 +499,11 @@ new_history_row (PolkuConflictsWindow *self,
                                            names);
 
       /* Translators: a client's name and the part of the plan in conflict */
-      title = g_strdup_printf (_("%s: %s"), name, polku_sync_conflict_get_label (conflict));
+      title = g_strdup_printf (_("%s: %s"), name, conflict_label (self, conflict));
     }
   else
     {
-      title = g_strdup (polku_sync_conflict_get_label (conflict));
+      title = g_strdup (conflict_label (self, conflict));
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -422,6 +523,7 @@ clear_lists (PolkuConflictsWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
   g_hash_table_remove_all (self->cards);
+  g_hash_table_remove_all (self->labels);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   self->n_open = 0;
   self->n_decided = 0;
@@ -461,6 +563,7 @@ polku_conflicts_window_reload (PolkuConflictsWindow  *self,
   self->conflicts = polku_sync_conflict_list (self->store, self->client_id, TRUE, error);
   if (self->conflicts == NULL)
     return FALSE;
+  label_conflicts (self);
 
   for (guint i = 0; i < self->conflicts->len; i++)
     {
@@ -516,6 +619,7 @@ polku_conflicts_window_resolve (PolkuConflictsWindow  *self,
                                 GError               **error)
 {
   g_autofree char *actor = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), FALSE);
@@ -525,7 +629,28 @@ polku_conflicts_window_resolve (PolkuConflictsWindow  *self,
     return TRUE;
 
   actor = polku_store_dup_actor (self->store);
-  ok = polku_sync_conflict_resolve (self->store, conflict_id, take, value, actor, error);
+  ok = polku_sync_conflict_resolve (self->store, conflict_id, take, value, actor, &local_error);
+  if (!ok && take != POLKU_SYNC_TAKE_VALUE
+      && g_error_matches (local_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID))
+    {
+      /* The plan's rules refuse a side's value as it is (an element the other side holds
+       * without a member this computer's plan requires): the rule alone does not say what to
+       * do now. */
+      g_autofree char *rule = g_strdup (local_error->message);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_INVALID,
+                   take == POLKU_SYNC_TAKE_REMOTE
+                   ? _("The other side’s value does not fit the plan on this computer as it "
+                       "is (%s), so nothing was changed. Decide with Edit…: write the value "
+                       "that should stay.")
+                   : _("This computer’s value no longer fits the plan as it is (%s), so "
+                       "nothing was changed. Decide with Edit…: write the value that should "
+                       "stay."),
+                   rule);
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   /* Decided elsewhere meanwhile, too: the lists show how things are now. */
   reload_or_show_error (self);
   polku_conflicts_banner_reload_all (self->store);
@@ -671,7 +796,7 @@ polku_conflicts_window_edit (PolkuConflictsWindow *self,
                             ? polku_sync_conflict_get_local_value (conflict)
                             : polku_sync_conflict_get_remote_value (conflict), text);
 
-  form = polku_form_dialog_new (GTK_WIDGET (self), polku_sync_conflict_get_label (conflict),
+  form = polku_form_dialog_new (GTK_WIDGET (self), conflict_label (self, conflict),
                                 _("Write the value that should stay. It replaces both sides "
                                   "here, and the next sync sends it."),
                                 _("_Decide"));
@@ -725,6 +850,16 @@ polku_conflicts_window_get_card (PolkuConflictsWindow *self,
   return g_hash_table_lookup (self->cards, conflict_id);
 }
 
+/* Returns: (transfer none) (nullable): what a listed conflict is about, as its card and
+ * history row say it */
+const char *
+polku_conflicts_window_get_label (PolkuConflictsWindow *self,
+                                  const char           *conflict_id)
+{
+  g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->labels, conflict_id);
+}
+
 /* GObject */
 
 static void
@@ -757,6 +892,8 @@ polku_conflicts_window_dispose (GObject *object)
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   if (self->cards != NULL)
     g_hash_table_remove_all (self->cards);
+  if (self->labels != NULL)
+    g_hash_table_remove_all (self->labels);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -769,6 +906,7 @@ polku_conflicts_window_finalize (GObject *object)
   PolkuConflictsWindow *self = (PolkuConflictsWindow *) object;
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_free (self->client_id);
 
   G_OBJECT_CLASS (polku_conflicts_window_parent_class)->finalize (object);
@@ -877,6 +1015,7 @@ polku_conflicts_window_init (PolkuConflictsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cards = g_hash_table_new (g_str_hash, g_str_equal);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 /**
@@ -901,187 +1040,4 @@ polku_conflicts_window_new (GtkWindow  *parent,
                        "store", store,
                        "client-id", client_id,
                        NULL);
-}
-
-/* The banner */
-
-struct _PolkuConflictsBanner
-{
-  PolkuClientView  parent_instance;
-
-  guint            count;
-  GtkWidget       *box;
-  GtkLabel        *label;
-  GtkWidget       *button;
-};
-
-G_DEFINE_FINAL_TYPE (PolkuConflictsBanner, polku_conflicts_banner, POLKU_TYPE_CLIENT_VIEW)
-
-static GPtrArray *banners;
-
-static void
-banner_show (PolkuConflictsBanner *self,
-             guint                 count)
-{
-  const char *client_id = polku_client_view_get_client_id (POLKU_CLIENT_VIEW (self));
-  g_autofree char *text = NULL;
-
-  self->count = count;
-  /* The banner itself is hidden, not only its box: the overview's spacing counts it. */
-  gtk_widget_set_visible (GTK_WIDGET (self), count > 0 && client_id != NULL);
-  if (count == 0 || client_id == NULL)
-    {
-      gtk_label_set_text (self->label, "");
-      return;
-    }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u sync conflict waits for a decision",
-                                       "%u sync conflicts wait for a decision", count),
-                          count);
-  gtk_label_set_text (self->label, text);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button),
-                                          g_variant_new_string (client_id));
-}
-
-static void
-banner_clear (PolkuClientView *view)
-{
-  banner_show (POLKU_CONFLICTS_BANNER (view), 0);
-}
-
-static gpointer
-banner_load (PolkuStore    *store,
-             const char    *client_id,
-             gpointer       snapshot,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) open = polku_sync_conflict_list (store, client_id, FALSE, error);
-
-  if (open == NULL)
-    return NULL;
-  return GUINT_TO_POINTER (open->len + 1);  /* never NULL: that is "no result" */
-}
-
-static void
-banner_apply (PolkuClientView *view,
-              gpointer         result,
-              const GError    *error)
-{
-  if (error != NULL)
-    {
-      /* The banner is a hint: the queue itself says what went wrong. */
-      g_debug ("Could not count the client's sync conflicts: %s", error->message);
-      banner_show (POLKU_CONFLICTS_BANNER (view), 0);
-      return;
-    }
-  banner_show (POLKU_CONFLICTS_BANNER (view), result != NULL ? GPOINTER_TO_UINT (result) - 1 : 0);
-}
-
-static void
-banner_free_result (gpointer result)
-{
-}
-
-static gboolean
-banner_wants_reload (PolkuClientView *view)
-{
-  return TRUE;
-}
-
-guint
-polku_conflicts_banner_get_count (PolkuConflictsBanner *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONFLICTS_BANNER (self), 0);
-  return self->count;
-}
-
-const char *
-polku_conflicts_banner_get_text (PolkuConflictsBanner *self)
-{
-  g_return_val_if_fail (POLKU_IS_CONFLICTS_BANNER (self), NULL);
-  return gtk_label_get_text (self->label);
-}
-
-void
-polku_conflicts_banner_reload_all (PolkuStore *store)
-{
-  for (guint i = 0; banners != NULL && i < banners->len; i++)
-    {
-      PolkuClientView *view = g_ptr_array_index (banners, i);
-
-      if (polku_client_view_get_store (view) == store
-          && polku_client_view_get_client_id (view) != NULL)
-        polku_client_view_reload (view);
-    }
-}
-
-static void
-polku_conflicts_banner_dispose (GObject *object)
-{
-  if (banners != NULL)
-    g_ptr_array_remove (banners, object);
-
-  G_OBJECT_CLASS (polku_conflicts_banner_parent_class)->dispose (object);
-}
-
-static void
-polku_conflicts_banner_class_init (PolkuConflictsBannerClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
-
-  object_class->dispose = polku_conflicts_banner_dispose;
-  view_class->clear = banner_clear;
-  view_class->load = banner_load;
-  view_class->apply = banner_apply;
-  view_class->free_result = banner_free_result;
-  view_class->wants_reload = banner_wants_reload;
-  /* Hidden while there is nothing to say, so it must read while unmapped. */
-  view_class->load_unmapped = TRUE;
-}
-
-static void
-polku_conflicts_banner_init (PolkuConflictsBanner *self)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->box, "card");
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-
-  gtk_widget_set_margin_start (icon, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Warning"), -1);
-  gtk_widget_add_css_class (icon, "warning");
-  gtk_box_append (GTK_BOX (self->box), icon);
-
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_xalign (self->label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->label), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->label), 12);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->label));
-
-  self->button = gtk_button_new_with_mnemonic (_("_Review…"));
-  gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (self->button, 12);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button),
-                                          g_variant_new_string (""));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.conflicts");
-  gtk_widget_set_tooltip_text (self->button, _("Review the client’s sync conflicts"));
-  gtk_box_append (GTK_BOX (self->box), self->button);
-
-  adw_bin_set_child (ADW_BIN (self), self->box);
-
-  if (banners == NULL)
-    banners = g_ptr_array_new ();
-  g_ptr_array_add (banners, self);
-}
-
-GtkWidget *
-polku_conflicts_banner_new (void)
-{
-  return g_object_new (POLKU_TYPE_CONFLICTS_BANNER, NULL);
 }

@@ -35,6 +35,8 @@ guint                 polku_conflicts_window_get_n_open    (PolkuConflictsWindow
 guint                 polku_conflicts_window_get_n_decided (PolkuConflictsWindow *self);
 GtkWidget            *polku_conflicts_window_get_card      (PolkuConflictsWindow *self,
                                                             const char           *conflict_id);
+const char           *polku_conflicts_window_get_label     (PolkuConflictsWindow *self,
+                                                            const char           *conflict_id);
 PolkuFormDialog      *polku_conflicts_window_edit          (PolkuConflictsWindow *self,
                                                             const char           *conflict_id);
 

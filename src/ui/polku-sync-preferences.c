@@ -567,6 +567,99 @@ test_thread (GTask        *task,
   g_task_return_pointer (task, result, (GDestroyNotify) test_result_free);
 }
 
+/* The HTTP status a server error names ("… (HTTP 503) …"), or 0. */
+static guint
+http_status_of (const char *message)
+{
+  const char *at = message != NULL ? strstr (message, "HTTP ") : NULL;
+  char digits[4] = { 0 };
+  guint64 status = 0;
+
+  if (at == NULL)
+    return 0;
+  for (guint i = 0; i < 3 && g_ascii_isdigit (at[5 + i]); i++)
+    digits[i] = at[5 + i];
+  if (!g_ascii_string_to_unsigned (digits, 10, 100, 599, &status, NULL))
+    return 0;
+  return (guint) status;
+}
+
+/**
+ * polku_sync_preferences_describe_error:
+ * @error: what Test Connection failed with
+ * @server: the address tested
+ * @account: (nullable): the account tested
+ * @fingerprint: (nullable): the certificate's fingerprint, shown below to be trusted
+ *
+ * polku-couch's messages are written for the sync that runs by itself ("check … in
+ * Preferences", "sync will try again"); here the person is on that page, trying the
+ * address once. Errors of other domains (the keyring's) keep their message.
+ *
+ * Returns: (transfer full): the words the Sync page shows for @error
+ */
+char *
+polku_sync_preferences_describe_error (const GError *error,
+                                       const char   *server,
+                                       const char   *account,
+                                       const char   *fingerprint)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != POLKU_COUCH_ERROR || server == NULL)
+    return g_strdup (error->message);
+
+  switch ((PolkuCouchError) error->code)
+    {
+    case POLKU_COUCH_ERROR_UNREACHABLE:
+      return g_strdup_printf (_("The sync server %s cannot be reached. Check the address "
+                                "above and this computer’s network connection."), server);
+    case POLKU_COUCH_ERROR_TIMEOUT:
+      return g_strdup_printf (_("The sync server %s did not answer within %u s. Check the "
+                                "address above; if it is right, the server may be "
+                                "overloaded: tell its administrator."),
+                              server, TEST_TIMEOUT_SECONDS);
+    case POLKU_COUCH_ERROR_UNAUTHORIZED:
+      return g_strdup_printf (_("The sync server %s did not accept the account “%s” with this "
+                                "password. Check the account and the password above."),
+                              server, account != NULL ? account : "");
+    case POLKU_COUCH_ERROR_NOT_FOUND:
+      return g_strdup_printf (_("%s does not answer as a sync server (CouchDB) does. Check "
+                                "the address above: the server’s address alone, without a "
+                                "database name."), server);
+    case POLKU_COUCH_ERROR_SERVER:
+      {
+        guint status = http_status_of (error->message);
+
+        if (status != 0)
+          return g_strdup_printf (_("The sync server %s answered with an error (HTTP %u). "
+                                    "Check the address above; if it is right, tell the "
+                                    "server’s administrator."), server, status);
+        return g_strdup_printf (_("The sync server %s answered with an error. Check the "
+                                  "address above; if it is right, tell the server’s "
+                                  "administrator."), server);
+      }
+    case POLKU_COUCH_ERROR_MALFORMED:
+    case POLKU_COUCH_ERROR_TOO_LARGE:
+      return g_strdup_printf (_("%s answers, but not as a sync server (CouchDB) does. Check "
+                                "the address above, its port too; if it is right, tell the "
+                                "server’s administrator."), server);
+    case POLKU_COUCH_ERROR_TLS:
+      if (fingerprint != NULL)
+        return g_strdup_printf (_("The certificate of the sync server %s is not trusted. "
+                                  "Trust it below only if the server’s administrator "
+                                  "confirms its fingerprint."), server);
+      return g_strdup_printf (_("A secure connection to the sync server %s could not be set "
+                                "up. Check that the address above starts with the right "
+                                "https:// or http:// and has the right port."), server);
+    case POLKU_COUCH_ERROR_NO_ACCESS:
+    case POLKU_COUCH_ERROR_CONFLICT:
+    case POLKU_COUCH_ERROR_INVALID:
+    default:
+      /* Written for any place already: who to ask, or what in the address is wrong. */
+      return g_strdup (error->message);
+    }
+}
+
 static void
 test_done (GObject      *source,
            GAsyncResult *res,
@@ -575,6 +668,7 @@ test_done (GObject      *source,
   PolkuSyncPreferences *self = POLKU_SYNC_PREFERENCES (source);
   g_autoptr(GError) error = NULL;
   TestResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  TestData *data = g_task_get_task_data (G_TASK (res));
   g_autofree char *server = user_data;
 
   if (result == NULL)
@@ -586,9 +680,15 @@ test_done (GObject      *source,
   g_clear_pointer (&self->fingerprint, g_free);
   if (result->error != NULL)
     {
-      if (!g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_status (self, result->error->message, TRUE);
       self->fingerprint = g_steal_pointer (&result->fingerprint);
+      if (!g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = polku_sync_preferences_describe_error (result->error, server,
+                                                                         data->settings->account,
+                                                                         self->fingerprint);
+
+          set_status (self, text, TRUE);
+        }
       if (self->fingerprint != NULL)
         focus_fingerprint (self);
     }

@@ -21,6 +21,12 @@ GtkWidget  *polku_sync_preferences_new             (PolkuProfile         *profil
 gboolean    polku_sync_preferences_check_url       (const char           *url,
                                                     GError              **error);
 
+/* What Test Connection says about a failed login, on this page. */
+char       *polku_sync_preferences_describe_error  (const GError         *error,
+                                                    const char           *server,
+                                                    const char           *account,
+                                                    const char           *fingerprint);
+
 /* What the buttons do, and what the tests read. */
 gboolean    polku_sync_preferences_save            (PolkuSyncPreferences *self);
 void        polku_sync_preferences_test_connection (PolkuSyncPreferences *self);

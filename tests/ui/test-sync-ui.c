@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "polku-client-store.h"
@@ -143,6 +144,27 @@ add_conflict (PolkuStore *store,
   g_autoptr(JsonNode) base_node = base != NULL ? string_node (base) : NULL;
   g_autoptr(JsonNode) local_node = local != NULL ? string_node (local) : NULL;
   g_autoptr(JsonNode) remote_node = remote != NULL ? string_node (remote) : NULL;
+  NewConflict conflict = { client_id, path, base_node, local_node, remote_node, NULL };
+
+  g_assert_true (polku_store_write (store, add_conflict_body, &conflict, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (conflict.id);
+  return conflict.id;
+}
+
+/* A conflict whose values are JSON text (NULL: removed on that side). */
+static char *
+add_conflict_json (PolkuStore *store,
+                   const char *client_id,
+                   const char *path,
+                   const char *base,
+                   const char *local,
+                   const char *remote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) base_node = base != NULL ? json_from_string (base, NULL) : NULL;
+  g_autoptr(JsonNode) local_node = local != NULL ? json_from_string (local, NULL) : NULL;
+  g_autoptr(JsonNode) remote_node = remote != NULL ? json_from_string (remote, NULL) : NULL;
   NewConflict conflict = { client_id, path, base_node, local_node, remote_node, NULL };
 
   g_assert_true (polku_store_write (store, add_conflict_body, &conflict, &error));
@@ -477,6 +499,21 @@ tree_contains (const char *path,
   return FALSE;
 }
 
+/* Test Connection's words on the Sync page: what to check above, never "in Preferences" (this
+ * is Preferences) nor "sync will try again" (nothing tries again: it was a test). */
+static void
+assert_page_words (const char *text,
+                   const char *server,
+                   const char *where)
+{
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, server));
+  g_assert_null (strstr (text, "Preferences"));
+  g_assert_null (strstr (text, "try again"));
+  if (where != NULL)
+    g_assert_nonnull (strstr (text, where));
+}
+
 static PolkuSyncSettings *
 load_settings (PolkuProfile *profile)
 {
@@ -594,6 +631,8 @@ test_preferences (void)
   g_assert_true (polku_sync_preferences_get_busy (page));
   wait_preferences (page);
   g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  assert_page_words (polku_sync_preferences_get_status (page), closed,
+                     "Check the address above");
   g_assert_null (polku_sync_preferences_get_fingerprint (page));
 
   /* A real server: a wrong password, then the right one. */
@@ -603,6 +642,8 @@ test_preferences (void)
   polku_sync_preferences_test_connection (page);
   wait_preferences (page);
   g_assert_true (polku_sync_preferences_get_status_is_error (page));
+  assert_page_words (polku_sync_preferences_get_status (page), couch_url,
+                     "Check the account and the password above");
   gtk_editable_set_text (polku_sync_preferences_get_password_row (page), admin_password);
   polku_sync_preferences_test_connection (page);
   wait_preferences (page);
@@ -615,6 +656,7 @@ test_preferences (void)
   wait_preferences (page);
   g_assert_true (polku_sync_preferences_get_status_is_error (page));
   g_assert_nonnull (polku_sync_preferences_get_fingerprint (page));
+  assert_page_words (polku_sync_preferences_get_status (page), tls_url, "Trust it below");
   {
     g_autofree char *shown = polku_couch_normalize_fingerprint (
                                polku_sync_preferences_get_fingerprint (page));
@@ -636,6 +678,135 @@ test_preferences (void)
   g_assert_false (polku_sync_preferences_get_status_is_error (page));
   g_assert_null (polku_sync_preferences_get_fingerprint (page));
   g_assert_false (tree_contains (dir, admin_password));
+
+  test_destroy_window (GTK_WINDOW (preferences));
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* The fault proxy's mode (tests/sync/faultproxy.py, ControlServer). */
+static void
+proxy_mode (const char *mode_json)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
+  g_autofree char *target = g_strconcat (need_env ("POLKU_TEST_CONTROL_URL"),
+                                         "/proxy/plain/mode", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("PUT", target);
+  g_autoptr(GBytes) body = g_bytes_new (mode_json, strlen (mode_json));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+test_preferences_errors (void)
+{
+  static const struct {
+    PolkuCouchError  code;
+    const char      *message;   /* as polku-couch words it */
+    const char      *where;     /* what the page's words must point at */
+  } errors[] = {
+    { POLKU_COUCH_ERROR_UNREACHABLE, "The sync server S cannot be reached, or the connection to "
+      "it broke. Check the network connection and the server address in Preferences; sync will "
+      "try again.", "Check the address above" },
+    { POLKU_COUCH_ERROR_TIMEOUT, "The sync server S did not answer within 15 s. Sync will try "
+      "again; if this goes on, the server may be overloaded: tell its administrator.",
+      "Check the address above" },
+    { POLKU_COUCH_ERROR_UNAUTHORIZED, "The sync server S did not accept the account “k” with "
+      "this password. Check the account and the password in Preferences.",
+      "Check the account and the password above" },
+    { POLKU_COUCH_ERROR_NOT_FOUND, "The sync server S does not know this request. Check that "
+      "the address is a CouchDB server's.", "Check the address above" },
+    { POLKU_COUCH_ERROR_SERVER, "The sync server S answered with an error (HTTP 503). Sync "
+      "will try again; if this goes on, tell the server's administrator.", "(HTTP 503)" },
+    { POLKU_COUCH_ERROR_MALFORMED, "The sync server S sent an answer that is not what a CouchDB "
+      "server sends. Nothing was changed from it; sync will try again.",
+      "Check the address above" },
+    { POLKU_COUCH_ERROR_TOO_LARGE, "The sync server S sent an answer larger than 64 MiB; it was "
+      "not read. Tell the server's administrator.", "Check the address above" },
+    { POLKU_COUCH_ERROR_TLS, "A secure connection to the sync server S could not be set up.",
+      "the address above" },
+  };
+  const char *server = "https://sync.example.fi";
+  const char *proxy = need_env ("POLKU_TEST_PROXY_URL");
+  const char *admin = need_env ("POLKU_TEST_COUCH_ADMIN");
+  const char *admin_password = need_env ("POLKU_TEST_COUCH_PASSWORD");
+  static const struct {
+    const char *mode;
+    const char *where;
+  } faults[] = {
+    { "{\"mode\": \"status\", \"code\": 503}", "(HTTP 503)" },
+    { "{\"mode\": \"status\", \"code\": 500}", "(HTTP 500)" },
+    { "{\"mode\": \"garbage\"}", "Check the address above" },
+    { "{\"mode\": \"truncate\", \"keep\": 3}", "Check the address above" },
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
+  PolkuPreferencesWindow *preferences;
+  PolkuSyncPreferences *page;
+
+  /* Each code polku-couch gives a login. */
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (POLKU_COUCH_ERROR, errors[i].code,
+                                                     errors[i].message);
+      g_autofree char *text = polku_sync_preferences_describe_error (error, server, "k", NULL);
+
+      assert_page_words (text, server, errors[i].where);
+    }
+  {
+    g_autoptr(GError) error = g_error_new_literal (POLKU_COUCH_ERROR, POLKU_COUCH_ERROR_TLS,
+                                                   "The certificate of the sync server S is not "
+                                                   "trusted. Its SHA-256 fingerprint is AB:CD. "
+                                                   "Trust it in Preferences only if …");
+    g_autofree char *text = polku_sync_preferences_describe_error (error, server, "k", "AB:CD");
+
+    assert_page_words (text, server, "Trust it below");
+  }
+  /* A status that is not one: no made-up number. */
+  {
+    g_autoptr(GError) error = g_error_new_literal (POLKU_COUCH_ERROR, POLKU_COUCH_ERROR_SERVER,
+                                                   "HTTP x");
+    g_autofree char *text = polku_sync_preferences_describe_error (error, server, "k", NULL);
+
+    assert_page_words (text, server, "Check the address above");
+    g_assert_null (strstr (text, "HTTP"));
+  }
+  /* Words written for any place, and other modules' errors, stay as they are. */
+  {
+    g_autoptr(GError) error = g_error_new_literal (POLKU_COUCH_ERROR, POLKU_COUCH_ERROR_NO_ACCESS,
+                                                   "Ask the server's administrator.");
+    g_autofree char *text = polku_sync_preferences_describe_error (error, server, "k", NULL);
+
+    g_assert_cmpstr (text, ==, "Ask the server's administrator.");
+  }
+
+  /* The real thing: a server behind the fault proxy answering each way. */
+  preferences = polku_preferences_window_new (NULL, profile);
+  gtk_window_present (GTK_WINDOW (preferences));
+  test_spin (50);
+  page = POLKU_SYNC_PREFERENCES (test_find_widget (GTK_WIDGET (preferences),
+                                                   POLKU_TYPE_SYNC_PREFERENCES));
+  gtk_editable_set_text (polku_sync_preferences_get_server_row (page), proxy);
+  gtk_editable_set_text (polku_sync_preferences_get_account_row (page), admin);
+  gtk_editable_set_text (polku_sync_preferences_get_password_row (page), admin_password);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      proxy_mode (faults[i].mode);
+      polku_sync_preferences_test_connection (page);
+      wait_preferences (page);
+      g_assert_true (polku_sync_preferences_get_status_is_error (page));
+      assert_page_words (polku_sync_preferences_get_status (page), proxy, faults[i].where);
+    }
+  proxy_mode ("{\"mode\": \"pass\"}");
+  polku_sync_preferences_test_connection (page);
+  wait_preferences (page);
+  g_assert_false (polku_sync_preferences_get_status_is_error (page));
 
   test_destroy_window (GTK_WINDOW (preferences));
   test_release_store (&store);
@@ -787,6 +958,397 @@ test_conflicts_window (void)
   test_remove_tree (dir);
 }
 
+/* The conflicts window and the keyboard */
+
+/* Every focusable widget Tab reaches from where the focus is, once round the window: each must
+ * be drawn (a decision of the layout the squeezer does not show is not), and inside a
+ * squeezer it must be in the child shown. Returns how many "Edit…" buttons were reached. */
+static guint
+tab_round (GtkWindow *window)
+{
+  guint n_edit = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      GtkWidget *focus;
+
+      /* What the Tab key does (gtk_window_move_focus ()): on from the focus, else round. */
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        {
+          gtk_window_set_focus (window, NULL);
+          gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+        }
+      focus = gtk_window_get_focus (window);
+      if (focus == NULL)
+        continue;
+      if (!gtk_widget_get_mapped (focus) || !gtk_widget_is_drawable (focus))
+        g_error ("Tab focused a %s that is not shown (%s)", G_OBJECT_TYPE_NAME (focus),
+                 GTK_IS_BUTTON (focus) ? gtk_button_get_label (GTK_BUTTON (focus)) : "");
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (w);
+
+          if (parent != NULL && ADW_IS_SQUEEZER (parent))
+            g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (parent)) == w);
+        }
+      if (GTK_IS_ACTIONABLE (focus)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)),
+                        "conflicts.edit") == 0)
+        n_edit++;
+    }
+  return n_edit;
+}
+
+static gboolean
+focus_shown (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (data);
+
+  return focus != NULL && gtk_widget_get_mapped (focus);
+}
+
+/* The card shown at @position (from 0) among the open conflicts, some of @ids. */
+static GtkWidget *
+card_at (PolkuConflictsWindow  *window,
+         char                 **ids,
+         guint                  n_ids,
+         guint                  position)
+{
+  GtkWidget *card = NULL;
+  GtkWidget *child;
+
+  for (guint i = 0; card == NULL && i < n_ids; i++)
+    card = polku_conflicts_window_get_card (window, ids[i]);
+  g_assert_nonnull (card);
+  child = gtk_widget_get_first_child (gtk_widget_get_parent (card));
+  for (guint i = 0; child != NULL && i < position; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The id of the conflict whose card is @card. */
+static const char *
+card_id (PolkuConflictsWindow *window,
+         GtkWidget            *card,
+         char                **ids,
+         guint                 n_ids)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (polku_conflicts_window_get_card (window, ids[i]) == card)
+      return ids[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The button of @card for @action, as shown. */
+static GtkWidget *
+shown_button (GtkWidget  *root,
+              const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tab never reaches the decisions the squeezer hides: at 360 px (one under the other), after
+ * a decision, after the window is widened (in a row) and narrowed again. */
+static void
+test_conflicts_keyboard (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
+  g_autofree char *goal_id = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
+  g_autofree char *path = g_strdup_printf ("plan/goals/%s/text", goal_id);
+  char *ids[3];
+  PolkuConflictsWindow *window;
+  GtkWidget *keep;
+
+  for (guint i = 0; i < 3; i++)
+    ids[i] = add_conflict (store, polku_client_get_id (client), path, original, "Tämä puoli",
+                           "Se puoli");
+  window = polku_conflicts_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (focus_shown, window, 10000, "a decision shown has the focus");
+  test_spin (100);
+  g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 3);
+  /* Nor can anything else put the keyboard there (gtk_widget_grab_focus () alone does not
+   * look whether a widget is shown). */
+  {
+    GtkWidget *card = card_at (window, ids, G_N_ELEMENTS (ids), 0);
+    GtkWidget *squeezer = gtk_widget_get_last_child (card);
+    GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+    GtkWidget *hidden = gtk_widget_get_first_child (squeezer) == shown
+                        ? gtk_widget_get_last_child (squeezer)
+                        : gtk_widget_get_first_child (squeezer);
+
+    g_assert_true (shown != hidden);
+    g_assert_false (gtk_widget_get_mapped (hidden));
+    for (GtkWidget *button = gtk_widget_get_first_child (hidden); button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+      g_assert_false (gtk_widget_grab_focus (button));
+    g_assert_true (gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (window))));
+  }
+
+  /* A decision with the keyboard: the focus goes to the next card's, shown. */
+  keep = shown_button (card_at (window, ids, G_N_ELEMENTS (ids), 0), "conflicts.keep");
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_grab_focus (keep));
+  g_signal_emit_by_name (keep, "clicked");
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 2);
+  test_wait_until (focus_shown, window, 10000, "the next decision shown has the focus");
+  g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 2);
+
+  /* Wide: the decisions in a row, and Tab stays in it; narrow again: the same decision kept. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  test_spin (300);
+  g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 2);
+  keep = shown_button (card_at (window, ids, G_N_ELEMENTS (ids), 0), "conflicts.keep");
+  g_assert_true (gtk_widget_grab_focus (keep));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (
+                     GTK_ACTIONABLE (gtk_window_get_focus (GTK_WINDOW (window)))), ==,
+                   "conflicts.keep");
+  g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 2);
+
+  test_destroy_window (GTK_WINDOW (window));
+  for (guint i = 0; i < 3; i++)
+    g_free (ids[i]);
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* Take the Other Side with the card's own button on the second and third cards of several
+ * (as tests/ui/test-walk.c once did): each of those conflicts is decided in the store with
+ * the other side's value, and the others stay open. */
+static void
+test_conflicts_take_several (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
+  g_autofree char *goal_id = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
+  const char *client_id = polku_client_get_id (client);
+  g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
+  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", goal_id);
+  g_autofree char *base_text = g_strdup_printf ("\"%s\"", original);
+  g_autofree char *goal_base = NULL;
+  g_autofree char *goal_remote = NULL;
+  char *ids[5];
+  PolkuConflictsWindow *window;
+  const char *taken[2];
+
+  polku_store_set_actor (store, "Maija Koordinaattori");
+  /* The goal as the shared document holds it: every member, as the other side sends it. */
+  {
+    g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, NULL);
+    JsonObject *goal = json_array_get_object_element (
+                         json_object_get_array_member (json_node_get_object (plan), "goals"), 0);
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), goal);
+
+    goal_base = json_to_string (node, FALSE);
+    json_object_set_string_member (goal, "text", "Liikun ulkona kahdesti viikossa");
+    goal_remote = json_to_string (node, FALSE);
+  }
+  ids[0] = add_conflict_json (store, client_id, text_path, base_text, "\"Asun kotona tuella\"",
+                              "\"Muutan palvelutaloon\"");
+  ids[1] = add_conflict_json (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
+                              "\"Haluan pärjätä kotona.\"", "\"Toivon apua kauppaan.\"");
+  ids[2] = add_conflict_json (store, client_id, goal_path, goal_base, NULL, goal_remote);
+  ids[3] = add_conflict_json (store, client_id, "plan/main_burden", "\"Yksinäisyys\"",
+                              "\"Yksinäisyys ja velat\"", "\"Velat\"");
+  ids[4] = add_conflict_json (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
+                              "\"Tämä puoli\"", "\"Se puoli\"");
+
+  window = polku_conflicts_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (focus_shown, window, 10000, "the first card's decision has the focus");
+  g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 5);
+
+  /* The second card, then the one that was third (now second), as a person clicks. */
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *card = card_at (window, ids, G_N_ELEMENTS (ids), 1);
+      GtkWidget *take = shown_button (card, "conflicts.take");
+
+      test_spin (50);
+      taken[round] = card_id (window, card, ids, G_N_ELEMENTS (ids));
+      g_assert_nonnull (take);
+      g_assert_true (gtk_widget_grab_focus (take));
+      g_signal_emit_by_name (take, "clicked");
+      g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 4 - round);
+      g_assert_null (polku_conflicts_window_get_card (window, taken[round]));
+      test_wait_until (focus_shown, window, 10000, "a decision shown has the focus again");
+    }
+
+  /* The queue in the store. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PolkuSyncConflict) conflict = polku_sync_conflict_get (store, ids[i], &error);
+      gboolean was_taken = ids[i] == taken[0] || ids[i] == taken[1];
+
+      g_assert_no_error (error);
+      g_assert_nonnull (conflict);
+      if (was_taken)
+        {
+          g_assert_cmpstr (polku_sync_conflict_get_resolution (conflict), ==, "remote");
+          g_assert_cmpstr (polku_sync_conflict_get_resolved_by (conflict), ==,
+                           "Maija Koordinaattori");
+        }
+      else
+        {
+          g_assert_null (polku_sync_conflict_get_resolution (conflict));
+          g_assert_nonnull (polku_conflicts_window_get_card (window, ids[i]));
+        }
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) open = polku_sync_conflict_list (store, client_id, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (open->len, ==, 3);
+  }
+  g_assert_cmpint (n_versions (store, client_id, POLKU_PLAN_ORIGIN_RESOLVE), ==, 2);
+
+  /* A value the plan's rules refuse as it is (a goal without the members a goal has here,
+   * as the walk's fixture once queued): nothing changes, the conflict stays open, and the
+   * message says what to do instead of naming only the rule. */
+  {
+    g_autofree char *partial = add_conflict_json (store, client_id, goal_path, goal_base, NULL,
+                                                  "{\"text\": \"Liikun ulkona\"}");
+    AdwMessageDialog *dialog;
+
+    g_assert_true (polku_conflicts_window_reload (window, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflicts.take", "s",
+                                               partial));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                     "Could Not Decide the Conflict");
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                     "The other side’s value does not fit the plan"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edit…"));
+    test_answer_message_dialog ("close");
+    g_assert_nonnull (polku_conflicts_window_get_card (window, partial));
+    g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 4);
+    g_assert_cmpint (n_versions (store, client_id, POLKU_PLAN_ORIGIN_RESOLVE), ==, 2);
+  }
+
+  test_destroy_window (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
+/* What a conflict is about, in the plan's words: the element by its number and words, the
+ * field by its name; an element removed here by the other side's words. */
+static void
+test_conflict_labels (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PolkuProfile) profile = NULL;
+  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
+  g_autofree char *goal_id = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
+  const char *client_id = polku_client_get_id (client);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gone = g_uuid_string_random ();
+  g_autofree char *gone_action = g_uuid_string_random ();
+  g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
+  g_autofree char *status_path = g_strdup_printf ("plan/goals/%s/status", goal_id);
+  g_autofree char *gone_path = g_strdup_printf ("plan/goals/%s", gone);
+  g_autofree char *action_path = g_strdup_printf ("plan/goals/%s/actions/%s/status", goal_id,
+                                                  gone_action);
+  g_autofree char *team_path = g_strdup_printf ("team/%s/role", gone);
+  char *ids[7];
+  PolkuConflictsWindow *window;
+  gint64 version = 0;
+
+  /* The client's first goal, in words of its own; a second line and a long text are cut. */
+  {
+    g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, &version, &error);
+    JsonArray *goals;
+
+    g_assert_no_error (error);
+    goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+    json_object_set_string_member (json_array_get_object_element (goals, 0), "text",
+                                   "Nukun paremmin\nja herään virkeänä");
+    g_assert_true (polku_plan_store_save (store, client_id, plan, version,
+                                          POLKU_PLAN_ORIGIN_EDIT, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ids[0] = add_conflict (store, client_id, text_path, "a", "b", "c");
+  ids[1] = add_conflict (store, client_id, status_path, "open", "done", "dropped");
+  ids[2] = add_conflict (store, client_id, "plan/client_view", "a", "b", "c");
+  ids[3] = add_conflict_json (store, client_id, gone_path, NULL, NULL,
+                              "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa, "
+                              "kesällä ja talvella, ystävän kanssa\"}");
+  ids[4] = add_conflict (store, client_id, action_path, "open", NULL, "done");
+  ids[5] = add_conflict (store, client_id, team_path, "a", "b", "c");
+  ids[6] = add_conflict (store, client_id, "plan/main_burden", "a", "b", "c");
+
+  window = polku_conflicts_window_new (NULL, store, client_id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[0]), ==,
+                   "Goal 1, “Nukun paremmin”: the goal’s wording");
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[1]), ==,
+                   "Goal 1, “Nukun paremmin”: status");
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[2]), ==,
+                   "The client’s own view");
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[3]), ==,
+                   "A goal removed here, “Liikun ulkona kahdesti viikossa, kesäll…”");
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[4]), ==,
+                   "Goal 1, an action removed here: status");
+  /* Not the plan: the core's words. */
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[5]), ==, "Team member: role");
+  g_assert_cmpstr (polku_conflicts_window_get_label (window, ids[6]), ==,
+                   "What burdens the client most");
+
+  /* The card says it, and the history row once decided. */
+  {
+    GtkWidget *card = polku_conflicts_window_get_card (window, ids[1]);
+    GtkWidget *heading = gtk_widget_get_first_child (gtk_widget_get_first_child (card));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==,
+                     "Goal 1, “Nukun paremmin”: status");
+  }
+  g_assert_true (polku_conflicts_window_resolve (window, ids[2], POLKU_SYNC_TAKE_LOCAL, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (test_find_widget_by_name (GTK_WIDGET (window), ids[2]));
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                     ADW_PREFERENCES_ROW (test_find_widget_by_name (GTK_WIDGET (window),
+                                                                    ids[2]))), ==,
+                   "The client’s own view");
+
+  test_destroy_window (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+  test_release_store (&store);
+  test_remove_tree (dir);
+}
+
 /* The main window: the status in the header, the actions, locking */
 
 static PolkuConflictsWindow *
@@ -862,7 +1424,11 @@ main (int   argc,
 
   g_test_add_func ("/sync-ui/status-states", test_status_states);
   g_test_add_func ("/sync-ui/preferences", test_preferences);
+  g_test_add_func ("/sync-ui/preferences-errors", test_preferences_errors);
   g_test_add_func ("/sync-ui/conflicts-window", test_conflicts_window);
+  g_test_add_func ("/sync-ui/conflicts-keyboard", test_conflicts_keyboard);
+  g_test_add_func ("/sync-ui/conflicts-take-several", test_conflicts_take_several);
+  g_test_add_func ("/sync-ui/conflict-labels", test_conflict_labels);
   g_test_add_func ("/sync-ui/window", test_window);
 
   return g_test_run ();
