@@ -19,12 +19,17 @@ with an action each). Measured on the same machine in the same run:
 
 Each line prints what was measured, the reference, the ratio and the target; a missed target
 says MISSED. Nothing fails on a number: the exit status is 0 unless something could not run.
+
+POLKU_BENCH_BEFORE=OTHER-POLKU-CLI (optional): the same first pull by another build (the tree
+before a change), into a profile of its own, right after this one's: "before" and "after"
+measured in the same run, under the same load.
 """
 
 import base64
 import http.client
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -172,6 +177,16 @@ def main():
         summary = json.loads(r.stdout)
         print("# polku-cli sync: %d pulled in %.2f s" % (summary["pulled"], first), flush=True)
 
+        before_cli = os.environ.get("POLKU_BENCH_BEFORE")
+        if before_cli:
+            before_args = [os.path.abspath(before_cli)] + args[1:]
+            before_args[2] = os.path.join(root, "clinic-before")
+            before, r = timed(before_args, env)
+            if r.returncode != 0:
+                raise RuntimeError("the other polku-cli failed: " + r.stderr[-500:])
+            print("# before (%s): %d pulled in %.2f s"
+                  % (before_cli, json.loads(r.stdout)["pulled"], before), flush=True)
+
         # One plan changes on the server; the next sync.
         status, doc = srv.request("GET", "/%s/%s" % (DB, docs[PLANS // 2]["_id"]))
         doc["plan"]["client_view"] = "Haluan nukkua."
@@ -184,8 +199,11 @@ def main():
         row("first pull / PouchDB replicator", first, pouch["seconds"], 0.2)
         row("first pull / _all_docs request", first, floor, 2.0)
         row("incremental (1 of %d) / first pull" % PLANS, incremental, first, 0.05)
+        if before_cli:
+            row("first pull / the other build's (before)", first, before, 1.0)
     finally:
         srv.cleanup()
+        shutil.rmtree(root, ignore_errors=True)
 
     print("# %-42s %9s %9s %8s %8s" % ("what", "polku", "reference", "ratio", "target"))
     for what, measured, reference, unit, ratio, target in rows:

@@ -422,6 +422,8 @@ def run(srv, proxy, root, rng):
     fault_loop(srv, proxy, a, b, client, rng)
     removal(srv, a, b, url, today)
     errors(srv, proxy, a, b, url, client)
+    one_bad_document(srv, b, url, client, today)
+    many_documents(srv, proxy, root, rng, today)
 
 
 def team_of(p, client):
@@ -660,6 +662,117 @@ def errors(srv, proxy, a, b, url, client):
           and "polku-clinic-b" in s["errors"][0],
           "a database the account may not read: reported, exit 1", (r.stdout, r.stderr))
     check(b.sync(url)[0].returncode == 0, "the clinic's own database still syncs")
+
+
+def one_bad_document(srv, b, url, client, today):
+    """A pulled batch is written without a savepoint per document; one document that cannot
+    be written makes the batch go again, each in its own savepoint: that one is left out
+    and reported, the rest of the batch is taken in whole."""
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+    member = sorted(team_of(b, client).values(), key=lambda m: m["id"])[0]
+
+    def shared(given, team):
+        cid = new_uuid()
+        return {
+            "_id": "plan-" + cid, "type": "polku.shared-plan", "format": 1,
+            "client": {"id": cid, "given_name": given, "family_name": "Erä",
+                       "birth_date": None},
+            "consent": {"id": new_uuid(), "organisations": ["clinic-a"],
+                        "parts": ["client_view", "goals", "actions", "team"],
+                        "given_on": today, "valid_until": None, "withdrawn_on": None},
+            "plan": {"schema": 1, "id": new_uuid(), "client_id": cid, "language": "fi",
+                     "agreed_on": today, "created": stamp, "modified": stamp,
+                     "client_view": "Haluan " + given.lower(), "differing_views": [],
+                     "goals": [{"id": new_uuid(), "text": "Tavoite", "status": "active",
+                                "expressed_by": "client", "created": stamp,
+                                "modified": stamp, "actions": []}],
+                     "services": []},
+            "team": team, "conflicts": [],
+            "changed_by": {"name": "Kolmas", "organisation": None, "at": stamp,
+                           "replica": "third"}}
+
+    # The bad one's team member is already another client's (the clinic has them).
+    stolen = {k: member.get(k) for k in ("id", "person", "role", "organisation", "sector",
+                                     "contact", "joined_on", "left_on", "responsible")}
+    good = [shared("Ensimmäinen", []), shared("Toinen", [])]
+    bad = shared("Paha", [stolen])
+    status, _ = srv.request("POST", "/polku-clinic-a/_bulk_docs",
+                            {"docs": [good[0], bad, good[1]]})
+    check(status in (200, 201), "three documents from a third writer", status)
+    r, s = b.sync(url, expect_ok=False)
+    ids = [c["id"] for c in b.json("clients", "list", "--json")]
+    check(s is not None and s["pulled"] == 2 and len(s["errors"]) == 1
+          and bad["_id"] in s["errors"][0],
+          "a document that cannot be written is left out and reported", (r.stdout, r.stderr))
+    check(all(d["client"]["id"] in ids for d in good) and bad["client"]["id"] not in ids,
+          "the rest of its batch is taken in", ids)
+    check(all(len(b.json("plan", "versions", d["client"]["id"], "--json")) == 1
+              and any(e.get("action") == "client.create"
+                      for e in b.json("audit", "list", d["client"]["id"], "--json"))
+              for d in good),
+          "each taken in once, with its plan version and audit entry")
+    check(team_of(b, client)[member["id"]]["client_id"] == client,
+          "the other client's team member is untouched", team_of(b, client))
+
+
+def many_documents(srv, proxy, root, rng, today):
+    """A first pull of several batches of _changes (1,000 each), the next one fetched while
+    the current one is written: interrupted by a failing answer and by a killed polku-cli,
+    then run to its end, it takes in every document exactly once."""
+    count = 2345
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+    ids = []
+    for start in range(0, count, 500):
+        docs = []
+        for _ in range(start, min(count, start + 500)):
+            cid = new_uuid()
+            ids.append(cid)
+            docs.append({
+                "_id": "plan-" + cid, "type": "polku.shared-plan", "format": 1,
+                "client": {"id": cid, "given_name": "Monta", "family_name": "Asiakasta",
+                           "birth_date": None},
+                "consent": {"id": new_uuid(), "organisations": ["clinic-b"],
+                            "parts": ["client_view", "goals"], "given_on": today,
+                            "valid_until": None, "withdrawn_on": None},
+                "plan": {"schema": 1, "id": new_uuid(), "client_id": cid, "language": "fi",
+                         "agreed_on": today, "created": stamp, "modified": stamp,
+                         "client_view": "Kotona", "differing_views": [], "goals": []},
+                "conflicts": [],
+                "changed_by": {"name": "Kolmas", "organisation": None, "at": stamp,
+                               "replica": "third"}})
+        status, _ = srv.request("POST", "/polku-clinic-b/_bulk_docs", {"docs": docs},
+                                timeout=300)
+        if status not in (200, 201):
+            raise Failed("bulk load: %d" % status)
+
+    c = Profile(root, "C", "Kalle Klinikka", "clinicb", organisation="clinic-b")
+    # A failing answer now and then (a prefetched batch among them), then a kill mid-pull.
+    proxy.set_mode("status", code=503, every=3)
+    r1, s1 = c.sync(proxy.url, expect_ok=False)
+    proxy.set_mode("pass")
+    proc = subprocess.Popen(c.args(*c.sync_args(proxy.url)), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(rng.uniform(0.3, 1.5))
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    out, err = proc.communicate(timeout=300)
+    check(r1.returncode in (0, 1) and proc.returncode in (0, 1, -signal.SIGKILL)
+          and "CRITICAL" not in r1.stderr + err,
+          "a first pull of many batches interrupted: a message or a kill, never a crash",
+          (r1.returncode, r1.stderr[-300:], proc.returncode, err[-300:]))
+    r, s = c.sync(proxy.url)
+    listed = [x["id"] for x in c.json("clients", "list", "--json")]
+    check(sorted(listed) == sorted(ids),
+          "after the interruptions every document of every batch is in, once",
+          (len(listed), len(set(listed)), len(ids)))
+    entries = c.json("audit", "list", "--json")
+    created = [e.get("client_id") for e in entries if e.get("action") == "client.create"]
+    plans = [e.get("client_id") for e in entries if e.get("action") == "plan.create"]
+    check(sorted(created) == sorted(ids) and sorted(plans) == sorted(ids),
+          "each client and its plan made once, audited once",
+          (len(created), len(set(created)), len(plans), len(set(plans))))
+    r, s = c.sync(proxy.url)
+    check(s["pulled"] == 0 and s["errors"] == [], "then nothing more to pull", r.stdout)
 
 
 if __name__ == "__main__":

@@ -596,6 +596,16 @@ test_project_round_trip (Fixture       *f,
                        goals && actions);
       g_assert_cmpint (has_member (projected, "services"), ==, goals && actions);
 
+      /* "Keeps all" exactly when the projection is the plan itself; a projection keeps
+       * all of itself (goals without their actions are not checked one by one: not kept
+       * whole, never "all"). */
+      g_assert_cmpint (polku_sync_doc_projection_keeps_all (local,
+                                                            (const char * const *) parts->pdata),
+                       ==, polku_sync_values_equal (projected, local, FALSE));
+      g_assert_cmpint (polku_sync_doc_projection_keeps_all (projected,
+                                                            (const char * const *) parts->pdata),
+                       ==, !goals || actions);
+
       back = polku_sync_doc_unproject_plan (local, projected,
                                             (const char * const *) parts->pdata);
       if (!polku_sync_values_equal (back, local, FALSE))

@@ -484,7 +484,8 @@ apply_body (PolkuStore  *store,
   const char * const parts[] = { "client_view", "goals", "actions", "team", NULL };
 
   return polku_sync_store_apply_locked (store, db, apply->client_id, apply->doc, parts,
-                                        POLKU_PLAN_ORIGIN_SYNC, apply->author, TRUE, error);
+                                        POLKU_PLAN_ORIGIN_SYNC, apply->author, TRUE, NULL,
+                                        error);
 }
 
 /* A clinic takes in a client it has never seen: the client, the plan (a version by the

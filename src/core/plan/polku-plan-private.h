@@ -29,4 +29,14 @@ gboolean     polku_plan_store_save_stamped (PolkuStore  *store,
                                             gint64      *out_version,
                                             GError     **error);
 
+struct sqlite3;
+gboolean     polku_plan_store_save_validated_locked (PolkuStore  *store,
+                                                     struct sqlite3 *db,
+                                                     const char  *client_id,
+                                                     JsonNode    *document,
+                                                     const char  *origin,
+                                                     const char  *author,
+                                                     gint64      *out_version,
+                                                     GError     **error);
+
 G_END_DECLS

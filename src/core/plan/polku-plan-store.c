@@ -426,9 +426,12 @@ check_agreed_on (sqlite3     *db,
   return TRUE;
 }
 
-/* Saves @document as the next version, inside the caller's transaction. */
+/* Saves @document as the next version, inside the caller's transaction; @validated: the
+ * caller validated this very node with polku_plan_document_validate (), and it has not
+ * changed since. */
 static gboolean
-save_locked (PolkuStore  *store,
+save_locked (gboolean     validated,
+             PolkuStore  *store,
              sqlite3     *db,
              const char  *client_id,
              JsonNode    *document,
@@ -469,7 +472,7 @@ save_locked (PolkuStore  *store,
       return FALSE;
     }
 
-  if (!polku_plan_document_validate (document, error))
+  if (!validated && !polku_plan_document_validate (document, error))
     return FALSE;
 
   plan = json_node_get_object (document);
@@ -649,7 +652,7 @@ save_body (PolkuStore  *store,
 {
   SaveData *save = data;
 
-  return save_locked (store, db, save->client_id, save->document, save->base_version,
+  return save_locked (FALSE, store, db, save->client_id, save->document, save->base_version,
                       save->origin, 0, save->stamp, NULL, &save->out_version, error);
 }
 
@@ -703,8 +706,37 @@ polku_plan_store_save_locked (PolkuStore  *store,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (client_id != NULL && document != NULL && origin != NULL, FALSE);
 
-  return save_locked (store, db, client_id, document, -1, origin, 0, NULL, author, out_version,
-                      error);
+  return save_locked (FALSE, store, db, client_id, document, -1, origin, 0, NULL, author,
+                      out_version, error);
+}
+
+/*
+ * polku_plan_store_save_validated_locked:
+ * @document: a plan that the caller has just validated with polku_plan_document_validate ()
+ *   (itself, this very node, unchanged since)
+ *
+ * polku_plan_store_save_locked () without validating @document again: sync takes in a
+ * pulled document that polku_sync_doc_validate () checked (the plan with
+ * polku_plan_document_validate ()), and a first pull of a county's plans would otherwise
+ * pay for the check twice. Everything else is checked as there (the client, the plan's id).
+ */
+gboolean
+polku_plan_store_save_validated_locked (PolkuStore  *store,
+                                        sqlite3     *db,
+                                        const char  *client_id,
+                                        JsonNode    *document,
+                                        const char  *origin,
+                                        const char  *author,
+                                        gint64      *out_version,
+                                        GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (client_id != NULL && document != NULL && origin != NULL, FALSE);
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (document), FALSE);
+
+  return save_locked (TRUE, store, db, client_id, document, -1, origin, 0, NULL, author,
+                      out_version, error);
 }
 
 /**
@@ -803,8 +835,8 @@ update_body (PolkuStore  *store,
   if (patched == NULL)
     return FALSE;
 
-  if (!save_locked (store, db, save->client_id, patched, version, save->origin, 0, NULL, NULL,
-                    &save->out_version, error))
+  if (!save_locked (FALSE, store, db, save->client_id, patched, version, save->origin, 0, NULL,
+                    NULL, &save->out_version, error))
     return FALSE;
 
   return load_current_locked (db, save->client_id, NULL, NULL, &save->out_document, error);
@@ -1048,7 +1080,7 @@ restore_body (PolkuStore  *store,
       return TRUE;
     }
 
-  return save_locked (store, db, save->client_id, old, current_version,
+  return save_locked (FALSE, store, db, save->client_id, old, current_version,
                       POLKU_PLAN_ORIGIN_RESTORE, save->restore, NULL, NULL,
                       &save->out_version, error);
 }

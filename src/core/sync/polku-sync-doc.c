@@ -754,6 +754,33 @@ polku_sync_doc_project_plan (JsonNode           *plan_document,
   return node_from_object (result);
 }
 
+gboolean
+polku_sync_doc_projection_keeps_all (JsonNode           *plan_document,
+                                     const char * const *parts)
+{
+  gboolean client_view = has_part (parts, "client_view");
+  gboolean actions = has_part (parts, "goals") && has_part (parts, "actions");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  g_return_val_if_fail (plan_document != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (plan_document))
+    return FALSE;
+  json_object_iter_init (&iter, json_node_get_object (plan_document));
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      /* With the actions, the goals and the services are copied whole. */
+      if (g_strv_contains (plan_always, name)
+          || (client_view && g_strv_contains (plan_client_view, name))
+          || (actions && (g_str_equal (name, "goals") || g_str_equal (name, "services"))))
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Sets @name in @to to @from's (removes it when @from has none). */
 static void
 take_member (JsonObject *to,

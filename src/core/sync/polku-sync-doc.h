@@ -114,6 +114,11 @@ JsonNode   *polku_sync_doc_build_received   (PolkuStore                *store,
 /* A new plan document holding only what @parts allow (see the top of this file). */
 JsonNode   *polku_sync_doc_project_plan     (JsonNode                  *plan_document,
                                              const char * const        *parts);
+/* Whether polku_sync_doc_project_plan (@plan_document, @parts) would hold all of
+ * @plan_document (every member is one that @parts let through, whole): then the plan
+ * itself can stand for its projection, without a copy. */
+gboolean    polku_sync_doc_projection_keeps_all (JsonNode              *plan_document,
+                                                 const char * const    *parts);
 /* The full local plan with the document's parts taken from @merged_plan (parts not in
  * @parts kept from @local_plan). @local_plan may be NULL (a plan first met through sync):
  * the result is then @merged_plan's projection. A new node; neither input is changed.

@@ -24,6 +24,7 @@
 
 #include "polku-audit-private.h"
 #include "polku-json.h"
+#include "polku-plan-private.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
 #include "polku-sync-doc.h"
@@ -580,6 +581,7 @@ polku_sync_store_apply_locked (PolkuStore         *store,
                                const char         *origin,
                                const char         *author,
                                gboolean            create_client,
+                               JsonNode           *validated_plan,
                                GError            **error)
 {
   JsonObject *object;
@@ -617,9 +619,22 @@ polku_sync_store_apply_locked (PolkuStore         *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      full = polku_sync_doc_unproject_plan (local, plan_node, parts);
-      if (!polku_plan_store_save_locked (store, db, client_id, full, origin, author, NULL,
-                                         error))
+      /* A plan first met here, all of it in the parts: the pulled plan as it is. */
+      if (local == NULL && plan_node == validated_plan
+          && polku_sync_doc_projection_keeps_all (plan_node, parts))
+        full = json_node_ref (plan_node);
+      else
+        full = polku_sync_doc_unproject_plan (local, plan_node, parts);
+      if (validated_plan != NULL && plan_node == validated_plan
+          && (full == plan_node || json_node_equal (full, validated_plan)))
+        {
+          /* The pulled plan as it was checked (a clinic meeting the client first). */
+          if (!polku_plan_store_save_validated_locked (store, db, client_id, validated_plan,
+                                                       origin, author, NULL, error))
+            return FALSE;
+        }
+      else if (!polku_plan_store_save_locked (store, db, client_id, full, origin, author, NULL,
+                                              error))
         return FALSE;
     }
 
@@ -1197,10 +1212,18 @@ polku_sync_store_set_doc_locked (sqlite3     *db,
   g_autofree char *base_text = node_to_text (base);
   g_autofree char *now = polku_date_now_stamp ();
 
-  /* SQLite 3.15: no UPSERT. INSERT OR REPLACE keeps the primary key. */
-  return polku_store_run (db, "INSERT OR REPLACE INTO sync_doc (client_id, database, doc_id,"
-                              " rev, base, removed, modified)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
+  /* SQLite 3.15: no UPSERT. Not INSERT OR REPLACE either: a REPLACE keeps a statement
+   * journal, and SQLCipher encrypts every page it holds (a first pull writes thousands of
+   * rows). An update that finds no row changes no page. */
+  if (!polku_store_run (db, "UPDATE sync_doc SET doc_id = ?3, rev = ?4, base = ?5,"
+                            " removed = ?6, modified = ?7 WHERE client_id = ?1 AND database = ?2;",
+                        _("Saving the sync state"), error, 7, client_id, database, doc_id, rev,
+                        base_text, removed ? "1" : "0", now))
+    return FALSE;
+  if (sqlite3_changes (db) > 0)
+    return TRUE;
+  return polku_store_run (db, "INSERT INTO sync_doc (client_id, database, doc_id, rev, base,"
+                              " removed, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
                           _("Saving the sync state"), error, 7, client_id, database, doc_id,
                           rev, base_text, removed ? "1" : "0", now);
 }

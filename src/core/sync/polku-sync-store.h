@@ -228,7 +228,11 @@ gboolean    polku_sync_store_conflicts_pushed_locked (sqlite3     *db,
  * client's names (a clinic creates the client when @create_client) and, when @parts have
  * "team", the team by its own rules (polku-team-store.h): members added and changed, a
  * member who left there leaving here, the "responsible" flag naming or ending a period
- * (named by @author), a current member @doc no longer lists leaving today. */
+ * (named by @author), a current member @doc no longer lists leaving today.
+ * @validated_plan (nullable): a plan node the caller has validated with
+ * polku_plan_document_validate () (polku_sync_doc_validate () of the pulled document); when
+ * the plan to save is that very node, unchanged by the projection to @parts, it is not
+ * validated again. */
 gboolean    polku_sync_store_apply_locked     (PolkuStore         *store,
                                                sqlite3            *db,
                                                const char         *client_id,
@@ -237,6 +241,7 @@ gboolean    polku_sync_store_apply_locked     (PolkuStore         *store,
                                                const char         *origin,
                                                const char         *author,
                                                gboolean            create_client,
+                                               JsonNode           *validated_plan,
                                                GError            **error);
 
 G_END_DECLS

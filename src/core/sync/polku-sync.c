@@ -307,6 +307,10 @@ typedef struct
   GHashTable              *targets;     /* client id → GPtrArray of PolkuSyncTarget */
   GHashTable              *done;        /* client id → fingerprint when its push was done */
   GHashTable              *failed;      /* client ids a database did not take */
+  GHashTable              *checked;     /* nullable: pulled document → its validation
+                                         * (GError, NULL when valid), made in the fetch's
+                                         * thread (Prefetch); only while its batch is
+                                         * taken in */
 } Run;
 
 static void
@@ -526,6 +530,7 @@ typedef struct
   gboolean   clean;           /* a clinic's: nothing of it to push back afterwards */
   JsonNode  *write;           /* the content for the local store (NULL: nothing) */
   JsonNode  *base;            /* the new base: the server's content */
+  JsonNode  *validated_plan;  /* the received plan, as polku_sync_doc_validate () checked it */
   GStrv      parts;
   char      *author;
   GPtrArray *ops;             /* of ConflictOp */
@@ -541,6 +546,7 @@ incoming_free (Incoming *in)
   g_free (in->fingerprint);
   g_clear_pointer (&in->write, json_node_unref);
   g_clear_pointer (&in->base, json_node_unref);
+  g_clear_pointer (&in->validated_plan, json_node_unref);
   g_strfreev (in->parts);
   g_free (in->author);
   g_clear_pointer (&in->ops, g_ptr_array_unref);
@@ -888,13 +894,20 @@ prepare_incoming (Run         *run,
       return g_steal_pointer (&in);
     }
 
-  if (!polku_sync_doc_validate (doc, &invalid))
+  if (run->checked != NULL
+      && g_hash_table_lookup_extended (run->checked, doc, NULL, (gpointer *) &invalid))
+    invalid = invalid != NULL ? g_error_copy (invalid) : NULL;
+  else
+    polku_sync_doc_validate (doc, &invalid);
+  if (invalid != NULL)
     {
       run_error (run, _("The shared plan %s in %s was not taken in: %s"), id, database,
                  invalid->message);
       return NULL;
     }
   remote_content = received_content (doc);
+  if (json_object_get_member (object, "plan") != NULL)
+    in->validated_plan = json_node_ref (json_object_get_member (object, "plan"));
 
   if (run->clinic_db != NULL)
     {
@@ -1057,7 +1070,7 @@ write_incoming_locked (Run         *run,
       && !polku_sync_store_apply_locked (store, db, in->client_id, in->write,
                                          (const char * const *) in->parts,
                                          POLKU_PLAN_ORIGIN_SYNC, in->author, in->create_client,
-                                         error))
+                                         in->validated_plan, error))
     return FALSE;
 
   for (guint i = 0; i < in->ops->len; i++)
@@ -1113,6 +1126,8 @@ typedef struct
   const char *database;
   GPtrArray  *incoming;    /* of Incoming */
   const char *since;       /* nullable: the checkpoint to write with the batch */
+  gboolean    savepoints;  /* a savepoint per document, so that one can be left out */
+  gboolean    redo;        /* out: a document failed without one; again with them */
   guint       taken;       /* out: documents taken in */
   guint       merged;
   guint       conflicts;
@@ -1136,15 +1151,21 @@ batch_body (PolkuStore  *store,
       g_autoptr(GError) doc_error = NULL;
 
       /* One document that cannot be written (a plan breaking the rules, a team member of
-       * another client) is left out; the rest of the batch goes in. */
+       * another client) is left out; the rest of the batch goes in. That needs a savepoint
+       * per document, and SQLCipher encrypts every page a savepoint keeps (its sub-journal,
+       * even in memory): about a third of the cost of taking a plan in. So a batch is first
+       * written without them; when a document fails, the whole transaction is rolled back
+       * and the batch written again with them (take_in ()). */
       /* Cached statements (polku_store_run ()): parsing these per document cost more than
        * running them. */
-      if (!polku_store_run (db, "SAVEPOINT incoming;", "SAVEPOINT", error, 0))
+      if (batch->savepoints
+          && !polku_store_run (db, "SAVEPOINT incoming;", "SAVEPOINT", error, 0))
         return FALSE;
       if (!write_incoming_locked (batch->run, db, batch->database, in, &doc_error))
         {
-          if (!polku_store_exec (db, "ROLLBACK TO incoming; RELEASE incoming;", "ROLLBACK",
-                                 error))
+          if (batch->savepoints
+              && !polku_store_exec (db, "ROLLBACK TO incoming; RELEASE incoming;", "ROLLBACK",
+                                    error))
             return FALSE;
           if (g_error_matches (doc_error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_CHANGED)
               || doc_error->domain == POLKU_STORE_ERROR)
@@ -1152,11 +1173,18 @@ batch_body (PolkuStore  *store,
               g_propagate_error (error, g_steal_pointer (&doc_error));
               return FALSE;
             }
+          if (!batch->savepoints)
+            {
+              /* Half of it may be in the transaction: all of it is rolled back. */
+              batch->redo = TRUE;
+              g_propagate_error (error, g_steal_pointer (&doc_error));
+              return FALSE;
+            }
           run_error (batch->run, _("The shared plan %s in %s was not taken in: %s"),
                      in->doc_id, batch->database, doc_error->message);
           continue;
         }
-      if (!polku_store_run (db, "RELEASE incoming;", "RELEASE", error, 0))
+      if (batch->savepoints && !polku_store_run (db, "RELEASE incoming;", "RELEASE", error, 0))
         return FALSE;
       written++;
       if (in->deleted)
@@ -1238,7 +1266,8 @@ take_in (Run         *run,
       g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                       incoming_free);
       g_autoptr(GError) local_error = NULL;
-      BatchData batch = { run, database, incoming, since, 0, 0, 0 };
+      BatchData batch = { run, database, incoming, since, FALSE, FALSE, 0, 0, 0 };
+      gboolean written;
 
       for (guint i = 0; i < docs->len; i++)
         {
@@ -1259,7 +1288,17 @@ take_in (Run         *run,
         }
       if (incoming->len == 0 && since == NULL)
         return TRUE;
-      if (polku_store_write (run->store, batch_body, &batch, &local_error))
+      written = polku_store_write (run->store, batch_body, &batch, &local_error);
+      if (!written && batch.redo)
+        {
+          /* A document that cannot be written: again, each in a savepoint, so that it alone
+           * is left out (nothing of the first try was kept). */
+          g_clear_error (&local_error);
+          batch.savepoints = TRUE;
+          batch.redo = FALSE;
+          written = polku_store_write (run->store, batch_body, &batch, &local_error);
+        }
+      if (written)
         {
           run->summary->pulled += batch.taken;
           run->summary->merged += batch.merged;
@@ -1297,15 +1336,160 @@ checkpoint_id (Run        *run,
   return g_strdup_printf ("polku-%s-%s", run->replica, database);
 }
 
+/* The next batch of _changes, fetched (and parsed) in a thread of its own while the
+ * current one is taken in: the server's work and the store's overlap (two cores). The
+ * PolkuCouch is used by one thread at a time: the pull's thread makes no request until it
+ * has joined the fetch (prefetch_join ()), and none is started for a batch that needs
+ * requests of its own (CouchDB's _conflicts: fold_losers (), delete_losing_revision ()). */
+typedef struct
+{
+  PolkuCouch   *couch;
+  char         *database;
+  char         *since;
+  GCancellable *cancellable;
+  JsonNode     *answer;
+  GHashTable   *checked;    /* the answer's documents validated (Run.checked) */
+  GError       *error;
+} Prefetch;
+
+static void
+error_free0 (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *prefetch = data;
+  JsonArray *results;
+
+  prefetch->answer = polku_couch_changes (prefetch->couch, prefetch->database,
+                                          prefetch->since, PULL_BATCH, prefetch->cancellable,
+                                          &prefetch->error);
+  if (prefetch->answer == NULL)
+    return NULL;
+  /* The checks of prepare_incoming () that read nothing but the document: on this core. */
+  prefetch->checked = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                             error_free0);
+  results = polku_json_get_array (json_node_get_object (prefetch->answer), "results");
+  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
+    {
+      JsonObject *change = json_array_get_object_element (results, i);
+      JsonNode *doc = change != NULL ? json_object_get_member (change, "doc") : NULL;
+      GError *invalid = NULL;
+
+      if (doc == NULL || !JSON_NODE_HOLDS_OBJECT (doc)
+          || json_object_get_boolean_member_with_default (json_node_get_object (doc),
+                                                          "_deleted", FALSE))
+        continue;
+      polku_sync_doc_validate (doc, &invalid);
+      g_hash_table_insert (prefetch->checked, doc, invalid);
+    }
+  return NULL;
+}
+
+/* The answer, or NULL with @error; @thread is joined and freed in any case. */
+static JsonNode *
+prefetch_join (GThread     *thread,
+               Prefetch    *prefetch,
+               GHashTable **out_checked,
+               GError     **error)
+{
+  JsonNode *answer;
+
+  g_thread_join (thread);
+  answer = g_steal_pointer (&prefetch->answer);
+  if (answer == NULL)
+    g_propagate_error (error, g_steal_pointer (&prefetch->error));
+  *out_checked = answer != NULL ? g_steal_pointer (&prefetch->checked) : NULL;
+  g_clear_pointer (&prefetch->checked, g_hash_table_unref);
+  g_clear_error (&prefetch->error);
+  g_free (prefetch->database);
+  g_free (prefetch->since);
+  g_free (prefetch);
+  return answer;
+}
+
+/* Whether a document of @results carries CouchDB's _conflicts (taking it in makes requests). */
+static gboolean
+results_have_conflicts (JsonArray *results)
+{
+  guint n = json_array_get_length (results);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *change = json_array_get_object_element (results, i);
+      JsonObject *doc = polku_json_get_object (change, "doc");
+
+      if (doc != NULL && json_object_has_member (doc, "_conflicts"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The page cache of a pull (KiB, as PRAGMA cache_size takes it when negative). A county's
+ * first pull writes a thousand clients per batch, each into a dozen B-trees at random
+ * places (UUID keys): with SQLite's default 2 MiB, pages fall out mid-batch (encrypted
+ * into the WAL, and again at the commit) and are read back and decrypted by the next
+ * document and the next batch's reads. Given back when the pull ends. */
+#define PULL_CACHE_KIB 65536
+
+/* Sets the store's page cache to @size (PRAGMA cache_size's value); returns the size it
+ * had (0 when it could not be read; then nothing is changed). */
+static int
+set_cache (PolkuStore *store,
+           int         size)
+{
+  g_autofree char *pragma = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = polku_store_begin_use (store, NULL);
+  int old = 0;
+
+  if (db == NULL)
+    return 0;
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size;", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    old = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (old != 0 && size != 0)
+    {
+      pragma = g_strdup_printf ("PRAGMA cache_size = %d;", size);
+      sqlite3_exec (db, pragma, NULL, NULL, NULL);
+    }
+  polku_store_end_use (store);
+  return old;
+}
+
+static gboolean pull_batches (Run         *run,
+                              const char  *database,
+                              GError     **error);
+
 /* Pull: _changes since the checkpoint, in batches, each written with its checkpoint. */
 static gboolean
 pull (Run         *run,
       const char  *database,
       GError     **error)
 {
+  int cache_size = set_cache (run->store, -PULL_CACHE_KIB);
+  gboolean ok = pull_batches (run, database, error);
+
+  if (cache_size != 0)
+    set_cache (run->store, cache_size);
+  return ok;
+}
+
+static gboolean
+pull_batches (Run         *run,
+              const char  *database,
+              GError     **error)
+{
   g_autofree char *since = NULL;
   g_autofree char *start = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) next = NULL;
+  g_autoptr(GHashTable) next_checked = NULL;
 
   since = polku_sync_store_get_checkpoint (run->store, run->settings->server, database, error);
   if (since == NULL && error != NULL && *error != NULL)
@@ -1315,15 +1499,22 @@ pull (Run         *run,
   for (;;)
     {
       g_autoptr(JsonNode) answer = NULL;
+      g_autoptr(GHashTable) checked = g_steal_pointer (&next_checked);
       g_autoptr(GPtrArray) docs = g_ptr_array_new ();
       g_autofree char *last_seq = NULL;
+      GThread *thread = NULL;
+      Prefetch *prefetch = NULL;
+      gboolean taken;
       JsonObject *object;
       JsonArray *results;
       JsonNode *seq;
       guint n;
 
-      answer = polku_couch_changes (run->couch, database, since, PULL_BATCH, run->cancellable,
-                                    error);
+      if (next != NULL)
+        answer = g_steal_pointer (&next);
+      else
+        answer = polku_couch_changes (run->couch, database, since, PULL_BATCH,
+                                      run->cancellable, error);
       if (answer == NULL)
         return FALSE;
       object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
@@ -1349,7 +1540,26 @@ pull (Run         *run,
       last_seq = json_to_string (seq, FALSE);
       if (n == 0 && g_strcmp0 (last_seq, since) == 0)
         break;
-      if (!take_in (run, database, docs, last_seq, error))
+      if (n >= PULL_BATCH && !results_have_conflicts (results))
+        {
+          prefetch = g_new0 (Prefetch, 1);
+          prefetch->couch = run->couch;
+          prefetch->database = g_strdup (database);
+          prefetch->since = g_strdup (last_seq);
+          prefetch->cancellable = run->cancellable;
+          thread = g_thread_new ("polku-sync-pull", prefetch_thread, prefetch);
+        }
+      run->checked = checked;
+      taken = take_in (run, database, docs, last_seq, error);
+      run->checked = NULL;
+      if (thread != NULL)
+        {
+          /* Its error counts only when this batch went in (it is the next request's). */
+          next = prefetch_join (thread, prefetch, &next_checked, taken ? error : NULL);
+          if (taken && next == NULL)
+            return FALSE;
+        }
+      if (!taken)
         return FALSE;
       g_free (since);
       since = g_steal_pointer (&last_seq);
