@@ -356,10 +356,12 @@ bind_row (GtkListItemFactory *factory,
           GtkListItem        *item,
           PolkuClientList    *self)
 {
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "client",
-                                              gtk_list_item_get_child (item), "client",
-                                              G_BINDING_SYNC_CREATE);
+  GBinding *binding;
 
+  polku_client_slots_bind (self->slots, gtk_list_item_get_item (item), TRUE);
+  binding = g_object_bind_property (gtk_list_item_get_item (item), "client",
+                                    gtk_list_item_get_child (item), "client",
+                                    G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "polku-slot-binding", binding);
 }
 
@@ -372,6 +374,7 @@ unbind_row (GtkListItemFactory *factory,
 
   if (binding != NULL)
     g_binding_unbind (binding);
+  polku_client_slots_bind (self->slots, gtk_list_item_get_item (item), FALSE);
   polku_client_row_set_client (POLKU_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -404,6 +407,42 @@ on_selected_position (PolkuClientList *self)
     sync_view_selection (self);
 }
 
+/* The positions the list view shows on screen, and a row around them: estimated from its
+ * scroll position (rows are of one height). The view keeps its place by position when the
+ * visible clients change, since its items are the slots. */
+static void
+shown_positions (PolkuClientList *self,
+                 guint           *first,
+                 guint           *end)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n_slots = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  double row, top, bottom;
+
+  *first = 0;
+  *end = G_MAXUINT;
+  if (adjustment == NULL || n_slots == 0 || gtk_adjustment_get_upper (adjustment) <= 0
+      || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+  row = gtk_adjustment_get_upper (adjustment) / n_slots;
+  top = gtk_adjustment_get_value (adjustment) - row;
+  bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + row;
+  *first = top > 0 ? (guint) (top / row) : 0;
+  *end = (guint) MIN (bottom / row + 1, (double) G_MAXUINT);
+}
+
+/* Rows scrolled on screen before the idle gave them their new clients take them now. */
+static void
+on_list_scrolled (PolkuClientList *self)
+{
+  guint first_shown, end_shown;
+
+  if (!polku_client_slots_get_pending (self->slots))
+    return;
+  shown_positions (self, &first_shown, &end_shown);
+  polku_client_slots_show (self->slots, first_shown, end_shown);
+}
+
 /* The visible clients changed at @position: the slots from there on take their new clients
  * (only those that moved when the change kept the number of clients), and slots are added
  * or taken away at the end. */
@@ -414,11 +453,14 @@ update_slots (PolkuClientList *self,
               guint            added)
 {
   GListModel *visible = G_LIST_MODEL (self->selection);
+  guint first_shown, end_shown;
 
+  shown_positions (self, &first_shown, &end_shown);
   self->syncing = TRUE;
   polku_client_slots_update (self->slots, visible, position,
                              removed == added ? position + added
-                                              : g_list_model_get_n_items (visible));
+                                              : g_list_model_get_n_items (visible),
+                             first_shown, end_shown);
   self->syncing = FALSE;
   sync_view_selection (self);
 }
@@ -1162,6 +1204,11 @@ polku_client_list_init (PolkuClientList *self)
   gtk_single_selection_set_autoselect (self->view_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->view_selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->view_selection));
+  /* The scrolled window around the list view gave it its adjustment. */
+  g_assert (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)) != NULL);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                           "value-changed", G_CALLBACK (on_list_scrolled), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected",
                            G_CALLBACK (on_view_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected",
@@ -1483,7 +1530,8 @@ polku_client_list_get_state (PolkuClientList *self)
 /**
  * polku_client_list_get_settled:
  *
- * Returns: %TRUE when nothing is loading and the list shows what the search entry says
+ * Returns: %TRUE when nothing is loading and the list shows what the search entry says (its
+ * rows off screen included)
  */
 gboolean
 polku_client_list_get_settled (PolkuClientList *self)
@@ -1497,7 +1545,7 @@ polku_client_list_get_settled (PolkuClientList *self)
     return FALSE;
 
   return !self->loading && !polku_client_filters_get_busy (self->filters)
-         && self->caseload_cancellable == NULL
+         && self->caseload_cancellable == NULL && !polku_client_slots_get_pending (self->slots)
          && gtk_filter_list_model_get_pending (self->filter_model) == 0;
 }
 

@@ -23,6 +23,15 @@ void         polku_client_slot_set_client  (PolkuClientSlot  *self,
 void         polku_client_slots_update     (PolkuClientSlots *self,
                                             GListModel       *visible,
                                             guint             position,
-                                            guint             end);
+                                            guint             end,
+                                            guint             first_shown,
+                                            guint             end_shown);
+void         polku_client_slots_bind       (PolkuClientSlots *self,
+                                            PolkuClientSlot  *slot,
+                                            gboolean          bound);
+void         polku_client_slots_show       (PolkuClientSlots *self,
+                                            guint             first_shown,
+                                            guint             end_shown);
+gboolean     polku_client_slots_get_pending (PolkuClientSlots *self);
 
 G_END_DECLS

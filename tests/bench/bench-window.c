@@ -13,11 +13,18 @@
  *                                  list has loaded and settled, and the peak resident memory
  *                                  (VmHWM) at that point
  *   bench-window search DIR        typing into the search entry: from the entry's change
- *                                  to the list updated (filter and sort done), per keystroke
+ *                                  to the list updated (filter done, every row showing its
+ *                                  client), per keystroke; until the first frame painted
+ *                                  after the change (the new list on screen); and the longest
+ *                                  the main loop was busy until the updated list was painted
+ *                                  (POLKU_BENCH_KEYSTROKES=1 prints each keystroke)
  *   bench-window page DIR [HETU]   opening a client's page on each tab: from the selection
- *                                  to the tab's data shown. Without HETU, the client with the
- *                                  most contacts; its identity code is printed, so that the
- *                                  same client is opened in another database
+ *                                  of its row (after its neighbour's, as a click on a row the
+ *                                  list shows) to the tab's data shown; and "page-far", the
+ *                                  overview opened from the top of the list, which scrolls the
+ *                                  list to the client. Without HETU, the client with the most
+ *                                  contacts; its identity code is printed, so that the same
+ *                                  client is opened in another database
  *   bench-window verify DIR        audit verification from the Log tab: the longest the main
  *                                  loop waited while it ran
  *
@@ -225,20 +232,95 @@ list_updated (gpointer data)
   return polku_window_get_settled (data);
 }
 
+/* The frames painted while a keystroke is timed, and the longest of them (from the frame
+ * clock's before-paint to its after-paint: layout, drawing, rendering). */
+typedef struct
+{
+  guint  n_frames;
+  gint64 started;
+  gint64 longest;
+  gint64 first_painted;
+} Frames;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->started = g_get_monotonic_time ();
+}
+
+static void
+on_frame_painted (GdkFrameClock *clock,
+                  Frames        *frames)
+{
+  frames->n_frames++;
+  if (frames->first_painted == 0)
+    frames->first_painted = g_get_monotonic_time ();
+  if (frames->started != 0)
+    frames->longest = MAX (frames->longest, g_get_monotonic_time () - frames->started);
+}
+
 /* One keystroke: what the entry does after its typing delay (the delay itself is not the
- * list's), timed until the list has updated. */
+ * list's), timed until the list has updated (every row, off screen too) in @times, and in
+ * @blocks the longest the main loop was kept busy until the frame that shows the updated
+ * list has been painted: the keystroke's own work, or any one iteration of the loop after
+ * it (rows given their clients after a frame, a frame itself: layout, drawing, rendering).
+ * Above 16 ms, a frame is late. In @shown, the time until the first frame after the change
+ * has been painted: when the user sees the new list (the rows on screen). */
 static void
 keystroke (PolkuWindow *window,
            GArray      *times,
+           GArray      *blocks,
+           GArray      *shown,
            gint64       start)
 {
   GtkEditable *entry = polku_window_get_search_entry (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint ticker = g_timeout_add (1, wake, NULL);
+  Frames frames = { 0, 0, 0, 0 };
+  gulong before_paint = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint),
+                                          &frames);
+  gulong after_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted),
+                                         &frames);
+  gint64 longest;
+  guint n_frames;
   double ms;
 
   g_signal_emit_by_name (entry, "search-changed");
-  wait_until (list_updated, window, "the list has updated");
+  longest = g_get_monotonic_time () - start;
+  while (!list_updated (window))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
   ms = ms_since (start);
   g_array_append_val (times, ms);
+
+  /* Then the frame that shows it (the wait for the frame clock's tick is not work). */
+  n_frames = frames.n_frames;
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  while (frames.n_frames == n_frames)
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+  g_source_remove (ticker);
+  g_signal_handler_disconnect (clock, before_paint);
+  g_signal_handler_disconnect (clock, after_paint);
+  ms = (frames.first_painted - start) / 1000.0;
+  g_array_append_val (shown, ms);
+  ms = longest / 1000.0;
+  g_array_append_val (blocks, ms);
+  if (g_getenv ("POLKU_BENCH_KEYSTROKES") != NULL)
+    printf ("info keystroke \"%s\" %u clients %.2f ms, longest wait %.2f ms, "
+            "%u frames, the longest %.2f ms\n", gtk_editable_get_text (entry),
+            g_list_model_get_n_items (polku_window_get_visible_clients (window)),
+            g_array_index (times, double, times->len - 1), ms, frames.n_frames,
+            frames.longest / 1000.0);
 }
 
 /* Letter by letter, then deleted letter by letter, as typing changes the entry: one
@@ -248,7 +330,9 @@ keystroke (PolkuWindow *window,
 static void
 type_query (PolkuWindow *window,
             const char  *query,
-            GArray      *times)
+            GArray      *times,
+            GArray      *blocks,
+            GArray      *shown)
 {
   GtkEditable *entry = polku_window_get_search_entry (window);
   const char *letter;
@@ -260,7 +344,7 @@ type_query (PolkuWindow *window,
       int position = -1;
 
       gtk_editable_insert_text (entry, letter, g_utf8_next_char (letter) - letter, &position);
-      keystroke (window, times, start);
+      keystroke (window, times, blocks, shown, start);
     }
   while (g_utf8_strlen (gtk_editable_get_text (entry), -1) > 0)
     {
@@ -268,7 +352,7 @@ type_query (PolkuWindow *window,
       gint64 start = g_get_monotonic_time ();
 
       gtk_editable_delete_text (entry, length - 1, length);
-      keystroke (window, times, start);
+      keystroke (window, times, blocks, shown, start);
     }
 }
 
@@ -288,19 +372,31 @@ run_search (GtkApplication *app)
                                           "seinäjoki", NULL };
   PolkuWindow *window = open_window (app, NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  double sum = 0;
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+  double sum = 0, sum_shown = 0;
 
   wait_until (window_settled, window, "the list has loaded");
   spin (200);
   for (guint q = 0; queries[q] != NULL; q++)
-    type_query (window, queries[q], times);
+    type_query (window, queries[q], times, blocks, shown);
   g_array_sort (times, compare_doubles);
+  g_array_sort (blocks, compare_doubles);
+  g_array_sort (shown, compare_doubles);
   for (guint i = 0; i < times->len; i++)
-    sum += g_array_index (times, double, i);
+    {
+      sum += g_array_index (times, double, i);
+      sum_shown += g_array_index (shown, double, i);
+    }
   printf ("info keystrokes %u\n", times->len);
   figure ("search-mean", sum / times->len, "ms");
   figure ("search-p95", g_array_index (times, double, (times->len * 95) / 100), "ms");
   figure ("search-max", g_array_index (times, double, times->len - 1), "ms");
+  figure ("search-wait-p95", g_array_index (blocks, double, (blocks->len * 95) / 100), "ms");
+  figure ("search-wait-max", g_array_index (blocks, double, blocks->len - 1), "ms");
+  figure ("search-shown-mean", sum_shown / shown->len, "ms");
+  figure ("search-shown-p95", g_array_index (shown, double, (shown->len * 95) / 100), "ms");
+  figure ("search-shown-max", g_array_index (shown, double, shown->len - 1), "ms");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -360,58 +456,107 @@ page_loaded (gpointer data)
          && !tree_loading (GTK_WIDGET (page));
 }
 
+/* Opens @client_id's page on @tab after @other_id's (then nothing selected), three times
+ * after a warm-up; returns the
+ * median time from the selection to the loaded page, and in @out_select the median time the
+ * selection itself took (the list, the audit entry of the view, the reads started). */
+static double
+time_page (PolkuWindow *window,
+           const char  *tab,
+           const char  *client_id,
+           const char  *other_id,
+           double      *out_select)
+{
+  PolkuClientList *list = polku_window_get_client_list (window);
+  PolkuClientPage *page = polku_window_get_client_page (window);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) selects = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint round = 0; round < 4; round++)
+    {
+      PageWait other = { window, other_id };
+      PageWait wait = { window, client_id };
+      gint64 start;
+      double ms;
+
+      g_assert_true (polku_client_list_select_client (list, other_id, TRUE));
+      polku_client_page_show_tab (page, tab);
+      wait_until (page_loaded, &other, "the other client's page has loaded");
+      /* Nothing selected, the list where it was: what the selection costs is then the
+       * client's own page, not clearing the other client's, whose data differ between the
+       * two databases. */
+      polku_client_list_unselect (list);
+      spin (50);
+
+      start = g_get_monotonic_time ();
+      g_assert_true (polku_client_list_select_client (list, client_id, TRUE));
+      ms = ms_since (start);
+      if (round > 0)  /* the first is a warm-up */
+        g_array_append_val (selects, ms);
+      wait_until (page_loaded, &wait, "the client's page has loaded");
+      ms = ms_since (start);
+      if (round > 0)
+        g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  g_array_sort (selects, compare_doubles);
+  *out_select = g_array_index (selects, double, selects->len / 2);
+  return g_array_index (times, double, times->len / 2);
+}
+
+/* A user opens a client by clicking a row the list shows: the client opened before the one
+ * measured is its neighbour in the list, so that neither selection scrolls the list. Opening
+ * it from the top of the list, which scrolls the list to it (as opening a client from
+ * elsewhere in the window does, e.g. a follow-up), is timed apart as "page-far". */
 static void
 run_page (GtkApplication *app)
 {
   static const char * const tabs[] = { "overview", "plan", "measures", "contacts", "log", NULL };
   PolkuWindow *window = open_window (app, NULL);
-  PolkuClientList *list = polku_window_get_client_list (window);
-  PolkuClientPage *page = polku_window_get_client_page (window);
   GListModel *clients;
   g_autofree char *hetu = NULL;
   g_autofree char *client_id = NULL;
-  g_autofree char *other_id = NULL;
+  g_autofree char *neighbour_id = NULL;
+  g_autofree char *first_id = NULL;
+  guint n_clients;
+  double select_ms;
 
   wait_until (window_settled, window, "the list has loaded");
   clients = polku_window_get_all_clients (window);
+  n_clients = g_list_model_get_n_items (clients);
   client_id = pick_client (window, &hetu);
   printf ("info hetu %s\n", hetu);
-  for (guint i = 0; other_id == NULL && i < g_list_model_get_n_items (clients); i++)
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(PolkuClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(PolkuClient) next = NULL;
+
+      if (g_strcmp0 (polku_client_get_id (client), client_id) != 0)
+        continue;
+      next = g_list_model_get_item (clients, i + 1 < n_clients ? i + 1 : i - 1);
+      neighbour_id = g_strdup (polku_client_get_id (next));
+      printf ("info position %u of %u\n", i, n_clients);
+      break;
+    }
+  for (guint i = 0; first_id == NULL && i < n_clients; i++)
     {
       g_autoptr(PolkuClient) client = g_list_model_get_item (clients, i);
 
       if (g_strcmp0 (polku_client_get_id (client), client_id) != 0)
-        other_id = g_strdup (polku_client_get_id (client));
+        first_id = g_strdup (polku_client_get_id (client));
     }
+  g_assert_nonnull (neighbour_id);
 
   for (guint t = 0; tabs[t] != NULL; t++)
     {
-      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
       g_autofree char *name = g_strdup_printf ("page-%s", tabs[t]);
+      double ms = time_page (window, tabs[t], client_id, neighbour_id, &select_ms);
 
-      /* Three times (after a warm-up): another client first, then the one measured. */
-      for (guint round = 0; round < 4; round++)
-        {
-          PageWait other = { window, other_id };
-          PageWait wait = { window, client_id };
-          gint64 start;
-          double ms;
-
-          g_assert_true (polku_client_list_select_client (list, other_id, TRUE));
-          polku_client_page_show_tab (page, tabs[t]);
-          wait_until (page_loaded, &other, "the other client's page has loaded");
-          spin (50);
-
-          start = g_get_monotonic_time ();
-          g_assert_true (polku_client_list_select_client (list, client_id, TRUE));
-          wait_until (page_loaded, &wait, "the client's page has loaded");
-          ms = ms_since (start);
-          if (round > 0)  /* the first is a warm-up */
-            g_array_append_val (times, ms);
-        }
-      g_array_sort (times, compare_doubles);
-      figure (name, g_array_index (times, double, times->len / 2), "ms");
+      figure (name, ms, "ms");
+      printf ("info %s-selection-ms %.2f\n", name, select_ms);
     }
+  figure ("page-far", time_page (window, "overview", client_id, first_id, &select_ms), "ms");
+  printf ("info page-far-selection-ms %.2f\n", select_ms);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

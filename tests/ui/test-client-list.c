@@ -1,6 +1,6 @@
 /* test-client-list.c: the client list at size: a first screenful and then the whole list,
- * the list kept in order without a sorter, the selection following a moved client, the
- * queue's rows only while it is shown, no read of the caseload at a selection
+ * the list kept in order without a sorter, the selection following a moved client, the rows
+ * a search leaves (off screen too), the queue's rows only while it is shown, no read of the caseload at a selection
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 
 #include "polku-case-store.h"
 #include "polku-client-list-private.h"
+#include "polku-client-row.h"
 #include "polku-client-store.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -210,6 +211,55 @@ test_search_in_order (Fixture       *fixture,
   assert_in_order (visible);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (POLKU_IS_CLIENT_ROW (widget))
+    {
+      PolkuClient *client = polku_client_row_get_client (POLKU_CLIENT_ROW (widget));
+
+      if (client != NULL)
+        g_ptr_array_add (rows, client);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The rows a search leaves: once the list has settled, every row of the view shows a client
+ * that matches, those off screen (given their clients after the frame) too, each once, and
+ * as many rows show clients as there are matches (all are rows: fewer than the view keeps). */
+static void
+test_search_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkEditable *entry = polku_window_get_search_entry (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  GtkWidget *list = GTK_WIDGET (list_of (fixture));
+  const char * const queries[] = { "a", "an", "", "e", NULL };
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      gtk_editable_set_text (entry, queries[q]);
+      test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
+      collect_rows (list, rows);
+      g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (visible));
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PolkuClient *client = g_ptr_array_index (rows, i);
+
+          g_assert_true (polku_client_matches (client, queries[q][0] != '\0' ? queries[q]
+                                                                               : NULL));
+          g_assert_true (g_hash_table_add (seen, client));
+        }
+    }
+}
+
 /* Choosing a client reads neither the caseload nor the queue (at county size the page
  * waited for them); the queue's rows exist only while it is shown. */
 static void
@@ -270,6 +320,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/client-list/search-in-order", Fixture, NULL, fixture_set_up,
               test_search_in_order, fixture_tear_down);
+  g_test_add ("/client-list/search-rows", Fixture, NULL, fixture_set_up, test_search_rows,
+              fixture_tear_down);
   g_test_add ("/client-list/queue-rows-and-selection", Fixture, NULL, fixture_set_up,
               test_queue_rows_and_selection, fixture_tear_down);
 
