@@ -167,6 +167,23 @@ test_bind_catalogs (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* g_test_add () of @func on the test file's Fixture, with its fixture_set_up () and
+ * fixture_tear_down (). */
+#define TEST_ADD_FIXTURE(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+/* What a UI test's main () does first: the build's catalogs when POLKU_LOCALEDIR is set
+ * (then LANGUAGE=fi or sv shows the windows in that language), GTK for tests, libadwaita. */
+static inline void
+test_init_ui (int    *argc,
+              char ***argv)
+{
+  if (g_getenv ("POLKU_LOCALEDIR") != NULL)
+    test_bind_catalogs ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
 /* A private session bus that activates nothing (no Secret Service, nor the user's keyring);
  * DISPLAY kept, which g_test_dbus_up () unsets against X11 autolaunching. GTK keeps its
  * connection to the end, so the bus is never taken down: GTestDBus stops the daemon when
@@ -305,25 +322,51 @@ test_tear_down_window (GtkWindow     *window,
   g_clear_pointer (dir, g_free);
 }
 
-/* The first widget of @type under @root, depth first. */
+typedef gboolean (*TestWidgetMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+/* The first widget under @root (@root included), depth first, that @match accepts. */
 static inline GtkWidget *
-test_find_widget (GtkWidget *root,
-                  GType      type)
+test_find_widget_where (GtkWidget       *root,
+                        TestWidgetMatch  match,
+                        gconstpointer    data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = test_find_widget (child, type);
+      GtkWidget *found = test_find_widget_where (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static inline gboolean
+test_widget_is_a (GtkWidget     *widget,
+                  gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @root, depth first. */
+static inline GtkWidget *
+test_find_widget (GtkWidget *root,
+                  GType      type)
+{
+  return test_find_widget_where (root, test_widget_is_a, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+test_widget_has_name (GtkWidget     *widget,
+                      gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* The first widget named @name (gtk_widget_set_name) under @root, depth first. */
@@ -331,36 +374,134 @@ static inline GtkWidget *
 test_find_widget_by_name (GtkWidget  *root,
                           const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
+  return test_find_widget_where (root, test_widget_has_name, name);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+/* Pixels of a render (a chart, a widget's snapshot) read back, and WCAG 2 contrast */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              width, height, stride;
+  guchar          *data;
+} TestImage;
+
+static inline void
+test_image_clear (TestImage *image)
+{
+  g_clear_pointer (&image->surface, cairo_surface_destroy);
+}
+
+/* The colour at @x, @y as 0–1 red, green, blue. */
+static inline void
+test_pixel (const TestImage *image,
+            int              x,
+            int              y,
+            double           rgb[3])
+{
+  guint32 value = *(guint32 *) (image->data + y * image->stride + x * 4);
+
+  rgb[0] = ((value >> 16) & 0xff) / 255.0;
+  rgb[1] = ((value >> 8) & 0xff) / 255.0;
+  rgb[2] = (value & 0xff) / 255.0;
+}
+
+/* A bar's pixel, not text or a grid line: clearly coloured. */
+static inline gboolean
+test_is_chromatic (const double rgb[3])
+{
+  return MAX (rgb[0], MAX (rgb[1], rgb[2])) - MIN (rgb[0], MIN (rgb[1], rgb[2])) > 0.3;
+}
+
+/* x^2.4 for 0 ≤ x ≤ 1, without libm (the project does not link it): x² times the fifth
+ * root of x², by Newton's method. */
+static inline double
+test_pow_2_4 (double x)
+{
+  double square = x * x, root = 1;
+
+  if (square <= 0)
+    return 0;
+  for (guint i = 0; i < 60; i++)
+    root -= (root * root * root * root * root - square) / (5 * root * root * root * root);
+  return square * root;
+}
+
+/* WCAG 2 relative luminance. */
+static inline double
+test_luminance (const double rgb[3])
+{
+  double l[3];
+
+  for (guint i = 0; i < 3; i++)
+    l[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : test_pow_2_4 ((rgb[i] + 0.055) / 1.055);
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/* WCAG 2 contrast ratio, 1 to 21. */
+static inline double
+test_contrast (const double a[3],
+               const double b[3])
+{
+  double la = test_luminance (a), lb = test_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The visible toplevel window of @type (a class or an interface), or %NULL. */
+static inline GtkWidget *
+test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      GtkWidget *found = test_find_widget_by_name (child, name);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (found != NULL)
-        return found;
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
+        return window;
     }
-
   return NULL;
+}
+
+/* The file chooser dialog on screen (GTK's own, without a portal), or %NULL. */
+static inline GtkFileChooser *
+test_find_file_chooser (void)
+{
+  return (GtkFileChooser *) test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
+}
+
+static inline gboolean
+test_file_chooser_shown (gpointer data)
+{
+  return test_find_file_chooser () != NULL;
+}
+
+/* Opens the Reports window's export of @format (its action "reports.export", as the menu
+ * does) and returns the file chooser it shows; test_cancel_file_chooser () closes it. */
+static inline GtkFileChooser *
+test_open_export_chooser (GtkWidget  *reports_window,
+                          const char *format)
+{
+  g_assert_true (gtk_widget_activate_action (reports_window, "reports.export", "s", format));
+  test_wait_until (test_file_chooser_shown, NULL, 5000, "the file chooser is shown");
+  return test_find_file_chooser ();
+}
+
+/* Cancels @chooser as its Cancel button does; it is gone after. */
+static inline void
+test_cancel_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  test_spin (50);
+  g_assert_null (test_find_file_chooser ());
 }
 
 /* The AdwMessageDialog on screen, or %NULL. */
 static inline AdwMessageDialog *
 test_find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static inline gboolean

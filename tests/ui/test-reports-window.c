@@ -1,8 +1,9 @@
 /* test-reports-window.c: the Reports window on a real store (clients, cases, plans and
  * contacts made through the core's store functions): a report made and shown, a small
  * cohort shown as "< 5" with its reason, a run cancelled, the charts drawn (bars where
- * figures are shown and none where they are not, light and dark, contrast), and a 360-px
- * window; and polku_report_draw_chart () on its own
+ * figures are shown and none where they are not, light and dark, contrast; the dark
+ * style's "before" bars as the window draws them), and a 360-px window; and
+ * polku_report_draw_chart () on its own
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -157,22 +158,34 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+static gboolean
+has_buildable_id (GtkWidget     *widget,
+                  gconstpointer  name)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0;
+}
+
 /* The widget of the window's template named @name. */
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
+  return test_find_widget_where (root, has_buildable_id, name);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_numeric_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
 }
 
 /* The figure (the "numeric" label) of the first row titled @title under @root. */
@@ -180,53 +193,25 @@ static GtkLabel *
 find_figure (GtkWidget  *root,
              const char *title)
 {
-  if (ADW_IS_ACTION_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    {
-      GtkWidget *label = root;
+  GtkWidget *row = test_find_widget_where (root, is_row_titled, title);
+  /* The row's suffix label is the only one with the class. */
+  GtkWidget *label = row != NULL ? test_find_widget_where (row, is_numeric_label, NULL) : NULL;
 
-      /* The row's suffix label is the only one with the class. */
-      while (label != NULL)
-        {
-          if (GTK_IS_LABEL (label) && gtk_widget_has_css_class (label, "numeric"))
-            return GTK_LABEL (label);
-          if (gtk_widget_get_first_child (label) != NULL)
-            label = gtk_widget_get_first_child (label);
-          else
-            {
-              while (label != root && gtk_widget_get_next_sibling (label) == NULL)
-                label = gtk_widget_get_parent (label);
-              label = label == root ? NULL : gtk_widget_get_next_sibling (label);
-            }
-        }
-      return NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_figure (child, title);
+  return label != NULL ? GTK_LABEL (label) : NULL;
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return test_find_widget_where (root, is_label_with_text, text);
 }
 
 static void
@@ -270,78 +255,11 @@ status_text (Fixture *f)
 
 /* Pixels of a chart */
 
-typedef struct
-{
-  cairo_surface_t *surface;
-  int              width, height, stride;
-  guchar          *data;
-} Image;
-
-static void
-image_clear (Image *image)
-{
-  g_clear_pointer (&image->surface, cairo_surface_destroy);
-}
-
-static void
-pixel (const Image *image,
-       int          x,
-       int          y,
-       double       rgb[3])
-{
-  guint32 value = *(guint32 *) (image->data + y * image->stride + x * 4);
-
-  rgb[0] = ((value >> 16) & 0xff) / 255.0;
-  rgb[1] = ((value >> 8) & 0xff) / 255.0;
-  rgb[2] = (value & 0xff) / 255.0;
-}
-
-/* A bar's pixel, not text or a grid line: clearly coloured. */
-static gboolean
-is_chromatic (const double rgb[3])
-{
-  return MAX (rgb[0], MAX (rgb[1], rgb[2])) - MIN (rgb[0], MIN (rgb[1], rgb[2])) > 0.3;
-}
-
-/* x^2.4 for 0 ≤ x ≤ 1, without libm (the project does not link it): x² times the fifth
- * root of x², by Newton's method. */
-static double
-pow_2_4 (double x)
-{
-  double square = x * x, root = 1;
-
-  if (square <= 0)
-    return 0;
-  for (guint i = 0; i < 60; i++)
-    root -= (root * root * root * root * root - square) / (5 * root * root * root * root);
-  return square * root;
-}
-
-/* WCAG 2 relative luminance. */
-static double
-luminance (const double rgb[3])
-{
-  double l[3];
-
-  for (guint i = 0; i < 3; i++)
-    l[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow_2_4 ((rgb[i] + 0.055) / 1.055);
-  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
-}
-
-static double
-contrast (const double a[3],
-          const double b[3])
-{
-  double la = luminance (a), lb = luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
-}
-
 /* Horizontal bands of rows with at least @min_run chromatic pixels: one per bar (and one
  * per line of the legend). */
 static guint
-count_bar_bands (const Image *image,
-                 int          min_run)
+count_bar_bands (const TestImage *image,
+                 int              min_run)
 {
   guint bands = 0;
   gboolean in_band = FALSE;
@@ -354,8 +272,8 @@ count_bar_bands (const Image *image,
         {
           double rgb[3];
 
-          pixel (image, x, y, rgb);
-          run += is_chromatic (rgb);
+          test_pixel (image, x, y, rgb);
+          run += test_is_chromatic (rgb);
         }
       if (run >= min_run && !in_band)
         bands++;
@@ -368,7 +286,7 @@ count_bar_bands (const Image *image,
  * background) has a contrast of at least 3:1 with the background (the pixel at the top left
  * corner), and is one of the style's. Returns the number of chromatic pixels. */
 static guint
-check_contrast (const Image      *image,
+check_contrast (const TestImage  *image,
                 PolkuReportStyle  style)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
@@ -379,14 +297,14 @@ check_contrast (const Image      *image,
   GHashTableIter iter;
   gpointer key, value;
 
-  pixel (image, 0, 0, background);
+  test_pixel (image, 0, 0, background);
   for (int y = 0; y < image->height; y++)
     for (int x = 0; x < image->width; x++)
       {
         guint32 packed = *(guint32 *) (image->data + y * image->stride + x * 4) & 0xffffff;
 
-        pixel (image, x, y, rgb);
-        if (!is_chromatic (rgb))
+        test_pixel (image, x, y, rgb);
+        if (!test_is_chromatic (rgb))
           continue;
         chromatic++;
         g_hash_table_insert (counts, GUINT_TO_POINTER (packed),
@@ -405,9 +323,9 @@ check_contrast (const Image      *image,
   rgb[0] = ((top >> 16) & 0xff) / 255.0;
   rgb[1] = ((top >> 8) & 0xff) / 255.0;
   rgb[2] = (top & 0xff) / 255.0;
-  if (contrast (rgb, background) < 3.0)
+  if (test_contrast (rgb, background) < 3.0)
     g_error ("Colour #%06x has a contrast of %.2f with the background", top,
-             contrast (rgb, background));
+             test_contrast (rgb, background));
   for (guint i = 2; !known; i++)
     {
       double c[3];
@@ -426,7 +344,7 @@ test_palette (void)
 {
   for (int style = POLKU_REPORT_STYLE_LIGHT; style <= POLKU_REPORT_STYLE_PAPER; style++)
     {
-      double background[3], foreground[3], before[3];
+      double background[3], foreground[3], before[3] = { 0 };
       guint n = 0;
 
       g_assert_true (polku_report_style_get_color (style, 0, &background[0], &background[1],
@@ -434,14 +352,14 @@ test_palette (void)
       g_assert_true (polku_report_style_get_color (style, 1, &foreground[0], &foreground[1],
                                                    &foreground[2]));
       /* Text: 4.5:1. */
-      g_assert_cmpfloat (contrast (foreground, background), >=, 4.5);
+      g_assert_cmpfloat (test_contrast (foreground, background), >=, 4.5);
       for (guint i = 2; ; i++)
         {
           double rgb[3];
 
           if (!polku_report_style_get_color (style, i, &rgb[0], &rgb[1], &rgb[2]))
             break;
-          g_assert_cmpfloat (contrast (rgb, background), >=, 3.0);
+          g_assert_cmpfloat (test_contrast (rgb, background), >=, 3.0);
           if (n == 0)
             memcpy (before, rgb, sizeof before);
           else if (n == 1)
@@ -457,9 +375,9 @@ test_palette (void)
 /* With POLKU_TEST_CHART_DIR set, every chart drawn is also written there as PNG, to look
  * at. */
 static void
-save_image (const Image *image,
-            const char  *chart,
-            int          style)
+save_image (const TestImage *image,
+            const char      *chart,
+            int              style)
 {
   static guint counter;
   const char *dir = g_getenv ("POLKU_TEST_CHART_DIR");
@@ -474,7 +392,7 @@ save_image (const Image *image,
 }
 
 static void
-draw_json (Image            *image,
+draw_json (TestImage        *image,
            JsonNode         *json,
            const char       *chart,
            guint             months,
@@ -537,7 +455,7 @@ has_size (gpointer data)
 
 /* The widget as the window draws it, through its own snapshot. */
 static void
-draw_widget (Image     *image,
+draw_widget (TestImage *image,
              GtkWidget *widget)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -726,32 +644,43 @@ test_cancel (Fixture       *f,
   g_assert_nonnull (polku_reports_window_get_report_json (POLKU_REPORTS_WINDOW (f->window)));
 }
 
-static void
-test_chart_widget (Fixture       *f,
-                   gconstpointer  data)
+/* The window's before-after chart of @months, shown. */
+static GtkWidget *
+find_before_after (Fixture *f,
+                   guint    months)
 {
   g_autoptr(GPtrArray) charts = g_ptr_array_new ();
   GtkWidget *before_after = NULL;
-  Image light = { 0 }, dark = { 0 };
-  double background[3];
 
-  run_report (f);
   collect_charts (GTK_WIDGET (f->window), charts);
   for (guint i = 0; i < charts->len; i++)
     {
       PolkuReportChart *chart = g_ptr_array_index (charts, i);
 
       if (g_str_equal (polku_report_chart_get_chart (chart), POLKU_REPORT_CHART_BEFORE_AFTER)
-          && polku_report_chart_get_months (chart) == 6)
+          && polku_report_chart_get_months (chart) == months)
         before_after = GTK_WIDGET (chart);
     }
   g_assert_nonnull (before_after);
   g_assert_true (gtk_widget_get_mapped (before_after));
+  return before_after;
+}
+
+static void
+test_chart_widget (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *before_after;
+  TestImage light = { 0 }, dark = { 0 };
+  double background[3];
+
+  run_report (f);
+  before_after = find_before_after (f, 6);
 
   g_assert_false (polku_report_chart_get_dark (POLKU_REPORT_CHART (before_after)));
   draw_widget (&light, before_after);
-  pixel (&light, 2, 2, background);
-  g_assert_cmpfloat (luminance (background), >, 0.8);
+  test_pixel (&light, 2, 2, background);
+  g_assert_cmpfloat (test_luminance (background), >, 0.8);
   /* Bars (doctor visits before and after) in colour, with enough contrast. */
   g_assert_cmpuint (check_contrast (&light, POLKU_REPORT_STYLE_LIGHT), >, 200);
 
@@ -760,12 +689,120 @@ test_chart_widget (Fixture       *f,
   test_spin (50);
   g_assert_true (polku_report_chart_get_dark (POLKU_REPORT_CHART (before_after)));
   draw_widget (&dark, before_after);
-  pixel (&dark, 2, 2, background);
-  g_assert_cmpfloat (luminance (background), <, 0.1);
+  test_pixel (&dark, 2, 2, background);
+  g_assert_cmpfloat (test_luminance (background), <, 0.1);
   g_assert_cmpuint (check_contrast (&dark, POLKU_REPORT_STYLE_DARK), >, 200);
 
-  image_clear (&light);
-  image_clear (&dark);
+  test_image_clear (&light);
+  test_image_clear (&dark);
+}
+
+/* The most frequent colour of @image (0xRRGGBB): the background a chart is drawn on. */
+static guint32
+background_of (const TestImage *image)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint32 top = 0;
+  guint top_count = 0;
+
+  for (int y = 0; y < image->height; y++)
+    for (int x = 0; x < image->width; x++)
+      {
+        guint32 packed = *(guint32 *) (image->data + y * image->stride + x * 4) & 0xffffff;
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                             GUINT_TO_POINTER (packed))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (packed), GUINT_TO_POINTER (count));
+        if (count > top_count)
+          {
+            top_count = count;
+            top = packed;
+          }
+      }
+  return top;
+}
+
+/* The colours of @image's solid areas: every 6 × 6 block of one colour other than
+ * @background, as colour (0xRRGGBB) → blocks. In a before-after chart these are the
+ * "before" bars and their key: the "after" bars are striped with the background every 6 px,
+ * so no such block lies in them, and text and grid lines are thinner. */
+static GHashTable *
+solid_colours (const TestImage *image,
+               guint32          background)
+{
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+
+  for (int y = 0; y + 6 <= image->height; y++)
+    for (int x = 0; x + 6 <= image->width; x++)
+      {
+        guint32 colour = *(guint32 *) (image->data + y * image->stride + x * 4) & 0xffffff;
+        gboolean solid = colour != background;
+
+        for (int dy = 0; solid && dy < 6; dy++)
+          for (int dx = 0; solid && dx < 6; dx++)
+            solid = (*(guint32 *) (image->data + (y + dy) * image->stride + (x + dx) * 4)
+                     & 0xffffff) == colour;
+        if (solid)
+          g_hash_table_insert (counts, GUINT_TO_POINTER (colour),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                                                   counts, GUINT_TO_POINTER (colour))) + 1));
+      }
+  return counts;
+}
+
+/* In the dark style the "before" bars, as the window draws them (its snapshot rendered and
+ * read back), stand out from the background they are drawn on by at least 3:1 (WCAG 2,
+ * non-text contrast). */
+static void
+test_dark_before_bars (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (manager);
+  g_autoptr(GHashTable) solid = NULL;
+  GtkWidget *before_after;
+  TestImage dark = { 0 };
+  double background[3];
+  guint32 packed;
+  guint blocks = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  run_report (f);
+  before_after = find_before_after (f, 6);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  test_spin (50);
+  g_assert_true (polku_report_chart_get_dark (POLKU_REPORT_CHART (before_after)));
+  draw_widget (&dark, before_after);
+
+  packed = background_of (&dark);
+  background[0] = ((packed >> 16) & 0xff) / 255.0;
+  background[1] = ((packed >> 8) & 0xff) / 255.0;
+  background[2] = (packed & 0xff) / 255.0;
+  g_assert_cmpfloat (test_luminance (background), <, 0.1);
+
+  solid = solid_colours (&dark, packed);
+  g_hash_table_iter_init (&iter, solid);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 colour = GPOINTER_TO_UINT (key);
+      double rgb[3] = {
+        ((colour >> 16) & 0xff) / 255.0, ((colour >> 8) & 0xff) / 255.0,
+        (colour & 0xff) / 255.0,
+      };
+
+      blocks += GPOINTER_TO_UINT (value);
+      if (test_contrast (rgb, background) < 3.0)
+        g_error ("A “before” bar drawn in #%06x has a contrast of %.2f with the dark "
+                 "background #%06x (at least 3:1 needed)", colour,
+                 test_contrast (rgb, background), packed);
+    }
+  /* The bars were drawn: doctor visits before, in every row of a category. */
+  g_assert_cmpuint (blocks, >, 100);
+
+  adw_style_manager_set_color_scheme (manager, scheme);
+  test_spin (50);
+  test_image_clear (&dark);
 }
 
 static void
@@ -802,14 +839,14 @@ test_narrow (Fixture       *f,
   for (guint i = 0; i < charts->len; i++)
     {
       GtkWidget *chart = g_ptr_array_index (charts, i);
-      Image image = { 0 };
+      TestImage image = { 0 };
 
       if (!gtk_widget_get_mapped (chart))
         continue;
       g_assert_cmpint (gtk_widget_get_width (chart), <=, 360);
       draw_widget (&image, chart);
       g_assert_cmpuint (count_bar_bands (&image, 3), >=, 2);
-      image_clear (&image);
+      test_image_clear (&image);
     }
 }
 
@@ -892,27 +929,6 @@ test_export (Fixture       *f,
   test_answer_message_dialog ("close");
 }
 
-static GtkFileChooser *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_chooser () != NULL;
-}
-
 /* Each export's file chooser names the file for its kind and lists files of that kind. */
 static void
 test_export_chooser (Fixture       *f,
@@ -934,18 +950,13 @@ test_export_chooser (Fixture       *f,
       GtkFileChooser *chooser;
       g_autofree char *name = NULL;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "reports.export", "s",
-                                                 kinds[i].format));
-      test_wait_until (chooser_shown, NULL, 5000, "the file chooser is shown");
-      chooser = find_chooser ();
+      chooser = test_open_export_chooser (GTK_WIDGET (f->window), kinds[i].format);
       name = gtk_file_chooser_get_current_name (chooser);
       g_assert_true (g_str_has_suffix (name, kinds[i].suffix));
       g_assert_nonnull (gtk_file_chooser_get_filter (chooser));
       g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==,
                        kinds[i].filter);
-      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-      test_spin (50);
-      g_assert_null (find_chooser ());
+      test_cancel_file_chooser (chooser);
     }
 }
 
@@ -1059,7 +1070,7 @@ test_draw_chart (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     {
-      Image all = { 0 }, some = { 0 }, caseload = { 0 }, whoqol = { 0 };
+      TestImage all = { 0 }, some = { 0 }, caseload = { 0 }, whoqol = { 0 };
       guint bands_all, bands_some;
 
       draw_json (&all, shown, POLKU_REPORT_CHART_BEFORE_AFTER, 6, 400, styles[s], TRUE);
@@ -1082,10 +1093,10 @@ test_draw_chart (void)
       draw_json (&whoqol, hidden, POLKU_REPORT_CHART_WHOQOL, 0, 360, styles[s], TRUE);
       g_assert_cmpuint (check_contrast (&whoqol, styles[s]), >, 50);
 
-      image_clear (&all);
-      image_clear (&some);
-      image_clear (&caseload);
-      image_clear (&whoqol);
+      test_image_clear (&all);
+      test_image_clear (&some);
+      test_image_clear (&caseload);
+      test_image_clear (&whoqol);
     }
 
   /* Nothing for a period the report does not have, or a chart it does not know. */
@@ -1094,11 +1105,11 @@ test_draw_chart (void)
                                                 400), ==, 0);
   g_assert_false (polku_report_chart_has_data (shown, "pie", 0));
   {
-    Image none = { 0 };
+    TestImage none = { 0 };
 
     draw_json (&none, shown, "pie", 0, 200, POLKU_REPORT_STYLE_LIGHT, FALSE);
     g_assert_cmpuint (count_bar_bands (&none, 1), ==, 0);
-    image_clear (&none);
+    test_image_clear (&none);
   }
 
   /* More categories, a taller chart; a narrower one wraps its labels, never wider. */
@@ -1108,36 +1119,26 @@ test_draw_chart (void)
                                                 600));
 }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int   argc,
       char *argv[])
 {
   /* The build tree's translations: with LANGUAGE=fi or sv (and POLKU_TEST_CHART_DIR) the
    * window can be looked at in that language; the checks themselves expect English. */
-  if (g_getenv ("POLKU_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_ui (&argc, &argv);
 
   g_test_add_func ("/reports/palette", test_palette);
   g_test_add_func ("/reports/draw-chart", test_draw_chart);
-  ADD ("/reports/shown", test_report_shown);
-  ADD ("/reports/small-cohort", test_small_cohort);
-  ADD ("/reports/bad-date", test_bad_date);
-  ADD ("/reports/cancel", test_cancel);
-  ADD ("/reports/chart-widget", test_chart_widget);
-  ADD ("/reports/narrow", test_narrow);
-  ADD ("/reports/export", test_export);
-  ADD ("/reports/export-chooser", test_export_chooser);
-  ADD ("/reports/main-window", test_main_window);
+  TEST_ADD_FIXTURE ("/reports/shown", test_report_shown);
+  TEST_ADD_FIXTURE ("/reports/small-cohort", test_small_cohort);
+  TEST_ADD_FIXTURE ("/reports/bad-date", test_bad_date);
+  TEST_ADD_FIXTURE ("/reports/cancel", test_cancel);
+  TEST_ADD_FIXTURE ("/reports/chart-widget", test_chart_widget);
+  TEST_ADD_FIXTURE ("/reports/dark-before-bars", test_dark_before_bars);
+  TEST_ADD_FIXTURE ("/reports/narrow", test_narrow);
+  TEST_ADD_FIXTURE ("/reports/export", test_export);
+  TEST_ADD_FIXTURE ("/reports/export-chooser", test_export_chooser);
+  TEST_ADD_FIXTURE ("/reports/main-window", test_main_window);
 
   return g_test_run ();
 }

@@ -189,27 +189,14 @@ reports_window_with_results (Fixture *f)
        * the Make button, the column). */
       GtkWidget *column = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (
                             test_find_widget (window, GTK_TYPE_PROGRESS_BAR))));
+      GtkFileChooser *chooser;
 
       shoot (gtk_widget_get_last_child (column), "reports-results");
-      /* The export's file chooser (GTK's own dialog without a portal). */
-      g_assert_true (gtk_widget_activate_action (window, "reports.export", "s", "csv"));
-      test_spin (500);
-      {
-        GListModel *toplevels = gtk_window_get_toplevels ();
-
-        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-          {
-            g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
-
-            if (GTK_IS_DIALOG (top) && gtk_widget_get_visible (top))
-              {
-                shoot (top, "reports-export");
-                gtk_dialog_response (GTK_DIALOG (top), GTK_RESPONSE_CANCEL);
-                break;
-              }
-          }
-        test_spin (100);
-      }
+      /* The export's file chooser (GTK's own dialog without a portal), its folder listed. */
+      chooser = test_open_export_chooser (window, "csv");
+      test_spin (400);
+      shoot (GTK_WIDGET (chooser), "reports-export");
+      test_cancel_file_chooser (chooser);
     }
   return window;
 }
@@ -597,26 +584,15 @@ test_narrow_languages (Fixture       *f,
   shoot_overview (f, client_id);
 }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("POLKU_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLKU_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_ui (&argc, &argv);
 
-  ADD ("/walk/sync-organisation", test_sync_organisation);
-  ADD ("/walk/conflicts-focus", test_conflicts_focus);
-  ADD ("/walk/narrow-languages", test_narrow_languages);
+  TEST_ADD_FIXTURE ("/walk/sync-organisation", test_sync_organisation);
+  TEST_ADD_FIXTURE ("/walk/conflicts-focus", test_conflicts_focus);
+  TEST_ADD_FIXTURE ("/walk/narrow-languages", test_narrow_languages);
 
   return g_test_run ();
 }

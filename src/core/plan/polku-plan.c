@@ -238,16 +238,12 @@ polku_plan_document_to_string (JsonNode *document,
 const char *
 polku_plan_document_get_language (JsonNode *document)
 {
-  JsonObject *object;
-  const char *language;
-
   g_return_val_if_fail (document != NULL, "fi");
 
   if (!JSON_NODE_HOLDS_OBJECT (document))
     return "fi";
-  object = json_node_get_object (document);
-  language = json_object_get_string_member_with_default (object, "language", "fi");
-  return g_strcmp0 (language, "sv") == 0 ? "sv" : "fi";
+  return g_strcmp0 (polku_json_get_string (json_node_get_object (document), "language"),
+                    "sv") == 0 ? "sv" : "fi";
 }
 
 /* Stamps */
@@ -346,15 +342,6 @@ polku_plan_document_same_content (JsonNode *a,
   return nodes_equal (a, b, NULL, TRUE);
 }
 
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* Every element of the base by id: goals, actions, services, differing views. */
 static void
 index_elements (JsonObject *plan,
@@ -364,7 +351,7 @@ index_elements (JsonObject *plan,
 
   for (guint a = 0; arrays[a] != NULL; a++)
     {
-      JsonArray *array = get_array (plan, arrays[a]);
+      JsonArray *array = polku_json_get_array (plan, arrays[a]);
 
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
@@ -374,7 +361,8 @@ index_elements (JsonObject *plan,
           g_hash_table_insert (index,
                                (gpointer) json_object_get_string_member (element, "id"),
                                element);
-          actions = g_str_equal (arrays[a], "goals") ? get_array (element, "actions") : NULL;
+          actions = g_str_equal (arrays[a], "goals") ? polku_json_get_array (element, "actions")
+                                                     : NULL;
           for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
             {
               JsonObject *action = json_array_get_object_element (actions, j);
@@ -391,7 +379,7 @@ index_elements (JsonObject *plan,
 static char *
 action_ids (JsonObject *goal)
 {
-  JsonArray *actions = get_array (goal, "actions");
+  JsonArray *actions = polku_json_get_array (goal, "actions");
   GString *ids = g_string_new (NULL);
 
   for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
@@ -470,13 +458,13 @@ polku_plan_document_stamp (JsonNode   *document,
 
   for (guint a = 0; arrays[a] != NULL; a++)
     {
-      JsonArray *array = get_array (plan, arrays[a]);
+      JsonArray *array = polku_json_get_array (plan, arrays[a]);
       gboolean goals = g_str_equal (arrays[a], "goals");
 
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
           JsonObject *element = json_array_get_object_element (array, i);
-          JsonArray *actions = goals ? get_array (element, "actions") : NULL;
+          JsonArray *actions = goals ? polku_json_get_array (element, "actions") : NULL;
 
           stamp_element (element, base_index, now, goals);
           for (guint j = 0; actions != NULL && j < json_array_get_length (actions); j++)
@@ -518,12 +506,10 @@ ui_text (JsonObject *object,
          const char *name)
 {
   const char * const *languages = g_get_language_names ();
-  JsonObject *texts;
+  JsonObject *texts = polku_json_get_object (object, name);
 
-  if (object == NULL || !json_object_has_member (object, name)
-      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, name)))
+  if (texts == NULL)
     return "";
-  texts = json_object_get_object_member (object, name);
   for (guint i = 0; languages[i] != NULL; i++)
     {
       g_autofree char *code = g_strndup (languages[i], 2);
@@ -544,8 +530,7 @@ language_text (JsonNode   *node,
   if (polku_plan_node_holds_string (node))
     return json_node_get_string (node);
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_get_string_member_with_default (json_node_get_object (node), language,
-                                                       NULL);
+    return polku_json_get_string (json_node_get_object (node), language);
   return NULL;
 }
 
@@ -656,8 +641,8 @@ polku_plan_document_new_from_template (const char  *template_id,
   g_autoptr(GError) local_error = NULL;
   JsonObject *source;
   JsonObject *plan;
-  JsonArray *goals;
-  JsonArray *services;
+  JsonArray *goals, *tgoals;
+  JsonArray *services, *tservices;
 
   g_return_val_if_fail (template_id != NULL, NULL);
   g_return_val_if_fail (client_id != NULL, NULL);
@@ -673,11 +658,12 @@ polku_plan_document_new_from_template (const char  *template_id,
   goals = json_object_get_array_member (plan, "goals");
   services = json_object_get_array_member (plan, "services");
 
-  for (guint i = 0; source != NULL && get_array (source, "goals") != NULL
-       && i < json_array_get_length (get_array (source, "goals")); i++)
+  tgoals = polku_json_get_array (source, "goals");
+  tservices = polku_json_get_array (source, "services");
+  for (guint i = 0; tgoals != NULL && i < json_array_get_length (tgoals); i++)
     {
-      JsonObject *tgoal = json_array_get_object_element (get_array (source, "goals"), i);
-      JsonArray *tactions = get_array (tgoal, "actions");
+      JsonObject *tgoal = json_array_get_object_element (tgoals, i);
+      JsonArray *tactions = polku_json_get_array (tgoal, "actions");
       g_autoptr(JsonObject) goal = json_object_new ();
       g_autofree char *goal_id = polku_plan_new_element_id ();
       JsonArray *actions = json_array_new ();
@@ -720,10 +706,9 @@ polku_plan_document_new_from_template (const char  *template_id,
       json_array_add_object_element (goals, g_steal_pointer (&goal));
     }
 
-  for (guint i = 0; get_array (source, "services") != NULL
-       && i < json_array_get_length (get_array (source, "services")); i++)
+  for (guint i = 0; tservices != NULL && i < json_array_get_length (tservices); i++)
     {
-      JsonObject *tservice = json_array_get_object_element (get_array (source, "services"), i);
+      JsonObject *tservice = json_array_get_object_element (tservices, i);
       g_autoptr(JsonObject) service = json_object_new ();
       g_autofree char *service_id = polku_plan_new_element_id ();
 

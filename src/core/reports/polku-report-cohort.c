@@ -7,6 +7,8 @@
  * folded into its client in C; and the contacts, by a scan of the table for a big cohort or
  * of the cohort's clients within 25 months of their agreed dates (plan_agreed_on, then
  * contact_client_date) for a small one (tests/reports/test-report.c checks the plans).
+ * Every read goes through polku_report_fold_rows (), the one reader, with a fold function
+ * per table (the WHOQOL-BREF read of polku-report-figures.c too).
  * Contacts are streamed and counted as they come; the exact periods (GDate month
  * arithmetic, as polku_visit_counts_around ()) are decided here, the SQL window is only a
  * superset.
@@ -77,7 +79,8 @@ earlier (const char *value,
 static void
 phase_fact (PolkuReport  *report,
             ReportClient *client,
-            sqlite3_stmt *stmt)
+            sqlite3_stmt *stmt,
+            gpointer      data)
 {
   const char *to = POLKU_STORE_COL (stmt, 1);
   const char *on = POLKU_STORE_COL (stmt, 2);
@@ -105,7 +108,8 @@ phase_fact (PolkuReport  *report,
 static void
 sign_fact (PolkuReport  *report,
            ReportClient *client,
-           sqlite3_stmt *stmt)
+           sqlite3_stmt *stmt,
+           gpointer      data)
 {
   const char *on = POLKU_STORE_COL (stmt, 2);
   const char *created = POLKU_STORE_COL (stmt, 3);
@@ -126,7 +130,8 @@ sign_fact (PolkuReport  *report,
 static void
 visit_fact (PolkuReport  *report,
             ReportClient *client,
-            sqlite3_stmt *stmt)
+            sqlite3_stmt *stmt,
+            gpointer      data)
 {
   const char *held = POLKU_STORE_COL (stmt, 1);
 
@@ -134,41 +139,56 @@ visit_fact (PolkuReport  *report,
     client->visit_held = g_string_chunk_insert_const (report->strings, held);
 }
 
+/* Keeps the row of @stmt in @kept when it comes after the one kept (or is level with it and
+ * @ties_win): column @column says whether it is open (current), the two after it when it
+ * began and when it was created. Returns whether it was kept. */
+static gboolean
+keep_latest (PolkuReport  *report,
+             ReportLatest *kept,
+             sqlite3_stmt *stmt,
+             int           column,
+             gboolean      ties_win)
+{
+  gboolean open = sqlite3_column_int (stmt, column) != 0;
+  const char *begun = POLKU_STORE_COL (stmt, column + 1);
+  const char *created = POLKU_STORE_COL (stmt, column + 2);
+  int order;
+
+  if (begun == NULL || created == NULL)
+    return FALSE;
+  if (kept->begun == NULL || open != kept->open)
+    order = kept->begun == NULL || open ? 1 : -1;
+  else
+    {
+      order = strcmp (begun, kept->begun);
+      if (order == 0)
+        order = strcmp (created, kept->created);
+    }
+  if (order < 0 || (order == 0 && !ties_win))
+    return FALSE;
+  kept->open = open;
+  kept->begun = g_string_chunk_insert_const (report->strings, begun);
+  kept->created = g_string_chunk_insert_const (report->strings, created);
+  return TRUE;
+}
+
 /* The coordinator: the open period's person, else the one of the period started last (then
  * created last). */
 static void
 coordinator_fact (PolkuReport  *report,
                   ReportClient *client,
-                  sqlite3_stmt *stmt)
+                  sqlite3_stmt *stmt,
+                  gpointer      data)
 {
-  gboolean open = sqlite3_column_int (stmt, 2) != 0;
-  const char *started = POLKU_STORE_COL (stmt, 3);
-  const char *created = POLKU_STORE_COL (stmt, 4);
-  int order;
-
-  if (started == NULL || created == NULL)
-    return;
-  if (client->period_started == NULL || open != client->coordinator_open)
-    order = client->period_started == NULL || open ? 1 : -1;
-  else
-    {
-      order = strcmp (started, client->period_started);
-      if (order == 0)
-        order = strcmp (created, client->period_created);
-    }
-  if (order > 0)
-    {
-      client->coordinator = chunk_dup (report, stmt, 1);
-      client->coordinator_open = open;
-      client->period_started = g_string_chunk_insert_const (report->strings, started);
-      client->period_created = g_string_chunk_insert_const (report->strings, created);
-    }
+  if (keep_latest (report, &client->period, stmt, 2, FALSE))
+    client->coordinator = chunk_dup (report, stmt, 1);
 }
 
 static void
 consent_fact (PolkuReport  *report,
               ReportClient *client,
-              sqlite3_stmt *stmt)
+              sqlite3_stmt *stmt,
+              gpointer      data)
 {
   client->row.consent_given = TRUE;
 }
@@ -178,31 +198,13 @@ consent_fact (PolkuReport  *report,
 static void
 team_fact (PolkuReport  *report,
            ReportClient *client,
-           sqlite3_stmt *stmt)
+           sqlite3_stmt *stmt,
+           gpointer      data)
 {
-  gboolean current = sqlite3_column_int (stmt, 3) != 0;
-  const char *joined = POLKU_STORE_COL (stmt, 4);
-  const char *created = POLKU_STORE_COL (stmt, 5);
-  int order;
-
-  if (client->coordinator == NULL || joined == NULL || created == NULL
-      || g_strcmp0 (client->coordinator, POLKU_STORE_COL (stmt, 1)) != 0)
-    return;
-  if (client->unit_joined == NULL || current != client->unit_current)
-    order = client->unit_joined == NULL || current ? 1 : -1;
-  else
-    {
-      order = strcmp (joined, client->unit_joined);
-      if (order == 0)
-        order = strcmp (created, client->unit_created);
-    }
-  if (order >= 0)
-    {
-      client->unit = chunk_dup (report, stmt, 2);
-      client->unit_current = current;
-      client->unit_joined = g_string_chunk_insert_const (report->strings, joined);
-      client->unit_created = g_string_chunk_insert_const (report->strings, created);
-    }
+  if (client->coordinator != NULL
+      && g_strcmp0 (client->coordinator, POLKU_STORE_COL (stmt, 1)) == 0
+      && keep_latest (report, &client->team_row, stmt, 3, TRUE))
+    client->unit = chunk_dup (report, stmt, 2);
 }
 
 /* Each table of a client's facts read once, in its own order (one sequential pass: no search
@@ -212,7 +214,7 @@ static const struct
 {
   const char *sql;
   const char *what;
-  void      (*fact) (PolkuReport *report, ReportClient *client, sqlite3_stmt *stmt);
+  ReportFoldFunc fact;
 } fact_reads[] = {
   { "SELECT client_id, to_phase, changed_on FROM case_phase_change",
     "Reading the phases", phase_fact },
@@ -236,18 +238,89 @@ polku_report_fact_sql (guint i)
   return i < G_N_ELEMENTS (fact_reads) ? fact_reads[i].sql : NULL;
 }
 
-/* The client of a row: a table's rows of one client mostly come together, so the last one
- * is tried first. NULL for a client without a case or a plan. */
-static ReportClient *
-client_of (PolkuReport   *report,
-           const char    *client_id,
-           ReportClient **last)
+gboolean
+polku_report_fold_rows (PolkuReport         *report,
+                        sqlite3             *db,
+                        const char          *sql,
+                        const char          *what,
+                        const char * const  *params,
+                        guint                n_params,
+                        ReportRows           rows,
+                        ReportFoldFunc       fold,
+                        gpointer             data,
+                        GCancellable        *cancellable,
+                        GError             **error)
 {
-  if (client_id == NULL)
-    return NULL;
-  if (*last == NULL || strcmp ((*last)->row.client_id, client_id) != 0)
-    *last = g_hash_table_lookup (report->by_id, client_id);
-  return *last;
+  ReportClient *last = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  guint64 n = 0;
+  int rc;
+
+  stmt = polku_store_prepare (db, sql, what, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    polku_store_bind_text_or_null (stmt, (int) i + 1, params[i]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ReportClient *client = NULL;
+
+      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      if (rows != REPORT_ROWS_ALL)
+        {
+          const char *client_id = POLKU_STORE_COL (stmt, 0);
+
+          /* NULL for a client without a case or a plan. */
+          if (client_id == NULL)
+            continue;
+          if (last == NULL || strcmp (last->row.client_id, client_id) != 0)
+            last = g_hash_table_lookup (report->by_id, client_id);
+          client = last;
+          if (client == NULL || (rows == REPORT_ROWS_COHORT && !client->in_cohort))
+            continue;
+        }
+      fold (report, client, stmt, data);
+    }
+  if (rc == SQLITE_ROW)
+    ok = !polku_report_check_cancelled (cancellable, error);
+  else if (rc != SQLITE_DONE)
+    ok = polku_store_set_sqlite_error (error, db, what);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* A client with a case or a plan, from a row of polku_report_clients_sql. */
+static void
+client_read (PolkuReport  *report,
+             ReportClient *unused,
+             sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  ReportClient *client = g_new0 (ReportClient, 1);
+
+  client->row.client_id = chunk_dup (report, stmt, 0);
+  client->row.identity_code = chunk_dup (report, stmt, 1);
+  client->birth_date = chunk_dup (report, stmt, 2);
+  client->row.municipality = chunk_dup (report, stmt, 3);
+  client->archived = sqlite3_column_int (stmt, 4) != 0;
+  client->phase = chunk_dup (report, stmt, 5);
+  client->row.closed_code = chunk_dup (report, stmt, 6);
+  client->review_on = chunk_dup (report, stmt, 7);
+  client->row.agreed_on = chunk_dup (report, stmt, 8);
+  client->has_plan = client->row.agreed_on != NULL;
+  client->row.closed = g_strcmp0 (client->phase, "closed") == 0;
+  client->row.days_to_first_contact = -1;
+  client->row.days_to_mapping_visit = -1;
+  client->row.days_to_agreed_plan = -1;
+  client->row.whoqol_baseline_months = G_MININT;
+  client->row.whoqol_latest_months = G_MININT;
+  client->row.satisfaction_months = G_MININT;
+  for (guint d = 0; d < REPORT_N_DOMAINS; d++)
+    client->row.whoqol_baseline[d] = client->row.whoqol_latest[d] = NAN;
+  g_ptr_array_add (report->clients, client);
+  g_hash_table_insert (report->by_id, client->row.client_id, client);
 }
 
 gboolean
@@ -257,80 +330,19 @@ polku_report_read_clients (PolkuReport   *report,
                            GError       **error)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-  int rc;
-  guint n = 0;
+  gboolean ok;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-
-  stmt = polku_store_prepare (db, polku_report_clients_sql, "Reading the report's clients",
-                              error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ReportClient *client = g_new0 (ReportClient, 1);
-
-      client->row.client_id = chunk_dup (report, stmt, 0);
-      client->row.identity_code = chunk_dup (report, stmt, 1);
-      client->birth_date = chunk_dup (report, stmt, 2);
-      client->row.municipality = chunk_dup (report, stmt, 3);
-      client->archived = sqlite3_column_int (stmt, 4) != 0;
-      client->phase = chunk_dup (report, stmt, 5);
-      client->row.closed_code = chunk_dup (report, stmt, 6);
-      client->review_on = chunk_dup (report, stmt, 7);
-      client->row.agreed_on = chunk_dup (report, stmt, 8);
-      client->has_plan = client->row.agreed_on != NULL;
-      client->row.closed = g_strcmp0 (client->phase, "closed") == 0;
-      client->row.days_to_first_contact = -1;
-      client->row.days_to_mapping_visit = -1;
-      client->row.days_to_agreed_plan = -1;
-      client->row.whoqol_baseline_months = G_MININT;
-      client->row.whoqol_latest_months = G_MININT;
-      client->row.satisfaction_months = G_MININT;
-      for (guint d = 0; d < REPORT_N_DOMAINS; d++)
-        client->row.whoqol_baseline[d] = client->row.whoqol_latest[d] = NAN;
-      g_ptr_array_add (report->clients, client);
-      g_hash_table_insert (report->by_id, client->row.client_id, client);
-
-      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    ok = polku_store_set_sqlite_error (error, db, "Reading the report's clients");
-  sqlite3_finalize (stmt);
-
+  ok = polku_report_fold_rows (report, db, polku_report_clients_sql,
+                               "Reading the report's clients", NULL, 0, REPORT_ROWS_ALL,
+                               client_read, NULL, cancellable, error);
   for (guint r = 0; ok && r < G_N_ELEMENTS (fact_reads); r++)
-    {
-      ReportClient *last = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      stmt = polku_store_prepare (db, fact_reads[r].sql, fact_reads[r].what, error);
-      if (stmt == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ReportClient *client = client_of (report, POLKU_STORE_COL (stmt, 0), &last);
-
-          if (client != NULL)
-            fact_reads[r].fact (report, client, stmt);
-          if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
-            break;
-        }
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        ok = polku_store_set_sqlite_error (error, db, fact_reads[r].what);
-      sqlite3_finalize (stmt);
-    }
+    ok = !polku_report_check_cancelled (cancellable, error)
+         && polku_report_fold_rows (report, db, fact_reads[r].sql, fact_reads[r].what, NULL, 0,
+                                    REPORT_ROWS_CLIENTS, fact_reads[r].fact, NULL, cancellable,
+                                    error);
   polku_store_end_use (store);
 
   /* Identified: the first sign not retracted, else the first change of phase. Visited: the
@@ -578,21 +590,87 @@ category_of (PolkuReport *report,
   return value != NULL ? GPOINTER_TO_INT (value) - 1 : report->cat_unknown;
 }
 
+/* A contact of a cohort client (polku_report_contacts_sql's columns), counted in its
+ * periods and kept for continuity when @data (the visit filter) matches it. */
+static void
+contact_fact (PolkuReport  *report,
+              ReportClient *client,
+              sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  const PolkuVisitFilter *continuity = data;
+  const char *type_id;
+  gboolean urgent, no_show;
+  int days;
+  guint32 j;
+  int category;
+
+  /* Outside the longest periods nothing counts (columns are decoded only when read). */
+  j = julian_of (POLKU_STORE_COL (stmt, 1));
+  if (j == 0 || j < client->before_start_j[REPORT_N_PERIODS - 1]
+      || j >= client->after_end_j[REPORT_N_PERIODS - 1])
+    return;
+  type_id = POLKU_STORE_COL (stmt, 2);
+  urgent = sqlite3_column_int (stmt, 3) != 0;
+  no_show = sqlite3_column_int (stmt, 4) != 0;
+  days = sqlite3_column_int (stmt, 5);
+
+  category = category_of (report, type_id != NULL ? type_id : "");
+  if (category == report->cat_doctor_non_urgent && urgent)
+    category = report->cat_doctor_urgent;
+
+  for (guint p = 0; p < REPORT_N_PERIODS; p++)
+    {
+      int side;
+
+      if (!client->included[p])
+        continue;
+      if (j >= client->before_start_j[p] && j < client->agreed_j)
+        side = 0;
+      else if (j >= client->agreed_j && j < client->after_end_j[p])
+        side = 1;
+      else
+        continue;
+      if (no_show)
+        {
+          COUNT (report, client, p, side, report->cat_no_shows) += 1;
+          continue;
+        }
+      COUNT (report, client, p, side, category) += 1;
+      if (category == report->cat_inpatient_stays && days > 0)
+        COUNT (report, client, p, side, report->cat_inpatient_days) += days;
+    }
+
+  if (!no_show)
+    {
+      PolkuVisit visit = { 0 };
+
+      /* Matched with SQLite's strings, kept (interned) only when they count. */
+      g_date_set_julian (&visit.date, j);
+      visit.professional = POLKU_STORE_COL (stmt, 6);
+      visit.type = type_id;
+      visit.urgent = urgent;
+      if (polku_visit_filter_matches (continuity, &visit))
+        {
+          if (visit.professional != NULL)
+            visit.professional = g_string_chunk_insert_const (report->strings,
+                                                              visit.professional);
+          visit.type = g_string_chunk_insert_const (report->strings, visit.type);
+          g_array_append_val (client->visits, visit);
+        }
+    }
+}
+
 gboolean
 polku_report_read_contacts (PolkuReport   *report,
                             PolkuStore    *store,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  const PolkuVisitFilter *continuity = polku_visit_filter_default ();
-  ReportClient nobody = { { 0 } };
-  ReportClient *client = NULL;
+  const char * const window[] = { report->query->from, report->query->to };
   sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  gboolean ok;
   gboolean scan;
-  guint64 n = 0;
-  int rc;
 
   /* A cohort of an eighth of the clients or more: scan (see polku_report_contacts_scan_sql). */
   scan = report->rows->len * 8 > report->clients->len;
@@ -602,100 +680,11 @@ polku_report_read_contacts (PolkuReport   *report,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  stmt = polku_store_prepare (db, scan ? polku_report_contacts_scan_sql
-                                       : polku_report_contacts_sql,
-                              "Reading the contacts", error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return FALSE;
-    }
-  if (!scan)
-    polku_store_bind_texts (stmt, 1, 2, report->query->from, report->query->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *client_id = POLKU_STORE_COL (stmt, 0);
-      const char *type_id;
-      gboolean urgent, no_show;
-      int days;
-      guint32 j;
-      int category;
-
-      if (++n % 4096 == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            break;
-        }
-      /* A client's contacts mostly come together: look the client up when it changes. */
-      if (client == NULL || g_strcmp0 (client->row.client_id, client_id) != 0)
-        {
-          client = client_id != NULL ? g_hash_table_lookup (report->by_id, client_id) : NULL;
-          if (client == NULL)
-            {
-              client = &nobody;
-              nobody.row.client_id = (char *) "";
-            }
-        }
-      if (!client->in_cohort)
-        continue;
-      /* Outside the longest periods nothing counts (columns are decoded only when read). */
-      j = julian_of (POLKU_STORE_COL (stmt, 1));
-      if (j == 0 || j < client->before_start_j[REPORT_N_PERIODS - 1]
-          || j >= client->after_end_j[REPORT_N_PERIODS - 1])
-        continue;
-      type_id = POLKU_STORE_COL (stmt, 2);
-      urgent = sqlite3_column_int (stmt, 3) != 0;
-      no_show = sqlite3_column_int (stmt, 4) != 0;
-      days = sqlite3_column_int (stmt, 5);
-
-      category = category_of (report, type_id != NULL ? type_id : "");
-      if (category == report->cat_doctor_non_urgent && urgent)
-        category = report->cat_doctor_urgent;
-
-      for (guint p = 0; p < REPORT_N_PERIODS; p++)
-        {
-          int side;
-
-          if (!client->included[p])
-            continue;
-          if (j >= client->before_start_j[p] && j < client->agreed_j)
-            side = 0;
-          else if (j >= client->agreed_j && j < client->after_end_j[p])
-            side = 1;
-          else
-            continue;
-          if (no_show)
-            {
-              COUNT (report, client, p, side, report->cat_no_shows) += 1;
-              continue;
-            }
-          COUNT (report, client, p, side, category) += 1;
-          if (category == report->cat_inpatient_stays && days > 0)
-            COUNT (report, client, p, side, report->cat_inpatient_days) += days;
-        }
-
-      if (!no_show)
-        {
-          PolkuVisit visit = { 0 };
-
-          /* Matched with SQLite's strings, kept (interned) only when they count. */
-          g_date_set_julian (&visit.date, j);
-          visit.professional = POLKU_STORE_COL (stmt, 6);
-          visit.type = type_id;
-          visit.urgent = urgent;
-          if (polku_visit_filter_matches (continuity, &visit))
-            {
-              if (visit.professional != NULL)
-                visit.professional = g_string_chunk_insert_const (report->strings,
-                                                                  visit.professional);
-              visit.type = g_string_chunk_insert_const (report->strings, visit.type);
-              g_array_append_val (client->visits, visit);
-            }
-        }
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    ok = polku_store_set_sqlite_error (error, db, "Reading the contacts");
-  sqlite3_finalize (stmt);
+  ok = polku_report_fold_rows (report, db,
+                               scan ? polku_report_contacts_scan_sql : polku_report_contacts_sql,
+                               "Reading the contacts", window, scan ? 0 : G_N_ELEMENTS (window),
+                               REPORT_ROWS_COHORT, contact_fact,
+                               (gpointer) polku_visit_filter_default (), cancellable, error);
   polku_store_end_use (store);
 
   if (ok)

@@ -455,50 +455,44 @@ whoqol_row_clear (gpointer data)
   g_free (row->answers);
 }
 
+/* A complete WHOQOL-BREF of a cohort client, kept in @data (the rows). */
+static void
+whoqol_fact (PolkuReport  *report,
+             ReportClient *client,
+             sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  WhoqolRow row = { NULL, NULL, FALSE, NULL, NULL, FALSE, { NAN, NAN, NAN, NAN } };
+
+  if (POLKU_STORE_COL (stmt, 1) == NULL)
+    return;
+  row.client = client;
+  row.date = g_string_chunk_insert_const (report->strings, POLKU_STORE_COL (stmt, 1));
+  row.baseline = g_strcmp0 (POLKU_STORE_COL (stmt, 2), "baseline") == 0;
+  row.id = g_strdup (POLKU_STORE_COL (stmt, 3));
+  row.answers = g_strdup (POLKU_STORE_COL (stmt, 4));
+  g_array_append_val ((GArray *) data, row);
+}
+
 static GArray *
 read_whoqol (PolkuReport  *report,
              PolkuStore   *store,
              GError      **error)
 {
+  static const char * const instrument[] = { POLKU_INSTRUMENT_WHOQOL_BREF };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (WhoqolRow));
-  ReportClient *client = NULL;
-  sqlite3_stmt *stmt;
   sqlite3 *db;
-  int rc;
+  gboolean ok;
 
   g_array_set_clear_func (rows, whoqol_row_clear);
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db, whoqol_sql, _("Reading assessments"), error);
-  if (stmt == NULL)
-    {
-      polku_store_end_use (store);
-      return NULL;
-    }
-  polku_store_bind_text_or_null (stmt, 1, POLKU_INSTRUMENT_WHOQOL_BREF);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *client_id = POLKU_STORE_COL (stmt, 0);
-      WhoqolRow row = { NULL, NULL, FALSE, NULL, NULL, FALSE, { NAN, NAN, NAN, NAN } };
-
-      /* One client's rows come together. */
-      if (client == NULL || g_strcmp0 (client->row.client_id, client_id) != 0)
-        client = client_id != NULL ? g_hash_table_lookup (report->by_id, client_id) : NULL;
-      if (client == NULL || !client->in_cohort || POLKU_STORE_COL (stmt, 1) == NULL)
-        continue;
-      row.client = client;
-      row.date = g_string_chunk_insert_const (report->strings, POLKU_STORE_COL (stmt, 1));
-      row.baseline = g_strcmp0 (POLKU_STORE_COL (stmt, 2), "baseline") == 0;
-      row.id = g_strdup (POLKU_STORE_COL (stmt, 3));
-      row.answers = g_strdup (POLKU_STORE_COL (stmt, 4));
-      g_array_append_val (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    polku_store_set_sqlite_error (error, db, _("Reading assessments"));
-  sqlite3_finalize (stmt);
+  ok = polku_report_fold_rows (report, db, whoqol_sql, _("Reading assessments"), instrument,
+                               G_N_ELEMENTS (instrument), REPORT_ROWS_COHORT, whoqol_fact, rows,
+                               NULL, error);
   polku_store_end_use (store);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  return ok ? g_steal_pointer (&rows) : NULL;
 }
 
 /* The 0–100 domain scores of @row in polku_report_whoqol_domains order, scored by the
@@ -1099,7 +1093,7 @@ compute_process (PolkuReport *report)
           else if (g_strcmp0 (client->row.closed_code, "declined") == 0)
             declined++;
         }
-      if (open && client->coordinator_open && current_filters (report, client, TRUE))
+      if (open && client->period.open && current_filters (report, client, TRUE))
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (caseload, client->coordinator));
 
@@ -1111,7 +1105,7 @@ compute_process (PolkuReport *report)
       if (open && client->review_on != NULL && g_strcmp0 (client->review_on, report->today) < 0
           && current_filters (report, client, TRUE))
         overdue++;
-      if (open && !client->coordinator_open && current_filters (report, client, FALSE))
+      if (open && !client->period.open && current_filters (report, client, FALSE))
         queue++;
       if (client->row.closed && client->closed_on != NULL
           && g_strcmp0 (client->closed_on, report->query->from) >= 0

@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <sqlcipher/sqlite3.h>
 
 #include "polku-report.h"
 
@@ -31,6 +32,15 @@ typedef enum
   LEFT_OUT_N,
 } ReportLeftOut;
 
+/* Of a client's coordinator periods (or team rows), the one kept so far: an open (current)
+ * one, else the one begun last, then created last. */
+typedef struct
+{
+  gboolean  open;
+  char     *begun;                /* NULL until a row is kept */
+  char     *created;
+} ReportLatest;
+
 /* One client with a case (the cohort and the process population are drawn from these). */
 typedef struct
 {
@@ -40,7 +50,6 @@ typedef struct
   char     *phase;
   char     *closed_on;            /* the latest change to "closed" */
   char     *coordinator;          /* the open period's person, else the last one's */
-  gboolean  coordinator_open;
   char     *unit;                 /* that coordinator's team_member organisation */
   char     *review_on;
   char     *identified_on;
@@ -54,11 +63,8 @@ typedef struct
   char     *visit_held;           /* the first mapping visit held */
   char     *sign_on;              /* the earliest warning sign not retracted */
   char     *sign_created;
-  char     *period_started;       /* the coordinator's period */
-  char     *period_created;
-  gboolean  unit_current;         /* the coordinator's team row */
-  char     *unit_joined;
-  char     *unit_created;
+  ReportLatest period;            /* the coordinator's period (open: the coordinator's) */
+  ReportLatest team_row;          /* the coordinator's team row */
   /* the cohort */
   gboolean  in_cohort;
   gboolean  in_process;
@@ -141,6 +147,36 @@ extern const char * const polku_report_contacts_sql;
 extern const char * const polku_report_contacts_scan_sql;
 /* The reads of the clients' facts, one statement per table: the @i-th, NULL after the last. */
 const char *polku_report_fact_sql         (guint          i);
+/* Which rows of a read are folded: each row, with no client (the clients' own read); or,
+ * the first column a client's id, the rows of the report's clients, or of its cohort. */
+typedef enum
+{
+  REPORT_ROWS_ALL,
+  REPORT_ROWS_CLIENTS,
+  REPORT_ROWS_COHORT,
+} ReportRows;
+/* Folds the current row of @stmt into @client (NULL for REPORT_ROWS_ALL). */
+typedef void (*ReportFoldFunc)          (PolkuReport   *report,
+                                         ReportClient  *client,
+                                         sqlite3_stmt  *stmt,
+                                         gpointer       data);
+/* The one reader of the report's tables: prepares @sql on @db (the caller holds the store's
+ * lock), binds the @n_params texts of @params (each nullable) to ?1, ?2, …, and steps
+ * through the rows once, folding those @rows asks for with @fold. A table's rows of one
+ * client mostly come together, so the client of the row before is tried first. @cancellable
+ * (nullable) is checked every 4096 rows. FALSE with @error ("@what failed: …", or the
+ * report cancelled). */
+gboolean  polku_report_fold_rows        (PolkuReport         *report,
+                                         sqlite3             *db,
+                                         const char          *sql,
+                                         const char          *what,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         ReportRows           rows,
+                                         ReportFoldFunc       fold,
+                                         gpointer             data,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
 gboolean  polku_report_read_clients     (PolkuReport   *report,
                                          PolkuStore    *store,
                                          GCancellable  *cancellable,
