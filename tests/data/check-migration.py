@@ -199,7 +199,17 @@ def check_client(run, cid, old, counted, old_continuity):
                 check(n.get(field) == o.get(field), "team member %s: %s" % (key, field))
             if o.get("responsible"):
                 check(n.get("responsible") is True, "team member %s: responsible" % key)
-    if oc.get("responsible"):
+    if oc.get("responsible") and nc.get("phase") == "closed":
+        # Schema 11: a closed case holds no open coordinator period; the responsible
+        # worker's period (migration 7) was ended on the day the case was closed.
+        check(case.get("coordinator") is None and nc.get("coordinator") is None,
+              "client %s: closed case without a coordinator" % cid)
+        check(any(p.get("person") == oc["responsible"]
+                  and p.get("ended_on") == max(p["started_on"], nc["phase_since"])
+                  for p in case.get("coordinator_history") or []),
+              "client %s: coordinator %s ended on the closing day"
+              % (cid, oc["responsible"]))
+    elif oc.get("responsible"):
         coordinator = case.get("coordinator") or nc.get("coordinator")
         if isinstance(coordinator, dict):
             coordinator = coordinator.get("person")

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "polku-audit-private.h"
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-store-private.h"
@@ -272,6 +273,68 @@ batch_in_batch (PolkuStore  *store,
   return record_some (store, data, error);
 }
 
+/* Appends two audit entries, then fails: its savepoint is undone, entries included. */
+static gboolean
+append_then_fail (PolkuStore  *store,
+                  sqlite3     *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  Fixture *f = data;
+
+  if (!polku_audit_append_locked (store, db, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
+                                  error)
+      || !polku_audit_append_locked (store, db, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
+                                     error))
+    return FALSE;
+  g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED, "stopped on purpose");
+  return FALSE;
+}
+
+static gboolean
+record_around_failure (PolkuStore  *store,
+                       gpointer     data,
+                       GError     **error)
+{
+  Batch *batch = data;
+  g_autoptr(GError) refused = NULL;
+
+  if (!record_some (store, batch, error))
+    return FALSE;
+  g_assert_false (polku_store_write (store, append_then_fail, batch->f, &refused));
+  g_assert_error (refused, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  return record_some (store, batch, error);
+}
+
+/* The entries after a failed write inside a batch chain onto the last entry that stayed,
+ * not onto the undone ones (the audit log takes the head a change left without reading it
+ * again: polku_store_get_audit_head_locked ()). */
+static void
+test_chain_after_undone_entries (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Batch batch = { f, NULL, 0, 3, FALSE, 0 };
+  gint64 before = count_entries (f->store);
+  PolkuAuditVerification verification = { 0 };
+
+  g_assert_true (polku_store_run_batch (f->store, record_around_failure, &batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_entries (f->store), ==, before + 6);
+  g_assert_true (polku_audit_verify_full (f->store, &verification, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (verification.n_entries, ==, before + 6);
+  g_assert_cmpint (verification.anchored, ==, before + 6);
+
+  /* And a change after the batch, in a transaction of its own. */
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (polku_audit_verify_full (f->store, &verification, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (verification.anchored, ==, before + 7);
+}
+
 static void
 test_lock_released (Fixture       *f,
                     gconstpointer  data)
@@ -311,6 +374,8 @@ main (int    argc,
               test_failure_rolls_back, fixture_teardown);
   g_test_add ("/store-batch/failed-write-inside", Fixture, NULL, fixture_setup,
               test_failed_write_inside, fixture_teardown);
+  g_test_add ("/store-batch/chain-after-undone-entries", Fixture, NULL, fixture_setup,
+              test_chain_after_undone_entries, fixture_teardown);
   g_test_add ("/store-batch/lock-released", Fixture, NULL, fixture_setup, test_lock_released,
               fixture_teardown);
 

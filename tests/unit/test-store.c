@@ -231,6 +231,52 @@ test_passphrase (Fixture       *f,
   store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "correct horse", FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  /* The store stretches the passphrase once and keys its connections with the result (a
+   * raw key with the file's salt); the file is still one that SQLCipher opens with the
+   * passphrase alone, as any earlier Polku or the sqlcipher tool does. */
+  {
+    sqlite3 *db = polku_store_open_connection (f->path, SQLITE_OPEN_READONLY,
+                                               POLKU_KEY_PASSPHRASE, "correct horse", &error);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit_head;", -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close_v2 (db);
+  }
+}
+
+/* A passphrase file made the way SQLCipher makes one (its own salt, the passphrase given
+ * as it is: every profile before the store derived the key itself) opens with the
+ * passphrase, and only with it. */
+static void
+test_passphrase_made_before (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_key (db, "tarpeeksi pitkä", strlen ("tarpeeksi pitkä")), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;"
+                                     " PRAGMA journal_mode = WAL; PRAGMA application_id = 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "tarpeeksi pitkä", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (polku_store_get_schema_version (store), ==, POLKU_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  store = polku_store_open (f->path, POLKU_KEY_PASSPHRASE, "tarpeeksi pitka", FALSE, &error);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY);
+  g_assert_null (store);
 }
 
 /* A plaintext SQLite file written without a key by the same library. */
@@ -930,6 +976,7 @@ main (int    argc,
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/wrong-key", test_wrong_key);
   ADD ("/store/passphrase", test_passphrase);
+  ADD ("/store/passphrase-made-before", test_passphrase_made_before);
   ADD ("/store/foreign-files", test_foreign_files);
   ADD ("/store/too-new-and-not-polku", test_too_new_and_not_polku);
   ADD ("/store/migrations", test_migrations);

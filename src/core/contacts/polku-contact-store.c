@@ -117,7 +117,12 @@ add_body (PolkuStore  *store,
                                          add->client_id, detail, error))
         return FALSE;
     }
-  return TRUE;
+  /* The client's shared data changed: marked here, once, not by a trigger per row (an
+   * INSERT with a trigger needs a statement journal, which SQLCipher 3.4 encrypts page by
+   * page; data/migrations/0011-contact-dirty.sql). Changing or removing a contact is still
+   * marked by its trigger (0009). */
+  return polku_store_run (db, "INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (?1);",
+                          _("Saving the contact"), error, 1, add->client_id);
 }
 
 /* Adds @contacts (validated, all of @client_id) in one transaction and sets their ids and

@@ -520,7 +520,7 @@ read_categories (const PolkuDataFileReader  *file,
       if (!polku_data_file_check_members (file, object, members, path, error))
         return NULL;
 
-      id = polku_data_file_member_string (object, "id");
+      id = polku_json_get_string (object, "id");
       if (!polku_data_file_is_id (id, '_'))
         {
           g_autofree char *where = g_strdup_printf ("%s.id", path);
@@ -655,7 +655,7 @@ polku_contact_types_load_bytes (GBytes      *bytes,
         return NULL;
 
       {
-        const char *category_id = polku_data_file_member_string (object, "category");
+        const char *category_id = polku_json_get_string (object, "category");
         g_autofree char *where = g_strdup_printf ("%s.category", path);
 
         if (category_id == NULL)

@@ -586,6 +586,11 @@ save_locked (gboolean     validated,
   polku_store_bind_text_or_null (stmt, 8, text);
   if (!polku_store_step_done (db, stmt, _("Saving the plan"), error))
     return FALSE;
+  /* The client's shared document changed (what schema 9's trigger sync_dirty_plan did; a
+   * trigger made every version's INSERT keep an encrypted statement journal: migration 11). */
+  if (!polku_store_run (db, "INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (?1);",
+                        _("Saving the plan"), error, 1, client_id))
+    return FALSE;
 
   /* The editor's draft is saved now. */
   if (g_str_equal (origin, POLKU_PLAN_ORIGIN_EDIT)

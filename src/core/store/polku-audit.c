@@ -428,6 +428,7 @@ polku_audit_append_locked (PolkuStore  *store,
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *prev_hash = NULL;
+  const char *pending_hash = NULL;
   char hash[HASH_TEXT_SIZE];
   const char *actor;
   sqlite3_stmt *stmt;
@@ -438,7 +439,11 @@ polku_audit_append_locked (PolkuStore  *store,
   g_return_val_if_fail (action != NULL && action[0] != '\0', FALSE);
 
   actor = polku_store_get_actor_locked (store);
-  if (!read_head (db, &seq, &prev_hash, error))
+  /* The second and later entries of a change (a batch writes hundreds) take the head the
+   * previous one left: no other connection writes while this transaction is open. */
+  if (polku_store_get_audit_head_locked (store, db, &seq, &pending_hash))
+    prev_hash = g_strdup (pending_hash);
+  else if (!read_head (db, &seq, &prev_hash, error))
     return FALSE;
   seq++;
   compute_hash_into (checksum, prev_hash, seq, id, stamp, actor, action, client_id, detail,
@@ -457,8 +462,12 @@ polku_audit_append_locked (PolkuStore  *store,
   if (!polku_store_step_done (db, stmt, _("Writing the audit log"), error))
     return FALSE;
 
+  /* OR FAIL: an UPDATE that may abort gets a statement journal inside a transaction, and
+   * SQLCipher 3.4 encrypts each page written to it. This one changes one row, so failing
+   * keeps nothing of it either: the same as ABORT, without the journal. */
   stmt = polku_store_prepare_cached (db,
-                                     "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE one = 1;",
+                                     "UPDATE OR FAIL audit_head SET seq = ?1, hash = ?2"
+                                     " WHERE one = 1;",
                                      _("Writing the audit log"), error);
   if (stmt == NULL)
     return FALSE;

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "polku-json.h"
 #include "polku-store-private.h"
 
 /* What one plan's current version says, for schema 7. */
@@ -39,20 +40,6 @@ plan_row_free (PlanRow *row)
   g_free (row->language);
   g_clear_pointer (&row->document, json_node_unref);
   g_free (row);
-}
-
-static const char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
 }
 
 static GPtrArray *
@@ -120,7 +107,7 @@ carry_review_date (sqlite3     *db,
                    JsonObject  *document,
                    GError     **error)
 {
-  const char *next_review = member_text (document, "next_review");
+  const char *next_review = polku_json_get_text (document, "next_review");
   GDate date;
 
   if (next_review == NULL || !polku_date_parse_iso (next_review, &date))
@@ -140,7 +127,7 @@ carry_responsible_worker (sqlite3     *db,
                           JsonObject  *document,
                           GError     **error)
 {
-  JsonObject *worker = NULL;
+  JsonObject *worker;
   const char *name;
   const char *role;
   const char *organisation;
@@ -155,10 +142,8 @@ carry_responsible_worker (sqlite3     *db,
   g_autofree char *now = polku_date_now_stamp ();
   g_autofree char *today = polku_date_today ();
 
-  if (document != NULL && json_object_has_member (document, "responsible_worker")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (document, "responsible_worker")))
-    worker = json_object_get_object_member (document, "responsible_worker");
-  name = member_text (worker, "name");
+  worker = polku_json_get_object (document, "responsible_worker");
+  name = polku_json_get_text (worker, "name");
   if (name == NULL)
     return TRUE;
 
@@ -169,11 +154,11 @@ carry_responsible_worker (sqlite3     *db,
                           row->client_id, name);
   if (member_id == NULL)
     {
-      role = member_text (worker, "title");
-      organisation = member_text (worker, "organisation");
-      contact = member_text (worker, "email");
+      role = polku_json_get_text (worker, "title");
+      organisation = polku_json_get_text (worker, "organisation");
+      contact = polku_json_get_text (worker, "email");
       if (contact == NULL)
-        contact = member_text (worker, "phone");
+        contact = polku_json_get_text (worker, "phone");
       if (role == NULL)
         role = swedish ? "Ansvarig arbetstagare" : "Vastuutyöntekijä";
       if (organisation == NULL)

@@ -66,6 +66,13 @@ const char *polku_store_get_actor_locked (PolkuStore    *self);
 void      polku_store_note_audit_head_locked (PolkuStore  *self,
                                           gint64         seq,
                                           const char    *hash);
+/* The head noted by the last audit entry of the write transaction open on @db, if it has
+ * written one: the audit log need not read its head row again. FALSE outside a transaction
+ * and before its first entry. @out_hash belongs to the store until the next entry. */
+gboolean  polku_store_get_audit_head_locked (PolkuStore  *self,
+                                          sqlite3       *db,
+                                          gint64        *out_seq,
+                                          const char   **out_hash);
 gboolean  polku_store_read_audit_anchor  (PolkuStore    *self,
                                           gint64        *out_seq,
                                           char         **out_hash);

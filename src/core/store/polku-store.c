@@ -27,6 +27,9 @@
 #include <sqlcipher/sqlite3.h>
 #include <string.h>
 #include <sys/random.h>
+#ifndef POLKU_BENCH_PLAIN_SQLITE
+#include <openssl/evp.h>
+#endif
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -218,6 +221,34 @@ query_text (sqlite3     *db,
   return result;
 }
 
+/* @n bytes from the kernel's CSPRNG. */
+static gboolean
+random_bytes (guint8  *bytes,
+              gsize    n,
+              GError **error)
+{
+  gsize filled = 0;
+
+  while (filled < n)
+    {
+      ssize_t got = getrandom (bytes + filled, n - filled, 0);
+
+      if (got < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                       _("Could not make a random database key: %s"),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      filled += got;
+    }
+  return TRUE;
+}
+
 /**
  * polku_store_generate_raw_key:
  *
@@ -227,26 +258,10 @@ char *
 polku_store_generate_raw_key (GError **error)
 {
   guint8 bytes[32];
-  gsize filled = 0;
   GString *hex;
 
-  while (filled < sizeof bytes)
-    {
-      ssize_t n = getrandom (bytes + filled, sizeof bytes - filled, 0);
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-          g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
-                       _("Could not make a random database key: %s"),
-                       g_strerror (saved_errno));
-          return NULL;
-        }
-      filled += n;
-    }
+  if (!random_bytes (bytes, sizeof bytes, error))
+    return NULL;
 
   hex = g_string_sized_new (64);
   for (gsize i = 0; i < sizeof bytes; i++)
@@ -257,15 +272,88 @@ polku_store_generate_raw_key (GError **error)
 }
 
 static gboolean
-is_raw_key (const char *key)
+is_hex (const char *key,
+        gsize       length)
 {
-  if (strlen (key) != 64)
+  if (strlen (key) != length)
     return FALSE;
-  for (guint i = 0; i < 64; i++)
+  for (gsize i = 0; i < length; i++)
     if (!g_ascii_isxdigit (key[i]))
       return FALSE;
   return TRUE;
 }
+
+static gboolean
+is_raw_key (const char *key)
+{
+  return is_hex (key, 64);
+}
+
+/* SQLCipher's raw key with its salt: 64 hex digits of key, 32 of salt (derive_key ()). */
+#define KDF_SALT_SIZE 16
+#define KDF_KEY_SIZE 32
+#define SALTED_KEY_LENGTH (2 * (KDF_KEY_SIZE + KDF_SALT_SIZE))
+
+static gboolean
+is_raw_or_salted_key (const char *key)
+{
+  return is_hex (key, 64) || is_hex (key, SALTED_KEY_LENGTH);
+}
+
+#ifndef POLKU_BENCH_PLAIN_SQLITE
+/* The key SQLCipher 3 derives from @passphrase and the file's @salt (PBKDF2-HMAC-SHA1,
+ * KDF_ITERATIONS, 32 bytes), as a raw key with the salt that every connection of one open
+ * takes: the passphrase is stretched once, not once per connection. The file stays one a
+ * plain PRAGMA key with the passphrase opens (its salt is its first 16 bytes). */
+static char *
+derive_key (const char    *passphrase,
+            const guint8  *salt,
+            GError       **error)
+{
+  guint8 key[KDF_KEY_SIZE];
+  GString *hex;
+
+  if (PKCS5_PBKDF2_HMAC_SHA1 (passphrase, strlen (passphrase), salt, KDF_SALT_SIZE,
+                              KDF_ITERATIONS, sizeof key, key) != 1)
+    {
+      g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                   _("Could not derive the database key from the passphrase."));
+      return NULL;
+    }
+  /* Sized for the whole key: no reallocation leaves a copy behind. */
+  hex = g_string_sized_new (SALTED_KEY_LENGTH + 1);
+  for (gsize i = 0; i < sizeof key; i++)
+    g_string_append_printf (hex, "%02x", key[i]);
+  for (gsize i = 0; i < KDF_SALT_SIZE; i++)
+    g_string_append_printf (hex, "%02x", salt[i]);
+  explicit_bzero (key, sizeof key);
+  return g_string_free (hex, FALSE);
+}
+
+/* The salt SQLCipher 3 keeps in the first 16 bytes of an existing file; FALSE when the file
+ * is shorter (an interrupted creation: the passphrase is then used as it is). */
+static gboolean
+read_salt (const char *path,
+           guint8     *salt)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gssize got;
+
+  if (fd < 0)
+    return FALSE;
+  got = read (fd, salt, KDF_SALT_SIZE);
+  close (fd);
+  return got == KDF_SALT_SIZE;
+}
+
+/* Wipes and frees a key text. */
+static void
+free_key (char *key)
+{
+  explicit_bzero (key, strlen (key));
+  g_free (key);
+}
+#endif
 
 /* Looks at an existing file before SQLite does, so that nothing that is not ours is
  * opened for writing. */
@@ -619,10 +707,11 @@ open_path (const char    *path,
     goto fail;
 
   /* The reader sees the migrated schema; a new database (made under a temporary name) gets
-   * one when it is opened under its own. Only with a raw key (the keyring's): a passphrase
-   * would cost a second key derivation (kdf_iter) at every open, every polku-cli command
-   * included. Without a reader (a passphrase, or it could not be opened) the long reads
-   * take the store's lock in short parts, as they did before there was one. */
+   * one when it is opened under its own. Only with a raw key: the keyring's, or a
+   * passphrase's derived once by polku_store_open () (given as it is, it would cost a
+   * second key derivation, kdf_iter, at every open). Without a reader (it could not be
+   * opened) the long reads take the store's lock in short parts, as they did before there
+   * was one. */
   if (!is_new && key_kind == POLKU_KEY_RAW)
     {
       g_autoptr(GError) reader_error = NULL;
@@ -676,7 +765,7 @@ polku_store_open_connection (const char    *path,
 
   g_return_val_if_fail (path != NULL && key != NULL, NULL);
 
-  if (key_kind == POLKU_KEY_RAW && !is_raw_key (key))
+  if (key_kind == POLKU_KEY_RAW && !is_raw_or_salted_key (key))
     {
       g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
                    _("A database key must be 64 hexadecimal digits."));
@@ -802,6 +891,23 @@ create_path (const char    *path,
   return open_path (path, key_kind, key, FALSE, error);
 }
 
+#ifndef POLKU_BENCH_PLAIN_SQLITE
+/* Creates or opens with @key (transfer full: wiped and freed here). */
+static PolkuStore *
+open_with_key (const char    *path,
+               PolkuKeyKind   key_kind,
+               char          *key,
+               gboolean       create,
+               GError       **error)
+{
+  PolkuStore *store = create ? create_path (path, key_kind, key, error)
+                             : open_path (path, key_kind, key, FALSE, error);
+
+  free_key (key);
+  return store;
+}
+#endif
+
 /**
  * polku_store_open:
  * @path: the database file
@@ -860,6 +966,26 @@ polku_store_open (const char    *path,
                    _("There is no database at “%s”."), path);
       return NULL;
     }
+#ifndef POLKU_BENCH_PLAIN_SQLITE
+  /* A passphrase is stretched here, once, and every connection of this open (both opens of
+   * a creation, the reader) takes the result as a raw key with the salt. A new file gets a
+   * random salt; an existing one keeps its own. */
+  if (key_kind == POLKU_KEY_PASSPHRASE)
+    {
+      guint8 salt[KDF_SALT_SIZE];
+
+      if (create ? random_bytes (salt, sizeof salt, error) : read_salt (path, salt))
+        {
+          char *salted = derive_key (key, salt, error);
+
+          if (salted == NULL)
+            return NULL;
+          return open_with_key (path, POLKU_KEY_RAW, salted, create, error);
+        }
+      if (create)
+        return NULL;
+    }
+#endif
   return create ? create_path (path, key_kind, key, error)
                 : open_path (path, key_kind, key, FALSE, error);
 }
@@ -1106,6 +1232,21 @@ polku_store_note_audit_head_locked (PolkuStore *self,
   self->pending_seq = seq;
   g_free (self->pending_hash);
   self->pending_hash = g_strdup (hash);
+}
+
+gboolean
+polku_store_get_audit_head_locked (PolkuStore  *self,
+                                   sqlite3     *db,
+                                   gint64      *out_seq,
+                                   const char **out_hash)
+{
+  /* pending_seq is set by an entry of the current write (polku_store_write (), a batch),
+   * reset when it begins and ends, and put back when a savepoint of a batch rolls back. */
+  if (self->pending_seq <= 0 || self->pending_hash == NULL || sqlite3_get_autocommit (db))
+    return FALSE;
+  *out_seq = self->pending_seq;
+  *out_hash = self->pending_hash;
+  return TRUE;
 }
 
 /**
