@@ -36,7 +36,7 @@ typedef struct
   PolkuFormDialog *form;
   char            *key;
   FieldKind        kind;
-  GtkWidget       *input;    /* entry or combo row, text view; NULL when hidden */
+  GtkWidget       *input;    /* entry, combo row or text view; NULL when hidden */
   GPtrArray       *toggles;  /* switch, check list: the GtkSwitch of each id */
   GtkWidget       *row;      /* a check group's expander row; NULL otherwise */
   GStrv            ids;      /* choice, check list */
@@ -49,6 +49,7 @@ struct _PolkuFormDialog
 
   AdwPreferencesGroup *group;
   GtkLabel          *message;
+  gboolean           narrow;    /* the window leaves less than FORM_WIDTH */
 
   GPtrArray         *fields;
   PolkuFormValidate  validate;
@@ -66,6 +67,23 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* Wider than a message dialog where the window has room (rows with a title and a value
+ * need it), but never a minimum: in a window of 360 px the form is as narrow as a message
+ * dialog, with the titles and the choices wrapped. */
+#define FORM_WIDTH 420
+/* A message dialog's margin on each side within its window (libadwaita 1.2). */
+#define PARENT_MARGIN 30
+
+/* The width the window @parent leaves for a dialog (all it needs when @parent is not laid
+ * out yet, or there is none). */
+static int
+room_in (GtkWindow *parent)
+{
+  int width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
+
+  return width > 0 ? width - 2 * PARENT_MARGIN : FORM_WIDTH;
+}
 
 static void
 field_free (Field *field)
@@ -139,18 +157,38 @@ add_field (PolkuFormDialog *self,
   return field;
 }
 
+/* A row of its title over an entry, which it returns: the title wraps, where an
+ * AdwEntryRow (libadwaita 1.2) cuts a long one off in a narrow window. */
 static GtkWidget *
 entry_row (PolkuFormDialog *self,
            const char      *title,
            const char      *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();  /* in the group's list (a row of GTK's is not) */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *entry = gtk_entry_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   adw_preferences_group_add (self->group, row);
-  return row;
+  return entry;
 }
 
 static void
@@ -211,7 +249,7 @@ string_list (const char * const *labels,
  * @ids: what polku_form_dialog_get_choice () returns for each choice
  * @labels: what is shown, one for each of @ids
  * @in_subtitle: show the chosen label in full in the row's subtitle (for long labels, which
- *   a narrow window would cut off at the side)
+ *   the side of the row would cut off); in a narrow window every choice is there
  *
  * Adds a row to choose one of @ids (the first, at first).
  */
@@ -229,7 +267,8 @@ polku_form_dialog_add_choice (PolkuFormDialog    *self,
   g_return_if_fail (POLKU_IS_FORM_DIALOG (self));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), in_subtitle);
+  /* In a narrow window every choice is in the subtitle, which wraps. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), in_subtitle || self->narrow);
   adw_preferences_group_add (self->group, row);
   field = add_field (self, key, FIELD_CHOICE, row);
   polku_form_dialog_set_choices (self, key, ids, labels);
@@ -779,6 +818,7 @@ polku_form_dialog_new (GtkWidget  *parent,
                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        "heading", heading,
                        NULL);
+  self->narrow = room_in (gtk_window_get_transient_for (GTK_WINDOW (self))) < FORM_WIDTH;
   if (body != NULL)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"),
@@ -831,6 +871,27 @@ polku_form_dialog_map (GtkWidget *widget)
 }
 
 static void
+polku_form_dialog_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (polku_form_dialog_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline,
+                                                              natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+      *natural = MAX (*natural, MIN (FORM_WIDTH, room_in (parent)));
+    }
+}
+
+static void
 polku_form_dialog_dispose (GObject *object)
 {
   PolkuFormDialog *self = POLKU_FORM_DIALOG (object);
@@ -863,6 +924,7 @@ polku_form_dialog_class_init (PolkuFormDialogClass *klass)
   object_class->dispose = polku_form_dialog_dispose;
   object_class->finalize = polku_form_dialog_finalize;
   widget_class->map = polku_form_dialog_map;
+  widget_class->measure = polku_form_dialog_measure;
   window_class->close_request = polku_form_dialog_close_request;
   dialog_class->response = polku_form_dialog_response;
 

@@ -424,14 +424,111 @@ test_sign_form_shows_choice (Fixture       *f,
   test_spin (20);
 }
 
+/* Whether @label, as laid out, shows all its text: an ellipsized or unwrapped label needs
+ * its natural width, a wrapped one its longest word (its minimum). */
+static gboolean
+label_shown_in_full (GtkLabel *label)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  int minimum = 0;
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE || !gtk_label_get_wrap (label))
+    return gtk_widget_get_width (widget) >= natural;
+  return gtk_widget_get_width (widget) >= minimum;
+}
+
+/* Every label shown under @widget is in full and within @dialog's width; returns how many
+ * labels there were. */
+static guint
+assert_labels_fit (GtkWidget  *widget,
+                   GtkWidget  *dialog,
+                   const char *form)
+{
+  guint n_labels = 0;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      graphene_rect_t bounds;
+      int natural = 0;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, dialog, &bounds));
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (!label_shown_in_full (GTK_LABEL (widget))
+          || bounds.origin.x < 0
+          || bounds.origin.x + bounds.size.width > gtk_widget_get_width (dialog))
+        g_error ("%s: the label “%s” is cut: %d px of %d px (%d px at least) at x %.0f in a "
+                 "dialog of %d px", form, text, gtk_widget_get_width (widget), natural,
+                 min_width (widget), bounds.origin.x, gtk_widget_get_width (dialog));
+      n_labels++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_labels += assert_labels_fit (child, dialog, form);
+  return n_labels;
+}
+
+/* Every form of the Overview fits the narrowest window, in the language of the test (the
+ * Finnish and Swedish wordings are the longest): as wide as the window at most, and every
+ * label in it shown in full. */
+static void
+test_forms_fit (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *forms[] = {
+    "overview.end-coordinator", "overview.change-coordinator", "overview.add-consent",
+    "overview.change-phase", "overview.add-sign", "overview.add-member",
+    "overview.add-followup", "overview.set-review", "overview.add-note",
+  };
+  GtkWidget *overview = test_find_widget (show_view (f, "overview"), POLKU_TYPE_OVERVIEW_VIEW);
+
+  g_assert_nonnull (overview);
+  test_wait_tree_loaded (GTK_WIDGET (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      AdwMessageDialog *dialog;
+      int width;
+      guint n_labels;
+
+      g_assert_true (gtk_widget_activate_action (overview, forms[i], NULL));
+      test_wait_until (dialog_shown, NULL, 5000, "the form is shown");
+      dialog = find_dialog ();
+      g_assert_true (POLKU_IS_FORM_DIALOG (dialog));
+      width = settled_width (GTK_WIDGET (dialog));
+      g_test_message ("%s: %d px wide (at least %d px)", forms[i], width,
+                      min_width (GTK_WIDGET (dialog)));
+      if (min_width (GTK_WIDGET (dialog)) > NARROWEST)
+        report_too_wide (GTK_WIDGET (dialog), 0, NARROWEST - 60);
+      g_assert_cmpint (min_width (GTK_WIDGET (dialog)), <=, NARROWEST);
+      g_assert_cmpint (width, <=, NARROWEST);
+      n_labels = assert_labels_fit (GTK_WIDGET (dialog), GTK_WIDGET (dialog), forms[i]);
+      /* At least the heading, the buttons and a row's title were looked at. */
+      g_assert_cmpuint (n_labels, >=, 4);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      test_wait_until (test_no_message_dialog, NULL, 5000, "the form is closed");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  test_private_bus_up ();
+  /* --language fi|sv (narrow-fi, narrow-sv): only the test whose outcome depends on the
+   * wording, in that language. */
+  const char *language = test_take_language (&argc, argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_private_bus_up ();
+  test_init_ui (&argc, &argv);
+
+  g_test_add ("/narrow/forms-fit", Fixture, NULL, fixture_set_up, test_forms_fit,
+              fixture_tear_down);
+  if (language != NULL)
+    return g_test_run ();
 
   g_test_add ("/narrow/views-fit", Fixture, NULL, fixture_set_up, test_views_fit,
               fixture_tear_down);
