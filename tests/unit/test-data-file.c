@@ -19,6 +19,7 @@
 #include "polku-closing-reasons.h"
 #include "polku-contact-type.h"
 #include "polku-data-file.h"
+#include "polku-json.h"
 #include "polku-organisations.h"
 #include "test-common.h"
 
@@ -115,11 +116,11 @@ test_member_string (void)
   g_autoptr(JsonObject) object =
     object_of ("{\"text\": \"x\", \"number\": 1, \"null\": null, \"list\": [\"x\"]}");
 
-  g_assert_cmpstr (polku_data_file_member_string (object, "text"), ==, "x");
-  g_assert_null (polku_data_file_member_string (object, "number"));
-  g_assert_null (polku_data_file_member_string (object, "null"));
-  g_assert_null (polku_data_file_member_string (object, "list"));
-  g_assert_null (polku_data_file_member_string (object, "missing"));
+  g_assert_cmpstr (polku_json_get_string (object, "text"), ==, "x");
+  g_assert_null (polku_json_get_string (object, "number"));
+  g_assert_null (polku_json_get_string (object, "null"));
+  g_assert_null (polku_json_get_string (object, "list"));
+  g_assert_null (polku_json_get_string (object, "missing"));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "polku-case-data-private.h"
 #include "polku-checklist.h"
 #include "polku-data-file.h"
+#include "polku-json.h"
 
 #define FORMAT "polku-checklist/1"
 #define FILE_NAME "heratteet.json"
@@ -164,7 +165,7 @@ load (PolkuChecklist             *self,
   if (!polku_data_file_check_members (file, object, top_members, "", error))
     return FALSE;
 
-  if (g_strcmp0 (polku_data_file_member_string (object, "format"), FORMAT) != 0)
+  if (g_strcmp0 (polku_json_get_string (object, "format"), FORMAT) != 0)
     return polku_data_file_invalid (file, "format", _("must be \"polku-checklist/1\""), error);
 
   text = polku_data_file_read_id (file, object, "", error);
@@ -174,7 +175,7 @@ load (PolkuChecklist             *self,
 
   if (json_object_has_member (object, "source"))
     {
-      text = polku_data_file_member_string (object, "source");
+      text = polku_json_get_string (object, "source");
       if (text == NULL)
         return polku_data_file_invalid (file, "source", _("must be a string"), error);
       if (!polku_data_file_check_utf8 (file, "source", text, error))

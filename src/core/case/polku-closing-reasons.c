@@ -14,6 +14,7 @@
 #include "polku-case-data-private.h"
 #include "polku-closing-reasons.h"
 #include "polku-data-file.h"
+#include "polku-json.h"
 
 #define FORMAT "polku-closing-reasons/1"
 #define FILE_NAME "closing-reasons.json"
@@ -150,7 +151,7 @@ load (PolkuClosingReasons        *self,
   if (!polku_data_file_check_members (file, object, top_members, "", error))
     return FALSE;
 
-  if (g_strcmp0 (polku_data_file_member_string (object, "format"), FORMAT) != 0)
+  if (g_strcmp0 (polku_json_get_string (object, "format"), FORMAT) != 0)
     return polku_data_file_invalid (file, "format", _("must be \"polku-closing-reasons/1\""),
                                     error);
 
@@ -160,10 +161,10 @@ load (PolkuClosingReasons        *self,
   self->id = g_strdup (text);
 
   if (json_object_has_member (object, "source")
-      && polku_data_file_member_string (object, "source") == NULL)
+      && polku_json_get_string (object, "source") == NULL)
     return polku_data_file_invalid (file, "source", _("must be a string"), error);
   if (!polku_data_file_check_utf8 (file, "source",
-                                   polku_data_file_member_string (object, "source"), error))
+                                   polku_json_get_string (object, "source"), error))
     return FALSE;
 
   if (!polku_data_file_read_labels (file, object, "title", "", self->title, error))

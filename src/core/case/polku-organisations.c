@@ -16,6 +16,7 @@
 
 #include "polku-case-data-private.h"
 #include "polku-data-file.h"
+#include "polku-json.h"
 #include "polku-organisations.h"
 
 #define FORMAT "polku-organisations"
@@ -230,7 +231,7 @@ load_one (PolkuOrganisations         *self,
   if (!polku_data_file_read_labels (file, object, "names", path, organisation->names, error))
     return FALSE;
 
-  sector = polku_data_file_member_string (object, "sector");
+  sector = polku_json_get_string (object, "sector");
   if (sector == NULL || !g_strv_contains (sector_codes, sector))
     return polku_data_file_invalid (file, sector_path,
                                     _("must be \"health\", \"social\", \"third_sector\", "
@@ -239,7 +240,7 @@ load_one (PolkuOrganisations         *self,
 
   if (json_object_has_member (object, "access_group"))
     {
-      const char *group = polku_data_file_member_string (object, "access_group");
+      const char *group = polku_json_get_string (object, "access_group");
 
       if (!polku_data_file_is_id (group, '-'))
         return polku_data_file_invalid (file, group_path,

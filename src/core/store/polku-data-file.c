@@ -44,13 +44,6 @@ polku_data_file_path (const char *field,
   return g_strdup_printf ("%s%s%s", field, field[0] != '\0' ? "." : "", member);
 }
 
-const char *
-polku_data_file_member_string (JsonObject *object,
-                               const char *member)
-{
-  return polku_json_get_string (object, member);
-}
-
 /* json-glib checks that a file is UTF-8, but not what a "\u" escape in it stands for: a lone
  * surrogate ("\udc00") comes out as bytes that are not UTF-8, so every text kept from a
  * county's file is checked again here. */
@@ -182,7 +175,7 @@ polku_data_file_read_id (const PolkuDataFileReader  *reader,
                          const char                 *field,
                          GError                    **error)
 {
-  const char *id = polku_data_file_member_string (object, "id");
+  const char *id = polku_json_get_string (object, "id");
   g_autofree char *path = NULL;
 
   if (reader->style == POLKU_DATA_FILE_TERSE && polku_data_file_is_id (id, '_'))
@@ -243,7 +236,7 @@ polku_data_file_read_labels (const PolkuDataFileReader  *reader,
   for (guint i = 0; i < POLKU_DATA_FILE_N_LANGUAGES; i++)
     {
       const char *language = polku_data_file_languages[i];
-      const char *text = polku_data_file_member_string (object, language);
+      const char *text = polku_json_get_string (object, language);
       g_autofree char *label_path = g_strdup_printf ("%s.%s", path, language);
 
       if (!polku_data_file_check_utf8 (reader, label_path, text, error))

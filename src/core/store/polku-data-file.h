@@ -55,9 +55,6 @@ gboolean    polku_data_file_invalid        (const PolkuDataFileReader *reader,
 /* "@field.@member", or @member when @field is empty. */
 char       *polku_data_file_path           (const char                *field,
                                             const char                *member);
-/* The string @member of @object, or %NULL when it is missing or not a string. */
-const char *polku_data_file_member_string  (JsonObject                *object,
-                                            const char                *member);
 /* TRUE when @text (nullable) is valid UTF-8 or %NULL; else fails naming @field, in the same
  * words for both styles. A "\udc00" escape passes json-glib but is no character. */
 gboolean    polku_data_file_check_utf8     (const PolkuDataFileReader *reader,
