@@ -6,6 +6,10 @@
  *        line), never from the command line. Prints the summary as JSON; the exit status is
  *        1 when the sync stopped or reported errors (what was done is kept either way).
  *   conflicts list [--json]
+ *        One conflict a line: ID, client, database, what it is about (the title: in the
+ *        words of the client's plan, as the conflicts window says it), this side's value, the
+ *        other side's, who changed it there. --json: every member of the conflict object,
+ *        "label" (the path in words, without the plan) and "title" (that WHAT) among them.
  *   conflicts resolve ID --take local|remote|FILE   (FILE: the value as JSON, - for stdin)
  *
  * Copyright 2026 The Polku authors
@@ -25,6 +29,7 @@
 #include "polku-json.h"
 #include "polku-profile.h"
 #include "polku-sync.h"
+#include "polku-sync-label.h"
 
 #include "polku-cli-private.h"
 
@@ -181,7 +186,8 @@ polku_cli_sync (int    argc,
   return summary->errors->len > 0 ? EXIT_ERROR : EXIT_OK;
 }
 
-/* ID, client, database, label, this side's value, the other side's (JSON; "-" absent). */
+/* ID, client, database, title, this side's value, the other side's (JSON; "-" absent), who
+ * changed it there. */
 static void
 print_conflict_line (gpointer item,
                      gpointer data)
@@ -189,7 +195,7 @@ print_conflict_line (gpointer item,
   PolkuSyncConflict *conflict = item;
   const char *local = polku_sync_conflict_get_local_value (conflict);
   const char *remote = polku_sync_conflict_get_remote_value (conflict);
-  g_autofree char *label = polku_cli_escape_field (polku_sync_conflict_get_label (conflict));
+  g_autofree char *title = polku_cli_escape_field (polku_sync_conflict_get_title (conflict));
   g_autofree char *local_text = polku_cli_escape_field (local != NULL ? local : "-");
   g_autofree char *remote_text = polku_cli_escape_field (remote != NULL ? remote : "-");
   g_autofree char *remote_by = polku_cli_escape_field (
@@ -198,7 +204,7 @@ print_conflict_line (gpointer item,
 
   printf ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", polku_sync_conflict_get_id (conflict),
           polku_sync_conflict_get_client_id (conflict),
-          polku_sync_conflict_get_database (conflict), label, local_text, remote_text,
+          polku_sync_conflict_get_database (conflict), title, local_text, remote_text,
           remote_by);
 }
 
@@ -232,6 +238,8 @@ conflicts_list (int    argc,
           && !polku_cli_record_view (store, client_id, "conflicts.list", &error))
         return fail (EXIT_ERROR, "%s", error->message);
     }
+  if (!polku_sync_conflict_name_all (store, conflicts, &error))
+    return fail (EXIT_ERROR, "%s", error->message);
   polku_cli_print_objects (conflicts, json, print_conflict_line, NULL);
   return EXIT_OK;
 }

@@ -7,8 +7,9 @@
  * polku_sync_conflict_resolve (): the store gets a plan version with origin "resolve" and
  * the next sync sends it. Decided conflicts stay listed below as history.
  *
- * What a conflict is about is said by polku-conflict-label.c; the banner that leads a
- * client's page here is polku-conflicts-banner.c (declared in polku-conflicts-window.h).
+ * What a conflict is about is said by the core (polku-sync-label.c), in the same words as
+ * `polku-cli conflicts list`; the banner that leads a client's page here is
+ * polku-conflicts-banner.c (declared in polku-conflicts-window.h).
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,11 +22,11 @@
 #include <glib/gi18n.h>
 
 #include "polku-client-store.h"
-#include "polku-conflict-label.h"
 #include "polku-conflicts-window.h"
 #include "polku-error-dialog.h"
 #include "polku-json.h"
 #include "polku-plan-store.h"
+#include "polku-sync-label.h"
 
 struct _PolkuConflictsWindow
 {
@@ -35,7 +36,6 @@ struct _PolkuConflictsWindow
   char             *client_id;   /* NULL: every client's */
   GPtrArray        *conflicts;   /* PolkuSyncConflict, open and decided */
   GHashTable       *cards;       /* conflict id → its card (not owned) */
-  GHashTable       *labels;      /* conflict id → what it is about (polku_conflict_label ()) */
   guint             n_open;
   guint             n_decided;
 
@@ -189,51 +189,15 @@ format_change (const char *by,
   return NULL;
 }
 
-/* What a conflict is about: in the words of the client's plan as it is here now. */
-static const char *
-conflict_label (PolkuConflictsWindow *self,
-                PolkuSyncConflict    *conflict)
-{
-  const char *label = g_hash_table_lookup (self->labels, polku_sync_conflict_get_id (conflict));
-
-  return label != NULL ? label : polku_sync_conflict_get_label (conflict);
-}
-
+/* Names every conflict listed in the words of its client's plan as it is here now. */
 static void
-unref_plan (gpointer plan)
+name_conflicts (PolkuConflictsWindow *self)
 {
-  if (plan != NULL)
-    json_node_unref (plan);
-}
+  g_autoptr(GError) error = NULL;
 
-/* Labels every conflict listed, reading each client's plan once. */
-static void
-label_conflicts (PolkuConflictsWindow *self)
-{
-  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       unref_plan);
-
-  g_hash_table_remove_all (self->labels);
-  for (guint i = 0; self->conflicts != NULL && i < self->conflicts->len; i++)
-    {
-      PolkuSyncConflict *conflict = g_ptr_array_index (self->conflicts, i);
-      const char *client_id = polku_sync_conflict_get_client_id (conflict);
-      JsonNode *plan = NULL;
-
-      if (client_id != NULL && !g_hash_table_lookup_extended (plans, client_id, NULL,
-                                                               (gpointer *) &plan))
-        {
-          g_autoptr(GError) error = NULL;
-
-          plan = polku_plan_store_load (self->store, client_id, NULL, &error);
-          if (error != NULL)
-            /* The labels then name the parts of the plan without their numbers. */
-            g_debug ("Could not read a plan to name its conflicts: %s", error->message);
-          g_hash_table_insert (plans, g_strdup (client_id), plan);
-        }
-      g_hash_table_insert (self->labels, (gpointer) polku_sync_conflict_get_id (conflict),
-                           polku_conflict_label (conflict, plan));
-    }
+  if (!polku_sync_conflict_name_all (self->store, self->conflicts, &error))
+    /* The conflicts not named then show their labels: the parts of the plan by name. */
+    g_debug ("Could not read a plan to name its conflicts: %s", error->message);
 }
 
 /* Cards */
@@ -382,7 +346,8 @@ new_card (PolkuConflictsWindow *self,
     gtk_widget_set_margin_top (head, 12);
     gtk_widget_set_margin_start (head, 12);
     gtk_widget_set_margin_end (head, 12);
-    gtk_box_append (GTK_BOX (head), new_label (conflict_label (self, conflict), "heading"));
+    gtk_box_append (GTK_BOX (head),
+                    new_label (polku_sync_conflict_get_title (conflict), "heading"));
     if (self->client_id == NULL)
       {
         g_autofree char *name = client_name (self, polku_sync_conflict_get_client_id (conflict),
@@ -499,11 +464,11 @@ new_history_row (PolkuConflictsWindow *self,
                                            names);
 
       /* Translators: a client's name and the part of the plan in conflict */
-      title = g_strdup_printf (_("%s: %s"), name, conflict_label (self, conflict));
+      title = g_strdup_printf (_("%s: %s"), name, polku_sync_conflict_get_title (conflict));
     }
   else
     {
-      title = g_strdup (conflict_label (self, conflict));
+      title = g_strdup (polku_sync_conflict_get_title (conflict));
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -523,7 +488,6 @@ clear_lists (PolkuConflictsWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
   g_hash_table_remove_all (self->cards);
-  g_hash_table_remove_all (self->labels);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   self->n_open = 0;
   self->n_decided = 0;
@@ -563,7 +527,7 @@ polku_conflicts_window_reload (PolkuConflictsWindow  *self,
   self->conflicts = polku_sync_conflict_list (self->store, self->client_id, TRUE, error);
   if (self->conflicts == NULL)
     return FALSE;
-  label_conflicts (self);
+  name_conflicts (self);
 
   for (guint i = 0; i < self->conflicts->len; i++)
     {
@@ -796,7 +760,7 @@ polku_conflicts_window_edit (PolkuConflictsWindow *self,
                             ? polku_sync_conflict_get_local_value (conflict)
                             : polku_sync_conflict_get_remote_value (conflict), text);
 
-  form = polku_form_dialog_new (GTK_WIDGET (self), conflict_label (self, conflict),
+  form = polku_form_dialog_new (GTK_WIDGET (self), polku_sync_conflict_get_title (conflict),
                                 _("Write the value that should stay. It replaces both sides "
                                   "here, and the next sync sends it."),
                                 _("_Decide"));
@@ -856,8 +820,11 @@ const char *
 polku_conflicts_window_get_label (PolkuConflictsWindow *self,
                                   const char           *conflict_id)
 {
+  PolkuSyncConflict *conflict;
+
   g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
-  return g_hash_table_lookup (self->labels, conflict_id);
+  conflict = find_conflict (self, conflict_id);
+  return conflict != NULL ? polku_sync_conflict_get_title (conflict) : NULL;
 }
 
 /* GObject */
@@ -892,8 +859,6 @@ polku_conflicts_window_dispose (GObject *object)
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   if (self->cards != NULL)
     g_hash_table_remove_all (self->cards);
-  if (self->labels != NULL)
-    g_hash_table_remove_all (self->labels);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -906,7 +871,6 @@ polku_conflicts_window_finalize (GObject *object)
   PolkuConflictsWindow *self = (PolkuConflictsWindow *) object;
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_free (self->client_id);
 
   G_OBJECT_CLASS (polku_conflicts_window_parent_class)->finalize (object);
@@ -1015,7 +979,6 @@ polku_conflicts_window_init (PolkuConflictsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cards = g_hash_table_new (g_str_hash, g_str_equal);
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 /**

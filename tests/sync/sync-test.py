@@ -343,6 +343,24 @@ def run(srv, proxy, root, rng):
     check(len(ca) == 1 and len(cb) == 1 and ca[0]["id"] == cb[0]["id"]
           and ca[0]["path"] == "plan/goals/%s/text" % GOAL_1,
           "the same field: the same conflict id in both queues", (ca, cb))
+    # What it is about: in each side's own plan's words, as the conflicts window says it
+    # ("title"), in the UI's language; "label" keeps its meaning for scripts.
+    check(len(ca) == 1 and len(cb) == 1
+          and ca[0]["title"] == "Goal 1, \u201cNukkua: A\u201d: the goal\u2019s wording"
+          and cb[0]["title"] == "Goal 1, \u201cNukkua: B\u201d: the goal\u2019s wording"
+          and ca[0]["label"] == cb[0]["label"] == "Goal: text",
+          "conflicts list --json names the conflict in the plan's words (title), label as before",
+          (ca, cb))
+    lines = a.run("conflicts", "list").stdout.splitlines()
+    fi = a.json("conflicts", "list", "--json", env=dict(a.env, LANGUAGE="fi"))
+    sv = a.run("conflicts", "list", env=dict(a.env, LANGUAGE="sv")).stdout.splitlines()
+    check(len(ca) == 1 and len(lines) == 1 and lines[0].split("\t")[:4]
+          == [ca[0]["id"], client, ca[0]["database"], ca[0]["title"]]
+          and fi[0]["title"] == "Tavoite 1, \u201dNukkua: A\u201d: tavoitteen sanamuoto"
+          and len(sv) == 1
+          and sv[0].split("\t")[3] == "M\u00e5l 1, \u201dNukkua: A\u201d: m\u00e5lets formulering",
+          "conflicts list says the title in its WHAT column, in Finnish and Swedish too",
+          (lines, fi, sv))
     check(a.goals(client)[GOAL_1]["text"] == "Nukkua: A"
           and b.goals(client)[GOAL_1]["text"] == "Nukkua: B",
           "until someone decides, each side keeps its value")
@@ -366,6 +384,10 @@ def run(srv, proxy, root, rng):
     ca, cb = a.conflicts(), b.conflicts()
     check(len(cb) == 1 and cb[0]["path"] == "plan/goals/%s" % GOAL_2 and len(ca) == 1
           and ca[0]["id"] == cb[0]["id"], "delete against edit is a conflict on both", (ca, cb))
+    check(len(ca) == 1 and len(cb) == 1
+          and ca[0]["title"] == "A goal removed here, \u201cT\u00f6ihin kes\u00e4ll\u00e4\u201d"
+          and cb[0]["title"] == "Goal 2, \u201cT\u00f6ihin kes\u00e4ll\u00e4\u201d",
+          "the goal removed here is named by the other side's words", (ca, cb))
     check(GOAL_2 in b.goals(client) and GOAL_2 not in a.goals(client),
           "neither the edit nor the deletion is lost meanwhile")
     if ca:

@@ -14,6 +14,8 @@
 #include "polku-client-view.h"
 #include "polku-demo.h"
 #include "polku-profile.h"
+#include "polku-store-private.h"
+#include "polku-sync-store.h"
 #include "polku-window-private.h"
 
 #define TEST_PASSPHRASE "kotikäynti 2026"
@@ -522,4 +524,71 @@ test_answer_message_dialog (const char *response)
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
   test_wait_until (test_no_message_dialog, NULL, 5000, "the message dialog is closed");
+}
+
+/* An open sync conflict of @client_id at @path, as a sync records one: this side changed by
+ * the coordinator, the other side by a clinic's worker, a server revision that lists it. */
+typedef struct
+{
+  const char *client_id;
+  const char *path;
+  JsonNode   *base;
+  JsonNode   *local;
+  JsonNode   *remote;
+  char       *id;
+} TestConflict;
+
+static inline gboolean
+test_queue_conflict_body (PolkuStore  *store,
+                          sqlite3     *db,
+                          gpointer     data,
+                          GError     **error)
+{
+  TestConflict *c = data;
+
+  return polku_sync_store_add_conflict_locked (db, NULL, c->client_id, "polku-test", c->path,
+                                               c->base, c->local, c->remote,
+                                               "Sanna Koivisto (Kuopion hyvinvointialue)",
+                                               "2026-11-30T09:00:00.000Z",
+                                               "Pekka Lehtonen (Kuopion terveyskeskus)",
+                                               "2026-12-01T14:30:00.000Z", "2-test",
+                                               &c->id, error);
+}
+
+/* Queues the conflict with values as nodes (%NULL: removed on that side). Returns: (transfer
+ * full) its id */
+static inline char *
+test_queue_conflict_nodes (PolkuStore *store,
+                           const char *client_id,
+                           const char *path,
+                           JsonNode   *base,
+                           JsonNode   *local,
+                           JsonNode   *remote)
+{
+  g_autoptr(GError) error = NULL;
+  TestConflict c = { client_id, path, base, local, remote, NULL };
+
+  g_assert_true (polku_store_write (store, test_queue_conflict_body, &c, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (c.id));
+  return c.id;
+}
+
+/* The same with values as JSON text (%NULL: removed on that side). */
+static inline char *
+test_queue_conflict (PolkuStore *store,
+                     const char *client_id,
+                     const char *path,
+                     const char *base,
+                     const char *local,
+                     const char *remote)
+{
+  g_autoptr(JsonNode) base_node = base != NULL ? json_from_string (base, NULL) : NULL;
+  g_autoptr(JsonNode) local_node = local != NULL ? json_from_string (local, NULL) : NULL;
+  g_autoptr(JsonNode) remote_node = remote != NULL ? json_from_string (remote, NULL) : NULL;
+
+  g_assert_true (base == NULL || base_node != NULL);
+  g_assert_true (local == NULL || local_node != NULL);
+  g_assert_true (remote == NULL || remote_node != NULL);
+  return test_queue_conflict_nodes (store, client_id, path, base_node, local_node, remote_node);
 }

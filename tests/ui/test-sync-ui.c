@@ -95,34 +95,6 @@ store_password (PolkuProfile *profile,
   g_assert_no_error (error);
 }
 
-/* An open conflict of @client_id at @path, as a sync records one. */
-typedef struct
-{
-  const char *client_id;
-  const char *path;
-  JsonNode   *base;
-  JsonNode   *local;
-  JsonNode   *remote;
-  char       *id;
-} NewConflict;
-
-static gboolean
-add_conflict_body (PolkuStore  *store,
-                   sqlite3     *db,
-                   gpointer     data,
-                   GError     **error)
-{
-  NewConflict *conflict = data;
-
-  return polku_sync_store_add_conflict_locked (db, NULL, conflict->client_id, "polku-test",
-                                               conflict->path, conflict->base, conflict->local,
-                                               conflict->remote, "Maija Koordinaattori (koti)",
-                                               "2026-11-30T09:00:00.000Z",
-                                               "Pekka Klinikka (klinikka)",
-                                               "2026-12-01T14:30:00.000Z", "2-abc",
-                                               &conflict->id, error);
-}
-
 static JsonNode *
 string_node (const char *text)
 {
@@ -132,6 +104,7 @@ string_node (const char *text)
   return node;
 }
 
+/* A conflict whose values are strings (NULL: removed on that side). */
 static char *
 add_conflict (PolkuStore *store,
               const char *client_id,
@@ -140,37 +113,12 @@ add_conflict (PolkuStore *store,
               const char *local,
               const char *remote)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) base_node = base != NULL ? string_node (base) : NULL;
   g_autoptr(JsonNode) local_node = local != NULL ? string_node (local) : NULL;
   g_autoptr(JsonNode) remote_node = remote != NULL ? string_node (remote) : NULL;
-  NewConflict conflict = { client_id, path, base_node, local_node, remote_node, NULL };
 
-  g_assert_true (polku_store_write (store, add_conflict_body, &conflict, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (conflict.id);
-  return conflict.id;
-}
-
-/* A conflict whose values are JSON text (NULL: removed on that side). */
-static char *
-add_conflict_json (PolkuStore *store,
-                   const char *client_id,
-                   const char *path,
-                   const char *base,
-                   const char *local,
-                   const char *remote)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) base_node = base != NULL ? json_from_string (base, NULL) : NULL;
-  g_autoptr(JsonNode) local_node = local != NULL ? json_from_string (local, NULL) : NULL;
-  g_autoptr(JsonNode) remote_node = remote != NULL ? json_from_string (remote, NULL) : NULL;
-  NewConflict conflict = { client_id, path, base_node, local_node, remote_node, NULL };
-
-  g_assert_true (polku_store_write (store, add_conflict_body, &conflict, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (conflict.id);
-  return conflict.id;
+  return test_queue_conflict_nodes (store, client_id, path, base_node, local_node,
+                                    remote_node);
 }
 
 /* A client with a plan that has a goal: its id and the goal's id and text. */
@@ -1167,15 +1115,15 @@ test_conflicts_take_several (void)
     json_object_set_string_member (goal, "text", "Liikun ulkona kahdesti viikossa");
     goal_remote = json_to_string (node, FALSE);
   }
-  ids[0] = add_conflict_json (store, client_id, text_path, base_text, "\"Asun kotona tuella\"",
-                              "\"Muutan palvelutaloon\"");
-  ids[1] = add_conflict_json (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
-                              "\"Haluan pärjätä kotona.\"", "\"Toivon apua kauppaan.\"");
-  ids[2] = add_conflict_json (store, client_id, goal_path, goal_base, NULL, goal_remote);
-  ids[3] = add_conflict_json (store, client_id, "plan/main_burden", "\"Yksinäisyys\"",
-                              "\"Yksinäisyys ja velat\"", "\"Velat\"");
-  ids[4] = add_conflict_json (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
-                              "\"Tämä puoli\"", "\"Se puoli\"");
+  ids[0] = test_queue_conflict (store, client_id, text_path, base_text,
+                                "\"Asun kotona tuella\"", "\"Muutan palvelutaloon\"");
+  ids[1] = test_queue_conflict (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
+                                "\"Haluan pärjätä kotona.\"", "\"Toivon apua kauppaan.\"");
+  ids[2] = test_queue_conflict (store, client_id, goal_path, goal_base, NULL, goal_remote);
+  ids[3] = test_queue_conflict (store, client_id, "plan/main_burden", "\"Yksinäisyys\"",
+                                "\"Yksinäisyys ja velat\"", "\"Velat\"");
+  ids[4] = test_queue_conflict (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
+                                "\"Tämä puoli\"", "\"Se puoli\"");
 
   window = polku_conflicts_window_new (NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
@@ -1233,8 +1181,8 @@ test_conflicts_take_several (void)
    * as the walk's fixture once queued): nothing changes, the conflict stays open, and the
    * message says what to do instead of naming only the rule. */
   {
-    g_autofree char *partial = add_conflict_json (store, client_id, goal_path, goal_base, NULL,
-                                                  "{\"text\": \"Liikun ulkona\"}");
+    g_autofree char *partial = test_queue_conflict (store, client_id, goal_path, goal_base,
+                                                    NULL, "{\"text\": \"Liikun ulkona\"}");
     AdwMessageDialog *dialog;
 
     g_assert_true (polku_conflicts_window_reload (window, NULL));
@@ -1301,9 +1249,9 @@ test_conflict_labels (void)
   ids[0] = add_conflict (store, client_id, text_path, "a", "b", "c");
   ids[1] = add_conflict (store, client_id, status_path, "open", "done", "dropped");
   ids[2] = add_conflict (store, client_id, "plan/client_view", "a", "b", "c");
-  ids[3] = add_conflict_json (store, client_id, gone_path, NULL, NULL,
-                              "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa, "
-                              "kesällä ja talvella, ystävän kanssa\"}");
+  ids[3] = test_queue_conflict (store, client_id, gone_path, NULL, NULL,
+                                "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa, "
+                                "kesällä ja talvella, ystävän kanssa\"}");
   ids[4] = add_conflict (store, client_id, action_path, "open", NULL, "done");
   ids[5] = add_conflict (store, client_id, team_path, "a", "b", "c");
   ids[6] = add_conflict (store, client_id, "plan/main_burden", "a", "b", "c");

@@ -29,6 +29,7 @@
 #include "polku-reports-window.h"
 #include "polku-store-private.h"
 #include "polku-sync-preferences.h"
+#include "polku-sync-merge.h"
 #include "polku-sync-store.h"
 #include "polku-window-private.h"
 #include "test-helpers.h"
@@ -301,52 +302,6 @@ test_sync_organisation (Fixture       *f,
 
 /* The conflicts window */
 
-typedef struct
-{
-  const char *client_id;
-  const char *path;
-  JsonNode   *base;
-  JsonNode   *local;
-  JsonNode   *remote;
-  char       *id;
-} Conflict;
-
-static gboolean
-queue_conflict (PolkuStore  *store,
-                sqlite3     *db,
-                gpointer     data,
-                GError     **error)
-{
-  Conflict *c = data;
-
-  return polku_sync_store_add_conflict_locked (db, NULL, c->client_id, "polku-walk", c->path,
-                                               c->base, c->local, c->remote,
-                                               "Sanna Koivisto (Kuopion hyvinvointialue)",
-                                               "2026-11-30T09:00:00.000Z",
-                                               "Pekka Lehtonen (Kuopion terveyskeskus)",
-                                               "2026-12-01T14:30:00.000Z", "2-walk",
-                                               &c->id, error);
-}
-
-static char *
-queue (PolkuStore *store,
-       const char *client_id,
-       const char *path,
-       const char *base,
-       const char *local,
-       const char *remote)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) b = base != NULL ? json_from_string (base, NULL) : NULL;
-  g_autoptr(JsonNode) l = local != NULL ? json_from_string (local, NULL) : NULL;
-  g_autoptr(JsonNode) r = remote != NULL ? json_from_string (remote, NULL) : NULL;
-  Conflict c = { client_id, path, b, l, r, NULL };
-
-  g_assert_true (polku_store_write (store, queue_conflict, &c, &error));
-  g_assert_no_error (error);
-  return c.id;
-}
-
 static PolkuClient *
 client_with_goals (PolkuStore *store,
                    JsonObject **out_goal)
@@ -374,8 +329,12 @@ client_with_goals (PolkuStore *store,
   return NULL;
 }
 
+/* The words the other side gave the goal removed here (ids[2] of add_conflicts ()). */
+#define EDITED_THERE "Liikun ulkona kahdesti viikossa"
+
 /* Three conflicts of one client: a goal's text, the client's own view, a goal deleted here
- * and edited there. */
+ * and edited there. The edited goal is whole, as a real document carries it (the plan's
+ * goal with other words), so that taking it is a decision the plan's rules accept. */
 static void
 add_conflicts (Fixture *f,
                char    *ids[3])
@@ -386,15 +345,19 @@ add_conflicts (Fixture *f,
   const char *goal_id = json_object_get_string_member (goal, "id");
   g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
   g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", goal_id);
+  g_autoptr(JsonNode) base = json_node_init_object (json_node_alloc (), goal);
+  g_autoptr(JsonNode) remote = polku_sync_copy (base);
 
-  ids[0] = queue (f->store, id, text_path, "\"Asun omassa kodissani\"",
-                  "\"Asun omassa kodissani kotihoidon tuella\"",
-                  "\"Muutan palvelutaloon keväällä\"");
-  ids[1] = queue (f->store, id, "plan/client_view", "\"Haluan pärjätä kotona.\"",
-                  "\"Haluan pärjätä kotona ja nähdä lapsenlapsia useammin.\"",
-                  "\"Haluan pärjätä kotona.\\nToivon apua siivoukseen ja kauppaan.\"");
-  ids[2] = queue (f->store, id, goal_path, "{\"id\": \"x\", \"text\": \"Liikun ulkona\"}",
-                  NULL, "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa\"}");
+  json_object_set_string_member (json_node_get_object (remote), "text", EDITED_THERE);
+  ids[0] = test_queue_conflict (f->store, id, text_path, "\"Asun omassa kodissani\"",
+                                "\"Asun omassa kodissani kotihoidon tuella\"",
+                                "\"Muutan palvelutaloon keväällä\"");
+  ids[1] = test_queue_conflict (f->store, id, "plan/client_view",
+                                "\"Haluan pärjätä kotona.\"",
+                                "\"Haluan pärjätä kotona ja nähdä lapsenlapsia useammin.\"",
+                                "\"Haluan pärjätä kotona.\\nToivon apua siivoukseen ja "
+                                "kauppaan.\"");
+  ids[2] = test_queue_conflict_nodes (f->store, id, goal_path, base, NULL, remote);
 }
 
 /* The button of @card (as laid out) whose action is @action. */
@@ -456,9 +419,54 @@ focus_on_first_edit (gpointer data)
   return FALSE;
 }
 
+/* The text of the goal that the conflict @id is about, as the client's plan has it now. */
+static char *
+conflict_goal_text (PolkuStore *store,
+                    const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuSyncConflict) conflict = polku_sync_conflict_get (store, id, &error);
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(JsonNode) goal = NULL;
+
+  g_assert_no_error (error);
+  plan = polku_plan_store_load (store, polku_sync_conflict_get_client_id (conflict), NULL,
+                                &error);
+  g_assert_no_error (error);
+  goal = polku_sync_value_at (plan, polku_sync_conflict_get_path (conflict) + strlen ("plan/"));
+  g_assert_nonnull (goal);
+  return g_strdup (json_object_get_string_member (json_node_get_object (goal), "text"));
+}
+
+/* Decides the first card with its own button, given the focus as a click gives it: the goal
+ * removed here and edited there (ids[2]) by taking the other side's, which the plan then
+ * holds, the others by keeping this side's. Returns the id decided. */
+static const char *
+decide_first (PolkuStore *store,
+              FocusWait  *wait)
+{
+  gboolean take = g_strcmp0 (wait->id, wait->ids[2]) == 0;
+  GtkWidget *button = find_button (wait->card, take ? "conflicts.take" : "conflicts.keep");
+  const char *decided = wait->id;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  /* A value the plan's rules refuse would say so in a dialog and leave the card. */
+  g_assert_null (test_find_message_dialog ());
+  if (take)
+    {
+      g_autofree char *text = conflict_goal_text (store, decided);
+
+      g_assert_cmpstr (text, ==, EDITED_THERE);
+    }
+  return decided;
+}
+
 /* Deciding with a card's own button, which has the focus as it is clicked: no critical when
  * the card goes (G_DEBUG=fatal-warnings), and the focus is on the next card's first
- * decision. The window opens with the focus there too, not in a value's selected text. */
+ * decision. The window opens with the focus there too, not in a value's selected text.
+ * Taking the other side's whole goal is a decision like the others. */
 static void
 test_conflicts_focus (Fixture       *f,
                       gconstpointer  data)
@@ -466,7 +474,6 @@ test_conflicts_focus (Fixture       *f,
   g_autofree char *ids[3] = { NULL, NULL, NULL };
   PolkuConflictsWindow *window;
   FocusWait wait;
-  GtkWidget *keep;
   const char *decided;
 
   add_conflicts (f, ids);
@@ -477,25 +484,30 @@ test_conflicts_focus (Fixture       *f,
   test_wait_until (focus_on_first_edit, &wait, 10000, "the first card's Edit has the focus");
   shoot (GTK_WIDGET (window), "conflicts");
 
-  keep = find_button (wait.card, "conflicts.keep");
-  g_assert_nonnull (keep);
-  g_assert_true (gtk_widget_grab_focus (keep));
-  decided = wait.id;
-  g_signal_emit_by_name (keep, "clicked");
+  decided = decide_first (f->store, &wait);
   test_wait_until (focus_on_first_edit, &wait, 10000, "the next card's Edit has the focus");
   g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 2);
   g_assert_null (polku_conflicts_window_get_card (window, decided));
   shoot (GTK_WIDGET (window), "conflicts-one-decided");
 
   /* The last ones too: then nothing open keeps the focus. */
-  keep = find_button (wait.card, "conflicts.keep");
-  g_assert_true (gtk_widget_grab_focus (keep));
-  g_signal_emit_by_name (keep, "clicked");
+  decide_first (f->store, &wait);
   test_wait_until (focus_on_first_edit, &wait, 10000, "the last card's Edit has the focus");
   g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 1);
-  g_signal_emit_by_name (find_button (wait.card, "conflicts.keep"), "clicked");
+  decide_first (f->store, &wait);
   test_wait_until (focus_on_first_edit, &wait, 10000, "no card keeps the focus");
   g_assert_cmpuint (polku_conflicts_window_get_n_open (window), ==, 0);
+
+  /* The store has the decisions: the goal edited there taken, the others kept. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PolkuSyncConflict) conflict = polku_sync_conflict_get (f->store, ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (polku_sync_conflict_get_resolution (conflict), ==,
+                       i == 2 ? "remote" : "local");
+    }
   test_destroy_window (GTK_WINDOW (window));
 }
 

@@ -73,6 +73,7 @@ struct _PolkuSyncConflict
 
   char    *fields[N_FIELDS];
   char    *label;
+  char    *title;   /* polku_sync_conflict_name_all () (polku-sync-label.c); NULL: the label */
 };
 
 G_DEFINE_FINAL_TYPE (PolkuSyncConflict, polku_sync_conflict, G_TYPE_OBJECT)
@@ -80,6 +81,7 @@ G_DEFINE_FINAL_TYPE (PolkuSyncConflict, polku_sync_conflict, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_LABEL = N_FIELDS + 1,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -93,6 +95,7 @@ polku_sync_conflict_finalize (GObject *object)
   for (guint i = 0; i < N_FIELDS; i++)
     g_clear_pointer (&self->fields[i], g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (polku_sync_conflict_parent_class)->finalize (object);
 }
@@ -109,6 +112,8 @@ polku_sync_conflict_get_property (GObject    *object,
     g_value_set_string (value, self->fields[prop_id - 1]);
   else if (prop_id == PROP_LABEL)
     g_value_set_string (value, polku_sync_conflict_get_label (self));
+  else if (prop_id == PROP_TITLE)
+    g_value_set_string (value, polku_sync_conflict_get_title (self));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -125,6 +130,8 @@ polku_sync_conflict_class_init (PolkuSyncConflictClass *klass)
     properties[i + 1] = g_param_spec_string (field_names[i], NULL, NULL, NULL,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -238,6 +245,25 @@ polku_sync_conflict_get_label (PolkuSyncConflict *self)
   if (self->label == NULL && self->fields[FIELD_PATH] != NULL)
     self->label = path_label (self->fields[FIELD_PATH]);
   return self->label;
+}
+
+/* The title polku_sync_conflict_name_all () gave, or the label when it was not named. */
+const char *
+polku_sync_conflict_get_title (PolkuSyncConflict *self)
+{
+  g_return_val_if_fail (POLKU_IS_SYNC_CONFLICT (self), NULL);
+
+  return self->title != NULL ? self->title : polku_sync_conflict_get_label (self);
+}
+
+void
+polku_sync_conflict_take_title (PolkuSyncConflict *self,
+                                char              *title)
+{
+  g_return_if_fail (POLKU_IS_SYNC_CONFLICT (self));
+
+  g_free (self->title);
+  self->title = title;
 }
 
 static gpointer

@@ -48,8 +48,12 @@ const char *polku_sync_conflict_get_created       (PolkuSyncConflict *self);
 const char *polku_sync_conflict_get_client_id     (PolkuSyncConflict *self);
 const char *polku_sync_conflict_get_database      (PolkuSyncConflict *self);
 const char *polku_sync_conflict_get_path          (PolkuSyncConflict *self);
-/* A person's words for the path: "Goal “Work”: text" (the UI language). */
+/* A person's words for the path without the plan: "Goal › Action: status" (the UI
+ * language; `conflicts list --json` "label"). */
 const char *polku_sync_conflict_get_label         (PolkuSyncConflict *self);
+/* In the words of the client's plan: "Goal 2, “Sleep better”: status", once
+ * polku_sync_conflict_name_all () (polku-sync-label.h) named it; the label until then. */
+const char *polku_sync_conflict_get_title         (PolkuSyncConflict *self);
 /* JSON text, or NULL: absent on that side (deleted) */
 const char *polku_sync_conflict_get_base_value    (PolkuSyncConflict *self);
 const char *polku_sync_conflict_get_local_value   (PolkuSyncConflict *self);
@@ -158,6 +162,9 @@ GPtrArray  *polku_sync_store_resolved_to_push (PolkuStore         *store,
                                                GError            **error);
 /* The remote revision a conflict was last seen or sent with (NULL: never). */
 const char *polku_sync_conflict_get_remote_rev (PolkuSyncConflict *self);
+/* Sets the title (polku-sync-label.c; takes @title). */
+void        polku_sync_conflict_take_title    (PolkuSyncConflict  *self,
+                                               char               *title);
 
 /* Inside a polku_store_write () body (@db the body's connection) */
 

@@ -1,29 +1,34 @@
-/* polku-conflict-label.c: what a sync conflict is about, in the words of the plan view
+/* polku-sync-label.c: what a sync conflict is about, in the words of the client's plan
  *
  * A conflict's path names the shared document's members and the plan's element ids
- * ("plan/goals/<id>/actions/<id>/status"). The core's label (polku_sync_conflict_get_label ())
- * leaves the ids out, which polku-cli can show without the plan: "Goal › Action: status".
- * Here the client's plan is at hand, so an element is named as the plan's history names it
- * ("Goal 2, action 1", polku-plan-compare.c) with its own words, and a field as the plan's
- * history names it too: "Goal 2, “Sleep better”: the goal’s wording". An element this
- * computer no longer has (removed here, changed there) is named by the words of the value
- * the other side keeps. Paths outside the plan keep the core's label.
+ * ("plan/goals/<id>/actions/<id>/status"). polku_sync_conflict_get_label () leaves the ids
+ * out ("Goal › Action: status"): it needs no plan. With the client's plan at hand, an element
+ * is named as the plan's history names it ("Goal 2, action 1", polku-plan-compare.c) with its
+ * own words, and a field as the plan's history names it too: "Goal 2, “Sleep better”: the
+ * goal’s wording". An element this computer no longer has (removed here, changed there) is
+ * named by the words of the value the other side keeps. Paths outside the plan (the team, the
+ * client) keep the label.
+ *
+ * polku_sync_conflict_name_all () gives a listed queue its titles, reading each client's plan
+ * once: the conflicts window and `polku-cli conflicts list` call it, so both say the same.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "polku-conflict-label"
+#define G_LOG_DOMAIN "polku-sync"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "polku-conflict-label.h"
 #include "polku-json.h"
+#include "polku-plan-store.h"
+#include "polku-plan.h"
+#include "polku-sync-label.h"
 
-/* An element's own words are quoted in the label only this long (in characters). */
+/* An element's own words are quoted in the title only this long (in characters). */
 #define MAX_WORDS 40
 
 typedef struct
@@ -304,21 +309,21 @@ plan_label (PolkuSyncConflict *conflict,
 }
 
 /**
- * polku_conflict_label:
+ * polku_sync_conflict_dup_title:
  * @conflict: a conflict
  * @plan: (nullable): the client's plan as this computer has it now
  *
  * Returns: (transfer full): what the conflict is about, for a person: the element of the
- *   plan by its number and words and the field by its name; the core's label for what is
- *   not in the plan
+ *   plan by its number and words and the field by its name; the conflict's label
+ *   (polku_sync_conflict_get_label ()) for what is not in the plan
  */
 char *
-polku_conflict_label (PolkuSyncConflict *conflict,
-                      JsonNode          *plan)
+polku_sync_conflict_dup_title (PolkuSyncConflict *conflict,
+                               JsonNode          *plan)
 {
   const char *path;
   g_auto(GStrv) parts = NULL;
-  char *label = NULL;
+  char *title = NULL;
 
   g_return_val_if_fail (POLKU_IS_SYNC_CONFLICT (conflict), NULL);
 
@@ -329,9 +334,66 @@ polku_conflict_label (PolkuSyncConflict *conflict,
                                 ? json_node_get_object (plan) : NULL;
 
       parts = g_strsplit (path + strlen ("plan/"), "/", -1);
-      label = plan_label (conflict, plan_object, parts, g_strv_length (parts));
+      title = plan_label (conflict, plan_object, parts, g_strv_length (parts));
     }
-  if (label == NULL)
-    label = g_strdup (polku_sync_conflict_get_label (conflict));
-  return label;
+  if (title == NULL)
+    title = g_strdup (polku_sync_conflict_get_label (conflict));
+  return title;
+}
+
+static void
+unref_plan (gpointer plan)
+{
+  if (plan != NULL)
+    json_node_unref (plan);
+}
+
+/**
+ * polku_sync_conflict_name_all:
+ * @conflicts: (element-type PolkuSyncConflict): conflicts as polku_sync_conflict_list ()
+ *   lists them
+ *
+ * Gives each conflict its title (polku_sync_conflict_get_title ()) in the words of its
+ * client's plan as the store holds it now (polku_sync_conflict_dup_title ()), reading each
+ * client's plan once. A client without a plan is no error: its conflicts are named without
+ * the plan's numbers and words.
+ *
+ * Returns: %FALSE with @error when a plan could not be read; the conflicts named before it
+ *   keep their titles, the others their labels
+ */
+gboolean
+polku_sync_conflict_name_all (PolkuStore  *store,
+                              GPtrArray   *conflicts,
+                              GError     **error)
+{
+  g_autoptr(GHashTable) plans = NULL;
+
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (conflicts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_plan);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      PolkuSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+      const char *client_id = polku_sync_conflict_get_client_id (conflict);
+      JsonNode *plan = NULL;
+
+      if (client_id != NULL && !g_hash_table_lookup_extended (plans, client_id, NULL,
+                                                               (gpointer *) &plan))
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          plan = polku_plan_store_load (store, client_id, NULL, &local_error);
+          if (plan == NULL
+              && !g_error_matches (local_error, POLKU_PLAN_ERROR, POLKU_PLAN_ERROR_NO_PLAN))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_hash_table_insert (plans, g_strdup (client_id), plan);
+        }
+      polku_sync_conflict_take_title (conflict, polku_sync_conflict_dup_title (conflict, plan));
+    }
+  return TRUE;
 }
