@@ -265,7 +265,10 @@ test_passphrase_made_before (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_key (db, "tarpeeksi pitkä", strlen ("tarpeeksi pitkä")), ==,
                    SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;"
+  /* As the store has always set it up: SQLCipher 3's format (cipher_compatibility, which
+   * SQLCipher 3.4 does not know and ignores), its page size and iterations. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3;"
+                                     " PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;"
                                      " PRAGMA journal_mode = WAL; PRAGMA application_id = 0;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

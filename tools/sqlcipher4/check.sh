@@ -181,7 +181,7 @@ CLI4=$B4/src/cli/polku-cli
 # The core as linked into each build answers PRAGMA cipher_version through the store API.
 probe () {
   b=$1 pc=$2
-  deps="sqlcipher gio-2.0 gio-unix-2.0 libsecret-1 json-glib-1.0"
+  deps="sqlcipher libcrypto gio-2.0 gio-unix-2.0 libsecret-1 json-glib-1.0"
   # shellcheck disable=SC2046,SC2086
   cc -o "$b/cipher-version" "$HERE/cipher-version.c" -DSQLITE_HAS_CODEC \
      -I"$BUILD_SRC/src/core/store" -I"$BUILD_SRC/src/core/client" -I"$b/src/core" -I"$b" \
