@@ -1,5 +1,11 @@
 /* polku-log-view.c: the client's audit log (who has seen or changed the client's data)
  *
+ * A client's log grows with every view of the page: a long-followed client has thousands of
+ * entries. The entries are shown by a GtkListView, which makes rows only for a window of
+ * entries around those on screen (at most about 200 in GTK 4.8) and binds them again as the
+ * list scrolls, so opening the tab costs the same for 200 entries as for 20,000; a
+ * GtkListBox made a row for every entry up front.
+ *
  * "Check the Log" verifies the whole log (every client's entries: a county's log has
  * hundreds of thousands) in a thread, in parts (polku_audit_verify_with_progress ()), with
  * a progress bar and a Cancel button; the window stays usable meanwhile.
@@ -29,7 +35,7 @@ struct _PolkuLogView
   guint            verify_timeout;  /* shows the check's progress */
   struct VerifyProgress *progress;  /* the check's progress (shared with its thread) */
 
-  GtkListBox      *list_box;
+  GtkListView     *list_view;
   GtkDropDown     *kind_drop_down;
   GtkSearchEntry  *search_entry;
   GtkLabel        *empty_label;
@@ -134,23 +140,69 @@ static void
 filter_changed (PolkuLogView *self)
 {
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->shown);
+  guint n_shown;
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
                           g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0
-                          && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0);
+                          && n_shown == 0);
+  /* An empty card would still draw its edge. */
+  gtk_widget_set_visible (GTK_WIDGET (self->list_view), n_shown > 0);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* The rows. An AdwActionRow is a GtkListBoxRow, which cannot take the focus outside a
+ * GtkListBox (GTK 4.8 criticises it), so a row here is its two labels, laid out and styled
+ * as an action row's title and subtitle. The list item around them is what the keyboard
+ * focuses: it is named by the title, as a boxed list's row is. */
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *item,
+           gpointer            user_data)
 {
-  PolkuAuditEntry *entry = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "log-entry");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (box, -1, 34);  /* an action row's 50 px with the margins */
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title, "title");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (subtitle), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  /* Not activatable: nothing happens on a click. Selectable it stays: GTK 4.8 does not
+   * focus an item that is not, and the model selects nothing (GtkNoSelection). */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *item,
+          gpointer            user_data)
+{
+  PolkuAuditEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *owner = gtk_widget_get_parent (box);
   g_autofree char *label = polku_audit_entry_dup_action_label (entry);
   g_autofree char *time = format_time (polku_audit_entry_get_time (entry));
   g_autofree char *subtitle = NULL;
   g_autofree char *detail = readable_detail (polku_audit_entry_get_detail (entry));
-  GtkWidget *row = adw_action_row_new ();
 
   /* TRANSLATORS: an audit log entry: "time · who" */
   subtitle = g_strdup_printf (_("%s · %s"), time, polku_audit_entry_get_actor (entry));
@@ -162,11 +214,12 @@ create_row (gpointer item,
       subtitle = g_steal_pointer (&with_detail);
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  return row;
+  gtk_label_set_text (GTK_LABEL (title), label);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), subtitle);
+  /* The row the keyboard focuses (the view's own widget for the item) says the title. */
+  if (owner != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (owner),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
 }
 
 static void
@@ -424,7 +477,7 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
   view_class->wants_reload = log_view_wants_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/polku-log-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_box);
@@ -442,6 +495,9 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
 static void
 polku_log_view_init (PolkuLogView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", FALSE);
 
@@ -449,8 +505,11 @@ polku_log_view_init (PolkuLogView *self)
   self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),
                                            GTK_FILTER (gtk_custom_filter_new (filter_entry,
                                                                               self, NULL)));
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, NULL,
-                           NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 GtkWidget *

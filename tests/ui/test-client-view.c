@@ -153,6 +153,18 @@ fixture_teardown (Fixture       *f,
 }
 
 static const char *
+row_title (GtkWidget *row)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row)));
+}
+
+static const char *
+row_subtitle (GtkWidget *row)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+}
+
+static const char *
 client_id (Fixture *f,
            guint    i)
 {
@@ -243,6 +255,19 @@ test_read_when_shown (Fixture       *f,
 }
 
 /* ---- The log view ---- */
+
+/* The entries' rows the view has made (each its title and subtitle labels), wherever they
+ * are in its tree. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (gtk_widget_has_css_class (widget, "log-entry"))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
 
 static guint
 count_entries_of_others (PolkuLogView *view,
@@ -342,6 +367,22 @@ test_log_verify (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (label));
 }
 
+/* The focus is on the row (the list view's item) that shows the @position-th entry. */
+static void
+assert_focus_on_entry (GtkWindow  *window,
+                       GListModel *shown,
+                       guint       position)
+{
+  g_autoptr(PolkuAuditEntry) entry = g_list_model_get_item (shown, position);
+  g_autofree char *title = polku_audit_entry_dup_action_label (entry);
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "log-entry"));
+  g_assert_cmpstr (row_title (row), ==, title);
+}
+
 /* The log can be narrowed to changes or to views, and searched; ids are not shown. */
 static void
 test_log_filter (Fixture       *f,
@@ -351,6 +392,7 @@ test_log_filter (Fixture       *f,
   PolkuLogView *log = POLKU_LOG_VIEW (view);
   GListModel *entries = polku_log_view_get_entries (log);
   GListModel *shown = polku_log_view_get_shown (log);
+  g_autoptr(GPtrArray) rows = NULL;
   guint n_all, n_changes, n_reads;
 
   /* A read of the client, as the client page records it. */
@@ -383,16 +425,131 @@ test_log_filter (Fixture       *f,
 
   /* No row shows a raw id. */
   test_spin (50);
-  for (GtkWidget *row = test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row))
-      {
-        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-        g_auto(GStrv) words = g_strsplit_set (subtitle != NULL ? subtitle : "", " \n=:", -1);
+  rows = g_ptr_array_new ();
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, ==, n_all);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (row_subtitle (g_ptr_array_index (rows, r)),
+                                            " \n=:", -1);
 
-        for (guint i = 0; words[i] != NULL; i++)
-          g_assert_false (g_uuid_string_is_valid (words[i]));
-      }
+      for (guint i = 0; words[i] != NULL; i++)
+        g_assert_false (g_uuid_string_is_valid (words[i]));
+    }
+
+  /* The keyboard goes from the search to the newest entry, and down to the next. (The
+   * drop-down's popover has a search entry of its own: the log's is beside the drop-down.) */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_next_sibling (
+                   test_find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN))));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  assert_focus_on_entry (f->window, shown, 0);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_DOWN));
+  assert_focus_on_entry (f->window, shown, 1);
+}
+
+typedef struct
+{
+  const char *client_id;
+  guint       n;
+} ManyViews;
+
+static gboolean
+record_views (PolkuStore  *store,
+              gpointer     data,
+              GError     **error)
+{
+  ManyViews *many = data;
+
+  for (guint i = 0; i < many->n; i++)
+    if (!polku_audit_record (store, POLKU_AUDIT_CLIENT_VIEW, many->client_id, NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The oldest entry's row is on screen: inside the scrolled window's visible part. */
+static gboolean
+oldest_row_shown (GtkWidget  *scrolled,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (scrolled, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      graphene_rect_t bounds;
+
+      if (g_strcmp0 (row_title (row), title) == 0
+          && gtk_widget_get_mapped (row)
+          && gtk_widget_compute_bounds (row, scrolled, &bounds)
+          && bounds.origin.y >= 0
+          && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) + 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A long-followed client's log (thousands of entries) makes rows only for a window of them,
+ * not one per entry, and scrolling to the end shows the oldest entry. */
+static void
+test_log_many_entries (Fixture       *f,
+                       gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  GListModel *shown = polku_log_view_get_shown (POLKU_LOG_VIEW (view));
+  ManyViews many = { client_id (f, 0), 2000 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(PolkuAuditEntry) oldest = NULL;
+  g_autofree char *oldest_title = NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  guint n_entries;
+  guint n_same_title = 0;
+
+  g_assert_true (polku_store_run_batch_whole (f->store, record_views, &many, &error));
+  g_assert_no_error (error);
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  test_spin (100);
+  n_entries = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_entries, >, 2000);
+
+  /* GTK 4.8's list view keeps up to 200 items' rows around what is shown, and a few more. */
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 250);
+
+  /* The oldest entry (the client's creation, before the 2,000 views) at the end. */
+  oldest = g_list_model_get_item (shown, n_entries - 1);
+  oldest_title = polku_audit_entry_dup_action_label (oldest);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(PolkuAuditEntry) entry = g_list_model_get_item (shown, i);
+      g_autofree char *title = polku_audit_entry_dup_action_label (entry);
+
+      n_same_title += g_strcmp0 (title, oldest_title) == 0;
+    }
+  g_assert_cmpuint (n_same_title, ==, 1);
+
+  /* (The kind filter's drop-down has a list view and a scrolled window of its own.) */
+  scrolled = gtk_widget_get_parent (test_find_widget (GTK_WIDGET (view),
+                                                      ADW_TYPE_CLAMP_SCROLLABLE));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_false (oldest_row_shown (scrolled, oldest_title));
+  /* The list's height is estimated from the rows made so far: it settles as it scrolls. */
+  for (guint i = 0; i < 20 && !oldest_row_shown (scrolled, oldest_title); i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                            - gtk_adjustment_get_page_size (adjustment));
+      test_spin (50);
+    }
+  g_assert_true (oldest_row_shown (scrolled, oldest_title));
+
+  g_ptr_array_set_size (rows, 0);
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, <=, 250);
 }
 
 int
@@ -410,6 +567,7 @@ main (int    argc,
   ADD ("/log-view/switch-client", test_log_switch_client);
   ADD ("/log-view/verify", test_log_verify);
   ADD ("/log-view/filter", test_log_filter);
+  ADD ("/log-view/many-entries", test_log_many_entries);
 #undef ADD
 
   return g_test_run ();

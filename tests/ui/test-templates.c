@@ -273,7 +273,7 @@ test_client_page (void)
 }
 
 static gboolean
-list_box_has_rows (gpointer data)
+list_has_rows (gpointer data)
 {
   return gtk_widget_get_first_child (GTK_WIDGET (data)) != NULL;
 }
@@ -293,7 +293,7 @@ test_client_page_log (void)
   GtkWidget *page = polku_client_page_new ();
   PolkuClient *client;
   GtkWidget *log_view;
-  GtkWidget *list_box;
+  GtkWidget *list_view;
   GtkWidget *label;
   guint n_before;
   gboolean seen_view = FALSE;
@@ -327,14 +327,15 @@ test_client_page_log (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (log_view,
                                                                    ADW_TYPE_VIEW_STACK)),
                                          "log");
-  list_box = test_find_widget (log_view, GTK_TYPE_LIST_BOX);
-  test_wait_until (list_box_has_rows, list_box, 5000, "the log view lists entries");
+  list_view = test_find_widget (log_view, GTK_TYPE_LIST_VIEW);
+  test_wait_until (list_has_rows, list_view, 5000, "the log view lists entries");
   test_wait_tree_loaded (page);
   assert_accessible (page, 1);
 
   g_assert_true (gtk_widget_activate_action (log_view, "log.verify", NULL));
+  /* Under the log's description, above the filters. */
   label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (
-            gtk_widget_get_parent (list_box)));
+            adw_clamp_get_child (ADW_CLAMP (test_find_widget (log_view, ADW_TYPE_CLAMP)))));
   g_assert_true (GTK_IS_LABEL (label));
   test_wait_until (test_widget_is_visible, label, 10000, "the log is checked");
   g_assert_true (gtk_widget_has_css_class (label, "success"));
