@@ -12,7 +12,7 @@ fi
 PACKAGES="
   build-essential meson ninja-build pkg-config git
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlcipher-dev sqlcipher libsecret-1-dev libsecret-tools
+  libsqlcipher-dev sqlcipher libssl-dev libsecret-1-dev libsecret-tools
   libsoup-3.0-dev libjson-glib-dev
   gettext desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring
