@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 void  polku_a11y_install       (void);
 char *polku_a11y_strip_mnemonic (const char *label);
+void  polku_a11y_tab_leaves_list (GtkListView *list_view);
 
 G_END_DECLS

@@ -16,6 +16,11 @@
  * button, a menu button) was read as "Main menu, button, Main menu": when the label property
  * equals the tooltip, the description goes. tests/ui/test-a11y.c reads every name back
  * through AT-SPI.
+ *
+ * GTK 4.8's GtkListView moves the focus to the next item on Tab (its tab-behavior property
+ * came in 4.12), so a keyboard user had to press Tab once per client to get past the list.
+ * polku_a11y_tab_leaves_list () makes Tab and Shift+Tab leave a list view in one step, as
+ * a GtkListBox did; the arrow keys, Home, End and the page keys still move within it.
  */
 
 #define G_LOG_DOMAIN "polku-a11y"
@@ -153,6 +158,61 @@ map_hook (GSignalInvocationHint *hint,
   g_signal_connect (object, "notify::tooltip-text", G_CALLBACK (tooltip_changed_cb), NULL);
   fix_description (GTK_WIDGET (object));
   return TRUE;
+}
+
+static gboolean
+tab_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = NULL;
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  /* Ctrl+Tab and the like are someone else's. */
+  if ((state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  if (!GTK_IS_WINDOW (root))
+    return FALSE;
+  focus = gtk_window_get_focus (GTK_WINDOW (root));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+
+  /* A widget that cannot take the focus is skipped with everything inside it: the window's
+   * own Tab then goes to the widget before or after the list view. */
+  g_object_ref (focus);
+  gtk_widget_set_can_focus (list, FALSE);
+  g_signal_emit_by_name (root, "move-focus",
+                         backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (list, TRUE);
+  /* Nothing else in the window takes the focus: it stays where it was. */
+  if (gtk_window_get_focus (GTK_WINDOW (root)) == NULL)
+    gtk_widget_grab_focus (focus);
+  g_object_unref (focus);
+  return TRUE;
+}
+
+/**
+ * polku_a11y_tab_leaves_list:
+ * @list_view: a list view
+ *
+ * Makes Tab and Shift+Tab move the focus out of @list_view to the widget after or before it,
+ * in one step (GTK 4.8 moves it from item to item). Call it once.
+ */
+void
+polku_a11y_tab_leaves_list (GtkListView *list_view)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_name (key, "polku-tab-leaves-list");
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (tab_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (list_view), key);
 }
 
 /**

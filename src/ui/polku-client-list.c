@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "polku-a11y-private.h"
 #include "polku-case.h"
 #include "polku-client-filters.h"
 #include "polku-client-list-private.h"
@@ -1204,6 +1205,7 @@ polku_client_list_init (PolkuClientList *self)
   gtk_single_selection_set_autoselect (self->view_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->view_selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->view_selection));
+  polku_a11y_tab_leaves_list (self->list_view);
   /* The scrolled window around the list view gave it its adjustment. */
   g_assert (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)) != NULL);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),

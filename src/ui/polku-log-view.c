@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "polku-a11y-private.h"
 #include "polku-audit.h"
 #include "polku-date.h"
 #include "polku-log-view.h"
@@ -510,6 +511,7 @@ polku_log_view_init (PolkuLogView *self)
   gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  polku_a11y_tab_leaves_list (self->list_view);
 }
 
 GtkWidget *

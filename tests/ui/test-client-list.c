@@ -1,6 +1,7 @@
 /* test-client-list.c: the client list at size: a first screenful and then the whole list,
  * the list kept in order without a sorter, the selection following a moved client, the rows
- * a search leaves (off screen too), the queue's rows only while it is shown, no read of the caseload at a selection
+ * a search leaves (off screen too), the queue's rows only while it is shown, no read of the caseload at a selection,
+ * Tab leaving the list in one step
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -303,6 +304,37 @@ test_queue_rows_and_selection (Fixture       *fixture,
   g_assert_cmpuint (polku_client_list_get_queue (list)->len, ==, n_waiting);
 }
 
+/* Tab leaves the list of clients in one step, Shift+Tab comes back to it, and Down still moves
+ * from row to row (GTK 4.8's list view moved the focus to the next row on Tab). */
+static void
+test_tab_leaves_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkWidget *list_view = test_find_client_list_view (GTK_WIDGET (window));
+  GtkWidget *first_row;
+
+  g_assert_nonnull (list_view);
+  g_assert_cmpuint (g_list_model_get_n_items (polku_window_get_visible_clients (fixture->window)),
+                    >=, 50);
+  test_spin (50);
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  g_assert_true (test_focus_in (window, list_view));
+  first_row = gtk_window_get_focus (window);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN));
+  g_assert_true (test_focus_in (window, list_view));
+  g_assert_true (gtk_window_get_focus (window) != first_row);
+
+  test_press_tab (window, list_view, FALSE);
+  g_assert_nonnull (gtk_window_get_focus (window));
+  g_assert_false (test_focus_in (window, list_view));
+  test_press_tab (window, list_view, TRUE);
+  g_assert_true (test_focus_in (window, list_view));
+  test_press_tab (window, list_view, TRUE);
+  g_assert_nonnull (gtk_window_get_focus (window));
+  g_assert_false (test_focus_in (window, list_view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +356,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/client-list/queue-rows-and-selection", Fixture, NULL, fixture_set_up,
               test_queue_rows_and_selection, fixture_tear_down);
+  g_test_add ("/client-list/tab-leaves-list", Fixture, NULL, fixture_set_up,
+              test_tab_leaves_list, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "polku-a11y-private.h"
 #include "polku-audit.h"
 #include "polku-client-store.h"
 #include "polku-client-view.h"
@@ -552,6 +553,82 @@ test_log_many_entries (Fixture       *f,
   g_assert_cmpuint (rows->len, <=, 250);
 }
 
+/* In a log of 200 entries, Tab leaves the list in one step, Shift+Tab comes back to it, and
+ * Down still moves from entry to entry (GTK 4.8's list view moved the focus to the next entry
+ * on Tab). */
+static void
+test_log_tab_leaves_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  GListModel *shown = polku_log_view_get_shown (POLKU_LOG_VIEW (view));
+  ManyViews many = { client_id (f, 0), 200 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list_view;
+
+  g_assert_true (polku_store_run_batch_whole (f->store, record_views, &many, &error));
+  g_assert_no_error (error);
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 200);
+  /* (The kind filter's drop-down has a list view of its own, in its popover.) */
+  list_view = gtk_widget_get_first_child (test_find_widget (GTK_WIDGET (view),
+                                                            ADW_TYPE_CLAMP_SCROLLABLE));
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  assert_focus_on_entry (f->window, shown, 0);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_DOWN));
+  assert_focus_on_entry (f->window, shown, 1);
+
+  test_press_tab (f->window, list_view, FALSE);
+  g_assert_nonnull (gtk_window_get_focus (f->window));
+  g_assert_false (test_focus_in (f->window, list_view));
+  test_press_tab (f->window, list_view, TRUE);
+  assert_focus_on_entry (f->window, shown, 1);
+  test_press_tab (f->window, list_view, TRUE);
+  g_assert_nonnull (gtk_window_get_focus (f->window));
+  g_assert_false (test_focus_in (f->window, list_view));
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  gtk_list_item_set_child (item, gtk_label_new ("entry"));
+}
+
+/* A list with nothing else to take the focus in its window: Tab and Shift+Tab leave the focus
+ * where it was, never nowhere. */
+static void
+test_tab_in_lone_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *const words[] = { "one", "two", "three", NULL };
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (
+    gtk_no_selection_new (G_LIST_MODEL (gtk_string_list_new (words))));
+  GtkWidget *list_view = GTK_WIDGET (gtk_list_view_new (model, factory));
+  GtkWidget *row;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
+  polku_a11y_tab_leaves_list (GTK_LIST_VIEW (list_view));
+  gtk_window_set_child (f->window, list_view);
+  gtk_window_present (f->window);
+  test_spin (50);
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_DOWN));
+  row = gtk_window_get_focus (f->window);
+  g_assert_true (test_focus_in (f->window, list_view));
+
+  test_press_tab (f->window, list_view, FALSE);
+  g_assert_true (gtk_window_get_focus (f->window) == row);
+  test_press_tab (f->window, list_view, TRUE);
+  g_assert_true (gtk_window_get_focus (f->window) == row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +645,8 @@ main (int    argc,
   ADD ("/log-view/verify", test_log_verify);
   ADD ("/log-view/filter", test_log_filter);
   ADD ("/log-view/many-entries", test_log_many_entries);
+  ADD ("/log-view/tab-leaves-list", test_log_tab_leaves_list);
+  ADD ("/a11y/tab-in-lone-list", test_tab_in_lone_list);
 #undef ADD
 
   return g_test_run ();
