@@ -90,6 +90,12 @@ validate (PolkuFormDialog  *form,
   return FALSE;
 }
 
+static gboolean
+has_width (gpointer widget)
+{
+  return gtk_widget_get_width (GTK_WIDGET (widget)) > 0;
+}
+
 static PolkuFormDialog *
 make_form (Fixture *f)
 {
@@ -107,6 +113,8 @@ make_form (Fixture *f)
   g_signal_connect (form, "submit", G_CALLBACK (submit_cb), f);
   g_signal_connect (form, "changed::sector", G_CALLBACK (changed_cb), f);
   gtk_window_present (GTK_WINDOW (form));
+  /* Laid out (a loaded machine may take more than a few frames to map and size it). */
+  test_wait_until (has_width, form, 10000, "the form is laid out");
   test_spin (50);
   return form;
 }
