@@ -360,6 +360,74 @@ test_lock_released (Fixture       *f,
   g_assert_cmpint (count_entries (f->store), ==, before + 1 + 2);
 }
 
+/* Fills about 6 MiB of pages (more than SQLite's 1,000-page checkpoint) in a table of its
+ * own. */
+static gboolean
+fill_pages (PolkuStore  *store,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
+{
+  return polku_store_exec (db,
+                           "CREATE TABLE IF NOT EXISTS bulk_test (data BLOB NOT NULL);"
+                           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "                         WHERE i < 1500) "
+                           "INSERT INTO bulk_test SELECT zeroblob (3000) FROM n;",
+                           "Filling pages", error);
+}
+
+static gboolean
+fill_in_batch (PolkuStore  *store,
+               gpointer     data,
+               GError     **error)
+{
+  return polku_store_write (store, fill_pages, data, error);
+}
+
+static goffset
+file_size (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "polku.db", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* A whole batch leaves its pages in the WAL (which holds them as safely: every commit is
+ * synced) instead of copying them into the file at once, so that bulk data's pages are
+ * copied once for many batches; the next usual change checkpoints as always. */
+static void
+test_whole_batch_checkpoints_later (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  goffset before = file_size (f);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int pages;
+
+  g_assert_true (polku_store_run_batch_whole (f->store, fill_in_batch, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_size (f), ==, before);
+
+  /* SQLite's own checkpoint is back for the changes that follow. */
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA wal_autocheckpoint;", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  polku_store_end_use (f->store);
+  g_assert_cmpint (pages, ==, 1000);
+
+  g_assert_true (polku_audit_record (f->store, POLKU_AUDIT_CLIENT_VIEW, f->client_id, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_size (f), >=, before + 1500 * 3000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +446,8 @@ main (int    argc,
               test_chain_after_undone_entries, fixture_teardown);
   g_test_add ("/store-batch/lock-released", Fixture, NULL, fixture_setup, test_lock_released,
               fixture_teardown);
+  g_test_add ("/store-batch/whole-checkpoints-later", Fixture, NULL, fixture_setup,
+              test_whole_batch_checkpoints_later, fixture_teardown);
 
   return g_test_run ();
 }

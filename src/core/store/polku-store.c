@@ -50,6 +50,13 @@
  * that falls out is encrypted into the WAL mid-transaction and decrypted again when it is
  * next read. Given back when the batch ends, so the window's memory does not grow. */
 #define BATCH_CACHE_KIB 65536
+/* WAL pages (4 KiB) after which the commit of a whole batch (polku_store_run_batch_whole ())
+ * checkpoints, instead of SQLite's 1,000. Bulk data is inserted under random ids (UUID
+ * keys), so every batch touches pages all over the indexes: checkpointed after every batch,
+ * each such page is copied into the file again and again. Let the WAL grow to 64 MiB
+ * between checkpoints and a page is copied once for many batches. Every commit is still
+ * synced (synchronous = FULL): what is in the WAL is as safe as what is in the file. */
+#define BULK_WAL_CHECKPOINT_PAGES 16384
 
 struct _PolkuStore
 {
@@ -1511,6 +1518,7 @@ run_batch (PolkuStore           *self,
   sqlite3 *db;
   gboolean ok;
   int cache_size;
+  int checkpoint_pages = -1;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -1562,7 +1570,14 @@ run_batch (PolkuStore           *self,
   self->batch_depth = 0;
   self->batch_whole = FALSE;
   self->batch_failed = FALSE;
+  if (whole)
+    {
+      checkpoint_pages = get_int_pragma (db, "PRAGMA wal_autocheckpoint;");
+      sqlite3_wal_autocheckpoint (db, BULK_WAL_CHECKPOINT_PAGES);
+    }
   ok = end_write (db, ok, error);
+  if (whole && checkpoint_pages >= 0)
+    sqlite3_wal_autocheckpoint (db, checkpoint_pages);
   if (cache_size != -1)
     {
       g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d;", cache_size);
