@@ -182,6 +182,9 @@ followups_counted (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   FollowupsDue *due = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* The count in flight has come (polku_window_get_settled ()). */
+  if (g_task_get_cancellable (G_TASK (result)) == self->followups_cancellable)
+    g_clear_object (&self->followups_cancellable);
   if (due == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -249,19 +252,51 @@ show_followups (PolkuWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
+typedef struct
+{
+  PolkuWindow *window;
+  gboolean     notify;
+} FirstCount;
+
+/* The first count of a store just opened, once the main loop is idle: its thread reads
+ * under the store's lock (thousands of follow-ups at county size), which the first
+ * screenful of the client list and the window's own reads while it is set up wait for. */
+static gboolean
+followups_first_cb (gpointer user_data)
+{
+  FirstCount *first = user_data;
+  PolkuWindow *self = first->window;
+
+  update_followups (self, first->notify);
+  self->followups_source = g_timeout_add_seconds (60 * 60, followups_timeout_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The follow-ups follow the store: counted (and notified) when it opens and every hour, and
  * shown if they were asked for while the window was locked. */
 void
 polku_window_sync_followups (PolkuWindow *self)
 {
+  FirstCount *first;
+
   g_clear_handle_id (&self->followups_source, g_source_remove);
   g_object_set (self->followups_view, "store", self->store, NULL);
-  update_followups (self, TRUE);
-
   if (self->store == NULL)
-    return;
+    {
+      update_followups (self, TRUE);
+      return;
+    }
 
-  self->followups_source = g_timeout_add_seconds (60 * 60, followups_timeout_cb, self);
+  /* What was counted in the store before is of no use now; the new count is as good as in
+   * flight (polku_window_get_settled ()). */
+  g_cancellable_cancel (self->followups_cancellable);
+  g_clear_object (&self->followups_cancellable);
+  self->followups_cancellable = g_cancellable_new ();
+  first = g_new (FirstCount, 1);
+  first->window = self;
+  /* Whether to notify is decided now, as when counted here (update_followups ()). */
+  first->notify = gtk_window_get_application (GTK_WINDOW (self)) != NULL;
+  self->followups_source = g_idle_add_full (G_PRIORITY_LOW, followups_first_cb, first, g_free);
   if (self->pending_followups)
     {
       self->pending_followups = FALSE;
@@ -944,10 +979,12 @@ polku_window_get_list_state (PolkuWindow *self)
   return polku_client_list_get_state (polku_window_get_client_list (self));
 }
 
+/* The client list has loaded and the follow-ups due have been counted. */
 gboolean
 polku_window_get_settled (PolkuWindow *self)
 {
-  return polku_client_list_get_settled (polku_window_get_client_list (self));
+  return polku_client_list_get_settled (polku_window_get_client_list (self))
+         && self->followups_cancellable == NULL;
 }
 
 /**
