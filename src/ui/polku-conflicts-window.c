@@ -23,6 +23,7 @@
 
 #include "polku-client-store.h"
 #include "polku-conflicts-window.h"
+#include "polku-date.h"
 #include "polku-error-dialog.h"
 #include "polku-json.h"
 #include "polku-plan-store.h"
@@ -159,6 +160,60 @@ polku_conflicts_format_value (const char *json)
     }
 }
 
+/* A value of the plan member at @path that is a code or a date, in words as the plan view
+ * says it: a goal's or an action's status, whose goal it is, the plan's language, a date as
+ * d.m.yyyy. %NULL for any other member, or a value that is not such a code. */
+static char *
+coded_value_text (const char *path,
+                  const char *json)
+{
+  static const char * const date_members[] = { "agreed_on", "target_date", "due_date", NULL };
+  g_autoptr(JsonNode) node = json != NULL ? parse_value (json, NULL) : NULL;
+  const char *member = path != NULL ? strrchr (path, '/') : NULL;
+  const char *code;
+
+  if (member == NULL || node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  member++;
+  code = json_node_get_string (node);
+
+  if (g_strv_contains (date_members, member))
+    return polku_date_format_user (code);
+  if (g_str_equal (member, "status") && strstr (path, "/actions/") != NULL)
+    {
+      PolkuPlanActionStatus status;
+
+      return polku_plan_action_status_from_code (code, &status)
+             ? g_strdup (polku_plan_action_status_get_label (status)) : NULL;
+    }
+  if (g_str_equal (member, "status") && g_str_has_prefix (path, "plan/goals/"))
+    {
+      PolkuPlanGoalStatus status;
+
+      return polku_plan_goal_status_from_code (code, &status)
+             ? g_strdup (polku_plan_goal_status_get_label (status)) : NULL;
+    }
+  if (g_str_equal (member, "expressed_by"))
+    return g_str_equal (code, "client") ? g_strdup (_("The client"))
+           : g_str_equal (code, "professional") ? g_strdup (_("A professional")) : NULL;
+  if (g_str_equal (path, "plan/language"))
+    return g_str_equal (code, "fi") ? g_strdup (_("Finnish"))
+           : g_str_equal (code, "sv") ? g_strdup (_("Swedish")) : NULL;
+  return NULL;
+}
+
+/* A side's value at @path as a person reads it: a code or a date in words, anything else as
+ * polku_conflicts_format_value () says it. */
+static char *
+format_value_at (const char *path,
+                 const char *json)
+{
+  char *coded = coded_value_text (path, json);
+
+  return coded != NULL ? coded : polku_conflicts_format_value (json);
+}
+
 /* A stamp (ISO 8601) in local time, d.m.yyyy hh:mm. */
 static char *
 format_stamp (const char *stamp)
@@ -218,12 +273,13 @@ new_label (const char *text,
 
 static GtkWidget *
 new_side (const char *heading,
+          const char *path,
           const char *value_json,
           const char *by,
           const char *at)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *value = polku_conflicts_format_value (value_json);
+  g_autofree char *value = format_value_at (path, value_json);
   g_autofree char *change = format_change (by, at);
   GtkWidget *value_label;
 
@@ -239,13 +295,18 @@ new_side (const char *heading,
   return box;
 }
 
+/* A decision of a card; a screen reader says which conflict it decides (every card has the
+ * same three buttons) with the card's heading as the description. */
 static GtkWidget *
 new_button (const char *label,
             const char *action,
-            const char *conflict_id)
+            const char *conflict_id,
+            GtkWidget  *heading)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  heading, NULL, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_string (conflict_id));
@@ -332,6 +393,7 @@ new_card (PolkuConflictsWindow *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *squeezer;
+  GtkWidget *heading = new_label (polku_sync_conflict_get_title (conflict), "heading");
   g_autofree char *base = NULL;
   g_autofree char *base_text = NULL;
 
@@ -346,8 +408,7 @@ new_card (PolkuConflictsWindow *self,
     gtk_widget_set_margin_top (head, 12);
     gtk_widget_set_margin_start (head, 12);
     gtk_widget_set_margin_end (head, 12);
-    gtk_box_append (GTK_BOX (head),
-                    new_label (polku_sync_conflict_get_title (conflict), "heading"));
+    gtk_box_append (GTK_BOX (head), heading);
     if (self->client_id == NULL)
       {
         g_autofree char *name = client_name (self, polku_sync_conflict_get_client_id (conflict),
@@ -362,18 +423,20 @@ new_card (PolkuConflictsWindow *self,
   gtk_widget_set_margin_end (sides, 12);
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
   gtk_box_append (GTK_BOX (sides),
-                  new_side (_("On this computer"), polku_sync_conflict_get_local_value (conflict),
+                  new_side (_("On this computer"), polku_sync_conflict_get_path (conflict),
+                            polku_sync_conflict_get_local_value (conflict),
                             polku_sync_conflict_get_local_by (conflict),
                             polku_sync_conflict_get_local_at (conflict)));
   gtk_box_append (GTK_BOX (sides),
-                  new_side (_("From the other side"),
+                  new_side (_("From the other side"), polku_sync_conflict_get_path (conflict),
                             polku_sync_conflict_get_remote_value (conflict),
                             polku_sync_conflict_get_remote_by (conflict),
                             polku_sync_conflict_get_remote_at (conflict)));
   gtk_box_append (GTK_BOX (card), sides);
 
   base = polku_sync_conflict_get_base_value (conflict) != NULL
-         ? polku_conflicts_format_value (polku_sync_conflict_get_base_value (conflict))
+         ? format_value_at (polku_sync_conflict_get_path (conflict),
+                            polku_sync_conflict_get_base_value (conflict))
          : g_strdup (_("Not there yet"));
   /* Translators: the value before both sides changed it */
   base_text = g_strdup_printf (_("Before both changes: %s"), base);
@@ -399,13 +462,14 @@ new_card (PolkuConflictsWindow *self,
       GtkOrientation orientation = i == 0 ? GTK_ORIENTATION_HORIZONTAL
                                            : GTK_ORIENTATION_VERTICAL;
       GtkWidget *buttons = gtk_box_new (orientation, 6);
-      GtkWidget *edit = new_button (_("_Edit…"), "conflicts.edit", id);
+      GtkWidget *edit = new_button (_("_Edit…"), "conflicts.edit", id, heading);
 
       gtk_widget_set_halign (buttons, i == 0 ? GTK_ALIGN_END : GTK_ALIGN_FILL);
       gtk_box_append (GTK_BOX (buttons), edit);
       gtk_box_append (GTK_BOX (buttons),
-                      new_button (_("_Take the Other Side"), "conflicts.take", id));
-      gtk_box_append (GTK_BOX (buttons), new_button (_("_Keep This Side"), "conflicts.keep", id));
+                      new_button (_("_Take the Other Side"), "conflicts.take", id, heading));
+      gtk_box_append (GTK_BOX (buttons),
+                      new_button (_("_Keep This Side"), "conflicts.keep", id, heading));
       adw_squeezer_add (ADW_SQUEEZER (squeezer), buttons);
       g_object_set_data (G_OBJECT (buttons), "polku-first-button", edit);
     }
@@ -621,8 +685,10 @@ polku_conflicts_window_resolve (PolkuConflictsWindow  *self,
   if (ok)
     {
       g_signal_emit (self, signals[CHANGED], 0);
+      /* Short: a toast cuts a longer title at 360 px. The history's description says that
+       * the next sync sends the decision. */
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Decided. The next sync sends it.")));
+                                   adw_toast_new (_("Conflict decided")));
     }
   return ok;
 }

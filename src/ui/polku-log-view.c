@@ -23,8 +23,11 @@
 
 #include "polku-a11y-private.h"
 #include "polku-audit.h"
+#include "polku-case.h"
 #include "polku-date.h"
+#include "polku-instrument.h"
 #include "polku-log-view.h"
+#include "polku-organisations.h"
 
 struct _PolkuLogView
 {
@@ -56,7 +59,8 @@ typedef struct VerifyProgress
 
 G_DEFINE_FINAL_TYPE (PolkuLogView, polku_log_view, POLKU_TYPE_CLIENT_VIEW)
 
-/* "2026-11-22T08:01:02.345Z" in the user's time zone and locale. */
+/* "2026-11-22T08:01:02.345Z" in the user's time zone, as d.m.yyyy and a time of day in the
+ * UI language's own way (the conflicts window and the sync status write times the same). */
 static char *
 format_time (const char *iso)
 {
@@ -71,13 +75,115 @@ format_time (const char *iso)
   local = g_date_time_to_local (utc);
   day = g_date_time_format (local, "%Y-%m-%d");
   date = polku_date_format_user (day);
-  time = g_date_time_format (local, "%X");
-  return g_strdup_printf ("%s %s", date, time);
+  /* Translators: the time of an audit log entry, after its date; see g_date_time_format () */
+  time = g_date_time_format (local, C_("log time", "%H:%M:%S"));
+  /* Translators: an audit log entry's date and time of day */
+  return g_strdup_printf (C_("log time", "%s %s"), date, time);
+}
+
+/* What one fact of an entry's detail ("version=6") says in the UI's language ("version 6"),
+ * or NULL for what means nothing to a reader: ids, server revisions, and facts this table
+ * does not know (`polku-cli audit list` shows the detail whole). */
+static char *
+detail_fact (const char *key,
+             const char *value)
+{
+  static const struct { const char *key, *value, *words; } coded[] = {
+    { "origin", "create", NC_("audit detail", "written here") },
+    { "origin", "edit", NC_("audit detail", "edited here") },
+    { "origin", "patch", NC_("audit detail", "changed with polku-cli") },
+    { "origin", "template", NC_("audit detail", "from a template") },
+    { "origin", "sync", NC_("audit detail", "from sync") },
+    { "origin", "resolve", NC_("audit detail", "a sync conflict decided") },
+    { "origin", "restore", NC_("audit detail", "an earlier version restored") },
+    { "take", "local", NC_("audit detail", "this computer’s value kept") },
+    { "take", "remote", NC_("audit detail", "the other side’s value taken") },
+    { "take", "value", NC_("audit detail", "a new value written") },
+    { "status", "draft", NC_("audit detail", "unfinished") },
+    { "status", "complete", NC_("audit detail", "complete") },
+    { "kind", "contact", NC_("audit detail", "consent to contact") },
+    { "kind", "sharing", NC_("audit detail", "consent to share") },
+    { "language", "fi", NC_("audit detail", "in Finnish") },
+    { "language", "sv", NC_("audit detail", "in Swedish") },
+    { "to", "own-use", NC_("audit detail", "for own use") },
+  };
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (coded); i++)
+    if (g_str_equal (key, coded[i].key) && g_str_equal (value, coded[i].value))
+      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "audit detail", coded[i].words));
+
+  if (g_str_equal (key, "version"))
+    /* Translators: a plan version in an audit log entry */
+    return g_strdup_printf (C_("audit detail", "version %s"), value);
+  if (g_str_equal (key, "from"))
+    return g_strdup_printf (C_("audit detail", "restored from version %s"), value);
+  if (g_str_equal (key, "database"))
+    /* Translators: the sync server's database a plan went to or came from */
+    return g_strdup_printf (C_("audit detail", "database %s"), value);
+  if (g_str_equal (key, "format"))
+    {
+      g_autofree char *upper = g_ascii_strup (value, -1);
+
+      /* Translators: a file format in an audit log entry, e.g. "format PDF" */
+      return g_strdup_printf (C_("audit detail", "format %s"), upper);
+    }
+  if (g_str_equal (key, "cli"))
+    return g_strdup (C_("audit detail", "with polku-cli"));
+  if (g_str_equal (key, "instrument"))
+    {
+      g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup (value, NULL);
+
+      return g_strdup (instrument != NULL ? polku_instrument_get_title (instrument) : value);
+    }
+  if (g_str_equal (key, "to"))
+    {
+      g_autoptr(PolkuOrganisations) organisations = polku_organisations_get_default (NULL);
+      PolkuOrganisation *organisation = organisations != NULL
+                                        ? polku_organisations_lookup (organisations, value)
+                                        : NULL;
+
+      /* Translators: who an export went to, in an audit log entry */
+      return g_strdup_printf (C_("audit detail", "to %s"),
+                              organisation != NULL
+                              ? polku_organisation_get_name (organisation, NULL) : value);
+    }
+  if (g_str_equal (key, "phase"))
+    {
+      PolkuCasePhase phase;
+
+      return polku_case_phase_from_code (value, &phase)
+             ? g_strdup (polku_case_phase_get_label (phase)) : NULL;
+    }
+
+  /* Counts, or lists counted: "parts=3", "parts=plan,team", "fields=date,type". */
+  if (g_ascii_isdigit (value[0]))
+    n = (guint) g_ascii_strtoull (value, NULL, 10);
+  else
+    {
+      g_auto(GStrv) items = g_strsplit (value, ",", -1);
+
+      n = g_strv_length (items);
+    }
+  if (g_str_equal (key, "organisations"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u organisation",
+                                         "%u organisations", n), n);
+  if (g_str_equal (key, "parts"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u part of the plan",
+                                         "%u parts of the plan", n), n);
+  if (g_str_equal (key, "fields"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field changed",
+                                         "%u fields changed", n), n);
+  if (g_str_equal (key, "items"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agenda item changed",
+                                         "%u agenda items changed", n), n);
+  return NULL;
 }
 
 /* The detail names objects by id ("assessment=<uuid> instrument=whoqol-bref"): the ids mean
  * nothing to a reader (the client is the page's; the rest is in `polku-cli audit list`), so
- * the row shows the other facts only. */
+ * the row shows the other facts only, in words ("WHOQOL-BREF · complete"), the first one
+ * capitalised as the line begins. */
 static char *
 readable_detail (const char *detail)
 {
@@ -87,18 +193,30 @@ readable_detail (const char *detail)
   for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *equals = strchr (parts[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *fact = NULL;
 
-      if (parts[i][0] == '\0' || (equals != NULL && g_uuid_string_is_valid (equals + 1)))
+      if (equals == NULL || equals[1] == '\0' || g_uuid_string_is_valid (equals + 1))
+        continue;
+      key = g_strndup (parts[i], equals - parts[i]);
+      fact = detail_fact (key, equals + 1);
+      if (fact == NULL)
         continue;
       if (out->len > 0)
         g_string_append (out, " · ");
-      if (equals != NULL)
-        g_string_append_printf (out, "%.*s: %s", (int) (equals - parts[i]), parts[i],
-                                equals + 1);
-      else
-        g_string_append (out, parts[i]);
+      g_string_append (out, fact);
     }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  if (out->len == 0)
+    return NULL;
+  {
+    gunichar first = g_utf8_get_char (out->str);
+    char upper[6];
+    int length = g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+
+    g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
+    g_string_prepend_len (out, upper, length);
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Reading, listing, exporting or printing: the rest are changes. */
@@ -217,10 +335,13 @@ bind_row (GtkListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), label);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), subtitle);
-  /* The row the keyboard focuses (the view's own widget for the item) says the title. */
+  /* The row the keyboard focuses (the view's own widget for the item) says the title, then
+   * when, who and the facts as its description. */
   if (owner != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (owner),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                    gtk_widget_get_next_sibling (title), NULL, -1);
 }
 
 static void

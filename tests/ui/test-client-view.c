@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "polku-a11y-private.h"
 #include "polku-audit.h"
 #include "polku-client-store.h"
@@ -326,6 +328,170 @@ test_log_switch_client (Fixture       *f,
   g_signal_handlers_disconnect_by_func (view, loading_changed_cb, &wrong);
 }
 
+/* The row of the entry whose action is @action. */
+static GtkWidget *
+row_of_action (GtkWidget  *view,
+               const char *action)
+{
+  GListModel *entries = polku_log_view_get_entries (POLKU_LOG_VIEW (view));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; title == NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PolkuAuditEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_str_equal (polku_audit_entry_get_action (entry), action))
+        title = polku_audit_entry_dup_action_label (entry);
+    }
+  g_assert_nonnull (title);
+  collect_rows (view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (row_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("No row says “%s”", title);
+  return NULL;
+}
+
+/* The second line of a row's subtitle: the entry's detail as the row says it. */
+static char *
+detail_line (GtkWidget *row)
+{
+  const char *subtitle = row_subtitle (row);
+  const char *newline = strchr (subtitle, '\n');
+
+  return g_strdup (newline != NULL ? newline + 1 : "");
+}
+
+/* The facts of an entry's detail are said in words, in the UI's language: never as the
+ * detail's own English names and codes ("origin: resolve", "take: remote"), which the rows
+ * once showed in Finnish and Swedish too; the time of day is the language's own. */
+static void
+test_log_detail_in_words (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct {
+    const char *action;
+    const char *id_key;    /* the detail's first fact: this name and an id */
+    const char *facts;     /* then these */
+    const char *english;   /* the row's second line in English */
+  } entries[] = {
+    { "plan.update", "plan", "version=6 origin=resolve", "Version 6 · a sync conflict decided" },
+    { "sync.resolve", "conflict", "database=polku-test take=remote",
+      "Database polku-test · the other side’s value taken" },
+    { "assessment.add", "assessment", "instrument=whoqol-bref status=complete",
+      "WHOQOL-BREF quality of life · complete" },
+    { "plan.export", NULL, "to=own-use parts=plan,team format=pdf",
+      "For own use · 2 parts of the plan · format PDF" },
+  };
+  static const char * const codes[] = { "origin", "resolve", "take", "remote", "instrument",
+                                        "whoqol-bref", "status", "own-use", "parts", "plan,team",
+                                        "pdf" };
+  static const char * const languages[] = { "fi", "sv" };
+  PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *detail = entries[i].id_key != NULL
+                                ? g_strdup_printf ("%s=%s %s", entries[i].id_key, id,
+                                                   entries[i].facts)
+                                : g_strdup (entries[i].facts);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (polku_audit_record (f->store, entries[i].action, client_id (f, 0), detail,
+                                         &error));
+      g_assert_no_error (error);
+    }
+  polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+  test_wait_loaded (view);
+  test_spin (50);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *line = detail_line (row_of_action (GTK_WIDGET (view),
+                                                          entries[i].action));
+
+      g_assert_cmpstr (line, ==, entries[i].english);
+    }
+
+  /* In Finnish and Swedish (the build's catalogs), read again. */
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      test_bind_catalogs ();
+      g_assert_cmpstr (C_("audit detail", "a sync conflict decided"), !=,
+                       "a sync conflict decided");
+      polku_client_view_reload (view);
+      test_wait_loaded (view);
+      test_spin (50);
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        {
+          GtkWidget *row = row_of_action (GTK_WIDGET (view), entries[i].action);
+          g_autofree char *line = detail_line (row);
+
+          g_assert_cmpstr (line, !=, "");
+          g_assert_cmpstr (line, !=, entries[i].english);
+          for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+            if (strstr (line, codes[c]) != NULL)
+              g_error ("%s: “%s” says “%s”", languages[l], line, codes[c]);
+          /* "3.12.2026 klo 14.05.09", "3.12.2026 kl. 14.05.09" */
+          g_assert_null (strchr (row_subtitle (row), ':'));
+        }
+    }
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+/* At 360 px the search's placeholder is whole, in English, Finnish and Swedish: beside the
+ * kind of entries it was cut to "Hae työntekijän…" (the filters now stand one above the
+ * other). */
+static void
+test_log_narrow_filters (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const languages[] = { "en", "fi", "sv" };
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+
+  gtk_window_set_default_size (f->window, 360, 600);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      PolkuClientView *view;
+      GtkWidget *entry;
+      GtkWidget *text;
+      g_autofree char *placeholder = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      test_bind_catalogs ();
+      view = show_view (f, POLKU_TYPE_LOG_VIEW);
+      /* (The drop-down's popover has a search entry of its own: the log's is after it.) */
+      entry = gtk_widget_get_next_sibling (test_find_widget (GTK_WIDGET (view),
+                                                             GTK_TYPE_DROP_DOWN));
+      text = test_find_widget (entry, GTK_TYPE_TEXT);
+      polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
+      test_wait_loaded (view);
+      test_set_window_width (f->window, 360, 600);
+      g_object_get (entry, "placeholder-text", &placeholder, NULL);
+      g_assert_nonnull (placeholder);
+      layout = gtk_widget_create_pango_layout (text, placeholder);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpint (width, >, 0);
+      if (gtk_widget_get_width (text) < width)
+        g_error ("%s: the search is %d px wide, its placeholder “%s” %d px", languages[l],
+                 gtk_widget_get_width (text), placeholder, width);
+    }
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 static GtkWidget *
 find_verify_label (GtkWidget *view)
 {
@@ -382,6 +548,12 @@ assert_focus_on_entry (GtkWindow  *window,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "log-entry"));
   g_assert_cmpstr (row_title (row), ==, title);
+  /* A screen reader hears the title, then when, who and what as the description. */
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       gtk_widget_get_first_child (row), NULL);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (focus),
+                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                       gtk_widget_get_last_child (row), NULL);
 }
 
 /* The log can be narrowed to changes or to views, and searched; ids are not shown. */
@@ -644,6 +816,8 @@ main (int    argc,
   ADD ("/log-view/switch-client", test_log_switch_client);
   ADD ("/log-view/verify", test_log_verify);
   ADD ("/log-view/filter", test_log_filter);
+  ADD ("/log-view/detail-in-words", test_log_detail_in_words);
+  ADD ("/log-view/narrow-filters", test_log_narrow_filters);
   ADD ("/log-view/many-entries", test_log_many_entries);
   ADD ("/log-view/tab-leaves-list", test_log_tab_leaves_list);
   ADD ("/a11y/tab-in-lone-list", test_tab_in_lone_list);

@@ -13,6 +13,8 @@
 #include "polku-client-store.h"
 #include "polku-client-view.h"
 #include "polku-demo.h"
+#include "polku-json.h"
+#include "polku-plan-store.h"
 #include "polku-profile.h"
 #include "polku-store-private.h"
 #include "polku-sync-store.h"
@@ -647,4 +649,70 @@ test_focus_in (GtkWindow *window,
   GtkWidget *focus = gtk_window_get_focus (window);
 
   return focus != NULL && (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
+}
+
+/* The first client of @store whose plan has a goal (with @out_goal, a copy of that goal's
+ * object: its id, text and the rest as the plan holds them); fails the test when no client
+ * has one. Returns: (transfer full) */
+static inline PolkuClient *
+test_client_with_goal (PolkuStore  *store,
+                       JsonNode   **out_goal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = polku_client_store_list (store, TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PolkuClient *client = g_ptr_array_index (clients, i);
+      g_autoptr(JsonNode) plan = polku_plan_store_load (store, polku_client_get_id (client),
+                                                        NULL, NULL);
+      JsonArray *goals = plan != NULL
+                         ? polku_json_get_array (json_node_get_object (plan), "goals") : NULL;
+
+      if (goals == NULL || json_array_get_length (goals) == 0)
+        continue;
+      if (out_goal != NULL)
+        *out_goal = json_node_copy (json_array_get_element (goals, 0));
+      return g_object_ref (client);
+    }
+  g_error ("No client has a plan with a goal");
+  return NULL;
+}
+
+/* The button under @root (@root included) for @action that is drawn: a card's decision in
+ * the layout its squeezer shows, not the one it hides. */
+static inline GtkWidget *
+test_find_shown_button (GtkWidget  *root,
+                        const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_shown_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Makes @window @width px wide (and @height high) and waits until it is laid out so: the X
+ * server answers a resize in its own time. Fails the test when it stays wider. */
+static inline void
+test_set_window_width (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (window, width, height);
+  while (gtk_widget_get_width (GTK_WIDGET (window)) > width
+         && g_get_monotonic_time () < deadline)
+    test_spin (20);
+  test_spin (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <locale.h>
 #include <string.h>
 
 #include "polku-client-store.h"
@@ -22,6 +23,7 @@
 #include "polku-preferences-window.h"
 #include "polku-store-private.h"
 #include "polku-sync-controller.h"
+#include "polku-sync-merge.h"
 #include "polku-sync-preferences.h"
 #include "polku-sync-status.h"
 #include "polku-sync-store.h"
@@ -121,36 +123,99 @@ add_conflict (PolkuStore *store,
                                     remote_node);
 }
 
-/* A client with a plan that has a goal: its id and the goal's id and text. */
-static PolkuClient *
-client_with_goal (PolkuStore  *store,
-                  char       **out_goal_id,
-                  char       **out_text)
+/* The fixture: a profile with @data demo clients (GUINT_TO_POINTER), the coordinator as its
+ * worker; with fixture_set_up_goal (), the demo client whose plan has a goal, and the
+ * conflicts the test queues, kept to the end. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) clients = polku_client_store_list (store, TRUE, &error);
+  char         *dir;
+  PolkuProfile *profile;
+  PolkuStore   *store;
+  PolkuClient  *client;        /* fixture_set_up_goal (): a client whose plan has a goal */
+  const char   *client_id;
+  char         *goal_id;
+  char         *original;      /* the goal's text */
+  char         *text_path;     /* plan/goals/<goal_id>/text */
+  JsonNode     *goal;          /* the goal as the plan holds it */
+  GPtrArray    *conflict_ids;  /* the conflicts queued by the test */
+} Fixture;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < clients->len; i++)
-    {
-      PolkuClient *client = g_ptr_array_index (clients, i);
-      g_autoptr(JsonNode) plan = polku_plan_store_load (store, polku_client_get_id (client),
-                                                        NULL, NULL);
-      JsonArray *goals;
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = test_make_store (GPOINTER_TO_UINT (data), &f->dir, &f->profile);
+  polku_store_set_actor (f->store, "Maija Koordinaattori");
+  f->conflict_ids = g_ptr_array_new_with_free_func (g_free);
+}
 
-      if (plan == NULL)
-        continue;
-      goals = json_object_get_array_member (json_node_get_object (plan), "goals");
-      if (goals == NULL || json_array_get_length (goals) == 0)
-        continue;
-      *out_goal_id = g_strdup (json_object_get_string_member (
-                                 json_array_get_object_element (goals, 0), "id"));
-      *out_text = g_strdup (json_object_get_string_member (
-                              json_array_get_object_element (goals, 0), "text"));
-      return g_object_ref (client);
-    }
-  g_error ("No demo client has a plan with a goal");
-  return NULL;
+static void
+fixture_set_up_goal (Fixture       *f,
+                     gconstpointer  data)
+{
+  JsonObject *goal;
+
+  fixture_set_up (f, data);
+  f->client = test_client_with_goal (f->store, &f->goal);
+  f->client_id = polku_client_get_id (f->client);
+  goal = json_node_get_object (f->goal);
+  f->goal_id = g_strdup (json_object_get_string_member (goal, "id"));
+  f->original = g_strdup (json_object_get_string_member (goal, "text"));
+  f->text_path = g_strdup_printf ("plan/goals/%s/text", f->goal_id);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_release_store (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->profile);
+  g_clear_object (&f->client);
+  g_free (f->goal_id);
+  g_free (f->original);
+  g_free (f->text_path);
+  g_clear_pointer (&f->goal, json_node_unref);
+  g_ptr_array_unref (f->conflict_ids);
+}
+
+/* Keeps @id, a conflict the test queued, to the tear-down. Returns: (transfer none) @id */
+static const char *
+keep_id (Fixture *f,
+         char    *id)
+{
+  g_ptr_array_add (f->conflict_ids, id);
+  return id;
+}
+
+/* A conflict of the fixture's client at @path whose values are strings (NULL: removed on that
+ * side), kept to the tear-down. */
+static const char *
+add_conflict_kept (Fixture    *f,
+                   const char *path,
+                   const char *base,
+                   const char *local,
+                   const char *remote)
+{
+  return keep_id (f, add_conflict (f->store, f->client_id, path, base, local, remote));
+}
+
+/* A conflict on the fixture's goal's text: what it was before both changes, then this side's
+ * and the other side's words. */
+static const char *
+add_goal_text_conflict (Fixture    *f,
+                        const char *local,
+                        const char *remote)
+{
+  return add_conflict_kept (f, f->text_path, f->original, local, remote);
+}
+
+/* The conflicts the test queued, as an array. */
+static char **
+conflict_ids (Fixture *f)
+{
+  return (char **) f->conflict_ids->pdata;
 }
 
 static char *
@@ -249,11 +314,11 @@ count_reached (gpointer data)
 /* The status widget through every state */
 
 static void
-test_status_states (void)
+test_status_states (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
+  PolkuStore *store = f->store;
+  PolkuProfile *profile = f->profile;
   g_autoptr(PolkuSyncController) controller = polku_sync_controller_new ();
   g_autofree char *closed = closed_port_url ();
   const char *couch_url = need_env ("POLKU_TEST_COUCH_URL");
@@ -264,7 +329,6 @@ test_status_states (void)
   guint finished = 0;
   guint started = 0;
 
-  polku_store_set_actor (store, "Maija Koordinaattori");
   polku_sync_controller_set_auto (controller, FALSE);
   status = POLKU_SYNC_STATUS (polku_sync_status_new (controller));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (status));
@@ -385,14 +449,13 @@ test_status_states (void)
   {
     g_autoptr(PolkuClient) client = polku_client_new ();
     g_autoptr(GError) error = NULL;
-    g_autofree char *id = NULL;
 
     polku_client_set_given_name (client, "Testi");
     polku_client_set_family_name (client, "Henkilö");
     g_assert_true (polku_client_store_save (store, client, &error));
     g_assert_no_error (error);
-    id = add_conflict (store, polku_client_get_id (client), "client/family_name",
-                       "Henkilö", "Henkilö-Virta", "Virta");
+    keep_id (f, add_conflict (store, polku_client_get_id (client), "client/family_name",
+                              "Henkilö", "Henkilö-Virta", "Virta"));
   }
   polku_sync_controller_refresh_conflicts (controller);
   g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
@@ -406,8 +469,6 @@ test_status_states (void)
 
   polku_sync_controller_stop (controller);
   test_destroy_window (GTK_WINDOW (window));
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* Preferences → Sync */
@@ -462,6 +523,13 @@ assert_page_words (const char *text,
     g_assert_nonnull (strstr (text, where));
 }
 
+static gboolean
+label_says (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static PolkuSyncSettings *
 load_settings (PolkuProfile *profile)
 {
@@ -493,11 +561,11 @@ refused_url (PolkuSyncPreferences *page,
 }
 
 static void
-test_preferences (void)
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
+  const char *dir = f->dir;
+  PolkuProfile *profile = f->profile;
   g_autofree char *closed = closed_port_url ();
   const char *couch_url = need_env ("POLKU_TEST_COUCH_URL");
   const char *admin = need_env ("POLKU_TEST_COUCH_ADMIN");
@@ -612,6 +680,19 @@ test_preferences (void)
 
     g_assert_cmpstr (shown, ==, expected);
   }
+  /* At 360 px the fingerprint has its row's width (a button beside it once left it a column
+   * a few characters wide, and the row's title broken in the middle of words). */
+  {
+    GtkWidget *label = test_find_widget_where (GTK_WIDGET (preferences), label_says,
+                                               polku_sync_preferences_get_fingerprint (page));
+    GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sync");
+    test_set_window_width (GTK_WINDOW (preferences), 360, 800);
+    g_assert_nonnull (row);
+    g_assert_cmpint (gtk_widget_get_width (row), >, 300);
+    g_assert_cmpint (gtk_widget_get_width (label), >=, gtk_widget_get_width (row) * 2 / 3);
+  }
   g_assert_true (polku_sync_preferences_trust_certificate (page));
   {
     g_autoptr(PolkuSyncSettings) settings = load_settings (profile);
@@ -628,8 +709,6 @@ test_preferences (void)
   g_assert_false (tree_contains (dir, admin_password));
 
   test_destroy_window (GTK_WINDOW (preferences));
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* The fault proxy's mode (tests/sync/faultproxy.py, ControlServer). */
@@ -651,7 +730,8 @@ proxy_mode (const char *mode_json)
 }
 
 static void
-test_preferences_errors (void)
+test_preferences_errors (Fixture       *f,
+                         gconstpointer  data)
 {
   static const struct {
     PolkuCouchError  code;
@@ -692,9 +772,6 @@ test_preferences_errors (void)
     { "{\"mode\": \"garbage\"}", "Check the address above" },
     { "{\"mode\": \"truncate\", \"keep\": 3}", "Check the address above" },
   };
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (0, &dir, &profile);
   PolkuPreferencesWindow *preferences;
   PolkuSyncPreferences *page;
 
@@ -735,7 +812,7 @@ test_preferences_errors (void)
   }
 
   /* The real thing: a server behind the fault proxy answering each way. */
-  preferences = polku_preferences_window_new (NULL, profile);
+  preferences = polku_preferences_window_new (NULL, f->profile);
   gtk_window_present (GTK_WINDOW (preferences));
   test_spin (50);
   page = POLKU_SYNC_PREFERENCES (test_find_widget (GTK_WIDGET (preferences),
@@ -757,8 +834,6 @@ test_preferences_errors (void)
   g_assert_false (polku_sync_preferences_get_status_is_error (page));
 
   test_destroy_window (GTK_WINDOW (preferences));
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* The queue: listed, decided three ways, kept as history; the banner follows. */
@@ -770,39 +845,27 @@ banner_not_loading (gpointer data)
 }
 
 static void
-test_conflicts_window (void)
+test_conflicts_window (Fixture       *f,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
-  g_autofree char *goal_id = NULL;
-  g_autofree char *original = NULL;
-  g_autoptr(PolkuClient) client = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *third = NULL;
+  PolkuStore *store = f->store;
+  const char *client_id = f->client_id;
+  const char *goal_id = f->goal_id;
+  const char *first = add_goal_text_conflict (f, f->original, "Kotona pärjääminen");
+  const char *second = add_goal_text_conflict (f, "Oma teksti", "Toinen teksti");
+  const char *third = add_goal_text_conflict (f, "Tämä puoli", "Se puoli");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   PolkuConflictsWindow *window;
   GtkWidget *banner_window = gtk_window_new ();
   PolkuConflictsBanner *banner = POLKU_CONFLICTS_BANNER (polku_conflicts_banner_new ());
   PolkuFormDialog *form;
-  const char *client_id;
-
-  polku_store_set_actor (store, "Maija Koordinaattori");
-  client = client_with_goal (store, &goal_id, &original);
-  client_id = polku_client_get_id (client);
-  path = g_strdup_printf ("plan/goals/%s/text", goal_id);
-  first = add_conflict (store, client_id, path, original, original, "Kotona pärjääminen");
-  second = add_conflict (store, client_id, path, original, "Oma teksti", "Toinen teksti");
-  third = add_conflict (store, client_id, path, original, "Tämä puoli", "Se puoli");
 
   /* The banner on the client's overview. */
   gtk_window_set_child (GTK_WINDOW (banner_window), GTK_WIDGET (banner));
   gtk_window_present (GTK_WINDOW (banner_window));
   polku_client_view_set_store (POLKU_CLIENT_VIEW (banner), store);
-  polku_client_view_set_client (POLKU_CLIENT_VIEW (banner), client);
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (banner), f->client);
   test_wait_until (banner_not_loading, banner, 10000, "the banner has counted");
   g_assert_cmpuint (polku_conflicts_banner_get_count (banner), ==, 3);
   g_assert_cmpstr (polku_conflicts_banner_get_text (banner), ==,
@@ -902,8 +965,6 @@ test_conflicts_window (void)
   polku_client_view_set_client (POLKU_CLIENT_VIEW (banner), NULL);
   polku_client_view_set_store (POLKU_CLIENT_VIEW (banner), NULL);
   test_destroy_window (GTK_WINDOW (banner_window));
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* The conflicts window and the keyboard */
@@ -989,54 +1050,31 @@ card_id (PolkuConflictsWindow *window,
   return NULL;
 }
 
-/* The button of @card for @action, as shown. */
-static GtkWidget *
-shown_button (GtkWidget  *root,
-              const char *action)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Tab never reaches the decisions the squeezer hides: at 360 px (one under the other), after
  * a decision, after the window is widened (in a row) and narrowed again. */
 static void
-test_conflicts_keyboard (void)
+test_conflicts_keyboard (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
-  g_autofree char *goal_id = NULL;
-  g_autofree char *original = NULL;
-  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
-  g_autofree char *path = g_strdup_printf ("plan/goals/%s/text", goal_id);
-  char *ids[3];
+  char **ids;
   PolkuConflictsWindow *window;
   GtkWidget *keep;
 
   for (guint i = 0; i < 3; i++)
-    ids[i] = add_conflict (store, polku_client_get_id (client), path, original, "Tämä puoli",
-                           "Se puoli");
-  window = polku_conflicts_window_new (NULL, store, NULL);
+    add_goal_text_conflict (f, "Tämä puoli", "Se puoli");
+  ids = conflict_ids (f);
+  window = polku_conflicts_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
   gtk_window_present (GTK_WINDOW (window));
+  /* (Under load the X server may answer the size late: the squeezer switches then.) */
+  test_set_window_width (GTK_WINDOW (window), 360, 800);
   test_wait_until (focus_shown, window, 10000, "a decision shown has the focus");
   test_spin (100);
   g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 3);
   /* Nor can anything else put the keyboard there (gtk_widget_grab_focus () alone does not
    * look whether a widget is shown). */
   {
-    GtkWidget *card = card_at (window, ids, G_N_ELEMENTS (ids), 0);
+    GtkWidget *card = card_at (window, ids, 3, 0);
     GtkWidget *squeezer = gtk_widget_get_last_child (card);
     GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
     GtkWidget *hidden = gtk_widget_get_first_child (squeezer) == shown
@@ -1052,7 +1090,7 @@ test_conflicts_keyboard (void)
   }
 
   /* A decision with the keyboard: the focus goes to the next card's, shown. */
-  keep = shown_button (card_at (window, ids, G_N_ELEMENTS (ids), 0), "conflicts.keep");
+  keep = test_find_shown_button (card_at (window, ids, 3, 0), "conflicts.keep");
   g_assert_nonnull (keep);
   g_assert_true (gtk_widget_grab_focus (keep));
   g_signal_emit_by_name (keep, "clicked");
@@ -1064,10 +1102,10 @@ test_conflicts_keyboard (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   test_spin (300);
   g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 2);
-  keep = shown_button (card_at (window, ids, G_N_ELEMENTS (ids), 0), "conflicts.keep");
+  keep = test_find_shown_button (card_at (window, ids, 3, 0), "conflicts.keep");
   g_assert_true (gtk_widget_grab_focus (keep));
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
-  test_spin (300);
+  test_set_window_width (GTK_WINDOW (window), 360, 800);
+  test_spin (200);
   g_assert_true (gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (window))));
   g_assert_cmpstr (gtk_actionable_get_action_name (
                      GTK_ACTIONABLE (gtk_window_get_focus (GTK_WINDOW (window)))), ==,
@@ -1075,55 +1113,39 @@ test_conflicts_keyboard (void)
   g_assert_cmpuint (tab_round (GTK_WINDOW (window)), >=, 2);
 
   test_destroy_window (GTK_WINDOW (window));
-  for (guint i = 0; i < 3; i++)
-    g_free (ids[i]);
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* Take the Other Side with the card's own button on the second and third cards of several
  * (as tests/ui/test-walk.c once did): each of those conflicts is decided in the store with
  * the other side's value, and the others stay open. */
 static void
-test_conflicts_take_several (void)
+test_conflicts_take_several (Fixture       *f,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
-  g_autofree char *goal_id = NULL;
-  g_autofree char *original = NULL;
-  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
-  const char *client_id = polku_client_get_id (client);
-  g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
-  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", goal_id);
-  g_autofree char *base_text = g_strdup_printf ("\"%s\"", original);
-  g_autofree char *goal_base = NULL;
+  PolkuStore *store = f->store;
+  const char *client_id = f->client_id;
+  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", f->goal_id);
+  g_autofree char *goal_base = json_to_string (f->goal, FALSE);
   g_autofree char *goal_remote = NULL;
-  char *ids[5];
+  char **ids;
   PolkuConflictsWindow *window;
   const char *taken[2];
 
-  polku_store_set_actor (store, "Maija Koordinaattori");
   /* The goal as the shared document holds it: every member, as the other side sends it. */
   {
-    g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, NULL);
-    JsonObject *goal = json_array_get_object_element (
-                         json_object_get_array_member (json_node_get_object (plan), "goals"), 0);
-    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), goal);
+    g_autoptr(JsonNode) remote = polku_sync_copy (f->goal);
 
-    goal_base = json_to_string (node, FALSE);
-    json_object_set_string_member (goal, "text", "Liikun ulkona kahdesti viikossa");
-    goal_remote = json_to_string (node, FALSE);
+    json_object_set_string_member (json_node_get_object (remote), "text",
+                                   "Liikun ulkona kahdesti viikossa");
+    goal_remote = json_to_string (remote, FALSE);
   }
-  ids[0] = test_queue_conflict (store, client_id, text_path, base_text,
-                                "\"Asun kotona tuella\"", "\"Muutan palvelutaloon\"");
-  ids[1] = test_queue_conflict (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
-                                "\"Haluan pärjätä kotona.\"", "\"Toivon apua kauppaan.\"");
-  ids[2] = test_queue_conflict (store, client_id, goal_path, goal_base, NULL, goal_remote);
-  ids[3] = test_queue_conflict (store, client_id, "plan/main_burden", "\"Yksinäisyys\"",
-                                "\"Yksinäisyys ja velat\"", "\"Velat\"");
-  ids[4] = test_queue_conflict (store, client_id, "plan/client_view", "\"Haluan pärjätä.\"",
-                                "\"Tämä puoli\"", "\"Se puoli\"");
+  add_goal_text_conflict (f, "Asun kotona tuella", "Muutan palvelutaloon");
+  add_conflict_kept (f, "plan/client_view", "Haluan pärjätä.", "Haluan pärjätä kotona.",
+                     "Toivon apua kauppaan.");
+  keep_id (f, test_queue_conflict (store, client_id, goal_path, goal_base, NULL, goal_remote));
+  add_conflict_kept (f, "plan/main_burden", "Yksinäisyys", "Yksinäisyys ja velat", "Velat");
+  add_conflict_kept (f, "plan/client_view", "Haluan pärjätä.", "Tämä puoli", "Se puoli");
+  ids = conflict_ids (f);
 
   window = polku_conflicts_window_new (NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
@@ -1134,11 +1156,11 @@ test_conflicts_take_several (void)
   /* The second card, then the one that was third (now second), as a person clicks. */
   for (guint round = 0; round < 2; round++)
     {
-      GtkWidget *card = card_at (window, ids, G_N_ELEMENTS (ids), 1);
-      GtkWidget *take = shown_button (card, "conflicts.take");
+      GtkWidget *card = card_at (window, ids, 5, 1);
+      GtkWidget *take = test_find_shown_button (card, "conflicts.take");
 
       test_spin (50);
-      taken[round] = card_id (window, card, ids, G_N_ELEMENTS (ids));
+      taken[round] = card_id (window, card, ids, 5);
       g_assert_nonnull (take);
       g_assert_true (gtk_widget_grab_focus (take));
       g_signal_emit_by_name (take, "clicked");
@@ -1148,7 +1170,7 @@ test_conflicts_take_several (void)
     }
 
   /* The queue in the store. */
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+  for (guint i = 0; i < 5; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(PolkuSyncConflict) conflict = polku_sync_conflict_get (store, ids[i], &error);
@@ -1202,34 +1224,26 @@ test_conflicts_take_several (void)
   }
 
   test_destroy_window (GTK_WINDOW (window));
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_free (ids[i]);
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 /* What a conflict is about, in the plan's words: the element by its number and words, the
  * field by its name; an element removed here by the other side's words. */
 static void
-test_conflict_labels (void)
+test_conflict_labels (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (3, &dir, &profile);
-  g_autofree char *goal_id = NULL;
-  g_autofree char *original = NULL;
-  g_autoptr(PolkuClient) client = client_with_goal (store, &goal_id, &original);
-  const char *client_id = polku_client_get_id (client);
+  PolkuStore *store = f->store;
+  const char *client_id = f->client_id;
+  const char *goal_id = f->goal_id;
   g_autoptr(GError) error = NULL;
   g_autofree char *gone = g_uuid_string_random ();
   g_autofree char *gone_action = g_uuid_string_random ();
-  g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
   g_autofree char *status_path = g_strdup_printf ("plan/goals/%s/status", goal_id);
   g_autofree char *gone_path = g_strdup_printf ("plan/goals/%s", gone);
   g_autofree char *action_path = g_strdup_printf ("plan/goals/%s/actions/%s/status", goal_id,
                                                   gone_action);
   g_autofree char *team_path = g_strdup_printf ("team/%s/role", gone);
-  char *ids[7];
+  const char *ids[7];
   PolkuConflictsWindow *window;
   gint64 version = 0;
 
@@ -1246,15 +1260,16 @@ test_conflict_labels (void)
                                           POLKU_PLAN_ORIGIN_EDIT, NULL, &error));
     g_assert_no_error (error);
   }
-  ids[0] = add_conflict (store, client_id, text_path, "a", "b", "c");
-  ids[1] = add_conflict (store, client_id, status_path, "open", "done", "dropped");
-  ids[2] = add_conflict (store, client_id, "plan/client_view", "a", "b", "c");
-  ids[3] = test_queue_conflict (store, client_id, gone_path, NULL, NULL,
-                                "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti viikossa, "
-                                "kesällä ja talvella, ystävän kanssa\"}");
-  ids[4] = add_conflict (store, client_id, action_path, "open", NULL, "done");
-  ids[5] = add_conflict (store, client_id, team_path, "a", "b", "c");
-  ids[6] = add_conflict (store, client_id, "plan/main_burden", "a", "b", "c");
+  ids[0] = add_conflict_kept (f, f->text_path, "a", "b", "c");
+  ids[1] = add_conflict_kept (f, status_path, "open", "done", "dropped");
+  ids[2] = add_conflict_kept (f, "plan/client_view", "a", "b", "c");
+  ids[3] = keep_id (f, test_queue_conflict (store, client_id, gone_path, NULL, NULL,
+                                            "{\"id\": \"x\", \"text\": \"Liikun ulkona kahdesti "
+                                            "viikossa, kesällä ja talvella, ystävän "
+                                            "kanssa\"}"));
+  ids[4] = add_conflict_kept (f, action_path, "open", NULL, "done");
+  ids[5] = add_conflict_kept (f, team_path, "a", "b", "c");
+  ids[6] = add_conflict_kept (f, "plan/main_burden", "a", "b", "c");
 
   window = polku_conflicts_window_new (NULL, store, client_id);
   gtk_window_present (GTK_WINDOW (window));
@@ -1280,6 +1295,19 @@ test_conflict_labels (void)
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==,
                      "Goal 1, “Nukun paremmin”: status");
+    /* Every card has the same three decisions: a screen reader hears which conflict each
+     * one decides, the heading as its description. */
+    for (guint i = 0; i < 3; i++)
+      {
+        static const char * const actions[] = { "conflicts.edit", "conflicts.take",
+                                                "conflicts.keep" };
+        GtkWidget *button = test_find_shown_button (card, actions[i]);
+
+        g_assert_nonnull (button);
+        gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (button),
+                                             GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, heading,
+                                             NULL);
+      }
   }
   g_assert_true (polku_conflicts_window_resolve (window, ids[2], POLKU_SYNC_TAKE_LOCAL, NULL,
                                                  &error));
@@ -1291,10 +1319,128 @@ test_conflict_labels (void)
                    "The client’s own view");
 
   test_destroy_window (GTK_WINDOW (window));
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_free (ids[i]);
-  test_release_store (&store);
-  test_remove_tree (dir);
+}
+
+/* The words of a card: this side's value, the other side's, and what it was before. */
+static void
+card_values (GtkWidget  *card,
+             const char *out[3])
+{
+  GtkWidget *sides = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  GtkWidget *here = gtk_widget_get_first_child (sides);
+  GtkWidget *there = gtk_widget_get_last_child (sides);
+
+  /* Each side: its heading, then its value. */
+  out[0] = gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (
+                                            gtk_widget_get_first_child (here))));
+  out[1] = gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (
+                                            gtk_widget_get_first_child (there))));
+  out[2] = gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (sides)));
+}
+
+/* A conflict over a code or a date of the plan shows the values in the plan view's words
+ * (the cards once showed "achieved", "in_progress", "2027-05-31", "sv"). */
+static void
+test_conflict_values (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", f->goal_id);
+  g_autofree char *status_path = g_strconcat (goal_path, "/status", NULL);
+  g_autofree char *date_path = g_strconcat (goal_path, "/target_date", NULL);
+  g_autofree char *who_path = g_strconcat (goal_path, "/expressed_by", NULL);
+  g_autofree char *action_path = g_strdup_printf ("%s/actions/%s/status", goal_path,
+                                                  f->goal_id);
+  g_autofree char *before_status = g_strdup_printf ("Before both changes: %s",
+                                                    polku_plan_goal_status_get_label (
+                                                      POLKU_PLAN_GOAL_PROPOSED));
+  const struct {
+    const char *path;
+    const char *base, *local, *remote;
+    const char *shown[3];   /* this side, the other side, the line of what it was before */
+  } cases[] = {
+    { status_path, "proposed", "active", "achieved",
+      { polku_plan_goal_status_get_label (POLKU_PLAN_GOAL_ACTIVE),
+        polku_plan_goal_status_get_label (POLKU_PLAN_GOAL_ACHIEVED), before_status } },
+    { action_path, "planned", "in_progress", "done",
+      { polku_plan_action_status_get_label (POLKU_PLAN_ACTION_IN_PROGRESS),
+        polku_plan_action_status_get_label (POLKU_PLAN_ACTION_DONE), NULL } },
+    { date_path, "2027-05-31", "2027-06-30", NULL,
+      { "30.6.2027", "Removed", "Before both changes: 31.5.2027" } },
+    { who_path, "client", "client", "professional",
+      { "The client", "A professional", "Before both changes: The client" } },
+    { "plan/language", "fi", "fi", "sv",
+      { "Finnish", "Swedish", "Before both changes: Finnish" } },
+    /* Not a code of that member: as it is. */
+    { status_path, "open", "open", "someday", { "open", "someday", "Before both changes: open" } },
+  };
+  PolkuConflictsWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    add_conflict_kept (f, cases[i].path, cases[i].base, cases[i].local, cases[i].remote);
+  window = polku_conflicts_window_new (NULL, f->store, f->client_id);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *shown[3];
+
+      card_values (polku_conflicts_window_get_card (window, conflict_ids (f)[i]), shown);
+      for (guint j = 0; j < 3; j++)
+        if (cases[i].shown[j] != NULL)
+          g_assert_cmpstr (shown[j], ==, cases[i].shown[j]);
+    }
+  test_destroy_window (GTK_WINDOW (window));
+}
+
+/* TestWidgetMatch: a label drawn cut short with an ellipsis (the header bar's title aside: a
+ * window manager's buttons decide its room). */
+static gboolean
+label_cut (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) == NULL
+         && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+/* At 360 px in Finnish and Swedish no text of the queue is cut short, the toast that says a
+ * conflict was decided included (its longer words were cut to "Päätetty. Seuraava
+ * synkrono…"). */
+static void
+test_conflicts_narrow_words (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const languages[] = { "fi", "sv" };
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *id = add_goal_text_conflict (f, "Asun kotona kotihoidon tuella",
+                                               "Muutan palvelutaloon keväällä");
+      PolkuConflictsWindow *window;
+      GtkWidget *cut;
+
+      add_goal_text_conflict (f, "Tämä puoli", "Se puoli");
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      test_bind_catalogs ();
+      g_assert_cmpstr (_("Sync Conflicts"), !=, "Sync Conflicts");
+      window = polku_conflicts_window_new (NULL, f->store, NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      test_set_window_width (GTK_WINDOW (window), 360, 800);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflicts.keep", "s",
+                                                 id));
+      test_spin (500);
+      g_assert_cmpuint (polku_conflicts_window_get_n_decided (window), >, 0);
+      cut = test_find_widget_where (GTK_WIDGET (window), label_cut, NULL);
+      if (cut != NULL)
+        g_error ("%s: “%s” is cut short at 360 px", languages[l],
+                 gtk_label_get_text (GTK_LABEL (cut)));
+      test_destroy_window (GTK_WINDOW (window));
+    }
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
 }
 
 /* The main window: the status in the header, the actions, locking */
@@ -1315,12 +1461,11 @@ find_conflicts_window (void)
 }
 
 static void
-test_window (void)
+test_window (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PolkuProfile) profile = NULL;
-  g_autoptr(PolkuStore) store = test_make_store (2, &dir, &profile);
-  PolkuWindow *window = polku_window_new_with_store (NULL, profile, store);
+  PolkuStore *store = f->store;
+  PolkuWindow *window = polku_window_new_with_store (NULL, f->profile, store);
   PolkuSyncStatus *status;
   PolkuSyncController *controller;
   PolkuConflictsWindow *conflicts;
@@ -1359,8 +1504,6 @@ test_window (void)
   g_assert_false (polku_sync_controller_get_busy (controller));
 
   test_destroy_window (GTK_WINDOW (window));
-  test_release_store (&store);
-  test_remove_tree (dir);
 }
 
 int
@@ -1370,14 +1513,24 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/sync-ui/status-states", test_status_states);
-  g_test_add_func ("/sync-ui/preferences", test_preferences);
-  g_test_add_func ("/sync-ui/preferences-errors", test_preferences_errors);
-  g_test_add_func ("/sync-ui/conflicts-window", test_conflicts_window);
-  g_test_add_func ("/sync-ui/conflicts-keyboard", test_conflicts_keyboard);
-  g_test_add_func ("/sync-ui/conflicts-take-several", test_conflicts_take_several);
-  g_test_add_func ("/sync-ui/conflict-labels", test_conflict_labels);
-  g_test_add_func ("/sync-ui/window", test_window);
+/* A profile of @n demo clients; WITH_GOAL: and the one whose plan has a goal. */
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+#define ADD_WITH_GOAL(path, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (3), fixture_set_up_goal, func, \
+              fixture_tear_down)
+  ADD ("/sync-ui/status-states", 0, test_status_states);
+  ADD ("/sync-ui/preferences", 0, test_preferences);
+  ADD ("/sync-ui/preferences-errors", 0, test_preferences_errors);
+  ADD_WITH_GOAL ("/sync-ui/conflicts-window", test_conflicts_window);
+  ADD_WITH_GOAL ("/sync-ui/conflicts-keyboard", test_conflicts_keyboard);
+  ADD_WITH_GOAL ("/sync-ui/conflicts-take-several", test_conflicts_take_several);
+  ADD_WITH_GOAL ("/sync-ui/conflict-labels", test_conflict_labels);
+  ADD_WITH_GOAL ("/sync-ui/conflict-values", test_conflict_values);
+  ADD_WITH_GOAL ("/sync-ui/conflicts-narrow-words", test_conflicts_narrow_words);
+  ADD ("/sync-ui/window", 2, test_window);
+#undef ADD
+#undef ADD_WITH_GOAL
 
   return g_test_run ();
 }

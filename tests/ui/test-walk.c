@@ -302,33 +302,6 @@ test_sync_organisation (Fixture       *f,
 
 /* The conflicts window */
 
-static PolkuClient *
-client_with_goals (PolkuStore *store,
-                   JsonObject **out_goal)
-{
-  g_autoptr(GPtrArray) clients = polku_client_store_list (store, TRUE, NULL);
-  static JsonNode *kept;
-
-  for (guint i = 0; i < clients->len; i++)
-    {
-      PolkuClient *client = g_ptr_array_index (clients, i);
-      JsonNode *plan = polku_plan_store_load (store, polku_client_get_id (client), NULL, NULL);
-      JsonArray *goals = plan != NULL ? json_object_get_array_member (json_node_get_object (plan),
-                                                                      "goals") : NULL;
-
-      if (goals != NULL && json_array_get_length (goals) > 0)
-        {
-          g_clear_pointer (&kept, json_node_unref);
-          kept = plan;
-          *out_goal = json_array_get_object_element (goals, 0);
-          return g_object_ref (client);
-        }
-      g_clear_pointer (&plan, json_node_unref);
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 /* The words the other side gave the goal removed here (ids[2] of add_conflicts ()). */
 #define EDITED_THERE "Liikun ulkona kahdesti viikossa"
 
@@ -339,13 +312,12 @@ static void
 add_conflicts (Fixture *f,
                char    *ids[3])
 {
-  JsonObject *goal = NULL;
-  g_autoptr(PolkuClient) client = client_with_goals (f->store, &goal);
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(PolkuClient) client = test_client_with_goal (f->store, &base);
   const char *id = polku_client_get_id (client);
-  const char *goal_id = json_object_get_string_member (goal, "id");
+  const char *goal_id = json_object_get_string_member (json_node_get_object (base), "id");
   g_autofree char *text_path = g_strdup_printf ("plan/goals/%s/text", goal_id);
   g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", goal_id);
-  g_autoptr(JsonNode) base = json_node_init_object (json_node_alloc (), goal);
   g_autoptr(JsonNode) remote = polku_sync_copy (base);
 
   json_object_set_string_member (json_node_get_object (remote), "text", EDITED_THERE);
@@ -358,25 +330,6 @@ add_conflicts (Fixture *f,
                                 "\"Haluan pärjätä kotona.\\nToivon apua siivoukseen ja "
                                 "kauppaan.\"");
   ids[2] = test_queue_conflict_nodes (f->store, id, goal_path, base, NULL, remote);
-}
-
-/* The button of @card (as laid out) whose action is @action. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The focus is on an "Edit…" of the first open card (or, with no conflict open, nowhere); sets
@@ -446,7 +399,7 @@ decide_first (PolkuStore *store,
               FocusWait  *wait)
 {
   gboolean take = g_strcmp0 (wait->id, wait->ids[2]) == 0;
-  GtkWidget *button = find_button (wait->card, take ? "conflicts.take" : "conflicts.keep");
+  GtkWidget *button = test_find_shown_button (wait->card, take ? "conflicts.take" : "conflicts.keep");
   const char *decided = wait->id;
 
   g_assert_nonnull (button);
