@@ -9,6 +9,7 @@
 
 #include "case-test-helpers.h"
 #include "polku-coordinator-store.h"
+#include "polku-followup-store.h"
 
 static guint
 count_audit (Fixture    *f,
@@ -457,6 +458,13 @@ test_caseload_queue (Fixture       *f,
 
   /* Taken: out of the queue, into the caseload. Archived: out of both. */
   set (f, polku_client_get_id (dmitri), "Sanna Koivisto", NULL);
+  /* Sanna coordinates two cases now: her name once. */
+  g_clear_pointer (&coordinators, g_strfreev);
+  coordinators = polku_coordinator_store_list_coordinators (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (coordinators), ==, 2);
+  g_assert_cmpstr (coordinators[0], ==, "Minna Rautio");
+  g_assert_cmpstr (coordinators[1], ==, "Sanna Koivisto");
   g_assert_true (polku_client_store_set_archived (f->store, eeva, TRUE, &error));
   queue = polku_coordinator_store_list_queue (f->store, &error);
   g_assert_cmpuint (queue->len, ==, 0);
@@ -475,6 +483,132 @@ test_caseload_queue (Fixture       *f,
                              "coordinator_period_person"));
 }
 
+/* The window's reads across clients, made in a thread while another holds the store's
+ * lock in a write. */
+typedef struct
+{
+  PolkuStore *store;
+  GThread    *thread;
+  gboolean    finished_in_write;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    done;
+  gint64      caseload;
+  guint       n_queue;
+  guint       n_due;
+  guint       n_clients;
+} Beside;
+
+static gpointer
+read_beside (gpointer data)
+{
+  Beside *beside = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+
+  beside->caseload = polku_coordinator_store_count_caseload (beside->store, "Sanna Koivisto",
+                                                             &error);
+  g_assert_no_error (error);
+  queue = polku_coordinator_store_list_queue (beside->store, &error);
+  g_assert_no_error (error);
+  due = polku_followup_store_list_due (beside->store, NULL, &error);
+  g_assert_no_error (error);
+  clients = polku_client_store_list (beside->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_mutex_lock (&beside->mutex);
+  beside->n_queue = queue->len;
+  beside->n_due = due->len;
+  beside->n_clients = clients->len;
+  beside->done = TRUE;
+  g_cond_signal (&beside->cond);
+  g_mutex_unlock (&beside->mutex);
+  return NULL;
+}
+
+/* Inside a write that archives @data (a client id) and is then undone: the reads in another
+ * thread neither wait for the write's lock nor see what it has not committed. */
+static gboolean
+archive_and_read_body (PolkuStore  *store,
+                       sqlite3     *db,
+                       gpointer     data,
+                       GError     **error)
+{
+  Beside *beside = g_object_get_data (G_OBJECT (store), "beside");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  if (!polku_store_run (db, "UPDATE client SET archived = 1 WHERE id = ?1;", "archive",
+                        error, 1, (const char *) data))
+    return FALSE;
+  beside->thread = g_thread_new ("read-beside", read_beside, beside);
+  g_mutex_lock (&beside->mutex);
+  while (!beside->done && g_cond_wait_until (&beside->cond, &beside->mutex, deadline))
+    ;
+  beside->finished_in_write = beside->done;
+  g_mutex_unlock (&beside->mutex);
+  /* Undone, whether the reads came or waited for the lock (then they go on now). */
+  g_set_error_literal (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED, "undone");
+  return FALSE;
+}
+
+/* The caseload, the queue, the follow-ups due and the client list are read on the store's
+ * reader: beside a write, without waiting for the store's lock (which a client's page waits
+ * for), and seeing only what is committed. */
+static void
+test_reads_beside_write (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) bo = add_client (f->store, "Bo", "Lindqvist");
+  g_autoptr(PolkuFollowup) draft = g_object_new (POLKU_TYPE_FOLLOWUP,
+                                                 "client-id", polku_client_get_id (bo),
+                                                 "title", "Soita asiakkaalle",
+                                                 "due-on", f->today,
+                                                 "assignee", "Jukka Rautio",
+                                                 NULL);
+  g_autoptr(PolkuFollowup) followup = NULL;
+  g_autofree char *d30 = days_from_today (-30);
+  Beside beside = { f->store };
+
+  open_case (f, client_id (f), d30);
+  set (f, client_id (f), "Sanna Koivisto", d30);
+  open_case (f, polku_client_get_id (bo), d30);
+  followup = polku_followup_store_add (f->store, draft, &error);
+  g_assert_no_error (error);
+  g_mutex_init (&beside.mutex);
+  g_cond_init (&beside.cond);
+  g_object_set_data (G_OBJECT (f->store), "beside", &beside);
+
+  /* Aino (Sanna's) archived in the write: read while it holds the lock, before it commits,
+   * she is still in Sanna's caseload and in the list; Bo waits with a follow-up due. */
+  g_assert_false (polku_store_write (f->store, archive_and_read_body,
+                                     (gpointer) client_id (f), &error));
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_thread_join (beside.thread);
+  g_assert_true (beside.finished_in_write);
+  g_assert_cmpint (beside.caseload, ==, 1);
+  g_assert_cmpuint (beside.n_queue, ==, 1);
+  g_assert_cmpuint (beside.n_due, ==, 1);
+  g_assert_cmpuint (beside.n_clients, ==, 2);
+
+  /* Committed, the next reads see it at once. */
+  g_assert_true (polku_client_store_set_archived (f->store, f->client, TRUE, &error));
+  g_assert_true (polku_client_store_set_archived (f->store, bo, TRUE, &error));
+  g_assert_no_error (error);
+  beside.done = FALSE;
+  read_beside (&beside);
+  g_assert_cmpint (beside.caseload, ==, 0);
+  g_assert_cmpuint (beside.n_queue, ==, 0);
+  g_assert_cmpuint (beside.n_due, ==, 0);
+  g_assert_cmpuint (beside.n_clients, ==, 0);
+
+  g_object_set_data (G_OBJECT (f->store), "beside", NULL);
+  g_mutex_clear (&beside.mutex);
+  g_cond_clear (&beside.cond);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -487,6 +621,7 @@ main (int    argc,
   ADD ("/coordinator/schema", test_schema);
   ADD ("/coordinator/caseload-queue", test_caseload_queue);
   ADD ("/coordinator/closing", test_closing);
+  ADD ("/coordinator/reads-beside-write", test_reads_beside_write);
 #undef ADD
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-case-store.h"
+#include "polku-id.h"
 #include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-case-error-quark, polku_case_error)
@@ -29,7 +30,7 @@ insert_phase_change (PolkuStore  *store,
                      const char  *reason,
                      GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *stamp = polku_date_now_stamp ();
 
   return polku_store_run (db,
@@ -99,7 +100,7 @@ polku_case_ensure_locked (PolkuStore  *store,
   if (case_id != NULL)
     return TRUE;
 
-  case_id = g_uuid_string_random ();
+  case_id = polku_id_new ();
   stamp = polku_date_now_stamp ();
   if (!polku_store_run (db,
                         "INSERT INTO client_case (id, created, modified, client_id, phase,"
@@ -724,7 +725,7 @@ polku_case_store_add_sign (PolkuStore      *store,
                            GError         **error)
 {
   g_autofree char *today = polku_date_today ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *reason = NULL;
   g_autofree char *sector = NULL;
   g_autofree char *flagged_by = NULL;
@@ -930,7 +931,7 @@ polku_case_store_add_note (PolkuStore  *store,
                            const char  *body,
                            GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *text = polku_strdup_stripped (body);
   NoteAdd note = { id, client_id, text };
 

@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-consent-store.h"
+#include "polku-id.h"
 #include "polku-organisations.h"
 #include "polku-limits.h"
 
@@ -509,7 +510,7 @@ insert_scope (sqlite3     *db,
 {
   for (guint i = 0; i < values->len; i++)
     {
-      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *id = polku_id_new ();
       sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the consent"), error);
 
       if (stmt == NULL)
@@ -629,7 +630,7 @@ polku_consent_store_add (PolkuStore    *store,
                          GError       **error)
 {
   g_autofree char *today = polku_date_today ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *representative = NULL;
   g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();

@@ -14,6 +14,7 @@
 #include "polku-case-private.h"
 #include "polku-case-store.h"
 #include "polku-coordinator-store.h"
+#include "polku-id.h"
 
 static gboolean
 invalid (GError     **error,
@@ -183,7 +184,7 @@ change_body (PolkuStore  *store,
 
   if (change->person != NULL)
     {
-      new_id = g_uuid_string_random ();
+      new_id = polku_id_new ();
       if (!polku_store_run (db,
                             "INSERT INTO coordinator_period (id, created, modified, client_id,"
                             " person, started_on, set_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6);",
@@ -333,7 +334,9 @@ polku_coordinator_store_list_history (PolkuStore  *store,
  * @person: a coordinator's name
  *
  * The size of @person's caseload: the open cases of clients not archived whose current
- * coordinator @person is. Read through the index of open periods by person.
+ * coordinator @person is. Read through the index of open periods by person, on the store's
+ * reader (committed periods only; not inside polku_store_write ()): a caseload of
+ * thousands takes tens of milliseconds, which a client's page would otherwise wait for.
  *
  * Returns: the count, or -1 with @error
  */
@@ -342,16 +345,34 @@ polku_coordinator_store_count_caseload (PolkuStore  *store,
                                         const char  *person,
                                         GError     **error)
 {
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  sqlite3 *db;
+
   g_return_val_if_fail (POLKU_IS_STORE (store), -1);
   g_return_val_if_fail (person != NULL, -1);
 
-  return polku_store_count (store,
-                            "SELECT count (*) FROM coordinator_period p"
-                            " JOIN client_case c ON c.client_id = p.client_id"
-                            " JOIN client k ON k.id = p.client_id"
-                            " WHERE p.person = ?1 AND p.ended_on IS NULL"
-                            " AND c.phase <> 'closed' AND k.archived = 0;",
-                            person, _("Counting the caseload"), error);
+  db = polku_store_begin_read (store, error);
+  if (db == NULL)
+    return -1;
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT count (*) FROM coordinator_period p"
+                                     " JOIN client_case c ON c.client_id = p.client_id"
+                                     " JOIN client k ON k.id = p.client_id"
+                                     " WHERE p.person = ?1 AND p.ended_on IS NULL"
+                                     " AND c.phase <> 'closed' AND k.archived = 0;",
+                                     _("Counting the caseload"), error);
+  if (stmt != NULL)
+    {
+      polku_store_bind_text_or_null (stmt, 1, person);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+      else
+        polku_store_set_sqlite_error (error, db, _("Counting the caseload"));
+      polku_store_release (stmt);
+    }
+  polku_store_end_read (store, db);
+  return count;
 }
 
 /**
@@ -373,10 +394,18 @@ polku_coordinator_store_list_coordinators (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  /* The index coordinator_period_person holds every open period's person. */
+  /* The index coordinator_period_person holds every open period's person: each name is
+   * one step in it to the next greater name, instead of a walk over every open period
+   * (thousands at county size, read on the window's main thread). */
   stmt = polku_store_prepare (db,
-                              "SELECT DISTINCT person FROM coordinator_period"
-                              " WHERE ended_on IS NULL ORDER BY person;",
+                              "WITH RECURSIVE coordinator (person) AS"
+                              " (SELECT min (person) FROM coordinator_period"
+                              "   WHERE ended_on IS NULL"
+                              "  UNION ALL"
+                              "  SELECT (SELECT min (p.person) FROM coordinator_period p"
+                              "   WHERE p.ended_on IS NULL AND p.person > coordinator.person)"
+                              "  FROM coordinator WHERE coordinator.person IS NOT NULL)"
+                              " SELECT person FROM coordinator WHERE person IS NOT NULL;",
                               _("Reading the coordinators"), error);
   if (stmt != NULL)
     {
@@ -430,7 +459,9 @@ polku_coordinator_store_list_queue (PolkuStore  *store,
                                     GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GPtrArray *queue;
   GDate today;
+  sqlite3 *db;
 
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
 
@@ -439,24 +470,32 @@ polku_coordinator_store_list_queue (PolkuStore  *store,
                   g_date_time_get_year (now));
   /* The open cases through the index of phases (every phase but closed, named so that
    * the index is used), "no coordinator" through the open periods' partial unique index;
-   * the identification day is the case's first phase change. */
-  return polku_store_list (store,
-                           "SELECT client_id, given_name, family_name, phase, identified_on,"
-                           " CASE WHEN last_end > identified_on THEN last_end"
-                           " ELSE identified_on END FROM"
-                           " (SELECT c.client_id, k.given_name, k.family_name, c.phase,"
-                           "   (SELECT min (h.changed_on) FROM case_phase_change h"
-                           "     WHERE h.client_id = c.client_id) AS identified_on,"
-                           "   (SELECT max (p.ended_on) FROM coordinator_period p"
-                           "     WHERE p.client_id = c.client_id) AS last_end,"
-                           "   k.id AS kid"
-                           "  FROM client_case c JOIN client k ON k.id = c.client_id"
-                           "  WHERE c.phase IN ('identified', 'consent', 'contacted',"
-                           "   'visit_prepared', 'visit_held', 'coordination') AND k.archived = 0"
-                           "  AND NOT EXISTS (SELECT 1 FROM coordinator_period o"
-                           "    WHERE o.client_id = c.client_id AND o.ended_on IS NULL))"
-                           " ORDER BY identified_on, family_name, given_name, kid;",
-                           NULL, waiting_from_row, &today, _("Reading the queue"), error);
+   * the identification day is the case's first phase change. On the store's reader
+   * (committed cases only; not inside polku_store_write ()): at county size it reads every
+   * open case, which a client's page would otherwise wait for. */
+  db = polku_store_begin_read (store, error);
+  if (db == NULL)
+    return NULL;
+  queue = polku_store_select_rows (
+    db,
+    "SELECT client_id, given_name, family_name, phase, identified_on,"
+    " CASE WHEN last_end > identified_on THEN last_end"
+    " ELSE identified_on END FROM"
+    " (SELECT c.client_id, k.given_name, k.family_name, c.phase,"
+    "   (SELECT min (h.changed_on) FROM case_phase_change h"
+    "     WHERE h.client_id = c.client_id) AS identified_on,"
+    "   (SELECT max (p.ended_on) FROM coordinator_period p"
+    "     WHERE p.client_id = c.client_id) AS last_end,"
+    "   k.id AS kid"
+    "  FROM client_case c JOIN client k ON k.id = c.client_id"
+    "  WHERE c.phase IN ('identified', 'consent', 'contacted',"
+    "   'visit_prepared', 'visit_held', 'coordination') AND k.archived = 0"
+    "  AND NOT EXISTS (SELECT 1 FROM coordinator_period o"
+    "    WHERE o.client_id = c.client_id AND o.ended_on IS NULL))"
+    " ORDER BY identified_on, family_name, given_name, kid;",
+    NULL, waiting_from_row, &today, _("Reading the queue"), error);
+  polku_store_end_read (store, db);
+  return queue;
 }
 
 /* ---- For the case store: the period ends when the case closes ---- */

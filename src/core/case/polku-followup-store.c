@@ -13,6 +13,7 @@
 
 #include "polku-case-private.h"
 #include "polku-followup-store.h"
+#include "polku-id.h"
 #include "polku-limits.h"
 
 G_DEFINE_QUARK (polku-followup-error-quark, polku_followup_error)
@@ -82,6 +83,10 @@ polku_followup_store_list (PolkuStore  *store,
  * The "upcoming and overdue" list across all clients that are not archived: open
  * follow-ups due on or before @until, the most overdue first.
  *
+ * Read on the store's reader connection (the follow-ups committed so far; not inside
+ * polku_store_write ()): a county has thousands due, and the window counts them in a thread
+ * while a client's page reads under the store's lock.
+ *
  * Returns: (transfer full) (element-type PolkuFollowup): the follow-ups
  */
 GPtrArray *
@@ -89,6 +94,9 @@ polku_followup_store_list_due (PolkuStore  *store,
                                const char  *until,
                                GError     **error)
 {
+  GPtrArray *due;
+  sqlite3 *db;
+
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
 
   if (until != NULL
@@ -96,11 +104,21 @@ polku_followup_store_list_due (PolkuStore  *store,
                             error))
     return NULL;
 
-  return polku_store_list_objects (store,
-                                   FOLLOWUP_SELECT "f.done_on IS NULL AND k.archived = 0"
-                                   " AND (?1 IS NULL OR f.due_on <= ?1)" FOLLOWUP_ORDER,
-                                   until, POLKU_TYPE_FOLLOWUP, followup_properties,
-                                   _("Reading the follow-ups"), error);
+  db = polku_store_begin_read (store, error);
+  if (db == NULL)
+    return NULL;
+  /* Two statements rather than "?1 IS NULL OR f.due_on <= ?1", which keeps SQLite from
+   * using the due date of the index on (client_id, due_on). */
+  due = polku_store_select_objects (db,
+                                    until != NULL
+                                    ? FOLLOWUP_SELECT "f.done_on IS NULL AND k.archived = 0"
+                                      " AND f.due_on <= ?1" FOLLOWUP_ORDER
+                                    : FOLLOWUP_SELECT "f.done_on IS NULL AND k.archived = 0"
+                                      FOLLOWUP_ORDER,
+                                    until, POLKU_TYPE_FOLLOWUP, followup_properties,
+                                    _("Reading the follow-ups"), error);
+  polku_store_end_read (store, db);
+  return due;
 }
 
 /* @today: (nullable): default today. An open follow-up whose due date has passed. */
@@ -166,7 +184,7 @@ polku_followup_store_add (PolkuStore     *store,
                           PolkuFollowup  *draft,
                           GError        **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *title = NULL;
   g_autofree char *assignee = NULL;
   FollowupAdd followup = { id, draft, };

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "polku-case-private.h"
+#include "polku-id.h"
 #include "polku-team-store.h"
 #include "polku-limits.h"
 
@@ -169,7 +170,7 @@ set_responsible_full_locked (PolkuStore  *store,
 {
   g_autoptr(PolkuTeamMember) member = get_member_locked (db, member_id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *today = NULL;
   g_autofree char *detail = NULL;
   const char *client_id;
@@ -365,7 +366,7 @@ polku_team_store_add (PolkuStore       *store,
                       GError          **error)
 {
   g_autofree char *today = polku_date_today ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *person = polku_strdup_stripped (polku_team_member_get_person (draft));
   g_autofree char *role = polku_strdup_stripped (polku_team_member_get_role (draft));
   g_autofree char *organisation =

@@ -17,6 +17,7 @@
 #include "polku-contact-private.h"
 #include "polku-contact-store.h"
 #include "polku-date.h"
+#include "polku-id.h"
 #include "polku-store-private.h"
 
 #define CONTACT_COLUMNS \
@@ -138,7 +139,7 @@ add_validated (PolkuStore  *store,
   ContactsAdd add = { client_id, contacts, ids, stamp };
 
   for (guint i = 0; i < contacts->len; i++)
-    g_ptr_array_add (ids, g_uuid_string_random ());
+    g_ptr_array_add (ids, polku_id_new ());
   if (!polku_store_write (store, add_body, &add, error))
     return FALSE;
   for (guint i = 0; i < contacts->len; i++)

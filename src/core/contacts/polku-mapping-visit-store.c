@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-audit-private.h"
+#include "polku-id.h"
 #include "polku-mapping-visit-private.h"
 #include "polku-store-private.h"
 
@@ -73,14 +74,21 @@ load_locked (sqlite3     *db,
   g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
-                              " WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR id = ?2)"
-                              " ORDER BY created DESC, id DESC LIMIT 1;",
-                              _("Reading the mapping visit"), error);
+  /* The callers give a visit's id or a client's, never both. Two statements, each with the
+   * index it needs: "?1 IS NULL OR client_id = ?1" made SQLite scan every visit of every
+   * client (and fill the page cache with them) at each client's page opened. */
+  if (visit_id != NULL)
+    stmt = polku_store_prepare_cached (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
+                                       " WHERE id = ?1;",
+                                       _("Reading the mapping visit"), error);
+  else
+    stmt = polku_store_prepare_cached (db, "SELECT " VISIT_COLUMNS " FROM mapping_visit"
+                                       " WHERE client_id = ?1"
+                                       " ORDER BY created DESC, id DESC LIMIT 1;",
+                                       _("Reading the mapping visit"), error);
   if (stmt == NULL)
     return NULL;
-  polku_store_bind_text_or_null (stmt, 1, client_id);
-  polku_store_bind_text_or_null (stmt, 2, visit_id);
+  polku_store_bind_text_or_null (stmt, 1, visit_id != NULL ? visit_id : client_id);
   visit = polku_store_take_first (polku_store_list_rows (db, stmt, visit_from_row, NULL,
                                                          _("Reading the mapping visit"), error),
                                   error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
@@ -291,10 +299,10 @@ polku_mapping_visit_store_add (PolkuStore         *store,
     return FALSE;
 
   stamp = polku_date_now_stamp ();
-  id = g_uuid_string_random ();
+  id = polku_id_new ();
   n = g_list_model_get_n_items (G_LIST_MODEL (visit->items));
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (item_ids, g_uuid_string_random ());
+    g_ptr_array_add (item_ids, polku_id_new ());
   add.id = id;
   add.stamp = stamp;
   add.item_ids = item_ids;

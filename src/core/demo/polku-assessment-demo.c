@@ -78,10 +78,11 @@ demo_satisfaction (PolkuStore   *store,
  * satisfaction is asked too.
  */
 gboolean
-polku_assessment_demo_for_client (PolkuStore   *store,
-                                  PolkuClient  *client,
-                                  GRand        *rand,
-                                  GError      **error)
+polku_assessment_demo_for_client (PolkuStore             *store,
+                                  PolkuClient            *client,
+                                  GRand                  *rand,
+                                  const PolkuDemoShared  *shared,
+                                  GError                **error)
 {
   g_autoptr(PolkuInstrument) instrument = NULL;
   g_autofree char *plan_id = NULL;

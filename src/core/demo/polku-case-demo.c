@@ -554,10 +554,11 @@ add_followups (Demo    *demo,
  * Gives a saved demo client its case work (a step of polku_demo_populate ()).
  */
 gboolean
-polku_case_demo_for_client (PolkuStore   *store,
-                            PolkuClient  *client,
-                            GRand        *rand,
-                            GError      **error)
+polku_case_demo_for_client (PolkuStore             *store,
+                            PolkuClient            *client,
+                            GRand                  *rand,
+                            const PolkuDemoShared  *shared,
+                            GError                **error)
 {
   g_autoptr(PolkuChecklist) checklist = NULL;
   g_autoptr(PolkuConsent) consent = NULL;

@@ -291,10 +291,11 @@ mapping_visit_date (PolkuStore  *store,
 }
 
 static gboolean
-add_mapping_visit (PolkuStore   *store,
-                   Demo         *demo,
-                   const GDate  *held,
-                   GError      **error)
+add_mapping_visit (PolkuStore             *store,
+                   Demo                   *demo,
+                   const GDate            *held,
+                   const PolkuDemoShared  *shared,
+                   GError                **error)
 {
   g_autoptr(PolkuMappingVisit) visit = NULL;
   g_autoptr(GDateTime) start = NULL;
@@ -304,9 +305,10 @@ add_mapping_visit (PolkuStore   *store,
   char scheduled[24];
   int hour = g_rand_int_range (demo->rand, 9, 13);
 
-  visit = polku_mapping_visit_new (polku_client_get_id (demo->client), NULL, error);
+  visit = polku_mapping_visit_new (polku_client_get_id (demo->client), shared->agenda, error);
   if (visit == NULL)
     return FALSE;
+  polku_mapping_visit_set_planned_minutes (visit, shared->planned_minutes);
 
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", held);
   g_snprintf (scheduled, sizeof scheduled, "%sT%02d:00", iso, hour);
@@ -345,10 +347,11 @@ add_mapping_visit (PolkuStore   *store,
  * and the mapping visit when the case has had one.
  */
 gboolean
-polku_contact_demo_for_client (PolkuStore   *store,
-                               PolkuClient  *client,
-                               GRand        *rand,
-                               GError      **error)
+polku_contact_demo_for_client (PolkuStore             *store,
+                               PolkuClient            *client,
+                               GRand                  *rand,
+                               const PolkuDemoShared  *shared,
+                               GError                **error)
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *health_centre = NULL;
@@ -408,7 +411,7 @@ polku_contact_demo_for_client (PolkuStore   *store,
   if (!polku_contact_store_add_all (store, polku_client_get_id (client), contacts, error))
     return FALSE;
 
-  if (g_date_valid (&held) && !add_mapping_visit (store, &demo, &held, error))
+  if (g_date_valid (&held) && !add_mapping_visit (store, &demo, &held, shared, error))
     return FALSE;
   return TRUE;
 }

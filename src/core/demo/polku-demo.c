@@ -21,6 +21,7 @@
 #include "polku-demo-private.h"
 #include "polku-demo.h"
 #include "polku-hetu.h"
+#include "polku-mapping-visit.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
 
@@ -176,10 +177,11 @@ polku_demo_make_client (GRand *rand)
   return g_steal_pointer (&client);
 }
 
-typedef gboolean (*DemoStep) (PolkuStore   *store,
-                              PolkuClient  *client,
-                              GRand        *rand,
-                              GError      **error);
+typedef gboolean (*DemoStep) (PolkuStore             *store,
+                              PolkuClient            *client,
+                              GRand                  *rand,
+                              const PolkuDemoShared  *shared,
+                              GError                **error);
 
 /* What each module adds to a saved demo client (case work, contacts, plan, measures), in
  * this order: a step may read what the earlier ones made. A module adds its
@@ -195,17 +197,20 @@ static const DemoStep demo_steps[] = {
 /* Clients per transaction: one commit (one fsync) per batch instead of one per change, and
  * short enough that a window sharing the profile waits at most a moment (reads never wait,
  * WAL; its writes wait up to 5 s, and a batch took 2–5 s near 10,000 clients on a busy
- * two-core machine). The ids are random, so every batch touches index pages all over the
- * file and writes each of them into the WAL again: with 100 clients a batch, a
- * 10,000-client build wrote 13 times the database's size, with 250 8 times. */
+ * two-core machine). With random (version 4) ids every batch touched index pages all over
+ * the file and wrote each of them into the WAL again (a 10,000-client build wrote 8 times
+ * the database's size); rows now get time-ordered ids (polku_id_new ()), so a batch mostly
+ * appends, and the client's own id, still random, leaves a build writing about 3.7 times
+ * the file (the WAL and its checkpoint are 2). */
 #define DEMO_BATCH_CLIENTS 250
 
 typedef struct
 {
-  GRand *rand;
-  guint  n_clients;     /* in this batch */
-  guint *attempts;      /* repeated identity codes so far, over all batches */
-  guint  max_attempts;
+  GRand                 *rand;
+  const PolkuDemoShared *shared;
+  guint                  n_clients;     /* in this batch */
+  guint                 *attempts;      /* repeated identity codes so far, over all batches */
+  guint                  max_attempts;
 } DemoBatch;
 
 static gboolean
@@ -243,7 +248,7 @@ populate_batch (PolkuStore  *store,
       if (!polku_client_store_save (store, client, error))
         return FALSE;
       for (guint i = 0; demo_steps[i] != NULL; i++)
-        if (!demo_steps[i] (store, client, batch->rand, error))
+        if (!demo_steps[i] (store, client, batch->rand, batch->shared, error))
           return FALSE;
       added++;
     }
@@ -283,6 +288,8 @@ polku_demo_populate_with_progress (PolkuStore           *store,
                                    GError              **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GListModel) agenda = NULL;
+  PolkuDemoShared shared = { NULL, POLKU_MAPPING_VISIT_DEFAULT_MINUTES };
   guint added = 0;
   guint attempts = 0;
 
@@ -297,10 +304,15 @@ polku_demo_populate_with_progress (PolkuStore           *store,
       return FALSE;
     }
 
+  agenda = polku_mapping_visit_agenda_dup_default (&shared.planned_minutes, error);
+  if (agenda == NULL)
+    return FALSE;
+  shared.agenda = agenda;
+
   while (added < n_clients)
     {
-      DemoBatch batch = { rand, MIN (DEMO_BATCH_CLIENTS, n_clients - added), &attempts,
-                          n_clients + 100 };
+      DemoBatch batch = { rand, &shared, MIN (DEMO_BATCH_CLIENTS, n_clients - added),
+                          &attempts, n_clients + 100 };
 
       if (!polku_store_run_batch_whole (store, populate_batch, &batch, error))
         return FALSE;

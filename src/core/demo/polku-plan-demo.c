@@ -480,10 +480,11 @@ team_worker (PolkuStore *store,
  * versions.
  */
 gboolean
-polku_plan_demo_for_client (PolkuStore   *store,
-                            PolkuClient  *client,
-                            GRand        *rand,
-                            GError      **error)
+polku_plan_demo_for_client (PolkuStore             *store,
+                            PolkuClient            *client,
+                            GRand                  *rand,
+                            const PolkuDemoShared  *shared,
+                            GError                **error)
 {
   g_autoptr(JsonNode) document = NULL;
   g_autofree char *team = NULL;

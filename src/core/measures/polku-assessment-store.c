@@ -19,6 +19,7 @@
 #include "polku-assessment-store.h"
 #include "polku-audit-private.h"
 #include "polku-continuity.h"
+#include "polku-id.h"
 
 #define COLUMNS \
   "id, created, modified, client_id, instrument_id, instrument_version, assessed_on, role, " \
@@ -181,7 +182,7 @@ polku_assessment_store_save (PolkuStore       *store,
   save.adding = polku_assessment_get_id (assessment) == NULL;
   if (save.adding)
     {
-      new_id = g_uuid_string_random ();
+      new_id = polku_id_new ();
       save.id = new_id;
       save.created = stamp;
     }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "polku-audit-private.h"
+#include "polku-id.h"
 #include "polku-plan-store.h"
 #include "polku-store-private.h"
 
@@ -61,7 +62,7 @@ draft_body (PolkuStore  *store,
 {
   const DraftData *draft = data;
   g_autofree char *now = polku_date_now_stamp ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *detail = NULL;
 
   if (!polku_store_check_client_locked (db, draft->client_id, error)

@@ -26,6 +26,7 @@
 
 #include "polku-audit-private.h"
 #include "polku-date.h"
+#include "polku-id.h"
 #include "polku-json.h"
 #include "polku-plan-private.h"
 #include "polku-plan-store.h"
@@ -449,7 +450,7 @@ save_locked (gboolean     validated,
   g_autofree char *plan_id = NULL;
   g_autofree char *agreed_on = NULL;
   g_autofree char *now = stamp != NULL ? g_strdup (stamp) : polku_date_now_stamp ();
-  g_autofree char *version_id = g_uuid_string_random ();
+  g_autofree char *version_id = polku_id_new ();
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
   gint64 current_version = 0;

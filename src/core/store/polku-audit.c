@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "polku-audit-private.h"
+#include "polku-id.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -424,7 +425,7 @@ polku_audit_append_locked (PolkuStore  *store,
                            const char  *detail,
                            GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = polku_id_new ();
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *prev_hash = NULL;

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "polku-audit-private.h"
+#include "polku-id.h"
 #include "polku-recovery.h"
 #include "polku-store-private.h"
 
@@ -229,7 +230,7 @@ ensure_body (PolkuStore  *store,
       data->key = polku_recovery_key_generate (error);
       if (data->key == NULL)
         return FALSE;
-      id = g_uuid_string_random ();
+      id = polku_id_new ();
       now = polku_date_now_stamp ();
       if (!polku_store_run (db, "INSERT INTO recovery_key (one, id, created, modified, key)"
                                 " VALUES (1, ?1, ?2, ?2, ?3);",
