@@ -22,13 +22,15 @@ says MISSED. Nothing fails on a number: the exit status is 0 unless something co
 
 POLKU_BENCH_BEFORE=OTHER-POLKU-CLI (optional): the same first pull by another build (the tree
 before a change), into a profile of its own, right after this one's: "before" and "after"
-measured in the same run, under the same load.
+measured in the same run, under the same load, by the clock and by the CPU time each
+polku-cli used (user + system), which a busy machine changes far less.
 """
 
 import base64
 import http.client
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -96,9 +98,16 @@ def shared_doc(today, stamp):
 
 
 def timed(args, env):
+    """The command's wall-clock seconds and its result; its CPU seconds (user + system,
+    from the children's rusage) in r.cpu: on a shared machine the clock moves with the load
+    far more than the CPU a run needs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     r = subprocess.run(args, capture_output=True, text=True, env=env)
-    return time.monotonic() - t0, r
+    seconds = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, r
 
 
 rows = []
@@ -175,7 +184,9 @@ def main():
         if r.returncode != 0:
             raise RuntimeError("polku-cli sync failed: " + r.stderr[-500:] + r.stdout[-500:])
         summary = json.loads(r.stdout)
-        print("# polku-cli sync: %d pulled in %.2f s" % (summary["pulled"], first), flush=True)
+        first_cpu = r.cpu
+        print("# polku-cli sync: %d pulled in %.2f s (CPU %.2f s)"
+              % (summary["pulled"], first, first_cpu), flush=True)
 
         before_cli = os.environ.get("POLKU_BENCH_BEFORE")
         if before_cli:
@@ -184,8 +195,9 @@ def main():
             before, r = timed(before_args, env)
             if r.returncode != 0:
                 raise RuntimeError("the other polku-cli failed: " + r.stderr[-500:])
-            print("# before (%s): %d pulled in %.2f s"
-                  % (before_cli, json.loads(r.stdout)["pulled"], before), flush=True)
+            before_cpu = r.cpu
+            print("# before (%s): %d pulled in %.2f s (CPU %.2f s)"
+                  % (before_cli, json.loads(r.stdout)["pulled"], before, before_cpu), flush=True)
 
         # One plan changes on the server; the next sync.
         status, doc = srv.request("GET", "/%s/%s" % (DB, docs[PLANS // 2]["_id"]))
@@ -201,6 +213,7 @@ def main():
         row("incremental (1 of %d) / first pull" % PLANS, incremental, first, 0.05)
         if before_cli:
             row("first pull / the other build's (before)", first, before, 1.0)
+            row("first pull's CPU / the other build's", first_cpu, before_cpu, 1.0)
     finally:
         srv.cleanup()
         shutil.rmtree(root, ignore_errors=True)

@@ -197,7 +197,7 @@ state_body (PolkuStore  *store,
 {
   StateData *state = data;
 
-  if (!polku_sync_store_set_doc_locked (db, state->client_id, DB, state->rev, state->base,
+  if (!polku_sync_store_set_doc_locked (db, state->client_id, DB, state->rev, state->base, 0,
                                         FALSE, error))
     return FALSE;
   if (state->since != NULL
@@ -484,7 +484,7 @@ apply_body (PolkuStore  *store,
   const char * const parts[] = { "client_view", "goals", "actions", "team", NULL };
 
   return polku_sync_store_apply_locked (store, db, apply->client_id, apply->doc, parts,
-                                        POLKU_PLAN_ORIGIN_SYNC, apply->author, TRUE, NULL,
+                                        POLKU_PLAN_ORIGIN_SYNC, apply->author, TRUE, NULL, NULL,
                                         error);
 }
 
@@ -538,6 +538,164 @@ test_apply_new_client (Fixture       *f,
   g_clear_pointer (&versions, g_ptr_array_unref);
   versions = polku_plan_store_list_versions (f->store, client, &error);
   g_assert_cmpuint (versions->len, ==, 1);
+}
+
+typedef struct
+{
+  const char *client_id;
+  JsonNode   *doc;           /* the pulled content: the base */
+  gboolean    validated;     /* its plan as checked by polku_sync_doc_validate () */
+  gint64      plan_version;  /* in: set_doc's; G_MAXINT64: what apply said; out: apply's */
+} ReceivedData;
+
+/* As polku-sync.c takes in a document a clinic meets for the first time. */
+static gboolean
+received_body (PolkuStore  *store,
+               sqlite3     *db,
+               gpointer     data,
+               GError     **error)
+{
+  ReceivedData *received = data;
+  const char * const parts[] = { "client_view", "goals", "actions", NULL };
+  JsonNode *plan = json_object_get_member (json_node_get_object (received->doc), "plan");
+  gint64 applied = -1;
+
+  if (!polku_sync_store_apply_locked (store, db, received->client_id, received->doc, parts,
+                                      POLKU_PLAN_ORIGIN_SYNC, "Minna Rautio (clinic)", TRUE,
+                                      received->validated ? plan : NULL, &applied, error))
+    return FALSE;
+  if (received->plan_version == G_MAXINT64)
+    received->plan_version = applied;
+  g_assert_cmpint (applied, >=, 0);
+  return polku_sync_store_set_doc_locked (db, received->client_id, DB, "1-abc", received->doc,
+                                          received->plan_version, FALSE, error);
+}
+
+static gboolean
+set_doc_body (PolkuStore  *store,
+              sqlite3     *db,
+              gpointer     data,
+              GError     **error)
+{
+  ReceivedData *received = data;
+
+  return polku_sync_store_set_doc_locked (db, received->client_id, DB, "2-abc", received->doc,
+                                          received->plan_version, FALSE, error);
+}
+
+/* The stored base of @client, as text. */
+static char *
+stored_base (Fixture    *f,
+             const char *client)
+{
+  sqlite3 *db = polku_store_begin_use (f->store, NULL);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_nonnull (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT base FROM sync_doc WHERE client_id = ?1;",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, client, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  polku_store_end_use (f->store);
+  return text;
+}
+
+/* A pulled plan saved as a version exactly as received is not kept a second time in the
+ * base: the base refers to the version, and reads back whole. */
+static void
+test_base_refers_to_version (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const clients[] = {
+    "88888888-8888-4888-8888-888888888801", "88888888-8888-4888-8888-888888888802",
+    "88888888-8888-4888-8888-888888888803",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = polku_date_now_stamp ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_autoptr(JsonNode) plan = plan_with_goals (clients[i], "Nukkua", "Töihin");
+      g_autoptr(JsonNode) doc = json_node_init_object (json_node_alloc (), json_object_new ());
+      g_autoptr(PolkuSyncDocState) state = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *plan_id = g_uuid_string_random ();
+      JsonObject *object = json_node_get_object (doc);
+      JsonObject *client_object = json_object_new ();
+      ReceivedData received = { clients[i], doc, i != 2, G_MAXINT64 };
+
+      json_object_set_string_member (json_node_get_object (plan), "id", plan_id);
+      json_object_set_string_member (json_node_get_object (plan), "agreed_on", f->today);
+      json_object_set_string_member (json_node_get_object (plan), "created", stamp);
+      json_object_set_string_member (json_node_get_object (plan), "modified", stamp);
+      if (i == 1)
+        /* A legacy member: the version is saved without it, so it is not the plan. */
+        json_object_set_string_member (json_node_get_object (plan), "next_review", f->today);
+      json_object_set_string_member (client_object, "id", clients[i]);
+      json_object_set_string_member (client_object, "given_name", "Eino");
+      json_object_set_string_member (client_object, "family_name", "Lahtinen");
+      json_object_set_object_member (object, "client", client_object);
+      json_object_set_string_member (object, "type", "polku.shared-plan");
+      json_object_set_member (object, "plan", json_node_ref (plan));
+
+      g_assert_true (polku_store_write (f->store, received_body, &received, &error));
+      g_assert_no_error (error);
+      text = stored_base (f, clients[i]);
+      state = polku_sync_store_get_doc (f->store, clients[i], DB, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (state->base, doc));
+      g_assert_false (json_object_has_member (json_node_get_object (state->base),
+                                              "_plan_version"));
+      if (i == 0)
+        {
+          /* Validated, saved as it is: the base holds the version's number, not the plan. */
+          g_assert_cmpint (received.plan_version, ==, 1);
+          g_assert_nonnull (strstr (text, "\"_plan_version\":1"));
+          g_assert_null (strstr (text, "Haluan nukkua"));
+        }
+      else
+        {
+          /* The version differs from the plan (i == 1), or the plan was not validated by
+           * the pull (i == 2): the base keeps the plan itself. */
+          g_assert_cmpint (received.plan_version, ==, 0);
+          g_assert_null (strstr (text, "_plan_version"));
+          g_assert_nonnull (strstr (text, "Haluan nukkua"));
+        }
+    }
+
+  /* The same plan again makes no version: nothing to refer to. */
+  {
+    g_autoptr(PolkuSyncDocState) state = polku_sync_store_get_doc (f->store, clients[0], DB,
+                                                                   &error);
+    ReceivedData again = { clients[0], state->base, TRUE, G_MAXINT64 };
+    g_autoptr(JsonNode) base = json_node_ref (state->base);
+
+    g_assert_no_error (error);
+    g_assert_true (polku_store_write (f->store, received_body, &again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (again.plan_version, ==, 0);
+    g_clear_pointer (&state, polku_sync_doc_state_free);
+    state = polku_sync_store_get_doc (f->store, clients[0], DB, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_node_equal (state->base, base));
+  }
+
+  /* A base naming a version the plan does not have is an error, not a base without a
+   * plan. */
+  {
+    g_autoptr(JsonNode) doc = parse_json ("{\"type\": \"polku.shared-plan\", \"plan\": {}}");
+    ReceivedData broken = { clients[2], doc, FALSE, 7 };
+    g_autoptr(PolkuSyncDocState) state = NULL;
+
+    g_assert_true (polku_store_write (f->store, set_doc_body, &broken, &error));
+    g_assert_no_error (error);
+    state = polku_sync_store_get_doc (f->store, clients[2], DB, &error);
+    g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_FAILED);
+    g_assert_null (state);
+  }
 }
 
 static PolkuTeamMember *
@@ -892,6 +1050,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/sync-store/apply-new-client", Fixture, NULL, fixture_setup,
               test_apply_new_client, fixture_teardown);
+  g_test_add ("/sync-store/base-refers-to-version", Fixture, NULL, fixture_setup,
+              test_base_refers_to_version, fixture_teardown);
   g_test_add ("/sync-store/apply-team", Fixture, NULL, fixture_setup, test_apply_team,
               fixture_teardown);
   g_test_add ("/sync-store/build-received", Fixture, NULL, fixture_setup, test_build_received,

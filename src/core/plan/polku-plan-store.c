@@ -427,6 +427,23 @@ check_agreed_on (sqlite3     *db,
   return TRUE;
 }
 
+/* Whether save_locked () would store @document as it is: a version from sync (which keeps
+ * the stamps its elements carry) with its agreed date and no legacy member. */
+static gboolean
+keeps_as_given (JsonNode   *document,
+                const char *origin)
+{
+  JsonObject *plan = json_node_get_object (document);
+  JsonNode *agreed_on = json_object_get_member (plan, "agreed_on");
+
+  return g_str_equal (origin, POLKU_PLAN_ORIGIN_SYNC)
+         && json_object_has_member (plan, "created")
+         && agreed_on != NULL && JSON_NODE_HOLDS_VALUE (agreed_on)
+         && json_node_get_value_type (agreed_on) == G_TYPE_STRING
+         && !json_object_has_member (plan, "responsible_worker")
+         && !json_object_has_member (plan, "next_review");
+}
+
 /* Saves @document as the next version, inside the caller's transaction; @validated: the
  * caller validated this very node with polku_plan_document_validate (), and it has not
  * changed since. */
@@ -442,6 +459,7 @@ save_locked (gboolean     validated,
              const char  *stamp,
              const char  *author,
              gint64      *out_version,
+             gboolean    *out_as_given,
              GError     **error)
 {
   g_autoptr(JsonNode) current = NULL;
@@ -454,11 +472,14 @@ save_locked (gboolean     validated,
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
   gint64 current_version = 0;
+  gboolean as_given;
   JsonObject *plan;
   const char *language;
   const char *action;
   sqlite3_stmt *stmt;
 
+  if (out_as_given != NULL)
+    *out_as_given = FALSE;
   if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
   if (!load_current_locked (db, client_id, &plan_id, &current_version, &current, error))
@@ -492,17 +513,30 @@ save_locked (gboolean     validated,
 
   /* What the version will say: without the legacy members, with the agreed date (the
    * plan's so far, or the first save's local date). The current version is read the same
-   * way (load_current_locked () gave it the plan's agreed date). */
-  work = polku_plan_node_deep_copy (document);
-  polku_plan_document_drop_legacy (work);
-  plan = json_node_get_object (work);
-  agreed_on = g_strdup (json_object_get_string_member_with_default (plan, "agreed_on", NULL));
-  if (agreed_on == NULL && current != NULL)
-    agreed_on = g_strdup (json_object_get_string_member_with_default (
-                            json_node_get_object (current), "agreed_on", NULL));
-  if (agreed_on == NULL)
-    agreed_on = local_date_of (now);
-  json_object_set_string_member (plan, "agreed_on", agreed_on);
+   * way (load_current_locked () gave it the plan's agreed date). A version from sync that
+   * already says so, and keeps its own stamps (below), is @document itself, not a copy:
+   * nothing changes it, and its text is then @document's (*@out_as_given). */
+  as_given = keeps_as_given (document, origin);
+  if (as_given)
+    {
+      work = json_node_ref (document);
+      plan = json_node_get_object (work);
+      agreed_on = g_strdup (json_object_get_string_member (plan, "agreed_on"));
+    }
+  else
+    {
+      work = polku_plan_node_deep_copy (document);
+      polku_plan_document_drop_legacy (work);
+      plan = json_node_get_object (work);
+      agreed_on = g_strdup (json_object_get_string_member_with_default (plan, "agreed_on",
+                                                                        NULL));
+      if (agreed_on == NULL && current != NULL)
+        agreed_on = g_strdup (json_object_get_string_member_with_default (
+                                json_node_get_object (current), "agreed_on", NULL));
+      if (agreed_on == NULL)
+        agreed_on = local_date_of (now);
+      json_object_set_string_member (plan, "agreed_on", agreed_on);
+    }
   if (current != NULL)
     polku_plan_document_drop_legacy (current);
 
@@ -620,6 +654,8 @@ save_locked (gboolean     validated,
 
   if (out_version != NULL)
     *out_version = current_version + 1;
+  if (out_as_given != NULL)
+    *out_as_given = as_given;
   return TRUE;
 }
 
@@ -659,7 +695,7 @@ save_body (PolkuStore  *store,
   SaveData *save = data;
 
   return save_locked (FALSE, store, db, save->client_id, save->document, save->base_version,
-                      save->origin, 0, save->stamp, NULL, &save->out_version, error);
+                      save->origin, 0, save->stamp, NULL, &save->out_version, NULL, error);
 }
 
 /**
@@ -713,7 +749,7 @@ polku_plan_store_save_locked (PolkuStore  *store,
   g_return_val_if_fail (client_id != NULL && document != NULL && origin != NULL, FALSE);
 
   return save_locked (FALSE, store, db, client_id, document, -1, origin, 0, NULL, author,
-                      out_version, error);
+                      out_version, NULL, error);
 }
 
 /*
@@ -742,7 +778,38 @@ polku_plan_store_save_validated_locked (PolkuStore  *store,
   g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (document), FALSE);
 
   return save_locked (TRUE, store, db, client_id, document, -1, origin, 0, NULL, author,
-                      out_version, error);
+                      out_version, NULL, error);
+}
+
+/**
+ * polku_plan_store_save_received_locked:
+ * @validated: @document is the very node polku_sync_doc_validate () checked, unchanged
+ *   since: it is not validated again
+ * @out_as_given: (out) (optional): whether the new version holds @document exactly as
+ *   given (nothing dropped, dated or stamped: its text is @document's)
+ *
+ * polku_plan_store_save_locked () with origin "sync", for a plan pulled from a server. When
+ * *@out_as_given, the version is that plan, and the caller may refer to it (the sync base,
+ * polku-sync-store.c) instead of keeping another copy; FALSE when no version was written.
+ */
+gboolean
+polku_plan_store_save_received_locked (PolkuStore  *store,
+                                       sqlite3     *db,
+                                       const char  *client_id,
+                                       JsonNode    *document,
+                                       gboolean     validated,
+                                       const char  *author,
+                                       gint64      *out_version,
+                                       gboolean    *out_as_given,
+                                       GError     **error)
+{
+  g_return_val_if_fail (POLKU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (client_id != NULL && document != NULL, FALSE);
+  g_return_val_if_fail (!validated || JSON_NODE_HOLDS_OBJECT (document), FALSE);
+
+  return save_locked (validated, store, db, client_id, document, -1, POLKU_PLAN_ORIGIN_SYNC,
+                      0, NULL, author, out_version, out_as_given, error);
 }
 
 /**
@@ -842,7 +909,7 @@ update_body (PolkuStore  *store,
     return FALSE;
 
   if (!save_locked (FALSE, store, db, save->client_id, patched, version, save->origin, 0, NULL,
-                    NULL, &save->out_version, error))
+                    NULL, &save->out_version, NULL, error))
     return FALSE;
 
   return load_current_locked (db, save->client_id, NULL, NULL, &save->out_document, error);
@@ -1088,7 +1155,7 @@ restore_body (PolkuStore  *store,
 
   return save_locked (FALSE, store, db, save->client_id, old, current_version,
                       POLKU_PLAN_ORIGIN_RESTORE, save->restore, NULL, NULL,
-                      &save->out_version, error);
+                      &save->out_version, NULL, error);
 }
 
 /**

@@ -93,6 +93,18 @@ gboolean     polku_plan_store_save_locked     (PolkuStore   *store,
                                                const char   *author,
                                                gint64       *out_version,
                                                GError      **error);
+/* A plan pulled from a server (origin "sync"); @validated: the node polku_sync_doc_validate ()
+ * checked, not checked again. *@out_as_given: the new version holds @document exactly as
+ * given (its text is @document's), so the caller may refer to it rather than keep a copy. */
+gboolean     polku_plan_store_save_received_locked (PolkuStore *store,
+                                               struct sqlite3 *db,
+                                               const char   *client_id,
+                                               JsonNode     *document,
+                                               gboolean      validated,
+                                               const char   *author,
+                                               gint64       *out_version,
+                                               gboolean     *out_as_given,
+                                               GError      **error);
 
 /* Drafts: the editor's unsaved work, in the encrypted store. */
 gboolean     polku_plan_store_save_draft      (PolkuStore   *store,

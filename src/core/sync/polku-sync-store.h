@@ -171,11 +171,15 @@ void        polku_sync_conflict_take_title    (PolkuSyncConflict  *self,
 char       *polku_sync_store_fingerprint_locked (sqlite3          *db,
                                                const char         *client_id,
                                                GError            **error);
+/* The revision and base of the client's document in @database. @plan_version > 0: @base's
+ * "plan" is exactly that version of the client's plan (polku_sync_store_apply_locked ()
+ * said so), and the stored base refers to it instead of holding it again. */
 gboolean    polku_sync_store_set_doc_locked   (sqlite3            *db,
                                                const char         *client_id,
                                                const char         *database,
                                                const char         *rev,
                                                JsonNode           *base,
+                                               gint64              plan_version,
                                                gboolean            removed,
                                                GError            **error);
 gboolean    polku_sync_store_delete_doc_locked (sqlite3           *db,
@@ -239,7 +243,8 @@ gboolean    polku_sync_store_conflicts_pushed_locked (sqlite3     *db,
  * @validated_plan (nullable): a plan node the caller has validated with
  * polku_plan_document_validate () (polku_sync_doc_validate () of the pulled document); when
  * the plan to save is that very node, unchanged by the projection to @parts, it is not
- * validated again. */
+ * validated again, and *@out_plan_version (optional) is the version now holding it exactly
+ * as given (0 otherwise: no such version was written). */
 gboolean    polku_sync_store_apply_locked     (PolkuStore         *store,
                                                sqlite3            *db,
                                                const char         *client_id,
@@ -249,6 +254,7 @@ gboolean    polku_sync_store_apply_locked     (PolkuStore         *store,
                                                const char         *author,
                                                gboolean            create_client,
                                                JsonNode           *validated_plan,
+                                               gint64             *out_plan_version,
                                                GError            **error);
 
 G_END_DECLS

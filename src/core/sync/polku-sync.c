@@ -311,6 +311,9 @@ typedef struct
                                          * (GError, NULL when valid), made in the fetch's
                                          * thread (Prefetch); only while its batch is
                                          * taken in */
+  GHashTable              *existing;    /* nullable: the ids of the batch's clients this
+                                         * store has (existing_clients ()); only while the
+                                         * batch is prepared */
 } Run;
 
 static void
@@ -440,10 +443,74 @@ client_exists (Run         *run,
                const char  *client_id,
                GError     **error)
 {
-  gint64 n = polku_store_count (run->store, "SELECT count(*) FROM client WHERE id = ?1;",
-                                client_id, _("Reading the client"), error);
+  gint64 n;
 
+  if (run->existing != NULL)
+    return g_hash_table_contains (run->existing, client_id);
+  n = polku_store_count (run->store, "SELECT count(*) FROM client WHERE id = ?1;", client_id,
+                         _("Reading the client"), error);
   return n > 0;
+}
+
+/* Ids of one query (SQLite 3.15 takes at most 999 parameters). */
+#define EXISTING_CHUNK 500
+
+/* Which clients of @docs (pulled documents, "plan-<client id>") the store has: one query per
+ * EXISTING_CHUNK documents, where asking for each took a first pull's thousands of queries.
+ * A set of client ids, or NULL with @error. */
+static GHashTable *
+existing_clients (Run         *run,
+                  GPtrArray   *docs,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  sqlite3 *db;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      JsonNode *doc = docs->pdata[i];
+      const char *id = doc != NULL && JSON_NODE_HOLDS_OBJECT (doc)
+                       ? polku_json_get_string (json_node_get_object (doc), "_id") : NULL;
+
+      if (id != NULL && g_str_has_prefix (id, "plan-"))
+        g_ptr_array_add (ids, (gpointer) (id + strlen ("plan-")));
+    }
+  db = polku_store_begin_use (run->store, error);
+  if (db == NULL)
+    return NULL;
+  for (guint start = 0; start < ids->len; start += EXISTING_CHUNK)
+    {
+      guint n = MIN (EXISTING_CHUNK, ids->len - start);
+      g_autoptr(GString) sql = g_string_new ("SELECT id FROM client WHERE id IN (?");
+      sqlite3_stmt *stmt;
+      int rc;
+
+      for (guint k = 1; k < n; k++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ");");
+      stmt = polku_store_prepare (db, sql->str, _("Reading the client"), error);
+      if (stmt == NULL)
+        {
+          polku_store_end_use (run->store);
+          return NULL;
+        }
+      for (guint k = 0; k < n; k++)
+        polku_store_bind_text_or_null (stmt, k + 1, ids->pdata[start + k]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_add (existing, polku_store_column_dup (stmt, 0));
+      if (rc != SQLITE_DONE)
+        polku_store_set_sqlite_error (error, db, _("Reading the client"));
+      polku_store_release (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          polku_store_end_use (run->store);
+          return NULL;
+        }
+    }
+  polku_store_end_use (run->store);
+  return g_steal_pointer (&existing);
 }
 
 /* The client's shared data as this Polku holds it (no overrides). A clinic's Polku sends
@@ -523,6 +590,7 @@ typedef struct
   char      *client_id;
   char      *rev;
   char      *fingerprint;
+  gboolean   absent;          /* no row of the client here when prepared (no fingerprint) */
   gboolean   deleted;         /* the server's document was deleted */
   gboolean   create_client;
   gboolean   merged;          /* both sides had changes */
@@ -875,15 +943,23 @@ prepare_incoming (Run         *run,
   in->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_op_free);
   in->losers = g_ptr_array_new_with_free_func (g_free);
 
-  state = polku_sync_store_get_doc (run->store, in->client_id, database, error);
-  if (state == NULL && error != NULL && *error != NULL)
+  /* A client never seen here (a clinic's first pull: thousands) has no sync state, no
+   * conflicts and nothing to fingerprint (every one of those rows refers to the client):
+   * none of it is read, and the write checks that the client is still absent. */
+  in->absent = !client_exists (run, in->client_id, error);
+  if (error != NULL && *error != NULL)
     return NULL;
-  if (state != NULL && (state->removed || g_strcmp0 (state->rev, rev) == 0))
-    return NULL;
-
-  in->fingerprint = polku_sync_store_fingerprint (run->store, in->client_id, error);
-  if (in->fingerprint == NULL)
-    return NULL;
+  if (!in->absent)
+    {
+      state = polku_sync_store_get_doc (run->store, in->client_id, database, error);
+      if (state == NULL && error != NULL && *error != NULL)
+        return NULL;
+      if (state != NULL && (state->removed || g_strcmp0 (state->rev, rev) == 0))
+        return NULL;
+      in->fingerprint = polku_sync_store_fingerprint (run->store, in->client_id, error);
+      if (in->fingerprint == NULL)
+        return NULL;
+    }
 
   if (json_object_get_boolean_member_with_default (object, "_deleted", FALSE))
     {
@@ -917,7 +993,7 @@ prepare_incoming (Run         *run,
     }
   else
     {
-      if (!client_exists (run, in->client_id, error))
+      if (in->absent)
         {
           /* Another coordinator's client: not this Polku's to take in. */
           return NULL;
@@ -933,17 +1009,18 @@ prepare_incoming (Run         *run,
      * name (written by another program) */
     in->author = g_strdup (_("Sync server"));
 
-  if (run->clinic_db == NULL || client_exists (run, in->client_id, NULL))
+  if (!in->absent)
     {
       local_doc = build_local (run, in->client_id, target, state != NULL ? state->base : NULL,
                                error);
       if (local_doc == NULL && error != NULL && *error != NULL)
         return NULL;
+      open = polku_sync_store_open_conflicts (run->store, in->client_id, database, error);
+      if (open == NULL)
+        return NULL;
     }
-
-  open = polku_sync_store_open_conflicts (run->store, in->client_id, database, error);
-  if (open == NULL)
-    return NULL;
+  else
+    open = g_ptr_array_new ();
 
   if (polku_json_get_array (object, "_conflicts") != NULL)
     {
@@ -1034,11 +1111,29 @@ write_incoming_locked (Run         *run,
   PolkuStore *store = run->store;
   g_autofree char *fingerprint = NULL;
   g_autofree char *detail = NULL;
+  gboolean changed = FALSE;
+  gint64 plan_version = 0;
 
-  fingerprint = polku_sync_store_fingerprint_locked (db, in->client_id, error);
-  if (fingerprint == NULL)
-    return FALSE;
-  if (g_strcmp0 (fingerprint, in->fingerprint) != 0)
+  if (in->absent)
+    {
+      g_autoptr(GError) missing = NULL;
+
+      /* Met here meanwhile: prepared again, as any change. */
+      changed = polku_store_check_client_locked (db, in->client_id, &missing);
+      if (!changed && !g_error_matches (missing, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&missing));
+          return FALSE;
+        }
+    }
+  else
+    {
+      fingerprint = polku_sync_store_fingerprint_locked (db, in->client_id, error);
+      if (fingerprint == NULL)
+        return FALSE;
+      changed = g_strcmp0 (fingerprint, in->fingerprint) != 0;
+    }
+  if (changed)
     {
       g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_CHANGED,
                    _("The client’s data changed during the sync. Sync again."));
@@ -1070,8 +1165,12 @@ write_incoming_locked (Run         *run,
       && !polku_sync_store_apply_locked (store, db, in->client_id, in->write,
                                          (const char * const *) in->parts,
                                          POLKU_PLAN_ORIGIN_SYNC, in->author, in->create_client,
-                                         in->validated_plan, error))
+                                         in->validated_plan, &plan_version, error))
     return FALSE;
+  /* The base refers to that version only when its plan is the very node saved. */
+  if (plan_version > 0
+      && json_object_get_member (json_node_get_object (in->base), "plan") != in->validated_plan)
+    plan_version = 0;
 
   for (guint i = 0; i < in->ops->len; i++)
     {
@@ -1109,8 +1208,8 @@ write_incoming_locked (Run         *run,
         }
     }
 
-  if (!polku_sync_store_set_doc_locked (db, in->client_id, database, in->rev, in->base, FALSE,
-                                        error))
+  if (!polku_sync_store_set_doc_locked (db, in->client_id, database, in->rev, in->base,
+                                        plan_version, FALSE, error))
     return FALSE;
   if (in->mark_dirty && !polku_sync_store_mark_dirty_locked (db, in->client_id, error))
     return FALSE;
@@ -1267,8 +1366,12 @@ take_in (Run         *run,
                                                                       incoming_free);
       g_autoptr(GError) local_error = NULL;
       BatchData batch = { run, database, incoming, since, FALSE, FALSE, 0, 0, 0 };
+      g_autoptr(GHashTable) existing = existing_clients (run, docs, error);
       gboolean written;
 
+      if (existing == NULL)
+        return FALSE;
+      run->existing = existing;
       for (guint i = 0; i < docs->len; i++)
         {
           Incoming *in = prepare_incoming (run, database, docs->pdata[i], &local_error);
@@ -1277,6 +1380,7 @@ take_in (Run         *run,
             {
               if (is_fatal (local_error) || local_error->domain == POLKU_STORE_ERROR)
                 {
+                  run->existing = NULL;
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
                 }
@@ -1286,6 +1390,7 @@ take_in (Run         *run,
           if (in != NULL)
             g_ptr_array_add (incoming, in);
         }
+      run->existing = NULL;
       if (incoming->len == 0 && since == NULL)
         return TRUE;
       written = polku_store_write (run->store, batch_body, &batch, &local_error);
@@ -1435,35 +1540,66 @@ results_have_conflicts (JsonArray *results)
  * into the WAL, and again at the commit) and are read back and decrypted by the next
  * document and the next batch's reads. Given back when the pull ends. */
 #define PULL_CACHE_KIB 65536
+/* WAL pages (4 KiB) after which a pull's commit checkpoints, instead of SQLite's 1,000: a
+ * batch of a thousand plans writes more than that, so every commit checkpointed, and the
+ * index pages every batch touches all over the file (UUID keys) were copied into the file
+ * again at each. Every commit is still synced; given back when the pull ends, as
+ * polku-store.c's whole batches do. */
+#define PULL_WAL_CHECKPOINT_PAGES 16384
 
-/* Sets the store's page cache to @size (PRAGMA cache_size's value); returns the size it
- * had (0 when it could not be read; then nothing is changed). */
+/* Sets the integer PRAGMA @name of the store's connection to @value; returns the value it
+ * had (-1 when it could not be read: then nothing is changed). */
 static int
-set_cache (PolkuStore *store,
-           int         size)
+swap_pragma (PolkuStore *store,
+             const char *name,
+             int         value)
 {
+  g_autofree char *query = g_strdup_printf ("PRAGMA %s;", name);
   g_autofree char *pragma = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = polku_store_begin_use (store, NULL);
-  int old = 0;
+  int old = -1;
 
   if (db == NULL)
-    return 0;
-  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size;", -1, &stmt, NULL) == SQLITE_OK
+    return -1;
+  if (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     old = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
-  if (old != 0 && size != 0)
+  if (old != -1)
     {
-      pragma = g_strdup_printf ("PRAGMA cache_size = %d;", size);
+      pragma = g_strdup_printf ("PRAGMA %s = %d;", name, value);
       sqlite3_exec (db, pragma, NULL, NULL, NULL);
     }
   polku_store_end_use (store);
   return old;
 }
 
+/* A batch's parsed answer is freed in a thread of its own while the next batch is taken in:
+ * a thousand documents' nodes took 6 % of a first pull's CPU to free on the pull's thread.
+ * Nothing else holds a node of it by then (the batch's Incoming are freed). */
+static gpointer
+unref_thread (gpointer data)
+{
+  json_node_unref (data);
+  return NULL;
+}
+
+/* Joins the thread freeing the previous answer (nullable) and starts one for @answer
+ * (nullable: only joins). */
+static void
+free_answer_apart (GThread  **freeing,
+                   JsonNode  *answer)
+{
+  if (*freeing != NULL)
+    g_thread_join (g_steal_pointer (freeing));
+  if (answer != NULL)
+    *freeing = g_thread_new ("polku-sync-free", unref_thread, answer);
+}
+
 static gboolean pull_batches (Run         *run,
                               const char  *database,
+                              GThread    **freeing,
                               GError     **error);
 
 /* Pull: _changes since the checkpoint, in batches, each written with its checkpoint. */
@@ -1472,17 +1608,24 @@ pull (Run         *run,
       const char  *database,
       GError     **error)
 {
-  int cache_size = set_cache (run->store, -PULL_CACHE_KIB);
-  gboolean ok = pull_batches (run, database, error);
+  int cache_size = swap_pragma (run->store, "cache_size", -PULL_CACHE_KIB);
+  int checkpoint_pages = swap_pragma (run->store, "wal_autocheckpoint",
+                                      PULL_WAL_CHECKPOINT_PAGES);
+  GThread *freeing = NULL;
+  gboolean ok = pull_batches (run, database, &freeing, error);
 
-  if (cache_size != 0)
-    set_cache (run->store, cache_size);
+  free_answer_apart (&freeing, NULL);
+  if (checkpoint_pages != -1)
+    swap_pragma (run->store, "wal_autocheckpoint", checkpoint_pages);
+  if (cache_size != -1)
+    swap_pragma (run->store, "cache_size", cache_size);
   return ok;
 }
 
 static gboolean
 pull_batches (Run         *run,
               const char  *database,
+              GThread    **freeing,
               GError     **error)
 {
   g_autofree char *since = NULL;
@@ -1561,6 +1704,9 @@ pull_batches (Run         *run,
         }
       if (!taken)
         return FALSE;
+      g_clear_pointer (&checked, g_hash_table_unref);
+      g_clear_pointer (&docs, g_ptr_array_unref);
+      free_answer_apart (freeing, g_steal_pointer (&answer));
       g_free (since);
       since = g_steal_pointer (&last_seq);
       run_progress (run, 0.1, database);
@@ -1839,7 +1985,7 @@ pushed_body (PolkuStore  *store,
       g_autofree char *detail = NULL;
 
       if (!polku_sync_store_set_doc_locked (db, out->client_id, pushed->database, rev,
-                                            out->content, FALSE, error))
+                                            out->content, 0, FALSE, error))
         return FALSE;
       if (!polku_sync_store_conflicts_pushed_locked (db, out->client_id, pushed->database, rev,
                                                      error))
