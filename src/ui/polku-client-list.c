@@ -319,25 +319,29 @@ on_selected_item_changed (PolkuClientList *self)
  * that shortens the list and one that lengthens it again take rows away at the end and add
  * them back: the rows are kept for that (row_pool) rather than made from their template
  * again, and the factory is a signal factory (a GtkBuilderListItemFactory parses its XML
- * for every row it makes). */
+ * for every row it makes). GTK 4.8's signal factory takes the row out of its list item and
+ * drops it before it emits "teardown", so the list item holds a reference of its own
+ * (ROW_KEY) for teardown_row () to put in the pool: without it every row that left was
+ * destroyed and every row that came was made again (/client-list/rows-kept). */
 
 /* The most rows kept: the list view's window of rows, and some. */
 #define ROW_POOL_SIZE 256
+
+#define ROW_KEY "polku-client-row"
 
 static void
 setup_row (GtkListItemFactory *factory,
            GtkListItem        *item,
            PolkuClientList    *self)
 {
-  if (self->row_pool != NULL && self->row_pool->len > 0)
-    {
-      g_autoptr(GtkWidget) row = g_ptr_array_steal_index_fast (self->row_pool,
-                                                               self->row_pool->len - 1);
+  GtkWidget *row;
 
-      gtk_list_item_set_child (item, row);
-    }
+  if (self->row_pool != NULL && self->row_pool->len > 0)
+    row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
   else
-    gtk_list_item_set_child (item, polku_client_row_new ());
+    row = g_object_ref_sink (polku_client_row_new ());
+  g_object_set_data_full (G_OBJECT (item), ROW_KEY, row, g_object_unref);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -345,11 +349,28 @@ teardown_row (GtkListItemFactory *factory,
               GtkListItem        *item,
               PolkuClientList    *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), ROW_KEY);
 
-  if (row != NULL && self->row_pool != NULL && self->row_pool->len < ROW_POOL_SIZE)
-    g_ptr_array_add (self->row_pool, g_object_ref (row));
   gtk_list_item_set_child (item, NULL);
+  if (row == NULL)
+    return;
+  polku_client_row_set_client (POLKU_CLIENT_ROW (row), NULL);
+  if (self->row_pool != NULL && self->row_pool->len < ROW_POOL_SIZE)
+    g_ptr_array_add (self->row_pool, row);
+  else
+    g_object_unref (row);
+}
+
+/* A bound row follows its slot's client: a handler on the slot rather than a GBinding, of
+ * which a scroll made and freed one per row (about 200) in the frame that shows it. */
+#define SLOT_HANDLER_KEY "polku-slot-handler"
+
+static void
+on_slot_client (PolkuClientSlot *slot,
+                GParamSpec      *pspec,
+                PolkuClientRow  *row)
+{
+  polku_client_row_set_client (row, polku_client_slot_get_client (slot));
 }
 
 static void
@@ -357,13 +378,14 @@ bind_row (GtkListItemFactory *factory,
           GtkListItem        *item,
           PolkuClientList    *self)
 {
-  GBinding *binding;
+  PolkuClientSlot *slot = gtk_list_item_get_item (item);
+  PolkuClientRow *row = POLKU_CLIENT_ROW (gtk_list_item_get_child (item));
+  gulong handler;
 
-  polku_client_slots_bind (self->slots, gtk_list_item_get_item (item), TRUE);
-  binding = g_object_bind_property (gtk_list_item_get_item (item), "client",
-                                    gtk_list_item_get_child (item), "client",
-                                    G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (item), "polku-slot-binding", binding);
+  polku_client_slots_bind (self->slots, slot, TRUE);
+  polku_client_row_set_client (row, polku_client_slot_get_client (slot));
+  handler = g_signal_connect (slot, "notify::client", G_CALLBACK (on_slot_client), row);
+  g_object_set_data (G_OBJECT (item), SLOT_HANDLER_KEY, GSIZE_TO_POINTER (handler));
 }
 
 static void
@@ -371,12 +393,13 @@ unbind_row (GtkListItemFactory *factory,
             GtkListItem        *item,
             PolkuClientList    *self)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "polku-slot-binding");
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), SLOT_HANDLER_KEY));
 
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
   polku_client_slots_bind (self->slots, gtk_list_item_get_item (item), FALSE);
-  polku_client_row_set_client (POLKU_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
+  /* The row keeps its client until it is bound again (a scroll binds it to another slot at
+   * once) or leaves the view (teardown_row ()): not one text change more per row. */
 }
 
 /* The view's selection at the position of the visible clients' one. */

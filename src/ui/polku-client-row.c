@@ -1,5 +1,16 @@
 /* polku-client-row.c: one client in the client list
  *
+ * The name and the detail line are GtkInscriptions: their size comes from the font (one
+ * line, at least one character wide), not from their text, and a new text only redraws
+ * them. A GtkLabel queues a resize when its text changes: that went up to the window, which
+ * on X11 asked the server for the monitor's work area again (twice a frame) and measured
+ * the list view's rows, shaping each changed label's text several times over (its natural
+ * width, its ellipsized minimum, its height for each width asked for, and again when
+ * drawn), where the inscription shapes it once, when it is drawn. Every keystroke in the
+ * search gives the rows on screen other clients, so that was most of the frame after it
+ * (README, "Speed at county size", line 3). Screen readers hear the same: an inscription is
+ * a label whose name is its text.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,14 +26,14 @@
 
 struct _PolkuClientRow
 {
-  GtkWidget     parent_instance;
+  GtkWidget       parent_instance;
 
-  PolkuClient  *client;
-  GSignalGroup *client_signals;
+  PolkuClient    *client;
+  GSignalGroup   *client_signals;
 
-  GtkLabel     *name_label;
-  GtkLabel     *detail_label;
-  GtkWidget    *archived_label;
+  GtkInscription *name_label;
+  GtkInscription *detail_label;
+  GtkWidget      *archived_label;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuClientRow, polku_client_row, GTK_TYPE_WIDGET)
@@ -57,24 +68,40 @@ dup_detail (PolkuClient *client)
   return NULL;
 }
 
+/* Without a client the row is empty, and the detail line and the tag keep their visibility:
+ * a row is without a client only while the list keeps it for later (polku-client-list.c),
+ * and showing and hiding them would queue a resize of the list at each of its clients. */
 static void
 update (PolkuClientRow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *detail = NULL;
-  gboolean archived = FALSE;
 
-  if (self->client != NULL)
+  if (self->client == NULL)
     {
-      name = polku_client_dup_display_name (self->client);
-      detail = dup_detail (self->client);
-      archived = polku_client_get_archived (self->client);
+      gtk_inscription_set_text (self->name_label, "");
+      gtk_inscription_set_text (self->detail_label, "");
+      return;
     }
 
-  gtk_label_set_text (self->name_label, name != NULL ? name : "");
-  gtk_label_set_text (self->detail_label, detail != NULL ? detail : "");
+  name = polku_client_dup_display_name (self->client);
+  detail = dup_detail (self->client);
+  gtk_inscription_set_text (self->name_label, name != NULL ? name : "");
+  gtk_inscription_set_text (self->detail_label, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
-  gtk_widget_set_visible (self->archived_label, archived);
+  gtk_widget_set_visible (self->archived_label, polku_client_get_archived (self->client));
+}
+
+static void
+on_client_notify (PolkuClientRow *self,
+                  GParamSpec     *pspec,
+                  PolkuClient    *client)
+{
+  static const char * const shown[] = { "display-name", "municipality", "birth-date",
+                                        "archived", NULL };
+
+  if (g_strv_contains (shown, g_param_spec_get_name (pspec)))
+    update (self);
 }
 
 static void
@@ -161,15 +188,10 @@ polku_client_row_init (PolkuClientRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* One handler, not one per property: a scroll gives about 200 rows other clients. */
   self->client_signals = g_signal_group_new (POLKU_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "notify::display-name",
-                                  G_CALLBACK (update), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::municipality",
-                                  G_CALLBACK (update), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::birth-date",
-                                  G_CALLBACK (update), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::archived",
-                                  G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify",
+                                  G_CALLBACK (on_client_notify), self);
   update (self);
 }
 

@@ -20,9 +20,9 @@
  * view has on screen take their clients in the keystroke (and those it scrolls to, when they
  * come on screen: polku_client_slots_show ()); the rest, of the about 200 rows the view keeps,
  * in idle runs of ROWS_PER_IDLE, below the priority of GTK's frames, so that no keystroke
- * makes a frame lay out rows nobody sees (polku_client_slots_get_pending ()). The frame
- * after a keystroke is what the user waits for: each row whose text changed is measured
- * and laid out again in it.
+ * makes a frame draw rows nobody sees (polku_client_slots_get_pending ()). The frame
+ * after a keystroke is what the user waits for: each row whose text changed is drawn again
+ * in it (not measured: a row's size does not follow its text, polku-client-row.c).
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later

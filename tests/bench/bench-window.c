@@ -15,8 +15,11 @@
  *   bench-window search DIR        typing into the search entry: from the entry's change
  *                                  to the list updated (filter done, every row showing its
  *                                  client), per keystroke; until the first frame painted
- *                                  after the change (the new list on screen); and the longest
- *                                  the main loop was busy until the updated list was painted
+ *                                  after the change (the new list on screen), and the main
+ *                                  thread's CPU time meanwhile; and the longest the main
+ *                                  loop was busy until the updated list was painted. The
+ *                                  changes come the entry's search delay apart, as typing
+ *                                  makes them. Info lines give the first frame's phases
  *                                  (POLKU_BENCH_KEYSTROKES=1 prints each keystroke)
  *   bench-window page DIR [HETU]   opening a client's page on each tab: from the selection
  *                                  of its row (after its neighbour's, as a click on a row the
@@ -36,6 +39,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "polku-audit.h"
 #include "polku-client-list.h"
@@ -232,21 +236,91 @@ list_updated (gpointer data)
   return polku_window_get_settled (data);
 }
 
+/* The phases of the frame clock, in the order of a frame: where the first frame after a
+ * keystroke spends its time. "update" is the tick callbacks and the styles (GtkNative
+ * validates the CSS nodes after them) and, on X11, the window's size computed again when a
+ * resize was queued (GDK asks the X server for the monitor's work area, and the window
+ * measures its widgets); "layout" the surface's size again and every measure and allocation
+ * not done yet; "paint" the snapshot and the renderer. */
+enum
+{
+  PHASE_BEFORE_PAINT,
+  PHASE_UPDATE,
+  PHASE_LAYOUT,
+  PHASE_PAINT,
+  N_PHASES
+};
+
+static const char * const phase_names[N_PHASES] = { "before", "update", "layout", "paint" };
+
 /* The frames painted while a keystroke is timed, and the longest of them (from the frame
- * clock's before-paint to its after-paint: layout, drawing, rendering). */
+ * clock's before-paint to its after-paint: layout, drawing, rendering); when each phase of
+ * the first of them ended, on the wall clock and in this thread's CPU time. */
 typedef struct
 {
   guint  n_frames;
   gint64 started;
   gint64 longest;
   gint64 first_painted;
+  gint64 first_painted_cpu;
+  gint64 phase_end[N_PHASES];
+  gint64 phase_cpu[N_PHASES];
 } Frames;
+
+/* The CPU time this thread has used, in µs: on a loaded machine the wall clock also counts
+ * the time the process waited for a core. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    g_error ("No thread CPU clock");
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static void
 on_before_paint (GdkFrameClock *clock,
                  Frames        *frames)
 {
   frames->started = g_get_monotonic_time ();
+  if (frames->n_frames == 0)
+    {
+      frames->phase_end[PHASE_BEFORE_PAINT] = frames->started;
+      frames->phase_cpu[PHASE_BEFORE_PAINT] = thread_cpu_time ();
+    }
+}
+
+static void
+on_phase_done (Frames *frames,
+               guint   phase)
+{
+  if (frames->n_frames == 0)
+    {
+      frames->phase_end[phase] = g_get_monotonic_time ();
+      frames->phase_cpu[phase] = thread_cpu_time ();
+    }
+}
+
+static void
+on_update_done (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  on_phase_done (frames, PHASE_UPDATE);
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  on_phase_done (frames, PHASE_LAYOUT);
+}
+
+static void
+on_paint_done (GdkFrameClock *clock,
+               Frames        *frames)
+{
+  on_phase_done (frames, PHASE_PAINT);
 }
 
 static void
@@ -255,39 +329,83 @@ on_frame_painted (GdkFrameClock *clock,
 {
   frames->n_frames++;
   if (frames->first_painted == 0)
-    frames->first_painted = g_get_monotonic_time ();
+    {
+      frames->first_painted = g_get_monotonic_time ();
+      frames->first_painted_cpu = thread_cpu_time ();
+    }
   if (frames->started != 0)
     frames->longest = MAX (frames->longest, g_get_monotonic_time () - frames->started);
 }
 
+/* How long @phase of the first frame took in ms, by @stamps (phase_end: the wall clock,
+ * phase_cpu: this thread's CPU); 0 when the frame had none of it: the frame clock runs only
+ * the phases asked for. */
+static double
+phase_ms (const gint64 *stamps,
+          guint         phase)
+{
+  guint before = phase - 1;
+
+  while (before > PHASE_BEFORE_PAINT && stamps[before] == 0)
+    before--;
+  if (stamps[phase] == 0 || stamps[before] == 0)
+    return 0;
+  return (stamps[phase] - stamps[before]) / 1000.0;
+}
+
+/* What the keystrokes measured, one value per keystroke in each array (ms). */
+typedef struct
+{
+  GArray *times;       /* until every row, off screen too, shows its client */
+  GArray *blocks;      /* the longest the main loop was busy until the frame was painted */
+  GArray *shown;       /* until the first frame after the change was painted */
+  GArray *shown_cpu;   /* the CPU this thread used meanwhile */
+  double  phase_sum[N_PHASES];      /* of the first frame ("before": the change to its start) */
+  double  phase_cpu_sum[N_PHASES];
+  gint64  last_change;              /* when the entry last changed */
+} Keystrokes;
+
+static void
+append (GArray *array,
+        double  ms)
+{
+  g_array_append_val (array, ms);
+}
+
 /* One keystroke: what the entry does after its typing delay (the delay itself is not the
- * list's), timed until the list has updated (every row, off screen too) in @times, and in
- * @blocks the longest the main loop was kept busy until the frame that shows the updated
+ * list's), timed until the list has updated (every row, off screen too) in times, and in
+ * blocks the longest the main loop was kept busy until the frame that shows the updated
  * list has been painted: the keystroke's own work, or any one iteration of the loop after
  * it (rows given their clients after a frame, a frame itself: layout, drawing, rendering).
- * Above 16 ms, a frame is late. In @shown, the time until the first frame after the change
- * has been painted: when the user sees the new list (the rows on screen). */
+ * Above 16 ms, a frame is late. In shown, the time until the first frame after the change
+ * has been painted: when the user sees the new list (the rows on screen), and in shown_cpu
+ * the CPU time the main thread used for it. */
 static void
 keystroke (PolkuWindow *window,
-           GArray      *times,
-           GArray      *blocks,
-           GArray      *shown,
+           Keystrokes  *measured,
            gint64       start)
 {
   GtkEditable *entry = polku_window_get_search_entry (window);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   guint ticker = g_timeout_add (1, wake, NULL);
-  Frames frames = { 0, 0, 0, 0 };
-  gulong before_paint = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint),
-                                          &frames);
-  gulong after_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted),
-                                         &frames);
+  Frames frames = { 0 };
+  gulong handlers[] = {
+    g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &frames),
+    g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), &frames),
+    g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &frames),
+    g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint_done), &frames),
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted), &frames),
+  };
+  gint64 start_cpu = thread_cpu_time ();
   gint64 longest;
+  gint64 changed;
+  gint64 changed_cpu;
   guint n_frames;
-  double ms;
 
   g_signal_emit_by_name (entry, "search-changed");
-  longest = g_get_monotonic_time () - start;
+  changed = g_get_monotonic_time ();
+  changed_cpu = thread_cpu_time ();
+  longest = changed - start;
   while (!list_updated (window))
     {
       gint64 before = g_get_monotonic_time ();
@@ -295,8 +413,7 @@ keystroke (PolkuWindow *window,
       g_main_context_iteration (NULL, TRUE);
       longest = MAX (longest, g_get_monotonic_time () - before);
     }
-  ms = ms_since (start);
-  g_array_append_val (times, ms);
+  append (measured->times, ms_since (start));
 
   /* Then the frame that shows it (the wait for the frame clock's tick is not work). */
   n_frames = frames.n_frames;
@@ -309,18 +426,54 @@ keystroke (PolkuWindow *window,
       longest = MAX (longest, g_get_monotonic_time () - before);
     }
   g_source_remove (ticker);
-  g_signal_handler_disconnect (clock, before_paint);
-  g_signal_handler_disconnect (clock, after_paint);
-  ms = (frames.first_painted - start) / 1000.0;
-  g_array_append_val (shown, ms);
-  ms = longest / 1000.0;
-  g_array_append_val (blocks, ms);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_handler_disconnect (clock, handlers[i]);
+
+  append (measured->shown, (frames.first_painted - start) / 1000.0);
+  append (measured->shown_cpu, (frames.first_painted_cpu - start_cpu) / 1000.0);
+  append (measured->blocks, longest / 1000.0);
+  measured->phase_sum[PHASE_BEFORE_PAINT] += (frames.phase_end[PHASE_BEFORE_PAINT] - changed)
+                                             / 1000.0;
+  measured->phase_cpu_sum[PHASE_BEFORE_PAINT] += (frames.phase_cpu[PHASE_BEFORE_PAINT]
+                                                  - changed_cpu) / 1000.0;
+  for (guint phase = PHASE_UPDATE; phase < N_PHASES; phase++)
+    {
+      measured->phase_sum[phase] += phase_ms (frames.phase_end, phase);
+      measured->phase_cpu_sum[phase] += phase_ms (frames.phase_cpu, phase);
+    }
   if (g_getenv ("POLKU_BENCH_KEYSTROKES") != NULL)
     printf ("info keystroke \"%s\" %u clients %.2f ms, longest wait %.2f ms, "
-            "%u frames, the longest %.2f ms\n", gtk_editable_get_text (entry),
+            "%u frames, the longest %.2f ms; the first frame painted after %.2f ms "
+            "(%.2f ms CPU): the change %.2f ms CPU, then %.2f ms (%.2f CPU) until the frame, "
+            "update %.2f (%.2f), layout %.2f (%.2f), paint %.2f (%.2f)\n",
+            gtk_editable_get_text (entry),
             g_list_model_get_n_items (polku_window_get_visible_clients (window)),
-            g_array_index (times, double, times->len - 1), ms, frames.n_frames,
-            frames.longest / 1000.0);
+            g_array_index (measured->times, double, measured->times->len - 1), longest / 1000.0,
+            frames.n_frames, frames.longest / 1000.0,
+            (frames.first_painted - start) / 1000.0,
+            (frames.first_painted_cpu - start_cpu) / 1000.0, (changed_cpu - start_cpu) / 1000.0,
+            (frames.phase_end[PHASE_BEFORE_PAINT] - changed) / 1000.0,
+            (frames.phase_cpu[PHASE_BEFORE_PAINT] - changed_cpu) / 1000.0,
+            phase_ms (frames.phase_end, PHASE_UPDATE), phase_ms (frames.phase_cpu, PHASE_UPDATE),
+            phase_ms (frames.phase_end, PHASE_LAYOUT), phase_ms (frames.phase_cpu, PHASE_LAYOUT),
+            phase_ms (frames.phase_end, PHASE_PAINT), phase_ms (frames.phase_cpu, PHASE_PAINT));
+}
+
+/* The search entry tells of a change only once its search delay (150 ms) has passed since
+ * the last key: two changes never come closer than that. Waits until that long after the
+ * previous change, so that a keystroke's frame is not timed from a frame clock still pacing
+ * the previous keystroke's frames (without vsync, GDK starts a frame at the earliest 16.7
+ * ms after the previous one began: a keystroke made right after a frame waited for most of
+ * a frame interval before any of its own work was drawn). */
+static void
+wait_search_delay (GtkEditable *entry,
+                   gint64      *last_change)
+{
+  gint64 delay = (gint64) gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (entry)) * 1000;
+  gint64 since = g_get_monotonic_time () - *last_change;
+
+  if (*last_change != 0 && since < delay)
+    spin ((delay - since + 999) / 1000);
 }
 
 /* Letter by letter, then deleted letter by letter, as typing changes the entry: one
@@ -330,9 +483,7 @@ keystroke (PolkuWindow *window,
 static void
 type_query (PolkuWindow *window,
             const char  *query,
-            GArray      *times,
-            GArray      *blocks,
-            GArray      *shown)
+            Keystrokes  *measured)
 {
   GtkEditable *entry = polku_window_get_search_entry (window);
   const char *letter;
@@ -340,19 +491,23 @@ type_query (PolkuWindow *window,
   gtk_editable_set_text (entry, "");
   for (letter = query; *letter != '\0'; letter = g_utf8_next_char (letter))
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
       int position = -1;
 
+      wait_search_delay (entry, &measured->last_change);
+      start = measured->last_change = g_get_monotonic_time ();
       gtk_editable_insert_text (entry, letter, g_utf8_next_char (letter) - letter, &position);
-      keystroke (window, times, blocks, shown, start);
+      keystroke (window, measured, start);
     }
   while (g_utf8_strlen (gtk_editable_get_text (entry), -1) > 0)
     {
       int length = g_utf8_strlen (gtk_editable_get_text (entry), -1);
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
 
+      wait_search_delay (entry, &measured->last_change);
+      start = measured->last_change = g_get_monotonic_time ();
       gtk_editable_delete_text (entry, length - 1, length);
-      keystroke (window, times, blocks, shown, start);
+      keystroke (window, measured, start);
     }
 }
 
@@ -365,6 +520,25 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The mean, the 95th percentile and the largest of @values as figures NAME-mean, -p95 and
+ * -max (@values is sorted). */
+static void
+figures_of (const char *name,
+            GArray     *values)
+{
+  g_autofree char *mean = g_strdup_printf ("%s-mean", name);
+  g_autofree char *p95 = g_strdup_printf ("%s-p95", name);
+  g_autofree char *max = g_strdup_printf ("%s-max", name);
+  double sum = 0;
+
+  g_array_sort (values, compare_doubles);
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  figure (mean, sum / values->len, "ms");
+  figure (p95, g_array_index (values, double, (values->len * 95) / 100), "ms");
+  figure (max, g_array_index (values, double, values->len - 1), "ms");
+}
+
 static void
 run_search (GtkApplication *app)
 {
@@ -374,29 +548,23 @@ run_search (GtkApplication *app)
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
-  double sum = 0, sum_shown = 0;
+  g_autoptr(GArray) shown_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  Keystrokes measured = { times, blocks, shown, shown_cpu, { 0 }, { 0 }, 0 };
 
   wait_until (window_settled, window, "the list has loaded");
   spin (200);
   for (guint q = 0; queries[q] != NULL; q++)
-    type_query (window, queries[q], times, blocks, shown);
-  g_array_sort (times, compare_doubles);
-  g_array_sort (blocks, compare_doubles);
-  g_array_sort (shown, compare_doubles);
-  for (guint i = 0; i < times->len; i++)
-    {
-      sum += g_array_index (times, double, i);
-      sum_shown += g_array_index (shown, double, i);
-    }
+    type_query (window, queries[q], &measured);
   printf ("info keystrokes %u\n", times->len);
-  figure ("search-mean", sum / times->len, "ms");
-  figure ("search-p95", g_array_index (times, double, (times->len * 95) / 100), "ms");
-  figure ("search-max", g_array_index (times, double, times->len - 1), "ms");
+  figures_of ("search", times);
+  g_array_sort (blocks, compare_doubles);
   figure ("search-wait-p95", g_array_index (blocks, double, (blocks->len * 95) / 100), "ms");
   figure ("search-wait-max", g_array_index (blocks, double, blocks->len - 1), "ms");
-  figure ("search-shown-mean", sum_shown / shown->len, "ms");
-  figure ("search-shown-p95", g_array_index (shown, double, (shown->len * 95) / 100), "ms");
-  figure ("search-shown-max", g_array_index (shown, double, shown->len - 1), "ms");
+  figures_of ("search-shown", shown);
+  figures_of ("search-shown-cpu", shown_cpu);
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    printf ("info search-first-frame-%s-mean-ms %.2f (CPU %.2f)\n", phase_names[phase],
+            measured.phase_sum[phase] / shown->len, measured.phase_cpu_sum[phase] / shown->len);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1,7 +1,8 @@
 /* test-client-list.c: the client list at size: a first screenful and then the whole list,
  * the list kept in order without a sorter, the selection following a moved client, the rows
- * a search leaves (off screen too), the queue's rows only while it is shown, no read of the caseload at a selection,
- * Tab leaving the list in one step
+ * a search leaves (off screen too) and the rows it keeps, a row following its client, the
+ * queue's rows only while it is shown, no read of the caseload at a selection, Tab leaving
+ * the list in one step
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -261,6 +262,85 @@ test_search_rows (Fixture       *fixture,
     }
 }
 
+static void
+collect_row_widgets (GtkWidget *widget,
+                     GPtrArray *rows)
+{
+  if (POLKU_IS_CLIENT_ROW (widget))
+    {
+      g_ptr_array_add (rows, g_object_ref (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_widgets (child, rows);
+}
+
+/* A search that shortens the list and one that lengthens it again make no new rows: the
+ * rows taken away are kept and come back (made from the template again, each cost a
+ * GtkBuilder parse in the keystroke). The first rows are held here, so a new row cannot
+ * take the address of one that was destroyed. */
+static void
+test_rows_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkEditable *entry = polku_window_get_search_entry (fixture->window);
+  GListModel *visible = polku_window_get_visible_clients (fixture->window);
+  GtkWidget *list = GTK_WIDGET (list_of (fixture));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) narrow = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PolkuClient) first = g_list_model_get_item (visible, 0);
+  guint all = g_list_model_get_n_items (visible);
+
+  collect_row_widgets (list, before);
+  g_assert_cmpuint (before->len, ==, all);
+
+  gtk_editable_set_text (entry, polku_client_get_family_name (first));
+  test_wait_until (window_settled, fixture->window, 5000, "the search is applied");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), <, all / 2);
+  collect_row_widgets (list, narrow);
+  g_assert_cmpuint (narrow->len, ==, g_list_model_get_n_items (visible));
+
+  gtk_editable_set_text (entry, "");
+  test_wait_until (window_settled, fixture->window, 5000, "the search is cleared");
+  collect_row_widgets (list, after);
+  g_assert_cmpuint (after->len, ==, all);
+  for (guint i = 0; i < after->len; i++)
+    if (!g_ptr_array_find (before, g_ptr_array_index (after, i), NULL))
+      g_error ("Row %u of %u was made again", i, after->len);
+}
+
+/* A row shows its client's name and follows it when it changes (one handler on the client,
+ * filtered by property), and forgets it for the pool without hiding anything. */
+static void
+test_row_follows_client (void)
+{
+  g_autoptr(GtkWidget) row = g_object_ref_sink (polku_client_row_new ());
+  g_autoptr(PolkuClient) client = polku_client_new ();
+  GtkWidget *name_label;
+  g_autofree char *name = NULL;
+
+  polku_client_set_given_name (client, "Aino");
+  polku_client_set_family_name (client, "Aalto");
+  polku_client_row_set_client (POLKU_CLIENT_ROW (row), client);
+  name_label = test_find_widget (row, GTK_TYPE_INSCRIPTION);
+  g_assert_nonnull (name_label);
+  name = polku_client_dup_display_name (client);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (name_label)), ==, name);
+
+  polku_client_set_family_name (client, "Östman");
+  g_clear_pointer (&name, g_free);
+  name = polku_client_dup_display_name (client);
+  g_assert_nonnull (strstr (name, "Östman"));
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (name_label)), ==, name);
+
+  polku_client_row_set_client (POLKU_CLIENT_ROW (row), NULL);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (name_label)), ==, "");
+  polku_client_set_family_name (client, "Aalto");
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (name_label)), ==, "");
+}
+
 /* Choosing a client reads neither the caseload nor the queue (at county size the page
  * waited for them); the queue's rows exist only while it is shown. */
 static void
@@ -354,6 +434,9 @@ main (int   argc,
               test_search_in_order, fixture_tear_down);
   g_test_add ("/client-list/search-rows", Fixture, NULL, fixture_set_up, test_search_rows,
               fixture_tear_down);
+  g_test_add ("/client-list/rows-kept", Fixture, NULL, fixture_set_up, test_rows_kept,
+              fixture_tear_down);
+  g_test_add_func ("/client-list/row-follows-client", test_row_follows_client);
   g_test_add ("/client-list/queue-rows-and-selection", Fixture, NULL, fixture_set_up,
               test_queue_rows_and_selection, fixture_tear_down);
   g_test_add ("/client-list/tab-leaves-list", Fixture, NULL, fixture_set_up,
