@@ -23,7 +23,6 @@
 
 #include "polku-client-store.h"
 #include "polku-conflicts-window.h"
-#include "polku-date.h"
 #include "polku-error-dialog.h"
 #include "polku-json.h"
 #include "polku-plan-store.h"
@@ -160,58 +159,26 @@ polku_conflicts_format_value (const char *json)
     }
 }
 
-/* A value of the plan member at @path that is a code or a date, in words as the plan view
- * says it: a goal's or an action's status, whose goal it is, the plan's language, a date as
- * d.m.yyyy. %NULL for any other member, or a value that is not such a code. */
-static char *
-coded_value_text (const char *path,
-                  const char *json)
+/* The path of a conflict over a member of the plan, as the plan document has it
+ * ("goals/<id>/status"); %NULL for a conflict outside the plan (the team, the client). */
+static const char *
+plan_member_path (const char *path)
 {
-  static const char * const date_members[] = { "agreed_on", "target_date", "due_date", NULL };
-  g_autoptr(JsonNode) node = json != NULL ? parse_value (json, NULL) : NULL;
-  const char *member = path != NULL ? strrchr (path, '/') : NULL;
-  const char *code;
-
-  if (member == NULL || node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  member++;
-  code = json_node_get_string (node);
-
-  if (g_strv_contains (date_members, member))
-    return polku_date_format_user (code);
-  if (g_str_equal (member, "status") && strstr (path, "/actions/") != NULL)
-    {
-      PolkuPlanActionStatus status;
-
-      return polku_plan_action_status_from_code (code, &status)
-             ? g_strdup (polku_plan_action_status_get_label (status)) : NULL;
-    }
-  if (g_str_equal (member, "status") && g_str_has_prefix (path, "plan/goals/"))
-    {
-      PolkuPlanGoalStatus status;
-
-      return polku_plan_goal_status_from_code (code, &status)
-             ? g_strdup (polku_plan_goal_status_get_label (status)) : NULL;
-    }
-  if (g_str_equal (member, "expressed_by"))
-    return g_str_equal (code, "client") ? g_strdup (_("The client"))
-           : g_str_equal (code, "professional") ? g_strdup (_("A professional")) : NULL;
-  if (g_str_equal (path, "plan/language"))
-    return g_str_equal (code, "fi") ? g_strdup (_("Finnish"))
-           : g_str_equal (code, "sv") ? g_strdup (_("Swedish")) : NULL;
-  return NULL;
+  return path != NULL && g_str_has_prefix (path, "plan/") ? path + strlen ("plan/") : NULL;
 }
 
-/* A side's value at @path as a person reads it: a code or a date in words, anything else as
+/* A side's value at @path as a person reads it: a member of the plan as the plan view says it
+ * (a code or a date in words, polku_plan_dup_member_text ()), anything else as
  * polku_conflicts_format_value () says it. */
 static char *
 format_value_at (const char *path,
                  const char *json)
 {
-  char *coded = coded_value_text (path, json);
+  const char *member = plan_member_path (path);
+  g_autoptr(JsonNode) node = member != NULL && json != NULL ? parse_value (json, NULL) : NULL;
+  char *text = node != NULL ? polku_plan_dup_member_text (member, node) : NULL;
 
-  return coded != NULL ? coded : polku_conflicts_format_value (json);
+  return text != NULL ? text : polku_conflicts_format_value (json);
 }
 
 /* A stamp (ISO 8601) in local time, d.m.yyyy hh:mm. */
@@ -738,29 +705,43 @@ find_conflict (PolkuConflictsWindow *self,
   return NULL;
 }
 
-static gboolean
-is_text_value (const char *json)
+/* How Edit… asks for the value that stays. */
+typedef enum
 {
-  g_autoptr(JsonNode) node = json != NULL ? parse_value (json, NULL) : NULL;
+  EDIT_TEXT,     /* a text, as itself */
+  EDIT_JSON,     /* anything else that is not a member below, as JSON */
+  EDIT_CHOICE,   /* a code of the plan (a status, whose goal, the language), in words */
+  EDIT_DATE,     /* a date of the plan, typed d.m.yyyy */
+} EditKind;
 
+/* A side's value as the JSON node it is; %NULL when that side removed it. */
+static JsonNode *
+side_node (const char *json)
+{
+  return json != NULL ? parse_value (json, NULL) : NULL;
+}
+
+/* The text of a side's value, when it is one. */
+static const char *
+node_text (JsonNode *node)
+{
   return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
+         && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
 }
 
 /* The value as it is edited: a text as itself, anything else as JSON. */
 static char *
-editable_value (const char *json,
+editable_value (JsonNode   *node,
+                const char *json,
                 gboolean    text)
 {
-  g_autoptr(JsonNode) node = NULL;
-
   if (json == NULL)
     return g_strdup ("");
-  node = parse_value (json, NULL);
   if (node == NULL)
     return g_strdup (json);
-  if (text)
-    return g_strdup (json_node_get_string (node));
+  if (text && node_text (node) != NULL)
+    return g_strdup (node_text (node));
   return json_to_string (node, TRUE);
 }
 
@@ -771,27 +752,46 @@ validate_edit (PolkuFormDialog  *form,
 {
   PolkuConflictsWindow *self = user_data;
   const char *conflict_id = g_object_get_data (G_OBJECT (form), "polku-conflict-id");
-  gboolean text = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (form), "polku-text"));
-  g_autofree char *typed = polku_form_dialog_get_text (form, "value");
+  EditKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (form), "polku-edit-kind"));
+  g_autofree char *typed = NULL;
   g_autoptr(JsonNode) value = NULL;
 
-  if (text)
+  switch (kind)
     {
+    case EDIT_CHOICE:
+      value = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (value, polku_form_dialog_get_choice (form, "value"));
+      break;
+    case EDIT_DATE:
+      /* The form has read the date already; an empty row removes it. */
+      typed = polku_form_dialog_get_date_iso (form, "value");
+      if (typed != NULL)
+        {
+          value = json_node_new (JSON_NODE_VALUE);
+          json_node_set_string (value, typed);
+        }
+      break;
+    case EDIT_TEXT:
+      typed = polku_form_dialog_get_text (form, "value");
       value = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (value, typed != NULL ? typed : "");
-    }
-  else
-    {
-      g_autoptr(GError) parse_error = NULL;
+      break;
+    case EDIT_JSON:
+    default:
+      {
+        g_autoptr(GError) parse_error = NULL;
 
-      value = parse_value (typed != NULL ? typed : "", &parse_error);
-      if (value == NULL)
-        {
-          g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_INVALID,
-                       _("This part of the plan is structured data (JSON), and what was "
-                         "written is not valid JSON: %s"), parse_error->message);
-          return FALSE;
-        }
+        typed = polku_form_dialog_get_text (form, "value");
+        value = parse_value (typed != NULL ? typed : "", &parse_error);
+        if (value == NULL)
+          {
+            g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_INVALID,
+                         _("This part of the plan is structured data (JSON), and what was "
+                           "written is not valid JSON: %s"), parse_error->message);
+            return FALSE;
+          }
+      }
+      break;
     }
   return polku_conflicts_window_resolve (self, conflict_id, POLKU_SYNC_TAKE_VALUE, value, error);
 }
@@ -799,7 +799,11 @@ validate_edit (PolkuFormDialog  *form,
 /**
  * polku_conflicts_window_edit:
  *
- * Opens the form that decides the conflict with a value of one's own (what Edit… does).
+ * Opens the form that decides the conflict with a value of one's own (what Edit… does). A
+ * code of the plan (a goal's or an action's status, whose goal it is, the plan's language) is
+ * chosen in the plan editor's words and a date typed as d.m.yyyy, starting from this side's
+ * value (the other side's when this side removed it); what is saved is the code or
+ * YYYY-MM-DD. Any other text is written as it is, anything else as JSON.
  *
  * Returns: (transfer none) (nullable): the form, or %NULL when the conflict is not listed
  */
@@ -809,8 +813,16 @@ polku_conflicts_window_edit (PolkuConflictsWindow *self,
 {
   PolkuSyncConflict *conflict;
   PolkuFormDialog *form;
-  g_autofree char *initial = NULL;
-  gboolean text;
+  const char *local_json;
+  const char *remote_json;
+  const char *member;
+  PolkuPlanMemberKind member_kind = POLKU_PLAN_MEMBER_TEXT;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_autoptr(JsonNode) base = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) labels = NULL;
+  EditKind kind;
 
   g_return_val_if_fail (POLKU_IS_CONFLICTS_WINDOW (self), NULL);
 
@@ -818,22 +830,73 @@ polku_conflicts_window_edit (PolkuConflictsWindow *self,
   if (conflict == NULL || polku_sync_conflict_get_resolution (conflict) != NULL)
     return NULL;
 
-  text = is_text_value (polku_sync_conflict_get_local_value (conflict))
-         || is_text_value (polku_sync_conflict_get_remote_value (conflict))
-         || (polku_sync_conflict_get_local_value (conflict) == NULL
-             && polku_sync_conflict_get_remote_value (conflict) == NULL);
-  initial = editable_value (polku_sync_conflict_get_local_value (conflict) != NULL
-                            ? polku_sync_conflict_get_local_value (conflict)
-                            : polku_sync_conflict_get_remote_value (conflict), text);
+  local_json = polku_sync_conflict_get_local_value (conflict);
+  remote_json = polku_sync_conflict_get_remote_value (conflict);
+  local = side_node (local_json);
+  remote = side_node (remote_json);
+  base = side_node (polku_sync_conflict_get_base_value (conflict));
+  member = plan_member_path (polku_sync_conflict_get_path (conflict));
+  if (member != NULL)
+    member_kind = polku_plan_member_get_kind (member);
+  codes = polku_plan_member_dup_choices (member_kind, &labels);
+
+  if (codes != NULL)
+    kind = EDIT_CHOICE;
+  else if (member_kind == POLKU_PLAN_MEMBER_DATE)
+    kind = EDIT_DATE;
+  else if (node_text (local) != NULL || node_text (remote) != NULL
+           || (local_json == NULL && remote_json == NULL))
+    kind = EDIT_TEXT;
+  else
+    kind = EDIT_JSON;
 
   form = polku_form_dialog_new (GTK_WIDGET (self), polku_sync_conflict_get_title (conflict),
-                                _("Write the value that should stay. It replaces both sides "
-                                  "here, and the next sync sends it."),
+                                kind == EDIT_CHOICE
+                                ? _("Choose the value that should stay. It replaces both "
+                                    "sides here, and the next sync sends it.")
+                                : _("Write the value that should stay. It replaces both sides "
+                                    "here, and the next sync sends it."),
                                 _("_Decide"));
-  polku_form_dialog_add_multiline (form, "value", _("The value that stays"));
-  polku_form_dialog_set_text (form, "value", initial);
+  switch (kind)
+    {
+    case EDIT_CHOICE:
+      {
+        /* This side's code, else the other side's, else what it was before; a value that is
+         * none of the member's codes (which the plan refuses) leaves the first choice. */
+        JsonNode *sides[] = { local, remote, base };
+
+        polku_form_dialog_add_choice (form, "value", _("The value that stays"),
+                                      (const char * const *) codes,
+                                      (const char * const *) labels, FALSE);
+        for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+          if (node_text (sides[i]) != NULL && g_strv_contains ((const char * const *) codes,
+                                                               node_text (sides[i])))
+            {
+              polku_form_dialog_set_choice (form, "value", node_text (sides[i]));
+              break;
+            }
+      }
+      break;
+    case EDIT_DATE:
+      polku_form_dialog_add_date (form, "value", _("The value that stays"),
+                                  local_json != NULL ? node_text (local) : node_text (remote));
+      break;
+    case EDIT_TEXT:
+    case EDIT_JSON:
+    default:
+      {
+        gboolean text = kind == EDIT_TEXT;
+        g_autofree char *initial = local_json != NULL ? editable_value (local, local_json, text)
+                                                      : editable_value (remote, remote_json,
+                                                                        text);
+
+        polku_form_dialog_add_multiline (form, "value", _("The value that stays"));
+        polku_form_dialog_set_text (form, "value", initial);
+      }
+      break;
+    }
   g_object_set_data_full (G_OBJECT (form), "polku-conflict-id", g_strdup (conflict_id), g_free);
-  g_object_set_data (G_OBJECT (form), "polku-text", GINT_TO_POINTER (text));
+  g_object_set_data (G_OBJECT (form), "polku-edit-kind", GINT_TO_POINTER (kind));
   polku_form_dialog_set_validate (form, validate_edit, g_object_ref (self), g_object_unref);
   gtk_window_present (GTK_WINDOW (form));
   return form;

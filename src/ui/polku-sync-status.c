@@ -1,10 +1,16 @@
 /* polku-sync-status.c: the sync's state in the header bar, with a popover
  *
- * An icon button (with the number of conflicts waiting, when there are any) whose popover
- * says what the window's PolkuSyncController says: not set up, synced and when, offline,
- * syncing with its progress, the error, or the conflicts that wait for a decision, and
- * offers Sync Now (win.sync) and Review Conflicts… (win.conflicts). The button's accessible
- * name and tooltip carry the state in words, since the icon alone says little.
+ * An icon button (with the state in words beside it at the foot of the client list) whose
+ * popover says what the window's PolkuSyncController says: not set up, synced and when,
+ * offline, syncing with its progress, the error, or the conflicts that wait for a decision,
+ * and offers Sync Now (win.sync) and Review Conflicts… (win.conflicts). The button's
+ * accessible name and tooltip carry the state in words, since the icon alone says little.
+ *
+ * Conflicts can wait whatever the state (sync not set up, offline, failed): then a line of
+ * their own under the state's words says so ("2 conflicts wait for a decision"; a number
+ * after the words read as part of them), and so do the button's accessible description and
+ * the popover. When the state is the conflicts, its words say it. An icon without words
+ * carries the number as a badge.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,17 +30,22 @@ struct _PolkuSyncStatus
 
   PolkuSyncController *controller;
   char                *accessible_label;
+  char                *conflicts_text;   /* NULL when none wait, or the state says it */
+  gboolean             show_label;
 
   GtkMenuButton       *button;
   GtkImage            *icon;
+  GtkWidget           *words_box;
   GtkLabel            *button_label;
-  GtkLabel            *count_label;
+  GtkLabel            *waiting_label;
+  GtkLabel            *badge;
   GtkPopover          *popover;
   GtkLabel            *title_label;
   GtkLabel            *server_label;
   GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
   GtkLabel            *message_label;
+  GtkLabel            *conflicts_label;
   GtkWidget           *sync_button;
   GtkWidget           *conflicts_button;
   GtkWidget           *setup_button;
@@ -88,6 +99,15 @@ update (PolkuSyncStatus *self)
   g_autofree char *summary = polku_sync_controller_dup_summary (self->controller);
   g_autofree char *count = NULL;
   g_autofree char *server_text = NULL;
+  g_autofree char *waiting = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean told = FALSE;
+
+  waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u conflict waits for a decision",
+                                          "%u conflicts wait for a decision", n_conflicts),
+                             n_conflicts);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
   switch (state)
@@ -128,13 +148,16 @@ update (PolkuSyncStatus *self)
       break;
     case POLKU_SYNC_STATE_CONFLICTS:
     default:
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u conflict waits for a decision",
-                                            "%u conflicts wait for a decision", n_conflicts),
-                               n_conflicts);
+      /* The words say how many. */
+      title = g_strdup (waiting);
+      told = TRUE;
       icon_name = "emblem-important-symbolic";
       break;
     }
+
+  /* Conflicts that wait while the state's words tell of something else. */
+  if (n_conflicts > 0 && !told)
+    conflicts = g_steal_pointer (&waiting);
 
   /* When the last sync was, when the title does not say it already. */
   if (last != NULL && state != POLKU_SYNC_STATE_SYNCED)
@@ -157,9 +180,12 @@ update (PolkuSyncStatus *self)
     server_text = g_strdup_printf (_("Server: %s"), server);
 
   gtk_image_set_from_icon_name (self->icon, icon_name);
-  if (n_conflicts > 0)
+  /* On an icon without words, the number as a badge. */
+  if (n_conflicts > 0 && !self->show_label)
     count = g_strdup_printf ("%u", n_conflicts);
-  set_label (self->count_label, count);
+  set_label (self->badge, count);
+  set_label (self->waiting_label, conflicts);
+  set_label (self->conflicts_label, conflicts);
   gtk_label_set_text (self->button_label, title);
   set_label (self->title_label, title);
   set_label (self->server_label, server_text);
@@ -184,9 +210,23 @@ update (PolkuSyncStatus *self)
   /* Translators: the sync button's name for screen readers and its tooltip; %s is the
    * state, e.g. "Synced at 14:05" */
   self->accessible_label = g_strdup_printf (_("Sync: %s"), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), self->accessible_label);
+  g_free (self->conflicts_text);
+  self->conflicts_text = g_steal_pointer (&conflicts);
+  tooltip = self->conflicts_text != NULL
+            ? g_strdup_printf ("%s\n%s", self->accessible_label, self->conflicts_text)
+            : g_strdup (self->accessible_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->accessible_label, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  /* The tooltip is the description too (GTK): the badge's number in words, or none when the
+   * name says it all. */
+  if (self->conflicts_text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->conflicts_text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* "Synced at" changes its words at midnight: read again whenever it is opened. */
@@ -208,12 +248,15 @@ polku_sync_status_set_show_label (PolkuSyncStatus *self,
 {
   g_return_if_fail (POLKU_IS_SYNC_STATUS (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->button_label), show_label);
+  self->show_label = show_label;
+  gtk_widget_set_visible (self->words_box, show_label);
   gtk_widget_set_hexpand (GTK_WIDGET (self->button), show_label);
   if (show_label)
     gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->button), "flat");
+  if (self->controller != NULL)
+    update (self);
 }
 
 PolkuSyncController *
@@ -294,6 +337,7 @@ polku_sync_status_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), POLKU_TYPE_SYNC_STATUS);
   g_clear_object (&self->controller);
   g_clear_pointer (&self->accessible_label, g_free);
+  g_clear_pointer (&self->conflicts_text, g_free);
 
   G_OBJECT_CLASS (polku_sync_status_parent_class)->dispose (object);
 }
@@ -354,14 +398,17 @@ polku_sync_status_class_init (PolkuSyncStatusClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/polku-sync-status.ui");
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, icon);
+  gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, words_box);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, button_label);
-  gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, badge);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, popover);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, title_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, server_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, message_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, sync_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuSyncStatus, setup_button);

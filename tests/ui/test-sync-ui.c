@@ -471,6 +471,187 @@ test_status_states (Fixture       *f,
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* TestWidgetMatch: a label that says @text. */
+static gboolean
+label_says (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* TestWidgetMatch: the badge of the sync status (a tag of its own). */
+static gboolean
+is_badge (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "polku-tag");
+}
+
+/* TestWidgetMatch: a label that says @data with more after it (a number glued to the words). */
+static gboolean
+label_says_more (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data)
+         && !g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* The label under @root that says @text, drawn whole. */
+static GtkWidget *
+find_whole_label (GtkWidget  *root,
+                  const char *text)
+{
+  GtkWidget *label = test_find_widget_where (root, label_says, text);
+
+  if (label == NULL || !gtk_widget_get_mapped (label))
+    g_error ("“%s” is not shown", text);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    g_error ("“%s” is cut short at %d px", text,
+             gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (root))));
+  return label;
+}
+
+/* The status's button says @state in words, whole and with nothing after it; under them, a
+ * line of its own says @waiting (no line, for %NULL); its accessible name is @name and its
+ * description @waiting (none, for %NULL). No badge beside the words. */
+static void
+assert_status_words (PolkuSyncStatus *status,
+                     const char      *state,
+                     const char      *waiting,
+                     const char      *name)
+{
+  GtkWidget *button = polku_sync_status_get_button (status);
+  GtkWidget *words = find_whole_label (button, state);
+
+  g_assert_null (test_find_widget_where (GTK_WIDGET (status), label_says_more, state));
+  g_assert_false (gtk_widget_get_visible (test_find_widget_where (button, is_badge, NULL)));
+  if (waiting != NULL)
+    {
+      GtkWidget *line = find_whole_label (button, waiting);
+      graphene_rect_t words_at, line_at;
+
+      /* Under the words, not after them. */
+      g_assert_true (gtk_widget_compute_bounds (words, button, &words_at));
+      g_assert_true (gtk_widget_compute_bounds (line, button, &line_at));
+      g_assert_cmpfloat (line_at.origin.y, >=, words_at.origin.y + words_at.size.height);
+      g_assert_cmpfloat (line_at.origin.x, ==, words_at.origin.x);
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           waiting);
+    }
+  else
+    {
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+}
+
+/* Conflicts that wait while the state says something else: the foot of the client list drew
+ * the count right after the state's words ("Synkronointia ei ole otettu käyttöön 2"). Now the
+ * words stand alone and whole, a line under them says how many conflicts wait, and so does
+ * the button's description for a screen reader; at 1100 and 360 px, in Finnish and Swedish.
+ * When the state is the conflicts, its words say it; an icon without words has the number
+ * as a badge. */
+static void
+test_status_badge (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *language;
+    const char *not_set_up;
+    const char *name;        /* the accessible name, not set up */
+    const char *waiting;     /* 2 conflicts wait */
+    const char *conflicts;   /* the accessible name, the state being the conflicts */
+  } cases[] = {
+    { "fi", "Synkronointia ei ole otettu käyttöön",
+      "Synkronointi: Synkronointia ei ole otettu käyttöön", "2 ristiriitaa odottaa päätöstä",
+      "Synkronointi: 2 ristiriitaa odottaa päätöstä" },
+    { "sv", "Synkroniseringen är inte inställd",
+      "Synkronisering: Synkroniseringen är inte inställd", "2 konflikter väntar på beslut",
+      "Synkronisering: 2 konflikter väntar på beslut" },
+  };
+  static const int widths[] = { 1100, 360 };
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *closed = closed_port_url ();
+
+  add_goal_text_conflict (f, "Tämä puoli", "Se puoli");
+  add_goal_text_conflict (f, "Oma teksti", "Toinen teksti");
+  for (guint l = 0; l < G_N_ELEMENTS (cases); l++)
+    {
+      g_autoptr(PolkuSyncController) controller = polku_sync_controller_new ();
+      g_autoptr(GError) error = NULL;
+      PolkuWindow *window;
+      PolkuSyncStatus *status;
+      GtkWidget *holder;
+      GtkWidget *badge;
+
+      g_setenv ("LANGUAGE", cases[l].language, TRUE);
+      test_bind_catalogs ();
+
+      /* Not set up; then set up, and the state is the conflicts: its words say how many. */
+      polku_sync_controller_set_auto (controller, FALSE);
+      status = POLKU_SYNC_STATUS (polku_sync_status_new (controller));
+      polku_sync_status_set_show_label (status, TRUE);
+      holder = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (status));
+      gtk_window_present (GTK_WINDOW (holder));
+      polku_sync_controller_start (controller, f->profile, f->store);
+      test_set_window_width (GTK_WINDOW (holder), 360, 100);
+      assert_status_words (status, cases[l].not_set_up, cases[l].waiting, cases[l].name);
+      save_settings (f->profile, closed, "koordinaattori", NULL);
+      polku_sync_controller_settings_changed (polku_profile_get_id (f->profile));
+      g_assert_cmpint (polku_sync_controller_get_state (controller), ==,
+                       POLKU_SYNC_STATE_CONFLICTS);
+      test_spin (100);
+      assert_status_words (status, cases[l].waiting, NULL, cases[l].conflicts);
+      /* An icon without words: the number as a badge; the name says it in words. */
+      polku_sync_status_set_show_label (status, FALSE);
+      test_spin (100);
+      badge = test_find_widget_where (GTK_WIDGET (status), is_badge, NULL);
+      g_assert_true (gtk_widget_get_mapped (badge));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "2");
+      gtk_test_accessible_assert_property (polku_sync_status_get_button (status),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, cases[l].conflicts);
+      polku_sync_controller_stop (controller);
+      test_destroy_window (GTK_WINDOW (holder));
+      save_settings (f->profile, NULL, NULL, NULL);
+
+      /* At the foot of the client list. */
+      window = polku_window_new_with_store (NULL, f->profile, f->store);
+      gtk_window_present (GTK_WINDOW (window));
+      test_wait_tree_loaded (GTK_WIDGET (window));
+      status = POLKU_SYNC_STATUS (test_find_widget (
+                                    GTK_WIDGET (polku_window_get_client_list (window)),
+                                    POLKU_TYPE_SYNC_STATUS));
+      g_assert_cmpuint (polku_sync_controller_get_n_conflicts (
+                          polku_sync_status_get_controller (status)), ==, 2);
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          test_set_window_width (GTK_WINDOW (window), widths[w], 700);
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+          assert_status_words (status, cases[l].not_set_up, cases[l].waiting, cases[l].name);
+        }
+      /* So does the popover, above Review Conflicts…. */
+      g_assert_nonnull (test_find_widget_where (
+                          GTK_WIDGET (gtk_menu_button_get_popover (
+                                        GTK_MENU_BUTTON (polku_sync_status_get_button (status)))),
+                          label_says, cases[l].waiting));
+      g_assert_true (polku_sync_status_get_conflicts_shown (status));
+      /* Destroying the window locks the store: open it again. */
+      test_destroy_window (GTK_WINDOW (window));
+      test_release_store (&f->store);
+      f->store = polku_profile_open_sync (f->profile, TEST_PASSPHRASE, 1, NULL, &error);
+      g_assert_no_error (error);
+      polku_store_set_actor (f->store, "Maija Koordinaattori");
+    }
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 /* Preferences → Sync */
 
 static gboolean
@@ -521,13 +702,6 @@ assert_page_words (const char *text,
   g_assert_null (strstr (text, "try again"));
   if (where != NULL)
     g_assert_nonnull (strstr (text, where));
-}
-
-static gboolean
-label_says (GtkWidget     *widget,
-            gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static PolkuSyncSettings *
@@ -1391,6 +1565,155 @@ test_conflict_values (Fixture       *f,
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The member @member of the goal @goal_id as the client's plan holds it (a text), or NULL. */
+static char *
+goal_member (PolkuStore *store,
+             const char *client_id,
+             const char *goal_id,
+             const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, &error);
+  JsonArray *goals;
+
+  g_assert_no_error (error);
+  goals = json_object_get_array_member (json_node_get_object (plan), "goals");
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonObject *goal = json_array_get_object_element (goals, i);
+
+      if (g_strcmp0 (json_object_get_string_member (goal, "id"), goal_id) == 0)
+        return g_strdup (json_object_get_string_member_with_default (goal, member, NULL));
+    }
+  return NULL;
+}
+
+/* How @id was decided ("local", "remote", "edited"), or NULL while it waits. */
+static char *
+conflict_resolution (PolkuStore *store,
+                     const char *client_id,
+                     const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = polku_sync_conflict_list (store, client_id, TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (polku_sync_conflict_get_id (g_ptr_array_index (conflicts, i)), id))
+      return g_strdup (polku_sync_conflict_get_resolution (g_ptr_array_index (conflicts, i)));
+  g_error ("No conflict %s", id);
+  return NULL;
+}
+
+/* The choices of the form's choice row, as shown. */
+static char *
+form_choices (PolkuFormDialog *form)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (test_find_widget (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW));
+  GListModel *model;
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (shown, "%s%s", i > 0 ? "," : "",
+                              gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* Edit… on a code of the plan: the choices in the plan editor's words (the form once started
+ * from "achieved", "sv", "2027-05-31" as text to write over), starting from this side's; what
+ * is decided is the code. A date: the date row, d.m.yyyy; a wrong date refused with the
+ * conflict still open; what is decided is YYYY-MM-DD. In Finnish the choices are Finnish. */
+static void
+test_conflict_edit_coded (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *goal_path = g_strdup_printf ("plan/goals/%s", f->goal_id);
+  g_autofree char *status_path = g_strconcat (goal_path, "/status", NULL);
+  g_autofree char *date_path = g_strconcat (goal_path, "/target_date", NULL);
+  g_autofree char *who_path = g_strconcat (goal_path, "/expressed_by", NULL);
+  const char *status_id = add_conflict_kept (f, status_path, "proposed", "active", "dropped");
+  const char *date_id = add_conflict_kept (f, date_path, "2027-05-31", "2027-06-30", NULL);
+  const char *who_id = add_conflict_kept (f, who_path, "client", NULL, "professional");
+  const char *language_id = add_conflict_kept (f, "plan/language", "fi", "fi", "sv");
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *text = NULL;
+  g_autofree char *choices = NULL;
+  PolkuConflictsWindow *window = polku_conflicts_window_new (NULL, f->store, f->client_id);
+  PolkuFormDialog *form;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A goal's status: its five choices in words, this side's chosen; Achieved picked. */
+  form = polku_conflicts_window_edit (window, status_id);
+  g_assert_nonnull (form);
+  choices = form_choices (form);
+  g_assert_cmpstr (choices, ==, "Proposed,Active,Achieved,Not achieved,Dropped");
+  g_clear_pointer (&choices, g_free);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "value"), ==, "active");
+  g_assert_null (test_find_widget (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_widget (GTK_WIDGET (form),
+                                                               ADW_TYPE_COMBO_ROW)),
+                              POLKU_PLAN_GOAL_ACHIEVED);
+  g_assert_true (polku_form_dialog_submit (form));
+  text = conflict_resolution (f->store, f->client_id, status_id);
+  g_assert_cmpstr (text, ==, "edited");
+  g_clear_pointer (&text, g_free);
+  text = goal_member (f->store, f->client_id, f->goal_id, "status");
+  g_assert_cmpstr (text, ==, "achieved");
+  g_clear_pointer (&text, g_free);
+
+  /* Whose goal, removed on this side: the other side's chosen. */
+  form = polku_conflicts_window_edit (window, who_id);
+  choices = form_choices (form);
+  g_assert_cmpstr (choices, ==, "The client,A professional");
+  g_clear_pointer (&choices, g_free);
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "value"), ==, "professional");
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  /* A date: typed as d.m.yyyy, refused when it is none, decided as YYYY-MM-DD. */
+  form = polku_conflicts_window_edit (window, date_id);
+  text = polku_form_dialog_get_text (form, "value");
+  g_assert_cmpstr (text, ==, "30.6.2027");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (test_find_widget (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW));
+  polku_form_dialog_set_text (form, "value", "31.2.2027");
+  g_assert_false (polku_form_dialog_submit (form));
+  g_assert_nonnull (polku_form_dialog_get_message (form));
+  g_assert_null (conflict_resolution (f->store, f->client_id, date_id));
+  polku_form_dialog_set_text (form, "value", "1.8.2027");
+  g_assert_true (polku_form_dialog_submit (form));
+  text = conflict_resolution (f->store, f->client_id, date_id);
+  g_assert_cmpstr (text, ==, "edited");
+  g_clear_pointer (&text, g_free);
+  text = goal_member (f->store, f->client_id, f->goal_id, "target_date");
+  g_assert_cmpstr (text, ==, "2027-08-01");
+  g_clear_pointer (&text, g_free);
+  test_destroy_window (GTK_WINDOW (window));
+
+  /* In Finnish: the plan's language in Finnish words. */
+  g_setenv ("LANGUAGE", "fi", TRUE);
+  test_bind_catalogs ();
+  window = polku_conflicts_window_new (NULL, f->store, f->client_id);
+  gtk_window_present (GTK_WINDOW (window));
+  form = polku_conflicts_window_edit (window, language_id);
+  choices = form_choices (form);
+  g_assert_cmpstr (choices, ==, "suomi,ruotsi");
+  g_assert_cmpstr (polku_form_dialog_get_choice (form, "value"), ==, "fi");
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_destroy_window (GTK_WINDOW (window));
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 /* TestWidgetMatch: a label drawn cut short with an ellipsis (the header bar's title aside: a
  * window manager's buttons decide its room). */
 static gboolean
@@ -1520,6 +1843,7 @@ main (int   argc,
   g_test_add (path, Fixture, GUINT_TO_POINTER (3), fixture_set_up_goal, func, \
               fixture_tear_down)
   ADD ("/sync-ui/status-states", 0, test_status_states);
+  ADD_WITH_GOAL ("/sync-ui/status-badge", test_status_badge);
   ADD ("/sync-ui/preferences", 0, test_preferences);
   ADD ("/sync-ui/preferences-errors", 0, test_preferences_errors);
   ADD_WITH_GOAL ("/sync-ui/conflicts-window", test_conflicts_window);
@@ -1527,6 +1851,7 @@ main (int   argc,
   ADD_WITH_GOAL ("/sync-ui/conflicts-take-several", test_conflicts_take_several);
   ADD_WITH_GOAL ("/sync-ui/conflict-labels", test_conflict_labels);
   ADD_WITH_GOAL ("/sync-ui/conflict-values", test_conflict_values);
+  ADD_WITH_GOAL ("/sync-ui/conflict-edit-coded", test_conflict_edit_coded);
   ADD_WITH_GOAL ("/sync-ui/conflicts-narrow-words", test_conflicts_narrow_words);
   ADD ("/sync-ui/window", 2, test_window);
 #undef ADD

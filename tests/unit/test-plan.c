@@ -1,6 +1,6 @@
 /* test-plan.c: the plan in the store: versions (author, time, immutable), restore as a new
  * version, element stamps, drafts, audit entries in the same transaction, templates, the
- * comparison of two versions and the demo plans
+ * comparison of two versions, a member's value in words, and the demo plans
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -526,11 +526,141 @@ test_compare (Fixture       *f,
     g_assert_cmpint (added, <, removed);
   }
 
+  /* Codes, dates and ratings in the plan view's words (polku_plan_dup_member_text ()). */
+  row = find_row (rows, "goals/11111111-1111-4111-8111-111111111111/status");
+  g_assert_cmpstr (row->old_value, ==, "Proposed");
+  g_assert_cmpstr (row->new_value, ==, "Achieved");
+  row = find_row (rows, "goals/11111111-1111-4111-8111-111111111111/expressed_by");
+  g_assert_cmpstr (row->new_value, ==, "The client");
+  row = find_row (rows, "goals/11111111-1111-4111-8111-111111111111/actions/"
+                        "22222222-2222-4222-8222-222222222222/status");
+  g_assert_cmpstr (row->new_value, ==, "Planned");
+  g_assert_cmpstr (row->label, ==, "Goal 1, action 1: status");
+  row = find_row (rows, "goals/33333333-3333-4333-8333-333333333333/expressed_by");
+  g_assert_cmpstr (row->old_value, ==, "A professional: Terveydenhoitaja Salo");
+  row = find_row (rows, "goals/33333333-3333-4333-8333-333333333333/target_date");
+  g_assert_cmpstr (row->old_value, ==, "30.6.2027");
+  row = find_row (rows, "language");
+  g_assert_cmpstr (row->new_value, ==, "Finnish");
+
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = polku_plan_compare (old_doc, old_doc);
   for (guint i = 0; i < rows->len; i++)
     g_assert_cmpint (((PolkuPlanDiffRow *) g_ptr_array_index (rows, i))->kind, ==,
                      POLKU_PLAN_DIFF_SAME);
+}
+
+/* One wording of a member's value for the history's comparison, the conflicts window and its
+ * Edit… form: the kind from the member's path, the words, the choices. */
+static void
+test_member_text (void)
+{
+  static const struct
+  {
+    const char          *path;
+    const char          *json;    /* the value; NULL: absent */
+    PolkuPlanMemberKind  kind;
+    const char          *text;    /* NULL: none */
+  } cases[] = {
+    { "language", "\"sv\"", POLKU_PLAN_MEMBER_LANGUAGE, "Swedish" },
+    { "language", "\"fi\"", POLKU_PLAN_MEMBER_LANGUAGE, "Finnish" },
+    { "agreed_on", "\"2026-03-05\"", POLKU_PLAN_MEMBER_DATE, "5.3.2026" },
+    { "next_review", "\"2027-12-31\"", POLKU_PLAN_MEMBER_DATE, "31.12.2027" },
+    { "goals/g/status", "\"not_achieved\"", POLKU_PLAN_MEMBER_GOAL_STATUS, "Not achieved" },
+    { "goals/g/expressed_by", "\"professional\"", POLKU_PLAN_MEMBER_EXPRESSED_BY,
+      "A professional" },
+    { "goals/g/expressed_by", "\"client\"", POLKU_PLAN_MEMBER_EXPRESSED_BY, "The client" },
+    { "goals/g/target_date", "\"2027-05-31\"", POLKU_PLAN_MEMBER_DATE, "31.5.2027" },
+    { "goals/g/client_progress", "7", POLKU_PLAN_MEMBER_PROGRESS, "7/10" },
+    { "goals/g/client_progress", "0", POLKU_PLAN_MEMBER_PROGRESS, "0/10" },
+    { "goals/g/actions/a/status", "\"in_progress\"", POLKU_PLAN_MEMBER_ACTION_STATUS,
+      "In progress" },
+    { "goals/g/actions/a/due_date", "\"2027-01-02\"", POLKU_PLAN_MEMBER_DATE, "2.1.2027" },
+    /* A goal's code is no action's, nor the reverse: as it is. */
+    { "goals/g/actions/a/status", "\"achieved\"", POLKU_PLAN_MEMBER_ACTION_STATUS,
+      "achieved" },
+    { "goals/g/status", "\"done\"", POLKU_PLAN_MEMBER_GOAL_STATUS, "done" },
+    { "language", "\"en\"", POLKU_PLAN_MEMBER_LANGUAGE, "en" },
+    { "goals/g/target_date", "\"someday\"", POLKU_PLAN_MEMBER_DATE, "someday" },
+    /* Members of other kinds, and members of the same name elsewhere, as they are. */
+    { "main_burden", "\"Velat\"", POLKU_PLAN_MEMBER_TEXT, "Velat" },
+    { "goals/g/text", "\"Kotona\"", POLKU_PLAN_MEMBER_TEXT, "Kotona" },
+    { "services/s/note", "\"active\"", POLKU_PLAN_MEMBER_TEXT, "active" },
+    { "services/s/status", "\"achieved\"", POLKU_PLAN_MEMBER_TEXT, "achieved" },
+    { "differing_views/v/professional", "\"client\"", POLKU_PLAN_MEMBER_TEXT, "client" },
+    { "responsible_worker/name", "\"Anna\"", POLKU_PLAN_MEMBER_TEXT, "Anna" },
+    { "status", "\"achieved\"", POLKU_PLAN_MEMBER_TEXT, "achieved" },
+    { "goals/g/actions/a/client_progress", "3", POLKU_PLAN_MEMBER_TEXT, "3" },
+    { "goals/g/actions/a/b/c/status", "\"done\"", POLKU_PLAN_MEMBER_TEXT, "done" },
+    { "goals/g/notes/a/status", "\"done\"", POLKU_PLAN_MEMBER_TEXT, "done" },
+    /* Nothing to say: absent, null, empty, an element, a list, a yes or no. */
+    { "goals/g/status", NULL, POLKU_PLAN_MEMBER_GOAL_STATUS, NULL },
+    { "goals/g/status", "null", POLKU_PLAN_MEMBER_GOAL_STATUS, NULL },
+    { "goals/g/status", "\"\"", POLKU_PLAN_MEMBER_GOAL_STATUS, NULL },
+    { "goals/g/target_date", "{\"a\": 1}", POLKU_PLAN_MEMBER_DATE, NULL },
+    { "goals/g/status", "[\"achieved\"]", POLKU_PLAN_MEMBER_GOAL_STATUS, NULL },
+    { "goals/g/client_progress", "true", POLKU_PLAN_MEMBER_PROGRESS, NULL },
+  };
+  static const struct
+  {
+    PolkuPlanMemberKind  kind;
+    const char          *codes;    /* joined with "," */
+    const char          *labels;
+  } choices[] = {
+    { POLKU_PLAN_MEMBER_LANGUAGE, "fi,sv", "Finnish,Swedish" },
+    { POLKU_PLAN_MEMBER_EXPRESSED_BY, "client,professional", "The client,A professional" },
+    { POLKU_PLAN_MEMBER_GOAL_STATUS, "proposed,active,achieved,not_achieved,dropped",
+      "Proposed,Active,Achieved,Not achieved,Dropped" },
+    { POLKU_PLAN_MEMBER_ACTION_STATUS, "planned,in_progress,done,cancelled",
+      "Planned,In progress,Done,Cancelled" },
+    { POLKU_PLAN_MEMBER_TEXT, NULL, NULL },
+    { POLKU_PLAN_MEMBER_DATE, NULL, NULL },
+    { POLKU_PLAN_MEMBER_PROGRESS, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) value = cases[i].json != NULL ? json_from_string (cases[i].json, NULL)
+                                                         : NULL;
+      g_autofree char *text = polku_plan_dup_member_text (cases[i].path, value);
+
+      g_test_message ("%s = %s", cases[i].path, cases[i].json);
+      g_assert_true (cases[i].json == NULL || value != NULL);
+      g_assert_cmpint (polku_plan_member_get_kind (cases[i].path), ==, cases[i].kind);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_auto(GStrv) labels = NULL;
+      g_auto(GStrv) codes = polku_plan_member_dup_choices (choices[i].kind, &labels);
+      g_autofree char *joined_codes = codes != NULL ? g_strjoinv (",", codes) : NULL;
+      g_autofree char *joined_labels = labels != NULL ? g_strjoinv (",", labels) : NULL;
+      g_auto(GStrv) codes_only = polku_plan_member_dup_choices (choices[i].kind, NULL);
+
+      g_assert_cmpstr (joined_codes, ==, choices[i].codes);
+      g_assert_cmpstr (joined_labels, ==, choices[i].labels);
+      g_assert_cmpuint (codes_only != NULL ? g_strv_length (codes_only) : 0, ==,
+                        codes != NULL ? g_strv_length (codes) : 0);
+      /* Each choice's label is what the value reads as. */
+      for (guint c = 0; codes != NULL && codes[c] != NULL; c++)
+        {
+          g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+          const char *path = choices[i].kind == POLKU_PLAN_MEMBER_LANGUAGE ? "language"
+                             : choices[i].kind == POLKU_PLAN_MEMBER_EXPRESSED_BY
+                             ? "goals/g/expressed_by"
+                             : choices[i].kind == POLKU_PLAN_MEMBER_GOAL_STATUS
+                             ? "goals/g/status" : "goals/g/actions/a/status";
+          g_autofree char *text = NULL;
+
+          json_node_set_string (value, codes[c]);
+          text = polku_plan_dup_member_text (path, value);
+          g_assert_cmpstr (text, ==, labels[c]);
+        }
+    }
+  /* The statuses are the ones the core names. */
+  g_assert_cmpstr (polku_plan_goal_status_to_code (POLKU_PLAN_GOAL_NOT_ACHIEVED), ==,
+                   "not_achieved");
 }
 
 static void
@@ -653,6 +783,7 @@ main (int    argc,
   ADD ("/plan/demo", test_demo);
 #undef ADD
   g_test_add_func ("/plan/texts", test_texts);
+  g_test_add_func ("/plan/member-text", test_member_text);
 
   return g_test_run ();
 }

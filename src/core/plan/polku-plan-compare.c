@@ -17,7 +17,6 @@
 
 #include "polku-json.h"
 #include "polku-plan.h"
-#include "polku-plan-text.h"
 
 void
 polku_plan_diff_row_free (PolkuPlanDiffRow *row)
@@ -31,138 +30,83 @@ polku_plan_diff_row_free (PolkuPlanDiffRow *row)
   g_free (row);
 }
 
-/* A member as text for a person (a whole number too: the client's progress); NULL when
- * absent, null or empty. */
-static char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
-      && json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  return g_strdup (polku_json_get_text (object, name));
-}
-
-typedef enum
-{
-  SHOW_TEXT,
-  SHOW_DATE,
-  SHOW_GOAL_STATUS,
-  SHOW_ACTION_STATUS,
-  SHOW_EXPRESSED_BY,
-  SHOW_PROGRESS,
-  SHOW_LANGUAGE,
-} Show;
-
+/* A member as a person reads it (polku_plan_dup_member_text ()), NULL when absent, null or
+ * empty; whose goal it is names the professional, as the plan view does. */
 static char *
 show_value (JsonObject *object,
-            const char *name,
-            Show        show)
+            const char *path,
+            const char *name)
 {
-  g_autofree char *text = member_text (object, name);
+  char *text = polku_plan_dup_member_text (path, json_object_get_member (object, name));
 
-  if (text == NULL)
-    return NULL;
-
-  switch (show)
+  if (text != NULL && polku_plan_member_get_kind (path) == POLKU_PLAN_MEMBER_EXPRESSED_BY
+      && g_strcmp0 (polku_json_get_text (object, name), "professional") == 0)
     {
-    case SHOW_DATE:
-      return polku_plan_text_format_date (text);
-    case SHOW_GOAL_STATUS:
-      {
-        PolkuPlanGoalStatus status;
+      const char *who = polku_json_get_text (object, "professional");
 
-        if (polku_plan_goal_status_from_code (text, &status))
-          return g_strdup (polku_plan_goal_status_get_label (status));
-        break;
-      }
-    case SHOW_ACTION_STATUS:
-      {
-        PolkuPlanActionStatus status;
-
-        if (polku_plan_action_status_from_code (text, &status))
-          return g_strdup (polku_plan_action_status_get_label (status));
-        break;
-      }
-    case SHOW_EXPRESSED_BY:
-      if (g_str_equal (text, "client"))
-        return g_strdup (_("The client"));
-      {
-        g_autofree char *who = member_text (object, "professional");
-        /* Translators: who expressed a goal */
-        return g_strdup_printf (_("A professional: %s"), who != NULL ? who : "");
-      }
-    case SHOW_PROGRESS:
-      /* Translators: the client's own rating of progress, from 0 to 10 */
-      return g_strdup_printf (_("%s/10"), text);
-    case SHOW_LANGUAGE:
-      return g_strdup (g_str_equal (text, "sv") ? _("Swedish") : _("Finnish"));
-    case SHOW_TEXT:
-    default:
-      break;
+      g_free (text);
+      /* Translators: who expressed a goal */
+      text = g_strdup_printf (_("A professional: %s"), who != NULL ? who : "");
     }
-  return g_steal_pointer (&text);
+  return text;
 }
 
 typedef struct
 {
   const char *name;
   const char *label;   /* N_ () */
-  Show        show;
 } Field;
 
 static const Field plan_fields[] = {
-  { "language", N_("Language of the plan"), SHOW_LANGUAGE },
-  { "agreed_on", N_("Agreed with the client"), SHOW_DATE },
-  { "client_view", N_("The client’s own view"), SHOW_TEXT },
-  { "main_burden", N_("What burdens the client most"), SHOW_TEXT },
+  { "language", N_("Language of the plan") },
+  { "agreed_on", N_("Agreed with the client") },
+  { "client_view", N_("The client’s own view") },
+  { "main_burden", N_("What burdens the client most") },
   { NULL }
 };
 
 static const Field worker_fields[] = {
-  { "name", N_("Responsible worker"), SHOW_TEXT },
-  { "title", N_("Responsible worker’s title"), SHOW_TEXT },
-  { "organisation", N_("Responsible worker’s organisation"), SHOW_TEXT },
-  { "phone", N_("Responsible worker’s phone"), SHOW_TEXT },
-  { "email", N_("Responsible worker’s email"), SHOW_TEXT },
+  { "name", N_("Responsible worker") },
+  { "title", N_("Responsible worker’s title") },
+  { "organisation", N_("Responsible worker’s organisation") },
+  { "phone", N_("Responsible worker’s phone") },
+  { "email", N_("Responsible worker’s email") },
   { NULL }
 };
 
 static const Field goal_fields[] = {
-  { "text", NULL, SHOW_TEXT },
-  { "expressed_by", N_("expressed by"), SHOW_EXPRESSED_BY },
-  { "target_date", N_("target date"), SHOW_DATE },
-  { "status", N_("status"), SHOW_GOAL_STATUS },
-  { "client_assessment", N_("the client’s assessment"), SHOW_TEXT },
-  { "client_progress", N_("the client’s rating"), SHOW_PROGRESS },
+  { "text", NULL },
+  { "expressed_by", N_("expressed by") },
+  { "target_date", N_("target date") },
+  { "status", N_("status") },
+  { "client_assessment", N_("the client’s assessment") },
+  { "client_progress", N_("the client’s rating") },
   { NULL }
 };
 
 static const Field action_fields[] = {
-  { "text", NULL, SHOW_TEXT },
-  { "responsible", N_("responsible"), SHOW_TEXT },
-  { "organisation", N_("organisation"), SHOW_TEXT },
-  { "due_date", N_("due"), SHOW_DATE },
-  { "status", N_("status"), SHOW_ACTION_STATUS },
+  { "text", NULL },
+  { "responsible", N_("responsible") },
+  { "organisation", N_("organisation") },
+  { "due_date", N_("due") },
+  { "status", N_("status") },
   { NULL }
 };
 
 static const Field service_fields[] = {
-  { "name", NULL, SHOW_TEXT },
-  { "provider", N_("provider"), SHOW_TEXT },
-  { "note", N_("note"), SHOW_TEXT },
+  { "name", NULL },
+  { "provider", N_("provider") },
+  { "note", N_("note") },
   { NULL }
 };
 
 static const Field view_fields[] = {
-  { "topic", NULL, SHOW_TEXT },
-  { "client_view", N_("the client’s view"), SHOW_TEXT },
-  { "client_reason", N_("the client’s reason"), SHOW_TEXT },
-  { "professional", N_("professional"), SHOW_TEXT },
-  { "professional_view", N_("the professional’s view"), SHOW_TEXT },
-  { "professional_reason", N_("the professional’s reason"), SHOW_TEXT },
+  { "topic", NULL },
+  { "client_view", N_("the client’s view") },
+  { "client_reason", N_("the client’s reason") },
+  { "professional", N_("professional") },
+  { "professional_view", N_("the professional’s view") },
+  { "professional_reason", N_("the professional’s reason") },
   { NULL }
 };
 
@@ -177,19 +121,18 @@ add_fields (GPtrArray    *rows,
 {
   for (guint i = 0; fields[i].name != NULL; i++)
     {
+      g_autofree char *key = g_strconcat (key_prefix, fields[i].name, NULL);
       g_autofree char *old_value = old_object != NULL
-                                   ? show_value (old_object, fields[i].name, fields[i].show)
-                                   : NULL;
+                                   ? show_value (old_object, key, fields[i].name) : NULL;
       g_autofree char *new_value = new_object != NULL
-                                   ? show_value (new_object, fields[i].name, fields[i].show)
-                                   : NULL;
+                                   ? show_value (new_object, key, fields[i].name) : NULL;
       PolkuPlanDiffRow *row;
 
       if (old_value == NULL && new_value == NULL)
         continue;
 
       row = g_new0 (PolkuPlanDiffRow, 1);
-      row->key = g_strconcat (key_prefix, fields[i].name, NULL);
+      row->key = g_steal_pointer (&key);
       if (heading == NULL)
         row->label = g_strdup (_(fields[i].label));
       else if (fields[i].label == NULL)
@@ -340,7 +283,7 @@ polku_plan_compare (JsonNode *old_document,
   JsonObject *old_plan;
   JsonObject *new_plan;
   static const Field review_fields[] = {
-    { "next_review", N_("Next review"), SHOW_DATE },
+    { "next_review", N_("Next review") },
     { NULL }
   };
 

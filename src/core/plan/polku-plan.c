@@ -95,6 +95,178 @@ polku_plan_action_status_get_label (PolkuPlanActionStatus status)
   return _(action_status_labels[status]);
 }
 
+/* Members whose value is a code, a date or a rating */
+
+static const char * const language_codes[] = { "fi", "sv", NULL };
+static const char * const language_labels[] = { N_("Finnish"), N_("Swedish") };
+static const char * const expressed_by_codes[] = { "client", "professional", NULL };
+static const char * const expressed_by_labels[] = { N_("The client"), N_("A professional") };
+
+/* The codes of a coded member with their labels (N_ ()); FALSE for a member of another kind. */
+static gboolean
+member_codes (PolkuPlanMemberKind   kind,
+              const char * const  **out_codes,
+              const char * const  **out_labels)
+{
+  switch (kind)
+    {
+    case POLKU_PLAN_MEMBER_LANGUAGE:
+      *out_codes = language_codes;
+      *out_labels = language_labels;
+      return TRUE;
+    case POLKU_PLAN_MEMBER_EXPRESSED_BY:
+      *out_codes = expressed_by_codes;
+      *out_labels = expressed_by_labels;
+      return TRUE;
+    case POLKU_PLAN_MEMBER_GOAL_STATUS:
+      *out_codes = goal_status_codes;
+      *out_labels = goal_status_labels;
+      return TRUE;
+    case POLKU_PLAN_MEMBER_ACTION_STATUS:
+      *out_codes = action_status_codes;
+      *out_labels = action_status_labels;
+      return TRUE;
+    case POLKU_PLAN_MEMBER_TEXT:
+    case POLKU_PLAN_MEMBER_DATE:
+    case POLKU_PLAN_MEMBER_PROGRESS:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * polku_plan_member_get_kind:
+ * @path: a member's path in the plan document, as polku_plan_compare () keys its rows:
+ *   "language", "goals/<id>/status", "goals/<id>/actions/<id>/due_date"
+ *
+ * Returns: what the member's value is; %POLKU_PLAN_MEMBER_TEXT for any other path
+ */
+PolkuPlanMemberKind
+polku_plan_member_get_kind (const char *path)
+{
+  static const struct
+  {
+    guint               depth;   /* 0 the plan's, 1 a goal's, 2 an action's */
+    const char         *member;
+    PolkuPlanMemberKind kind;
+  } kinds[] = {
+    { 0, "language", POLKU_PLAN_MEMBER_LANGUAGE },
+    { 0, "agreed_on", POLKU_PLAN_MEMBER_DATE },
+    { 0, "next_review", POLKU_PLAN_MEMBER_DATE },   /* a legacy member (polku-plan.h) */
+    { 1, "expressed_by", POLKU_PLAN_MEMBER_EXPRESSED_BY },
+    { 1, "target_date", POLKU_PLAN_MEMBER_DATE },
+    { 1, "status", POLKU_PLAN_MEMBER_GOAL_STATUS },
+    { 1, "client_progress", POLKU_PLAN_MEMBER_PROGRESS },
+    { 2, "due_date", POLKU_PLAN_MEMBER_DATE },
+    { 2, "status", POLKU_PLAN_MEMBER_ACTION_STATUS },
+  };
+  g_auto(GStrv) parts = NULL;
+  guint n;
+  guint depth;
+
+  g_return_val_if_fail (path != NULL, POLKU_PLAN_MEMBER_TEXT);
+
+  parts = g_strsplit (path, "/", 6);
+  n = g_strv_length (parts);
+  if (n == 1)
+    depth = 0;
+  else if (n == 3 && g_str_equal (parts[0], "goals"))
+    depth = 1;
+  else if (n == 5 && g_str_equal (parts[0], "goals") && g_str_equal (parts[2], "actions"))
+    depth = 2;
+  else
+    return POLKU_PLAN_MEMBER_TEXT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].depth == depth && g_str_equal (kinds[i].member, parts[n - 1]))
+      return kinds[i].kind;
+  return POLKU_PLAN_MEMBER_TEXT;
+}
+
+/**
+ * polku_plan_dup_member_text:
+ * @path: the member's path in the plan document (see polku_plan_member_get_kind ())
+ * @value: (nullable): its value
+ *
+ * The value as the plan view says it, in the UI language: a status, whose goal it is and the
+ * plan's language in words, a date as d.m.yyyy, the client's rating as "7/10"; a code the
+ * member does not have, and any other member's text or whole number, as it is.
+ *
+ * Returns: (transfer full) (nullable): the words; %NULL when @value is absent, null, "", or
+ *   neither a text nor a whole number (an element or a list: the caller words those)
+ */
+char *
+polku_plan_dup_member_text (const char *path,
+                            JsonNode   *value)
+{
+  PolkuPlanMemberKind kind;
+  const char * const *codes;
+  const char * const *labels;
+  const char *text;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
+    return NULL;
+  kind = polku_plan_member_get_kind (path);
+  if (json_node_get_value_type (value) == G_TYPE_INT64)
+    {
+      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+
+      if (kind == POLKU_PLAN_MEMBER_PROGRESS)
+        /* Translators: the client's own rating of progress, from 0 to 10 */
+        return g_strdup_printf (_("%s/10"), digits);
+      return g_steal_pointer (&digits);
+    }
+  if (json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+
+  text = json_node_get_string (value);
+  if (text[0] == '\0')
+    return NULL;
+  if (kind == POLKU_PLAN_MEMBER_DATE)
+    return polku_date_format_user (text);
+  if (member_codes (kind, &codes, &labels))
+    for (guint i = 0; codes[i] != NULL; i++)
+      if (g_str_equal (codes[i], text))
+        return g_strdup (_(labels[i]));
+  return g_strdup (text);
+}
+
+/**
+ * polku_plan_member_dup_choices:
+ * @kind: what a member's value is
+ * @out_labels: (out) (optional) (transfer full): the choices in the UI language, one for each
+ *   code; %NULL when the member is not coded
+ *
+ * Returns: (transfer full) (nullable): the codes a coded member (a status, whose goal it is,
+ *   the plan's language) may hold, in the plan editor's order; %NULL for a date, a rating or
+ *   text
+ */
+GStrv
+polku_plan_member_dup_choices (PolkuPlanMemberKind  kind,
+                               GStrv               *out_labels)
+{
+  const char * const *codes;
+  const char * const *labels;
+
+  if (!member_codes (kind, &codes, &labels))
+    {
+      if (out_labels != NULL)
+        *out_labels = NULL;
+      return NULL;
+    }
+  if (out_labels != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        g_strv_builder_add (builder, _(labels[i]));
+      *out_labels = g_strv_builder_end (builder);
+    }
+  return g_strdupv ((char **) codes);
+}
+
 JsonNode *
 polku_plan_node_deep_copy (JsonNode *node)
 {

@@ -85,6 +85,25 @@ gboolean     polku_plan_action_status_from_code    (const char            *code,
                                                     PolkuPlanActionStatus *out_status);
 const char  *polku_plan_action_status_get_label    (PolkuPlanActionStatus  status);
 
+/* The members whose value is a code, a date or a rating, said in the plan view's words: the
+ * history's comparison, the conflicts window and its Edit… form say them the same way. */
+typedef enum
+{
+  POLKU_PLAN_MEMBER_TEXT,           /* any other member: its words as they are */
+  POLKU_PLAN_MEMBER_DATE,           /* "YYYY-MM-DD", said d.m.yyyy */
+  POLKU_PLAN_MEMBER_LANGUAGE,       /* "fi" | "sv" */
+  POLKU_PLAN_MEMBER_EXPRESSED_BY,   /* whose goal: "client" | "professional" */
+  POLKU_PLAN_MEMBER_GOAL_STATUS,
+  POLKU_PLAN_MEMBER_ACTION_STATUS,
+  POLKU_PLAN_MEMBER_PROGRESS,       /* the client's rating, 0–10 */
+} PolkuPlanMemberKind;
+
+PolkuPlanMemberKind polku_plan_member_get_kind     (const char            *path);
+char        *polku_plan_dup_member_text            (const char            *path,
+                                                    JsonNode              *value);
+GStrv        polku_plan_member_dup_choices         (PolkuPlanMemberKind    kind,
+                                                    GStrv                 *out_labels);
+
 /* Documents */
 JsonNode    *polku_plan_document_new               (const char   *client_id,
                                                     const char   *language);
