@@ -5,6 +5,12 @@
  * that nothing is lost when the laptop is closed in the middle of a home visit. The page can
  * open the visit in its own full-size window, for the two hours at the client's home.
  *
+ * What is pending is also saved before the page shows another client or goes (clear,
+ * snapshot, apply, unmap, dispose); a visit with nothing changed since it was read or saved
+ * is not written again, so choosing clients opens no write transaction on the main thread
+ * (which would wait for the store's lock, and for another process's write for up to the busy
+ * timeout).
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +35,7 @@ struct _PolkuMappingVisitPage
 
   PolkuMappingVisit *visit;
   guint              save_id;
+  gboolean           dirty;        /* changed since it was read or last saved */
   guint              tick_id;
   gboolean           filling;      /* the widgets are being filled from the visit */
   GtkWindow         *own_window;
@@ -75,16 +82,28 @@ polku_mapping_visit_page_save_now (PolkuMappingVisitPage *self)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
-  if (self->visit == NULL || store == NULL || !polku_store_is_open (store))
+  if (self->visit == NULL || !self->dirty || store == NULL || !polku_store_is_open (store))
     return TRUE;
 
+  /* Still dirty when it fails: the next chance tries again. */
   if (!polku_mapping_visit_store_save (store, self->visit, &error))
     {
       show_status (self, error->message);
       return FALSE;
     }
+  self->dirty = FALSE;
   show_status (self, NULL);
   return TRUE;
+}
+
+/* The visit shown is now @visit (nullable), as read or made: nothing of it is unsaved. */
+static void
+take_visit (PolkuMappingVisitPage *self,
+            PolkuMappingVisit     *visit)
+{
+  if (visit != self->visit)
+    self->dirty = FALSE;
+  g_set_object (&self->visit, visit);
 }
 
 static gboolean
@@ -102,6 +121,7 @@ schedule_save (PolkuMappingVisitPage *self)
 {
   if (self->filling || self->visit == NULL)
     return;
+  self->dirty = TRUE;
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
 }
@@ -241,6 +261,7 @@ toggle_timer_action (GtkWidget  *widget,
     polku_mapping_visit_timer_pause (self->visit, NULL);
   else
     polku_mapping_visit_timer_start (self->visit, NULL);
+  self->dirty = TRUE;
   update_timer (self);
   polku_mapping_visit_page_save_now (self);
 }
@@ -255,6 +276,7 @@ reset_timer_action (GtkWidget  *widget,
   if (self->visit == NULL)
     return;
   polku_mapping_visit_timer_reset (self->visit);
+  self->dirty = TRUE;
   update_timer (self);
   polku_mapping_visit_page_save_now (self);
 }
@@ -373,11 +395,7 @@ held_changed (PolkuMappingVisitPage *self)
       if (scheduled != NULL)
         date = g_strndup (scheduled, 10);
       else
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-          date = g_date_time_format (now, "%Y-%m-%d");
-        }
+        date = polku_date_today ();
       polku_mapping_visit_set_held_on (self->visit, date);
     }
   else
@@ -455,7 +473,7 @@ visit_page_clear (PolkuClientView *view)
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
 
   polku_mapping_visit_page_save_now (self);
-  g_clear_object (&self->visit);
+  take_visit (self, NULL);
   show_status (self, NULL);
   show_visit (self);
 }
@@ -498,7 +516,7 @@ visit_page_apply (PolkuClientView *view,
                     polku_mapping_visit_get_id (visit)) != 0
       || g_strcmp0 (polku_mapping_visit_get_modified (self->visit),
                     polku_mapping_visit_get_modified (visit)) < 0)
-    g_set_object (&self->visit, visit);
+    take_visit (self, visit);
   if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
     show_status (self, error->message);
   show_visit (self);
@@ -530,7 +548,7 @@ create_action (GtkWidget  *widget,
       show_status (self, error->message);
       return;
     }
-  g_set_object (&self->visit, visit);
+  take_visit (self, visit);
   show_visit (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->scheduled_row));
 }

@@ -642,6 +642,125 @@ test_switch_quickly (Fixture       *f,
     g_object_unref (clients[i]);
 }
 
+static int
+count_commit (void *data)
+{
+  (*(guint *) data)++;
+  return 0;
+}
+
+/* Counts the write transactions committed on @store's connection into @n_commits, or stops
+ * counting (@n_commits NULL). */
+static void
+count_commits (PolkuStore *store,
+               guint      *n_commits)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = polku_store_begin_use (store, &error);
+
+  g_assert_no_error (error);
+  sqlite3_commit_hook (db, n_commits != NULL ? count_commit : NULL, n_commits);
+  polku_store_end_use (store);
+}
+
+static void
+show_client (Fixture     *f,
+             PolkuClient *client)
+{
+  g_object_set (f->view, "client", client, NULL);
+  test_wait_tree_loaded (f->view);
+}
+
+static char *
+dup_notes_shown (GtkWidget *page)
+{
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (test_find_widget (page, GTK_TYPE_TEXT_VIEW)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Choosing clients writes nothing when nothing was changed in the visit shown (no write
+ * transaction at all: each would wait for the store's lock on the main thread); what was
+ * typed is saved however soon the client is changed. */
+static void
+test_mapping_visit_saves_changes_only (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) other = test_add_client (f->store, "Bo", "Lindqvist");
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  g_autoptr(PolkuMappingVisit) other_visit = NULL;
+  g_autoptr(PolkuMappingVisit) stored = NULL;
+  g_autofree char *notes = NULL;
+  GtkWidget *page = test_find_widget (f->view, POLKU_TYPE_MAPPING_VISIT_PAGE);
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (test_find_widget (page, GTK_TYPE_TEXT_VIEW)));
+  guint n_commits = 0;
+
+  visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  other_visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (other), NULL,
+                                                  &error);
+  g_assert_no_error (error);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (page));
+  test_wait_tree_loaded (f->view);
+  g_assert_nonnull (polku_mapping_visit_page_get_visit (POLKU_MAPPING_VISIT_PAGE (page)));
+
+  /* Back and forth without typing: no write. */
+  count_commits (f->store, &n_commits);
+  for (guint i = 0; i < 3; i++)
+    {
+      show_client (f, other);
+      show_client (f, f->client);
+    }
+  polku_client_view_reload (POLKU_CLIENT_VIEW (page));
+  test_wait_tree_loaded (f->view);
+  g_assert_cmpuint (n_commits, ==, 0);
+
+  /* Typed, and another client chosen at once (before the delayed save): saved, one write. */
+  gtk_text_buffer_set_text (buffer, "Asiakas toivoo kotikäyntiä.", -1);
+  show_client (f, other);
+  g_assert_cmpuint (n_commits, ==, 1);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, "");
+  g_clear_pointer (&notes, g_free);
+  show_client (f, f->client);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, "Asiakas toivoo kotikäyntiä.");
+  g_clear_pointer (&notes, g_free);
+  stored = polku_mapping_visit_store_get_latest (f->store, polku_client_get_id (f->client),
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_mapping_visit_get_notes (stored), ==, "Asiakas toivoo kotikäyntiä.");
+  g_clear_object (&stored);
+
+  /* Typed and saved a moment later: choosing clients after that writes nothing more. */
+  gtk_text_buffer_set_text (buffer, "Asiakas toivoo kotikäyntiä aamulla.", -1);
+  test_spin (1000);
+  g_assert_cmpuint (n_commits, ==, 2);
+  show_client (f, other);
+  show_client (f, f->client);
+  g_assert_cmpuint (n_commits, ==, 2);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, "Asiakas toivoo kotikäyntiä aamulla.");
+
+  /* The timer is saved at once; a switch after it writes nothing more. */
+  g_assert_true (gtk_widget_activate_action (page, "mapping.toggle-timer", NULL));
+  g_assert_cmpuint (n_commits, ==, 3);
+  show_client (f, other);
+  g_assert_cmpuint (n_commits, ==, 3);
+  stored = polku_mapping_visit_store_get_latest (f->store, polku_client_get_id (f->client),
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (polku_mapping_visit_get_running (stored));
+  count_commits (f->store, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -657,6 +776,7 @@ main (int    argc,
   ADD ("/contacts-view/import", test_import);
   ADD ("/contacts-view/mapping-visit", test_mapping_visit);
   ADD ("/contacts-view/switch-quickly", test_switch_quickly);
+  ADD ("/contacts-view/mapping-visit-saves-changes-only", test_mapping_visit_saves_changes_only);
 #undef ADD
 
   return g_test_run ();

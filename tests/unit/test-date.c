@@ -173,6 +173,125 @@ test_round_trip (void)
     }
 }
 
+/* The date in @zone now, YYYY-MM-DD. */
+static char *
+today_in (GTimeZone *zone)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* polku_date_today () is the local day, and follows a changed TZ at once although the zone
+ * is kept: UTC-12 and UTC+14 are 26 hours apart, so their days always differ. */
+static void
+test_today_follows_tz (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  const char * const zones[] = { "UTC+12", "UTC-14", "UTC+12" };
+  g_autofree char *previous = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[i]);
+      g_autoptr(GTimeZone) local = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *today = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_nonnull (zone);
+      g_setenv ("TZ", zones[i], TRUE);
+      before = today_in (zone);
+      today = polku_date_today ();
+      after = today_in (zone);
+      /* (midnight may pass between the calls) */
+      g_assert_true (g_str_equal (today, before) || g_str_equal (today, after));
+      local = polku_date_ref_local_zone ();
+      g_assert_cmpstr (g_time_zone_get_identifier (local), ==, zones[i]);
+      if (previous != NULL)
+        g_assert_cmpstr (today, !=, previous);
+      g_free (previous);
+      previous = g_steal_pointer (&today);
+    }
+
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
+/* The zone is read once and shared, not read again at each call. */
+static void
+test_local_zone_kept (void)
+{
+  g_autoptr(GTimeZone) first = polku_date_ref_local_zone ();
+  g_autoptr(GTimeZone) second = polku_date_ref_local_zone ();
+  g_autoptr(GTimeZone) system = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
+
+  g_assert_true (first == second);
+  g_assert_cmpstr (g_time_zone_get_identifier (first), ==,
+                   g_time_zone_get_identifier (system));
+  g_assert_true (g_date_time_get_timezone (now) == first);
+}
+
+static gpointer
+today_thread (gpointer data)
+{
+  const char *expected = data;
+  guint differing = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *today = polku_date_today ();
+      g_autoptr(GTimeZone) zone = polku_date_ref_local_zone ();
+
+      if (zone == NULL || !g_str_equal (today, expected))
+        differing++;
+    }
+  return GUINT_TO_POINTER (differing);
+}
+
+/* Threads share the kept zone (a write's thread and the window's both ask for today). */
+static void
+test_today_threads (void)
+{
+  g_autofree char *expected = polku_date_today ();
+  GThread *threads[4];
+  guint differing = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("today", today_thread, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    differing += GPOINTER_TO_UINT (g_thread_join (threads[i]));
+  /* only when midnight passes during the test */
+  if (differing > 0)
+    {
+      g_autofree char *now = polku_date_today ();
+
+      g_assert_cmpstr (now, !=, expected);
+    }
+}
+
+/* A row stamp: ISO 8601 in UTC with milliseconds, the moment it was made. */
+static void
+test_now_stamp (void)
+{
+  gint64 before = g_get_real_time () / 1000;
+  g_autofree char *stamp = polku_date_now_stamp ();
+  gint64 after = g_get_real_time () / 1000;
+  g_autoptr(GDateTime) parsed = NULL;
+  gint64 millis;
+
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                                       "\\.[0-9]{3}Z$", stamp, 0, 0));
+  parsed = g_date_time_new_from_iso8601 (stamp, NULL);
+  g_assert_nonnull (parsed);
+  millis = g_date_time_to_unix (parsed) * 1000 + g_date_time_get_microsecond (parsed) / 1000;
+  g_assert_cmpint (millis, >=, before);
+  g_assert_cmpint (millis, <=, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +302,10 @@ main (int    argc,
   g_test_add_func ("/date/message", test_message);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/round-trip", test_round_trip);
+  g_test_add_func ("/date/today-follows-tz", test_today_follows_tz);
+  g_test_add_func ("/date/local-zone-kept", test_local_zone_kept);
+  g_test_add_func ("/date/today-threads", test_today_threads);
+  g_test_add_func ("/date/now-stamp", test_now_stamp);
 
   return g_test_run ();
 }

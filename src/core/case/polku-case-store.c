@@ -54,10 +54,10 @@ find_case_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT id, phase, phase_since FROM client_case WHERE client_id ="
-                              " ?1;",
-                              _("Reading the case"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT id, phase, phase_since FROM client_case"
+                                     " WHERE client_id = ?1;",
+                                     _("Reading the case"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -72,7 +72,7 @@ find_case_locked (sqlite3     *db,
     }
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the case"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return g_steal_pointer (&id);
 }
 
@@ -145,12 +145,12 @@ list_responsible_workers_locked (sqlite3     *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT m.person FROM responsible_period r"
-                              " JOIN team_member m ON m.id = r.member_id"
-                              " WHERE r.client_id = ?1 AND r.ended_on IS NULL"
-                              " ORDER BY r.started_on, r.created, r.rowid;",
-                              _("Reading the responsible workers"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT m.person FROM responsible_period r"
+                                     " JOIN team_member m ON m.id = r.member_id"
+                                     " WHERE r.client_id = ?1 AND r.ended_on IS NULL"
+                                     " ORDER BY r.started_on, r.created, r.rowid;",
+                                     _("Reading the responsible workers"), error);
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -158,7 +158,7 @@ list_responsible_workers_locked (sqlite3     *db,
     g_strv_builder_add (names, POLKU_STORE_COL (stmt, 0));
   if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the responsible workers"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return rc == SQLITE_DONE ? g_strv_builder_end (names) : NULL;
 }
 
@@ -489,8 +489,9 @@ set_review_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = polku_store_prepare (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
-                              " WHERE client_id = ?1;", _("Setting the review date"), error);
+  stmt = polku_store_prepare_cached (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
+                                     " WHERE client_id = ?1;", _("Setting the review date"),
+                                     error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -561,26 +562,28 @@ polku_case_store_list (PolkuStore             *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db,
-                              CASE_SELECT
-                              " WHERE (?1 IS NULL OR c.phase = ?1)"
-                              " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM responsible_period r"
-                              "      JOIN team_member m ON m.id = r.member_id"
-                              "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
-                              "      AND m.person = ?2))"
-                              /* the caseload (open cases), through the open periods'
-                               * index by person */
-                              " AND (?5 IS NULL OR (c.phase <> 'closed'"
-                              "      AND c.client_id IN (SELECT p.client_id"
-                              "      FROM coordinator_period p"
-                              "      WHERE p.person = ?5 AND p.ended_on IS NULL)))"
-                              " AND (?3 IS NULL OR (c.phase <> 'closed' AND (c.review_on <= ?3"
-                              "      OR EXISTS (SELECT 1 FROM followup f"
-                              "                 WHERE f.client_id = c.client_id"
-                              "                 AND f.done_on IS NULL AND f.due_on <= ?3))))"
-                              " AND (k.archived = 0 OR ?4)"
-                              " ORDER BY k.family_name, k.given_name, k.id;",
-                              _("Reading the cases"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     CASE_SELECT
+                                     " WHERE (?1 IS NULL OR c.phase = ?1)"
+                                     " AND (?2 IS NULL OR EXISTS (SELECT 1"
+                                     "      FROM responsible_period r"
+                                     "      JOIN team_member m ON m.id = r.member_id"
+                                     "      WHERE r.client_id = c.client_id AND r.ended_on IS NULL"
+                                     "      AND m.person = ?2))"
+                                     /* the caseload (open cases), through the open periods'
+                                      * index by person */
+                                     " AND (?5 IS NULL OR (c.phase <> 'closed'"
+                                     "      AND c.client_id IN (SELECT p.client_id"
+                                     "      FROM coordinator_period p"
+                                     "      WHERE p.person = ?5 AND p.ended_on IS NULL)))"
+                                     " AND (?3 IS NULL OR (c.phase <> 'closed'"
+                                     "      AND (c.review_on <= ?3"
+                                     "      OR EXISTS (SELECT 1 FROM followup f"
+                                     "                 WHERE f.client_id = c.client_id"
+                                     "                 AND f.done_on IS NULL AND f.due_on <= ?3))))"
+                                     " AND (k.archived = 0 OR ?4)"
+                                     " ORDER BY k.family_name, k.given_name, k.id;",
+                                     _("Reading the cases"), error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, filter->phase >= 0

@@ -97,10 +97,10 @@ count_consents (sqlite3    *db,
   sqlite3_stmt *stmt;
   int count = -1;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
-                              " AND c.kind = ?3" VALID_ON ";",
-                              _("Checking the consent"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT count (*) FROM consent c WHERE c.client_id = ?1"
+                                     " AND c.kind = ?3" VALID_ON ";",
+                                     _("Checking the consent"), error);
   if (stmt == NULL)
     return -1;
   polku_store_bind_texts (stmt, 1, 3, client_id, date, kind);
@@ -108,7 +108,7 @@ count_consents (sqlite3    *db,
     count = sqlite3_column_int (stmt, 0);
   else
     polku_store_set_sqlite_error (error, db, _("Checking the consent"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return count;
 }
 
@@ -129,13 +129,13 @@ count_sharing (sqlite3            *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT c.id, o.organisation FROM consent c"
-                              " JOIN consent_organisation o ON o.consent_id = c.id"
-                              " WHERE c.client_id = ?1 AND c.kind = 'sharing'" VALID_ON
-                              " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
-                              "      WHERE p.consent_id = c.id AND p.part = ?3));",
-                              _("Checking the consent"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT c.id, o.organisation FROM consent c"
+                                     " JOIN consent_organisation o ON o.consent_id = c.id"
+                                     " WHERE c.client_id = ?1 AND c.kind = 'sharing'" VALID_ON
+                                     " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM consent_part p"
+                                     "      WHERE p.consent_id = c.id AND p.part = ?3));",
+                                     _("Checking the consent"), error);
   if (stmt == NULL)
     return -1;
   polku_store_bind_texts (stmt, 1, 3, client_id, date, part);
@@ -143,13 +143,9 @@ count_sharing (sqlite3            *db,
     if (polku_organisations_resolve (organisations, POLKU_STORE_COL (stmt, 1)) == organisation)
       g_hash_table_add (counted, g_strdup (POLKU_STORE_COL (stmt, 0)));
   if (rc != SQLITE_DONE)
-    {
-      polku_store_set_sqlite_error (error, db, _("Checking the consent"));
-      sqlite3_finalize (stmt);
-      return -1;
-    }
-  sqlite3_finalize (stmt);
-  return (int) g_hash_table_size (counted);
+    polku_store_set_sqlite_error (error, db, _("Checking the consent"));
+  polku_store_release (stmt);
+  return rc == SQLITE_DONE ? (int) g_hash_table_size (counted) : -1;
 }
 
 static gboolean
@@ -341,21 +337,22 @@ polku_consent_check_contact (PolkuStore  *store,
 
 /* Reading */
 
+/* @sql: a literal (the statement cache's key) */
 static GStrv
 read_scope (sqlite3     *db,
             const char  *sql,
             const char  *consent_id)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = polku_store_prepare_cached (db, sql, _("Reading the consents"), NULL);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, consent_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_strv_builder_add (builder, POLKU_STORE_COL (stmt, 0));
     }
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -448,9 +445,9 @@ polku_consent_store_list_valid (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db, CONSENT_SELECT "c.client_id = ?1 AND c.kind = ?3" VALID_ON
-                              " ORDER BY given_on, created, rowid;",
-                              _("Reading the consents"), error);
+  stmt = polku_store_prepare_cached (db, CONSENT_SELECT "c.client_id = ?1 AND c.kind = ?3"
+                                     VALID_ON " ORDER BY given_on, created, rowid;",
+                                     _("Reading the consents"), error);
   if (stmt != NULL)
     {
       polku_store_bind_texts (stmt, 1, 3, client_id, date, kind);
@@ -500,6 +497,7 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
+/* @sql: a literal (the statement cache's key) */
 static gboolean
 insert_scope (sqlite3     *db,
               const char  *sql,
@@ -511,15 +509,9 @@ insert_scope (sqlite3     *db,
   for (guint i = 0; i < values->len; i++)
     {
       g_autofree char *id = polku_id_new ();
-      sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the consent"), error);
 
-      if (stmt == NULL)
-        return FALSE;
-      polku_store_bind_text_or_null (stmt, 1, id);
-      polku_store_bind_text_or_null (stmt, 2, stamp);
-      polku_store_bind_text_or_null (stmt, 3, consent_id);
-      polku_store_bind_text_or_null (stmt, 4, g_ptr_array_index (values, i));
-      if (!polku_store_step_done (db, stmt, _("Saving the consent"), error))
+      if (!polku_store_run (db, sql, _("Saving the consent"), error, 4, id, stamp, consent_id,
+                            g_ptr_array_index (values, i)))
         return FALSE;
     }
   return TRUE;

@@ -79,11 +79,12 @@ read_case_locked (sqlite3     *db,
 
   if (!polku_store_check_client_locked (db, client_id, error))
     return FALSE;
-  stmt = polku_store_prepare (db,
-                              "SELECT c.phase, (SELECT min (h.changed_on) FROM case_phase_change h"
-                              " WHERE h.client_id = c.client_id) FROM client_case c"
-                              " WHERE c.client_id = ?1;",
-                              _("Reading the case"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT c.phase, (SELECT min (h.changed_on)"
+                                     " FROM case_phase_change h"
+                                     " WHERE h.client_id = c.client_id) FROM client_case c"
+                                     " WHERE c.client_id = ?1;",
+                                     _("Reading the case"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -100,7 +101,7 @@ read_case_locked (sqlite3     *db,
                    "changed."));
   else
     polku_store_set_sqlite_error (error, db, _("Reading the case"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return rc == SQLITE_ROW;
 }
 
@@ -397,23 +398,24 @@ polku_coordinator_store_list_coordinators (PolkuStore  *store,
   /* The index coordinator_period_person holds every open period's person: each name is
    * one step in it to the next greater name, instead of a walk over every open period
    * (thousands at county size, read on the window's main thread). */
-  stmt = polku_store_prepare (db,
-                              "WITH RECURSIVE coordinator (person) AS"
-                              " (SELECT min (person) FROM coordinator_period"
-                              "   WHERE ended_on IS NULL"
-                              "  UNION ALL"
-                              "  SELECT (SELECT min (p.person) FROM coordinator_period p"
-                              "   WHERE p.ended_on IS NULL AND p.person > coordinator.person)"
-                              "  FROM coordinator WHERE coordinator.person IS NOT NULL)"
-                              " SELECT person FROM coordinator WHERE person IS NOT NULL;",
-                              _("Reading the coordinators"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "WITH RECURSIVE coordinator (person) AS"
+                                     " (SELECT min (person) FROM coordinator_period"
+                                     "   WHERE ended_on IS NULL"
+                                     "  UNION ALL"
+                                     "  SELECT (SELECT min (p.person) FROM coordinator_period p"
+                                     "   WHERE p.ended_on IS NULL"
+                                     "   AND p.person > coordinator.person)"
+                                     "  FROM coordinator WHERE coordinator.person IS NOT NULL)"
+                                     " SELECT person FROM coordinator WHERE person IS NOT NULL;",
+                                     _("Reading the coordinators"), error);
   if (stmt != NULL)
     {
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_strv_builder_add (names, POLKU_STORE_COL (stmt, 0));
       if (rc != SQLITE_DONE)
         polku_store_set_sqlite_error (error, db, _("Reading the coordinators"));
-      sqlite3_finalize (stmt);
+      polku_store_release (stmt);
     }
   polku_store_end_use (store);
   if (rc != SQLITE_DONE)
@@ -458,7 +460,7 @@ GPtrArray *
 polku_coordinator_store_list_queue (PolkuStore  *store,
                                     GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
   GPtrArray *queue;
   GDate today;
   sqlite3 *db;

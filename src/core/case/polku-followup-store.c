@@ -233,22 +233,16 @@ done_locked (PolkuStore  *store,
   g_autoptr(PolkuFollowup) followup = get_locked (db, id, error);
   g_autofree char *stamp = polku_date_now_stamp ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
 
   if (followup == NULL)
     return FALSE;
   if (polku_followup_get_done_on (followup) != NULL)
     return invalid (error, _("The follow-up is done already."));
 
-  stmt = polku_store_prepare (db, "UPDATE followup SET modified = ?2, done_on = ?3, done_by = ?4"
-                              " WHERE id = ?1;", _("Saving the follow-up"), error);
-  if (stmt == NULL)
-    return FALSE;
-  polku_store_bind_text_or_null (stmt, 1, id);
-  polku_store_bind_text_or_null (stmt, 2, stamp);
-  polku_store_bind_text_or_null (stmt, 3, date);
-  polku_store_bind_text_or_null (stmt, 4, polku_store_get_actor_locked (store));
-  if (!polku_store_step_done (db, stmt, _("Saving the follow-up"), error))
+  if (!polku_store_run (db,
+                        "UPDATE followup SET modified = ?2, done_on = ?3, done_by = ?4"
+                        " WHERE id = ?1;", _("Saving the follow-up"), error, 4, id, stamp, date,
+                        polku_store_get_actor_locked (store)))
     return FALSE;
 
   detail = g_strdup_printf ("followup=%s", id);

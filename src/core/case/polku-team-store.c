@@ -233,9 +233,9 @@ end_responsible_period_locked (sqlite3     *db,
   int rc;
 
   *out_period = NULL;
-  stmt = polku_store_prepare (db, "SELECT id, started_on FROM responsible_period"
-                              " WHERE member_id = ?1 AND ended_on IS NULL;",
-                              _("Reading the responsible workers"), error);
+  stmt = polku_store_prepare_cached (db, "SELECT id, started_on FROM responsible_period"
+                                     " WHERE member_id = ?1 AND ended_on IS NULL;",
+                                     _("Reading the responsible workers"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, member_id);
@@ -247,7 +247,7 @@ end_responsible_period_locked (sqlite3     *db,
     }
   else if (rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the responsible workers"));
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   if (rc != SQLITE_ROW)
     return rc == SQLITE_DONE;
 

@@ -142,10 +142,10 @@ insert_item_locked (sqlite3                *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "INSERT INTO mapping_visit_item (id, created, modified, visit_id,"
-                              " position, item_key, title, hint, done, done_at, note)"
-                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
-                              _("Saving the mapping visit"), error);
+  stmt = polku_store_prepare_cached (db, "INSERT INTO mapping_visit_item (id, created, modified,"
+                                     " visit_id, position, item_key, title, hint, done, done_at,"
+                                     " note) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+                                     _("Saving the mapping visit"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, item_id);
@@ -207,8 +207,8 @@ polku_mapping_visit_new (const char  *client_id,
   return g_steal_pointer (&visit);
 }
 
-/* Runs @sql, an INSERT or UPDATE of one visit: ?1 @id, ?2 @stamp, ?3 the client, ?4 to ?10
- * the fields. */
+/* Runs @sql (a literal: the statement cache's key), an INSERT or UPDATE of one visit: ?1 @id,
+ * ?2 @stamp, ?3 the client, ?4 to ?10 the fields. */
 static gboolean
 write_visit_locked (sqlite3            *db,
                     const char         *sql,
@@ -217,7 +217,8 @@ write_visit_locked (sqlite3            *db,
                     const char         *stamp,
                     GError            **error)
 {
-  sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the mapping visit"), error);
+  sqlite3_stmt *stmt = polku_store_prepare_cached (db, sql, _("Saving the mapping visit"),
+                                                   error);
 
   if (stmt == NULL)
     return FALSE;
@@ -390,10 +391,10 @@ update_item_locked (sqlite3                *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = polku_store_prepare (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
-                              " done_at = ?5, note = ?6"
-                              " WHERE visit_id = ?1 AND item_key = ?2;",
-                              _("Saving the mapping visit"), error);
+  stmt = polku_store_prepare_cached (db, "UPDATE mapping_visit_item SET modified = ?3, done = ?4,"
+                                     " done_at = ?5, note = ?6"
+                                     " WHERE visit_id = ?1 AND item_key = ?2;",
+                                     _("Saving the mapping visit"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, visit_id);

@@ -43,17 +43,19 @@ same_as_newest_entry_locked (PolkuStore *store,
                              const char *action,
                              const char *detail)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gboolean same = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT action, detail, actor FROM audit_entry"
-                              " ORDER BY seq DESC LIMIT 1;", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = polku_store_prepare_cached (db, "SELECT action, detail, actor FROM audit_entry"
+                                     " ORDER BY seq DESC LIMIT 1;", _("Reading the audit log"),
+                                     NULL);
+  if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     same = g_strcmp0 (POLKU_STORE_COL (stmt, 0), action) == 0
            && g_strcmp0 (POLKU_STORE_COL (stmt, 1), detail) == 0
            && g_strcmp0 (POLKU_STORE_COL (stmt, 2), polku_store_get_actor_locked (store)) == 0;
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return same;
 }
 
@@ -76,14 +78,22 @@ save_body (PolkuStore  *store,
     {
       gboolean same_client;
 
-      stmt = polku_store_prepare (db, "SELECT 1 FROM plan WHERE id = ?1 AND client_id = ?2;",
-                                  _("Saving the assessment"), error);
+      int rc;
+
+      stmt = polku_store_prepare_cached (db,
+                                         "SELECT 1 FROM plan WHERE id = ?1 AND client_id = ?2;",
+                                         _("Saving the assessment"), error);
       if (stmt == NULL)
         return FALSE;
       polku_store_bind_text_or_null (stmt, 1, polku_assessment_get_plan_id (assessment));
       polku_store_bind_text_or_null (stmt, 2, client_id);
-      same_client = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_finalize (stmt);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        polku_store_set_sqlite_error (error, db, _("Saving the assessment"));
+      polku_store_release (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return FALSE;
+      same_client = rc == SQLITE_ROW;
       if (!same_client)
         {
           g_set_error (error, POLKU_ASSESSMENT_ERROR, POLKU_ASSESSMENT_ERROR_INVALID,
@@ -93,19 +103,19 @@ save_body (PolkuStore  *store,
         }
     }
   if (save->adding)
-    stmt = polku_store_prepare (db,
-                                "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2, ?3,"
-                                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
-                                _("Saving the assessment"), error);
+    stmt = polku_store_prepare_cached (db,
+                                       "INSERT INTO assessment (" COLUMNS ") VALUES (?1, ?2,"
+                                       " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+                                       _("Saving the assessment"), error);
   else
     /* The client and instrument of a stored assessment never change. */
-    stmt = polku_store_prepare (db,
-                                "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
-                                " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
-                                " answers = ?12, scores = ?13"
-                                " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
-                                " AND instrument_version = ?6 AND created = ?2;",
-                                _("Saving the assessment"), error);
+    stmt = polku_store_prepare_cached (db,
+                                       "UPDATE assessment SET modified = ?3, assessed_on = ?7,"
+                                       " role = ?8, plan_id = ?9, status = ?10, position = ?11,"
+                                       " answers = ?12, scores = ?13"
+                                       " WHERE id = ?1 AND client_id = ?4 AND instrument_id = ?5"
+                                       " AND instrument_version = ?6 AND created = ?2;",
+                                       _("Saving the assessment"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, save->id);
@@ -290,6 +300,7 @@ assessment_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&self);
 }
 
+/* @sql: a literal (the statement cache's key) */
 static GPtrArray *
 select_assessments (PolkuStore  *store,
                     const char  *sql,
@@ -305,7 +316,7 @@ select_assessments (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  stmt = polku_store_prepare (db, sql, _("Reading assessments"), error);
+  stmt = polku_store_prepare_cached (db, sql, _("Reading assessments"), error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, arg1);
@@ -377,13 +388,13 @@ polku_assessment_store_list_all (PolkuStore  *store,
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return NULL;
-  stmt = polku_store_prepare (db,
-                              "SELECT " COLUMNS " FROM assessment WHERE instrument_id = ?1"
-                              " AND status = 'complete'"
-                              " AND (?2 IS NULL OR assessed_on >= ?2)"
-                              " AND (?3 IS NULL OR assessed_on <= ?3)"
-                              " ORDER BY client_id, assessed_on, created, id;",
-                              _("Reading assessments"), error);
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT " COLUMNS " FROM assessment WHERE instrument_id = ?1"
+                                     " AND status = 'complete'"
+                                     " AND (?2 IS NULL OR assessed_on >= ?2)"
+                                     " AND (?3 IS NULL OR assessed_on <= ?3)"
+                                     " ORDER BY client_id, assessed_on, created, id;",
+                                     _("Reading assessments"), error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, instrument_id);
@@ -439,27 +450,30 @@ polku_assessment_store_find_plan (PolkuStore  *store,
                                   char       **out_date,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3 *db;
-  gboolean found = FALSE;
-  int rc;
+  int rc = SQLITE_ERROR;
 
   db = polku_store_begin_use (store, error);
   if (db == NULL)
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "SELECT id, coalesce (agreed_on, substr (created, 1, 10))"
-                               " FROM plan WHERE client_id = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = polku_store_prepare_cached (db,
+                                     "SELECT id, coalesce (agreed_on, substr (created, 1, 10))"
+                                     " FROM plan WHERE client_id = ?1;",
+                                     _("Reading the plan"), error);
+  if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         {
           *out_plan_id = polku_store_column_dup (stmt, 0);
           *out_date = polku_store_column_dup (stmt, 1);
-          found = TRUE;
         }
+      else if (rc != SQLITE_DONE)
+        polku_store_set_sqlite_error (error, db, _("Reading the plan"));
+      polku_store_release (stmt);
     }
-  sqlite3_finalize (stmt);
   polku_store_end_use (store);
-  return found;
+  return rc == SQLITE_ROW;
 }

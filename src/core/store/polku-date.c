@@ -15,12 +15,56 @@
 
 G_DEFINE_QUARK (polku-date-error-quark, polku_date_error)
 
+/* The local time zone. g_time_zone_new_local () of GLib 2.74 reads /etc/localtime again (a
+ * readlink and a stat) on every call when TZ is not set, and today's date is asked for at
+ * every change the store writes. The zone is kept here and read again once it is older than
+ * LOCAL_ZONE_SECONDS, so a zone the system changes is seen within that time; a changed TZ
+ * is seen at once. */
+#define LOCAL_ZONE_SECONDS 60
+
+static GMutex local_zone_lock;
+static GTimeZone *local_zone;
+static char *local_zone_tz;    /* TZ when it was read (NULL: not set) */
+static gint64 local_zone_read; /* g_get_monotonic_time () when it was read */
+
+GTimeZone *
+polku_date_ref_local_zone (void)
+{
+  const char *tz = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
+  GTimeZone *zone;
+
+  g_mutex_lock (&local_zone_lock);
+  if (local_zone == NULL || g_strcmp0 (tz, local_zone_tz) != 0
+      || now - local_zone_read >= LOCAL_ZONE_SECONDS * G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone = g_time_zone_new_local ();
+      local_zone_tz = g_strdup (tz);
+      local_zone_read = now;
+    }
+  zone = g_time_zone_ref (local_zone);
+  g_mutex_unlock (&local_zone_lock);
+  return zone;
+}
+
+GDateTime *
+polku_date_now_local (void)
+{
+  g_autoptr(GTimeZone) zone = polku_date_ref_local_zone ();
+
+  return g_date_time_new_now (zone);
+}
+
 char *
 polku_date_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
+  int year, month, day;
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  g_date_time_get_ymd (now, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
 gboolean
@@ -194,7 +238,11 @@ char *
 polku_date_now_stamp (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  int year, month, day;
 
-  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
+  /* The fields, not g_date_time_format (): a stamp is made for every row written. */
+  g_date_time_get_ymd (now, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
+                          g_date_time_get_hour (now), g_date_time_get_minute (now),
+                          g_date_time_get_second (now), g_date_time_get_microsecond (now) / 1000);
 }

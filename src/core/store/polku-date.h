@@ -29,6 +29,13 @@ gboolean  polku_date_parse_iso  (const char  *text,
 char     *polku_date_now_stamp  (void);
 /* Today's date in local time, YYYY-MM-DD. */
 char     *polku_date_today      (void);
+/* The local time zone (transfer full): read again when TZ changes and at least once a
+ * minute, so a changed system zone is seen; otherwise kept (thread-safe). Use it, or
+ * polku_date_now_local (), instead of g_date_time_new_now_local () where it is called often:
+ * GLib 2.74 reads /etc/localtime at each call. */
+GTimeZone *polku_date_ref_local_zone (void);
+/* Now in the local time zone (polku_date_ref_local_zone ()). */
+GDateTime *polku_date_now_local  (void);
 /* A real calendar date (years 1900–2999) written YYYY-MM-DD. */
 gboolean  polku_date_is_valid   (const char  *text);
 /* Sets @error (@domain, @code) and returns FALSE unless @date is a valid date that is not
