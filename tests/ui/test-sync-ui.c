@@ -218,10 +218,12 @@ conflict_ids (Fixture *f)
   return (char **) f->conflict_ids->pdata;
 }
 
+/* The member @member of the goal @goal_id as the client's plan holds it (a text), or NULL. */
 static char *
-goal_text (PolkuStore *store,
-           const char *client_id,
-           const char *goal_id)
+goal_member (PolkuStore *store,
+             const char *client_id,
+             const char *goal_id,
+             const char *member)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, &error);
@@ -234,9 +236,17 @@ goal_text (PolkuStore *store,
       JsonObject *goal = json_array_get_object_element (goals, i);
 
       if (g_strcmp0 (json_object_get_string_member (goal, "id"), goal_id) == 0)
-        return g_strdup (json_object_get_string_member (goal, "text"));
+        return g_strdup (json_object_get_string_member_with_default (goal, member, NULL));
     }
   return NULL;
+}
+
+static char *
+goal_text (PolkuStore *store,
+           const char *client_id,
+           const char *goal_id)
+{
+  return goal_member (store, client_id, goal_id, "text");
 }
 
 static gint64
@@ -1563,29 +1573,6 @@ test_conflict_values (Fixture       *f,
           g_assert_cmpstr (shown[j], ==, cases[i].shown[j]);
     }
   test_destroy_window (GTK_WINDOW (window));
-}
-
-/* The member @member of the goal @goal_id as the client's plan holds it (a text), or NULL. */
-static char *
-goal_member (PolkuStore *store,
-             const char *client_id,
-             const char *goal_id,
-             const char *member)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) plan = polku_plan_store_load (store, client_id, NULL, &error);
-  JsonArray *goals;
-
-  g_assert_no_error (error);
-  goals = json_object_get_array_member (json_node_get_object (plan), "goals");
-  for (guint i = 0; i < json_array_get_length (goals); i++)
-    {
-      JsonObject *goal = json_array_get_object_element (goals, i);
-
-      if (g_strcmp0 (json_object_get_string_member (goal, "id"), goal_id) == 0)
-        return g_strdup (json_object_get_string_member_with_default (goal, member, NULL));
-    }
-  return NULL;
 }
 
 /* How @id was decided ("local", "remote", "edited"), or NULL while it waits. */
