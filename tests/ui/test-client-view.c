@@ -439,11 +439,7 @@ test_log_detail_in_words (Fixture       *f,
           g_assert_null (strchr (row_subtitle (row), ':'));
         }
     }
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 }
 
 /* At 360 px the search's placeholder is whole, in English, Finnish and Swedish: beside the
@@ -485,11 +481,7 @@ test_log_narrow_filters (Fixture       *f,
         g_error ("%s: the search is %d px wide, its placeholder “%s” %d px", languages[l],
                  gtk_widget_get_width (text), placeholder, width);
     }
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 }
 
 static GtkWidget *

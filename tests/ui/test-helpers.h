@@ -171,6 +171,18 @@ test_bind_catalogs (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* LANGUAGE back to @before (NULL: unset) after a test that switched it, and the locale set
+ * again: glibc keeps the messages already looked up until then. */
+static inline void
+test_restore_language (const char *before)
+{
+  if (before != NULL)
+    g_setenv ("LANGUAGE", before, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 /* g_test_add () of @func on the test file's Fixture, with its fixture_set_up () and
  * fixture_tear_down (). */
 #define TEST_ADD_FIXTURE(path, func) \

@@ -655,11 +655,7 @@ test_status_badge (Fixture       *f,
       g_assert_no_error (error);
       polku_store_set_actor (f->store, "Maija Koordinaattori");
     }
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 }
 
 /* Preferences → Sync */
@@ -1694,11 +1690,7 @@ test_conflict_edit_coded (Fixture       *f,
   g_assert_cmpstr (polku_form_dialog_get_choice (form, "value"), ==, "fi");
   gtk_window_destroy (GTK_WINDOW (form));
   test_destroy_window (GTK_WINDOW (window));
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 }
 
 /* TestWidgetMatch: a label drawn cut short with an ellipsis (the header bar's title aside: a
@@ -1746,11 +1738,7 @@ test_conflicts_narrow_words (Fixture       *f,
                  gtk_label_get_text (GTK_LABEL (cut)));
       test_destroy_window (GTK_WINDOW (window));
     }
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 }
 
 /* The main window: the status in the header, the actions, locking */

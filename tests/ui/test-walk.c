@@ -533,11 +533,7 @@ test_narrow_languages (Fixture       *f,
       test_destroy_window (GTK_WINDOW (window));
     }
   g_free (last);
-  if (before != NULL)
-    g_setenv ("LANGUAGE", before, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
+  test_restore_language (before);
 
   {
     g_autoptr(GPtrArray) open = polku_sync_conflict_list (f->store, NULL, FALSE, NULL);
