@@ -42,11 +42,10 @@ typedef enum
 
 typedef struct
 {
-  const char         *member;
-  const char         *title;   /* N_ () */
-  FieldKind           kind;
-  const char * const *codes;   /* FIELD_CODE */
-  const char * const *labels;  /* FIELD_CODE: N_ () labels, or NULL for a status (the core's) */
+  const char          *member;
+  const char          *title;      /* N_ () */
+  FieldKind            kind;
+  PolkuPlanMemberKind  code_kind;  /* FIELD_CODE: its codes and their words, from the core */
 } FieldSpec;
 
 /* A list of elements: the goals, a goal's actions, the services, the differing views. */
@@ -61,22 +60,12 @@ typedef struct
   const char         *remove;
 } ListSpec;
 
-static const char * const language_codes[] = { "fi", "sv", NULL };
-static const char * const expressed_codes[] = { "client", "professional", NULL };
-static const char * const expressed_labels[] = { N_("The client"), N_("A professional"), NULL };
-static const char * const goal_status_codes[] = {
-  "proposed", "active", "achieved", "not_achieved", "dropped", NULL
-};
-static const char * const action_status_codes[] = {
-  "planned", "in_progress", "done", "cancelled", NULL
-};
-
 static const FieldSpec goal_fields[] = {
   { "text", N_("The goal"), FIELD_TEXT },
-  { "expressed_by", N_("Whose goal"), FIELD_CODE, expressed_codes, expressed_labels },
+  { "expressed_by", N_("Whose goal"), FIELD_CODE, POLKU_PLAN_MEMBER_EXPRESSED_BY },
   { "professional", N_("Professional (name and title)"), FIELD_TEXT },
   { "target_date", N_("Target date (d.m.yyyy)"), FIELD_DATE },
-  { "status", N_("Status"), FIELD_CODE, goal_status_codes },
+  { "status", N_("Status"), FIELD_CODE, POLKU_PLAN_MEMBER_GOAL_STATUS },
   { "client_assessment", N_("The client’s own assessment of progress"), FIELD_TEXT },
   { "client_progress", N_("The client’s rating, 0–10"), FIELD_PROGRESS },
   { NULL }
@@ -87,7 +76,7 @@ static const FieldSpec action_fields[] = {
   { "responsible", N_("Responsible professional"), FIELD_TEXT },
   { "organisation", N_("Organisation"), FIELD_TEXT },
   { "due_date", N_("Due date (d.m.yyyy)"), FIELD_DATE },
-  { "status", N_("Status"), FIELD_CODE, action_status_codes },
+  { "status", N_("Status"), FIELD_CODE, POLKU_PLAN_MEMBER_ACTION_STATUS },
   { NULL }
 };
 
@@ -172,12 +161,13 @@ static guint signals[N_SIGNALS];
 /* The fields of the template: members of the plan. */
 static const struct
 {
-  gsize               offset;
-  const char         *member;
-  FieldKind           kind;
-  const char * const *codes;
+  gsize                offset;
+  const char          *member;
+  FieldKind            kind;
+  PolkuPlanMemberKind  code_kind;
 } fixed_fields[] = {
-  { G_STRUCT_OFFSET (PolkuPlanEditor, language_row), "language", FIELD_CODE, language_codes },
+  { G_STRUCT_OFFSET (PolkuPlanEditor, language_row), "language", FIELD_CODE,
+    POLKU_PLAN_MEMBER_LANGUAGE },
   { G_STRUCT_OFFSET (PolkuPlanEditor, agreed_on_row), "agreed_on", FIELD_DATE },
   { G_STRUCT_OFFSET (PolkuPlanEditor, client_view_text), "client_view", FIELD_TEXT },
   { G_STRUCT_OFFSET (PolkuPlanEditor, main_burden_text), "main_burden", FIELD_TEXT },
@@ -241,7 +231,7 @@ typedef struct
   JsonObject         *object;        /* NULL until shown */
   const char         *member;
   FieldKind           kind;
-  const char * const *codes;
+  GStrv               codes;         /* FIELD_CODE: the choices' codes, in their order */
   GtkWidget          *title_widget;  /* an expander row that shows this text as its title */
   GtkWidget          *dependent;     /* shown while the code is "professional" */
 } Field;
@@ -250,6 +240,7 @@ static void
 field_free (Field *field)
 {
   g_clear_pointer (&field->object, json_object_unref);
+  g_strfreev (field->codes);
   g_free (field);
 }
 
@@ -349,13 +340,14 @@ on_combo_selected (AdwComboRow *row,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* Makes @widget (an entry row, a combo row or a text view) the field of @member. */
+/* Makes @widget (an entry row, a combo row or a text view) the field of @member; takes
+ * @codes (a code row's, in the order of its choices). */
 static Field *
-field_attach (PolkuPlanEditor    *self,
-              GtkWidget          *widget,
-              const char         *member,
-              FieldKind           kind,
-              const char * const *codes)
+field_attach (PolkuPlanEditor *self,
+              GtkWidget       *widget,
+              const char      *member,
+              FieldKind        kind,
+              GStrv            codes)
 {
   Field *field = g_new0 (Field, 1);
 
@@ -478,29 +470,30 @@ field_show (GtkWidget  *widget,
   field->self->building = building;
 }
 
-/* The choices of a combo row, in the UI language. */
+/* The choices of a combo row, in the UI language; a code row's codes in @out_codes. */
 static GListModel *
-choices_model (const FieldSpec *spec)
+choices_model (FieldKind             kind,
+               PolkuPlanMemberKind   code_kind,
+               GStrv                *out_codes)
 {
-  GtkStringList *model = gtk_string_list_new (NULL);
+  g_auto(GStrv) labels = NULL;
+  GtkStringList *model;
 
-  if (spec->kind == FIELD_PROGRESS)
+  *out_codes = NULL;
+  if (kind == FIELD_CODE)
     {
-      gtk_string_list_append (model, _("Not rated"));
-      for (int i = 0; i <= 10; i++)
-        {
-          g_autofree char *text = g_strdup_printf ("%d", i);
-
-          gtk_string_list_append (model, text);
-        }
+      *out_codes = polku_plan_member_dup_choices (code_kind, &labels);
+      g_return_val_if_fail (*out_codes != NULL, NULL);
+      return G_LIST_MODEL (gtk_string_list_new ((const char * const *) labels));
     }
-  else
-    for (guint i = 0; spec->codes[i] != NULL; i++)
-      gtk_string_list_append (model,
-                              spec->labels != NULL ? _(spec->labels[i])
-                              : spec->codes == goal_status_codes
-                              ? polku_plan_goal_status_get_label (i)
-                              : polku_plan_action_status_get_label (i));
+  model = gtk_string_list_new (NULL);
+  gtk_string_list_append (model, _("Not rated"));
+  for (int i = 0; i <= 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", i);
+
+      gtk_string_list_append (model, text);
+    }
   return G_LIST_MODEL (model);
 }
 
@@ -509,11 +502,12 @@ field_row (PolkuPlanEditor *self,
            JsonObject      *object,
            const FieldSpec *spec)
 {
+  g_auto(GStrv) codes = NULL;
   GtkWidget *row;
 
   if (spec->kind == FIELD_CODE || spec->kind == FIELD_PROGRESS)
     {
-      g_autoptr(GListModel) model = choices_model (spec);
+      g_autoptr(GListModel) model = choices_model (spec->kind, spec->code_kind, &codes);
 
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
@@ -521,7 +515,7 @@ field_row (PolkuPlanEditor *self,
   else
     row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->title));
-  field_attach (self, row, spec->member, spec->kind, spec->codes);
+  field_attach (self, row, spec->member, spec->kind, g_steal_pointer (&codes));
   field_show (row, object);
   return row;
 }
@@ -1180,7 +1174,19 @@ polku_plan_editor_init (PolkuPlanEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed_fields); i++)
-    field_attach (self, G_STRUCT_MEMBER (GtkWidget *, self, fixed_fields[i].offset),
-                  fixed_fields[i].member, fixed_fields[i].kind, fixed_fields[i].codes);
+    {
+      GtkWidget *widget = G_STRUCT_MEMBER (GtkWidget *, self, fixed_fields[i].offset);
+      g_auto(GStrv) codes = NULL;
+
+      if (fixed_fields[i].kind == FIELD_CODE)
+        {
+          g_autoptr(GListModel) model = choices_model (FIELD_CODE, fixed_fields[i].code_kind,
+                                                       &codes);
+
+          adw_combo_row_set_model (ADW_COMBO_ROW (widget), model);
+        }
+      field_attach (self, widget, fixed_fields[i].member, fixed_fields[i].kind,
+                    g_steal_pointer (&codes));
+    }
   polku_plan_editor_set_document (self, NULL);
 }

@@ -376,6 +376,101 @@ test_run (Fixture       *f,
   polku_store_end_use (f->store);
 }
 
+/* Rows that are not objects: the list frees them with the function it is given, also the
+ * rows it made before a step or the row function failed. */
+#define TEXT_ROWS_SQL(third) \
+  "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5)" \
+  " SELECT CASE WHEN x = 3 THEN " third " ELSE 'row ' || x END FROM n" \
+  " WHERE ?1 IS NULL OR x <= CAST (?1 AS INTEGER);"
+
+static guint n_texts_freed;
+
+static void
+free_text (gpointer text)
+{
+  n_texts_freed++;
+  g_free (text);
+}
+
+static gpointer
+text_row (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  const char *text = POLKU_STORE_COL (stmt, 0);
+
+  if (g_strcmp0 (text, "refused") == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Row %s refused.",
+                   (const char *) user_data);
+      return NULL;
+    }
+  return g_strdup (text);
+}
+
+static void
+test_list_texts (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  GPtrArray *failed;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  /* Read to the end: the list frees its texts with @free_func. */
+  n_texts_freed = 0;
+  texts = polku_store_list (f->store, TEXT_ROWS_SQL ("'row 3'"), NULL, text_row, "three",
+                            free_text, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "row 1");
+  g_assert_cmpstr (g_ptr_array_index (texts, 4), ==, "row 5");
+  g_clear_pointer (&texts, g_ptr_array_unref);
+  g_assert_cmpuint (n_texts_freed, ==, 5);
+
+  /* A step that fails on the third row (an integer overflow): the error, and the two texts
+   * already made freed as texts. */
+  n_texts_freed = 0;
+  failed = polku_store_list (f->store, TEXT_ROWS_SQL ("abs (-9223372036854775807 - 1)"), NULL,
+                             text_row, "three", free_text, "Testing", &error);
+  g_assert_null (failed);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Testing failed: "));
+  g_assert_nonnull (strstr (error->message, "integer overflow"));
+  g_assert_cmpuint (n_texts_freed, ==, 2);
+  g_clear_error (&error);
+
+  /* The row function refuses the third row: its own error, and the two texts freed. */
+  n_texts_freed = 0;
+  failed = polku_store_list (f->store, TEXT_ROWS_SQL ("'refused'"), NULL, text_row, "three",
+                             free_text, "Testing", &error);
+  g_assert_null (failed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "Row three refused.");
+  g_assert_cmpuint (n_texts_freed, ==, 2);
+  g_clear_error (&error);
+
+  /* The same through polku_store_list_rows () on a statement of one's own, and the
+   * statement is given back (reset) after the failure: it reads again. */
+  db = polku_store_begin_use (f->store, &error);
+  g_assert_no_error (error);
+  n_texts_freed = 0;
+  stmt = polku_store_prepare_cached (db, TEXT_ROWS_SQL ("abs (-9223372036854775807 - 1)"),
+                                     "Testing", &error);
+  g_assert_no_error (error);
+  failed = polku_store_list_rows (db, stmt, text_row, "three", free_text, "Testing", &error);
+  g_assert_null (failed);
+  g_assert_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED);
+  g_assert_cmpuint (n_texts_freed, ==, 2);
+  g_clear_error (&error);
+  texts = polku_store_select_rows (db, TEXT_ROWS_SQL ("abs (-9223372036854775807 - 1)"), "2",
+                                   text_row, "three", free_text, "Testing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, ==, 2);
+  polku_store_end_use (f->store);
+}
+
 /* How many statements the connection has prepared and not finalized. */
 static guint
 count_statements (sqlite3 *db)
@@ -530,6 +625,8 @@ main (int   argc,
   g_test_add ("/store-rows/object-from-row", Fixture, NULL, fixture_setup,
               test_object_from_row, fixture_teardown);
   g_test_add ("/store-rows/list-objects", Fixture, NULL, fixture_setup, test_list_objects,
+              fixture_teardown);
+  g_test_add ("/store-rows/list-texts", Fixture, NULL, fixture_setup, test_list_texts,
               fixture_teardown);
   g_test_add ("/store-rows/take-first", Fixture, NULL, fixture_setup, test_take_first,
               fixture_teardown);

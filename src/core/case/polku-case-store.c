@@ -191,7 +191,7 @@ get_case_locked (sqlite3     *db,
 {
   g_autofree char *today = polku_date_today ();
   GPtrArray *list = polku_store_select_rows (db, CASE_SELECT " WHERE c.client_id = ?1;",
-                                             client_id, case_from_row, today,
+                                             client_id, case_from_row, today, NULL,
                                              _("Reading the case"), error);
 
   return polku_store_take_first (list, error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_NOT_FOUND,
@@ -592,8 +592,8 @@ polku_case_store_list (PolkuStore             *store,
       polku_store_bind_text_or_null (stmt, 3, filter->review_due_by);
       sqlite3_bind_int (stmt, 4, filter->include_archived ? 1 : 0);
       polku_store_bind_text_or_null (stmt, 5, filter->coordinator);
-      result = polku_store_list_rows (db, stmt, case_from_row, today, _("Reading the cases"),
-                                      error);
+      result = polku_store_list_rows (db, stmt, case_from_row, today, NULL,
+                                      _("Reading the cases"), error);
     }
   polku_store_end_use (store);
   return result;

@@ -392,8 +392,8 @@ get_locked (sqlite3     *db,
             GError     **error)
 {
   GPtrArray *list = polku_store_select_rows (db, CONSENT_SELECT "id" CONSENT_ORDER, consent_id,
-                                             consent_from_row, NULL, _("Reading the consents"),
-                                             error);
+                                             consent_from_row, NULL, NULL,
+                                             _("Reading the consents"), error);
 
   return polku_store_take_first (list, error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_NOT_FOUND,
                                  _("There is no consent with the id “%s”."), consent_id);
@@ -414,7 +414,7 @@ polku_consent_store_list (PolkuStore  *store,
   g_return_val_if_fail (client_id != NULL, NULL);
 
   return polku_store_list (store, CONSENT_SELECT "client_id" CONSENT_ORDER, client_id,
-                           consent_from_row, NULL, _("Reading the consents"), error);
+                           consent_from_row, NULL, NULL, _("Reading the consents"), error);
 }
 
 /**
@@ -451,7 +451,7 @@ polku_consent_store_list_valid (PolkuStore  *store,
   if (stmt != NULL)
     {
       polku_store_bind_texts (stmt, 1, 3, client_id, date, kind);
-      result = polku_store_list_rows (db, stmt, consent_from_row, NULL,
+      result = polku_store_list_rows (db, stmt, consent_from_row, NULL, NULL,
                                       _("Reading the consents"), error);
     }
   polku_store_end_use (store);

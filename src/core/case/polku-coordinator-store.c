@@ -495,7 +495,7 @@ polku_coordinator_store_list_queue (PolkuStore  *store,
     "  AND NOT EXISTS (SELECT 1 FROM coordinator_period o"
     "    WHERE o.client_id = c.client_id AND o.ended_on IS NULL))"
     " ORDER BY identified_on, family_name, given_name, kid;",
-    NULL, waiting_from_row, &today, _("Reading the queue"), error);
+    NULL, waiting_from_row, &today, NULL, _("Reading the queue"), error);
   polku_store_end_read (store, db);
   return queue;
 }

@@ -75,7 +75,7 @@ list_clients (PolkuStore  *self,
     {
       sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
       sqlite3_bind_int64 (stmt, 2, limit);
-      clients = polku_store_list_rows (db, stmt, client_from_row, NULL,
+      clients = polku_store_list_rows (db, stmt, client_from_row, NULL, NULL,
                                        _("Reading the client list"), error);
     }
   polku_store_end_read (self, db);
@@ -177,7 +177,7 @@ read_client_locked (sqlite3     *db,
 {
   return polku_store_take_first (polku_store_select_rows (db, "SELECT " CLIENT_COLUMNS
                                                           " FROM client WHERE id = ?1;",
-                                                          id, client_from_row, NULL,
+                                                          id, client_from_row, NULL, NULL,
                                                           _("Reading a client"), error),
                                  error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                                  _("There is no client with the id “%s”."), id);

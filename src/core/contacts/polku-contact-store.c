@@ -224,7 +224,7 @@ get_locked (sqlite3     *db,
 {
   GPtrArray *list = polku_store_select_rows (db, "SELECT " CONTACT_COLUMNS " FROM contact"
                                              " WHERE id = ?1;",
-                                             id, contact_from_row, NULL,
+                                             id, contact_from_row, NULL, NULL,
                                              _("Reading the contact log"), error);
 
   return polku_store_take_first (list, error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
@@ -475,7 +475,7 @@ polku_contact_store_list (PolkuStore  *store,
       polku_store_bind_text_or_null (stmt, 1, client_id);
       polku_store_bind_text_or_null (stmt, 2, from);
       polku_store_bind_text_or_null (stmt, 3, to);
-      contacts = polku_store_list_rows (db, stmt, contact_from_row, NULL,
+      contacts = polku_store_list_rows (db, stmt, contact_from_row, NULL, NULL,
                                         _("Reading the contact log"), error);
     }
   polku_store_end_use (store);

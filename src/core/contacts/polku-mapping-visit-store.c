@@ -89,7 +89,7 @@ load_locked (sqlite3     *db,
   if (stmt == NULL)
     return NULL;
   polku_store_bind_text_or_null (stmt, 1, visit_id != NULL ? visit_id : client_id);
-  visit = polku_store_take_first (polku_store_list_rows (db, stmt, visit_from_row, NULL,
+  visit = polku_store_take_first (polku_store_list_rows (db, stmt, visit_from_row, NULL, NULL,
                                                          _("Reading the mapping visit"), error),
                                   error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND,
                                   _("There is no mapping visit for this client yet."));
@@ -98,7 +98,7 @@ load_locked (sqlite3     *db,
 
   items = polku_store_select_rows (db, "SELECT " ITEM_COLUMNS " FROM mapping_visit_item"
                                    " WHERE visit_id = ?1 ORDER BY position;",
-                                   polku_mapping_visit_get_id (visit), item_from_row, NULL,
+                                   polku_mapping_visit_get_id (visit), item_from_row, NULL, NULL,
                                    _("Reading the mapping visit"), error);
   if (items == NULL)
     return NULL;

@@ -87,7 +87,7 @@ polku_assessment_demo_for_client (PolkuStore             *store,
   g_autoptr(PolkuInstrument) instrument = NULL;
   g_autofree char *plan_id = NULL;
   g_autofree char *plan_date = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GRand) satisfaction_rand = NULL;
   double level[32];

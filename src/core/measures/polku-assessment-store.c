@@ -321,7 +321,7 @@ select_assessments (PolkuStore  *store,
     {
       polku_store_bind_text_or_null (stmt, 1, arg1);
       polku_store_bind_text_or_null (stmt, 2, arg2);
-      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL,
+      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL, NULL,
                                     _("Reading assessments"), error);
     }
   polku_store_end_use (store);
@@ -400,7 +400,7 @@ polku_assessment_store_list_all (PolkuStore  *store,
       polku_store_bind_text_or_null (stmt, 1, instrument_id);
       polku_store_bind_text_or_null (stmt, 2, from);
       polku_store_bind_text_or_null (stmt, 3, to);
-      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL,
+      list = polku_store_list_rows (db, stmt, assessment_from_row, NULL, NULL,
                                     _("Reading assessments"), error);
     }
   polku_store_end_use (store);

@@ -27,8 +27,8 @@ typedef struct
   gint64      base_version;
 } DraftData;
 
-/* Runs @sql, which writes the draft: ?1 the client, ?2 now, ?3 the base version, ?4 the
- * author, ?5 the document, ?6 a new row's id. */
+/* Runs @sql (a literal: the statement cache keeps it), which writes the draft: ?1 the
+ * client, ?2 now, ?3 the base version, ?4 the author, ?5 the document, ?6 a new row's id. */
 static gboolean
 write_draft_locked (PolkuStore       *store,
                     sqlite3          *db,
@@ -38,7 +38,7 @@ write_draft_locked (PolkuStore       *store,
                     const char       *id,
                     GError          **error)
 {
-  sqlite3_stmt *stmt = polku_store_prepare (db, sql, _("Saving the draft"), error);
+  sqlite3_stmt *stmt = polku_store_prepare_cached (db, sql, _("Saving the draft"), error);
 
   if (stmt == NULL)
     return FALSE;
@@ -144,9 +144,9 @@ polku_plan_store_load_draft (PolkuStore  *store,
   if (db == NULL)
     return NULL;
 
-  stmt = polku_store_prepare (db,
-                              "SELECT base_version, document FROM plan_draft"
-                              " WHERE client_id = ?1;", _("Reading the draft"), error);
+  stmt = polku_store_prepare_cached (db, "SELECT base_version, document FROM plan_draft"
+                                         " WHERE client_id = ?1;", _("Reading the draft"),
+                                     error);
   if (stmt != NULL)
     {
       polku_store_bind_text_or_null (stmt, 1, client_id);
@@ -159,7 +159,7 @@ polku_plan_store_load_draft (PolkuStore  *store,
         }
       else if (rc != SQLITE_DONE)
         polku_store_set_sqlite_error (error, db, _("Reading the draft"));
-      sqlite3_finalize (stmt);
+      polku_store_release (stmt);
     }
   polku_store_end_use (store);
 

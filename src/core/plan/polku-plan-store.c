@@ -377,19 +377,17 @@ static char *
 case_opened_on (sqlite3    *db,
                 const char *client_id)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   char *opened = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT min (changed_on) FROM case_phase_change"
-                              " WHERE client_id = ?1;", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  stmt = polku_store_prepare_cached (db, "SELECT min (changed_on) FROM case_phase_change"
+                                         " WHERE client_id = ?1;", _("Reading the case"), NULL);
+  if (stmt == NULL)
+    return NULL;
   polku_store_bind_text_or_null (stmt, 1, client_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     opened = polku_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  polku_store_release (stmt);
   return opened;
 }
 
@@ -891,16 +889,17 @@ update_body (PolkuStore  *store,
   if (current == NULL)
     {
       /* The first patch makes the plan, in the client's language. */
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt = polku_store_prepare_cached (db, "SELECT language FROM client"
+                                                           " WHERE id = ?1;",
+                                                       _("Reading a client"), NULL);
 
-      if (sqlite3_prepare_v2 (db, "SELECT language FROM client WHERE id = ?1;", -1, &stmt,
-                              NULL) == SQLITE_OK)
+      if (stmt != NULL)
         {
           polku_store_bind_text_or_null (stmt, 1, save->client_id);
           if (sqlite3_step (stmt) == SQLITE_ROW)
             lang = polku_store_column_dup (stmt, 0);
+          polku_store_release (stmt);
         }
-      sqlite3_finalize (stmt);
       current = polku_plan_document_new (save->client_id, lang);
     }
 

@@ -570,7 +570,8 @@ polku_audit_list (PolkuStore  *store,
                            ? "SELECT " ENTRY_COLUMNS " FROM audit_entry WHERE client_id = ?1"
                              " ORDER BY seq DESC;"
                            : "SELECT " ENTRY_COLUMNS " FROM audit_entry ORDER BY seq DESC;",
-                           client_id, entry_from_row, NULL, _("Reading the audit log"), error);
+                           client_id, entry_from_row, NULL, NULL, _("Reading the audit log"),
+                           error);
 }
 
 static void

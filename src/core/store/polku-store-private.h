@@ -196,17 +196,21 @@ gboolean  polku_store_check_client_locked (sqlite3      *db,
                                            const char   *client_id,
                                            GError      **error);
 
-/* Makes one object (a GObject) from the current row of @stmt; NULL with @error on failure. */
+/* Makes one item (a GObject, or what the list's free function frees) from the current row of
+ * @stmt; NULL with @error on failure. */
 typedef gpointer (*PolkuStoreRowFunc)    (sqlite3_stmt  *stmt,
                                           gpointer       user_data,
                                           GError       **error);
-/* Steps @stmt (prepared and bound) through all its rows, makes an object of each with
- * @row_func and releases @stmt (always; polku_store_release ()). Returns the objects, or NULL with @error ("@what
- * failed: …" on a database error). */
+/* Steps @stmt (prepared and bound) through all its rows, makes an item of each with
+ * @row_func and releases @stmt (always; polku_store_release ()). @free_func frees an item
+ * (NULL: g_object_unref (), the items are GObjects; g_free () for strings): the list that is
+ * returned has it, and it frees the items already made when a step or @row_func fails.
+ * Returns the items, or NULL with @error ("@what failed: …" on a database error). */
 GPtrArray *polku_store_list_rows         (sqlite3           *db,
                                           sqlite3_stmt      *stmt,
                                           PolkuStoreRowFunc  row_func,
                                           gpointer           user_data,
+                                          GDestroyNotify     free_func,
                                           const char        *what,
                                           GError           **error);
 /* Prepares @sql, binds @param (nullable; NULL also for SQL without ?1) to ?1 and lists the
@@ -216,6 +220,7 @@ GPtrArray *polku_store_select_rows       (sqlite3           *db,
                                           const char        *param,
                                           PolkuStoreRowFunc  row_func,
                                           gpointer           user_data,
+                                          GDestroyNotify     free_func,
                                           const char        *what,
                                           GError           **error);
 
@@ -255,6 +260,7 @@ GPtrArray *polku_store_list              (PolkuStore         *store,
                                           const char         *param,
                                           PolkuStoreRowFunc   row_func,
                                           gpointer            user_data,
+                                          GDestroyNotify      free_func,
                                           const char         *what,
                                           GError            **error);
 /* Takes the store's lock, runs polku_store_select_objects () and lets go. */

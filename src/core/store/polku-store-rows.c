@@ -359,10 +359,12 @@ polku_store_list_rows (sqlite3           *db,
                        sqlite3_stmt      *stmt,
                        PolkuStoreRowFunc  row_func,
                        gpointer           user_data,
+                       GDestroyNotify     free_func,
                        const char        *what,
                        GError           **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func (free_func != NULL ? free_func : g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -391,6 +393,7 @@ polku_store_select_rows (sqlite3           *db,
                          const char        *param,
                          PolkuStoreRowFunc  row_func,
                          gpointer           user_data,
+                         GDestroyNotify     free_func,
                          const char        *what,
                          GError           **error)
 {
@@ -401,7 +404,7 @@ polku_store_select_rows (sqlite3           *db,
   /* A parameter left unbound is NULL, so SQL without ?1 takes a NULL @param too. */
   if (param != NULL)
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  return polku_store_list_rows (db, stmt, row_func, user_data, what, error);
+  return polku_store_list_rows (db, stmt, row_func, user_data, free_func, what, error);
 }
 
 /* Sets @value, of @pspec's type, from column @i; FALSE for a type no column can give. */
@@ -534,7 +537,7 @@ polku_store_select_objects (sqlite3             *db,
 {
   ObjectMapping mapping = { type, properties };
 
-  return polku_store_select_rows (db, sql, param, object_row, &mapping, what, error);
+  return polku_store_select_rows (db, sql, param, object_row, &mapping, NULL, what, error);
 }
 
 gpointer
@@ -587,6 +590,7 @@ polku_store_list (PolkuStore         *store,
                   const char         *param,
                   PolkuStoreRowFunc   row_func,
                   gpointer            user_data,
+                  GDestroyNotify      free_func,
                   const char         *what,
                   GError            **error)
 {
@@ -595,7 +599,8 @@ polku_store_list (PolkuStore         *store,
 
   if (db == NULL)
     return NULL;
-  result = polku_store_select_rows (db, sql, param, row_func, user_data, what, error);
+  result = polku_store_select_rows (db, sql, param, row_func, user_data, free_func, what,
+                                    error);
   polku_store_end_use (store);
   return result;
 }
@@ -611,7 +616,7 @@ polku_store_list_objects (PolkuStore          *store,
 {
   ObjectMapping mapping = { type, properties };
 
-  return polku_store_list (store, sql, param, object_row, &mapping, what, error);
+  return polku_store_list (store, sql, param, object_row, &mapping, NULL, what, error);
 }
 
 gpointer

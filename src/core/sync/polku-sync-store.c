@@ -303,7 +303,7 @@ polku_sync_conflict_list (PolkuStore  *store,
                          " WHERE (?1 IS NULL OR client_id = ?1)%s"
                          " ORDER BY created, id;",
                          include_resolved ? "" : " AND resolved_at IS NULL");
-  return polku_store_list (store, sql, client_id, conflict_from_row, NULL,
+  return polku_store_list (store, sql, client_id, conflict_from_row, NULL, NULL,
                            _("Reading the sync conflicts"), error);
 }
 
@@ -317,8 +317,8 @@ polku_sync_conflict_get (PolkuStore  *store,
 
   return polku_store_take_first (
     polku_store_list (store, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict WHERE id = ?1;",
-                      conflict_id, conflict_from_row, NULL, _("Reading the sync conflicts"),
-                      error),
+                      conflict_id, conflict_from_row, NULL, NULL,
+                      _("Reading the sync conflicts"), error),
     error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_NOT_FOUND,
     _("There is no sync conflict with the id %s. List them with polku-cli conflicts list."),
     conflict_id);
@@ -601,11 +601,10 @@ apply_team_removals_locked (PolkuStore  *store,
     }
   current = polku_store_select_rows (db, "SELECT id FROM team_member WHERE client_id = ?1"
                                          " AND left_on IS NULL ORDER BY rowid;",
-                                     client_id, text_from_row, NULL, _("Reading the team"),
-                                     error);
+                                     client_id, text_from_row, NULL, g_free,
+                                     _("Reading the team"), error);
   if (current == NULL)
     return FALSE;
-  g_ptr_array_set_free_func (current, g_free);
   for (guint i = 0; i < current->len; i++)
     if (!g_hash_table_contains (listed, current->pdata[i])
         && !polku_team_store_leave_locked (store, db, current->pdata[i], NULL, "sync", error))
@@ -1014,13 +1013,14 @@ doc_state_from_row (sqlite3_stmt  *stmt,
 }
 
 /* Takes the store's lock, runs @sql with @first and @second bound to ?1 and ?2 and lists its
- * rows with @row_func (polku_store_list () with two parameters). */
+ * rows with @row_func and @free_func (polku_store_list () with two parameters). */
 static GPtrArray *
 list_two (PolkuStore         *store,
           const char         *sql,
           const char         *first,
           const char         *second,
           PolkuStoreRowFunc   row_func,
+          GDestroyNotify      free_func,
           const char         *what,
           GError            **error)
 {
@@ -1035,7 +1035,7 @@ list_two (PolkuStore         *store,
   if (stmt != NULL)
     {
       polku_store_bind_texts (stmt, 1, 2, first, second);
-      rows = polku_store_list_rows (db, stmt, row_func, NULL, what, error);
+      rows = polku_store_list_rows (db, stmt, row_func, NULL, free_func, what, error);
     }
   polku_store_end_use (store);
   return rows;
@@ -1112,11 +1112,11 @@ polku_sync_store_get_doc (PolkuStore  *store,
     {
       polku_store_bind_texts (stmt, 1, 2, client_id, database);
       rows = polku_store_list_rows (db, stmt, doc_state_from_row, NULL,
+                                    (GDestroyNotify) polku_sync_doc_state_free,
                                     _("Reading the sync state"), error);
     }
   if (rows != NULL)
     {
-      g_ptr_array_set_free_func (rows, (GDestroyNotify) polku_sync_doc_state_free);
       if (rows->len > 0)
         state = g_ptr_array_steal_index (rows, 0);
       if (state != NULL && !read_base_plan_locked (db, state, error))
@@ -1138,10 +1138,9 @@ polku_sync_store_list_docs (PolkuStore  *store,
   rows = polku_store_list (store, "SELECT client_id, database, doc_id, rev, NULL, removed"
                                   " FROM sync_doc"
                                   " WHERE ?1 IS NULL OR database = ?1 ORDER BY client_id;",
-                           database, doc_state_from_row, NULL, _("Reading the sync state"),
-                           error);
-  if (rows != NULL)
-    g_ptr_array_set_free_func (rows, (GDestroyNotify) polku_sync_doc_state_free);
+                           database, doc_state_from_row, NULL,
+                           (GDestroyNotify) polku_sync_doc_state_free,
+                           _("Reading the sync state"), error);
   return rows;
 }
 
@@ -1152,7 +1151,7 @@ list_texts (PolkuStore  *store,
             const char  *param,
             GError     **error)
 {
-  g_autoptr(GPtrArray) rows = polku_store_list (store, sql, param, text_from_row, NULL,
+  g_autoptr(GPtrArray) rows = polku_store_list (store, sql, param, text_from_row, NULL, g_free,
                                                 _("Reading the sync state"), error);
 
   if (rows == NULL)
@@ -1213,12 +1212,11 @@ polku_sync_store_get_checkpoint (PolkuStore  *store,
 {
   g_autoptr(GPtrArray) rows = list_two (store, "SELECT since FROM sync_checkpoint"
                                                " WHERE server = ?1 AND database = ?2;",
-                                        server, database, text_from_row,
+                                        server, database, text_from_row, g_free,
                                         _("Reading the sync state"), error);
 
   if (rows == NULL || rows->len == 0)
     return NULL;
-  g_ptr_array_set_free_func (rows, g_free);
   return g_ptr_array_steal_index (rows, 0);
 }
 
@@ -1240,11 +1238,10 @@ polku_sync_store_get_last_run (PolkuStore  *store,
   g_return_val_if_fail (POLKU_IS_STORE (store), NULL);
   g_return_val_if_fail (server != NULL, NULL);
 
-  rows = polku_store_list (store, LAST_RUN_SQL, server, text_from_row, NULL,
+  rows = polku_store_list (store, LAST_RUN_SQL, server, text_from_row, NULL, g_free,
                            _("Reading the sync state"), error);
   if (rows == NULL || rows->len == 0)
     return NULL;
-  g_ptr_array_set_free_func (rows, g_free);
   return g_ptr_array_steal_index (rows, 0);
 }
 
@@ -1306,8 +1303,8 @@ polku_sync_store_open_conflicts (PolkuStore  *store,
   return list_two (store, "SELECT " CONFLICT_COLUMNS " FROM sync_conflict"
                           " WHERE client_id = ?1 AND database = ?2"
                           " AND resolved_at IS NULL ORDER BY created, id;",
-                   client_id, database, conflict_from_row, _("Reading the sync conflicts"),
-                   error);
+                   client_id, database, conflict_from_row, NULL,
+                   _("Reading the sync conflicts"), error);
 }
 
 GPtrArray *
@@ -1320,8 +1317,8 @@ polku_sync_store_resolved_to_push (PolkuStore  *store,
                           " WHERE client_id = ?1 AND database = ?2"
                           " AND resolved_at IS NOT NULL AND remote_rev IS NOT NULL"
                           " ORDER BY created, id;",
-                   client_id, database, conflict_from_row, _("Reading the sync conflicts"),
-                   error);
+                   client_id, database, conflict_from_row, NULL,
+                   _("Reading the sync conflicts"), error);
 }
 
 /* Writes */
