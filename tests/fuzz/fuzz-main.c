@@ -35,6 +35,9 @@ main (int   argc,
 {
   int status = 0;
 
+  /* stdout is TAP: GLib's debug and info messages (G_MESSAGES_DEBUG) go to stderr, as
+   * g_test_init () has them in the other tests. */
+  g_log_writer_default_set_use_stderr (TRUE);
   printf ("1..%d\n", argc - 1);
   for (int i = 1; i < argc; i++)
     {
