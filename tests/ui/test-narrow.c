@@ -240,12 +240,18 @@ is_laid_out (gpointer widget)
   return gtk_widget_get_width (widget) > 0;
 }
 
-/* The width of @widget once the window's layout has come to rest. */
+/* The width of @widget once the window's layout has come to rest: first laid out at all (a
+ * dialog just shown on a loaded machine can stay unallocated longer than one spin), then the
+ * same width twice in a row. */
 static int
 settled_width (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  int width = gtk_widget_get_width (widget);
+  gint64 deadline;
+  int width;
+
+  test_wait_until (is_laid_out, widget, 5000, "the widget is laid out");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  width = gtk_widget_get_width (widget);
 
   for (;;)
     {
