@@ -14,6 +14,8 @@
 #include "polku-followup-store.h"
 #include "polku-team-store.h"
 #include "polku-client-store.h"
+#include "polku-assessment-store.h"
+#include "polku-sync-store.h"
 
 /* The audit actions recorded for @client, oldest first, joined with spaces. */
 static char *
@@ -911,6 +913,218 @@ test_demo_sources_and_closings (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (codes), >=, 2);
 }
 
+static gboolean
+clear_all_dirty_body (PolkuStore  *store,
+                      sqlite3     *db,
+                      gpointer     data,
+                      GError     **error)
+{
+  return polku_store_run (db, "DELETE FROM sync_dirty;", "Clearing", error, 0);
+}
+
+/* Empties sync_dirty (what a push that the server took does, client by client). */
+static void
+clear_all_dirty (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (polku_store_write (f->store, clear_all_dirty_body, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Asserts that sync_dirty holds exactly @client (or nothing, for NULL), then empties it. */
+static void
+assert_dirty_then_clear (Fixture    *f,
+                         const char *client,
+                         const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = polku_sync_store_list_dirty (f->store, &error);
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  got = g_strjoinv (" ", dirty);
+  if (g_strcmp0 (got, client != NULL ? client : "") != 0)
+    g_error ("after %s: sync_dirty holds “%s”, expected “%s”", what, got,
+             client != NULL ? client : "");
+  clear_all_dirty (f);
+}
+
+/* Schema 13 dropped the sync_dirty INSERT triggers of team members, responsible periods,
+ * consents and assessments: the stores mark the client themselves. Every change of each kind
+ * marks exactly its client, as the triggers did, and nothing else; the changes that no
+ * trigger marked (the case's phase and review date) mark nothing, nor does a change that
+ * fails. The same test passes on the code of schema 12, with the triggers. */
+static void
+test_sync_dirty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) other = add_client (f->store, "Eero", "Lahti");
+  g_autoptr(PolkuTeamMember) member = NULL;
+  g_autoptr(PolkuTeamMember) second = NULL;
+  g_autoptr(PolkuTeamMember) changed = NULL;
+  g_autoptr(PolkuConsent) contact = NULL;
+  g_autoptr(PolkuConsent) sharing = NULL;
+  g_autoptr(PolkuConsent) withdrawn = NULL;
+  g_autoptr(PolkuConsent) refused = NULL;
+  g_autoptr(PolkuAssessment) assessment = NULL;
+  g_autoptr(PolkuInstrument) instrument = polku_instrument_lookup ("whoqol-bref", &error);
+  g_autoptr(PolkuCase) kase = NULL;
+  g_autofree char *joined = days_from_today (-20);
+  g_autofree char *given = days_from_today (-10);
+  g_autofree char *review = days_from_today (30);
+  const char *client = client_id (f);
+  const char * const organisations[] = { "county-health-services", NULL };
+  const char * const parts[] = { "goals", NULL };
+
+  g_assert_no_error (error);
+  /* The other client has a team and a consent of its own, so that a change marking the
+   * wrong client would show. */
+  {
+    g_autoptr(PolkuConsent) other_consent = add_consent (f, polku_client_get_id (other), given);
+    g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                     "client-id", polku_client_get_id (other),
+                                                     "person", "Ville Niemi",
+                                                     "role", "sosiaaliohjaaja",
+                                                     "organisation", "Sosiaalitoimi",
+                                                     "sector", "social",
+                                                     "joined-on", joined,
+                                                     "responsible", TRUE, NULL);
+    g_autoptr(PolkuTeamMember) added = polku_team_store_add (f->store, draft, &error);
+
+    g_assert_no_error (error);
+  }
+  clear_all_dirty (f);
+
+  /* The team: a member, a member named responsible as they join, a responsible worker
+   * named and ended, a member leaving. */
+  {
+    g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                     "client-id", client,
+                                                     "person", "Minna Rautio",
+                                                     "role", "sairaanhoitaja",
+                                                     "organisation", "Terveysasema",
+                                                     "sector", "health",
+                                                     "joined-on", joined, NULL);
+
+    member = polku_team_store_add (f->store, draft, &error);
+    g_assert_no_error (error);
+    assert_dirty_then_clear (f, client, "a team member added");
+  }
+  {
+    g_autoptr(PolkuTeamMember) draft = g_object_new (POLKU_TYPE_TEAM_MEMBER,
+                                                     "client-id", client,
+                                                     "person", "Sanna Koivisto",
+                                                     "role", "asiakasvastaava",
+                                                     "organisation", "Hyvinvointialue",
+                                                     "sector", "social",
+                                                     "joined-on", joined,
+                                                     "responsible", TRUE, NULL);
+
+    second = polku_team_store_add (f->store, draft, &error);
+    g_assert_no_error (error);
+    assert_dirty_then_clear (f, client, "a responsible team member added");
+  }
+  changed = polku_team_store_set_responsible (f->store, polku_team_member_get_id (member),
+                                              given, &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "a responsible worker named");
+  g_clear_object (&changed);
+  changed = polku_team_store_set_responsible (f->store, polku_team_member_get_id (member),
+                                              given, &error);
+  g_assert_error (error, POLKU_TEAM_ERROR, POLKU_TEAM_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_dirty_then_clear (f, NULL, "a responsible worker named twice (refused)");
+  changed = polku_team_store_unset_responsible (f->store, polku_team_member_get_id (member),
+                                                NULL, &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "a responsible worker's period ended");
+  g_clear_object (&changed);
+  changed = polku_team_store_leave (f->store, polku_team_member_get_id (member), NULL, &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "a team member left");
+  g_clear_object (&changed);
+
+  /* Consents: one to be contacted, one to share, the sharing one withdrawn; one refused. */
+  contact = add_consent (f, client, given);
+  assert_dirty_then_clear (f, client, "a contact consent added");
+  {
+    g_autoptr(PolkuConsent) draft = g_object_new (POLKU_TYPE_CONSENT,
+                                                  "client-id", client,
+                                                  "kind", "sharing",
+                                                  "given-on", given,
+                                                  "given-by", "client",
+                                                  "method", "written",
+                                                  "organisations", organisations,
+                                                  "parts", parts, NULL);
+
+    sharing = polku_consent_store_add (f->store, draft, &error);
+    g_assert_no_error (error);
+    assert_dirty_then_clear (f, client, "a sharing consent added");
+  }
+  {
+    g_autoptr(PolkuConsent) draft = g_object_new (POLKU_TYPE_CONSENT,
+                                                  "client-id", client,
+                                                  "kind", "sharing",
+                                                  "given-on", given,
+                                                  "given-by", "client",
+                                                  "method", "written",
+                                                  "organisations", organisations,
+                                                  NULL);
+
+    refused = polku_consent_store_add (f->store, draft, &error);
+    g_assert_error (error, POLKU_CONSENT_ERROR, POLKU_CONSENT_ERROR_INVALID);
+    g_clear_error (&error);
+    assert_dirty_then_clear (f, NULL, "a sharing consent without parts (refused)");
+  }
+  withdrawn = polku_consent_store_withdraw (f->store, polku_consent_get_id (sharing), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "a consent withdrawn");
+
+  /* Measures: an assessment added, then changed. */
+  assessment = polku_assessment_new (client, instrument);
+  for (guint i = 0; i < 26; i++)
+    polku_assessment_set_answer (assessment, i, 3);
+  polku_assessment_set_date (assessment, given);
+  polku_assessment_set_status (assessment, POLKU_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_true (polku_assessment_store_save (f->store, assessment, &error));
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "an assessment added");
+  polku_assessment_set_answer (assessment, 0, 4);
+  g_assert_true (polku_assessment_store_save (f->store, assessment, &error));
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, client, "an assessment changed");
+
+  /* The case: its phase forward, its review date, closing and reopening, a phase refused. */
+  kase = polku_case_store_set_phase (f->store, client, POLKU_CASE_PHASE_CONSENT, NULL, NULL,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, NULL, "the case's phase changed");
+  g_clear_object (&kase);
+  kase = polku_case_store_set_phase (f->store, client, POLKU_CASE_PHASE_CONSENT, NULL, NULL,
+                                     NULL, &error);
+  g_assert_error (error, POLKU_CASE_ERROR, POLKU_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_dirty_then_clear (f, NULL, "the same phase again (refused)");
+  kase = polku_case_store_set_review (f->store, client, review, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_case_get_review_on (kase), ==, review);
+  assert_dirty_then_clear (f, NULL, "the review date set");
+  g_clear_object (&kase);
+  kase = polku_case_store_set_phase (f->store, client, POLKU_CASE_PHASE_CLOSED, NULL,
+                                     "goals_reached", NULL, &error);
+  g_assert_no_error (error);
+  assert_dirty_then_clear (f, NULL, "the case closed");
+  g_clear_object (&kase);
+  kase = polku_case_store_set_phase (f->store, client, POLKU_CASE_PHASE_CONTACTED, NULL, NULL,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (polku_case_get_phase (kase), ==, "contacted");
+  assert_dirty_then_clear (f, NULL, "the case reopened");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -934,6 +1148,7 @@ main (int    argc,
   ADD ("/case/closing-reasons", test_closing_reasons);
   ADD ("/case/demo-sources-and-closings", test_demo_sources_and_closings);
   ADD ("/case/demo", test_demo);
+  ADD ("/case/sync-dirty", test_sync_dirty);
 #undef ADD
   return g_test_run ();
 }

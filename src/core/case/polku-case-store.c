@@ -351,8 +351,13 @@ set_phase_body (PolkuStore  *store,
       return FALSE;
     }
 
+  /* OR FAIL: an UPDATE whose constraint may ABORT needs a statement journal, which SQLCipher
+   * 3.4 encrypts page by page; this one changes one row (the case's id), checked before it
+   * is written, so FAIL and ABORT leave the same: nothing of this statement, the same
+   * error. The table has no UPDATE trigger, and no foreign key column changes. */
   if (!polku_store_run (db,
-                        "UPDATE client_case SET modified = ?2, phase = ?3, phase_since = ?4,"
+                        "UPDATE OR FAIL client_case SET modified = ?2, phase = ?3,"
+                        " phase_since = ?4,"
                         " closed_reason = ?5, closed_code = ?6 WHERE id = ?1;",
                         _("Changing the phase"), error, 6, case_id, stamp, code, date,
                         phase == POLKU_CASE_PHASE_CLOSED ? reason : NULL,
@@ -489,9 +494,10 @@ set_review_locked (PolkuStore  *store,
 
   if (!polku_case_ensure_locked (store, db, client_id, today, error))
     return FALSE;
-  stmt = polku_store_prepare_cached (db, "UPDATE client_case SET modified = ?2, review_on = ?3"
-                                     " WHERE client_id = ?1;", _("Setting the review date"),
-                                     error);
+  /* OR FAIL, one row (client_id is UNIQUE): no statement journal, as in set_phase_body (). */
+  stmt = polku_store_prepare_cached (db, "UPDATE OR FAIL client_case SET modified = ?2,"
+                                     " review_on = ?3 WHERE client_id = ?1;",
+                                     _("Setting the review date"), error);
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, client_id);

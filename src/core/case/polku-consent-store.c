@@ -596,7 +596,13 @@ add_body (PolkuStore  *store,
                         " consent_id, organisation) VALUES (?1, ?2, ?2, ?3, ?4);",
                         id, stamp, organisations, error)
       || !insert_scope (db, "INSERT INTO consent_part (id, created, modified, consent_id,"
-                        " part) VALUES (?1, ?2, ?2, ?3, ?4);", id, stamp, parts, error))
+                        " part) VALUES (?1, ?2, ?2, ?3, ?4);", id, stamp, parts, error)
+      /* The client's shared document changed: marked here, not by a trigger (an INSERT
+       * with a trigger needs a statement journal, which SQLCipher 3.4 encrypts page by page;
+       * data/migrations/0013-store-dirty.sql). A withdrawal is still marked by its trigger
+       * (0009). */
+      || !polku_store_run (db, "INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (?1);",
+                           _("Saving the consent"), error, 1, client_id))
     return FALSE;
 
   detail = g_strdup_printf ("consent=%s kind=%s organisations=%u parts=%u", id,

@@ -239,8 +239,10 @@ done_locked (PolkuStore  *store,
   if (polku_followup_get_done_on (followup) != NULL)
     return invalid (error, _("The follow-up is done already."));
 
+  /* OR FAIL, one row by its id: no statement journal (see set_phase_body () in
+   * polku-case-store.c); the table has no UPDATE trigger. */
   if (!polku_store_run (db,
-                        "UPDATE followup SET modified = ?2, done_on = ?3, done_by = ?4"
+                        "UPDATE OR FAIL followup SET modified = ?2, done_on = ?3, done_by = ?4"
                         " WHERE id = ?1;", _("Saving the follow-up"), error, 4, id, stamp, date,
                         polku_store_get_actor_locked (store)))
     return FALSE;

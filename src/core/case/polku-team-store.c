@@ -151,6 +151,19 @@ team_detail (const char *origin,
   return g_strdup_printf ("%s origin=%s", text, origin);
 }
 
+/* The client's shared document changed: marked here, not by a trigger (an INSERT with a
+ * trigger needs a statement journal, which SQLCipher 3.4 encrypts page by page;
+ * data/migrations/0013-store-dirty.sql). A member's or period's change is still marked by
+ * its trigger (0009). */
+static gboolean
+mark_dirty_locked (sqlite3     *db,
+                   const char  *client_id,
+                   GError     **error)
+{
+  return polku_store_run (db, "INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (?1);",
+                          _("Saving the team"), error, 1, client_id);
+}
+
 /* The later of two dates (YYYY-MM-DD compare as text); @b nullable. */
 static const char *
 later_date (const char *a,
@@ -198,7 +211,8 @@ set_responsible_full_locked (PolkuStore  *store,
                         " ?6);",
                         _("Naming the responsible worker"), error, 6, id, stamp, client_id,
                         member_id, date,
-                        set_by != NULL ? set_by : polku_store_get_actor_locked (store)))
+                        set_by != NULL ? set_by : polku_store_get_actor_locked (store))
+      || !mark_dirty_locked (db, client_id, error))
     return FALSE;
 
   detail = team_detail (origin, "member=%s period=%s", member_id, id);
@@ -342,7 +356,8 @@ add_body (PolkuStore  *store,
                         " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
                         _("Saving the team member"), error, 9, id, stamp, client_id, member->person,
                         member->role, member->organisation,
-                        polku_team_member_get_sector (member->draft), member->contact, joined_on))
+                        polku_team_member_get_sector (member->draft), member->contact, joined_on)
+      || !mark_dirty_locked (db, client_id, error))
     return FALSE;
 
   detail = g_strdup_printf ("member=%s", id);

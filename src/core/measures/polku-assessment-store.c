@@ -141,6 +141,13 @@ save_body (PolkuStore  *store,
                    _("The assessment was removed or changed elsewhere; open it again."));
       return FALSE;
     }
+  /* A new assessment: the client is marked here, not by a trigger (an INSERT with a trigger
+   * needs a statement journal, which SQLCipher 3.4 encrypts page by page;
+   * data/migrations/0013-store-dirty.sql). A change is still marked by its trigger (0009). */
+  if (save->adding
+      && !polku_store_run (db, "INSERT OR IGNORE INTO sync_dirty (client_id) VALUES (?1);",
+                           _("Saving the assessment"), error, 1, client_id))
+    return FALSE;
 
   detail = g_strdup_printf ("assessment=%s instrument=%s status=%s", save->id,
                             polku_assessment_get_instrument_id (assessment),

@@ -32,7 +32,7 @@ typedef enum
   POLKU_KEY_PASSPHRASE,  /* a passphrase, stretched by SQLCipher's PBKDF2 */
 } PolkuKeyKind;
 
-#define POLKU_STORE_SCHEMA_VERSION 12
+#define POLKU_STORE_SCHEMA_VERSION 13
 
 #define POLKU_TYPE_STORE (polku_store_get_type ())
 G_DECLARE_FINAL_TYPE (PolkuStore, polku_store, POLKU, STORE, GObject)

@@ -530,7 +530,9 @@ apply_team_member_locked (PolkuStore  *store,
                                 " person, role, organisation, sector, contact, joined_on,"
                                 " left_on) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
                             _("Saving the team"), error, 10, id, now, client_id, values[0],
-                            values[1], values[2], values[3], values[4], values[5], left_on))
+                            values[1], values[2], values[3], values[4], values[5], left_on)
+          /* Marked here, not by a trigger since schema 13 (0013-store-dirty.sql). */
+          || !polku_sync_store_mark_dirty_locked (db, client_id, error))
         return FALSE;
       has_left = left_on != NULL;
     }
