@@ -37,6 +37,7 @@ struct _PolkuLogView
   GtkFilterListModel *shown;   /* entries through the kind and search filters */
   GCancellable    *verifying;  /* the check of the log in flight, or NULL */
   guint            verify_timeout;  /* shows the check's progress */
+  gboolean         cancel_had_focus;  /* Cancel had the focus when it was pressed */
   struct VerifyProgress *progress;  /* the check's progress (shared with its thread) */
 
   GtkListView     *list_view;
@@ -45,7 +46,9 @@ struct _PolkuLogView
   GtkLabel        *empty_label;
   GtkLabel        *error_label;
   GtkLabel        *verify_label;
-  GtkWidget       *verify_box;
+  GtkStack        *verify_stack;
+  GtkWidget       *verify_button;
+  GtkWidget       *cancel_button;
   GtkProgressBar  *verify_progress;
 };
 
@@ -344,6 +347,38 @@ bind_row (GtkListItemFactory *factory,
                                     gtk_widget_get_next_sibling (title), NULL, -1);
 }
 
+/* The check's progress and Cancel take the place of the description and its button (and
+ * give it back): pages of one homogeneous stack, both measured and styled when the tab was
+ * laid out, so starting or ending a check changes no size. A progress row shown under the
+ * description made the window measure itself again as the check started (the description's
+ * wrapped label at a dozen trial sizes), and the buttons' sensitivity restyled them: one
+ * frame of about 25 ms on the main thread, the county benchmark's longest wait (line 6).
+ * So the pages alone say whether a check runs: Check the Log is out of sight meanwhile and
+ * its action ignores a second start, Cancel is in sight only meanwhile. The keyboard focus
+ * moves with the button. */
+static gboolean
+is_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL && gtk_root_get_focus (root) == widget;
+}
+
+static void
+show_verify_page (PolkuLogView *self,
+                  gboolean      running)
+{
+  /* Cancel lost the focus when it was pressed (it waits, insensitive, until the check has
+   * stopped). */
+  gboolean had_focus = running ? is_focus (self->verify_button)
+                               : self->cancel_had_focus || is_focus (self->cancel_button);
+
+  self->cancel_had_focus = FALSE;
+  gtk_stack_set_visible_child_name (self->verify_stack, running ? "running" : "idle");
+  if (had_focus)
+    gtk_widget_grab_focus (running ? self->cancel_button : self->verify_button);
+}
+
 static void
 stop_verifying (PolkuLogView *self)
 {
@@ -351,9 +386,9 @@ stop_verifying (PolkuLogView *self)
   g_clear_object (&self->verifying);
   g_clear_handle_id (&self->verify_timeout, g_source_remove);
   g_clear_pointer (&self->progress, g_rc_box_release);
-  gtk_widget_set_visible (self->verify_box, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.verify", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", FALSE);
+  /* Cancel was pressed, or nothing changes. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", TRUE);
+  show_verify_page (self, FALSE);
 }
 
 static void
@@ -514,7 +549,7 @@ show_verify_progress (gpointer user_data)
 }
 
 /* Checks the whole chain in a thread, in parts (a county's log takes a while): the progress
- * shows how far it is, Cancel stops it, and the button waits. */
+ * shows how far it is and Cancel stops it, in the button's place until the check ends. */
 static void
 verify_action (GtkWidget  *widget,
                const char *action_name,
@@ -528,12 +563,10 @@ verify_action (GtkWidget  *widget,
     return;
 
   self->verifying = g_cancellable_new ();
-  gtk_widget_action_set_enabled (widget, "log.verify", FALSE);
-  gtk_widget_action_set_enabled (widget, "log.cancel-verify", TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
   gtk_progress_bar_set_fraction (self->verify_progress, 0);
   gtk_progress_bar_set_text (self->verify_progress, _("Checking the database file…"));
-  gtk_widget_set_visible (self->verify_box, TRUE);
+  show_verify_page (self, TRUE);
 
   task = g_task_new (store, self->verifying, verify_cb, g_object_ref (self));
   g_task_set_source_tag (task, verify_action);
@@ -554,6 +587,7 @@ cancel_verify_action (GtkWidget  *widget,
   if (self->verifying == NULL)
     return;
   g_cancellable_cancel (self->verifying);
+  self->cancel_had_focus = is_focus (self->cancel_button);
   gtk_widget_action_set_enabled (widget, "log.cancel-verify", FALSE);
   gtk_progress_bar_set_text (self->verify_progress, _("Stopping…"));
 }
@@ -602,7 +636,9 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, error_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
-  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_box);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_progress);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, search_entry);
@@ -621,7 +657,6 @@ polku_log_view_init (PolkuLogView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", FALSE);
 
   self->entries = g_list_store_new (POLKU_TYPE_AUDIT_ENTRY);
   self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),

@@ -484,43 +484,102 @@ test_log_narrow_filters (Fixture       *f,
   test_restore_language (before);
 }
 
-static GtkWidget *
-find_verify_label (GtkWidget *view)
+/* The stack of the log's description and button, and of the check's progress and Cancel. */
+static GtkStack *
+find_verify_stack (GtkWidget *view)
 {
-  GtkWidget *button = test_find_widget (view, GTK_TYPE_BUTTON);
-
-  return gtk_widget_get_next_sibling (gtk_widget_get_parent (button));
+  return GTK_STACK (test_find_widget (view, GTK_TYPE_STACK));
 }
 
-/* Check the Log runs in a thread: the button waits, then the result is shown. */
+/* Whether @widget is its window's focus (whether or not the window is active). */
+static gboolean
+is_focus (GtkWidget *widget)
+{
+  return gtk_root_get_focus (gtk_widget_get_root (widget)) == widget;
+}
+
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+static gboolean
+log_not_verifying (gpointer view)
+{
+  return !polku_log_view_get_verifying (view);
+}
+
+/* Check the Log runs in a thread: its progress and Cancel take the button's place, then the
+ * result is shown. */
 static void
 test_log_verify (Fixture       *f,
                  gconstpointer  data)
 {
   PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
   GtkWidget *button = test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON);
-  GtkWidget *label = find_verify_label (GTK_WIDGET (view));
+  GtkStack *stack = find_verify_stack (GTK_WIDGET (view));
+  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (stack));
+  GtkWidget *running;
+  int height;
 
   polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
   test_wait_loaded (view);
   g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_is_ancestor (button, gtk_stack_get_visible_child (stack)));
+  g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  test_wait_until (has_height, stack, 5000, "the log's header is laid out");
+  height = gtk_widget_get_height (GTK_WIDGET (stack));
 
+  gtk_widget_grab_focus (button);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
   /* Not done on the main thread: nothing is shown until the main loop runs. */
   g_assert_false (gtk_widget_get_visible (label));
-  g_assert_false (gtk_widget_is_sensitive (button));
+  /* The progress and Cancel in the button's place, with the focus; the same size, so nothing
+   * else in the window moves or is measured again. */
+  running = gtk_stack_get_visible_child (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "running");
+  g_assert_true (GTK_IS_PROGRESS_BAR (test_find_widget (running, GTK_TYPE_PROGRESS_BAR)));
+  g_assert_false (gtk_widget_get_mapped (button));
+  g_assert_true (is_focus (test_find_widget (running, GTK_TYPE_BUTTON)));
+  /* A second start while it runs is ignored. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
+  g_assert_true (polku_log_view_get_verifying (POLKU_LOG_VIEW (view)));
+  test_spin (50);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (stack)), ==, height);
 
   test_wait_until (test_widget_is_visible, label, 10000, "the log is checked");
   g_assert_true (gtk_widget_has_css_class (label, "success"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
                                    "The log is intact"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+  g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (is_focus (button));
+
+  /* Cancel, twice: the check stops claiming nothing, and the button is back. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *cancel;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
+      cancel = test_find_widget (gtk_stack_get_visible_child (stack), GTK_TYPE_BUTTON);
+      g_assert_true (gtk_widget_is_sensitive (cancel));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.cancel-verify", NULL));
+      g_assert_false (gtk_widget_is_sensitive (cancel));
+      test_wait_until (log_not_verifying, view, 10000, "the check has stopped");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+      g_assert_true (is_focus (button));
+      test_spin (50);
+      g_assert_false (gtk_widget_get_visible (label));
+    }
 
   /* Another client while the log is checked: the check is dropped, the button is back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
   polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
-  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+  g_assert_false (polku_log_view_get_verifying (POLKU_LOG_VIEW (view)));
   test_wait_loaded (view);
   test_spin (300);
   g_assert_false (gtk_widget_get_visible (label));
