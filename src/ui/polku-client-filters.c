@@ -17,6 +17,7 @@
 
 #include "polku-case-store.h"
 #include "polku-coordinator-store.h"
+#include "polku-date.h"
 #include "polku-client-filters-private.h"
 #include "polku-error-dialog.h"
 
@@ -182,7 +183,7 @@ on_filter_changed (PolkuClientFilters *self)
     query->coordinator = g_strdup (gtk_string_list_get_string (self->workers, worker));
   if (review)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = polku_date_now_local ();
       g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
 
       query->review_due_by = g_date_time_format (week, "%Y-%m-%d");

@@ -38,6 +38,7 @@ struct _PolkuClientPage
   AdwHeaderBar   *header_bar;
   GtkWidget      *back_button;
   AdwViewSwitcherTitle *title_widget;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkWidget      *name_bar;
   GtkLabel       *name_label;
   GtkLabel       *name_subtitle;
@@ -559,6 +560,7 @@ polku_client_page_class_init (PolkuClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, archive_button);
   gtk_widget_class_bind_template_child (widget_class, PolkuClientPage, archive_row);
@@ -601,6 +603,24 @@ add_record_entry_button (PolkuClientPage *self)
   adw_header_bar_pack_end (self->header_bar, button);
 }
 
+/* At 360 px the bar of tabs gives each of the five names a fifth of the window less
+ * libadwaita 1.2's 10 px either side of its switcher (and the action bar's 6 px spacing,
+ * style.css): 66 px, and "Suunnitelma" needs 70. The switcher takes the whole width. */
+static void
+widen_switcher_bar (PolkuClientPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self->switcher_bar);
+
+  while (widget != NULL && !ADW_IS_VIEW_SWITCHER (widget))
+    widget = gtk_widget_get_first_child (widget) != NULL
+             ? gtk_widget_get_first_child (widget)
+             : gtk_widget_get_next_sibling (widget);
+  if (widget == NULL)
+    return;
+  gtk_widget_set_margin_start (widget, 0);
+  gtk_widget_set_margin_end (widget, 0);
+}
+
 static void
 polku_client_page_init (PolkuClientPage *self)
 {
@@ -610,6 +630,7 @@ polku_client_page_init (PolkuClientPage *self)
   g_type_ensure (POLKU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (POLKU_TYPE_PLAN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  widen_switcher_bar (self);
   /* Sync conflicts of the client wait for a decision: first thing on the overview. */
   gtk_box_prepend (self->overview_box, polku_conflicts_banner_new ());
 

@@ -66,7 +66,7 @@ static guint signals[N_SIGNALS];
 static char *
 date_from_today (int days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");

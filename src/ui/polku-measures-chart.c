@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drawn with cairo in a GtkSnapshot. Text and axes take the widget's foreground colour, so
- * the chart reads the same in light and dark styles; series colours are mid-tones of the
- * GNOME palette that stand out on both, and each series also has its own dash pattern and
+ * the chart reads the same in light and dark styles; series colours are the report charts'
+ * own for the light or the dark style, and each series also has its own dash pattern and
  * point shape so that colour is never the only difference.
  */
 
@@ -18,6 +18,7 @@
 #include "polku-chart-private.h"
 #include "polku-number.h"
 #include "polku-measures-chart.h"
+#include "polku-report-draw.h"
 
 typedef enum
 {
@@ -57,14 +58,6 @@ struct _PolkuMeasuresChart
 
 G_DEFINE_FINAL_TYPE (PolkuMeasuresChart, polku_measures_chart, GTK_TYPE_WIDGET)
 
-static const GdkRGBA palette[] = {
-  { 0.208, 0.518, 0.894, 1.0 },  /* blue 3 */
-  { 0.180, 0.761, 0.494, 1.0 },  /* green 4 */
-  { 0.902, 0.380, 0.000, 1.0 },  /* orange 5 */
-  { 0.569, 0.255, 0.675, 1.0 },  /* purple 3 */
-  { 0.753, 0.110, 0.157, 1.0 },  /* red 4 */
-};
-
 /* The continuity chart's "before" bars: purple 3 on light, purple 2 on dark (at least 3:1
  * against either background, as the walkthrough found 1.6:1 with a faded purple). */
 static const GdkRGBA before_light = { 0.569, 0.255, 0.675, 1.0 };
@@ -76,6 +69,26 @@ before_color (const GdkRGBA *fg)
   /* a light foreground means a dark background */
   return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5 ? &before_dark
                                                                          : &before_light;
+}
+
+/* The colour of series @index as the report's charts draw it (polku-report-draw.c), so
+ * that a WHOQOL-BREF domain has the same colour here and in the Reports window: at least
+ * 3:1 against the light or the dark background (a light @fg means a dark one). */
+static void
+series_color (const GdkRGBA *fg,
+              guint          index,
+              GdkRGBA       *color)
+{
+  PolkuReportStyle style = 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5
+                           ? POLKU_REPORT_STYLE_DARK : POLKU_REPORT_STYLE_LIGHT;
+  guint n_series = 0;
+  double red, green, blue;
+
+  /* Index 0 and 1 are the background and the text; the series follow. */
+  while (polku_report_style_get_color (style, 2 + n_series, NULL, NULL, NULL))
+    n_series++;
+  polku_report_style_get_color (style, 2 + index % n_series, &red, &green, &blue);
+  *color = (GdkRGBA) { red, green, blue, 1.0 };
 }
 
 static const double dashes[][2] = {
@@ -284,7 +297,7 @@ draw_legend_entry (PolkuMeasuresChart *self,
       *y += LEGEND_LINE;
     }
 
-  set_color (cr, swatch != NULL ? swatch : &palette[index % G_N_ELEMENTS (palette)], 1.0);
+  set_color (cr, swatch, 1.0);
   if (line)
     {
       cairo_set_line_width (cr, 2.5);
@@ -392,8 +405,10 @@ draw_lines (PolkuMeasuresChart *self,
     {
       Series *series = &g_array_index (self->series, Series, s);
       gboolean drawing = FALSE;
+      GdkRGBA color;
 
-      set_color (cr, &palette[s % G_N_ELEMENTS (palette)], 1.0);
+      series_color (fg, s, &color);
+      set_color (cr, &color, 1.0);
       cairo_set_line_width (cr, 2.5);
       cairo_set_dash (cr, dashes[s % G_N_ELEMENTS (dashes)],
                       dashes[s % G_N_ELEMENTS (dashes)][0] > 0 ? 2 : 0, 0);
@@ -418,7 +433,7 @@ draw_lines (PolkuMeasuresChart *self,
         if (!isnan (series->values[i]))
           draw_point (cr, px[i], y_of (self, series->values[i], plot), s);
 
-      draw_legend_entry (self, cr, &legend_x, &legend_y, series->name, s, TRUE, NULL);
+      draw_legend_entry (self, cr, &legend_x, &legend_y, series->name, s, TRUE, &color);
     }
 }
 
@@ -433,6 +448,9 @@ draw_bars (PolkuMeasuresChart *self,
   guint n = self->groups->len;
   double group_width = n > 0 ? (plot->right - plot->left) / n : 0;
   double bar = MIN (36, group_width / 3);
+  GdkRGBA after;
+
+  series_color (fg, 0, &after);
 
   for (guint g = 0; g < n; g++)
     {
@@ -451,7 +469,7 @@ draw_bars (PolkuMeasuresChart *self,
               draw_text (self, cr, "–", x + bar / 2, plot->bottom - 4, 0.5, 1.0);
               continue;
             }
-          set_color (cr, k == 0 ? before_color (fg) : &palette[0], 1.0);
+          set_color (cr, k == 0 ? before_color (fg) : &after, 1.0);
           cairo_rectangle (cr, x, y_of (self, values[k], plot), bar,
                            plot->bottom - y_of (self, values[k], plot));
           cairo_fill (cr);
@@ -469,7 +487,7 @@ draw_bars (PolkuMeasuresChart *self,
     draw_legend_entry (self, cr, &legend_x, &legend_y, self->before_label, 3, FALSE,
                        before_color (fg));
   if (self->after_label != NULL)
-    draw_legend_entry (self, cr, &legend_x, &legend_y, self->after_label, 0, FALSE, NULL);
+    draw_legend_entry (self, cr, &legend_x, &legend_y, self->after_label, 0, FALSE, &after);
 }
 
 /* How many lines the legend takes at @width: the entries wrap as draw_legend_entry () wraps

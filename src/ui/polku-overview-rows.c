@@ -219,24 +219,29 @@ add_consent_row (GtkListBox         *list,
     g_string_append_printf (subtitle, "%s%s: %s", subtitle->len > 0 ? "\n" : "",
                             _("Legal representative"),
                             polku_consent_get_representative (consent));
+  /* The date inside the sentence: Finnish puts "until" after it ("Voimassa 2.3.2028 asti"). */
+  if (subtitle->len > 0)
+    g_string_append_c (subtitle, '\n');
   if (withdrawn_on != NULL)
     {
       g_autofree char *date = polku_date_format_user (withdrawn_on);
 
-      g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? "\n" : "",
-                              _("Withdrawn on"), date);
+      /* TRANSLATORS: a consent withdrawn, with the date (d.m.yyyy) */
+      g_string_append_printf (subtitle, _("Withdrawn on %s"), date);
     }
   else if (until != NULL)
     {
       g_autofree char *date = polku_date_format_user (until);
 
-      g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? "\n" : "",
-                              strcmp (until, today) < 0 ? _("Expired on") : _("Valid until"),
-                              date);
+      if (strcmp (until, today) < 0)
+        /* TRANSLATORS: a consent that has expired, with the date (d.m.yyyy) */
+        g_string_append_printf (subtitle, _("Expired on %s"), date);
+      else
+        /* TRANSLATORS: the last day a consent is valid (d.m.yyyy) */
+        g_string_append_printf (subtitle, _("Valid until %s"), date);
     }
   else
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "",
-                            _("Valid until withdrawn"));
+    g_string_append (subtitle, _("Valid until withdrawn"));
 
   row = polku_rows_add_row (list, title, subtitle->str);
   if (withdrawn_on == NULL)

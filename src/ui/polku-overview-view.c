@@ -64,7 +64,7 @@ G_DEFINE_FINAL_TYPE (PolkuOverviewView, polku_overview_view, POLKU_TYPE_CLIENT_V
 static char *
 days_from_today (int days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");

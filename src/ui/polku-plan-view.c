@@ -125,7 +125,7 @@ set_status (PolkuPlanView *self,
 static char *
 now_hm (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
 
   return g_date_time_format (now, "%H:%M");
 }

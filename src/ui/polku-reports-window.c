@@ -33,6 +33,7 @@
 #include "polku-checklist.h"
 #include "polku-coordinator-store.h"
 #include "polku-county-key.h"
+#include "polku-date.h"
 #include "polku-date-row-private.h"
 #include "polku-error-dialog.h"
 #include "polku-number.h"
@@ -1629,7 +1630,7 @@ fill_choices (PolkuReportsWindow *self)
 static void
 fill_default_period (PolkuReportsWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
   g_autofree char *from_iso = g_strdup_printf ("%04d-01-01", g_date_time_get_year (now) - 2);
   g_autofree char *to_iso = polku_date_today ();
   g_autofree char *from = polku_date_format_user (from_iso);

@@ -22,6 +22,7 @@
 
 #include "polku-conflicts-window.h"
 #include "polku-couch.h"
+#include "polku-date.h"
 #include "polku-sync-controller.h"
 #include "polku-sync-store.h"
 #include "polku-sync.h"
@@ -448,7 +449,7 @@ run_done (GObject      *source,
   else
     {
       g_clear_pointer (&self->last_synced, g_date_time_unref);
-      self->last_synced = g_date_time_new_now_local ();
+      self->last_synced = polku_date_now_local ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
       keep_summary (self, result->summary);
       set_n_conflicts (self, result->n_conflicts);

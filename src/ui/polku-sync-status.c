@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polku-date.h"
 #include "polku-sync-status.h"
 
 struct _PolkuSyncStatus
@@ -67,7 +68,7 @@ static char *
 format_synced (GDateTime *when,
                gboolean  *out_today)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = polku_date_now_local ();
 
   *out_today = g_date_time_get_year (now) == g_date_time_get_year (when)
                && g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (when);

@@ -5,11 +5,16 @@
  * own (focused) button leaves the focus on the next one (GTK criticised the card that was
  * gone); the conflicts window opens with no value's text selected; Preferences → Sync shows
  * the organisation chosen in full, and (under tests/sync/with-pouch.py --proxies) puts the
- * focus on an untrusted certificate's fingerprint. The Reports window's own findings are in
+ * focus on an untrusted certificate's fingerprint. The main window, every tab and the pages
+ * they open, fits 360 px in Finnish and Swedish with a client's conflicts banner shown, and
+ * its bar of tabs shows each name whole. The Reports window's own findings are in
  * test-reports-window.c.
  *
- * POLKU_WALK_DIR=DIR writes every state checked there as PNG, to look at (with LANGUAGE=fi
- * or sv, POLKU_WALK_DARK=1 for the dark style, POLKU_WALK_CLIENTS=N for a bigger profile).
+ * POLKU_WALK_DIR=DIR writes every state checked there as PNG, to look at, and more of the main
+ * window (each form of the overview, the client editor, the text for the record, Preferences)
+ * (with LANGUAGE=fi or sv for the first two tests, POLKU_WALK_DARK=1 for the dark style,
+ * POLKU_WALK_CLIENTS=N for a bigger profile). The windows get style.css, Polku's icons and
+ * GNOME's title-bar buttons, as users see them.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,11 +26,14 @@
 #include <locale.h>
 #include <string.h>
 
+#include "polku-client-editor.h"
 #include "polku-client-list.h"
 #include "polku-client-store.h"
 #include "polku-conflicts-window.h"
+#include "polku-overview-view.h"
 #include "polku-plan-store.h"
 #include "polku-preferences-window.h"
+#include "polku-record-entry-dialog.h"
 #include "polku-reports-window.h"
 #include "polku-store-private.h"
 #include "polku-sync-preferences.h"
@@ -52,7 +60,8 @@ shoot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  test_spin (100);
+  /* Animations (a squeezer's or a revealer's) over. */
+  test_spin (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -148,8 +157,10 @@ assert_fits_360 (GtkWidget  *window,
   while (gtk_widget_get_width (window) > 360 && g_get_monotonic_time () < deadline)
     test_spin (20);
   test_spin (100);
-  gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL,
-                      -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_measure (ADW_IS_WINDOW (window)
+                      ? adw_window_get_content (ADW_WINDOW (window))
+                      : adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   shoot (window, name);
   if (minimum > 360 || gtk_widget_get_width (window) > 360)
     {
@@ -464,27 +475,239 @@ test_conflicts_focus (Fixture       *f,
   test_destroy_window (GTK_WINDOW (window));
 }
 
-/* The overview's banner, as a coordinator sees it (only looked at). */
-static void
-shoot_overview (Fixture    *f,
-                const char *client_id)
-{
-  PolkuWindow *main_window;
+/* The main window as a coordinator goes through it, on the client with conflicts waiting
+ * (the overview's banner): at 360 px every tab and the pages the tabs open (the plan's
+ * history, a WHOQOL-BREF question and the paper form, the mapping visit, the contacts'
+ * import) and the follow-ups fit (in Swedish the banner did not: 361 px). With POLKU_WALK_DIR
+ * they are shot, and at 1100 px too, with each form of the overview, the client editor, the
+ * text for the record and Preferences' first page. */
 
-  if (g_getenv ("POLKU_WALK_DIR") == NULL)
+static gboolean
+stack_has_child (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL;
+}
+
+static gboolean
+stack_at_rest (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+/* The toplevel of @type that an action opened, shot as @name and closed. */
+static void
+shoot_toplevel (GType       type,
+                const char *name)
+{
+  GtkWidget *window;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((window = test_find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
+    test_spin (20);
+  g_assert_nonnull (window);
+  shoot (window, name);
+  test_destroy_window (GTK_WINDOW (window));
+}
+
+/* Every label shown under @root in full (the tabs' names in the bar at 360 px). */
+static void
+assert_labels_whole (GtkWidget  *root,
+                     const char *name)
+{
+  if (!gtk_widget_get_mapped (root))
     return;
-  main_window = polku_window_new_with_store (NULL, f->profile, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (main_window), 1100, 800);
-  gtk_window_present (GTK_WINDOW (main_window));
-  test_wait_until ((TestCondition) polku_window_get_settled, main_window, 10000,
-                   "the clients are loaded");
-  g_assert_true (polku_client_list_select_client (polku_window_get_client_list (main_window),
-                                                  client_id, FALSE));
-  test_spin (300);
-  test_wait_tree_loaded (GTK_WIDGET (main_window));
-  shoot (GTK_WIDGET (main_window), "overview-banner");
-  /* Destroying the window locks the store. */
-  test_destroy_window (GTK_WINDOW (main_window));
+  if (GTK_IS_LABEL (root))
+    {
+      int natural;
+
+      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (root) < natural)
+        g_error ("%s in %s: “%s” is cut short (%d px of %d px)", name, g_getenv ("LANGUAGE"),
+                 gtk_label_get_text (GTK_LABEL (root)), gtk_widget_get_width (root), natural);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child, name);
+}
+
+/* The main window as it is now: shot, and at 360 px (@narrow) no wider. */
+static void
+look_at (PolkuWindow *window,
+         gboolean     narrow,
+         const char  *name)
+{
+  g_autofree char *shot = g_strdup_printf ("window-%s%s", name, narrow ? "-360" : "");
+
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  if (narrow)
+    assert_fits_360 (GTK_WIDGET (window), shot);
+  else
+    shoot (GTK_WIDGET (window), shot);
+}
+
+static void
+walk_tabs (PolkuWindow *window,
+           gboolean     narrow)
+{
+  static const char * const forms[] = {
+    "overview.add-consent", "overview.change-phase", "overview.add-sign",
+    "overview.add-member", "overview.change-coordinator", "overview.add-followup",
+    "overview.set-review", "overview.add-note",
+  };
+  static const char * const parts[] = { "mapping-visit", "import" };
+  GtkWidget *page = GTK_WIDGET (polku_window_get_client_page (window));
+  AdwViewStack *views = ADW_VIEW_STACK (test_find_widget (page, ADW_TYPE_VIEW_STACK));
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (views));
+  GtkWidget *view;
+  GtkStack *stack;
+
+  g_assert_cmpuint (g_list_model_get_n_items (pages), >=, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) stack_page = g_list_model_get_item (pages, i);
+      const char *name = adw_view_stack_page_get_name (stack_page);
+
+      adw_view_stack_set_visible_child_name (views, name);
+      look_at (window, narrow, name);
+    }
+  g_object_unref (pages);
+
+  /* The overview's forms (their width in fi and sv is test-narrow's). */
+  view = adw_view_stack_get_child_by_name (views, "overview");
+  adw_view_stack_set_visible_child_name (views, "overview");
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  for (guint j = 0; !narrow && g_getenv ("POLKU_WALK_DIR") != NULL && j < G_N_ELEMENTS (forms);
+       j++)
+    {
+      g_autofree char *form = g_strdup_printf ("form-%s", forms[j] + strlen ("overview."));
+
+      g_assert_true (gtk_widget_activate_action (test_find_widget (view,
+                                                                   POLKU_TYPE_OVERVIEW_VIEW),
+                                                 forms[j], NULL));
+      shoot_toplevel (ADW_TYPE_MESSAGE_DIALOG, form);
+    }
+
+  view = adw_view_stack_get_child_by_name (views, "plan");
+  adw_view_stack_set_visible_child_name (views, "plan");
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (view, "plan.show-history", NULL));
+  look_at (window, narrow, "plan-history");
+  g_assert_true (gtk_widget_activate_action (view, "plan.show-editor", NULL));
+
+  view = adw_view_stack_get_child_by_name (views, "measures");
+  adw_view_stack_set_visible_child_name (views, "measures");
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (view, "measures.start", NULL));
+  look_at (window, narrow, "measures-question");
+  g_assert_true (gtk_widget_activate_action (view, "measures.close-form", NULL));
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (view, "measures.paper", NULL));
+  look_at (window, narrow, "measures-paper");
+  g_assert_true (gtk_widget_activate_action (view, "measures.close-form", NULL));
+
+  view = adw_view_stack_get_child_by_name (views, "contacts");
+  adw_view_stack_set_visible_child_name (views, "contacts");
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  stack = GTK_STACK (test_find_widget_where (view, stack_has_child, "mapping-visit"));
+  g_assert_nonnull (stack);
+  for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+    {
+      gtk_stack_set_visible_child_name (stack, parts[j]);
+      test_wait_until (stack_at_rest, stack, 5000, "the stack's transition is over");
+      look_at (window, narrow, parts[j]);
+    }
+  gtk_stack_set_visible_child_name (stack, "log");
+  adw_view_stack_set_visible_child_name (views, "overview");
+  test_wait_tree_loaded (GTK_WIDGET (window));
+}
+
+/* Opens @client_id's page as a click in the list does (at 360 px the page then takes the
+ * window). */
+static void
+activate_client (PolkuWindow *window,
+                 const char  *client_id)
+{
+  GListModel *visible = polku_window_get_visible_clients (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PolkuClient) client = g_list_model_get_item (visible, i);
+
+      if (g_str_equal (polku_client_get_id (client), client_id))
+        {
+          g_signal_emit_by_name (test_find_client_list_view (GTK_WIDGET (window)), "activate", i);
+          test_wait_tree_loaded (GTK_WIDGET (window));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Closes the store (destroying the main window locks it): opened again after. */
+static void
+walk_main_window (Fixture    *f,
+                  const char *client_id)
+{
+  g_autoptr(GError) error = NULL;
+  PolkuClientList *list;
+  PolkuWindow *window;
+
+  if (g_getenv ("POLKU_WALK_DIR") != NULL)
+    {
+      GtkWidget *preferences = GTK_WIDGET (polku_preferences_window_new (NULL, f->profile));
+
+      gtk_window_set_default_size (GTK_WINDOW (preferences), 700, 800);
+      gtk_window_present (GTK_WINDOW (preferences));
+      shoot (preferences, "preferences");
+      assert_fits_360 (preferences, "preferences-360");
+      test_destroy_window (GTK_WINDOW (preferences));
+    }
+
+  window = polku_window_new_with_store (NULL, f->profile, f->store);
+  list = polku_window_get_client_list (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (test_window_settled, window, 10000, "the clients are loaded");
+  g_assert_true (polku_client_list_select_client (list, client_id, FALSE));
+  test_wait_tree_loaded (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (test_find_widget (GTK_WIDGET (window),
+                                                           POLKU_TYPE_CONFLICTS_BANNER)));
+  shoot (GTK_WIDGET (window), "overview-banner");
+
+  if (g_getenv ("POLKU_WALK_DIR") != NULL)
+    {
+      GtkWidget *page = GTK_WIDGET (polku_window_get_client_page (window));
+
+      walk_tabs (window, FALSE);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-client", NULL));
+      shoot_toplevel (POLKU_TYPE_CLIENT_EDITOR, "client-editor");
+      g_assert_true (gtk_widget_activate_action (page, "page.record-entry", NULL));
+      shoot_toplevel (POLKU_TYPE_RECORD_ENTRY_DIALOG, "record-entry");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-followups",
+                                                 NULL));
+      look_at (window, FALSE, "followups");
+      g_assert_true (polku_client_list_select_client (list, client_id, FALSE));
+    }
+
+  /* At 360 px the list is shown first, then the client as one picks it there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
+  look_at (window, TRUE, "list");
+  activate_client (window, client_id);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (polku_window_get_client_page (window))));
+  assert_labels_whole (test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR),
+                       "the tabs' bar");
+  walk_tabs (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-followups", NULL));
+  look_at (window, TRUE, "followups");
+
+  test_destroy_window (GTK_WINDOW (window));
+  if (polku_store_is_open (f->store))
+    polku_store_close (f->store);
+  test_release_store (&f->store);
+  f->store = polku_profile_open_sync (f->profile, TEST_PASSPHRASE, 1, NULL, &error);
+  g_assert_no_error (error);
+  polku_store_set_actor (f->store, "Sanna Koivisto");
 }
 
 /* Each window fits 360 px in Finnish and in Swedish (the translations are longer than the
@@ -500,6 +723,12 @@ test_narrow_languages (Fixture       *f,
   char *last = NULL;
 
   add_conflicts (f, ids);
+  {
+    g_autoptr(PolkuSyncConflict) conflict = polku_sync_conflict_get (f->store, ids[0], NULL);
+
+    g_assert_nonnull (conflict);
+    client_id = g_strdup (polku_sync_conflict_get_client_id (conflict));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       GtkWidget *window;
@@ -510,6 +739,10 @@ test_narrow_languages (Fixture       *f,
       /* The build's catalogs are there, and this language's: not English, not the last. */
       g_assert_cmpstr (_("Who Is Counted"), !=, "Who Is Counted");
       g_assert_cmpstr (_("Who Is Counted"), !=, last);
+      /* And the plurals and the words with a context (GLib's g_d*gettext ()). */
+      g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u sync conflict waits for a decision",
+                                    "%u sync conflicts wait for a decision", 3), !=,
+                       "%u sync conflicts wait for a decision");
       g_free (last);
       last = g_strdup (_("Who Is Counted"));
 
@@ -531,25 +764,42 @@ test_narrow_languages (Fixture       *f,
       window = reports_window_with_results (f);
       assert_fits_360 (window, "reports-360");
       test_destroy_window (GTK_WINDOW (window));
+
+      walk_main_window (f, client_id);
     }
   g_free (last);
   test_restore_language (before);
-
-  {
-    g_autoptr(GPtrArray) open = polku_sync_conflict_list (f->store, NULL, FALSE, NULL);
-
-    g_assert_nonnull (open);
-    g_assert_cmpuint (open->len, ==, 3);
-    client_id = g_strdup (polku_sync_conflict_get_client_id (g_ptr_array_index (open, 0)));
-  }
-  shoot_overview (f, client_id);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  /* GLib decides once, at the first g_dgettext () (and so C_ () and g_dngettext ()), whether
+   * to translate at all: in a process started without a language, never. The test switches
+   * to fi and sv as it runs, so the choice is made with the catalogs in Finnish. */
+  if (g_getenv ("LANGUAGE") == NULL && g_getenv ("POLKU_LOCALEDIR") != NULL)
+    {
+      g_setenv ("LANGUAGE", "fi", TRUE);
+      test_bind_catalogs ();
+      g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Who Is Counted"), !=, "Who Is Counted");
+      test_restore_language (NULL);
+    }
   test_init_ui (&argc, &argv);
+  /* The title bar's buttons as GNOME places them by default (GTK alone adds minimise and
+   * maximise, which leave a 360-px title less room than users see). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  /* Polku's own icons and style.css, as AdwApplication adds them (the windows here have no
+   * application). */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   TEST_ADD_FIXTURE ("/walk/sync-organisation", test_sync_organisation);
   TEST_ADD_FIXTURE ("/walk/conflicts-focus", test_conflicts_focus);
