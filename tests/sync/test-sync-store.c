@@ -28,6 +28,48 @@
 #define MEMBER "77777777-7777-4777-8777-777777777777"
 #define DB "polku-care"
 
+/* While a test expects them (expect_sync_warnings ()), the sync store's warnings are kept
+ * here, one a line, instead of failing the test (G_DEBUG=fatal-warnings); every other
+ * message goes to GLib's writer as usual. */
+static GString *sync_warnings;
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0 && g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      domain = fields[i].value;
+    else if (fields[i].length < 0 && g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+  if (sync_warnings != NULL && (level & G_LOG_LEVEL_WARNING) != 0
+      && g_strcmp0 (domain, "polku-sync") == 0 && message != NULL)
+    {
+      g_string_append_printf (sync_warnings, "%s\n", message);
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+expect_sync_warnings (void)
+{
+  g_assert_null (sync_warnings);
+  sync_warnings = g_string_new (NULL);
+}
+
+/* The warnings since expect_sync_warnings (); they fail the test again from now on. */
+static char *
+take_sync_warnings (void)
+{
+  return g_string_free (g_steal_pointer (&sync_warnings), FALSE);
+}
+
 static JsonNode *
 plan_with_goals (const char *client,
                  const char *goal_1,
@@ -683,19 +725,198 @@ test_base_refers_to_version (Fixture       *f,
     g_assert_true (json_node_equal (state->base, base));
   }
 
-  /* A base naming a version the plan does not have is an error, not a base without a
-   * plan. */
+  /* A base naming a version the plan does not have comes back without its plan and
+   * without its revision (/sync-store/base-version-missing). */
   {
     g_autoptr(JsonNode) doc = parse_json ("{\"type\": \"polku.shared-plan\", \"plan\": {}}");
     ReceivedData broken = { clients[2], doc, FALSE, 7 };
     g_autoptr(PolkuSyncDocState) state = NULL;
+    g_autoptr(JsonNode) left = parse_json ("{\"type\": \"polku.shared-plan\"}");
+    g_autofree char *warnings = NULL;
 
     g_assert_true (polku_store_write (f->store, set_doc_body, &broken, &error));
     g_assert_no_error (error);
+    expect_sync_warnings ();
     state = polku_sync_store_get_doc (f->store, clients[2], DB, &error);
-    g_assert_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_FAILED);
-    g_assert_null (state);
+    warnings = take_sync_warnings ();
+    g_assert_nonnull (strstr (warnings, "its plan, version 7, is missing"));
+    g_assert_no_error (error);
+    g_assert_nonnull (state);
+    g_assert_null (state->rev);
+    g_assert_true (json_node_equal (state->base, left));
   }
+}
+
+/* Runs @sql on the store's connection, as a damaged or hand-edited file would have it. */
+static void
+run_sql (Fixture    *f,
+         const char *sql)
+{
+  sqlite3 *db = polku_store_begin_use (f->store, NULL);
+  char *message = NULL;
+
+  g_assert_nonnull (db);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  polku_store_end_use (f->store);
+}
+
+/* The shared document of the fixture's client as both sides hold it: the plan in the store
+ * with goal 2's text @goal_2 (and goal 3 when @third), the client as the base has it. */
+static JsonNode *
+shared_doc (Fixture    *f,
+            const char *goal_2,
+            gboolean    third)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) plan = polku_plan_store_load (f->store, client_id (f), NULL, &error);
+  g_autofree char *path = g_strdup_printf ("goals/%s/text", GOAL_2);
+  g_autofree char *text = g_strdup_printf (
+    "{\"type\": \"polku.shared-plan\", \"format\": 1,"
+    " \"client\": {\"id\": \"%s\", \"given_name\": \"Aino\", \"family_name\": \"Virtanen\"}}",
+    client_id (f));
+  JsonNode *doc = parse_json (text);
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), goal_2);
+
+  g_assert_no_error (error);
+  polku_sync_set_at (plan, path, value);
+  if (third)
+    json_array_add_element (json_object_get_array_member (json_node_get_object (plan), "goals"),
+                            parse_json ("{\"id\": \"33333333-3333-4333-8333-333333333333\","
+                                        " \"text\": \"Ystävä\", \"status\": \"proposed\","
+                                        " \"expressed_by\": \"client\"}"));
+  json_object_set_member (json_node_get_object (doc), "plan", g_steal_pointer (&plan));
+  return doc;
+}
+
+/* A base whose plan version is missing or cannot be read (a damaged file; a version lost
+ * to a restore) does not stop the client's sync: the state comes back without the plan and
+ * without the revision (so a push meets the server's document with a 409 and merges it
+ * first), the plan merges as at a first meeting, where what differs on both sides is a
+ * conflict for a person and nothing is overwritten, and the next document written is a
+ * base again. The warning names the client's id and nothing of its data. */
+static void
+test_base_version_missing (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const damages[] = {
+    /* The version it names is not there. */
+    "UPDATE sync_doc"
+    " SET base = replace (base, '\"_plan_version\":1', '\"_plan_version\":99');",
+    /* Not a version number at all. */
+    "UPDATE sync_doc"
+    " SET base = replace (base, '\"_plan_version\":1', '\"_plan_version\":\"x\"');",
+    /* The version is there, its text is not a plan (versions are immutable: the trigger
+     * that keeps them so goes first). */
+    "DROP TRIGGER plan_version_no_update;"
+    " UPDATE plan_version SET document = '{\"goals\": [' WHERE version = 1;",
+    /* The base itself does not parse. */
+    "UPDATE sync_doc SET base = '{\"type\": \"polku.shared-plan\", \"plan\"';",
+  };
+  static const char * const expected[] = {
+    "its plan, version 99, is missing", "its plan, version 0, is missing",
+    "its plan, version 1, cannot be read", "it cannot be read",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) agreed = NULL;
+      g_autoptr(JsonNode) local = NULL;
+      g_autoptr(JsonNode) remote = NULL;
+      g_autoptr(JsonNode) merged = NULL;
+      g_autoptr(JsonNode) kept = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(PolkuSyncDocState) state = NULL;
+      g_autoptr(PolkuSyncDocState) again = NULL;
+      g_autofree char *warning = NULL;
+      g_autofree char *warnings = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *path = g_strdup_printf ("plan/goals/%s/text", GOAL_2);
+      PolkuSyncMergeConflict *conflict;
+      ReceivedData received;
+      StateData write;
+
+      if (i > 0)
+        {
+          /* A fresh client for each damage. */
+          fixture_teardown (f, NULL);
+          fixture_setup (f, NULL);
+        }
+
+      /* Both sides agreed on goal 2 "Töihin"; the base refers to the version saved as it
+       * was received (version 1). Then each side changed goal 2, the other side also added
+       * goal 3. */
+      save_plan (f, "Nukkua", "Töihin");
+      agreed = shared_doc (f, "Töihin", FALSE);
+      received = (ReceivedData) { client_id (f), agreed, FALSE, 1 };
+      g_assert_true (polku_store_write (f->store, set_doc_body, &received, &error));
+      g_assert_no_error (error);
+      text = stored_base (f, client_id (f));
+      g_assert_nonnull (strstr (text, "\"_plan_version\":1"));
+      save_plan (f, "Nukkua", "Töihin, mine");
+      remote = shared_doc (f, "Töihin, theirs", TRUE);
+      local = shared_doc (f, "Töihin, mine", FALSE);
+
+      run_sql (f, damages[i]);
+      expect_sync_warnings ();
+      state = polku_sync_store_get_doc (f->store, client_id (f), DB, &error);
+      warnings = take_sync_warnings ();
+      /* One warning; the client's id, the database, what failed, nothing of the data. */
+      warning = g_strdup_printf ("The sync base of client %s in " DB ": %s. Merged without it"
+                                 " (what differs on both sides is a conflict) until the next"
+                                 " document written replaces it\n", client_id (f), expected[i]);
+      g_assert_cmpstr (warnings, ==, warning);
+      g_assert_no_error (error);
+      g_assert_nonnull (state);
+      g_assert_false (state->removed);
+      /* No revision: a push cannot go over the server's document unmerged. */
+      g_assert_null (state->rev);
+      if (state->base != NULL)
+        {
+          JsonObject *object = json_node_get_object (state->base);
+
+          g_assert_false (json_object_has_member (object, "_plan_version"));
+          g_assert_false (json_object_has_member (object, "plan"));
+          /* What the row itself holds still counts. */
+          g_assert_true (json_node_equal (json_object_get_member (object, "client"),
+                                          json_object_get_member (json_node_get_object (agreed),
+                                                                  "client")));
+        }
+
+      /* The merge the engine makes of it: goal 2 changed on both sides is a conflict that
+       * holds both texts; goal 3 comes in; goal 1, the same on both sides, is no conflict. */
+      merged = polku_sync_merge (state->base, local, remote, &found);
+      g_assert_cmpuint (found->len, ==, 1);
+      conflict = found->pdata[0];
+      g_assert_cmpstr (conflict->path, ==, path);
+      g_assert_cmpstr (json_node_get_string (conflict->local), ==, "Töihin, mine");
+      g_assert_cmpstr (json_node_get_string (conflict->remote), ==, "Töihin, theirs");
+      kept = polku_sync_value_at (merged, "plan/goals/33333333-3333-4333-8333-333333333333/text");
+      g_assert_nonnull (kept);
+      g_assert_cmpstr (json_node_get_string (kept), ==, "Ystävä");
+      g_clear_pointer (&kept, json_node_unref);
+      kept = polku_sync_value_at (merged, "plan/goals/" GOAL_1 "/text");
+      g_assert_cmpstr (json_node_get_string (kept), ==, "Nukkua");
+
+      /* Written as the engine writes a merged document: the server's content is the new
+       * base, the conflict queued, the local store keeping its own text. */
+      write = (StateData) { client_id (f), remote, "4-def", NULL, NULL, conflict->local,
+                            conflict->remote, path };
+      g_assert_true (polku_store_write (f->store, state_body, &write, &error));
+      g_assert_no_error (error);
+      g_free (write.conflict_id);
+      g_free (text);
+      text = goal_text (f, GOAL_2);
+      g_assert_cmpstr (text, ==, "Töihin, mine");
+      g_assert_cmpuint (polku_sync_conflict_count_open (f->store, &error), ==, 1);
+
+      /* The client's sync state is whole again: no warning, the new revision. */
+      again = polku_sync_store_get_doc (f->store, client_id (f), DB, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (again->rev, ==, "4-def");
+      g_assert_true (json_node_equal (again->base, remote));
+    }
 }
 
 static PolkuTeamMember *
@@ -875,6 +1096,58 @@ test_apply_team (Fixture       *f,
   g_assert_cmpuint (count_sync_entries (f, "team.leave"), ==, 2);
 }
 
+/* A team member that arrives by a pull marks the client in sync_dirty as a member added here
+ * does (since schema 13 the stores mark it, no trigger: apply_team_member_locked ()), also
+ * one who arrives as history (left before this Polku met them); the same team again marks
+ * nothing. */
+static void
+test_apply_team_dirty (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *pulled_id = "99999999-9999-4999-8999-999999999999";
+  const char *left_id = "99999999-9999-4999-8999-999999999998";
+  const char *author = "Minna Rautio (clinic-a)";
+  g_autoptr(PolkuTeamMember) local = NULL;
+  g_autoptr(PolkuTeamMember) pulled = NULL;
+  g_autoptr(PolkuTeamMember) left = NULL;
+  g_autoptr(GString) team = g_string_new ("[");
+
+  /* Added here. */
+  clear_dirty (f);
+  local = add_member (f, "Anna Aalto", FALSE);
+  g_assert_true (is_dirty (f));
+
+  /* Added by a pull: not responsible, so no responsible period marks it instead. */
+  clear_dirty (f);
+  add_member_json (team, polku_team_member_get_id (local), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, pulled_id, "Cecilia Carlsson", f->today, NULL, FALSE);
+  apply_team (f, team, author);
+  pulled = find_member (f, pulled_id);
+  g_assert_nonnull (pulled);
+  g_assert_true (is_dirty (f));
+
+  /* Arriving as history. */
+  clear_dirty (f);
+  g_string_assign (team, "[");
+  add_member_json (team, polku_team_member_get_id (local), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, pulled_id, "Cecilia Carlsson", f->today, NULL, FALSE);
+  add_member_json (team, left_id, "Daniel Dahl", f->today, f->today, FALSE);
+  apply_team (f, team, author);
+  left = find_member (f, left_id);
+  g_assert_nonnull (left);
+  g_assert_cmpstr (polku_team_member_get_left_on (left), ==, f->today);
+  g_assert_true (is_dirty (f));
+
+  /* Nothing new: nothing to send. */
+  clear_dirty (f);
+  g_string_assign (team, "[");
+  add_member_json (team, polku_team_member_get_id (local), "Anna Aalto", f->today, NULL, FALSE);
+  add_member_json (team, pulled_id, "Cecilia Carlsson", f->today, NULL, FALSE);
+  add_member_json (team, left_id, "Daniel Dahl", f->today, f->today, FALSE);
+  apply_team (f, team, author);
+  g_assert_false (is_dirty (f));
+}
+
 /* A clinic sends back what it received with its own edits: the client's names and the team
  * as it holds them; the identity code and the consent stay as received. */
 static void
@@ -1035,6 +1308,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (capture_log, NULL, NULL);
 
   g_test_add ("/sync-store/dirty-triggers", Fixture, NULL, fixture_setup, test_dirty_triggers,
               fixture_teardown);
@@ -1052,8 +1326,12 @@ main (int    argc,
               test_apply_new_client, fixture_teardown);
   g_test_add ("/sync-store/base-refers-to-version", Fixture, NULL, fixture_setup,
               test_base_refers_to_version, fixture_teardown);
+  g_test_add ("/sync-store/base-version-missing", Fixture, NULL, fixture_setup,
+              test_base_version_missing, fixture_teardown);
   g_test_add ("/sync-store/apply-team", Fixture, NULL, fixture_setup, test_apply_team,
               fixture_teardown);
+  g_test_add ("/sync-store/apply-team-dirty", Fixture, NULL, fixture_setup,
+              test_apply_team_dirty, fixture_teardown);
   g_test_add ("/sync-store/build-received", Fixture, NULL, fixture_setup, test_build_received,
               fixture_teardown);
   g_test_add ("/sync-store/last-run", Fixture, NULL, fixture_setup, test_last_run,

@@ -227,8 +227,12 @@ test_legacy_members (void)
   g_assert_false (json_object_has_member (json_node_get_object (result), "responsible_worker"));
   g_assert_false (json_object_has_member (json_node_get_object (result), "next_review"));
 
+  /* One list of them: what has_legacy () finds, drop_legacy () removes. */
+  g_assert_true (polku_plan_document_has_legacy (plan));
+  g_assert_false (polku_plan_document_has_legacy (result));
   polku_plan_document_drop_legacy (plan);
   g_assert_true (json_node_equal (plan, result));
+  g_assert_false (polku_plan_document_has_legacy (plan));
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {

@@ -617,6 +617,34 @@ test_statement_cache_close (Fixture       *f,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* An integer PRAGMA read by polku_store_get_int_pragma (), which the store (schema version,
+ * application id, a batch's cache size) and the sync's pull (its cache and WAL) share: the
+ * store's own values, one just set; a pragma that gives no row or not an integer is not
+ * read and leaves the value alone. */
+static void
+test_int_pragma (Fixture       *f,
+                 gconstpointer  data)
+{
+  sqlite3 *db = polku_store_begin_use (f->store, NULL);
+  int value = 12345;
+
+  g_assert_nonnull (db);
+  g_assert_true (polku_store_get_int_pragma (db, "user_version", &value));
+  g_assert_cmpint (value, ==, POLKU_STORE_SCHEMA_VERSION);
+  g_assert_true (polku_store_get_int_pragma (db, "application_id", &value));
+  g_assert_cmpint (value, ==, 0x504f4c4b);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cache_size = -4096;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (polku_store_get_int_pragma (db, "cache_size", &value));
+  g_assert_cmpint (value, ==, -4096);
+
+  value = 12345;
+  g_assert_false (polku_store_get_int_pragma (db, "no_such_pragma", &value));
+  g_assert_false (polku_store_get_int_pragma (db, "journal_mode", &value));
+  g_assert_cmpint (value, ==, 12345);
+  polku_store_end_use (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,5 +665,7 @@ main (int   argc,
               test_statement_cache, fixture_teardown);
   g_test_add ("/store-rows/statement-cache-close", Fixture, NULL, fixture_setup,
               test_statement_cache_close, fixture_teardown);
+  g_test_add ("/store-rows/int-pragma", Fixture, NULL, fixture_setup, test_int_pragma,
+              fixture_teardown);
   return g_test_run ();
 }

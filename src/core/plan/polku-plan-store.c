@@ -438,8 +438,7 @@ keeps_as_given (JsonNode   *document,
          && json_object_has_member (plan, "created")
          && agreed_on != NULL && JSON_NODE_HOLDS_VALUE (agreed_on)
          && json_node_get_value_type (agreed_on) == G_TYPE_STRING
-         && !json_object_has_member (plan, "responsible_worker")
-         && !json_object_has_member (plan, "next_review");
+         && !polku_plan_document_has_legacy (document);
 }
 
 /* Saves @document as the next version, inside the caller's transaction; @validated: the

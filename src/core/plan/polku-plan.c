@@ -345,17 +345,47 @@ polku_plan_document_new (const char *client_id,
   return node;
 }
 
+/* The members that versions before schema 7 carried and new versions do not (polku-plan.h):
+ * the one list of them. */
+static const char * const legacy_members[] = { "responsible_worker", "next_review", NULL };
+
+/**
+ * polku_plan_document_has_legacy:
+ * @document: a plan
+ *
+ * Whether @document carries a member that versions before schema 7 carried and new versions
+ * do not ("responsible_worker", "next_review": see polku-plan.h), one that
+ * polku_plan_document_drop_legacy () removes.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+polku_plan_document_has_legacy (JsonNode *document)
+{
+  JsonObject *plan;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return FALSE;
+  plan = json_node_get_object (document);
+  for (guint i = 0; legacy_members[i] != NULL; i++)
+    if (json_object_has_member (plan, legacy_members[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * polku_plan_document_drop_legacy:
  * @document: a plan
  *
  * Removes the members that versions before schema 7 carried and new versions do not
- * ("responsible_worker", "next_review": see polku-plan.h).
+ * ("responsible_worker", "next_review": see polku-plan.h); afterwards
+ * polku_plan_document_has_legacy () is %FALSE.
  */
 void
 polku_plan_document_drop_legacy (JsonNode *document)
 {
-  static const char * const legacy[] = { "responsible_worker", "next_review", NULL };
   JsonObject *plan;
 
   g_return_if_fail (document != NULL);
@@ -363,9 +393,9 @@ polku_plan_document_drop_legacy (JsonNode *document)
   if (!JSON_NODE_HOLDS_OBJECT (document))
     return;
   plan = json_node_get_object (document);
-  for (guint i = 0; legacy[i] != NULL; i++)
-    if (json_object_has_member (plan, legacy[i]))
-      json_object_remove_member (plan, legacy[i]);
+  for (guint i = 0; legacy_members[i] != NULL; i++)
+    if (json_object_has_member (plan, legacy_members[i]))
+      json_object_remove_member (plan, legacy_members[i]);
 }
 
 JsonNode *

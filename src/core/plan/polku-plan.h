@@ -121,6 +121,7 @@ void         polku_plan_document_stamp             (JsonNode     *document,
 const char  *polku_plan_document_get_language      (JsonNode     *document);
 char        *polku_plan_new_element_id             (void);
 gboolean     polku_plan_date_is_valid              (const char   *text);
+gboolean     polku_plan_document_has_legacy        (JsonNode     *document);
 void         polku_plan_document_drop_legacy       (JsonNode     *document);
 
 /* JSON merge patch (RFC 7396) */

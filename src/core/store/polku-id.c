@@ -14,6 +14,8 @@
  * the system's random source) keeps ids made elsewhere apart.
  */
 
+#define G_LOG_DOMAIN "polku-id"
+
 #include "config.h"
 
 #include "polku-id.h"

@@ -129,6 +129,11 @@ gboolean  polku_store_exec               (sqlite3       *db,
                                           const char    *sql,
                                           const char    *what,
                                           GError       **error);
+/* Reads the integer PRAGMA @name (a literal such as "user_version") into *@out_value.
+ * FALSE when it could not be read (*@out_value untouched; the connection's error says why). */
+gboolean  polku_store_get_int_pragma     (sqlite3       *db,
+                                          const char    *name,
+                                          int           *out_value);
 /* Binds @text, or NULL when @text is NULL. */
 void      polku_store_bind_text_or_null  (sqlite3_stmt  *stmt,
                                           int            index,

@@ -49,6 +49,28 @@ polku_store_exec (sqlite3     *db,
   return TRUE;
 }
 
+gboolean
+polku_store_get_int_pragma (sqlite3    *db,
+                            const char *name,
+                            int        *out_value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s;", name);
+  sqlite3_stmt *stmt = NULL;
+  gboolean read = FALSE;
+
+  /* Not a cached statement: a pragma is read a few times per transaction at most, and the
+   * connection's last error stays for polku_store_set_sqlite_error () when it fails. */
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW
+      && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+    {
+      *out_value = sqlite3_column_int (stmt, 0);
+      read = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return read;
+}
+
 /* The statement cache: per connection the store opened, prepared statements keyed by their
  * SQL text, handed out by polku_store_prepare_cached () and given back by
  * polku_store_release () (reset, bindings cleared). A cache is used only under its store's

@@ -500,15 +500,6 @@ verify_key (sqlite3     *db,
 }
 
 static int
-get_int_pragma (sqlite3    *db,
-                const char *sql)
-{
-  g_autofree char *text = query_text (db, sql, NULL);
-
-  return text != NULL ? atoi (text) : -1;
-}
-
-static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
@@ -539,7 +530,8 @@ migrate (PolkuStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) names = NULL;
-  int version;
+  int version = -1;
+  int app_id = -1;
   guint n_names;
 
   /* Through polku_core_get_resource (), not the global g_resources_*: that reference is what
@@ -566,8 +558,7 @@ migrate (PolkuStore  *self,
       }
   g_assert (n_names == POLKU_STORE_SCHEMA_VERSION);
 
-  version = get_int_pragma (self->db, "PRAGMA user_version;");
-  if (version < 0)
+  if (!polku_store_get_int_pragma (self->db, "user_version", &version) || version < 0)
     return polku_store_set_sqlite_error (error, self->db, _("Reading the schema version"));
 
   if (version > (int) n_names)
@@ -580,7 +571,8 @@ migrate (PolkuStore  *self,
     }
 
   if (version > 0
-      && get_int_pragma (self->db, "PRAGMA application_id;") != POLKU_APPLICATION_ID)
+      && (!polku_store_get_int_pragma (self->db, "application_id", &app_id)
+          || app_id != POLKU_APPLICATION_ID))
     {
       g_set_error (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_WRONG_KEY,
                    _("“%s” is an encrypted database, but not a Polku database. "
@@ -635,12 +627,14 @@ static gboolean
 check_ours (PolkuStore  *self,
             GError     **error)
 {
-  int app_id = get_int_pragma (self->db, "PRAGMA application_id;");
-  int version = get_int_pragma (self->db, "PRAGMA user_version;");
+  int app_id = -1;
+  int version = -1;
   g_autofree char *tables = query_text (self->db, "SELECT count (*) FROM sqlite_master;",
                                         NULL);
 
-  if (app_id < 0 || version < 0 || tables == NULL)
+  if (!polku_store_get_int_pragma (self->db, "application_id", &app_id)
+      || !polku_store_get_int_pragma (self->db, "user_version", &version)
+      || app_id < 0 || version < 0 || tables == NULL)
     return polku_store_set_sqlite_error (error, self->db, _("Reading the database header"));
   if (app_id == POLKU_APPLICATION_ID
       || (app_id == 0 && version == 0 && atoi (tables) == 0))
@@ -1517,7 +1511,8 @@ run_batch (PolkuStore           *self,
 {
   sqlite3 *db;
   gboolean ok;
-  int cache_size;
+  gboolean have_cache_size;
+  int cache_size = 0;
   int checkpoint_pages = -1;
 
   g_return_val_if_fail (POLKU_IS_STORE (self), FALSE);
@@ -1553,7 +1548,7 @@ run_batch (PolkuStore           *self,
   self->savepoint = 0;
   self->batch_whole = whole;
   self->batch_failed = FALSE;
-  cache_size = get_int_pragma (db, "PRAGMA cache_size;");
+  have_cache_size = polku_store_get_int_pragma (db, "cache_size", &cache_size);
   sqlite3_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (BATCH_CACHE_KIB) ";", NULL, NULL, NULL);
   ok = func (self, data, error);
   if (ok && self->batch_failed)
@@ -1572,13 +1567,14 @@ run_batch (PolkuStore           *self,
   self->batch_failed = FALSE;
   if (whole)
     {
-      checkpoint_pages = get_int_pragma (db, "PRAGMA wal_autocheckpoint;");
+      if (!polku_store_get_int_pragma (db, "wal_autocheckpoint", &checkpoint_pages))
+        checkpoint_pages = -1;
       sqlite3_wal_autocheckpoint (db, BULK_WAL_CHECKPOINT_PAGES);
     }
   ok = end_write (db, ok, error);
   if (whole && checkpoint_pages >= 0)
     sqlite3_wal_autocheckpoint (db, checkpoint_pages);
-  if (cache_size != -1)
+  if (have_cache_size)
     {
       g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d;", cache_size);
 

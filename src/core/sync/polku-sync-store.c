@@ -20,7 +20,9 @@
  * the client's plan (versions never change). A member starting with "_" is never content
  * (polku_sync_is_meta_member ()), so no base holds one otherwise; polku_sync_store_get_doc ()
  * reads the version back in. A first pull of a county's plans writes a quarter fewer pages
- * so.
+ * so. A version that is missing or cannot be read leaves the base without its plan and the
+ * row's revision forgotten (read_base_plan_locked ()): the client's plan merges as at a first
+ * meeting, and its sync goes on.
  */
 
 #define G_LOG_DOMAIN "polku-sync"
@@ -998,6 +1000,22 @@ polku_sync_doc_state_free (PolkuSyncDocState *state)
 
 #define DOC_COLUMNS "client_id, database, doc_id, rev, base, removed"
 
+/* A base that cannot be read in full is no base to merge against: what is left of it is
+ * kept, the revision is forgotten. Without a revision a push does not go over the server's
+ * document: the server answers 409 and the engine fetches the document and merges it first
+ * (polku-sync.c), so neither side's edits are overwritten; and a pulled document is always
+ * merged. The next document written for the client replaces the row. Names the client's id
+ * only (@reason says what failed, never the data). */
+static void
+forget_base_revision (PolkuSyncDocState *state,
+                      const char        *reason)
+{
+  g_warning ("The sync base of client %s in %s: %s. Merged without it (what differs on both "
+             "sides is a conflict) until the next document written replaces it",
+             state->client_id, state->database, reason);
+  g_clear_pointer (&state->rev, g_free);
+}
+
 static gpointer
 doc_state_from_row (sqlite3_stmt  *stmt,
                     gpointer       user_data,
@@ -1011,6 +1029,8 @@ doc_state_from_row (sqlite3_stmt  *stmt,
   state->rev = polku_store_column_dup (stmt, 3);
   state->base = text_to_node (POLKU_STORE_COL (stmt, 4));
   state->removed = sqlite3_column_int (stmt, 5) != 0;
+  if (state->base == NULL && POLKU_STORE_COL (stmt, 4) != NULL)
+    forget_base_revision (state, "it cannot be read");
   return state;
 }
 
@@ -1043,7 +1063,14 @@ list_two (PolkuStore         *store,
   return rows;
 }
 
-/* A base stored with a reference to a plan version (base_to_text ()) gets its plan back. */
+/* A base stored with a reference to a plan version (base_to_text ()) gets its plan back.
+ * When that version is missing or cannot be read, the base goes on without its plan and
+ * without its revision (forget_base_revision ()): the plan then merges as at a first
+ * meeting (polku-sync-merge.h: what both sides have and differs is a conflict for a person,
+ * what one side lacks is taken from the other), while the rest of the base, held in the row
+ * itself, still counts. Dropping all of it would make a clinic's Polku, which builds what it
+ * sends from the base (polku_sync_doc_build_received ()), take the server's plan over its
+ * own. FALSE only for a database error. */
 static gboolean
 read_base_plan_locked (sqlite3            *db,
                        PolkuSyncDocState  *state,
@@ -1051,9 +1078,11 @@ read_base_plan_locked (sqlite3            *db,
 {
   g_autoptr(JsonNode) plan = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
   JsonObject *object;
   JsonNode *reference;
   sqlite3_stmt *stmt;
+  gint64 version;
   int rc;
 
   if (state->base == NULL || !JSON_NODE_HOLDS_OBJECT (state->base))
@@ -1062,6 +1091,9 @@ read_base_plan_locked (sqlite3            *db,
   reference = json_object_get_member (object, BASE_PLAN_VERSION);
   if (reference == NULL)
     return TRUE;
+  version = JSON_NODE_HOLDS_VALUE (reference)
+            && json_node_get_value_type (reference) == G_TYPE_INT64
+            ? json_node_get_int (reference) : 0;
   stmt = polku_store_prepare_cached (db, "SELECT v.document FROM plan p JOIN plan_version v"
                                          " ON v.plan_id = p.id"
                                          " WHERE p.client_id = ?1 AND v.version = ?2;",
@@ -1069,26 +1101,23 @@ read_base_plan_locked (sqlite3            *db,
   if (stmt == NULL)
     return FALSE;
   polku_store_bind_text_or_null (stmt, 1, state->client_id);
-  sqlite3_bind_int64 (stmt, 2, JSON_NODE_HOLDS_VALUE (reference)
-                               && json_node_get_value_type (reference) == G_TYPE_INT64
-                               ? json_node_get_int (reference) : 0);
+  sqlite3_bind_int64 (stmt, 2, version);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
     plan = polku_plan_document_from_string (POLKU_STORE_COL (stmt, 0), &local_error);
-  else if (rc != SQLITE_DONE)
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     polku_store_set_sqlite_error (error, db, _("Reading the sync state"));
   polku_store_release (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return FALSE;
-  if (plan == NULL)
-    {
-      g_set_error (error, POLKU_SYNC_ERROR, POLKU_SYNC_ERROR_FAILED,
-                   _("The sync state of client %s names a plan version that cannot be read "
-                     "(%s). Please report this."), state->client_id,
-                   local_error != NULL ? local_error->message : _("there is no such version"));
-      return FALSE;
-    }
   json_object_remove_member (object, BASE_PLAN_VERSION);
+  if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
+    {
+      reason = g_strdup_printf ("its plan, version %" G_GINT64_FORMAT ", %s", version,
+                                rc == SQLITE_DONE ? "is missing" : "cannot be read");
+      forget_base_revision (state, reason);
+      return TRUE;
+    }
   json_object_set_member (object, "plan", g_steal_pointer (&plan));
   return TRUE;
 }

@@ -110,7 +110,9 @@ typedef struct
 void        polku_sync_doc_state_free         (PolkuSyncDocState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PolkuSyncDocState, polku_sync_doc_state_free)
 
-/* NULL without an error when there is no row. */
+/* NULL without an error when there is no row. A base that cannot be read in full (its plan
+ * version missing or unreadable, its text broken) comes back without what could not be read
+ * and with rev NULL, after a warning naming the client's id. */
 PolkuSyncDocState *polku_sync_store_get_doc   (PolkuStore         *store,
                                                const char         *client_id,
                                                const char         *database,

@@ -1547,32 +1547,28 @@ results_have_conflicts (JsonArray *results)
  * polku-store.c's whole batches do. */
 #define PULL_WAL_CHECKPOINT_PAGES 16384
 
-/* Sets the integer PRAGMA @name of the store's connection to @value; returns the value it
- * had (-1 when it could not be read: then nothing is changed). */
-static int
+/* Sets the integer PRAGMA @name of the store's connection to @value and puts the value it
+ * had in *@out_old; FALSE when it could not be read (then nothing is changed). */
+static gboolean
 swap_pragma (PolkuStore *store,
              const char *name,
-             int         value)
+             int         value,
+             int        *out_old)
 {
-  g_autofree char *query = g_strdup_printf ("PRAGMA %s;", name);
   g_autofree char *pragma = NULL;
-  sqlite3_stmt *stmt = NULL;
   sqlite3 *db = polku_store_begin_use (store, NULL);
-  int old = -1;
+  gboolean read;
 
   if (db == NULL)
-    return -1;
-  if (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    old = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (old != -1)
+    return FALSE;
+  read = polku_store_get_int_pragma (db, name, out_old);
+  if (read)
     {
       pragma = g_strdup_printf ("PRAGMA %s = %d;", name, value);
       sqlite3_exec (db, pragma, NULL, NULL, NULL);
     }
   polku_store_end_use (store);
-  return old;
+  return read;
 }
 
 /* A batch's parsed answer is freed in a thread of its own while the next batch is taken in:
@@ -1608,17 +1604,21 @@ pull (Run         *run,
       const char  *database,
       GError     **error)
 {
-  int cache_size = swap_pragma (run->store, "cache_size", -PULL_CACHE_KIB);
-  int checkpoint_pages = swap_pragma (run->store, "wal_autocheckpoint",
-                                      PULL_WAL_CHECKPOINT_PAGES);
+  int cache_size = 0;
+  int checkpoint_pages = 0;
+  int ignored;
+  gboolean have_cache_size = swap_pragma (run->store, "cache_size", -PULL_CACHE_KIB,
+                                          &cache_size);
+  gboolean have_checkpoint_pages = swap_pragma (run->store, "wal_autocheckpoint",
+                                                PULL_WAL_CHECKPOINT_PAGES, &checkpoint_pages);
   GThread *freeing = NULL;
   gboolean ok = pull_batches (run, database, &freeing, error);
 
   free_answer_apart (&freeing, NULL);
-  if (checkpoint_pages != -1)
-    swap_pragma (run->store, "wal_autocheckpoint", checkpoint_pages);
-  if (cache_size != -1)
-    swap_pragma (run->store, "cache_size", cache_size);
+  if (have_checkpoint_pages)
+    swap_pragma (run->store, "wal_autocheckpoint", checkpoint_pages, &ignored);
+  if (have_cache_size)
+    swap_pragma (run->store, "cache_size", cache_size, &ignored);
   return ok;
 }
 
