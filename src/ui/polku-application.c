@@ -126,12 +126,13 @@ quit_activated (GSimpleAction *action,
   PolkuApplication *self = user_data;
   g_autoptr(GList) windows = NULL;
 
-  /* Closing lets each window save its size and close its database. */
+  /* Closing lets each window save its size and close its database. A window may refuse (a
+   * mapping visit the database does not take yet: it asks whether to discard it), and then
+   * Polku keeps running with it; the application ends by itself when its last window has
+   * closed. g_application_quit () here would end it with that window's text unsaved. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
-
-  g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -11,6 +11,20 @@
  * (which would wait for the store's lock, and for another process's write for up to the busy
  * timeout).
  *
+ * A save that fails loses nothing: the page says why (the status above the visit) and tries
+ * again at every chance (a change, a read, another client, unmap) and every few seconds
+ * meanwhile. The visit shown stays as typed rather than being replaced by what is read; a
+ * visit that cannot be written when the page moves on to another client or store (locking)
+ * is kept aside (`unsaved`) and shown again, as typed, when its client is; a page in its own
+ * window hands what it could not write to the page that opened it; and the window of the
+ * page refuses to close while something cannot be written, unless the user chooses to
+ * discard it.
+ *
+ * The file is over 1,000 lines and stays one: saving, keeping what could not be saved, the
+ * window's close and the own window all work on the same few fields (the visit, dirty,
+ * unsaved) at the moments PolkuClientView gives (clear, snapshot, apply); split, those fields
+ * and moments would have to be shared through a private header for no gain in reading.
+ *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +42,24 @@
 #include "polku-mapping-visit-page.h"
 
 #define SAVE_DELAY_MS 700
+#define RETRY_DELAY_S 5
+
+/* A visit whose changes could not be written when the page moved on from it. */
+typedef struct
+{
+  PolkuMappingVisit *visit;
+  char              *client_name;   /* for the status; never logged */
+} Unsaved;
+
+static void
+unsaved_free (gpointer data)
+{
+  Unsaved *unsaved = data;
+
+  g_object_unref (unsaved->visit);
+  g_free (unsaved->client_name);
+  g_free (unsaved);
+}
 
 struct _PolkuMappingVisitPage
 {
@@ -36,9 +68,16 @@ struct _PolkuMappingVisitPage
   PolkuMappingVisit *visit;
   guint              save_id;
   gboolean           dirty;        /* changed since it was read or last saved */
+  GPtrArray         *unsaved;      /* Unsaved: other visits still to write, oldest first */
+  guint              retry_id;
+  gboolean           discarding;   /* the user chose to close without what cannot be saved */
   guint              tick_id;
   gboolean           filling;      /* the widgets are being filled from the visit */
   GtkWindow         *own_window;
+  GtkWidget         *own_page;     /* the page in own_window (weak) */
+  GWeakRef           opener;       /* in its own window: the page that opened it */
+  GtkWidget         *close_root;   /* the window whose close-request is watched (weak) */
+  GtkWidget         *close_dialog; /* asking whether to discard (weak) */
 
   GtkStack          *stack;
   AdwActionRow      *timer_row;
@@ -67,42 +106,198 @@ show_status (PolkuMappingVisitPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
 }
 
+/* Why the visit of @client_name (NULL: the one shown) is not saved, and that it is kept. */
+static void
+show_unsaved (PolkuMappingVisitPage *self,
+              const char            *client_name,
+              const GError          *error)
+{
+  g_autofree char *message = NULL;
+
+  if (client_name == NULL)
+    /* TRANSLATORS: %s is why the save failed, one or more whole sentences */
+    message = g_strdup_printf (_("The mapping visit is not saved yet. %s Nothing typed is lost: "
+                                 "it stays here, and Polku saves it as soon as the database "
+                                 "takes it."), error->message);
+  else
+    /* TRANSLATORS: the first %s is the client's name; the second is why the save failed, one
+     * or more whole sentences */
+    message = g_strdup_printf (_("The mapping visit of the client %s is not saved yet. %s "
+                                 "Nothing typed is lost: Polku keeps it, shows it again with "
+                                 "the client and saves it as soon as the database takes it."),
+                               client_name, error->message);
+  show_status (self, message);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  PolkuMappingVisitPage *self = user_data;
+
+  self->retry_id = 0;
+  polku_mapping_visit_page_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Writes @visit, or sets @error (with no store: Polku is locked). */
+static gboolean
+write_visit (PolkuMappingVisitPage  *self,
+             PolkuMappingVisit      *visit,
+             GError                **error)
+{
+  PolkuStore *store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
+
+  if (store == NULL)
+    {
+      g_set_error_literal (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_FAILED,
+                           _("The database is locked. Unlock Polku and try again."));
+      return FALSE;
+    }
+  return polku_mapping_visit_store_save (store, visit, error);
+}
+
 /**
  * polku_mapping_visit_page_save_now:
  *
- * Returns: whether everything is saved
+ * Writes the changes of the visit shown, and those of visits the page kept when their save
+ * failed. What cannot be written stays, is said in the page's status and is tried again
+ * a few seconds later and at the next chance.
+ *
+ * Returns: whether everything is saved (%FALSE while something cannot be written, the store
+ *   closed included)
  */
 gboolean
 polku_mapping_visit_page_save_now (PolkuMappingVisitPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  PolkuStore *store;
+  g_autoptr(GError) first_error = NULL;
+  const char *first_name = NULL;
+  gboolean wrote = FALSE;
+  gboolean failed = FALSE;
 
   g_return_val_if_fail (POLKU_IS_MAPPING_VISIT_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  store = polku_client_view_get_store (POLKU_CLIENT_VIEW (self));
-  if (self->visit == NULL || !self->dirty || store == NULL || !polku_store_is_open (store))
-    return TRUE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
 
-  /* Still dirty when it fails: the next chance tries again. */
-  if (!polku_mapping_visit_store_save (store, self->visit, &error))
+  /* Each is tried: one that cannot be written does not hold back the others. */
+  for (guint i = 0; i < self->unsaved->len;)
     {
-      show_status (self, error->message);
+      Unsaved *unsaved = g_ptr_array_index (self->unsaved, i);
+      g_autoptr(GError) error = NULL;
+
+      if (write_visit (self, unsaved->visit, &error))
+        {
+          g_debug ("Mapping visit %s saved after an earlier save failed",
+                   polku_mapping_visit_get_id (unsaved->visit));
+          g_ptr_array_remove_index (self->unsaved, i);
+          wrote = TRUE;
+          continue;
+        }
+      if (!failed)
+        {
+          first_error = g_steal_pointer (&error);
+          first_name = unsaved->client_name;
+        }
+      failed = TRUE;
+      i++;
+    }
+
+  if (self->visit != NULL && self->dirty)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Still dirty when it fails: the next chance tries again. */
+      if (write_visit (self, self->visit, &error))
+        {
+          self->dirty = FALSE;
+          wrote = TRUE;
+        }
+      else
+        {
+          /* The one shown is said first: it is the one being typed into. */
+          g_clear_error (&first_error);
+          first_error = g_steal_pointer (&error);
+          first_name = NULL;
+          failed = TRUE;
+        }
+    }
+
+  if (failed)
+    {
+      show_unsaved (self, first_name, first_error);
+      self->retry_id = g_timeout_add_seconds (RETRY_DELAY_S, retry_cb, self);
       return FALSE;
     }
-  self->dirty = FALSE;
-  show_status (self, NULL);
+  if (wrote)
+    show_status (self, NULL);
   return TRUE;
 }
 
-/* The visit shown is now @visit (nullable), as read or made: nothing of it is unsaved. */
+static gboolean
+has_unsaved (PolkuMappingVisitPage *self)
+{
+  return (self->visit != NULL && self->dirty) || self->unsaved->len > 0;
+}
+
+/* Keeps the visit shown, whose changes could not be written, aside for the next chances. */
+static void
+keep_unsaved (PolkuMappingVisitPage *self,
+              const char            *client_name)
+{
+  Unsaved *unsaved = g_new0 (Unsaved, 1);
+
+  g_assert (self->visit != NULL && self->dirty);
+  unsaved->visit = g_object_ref (self->visit);
+  unsaved->client_name = g_strdup (client_name);
+  g_ptr_array_add (self->unsaved, unsaved);
+  self->dirty = FALSE;
+}
+
+/* Hands everything that could not be written to @opener, the page that opened this one's
+ * own window (which shows it again with its client). */
+static void
+hand_over_unsaved (PolkuMappingVisitPage *self,
+                   PolkuMappingVisitPage *opener)
+{
+  if (self->visit != NULL && self->dirty)
+    {
+      PolkuClient *client = polku_client_view_get_client (POLKU_CLIENT_VIEW (self));
+      g_autofree char *name = client != NULL ? polku_client_dup_display_name (client) : NULL;
+
+      keep_unsaved (self, name);
+    }
+  while (self->unsaved->len > 0)
+    g_ptr_array_add (opener->unsaved, g_ptr_array_steal_index (self->unsaved, 0));
+  polku_mapping_visit_page_save_now (opener);
+}
+
+/* The visit of @client_id kept aside unsaved, taken out of the list; NULL if none. */
+static PolkuMappingVisit *
+take_unsaved (PolkuMappingVisitPage *self,
+              const char            *client_id)
+{
+  for (guint i = 0; client_id != NULL && i < self->unsaved->len; i++)
+    {
+      Unsaved *unsaved = g_ptr_array_index (self->unsaved, i);
+
+      if (g_strcmp0 (polku_mapping_visit_get_client_id (unsaved->visit), client_id) == 0)
+        {
+          PolkuMappingVisit *visit = g_object_ref (unsaved->visit);
+
+          g_ptr_array_remove_index (self->unsaved, i);
+          return visit;
+        }
+    }
+  return NULL;
+}
+
+/* The visit shown is now @visit (nullable), as read or made. Only called with nothing
+ * unsaved in the visit shown (saved, or kept aside). */
 static void
 take_visit (PolkuMappingVisitPage *self,
             PolkuMappingVisit     *visit)
 {
-  if (visit != self->visit)
-    self->dirty = FALSE;
+  g_return_if_fail (!self->dirty || visit == self->visit);
   g_set_object (&self->visit, visit);
 }
 
@@ -467,14 +662,23 @@ show_visit (PolkuMappingVisitPage *self)
   update_timer (self);
 }
 
+/* Another client or store: the visit shown goes, after it is saved, or kept aside (with its
+ * client's name, while the old client is still set) when it cannot be. */
 static void
 visit_page_clear (PolkuClientView *view)
 {
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
 
-  polku_mapping_visit_page_save_now (self);
+  if (self->visit != NULL && self->dirty)
+    {
+      PolkuClient *client = polku_client_view_get_client (view);
+      g_autofree char *name = client != NULL ? polku_client_dup_display_name (client) : NULL;
+
+      keep_unsaved (self, name);
+    }
+  if (polku_mapping_visit_page_save_now (self))
+    show_status (self, NULL);
   take_visit (self, NULL);
-  show_status (self, NULL);
   show_visit (self);
 }
 
@@ -485,8 +689,9 @@ visit_page_snapshot (PolkuClientView  *view,
 {
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
 
-  polku_mapping_visit_page_save_now (self);
-  show_status (self, NULL);
+  /* A failure stays said until a save works. */
+  if (polku_mapping_visit_page_save_now (self))
+    show_status (self, NULL);
   return NULL;
 }
 
@@ -507,17 +712,35 @@ visit_page_apply (PolkuClientView *view,
 {
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (view);
   PolkuMappingVisit *visit = result;
+  gboolean keep_shown;
+
+  /* The client's visit that could not be saved when the page left it is shown again, as
+   * typed, instead of what was read. */
+  if (self->visit == NULL || !self->dirty)
+    {
+      g_autoptr(PolkuMappingVisit) kept =
+        take_unsaved (self, polku_client_view_get_client_id (view));
+
+      if (kept != NULL)
+        {
+          g_set_object (&self->visit, kept);
+          self->dirty = TRUE;
+        }
+    }
 
   /* Anything typed meanwhile into the visit shown so far is saved, and then that visit stays
-   * (it is newer than what was read); one changed elsewhere (its own window) is shown. */
-  polku_mapping_visit_page_save_now (self);
-  if (self->visit == NULL || visit == NULL
-      || g_strcmp0 (polku_mapping_visit_get_id (self->visit),
-                    polku_mapping_visit_get_id (visit)) != 0
-      || g_strcmp0 (polku_mapping_visit_get_modified (self->visit),
-                    polku_mapping_visit_get_modified (visit)) < 0)
+   * (it is newer than what was read); one changed elsewhere (its own window) is shown. What
+   * cannot be saved stays too, rather than the older visit read. */
+  keep_shown = !polku_mapping_visit_page_save_now (self) && self->visit != NULL && self->dirty;
+  if (!keep_shown
+      && (self->visit == NULL || visit == NULL
+          || g_strcmp0 (polku_mapping_visit_get_id (self->visit),
+                        polku_mapping_visit_get_id (visit)) != 0
+          || g_strcmp0 (polku_mapping_visit_get_modified (self->visit),
+                        polku_mapping_visit_get_modified (visit)) < 0))
     take_visit (self, visit);
-  if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND))
+  if (visit == NULL && !g_error_matches (error, POLKU_STORE_ERROR, POLKU_STORE_ERROR_NOT_FOUND)
+      && !has_unsaved (self))
     show_status (self, error->message);
   show_visit (self);
 }
@@ -551,6 +774,98 @@ create_action (GtkWidget  *widget,
   take_visit (self, visit);
   show_visit (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->scheduled_row));
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Drops what @self could not write, as the user chose; its window may close now. */
+static void
+discard_unsaved (PolkuMappingVisitPage *self)
+{
+  if (self->visit != NULL && self->dirty)
+    g_debug ("Unsaved changes of the mapping visit %s discarded",
+             polku_mapping_visit_get_id (self->visit));
+  for (guint i = 0; i < self->unsaved->len; i++)
+    {
+      Unsaved *unsaved = g_ptr_array_index (self->unsaved, i);
+
+      g_debug ("Unsaved changes of the mapping visit %s discarded",
+               polku_mapping_visit_get_id (unsaved->visit));
+    }
+  self->discarding = TRUE;
+  self->dirty = FALSE;
+  g_ptr_array_set_size (self->unsaved, 0);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+}
+
+/* Closing the window that holds the page while something cannot be written: "Keep Open" (the
+ * default, and Escape) changes nothing; "Discard and Close" drops it (the visit in the page's
+ * own window too) and closes the window once the dialog, which goes with it, has finished
+ * answering. */
+static void
+close_answered (AdwMessageDialog      *dialog,
+                const char            *response,
+                PolkuMappingVisitPage *self)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "discard") != 0 || window == NULL)
+    return;
+  discard_unsaved (self);
+  if (self->own_page != NULL)
+    {
+      PolkuMappingVisitPage *own = POLKU_MAPPING_VISIT_PAGE (self->own_page);
+
+      g_weak_ref_set (&own->opener, NULL);
+      discard_unsaved (own);
+    }
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (window),
+                   g_object_unref);
+}
+
+/* A window does not close on what cannot be written, unless the user says so; in its own
+ * window the page hands it to the page that opened it instead (dispose). */
+static gboolean
+window_close_request (GtkWindow             *window,
+                      PolkuMappingVisitPage *self)
+{
+  g_autoptr(PolkuMappingVisitPage) opener = g_weak_ref_get (&self->opener);
+  PolkuMappingVisitPage *failed = self;
+  AdwMessageDialog *dialog;
+
+  if (opener != NULL || self->discarding)
+    return FALSE;
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+  /* The visit in its own window is asked too: this page could not take it back once gone. */
+  if (self->own_page != NULL
+      && !polku_mapping_visit_page_save_now (POLKU_MAPPING_VISIT_PAGE (self->own_page)))
+    failed = POLKU_MAPPING_VISIT_PAGE (self->own_page);
+  if (polku_mapping_visit_page_save_now (self) && failed == self)
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Mapping Visit Not Saved"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog, gtk_label_get_text (failed->status_label));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Open"),
+                                    "discard", _("_Discard and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_answered), self, 0);
+  g_set_weak_pointer (&self->close_dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -597,6 +912,9 @@ open_window_action (GtkWidget  *widget,
   page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE,
                        "store", polku_client_view_get_store (POLKU_CLIENT_VIEW (self)),
                        "client", polku_client_view_get_client (POLKU_CLIENT_VIEW (self)), NULL);
+  /* What it cannot write comes back here. */
+  g_weak_ref_set (&POLKU_MAPPING_VISIT_PAGE (page)->opener, self);
+  g_set_weak_pointer (&self->own_page, page);
   /* Already in its own window: no button that could only be greyed out. */
   gtk_widget_action_set_enabled (page, "mapping.open-window", FALSE);
   gtk_widget_set_visible (POLKU_MAPPING_VISIT_PAGE (page)->window_button, FALSE);
@@ -628,6 +946,33 @@ polku_mapping_visit_page_map (GtkWidget *widget)
 }
 
 static void
+polku_mapping_visit_page_root (GtkWidget *widget)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (polku_mapping_visit_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      g_set_weak_pointer (&self->close_root, GTK_WIDGET (root));
+      g_signal_connect_object (root, "close-request", G_CALLBACK (window_close_request), self,
+                               0);
+    }
+}
+
+static void
+polku_mapping_visit_page_unroot (GtkWidget *widget)
+{
+  PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
+
+  if (self->close_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->close_root, window_close_request, self);
+  g_clear_weak_pointer (&self->close_root);
+  GTK_WIDGET_CLASS (polku_mapping_visit_page_parent_class)->unroot (widget);
+}
+
+static void
 polku_mapping_visit_page_unmap (GtkWidget *widget)
 {
   PolkuMappingVisitPage *self = POLKU_MAPPING_VISIT_PAGE (widget);
@@ -642,8 +987,30 @@ polku_mapping_visit_page_dispose (GObject *object)
 {
   PolkuMappingVisitPage *self = (PolkuMappingVisitPage *) object;
 
-  polku_mapping_visit_page_save_now (self);
+  if (!polku_mapping_visit_page_save_now (self))
+    {
+      g_autoptr(PolkuMappingVisitPage) opener = g_weak_ref_get (&self->opener);
+
+      if (opener != NULL)
+        hand_over_unsaved (self, opener);
+      else
+        {
+          /* Only when the window went without a close-request (the application quitting). */
+          if (self->visit != NULL && self->dirty)
+            g_warning ("Changes of the mapping visit %s could not be saved and are lost",
+                       polku_mapping_visit_get_id (self->visit));
+          for (guint i = 0; i < self->unsaved->len; i++)
+            g_warning ("Changes of the mapping visit %s could not be saved and are lost",
+                       polku_mapping_visit_get_id (
+                         ((Unsaved *) g_ptr_array_index (self->unsaved, i))->visit));
+        }
+      self->dirty = FALSE;
+      g_ptr_array_set_size (self->unsaved, 0);
+    }
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_weak_pointer (&self->own_page);
+  g_clear_weak_pointer (&self->close_dialog);
   if (self->own_window != NULL)
     gtk_window_destroy (self->own_window);
   g_clear_object (&self->visit);
@@ -656,6 +1023,17 @@ polku_mapping_visit_page_dispose (GObject *object)
 }
 
 static void
+polku_mapping_visit_page_finalize (GObject *object)
+{
+  PolkuMappingVisitPage *self = (PolkuMappingVisitPage *) object;
+
+  g_ptr_array_unref (self->unsaved);
+  g_weak_ref_clear (&self->opener);
+
+  G_OBJECT_CLASS (polku_mapping_visit_page_parent_class)->finalize (object);
+}
+
+static void
 polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -663,6 +1041,9 @@ polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
   PolkuClientViewClass *view_class = POLKU_CLIENT_VIEW_CLASS (klass);
 
   object_class->dispose = polku_mapping_visit_page_dispose;
+  object_class->finalize = polku_mapping_visit_page_finalize;
+  widget_class->root = polku_mapping_visit_page_root;
+  widget_class->unroot = polku_mapping_visit_page_unroot;
   widget_class->map = polku_mapping_visit_page_map;
   widget_class->unmap = polku_mapping_visit_page_unmap;
   view_class->clear = visit_page_clear;
@@ -701,6 +1082,8 @@ polku_mapping_visit_page_class_init (PolkuMappingVisitPageClass *klass)
 static void
 polku_mapping_visit_page_init (PolkuMappingVisitPage *self)
 {
+  self->unsaved = g_ptr_array_new_with_free_func (unsaved_free);
+  g_weak_ref_init (&self->opener, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->scheduled_row, "changed", G_CALLBACK (scheduled_changed), self,

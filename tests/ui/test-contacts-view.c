@@ -1,6 +1,7 @@
 /* test-contacts-view.c: the contacts view with a real store under Xvfb: quick entry from the
  * keyboard, changing and removing a contact, the CSV import with its preview, and the
- * mapping visit with its agenda and timer
+ * mapping visit with its agenda and timer, and what was typed in it kept when the database
+ * refuses to save it (another client shown, the page's window closed or its own window)
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -761,6 +762,276 @@ test_mapping_visit_saves_changes_only (Fixture       *f,
   count_commits (f->store, NULL);
 }
 
+/* Makes the database refuse (@refuse) or take again every change of a mapping visit: a
+ * trigger that fails the UPDATE, as a full disk or a broken file would. */
+static void
+refuse_visit_writes (PolkuStore *store,
+                     gboolean    refuse)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = polku_store_begin_use (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, refuse
+                                 ? "CREATE TEMP TRIGGER refuse_visit BEFORE UPDATE ON"
+                                   " main.mapping_visit BEGIN SELECT RAISE (ABORT, 'refused');"
+                                   " END;"
+                                 : "DROP TRIGGER temp.refuse_visit;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  polku_store_end_use (store);
+}
+
+/* The page's status (above its stack), or NULL when it is hidden. */
+static const char *
+status_shown (GtkWidget *page)
+{
+  GtkWidget *label = test_find_widget (page, GTK_TYPE_LABEL);
+
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static char *
+dup_notes_stored (Fixture     *f,
+                  PolkuClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuMappingVisit) stored =
+    polku_mapping_visit_store_get_latest (f->store, polku_client_get_id (client), &error);
+
+  g_assert_no_error (error);
+  return g_strdup (polku_mapping_visit_get_notes (stored));
+}
+
+static void
+type_notes (GtkWidget  *page,
+            const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (
+                              GTK_TEXT_VIEW (test_find_widget (page, GTK_TYPE_TEXT_VIEW))),
+                            text, -1);
+}
+
+#define TYPED "Asiakas kertoi velkahuolista ja toivoo apua talouteen."
+
+/* The database refuses to save the visit: what was typed stays, said in the page's status,
+ * through another client (and back) and through a lock (the store gone and back), and is
+ * saved at the next chance once the database takes it. */
+static void
+test_mapping_visit_save_fails (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuClient) other = test_add_client (f->store, "Bo", "Lindqvist");
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  g_autofree char *notes = NULL;
+  GtkWidget *page = test_find_widget (f->view, POLKU_TYPE_MAPPING_VISIT_PAGE);
+  PolkuMappingVisitPage *visit_page = POLKU_MAPPING_VISIT_PAGE (page);
+
+  visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  polku_client_view_reload (POLKU_CLIENT_VIEW (f->view));
+  polku_client_view_reload (POLKU_CLIENT_VIEW (page));
+  test_wait_tree_loaded (f->view);
+  g_assert_nonnull (polku_mapping_visit_page_get_visit (visit_page));
+  g_assert_null (status_shown (page));
+
+  /* Typed while the database refuses: saving now says so, truthfully, in the status. */
+  refuse_visit_writes (f->store, TRUE);
+  type_notes (page, TYPED);
+  g_assert_false (polku_mapping_visit_page_save_now (visit_page));
+  g_assert_nonnull (status_shown (page));
+  g_assert_nonnull (strstr (status_shown (page), "refused"));
+
+  /* Another client and back: shown as typed, not as read, and still unsaved. */
+  show_client (f, other);
+  g_assert_null (polku_mapping_visit_page_get_visit (visit_page));
+  notes = dup_notes_stored (f, f->client);
+  g_assert_null (notes);
+  show_client (f, f->client);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+  g_assert_nonnull (status_shown (page));
+  g_assert_nonnull (strstr (status_shown (page), "not saved yet"));
+  g_assert_false (polku_mapping_visit_page_save_now (visit_page));
+
+  /* While another client is shown, the failure is still said, naming whose visit it is. */
+  show_client (f, other);
+  g_assert_nonnull (status_shown (page));
+  g_assert_nonnull (strstr (status_shown (page), "Aino Virtanen"));
+  g_assert_nonnull (strstr (status_shown (page), "refused"));
+  show_client (f, f->client);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+
+  /* Locking: the client and then the store go; with no store nothing can be saved. */
+  polku_client_view_set_client (POLKU_CLIENT_VIEW (f->view), NULL);
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (f->view), NULL);
+  g_assert_false (polku_mapping_visit_page_save_now (visit_page));
+  g_assert_nonnull (status_shown (page));
+  polku_client_view_set_store (POLKU_CLIENT_VIEW (f->view), f->store);
+  show_client (f, f->client);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+  notes = dup_notes_stored (f, f->client);
+  g_assert_null (notes);
+
+  /* The database takes writes again: the next chance (another client) saves it. */
+  refuse_visit_writes (f->store, FALSE);
+  show_client (f, other);
+  g_assert_null (status_shown (page));
+  notes = dup_notes_stored (f, f->client);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+  show_client (f, f->client);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_assert_true (polku_mapping_visit_page_save_now (visit_page));
+}
+
+static gboolean
+page_has_visit (gpointer data)
+{
+  return polku_mapping_visit_page_get_visit (data) != NULL;
+}
+
+/* The mapping visit's own window, opened from the page in @window. */
+static GtkWindow *
+find_own_window (Fixture   *f,
+                 GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *own = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (w != f->window && w != window && ADW_IS_WINDOW (w))
+        own = w;
+    }
+  g_assert_nonnull (own);
+  return own;
+}
+
+/* Whether the toplevel window (a weak pointer at @data) is gone. */
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+/* A window that holds a page whose visit cannot be saved does not close: it asks, and
+ * "Keep Open" keeps what was typed; once the database takes writes, closing saves it. A
+ * visit in its own window that cannot be saved goes back to the page that opened it.
+ * "Discard and Close" closes without it. */
+static void
+test_mapping_visit_close_unsaved (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  g_autofree char *notes = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page;
+  GtkWindow *own = NULL;
+  GtkWidget *own_page;
+
+  visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  /* (It reads at once, shown or not.) */
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
+                       NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (window, 800, 900);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+
+  /* Its own window, closed while the database refuses: the visit comes back to this page,
+   * as typed. */
+  g_assert_true (gtk_widget_activate_action (page, "mapping.open-window", NULL));
+  test_spin (100);
+  own = find_own_window (f, window);
+  own_page = test_find_widget (GTK_WIDGET (own), POLKU_TYPE_MAPPING_VISIT_PAGE);
+  test_wait_loaded (own_page);
+  refuse_visit_writes (f->store, TRUE);
+  type_notes (own_page, TYPED);
+  g_object_add_weak_pointer (G_OBJECT (own), (gpointer *) &own);
+  gtk_window_set_focus (own, NULL);
+  gtk_window_close (own);
+  test_wait_until (window_gone, &own, 5000, "its own window is closed");
+  g_assert_null (test_find_message_dialog ());
+  test_wait_loaded (page);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+  g_assert_nonnull (status_shown (page));
+  notes = dup_notes_stored (f, f->client);
+  g_assert_null (notes);
+
+  /* The page's window: closing asks, and keeping it open keeps the visit as typed. */
+  gtk_window_close (window);
+  test_spin (50);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (test_find_message_dialog ());
+  test_answer_message_dialog ("keep");
+  g_assert_nonnull (window);
+  notes = dup_notes_shown (page);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+
+  /* Writes taken again: the window closes without a question and the visit is saved. */
+  refuse_visit_writes (f->store, FALSE);
+  gtk_window_close (window);
+  test_wait_until (window_gone, &window, 5000, "the window is closed");
+  g_assert_null (test_find_message_dialog ());
+  notes = dup_notes_stored (f, f->client);
+  g_assert_cmpstr (notes, ==, TYPED);
+  g_clear_pointer (&notes, g_free);
+
+  /* Its window closing asks about the visit typed in its own window too; "Discard and Close"
+   * closes both without it (and without a warning of changes lost). */
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
+                       NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+  g_assert_true (gtk_widget_activate_action (page, "mapping.open-window", NULL));
+  test_spin (100);
+  own = find_own_window (f, window);
+  own_page = test_find_widget (GTK_WIDGET (own), POLKU_TYPE_MAPPING_VISIT_PAGE);
+  test_wait_loaded (own_page);
+  g_object_add_weak_pointer (G_OBJECT (own), (gpointer *) &own);
+  refuse_visit_writes (f->store, TRUE);
+  type_notes (own_page, "Ei tallennu.");
+  gtk_window_set_focus (own, NULL);
+  gtk_window_close (window);
+  test_spin (50);
+  g_assert_nonnull (window);
+  test_answer_message_dialog ("keep");
+  g_assert_nonnull (own);
+  notes = dup_notes_shown (own_page);
+  g_assert_cmpstr (notes, ==, "Ei tallennu.");
+  g_clear_pointer (&notes, g_free);
+  gtk_window_close (window);
+  test_spin (50);
+  test_answer_message_dialog ("discard");
+  test_wait_until (window_gone, &window, 5000, "the window is closed");
+  test_wait_until (window_gone, &own, 5000, "its own window is closed");
+  refuse_visit_writes (f->store, FALSE);
+  notes = dup_notes_stored (f, f->client);
+  g_assert_cmpstr (notes, ==, TYPED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -777,6 +1048,8 @@ main (int    argc,
   ADD ("/contacts-view/mapping-visit", test_mapping_visit);
   ADD ("/contacts-view/switch-quickly", test_switch_quickly);
   ADD ("/contacts-view/mapping-visit-saves-changes-only", test_mapping_visit_saves_changes_only);
+  ADD ("/contacts-view/mapping-visit-save-fails", test_mapping_visit_save_fails);
+  ADD ("/contacts-view/mapping-visit-close-unsaved", test_mapping_visit_close_unsaved);
 #undef ADD
 
   return g_test_run ();

@@ -189,13 +189,30 @@ test_restore_language (const char *before)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 /* What a UI test's main () does first: the build's catalogs when POLKU_LOCALEDIR is set
- * (then LANGUAGE=fi or sv shows the windows in that language), GTK for tests, libadwaita. */
+ * (then LANGUAGE=fi or sv shows the windows in that language), GTK for tests, libadwaita.
+ *
+ * GLib decides once, at the first g_dgettext () (and so _ (), C_ () and g_dngettext ()) in
+ * the process, whether to translate at all: with our text domain set and no catalog for the
+ * language of that moment (LANGUAGE unset or "en"), never again, for GLib's, GTK's and
+ * libadwaita's strings too, whatever LANGUAGE a test switches to later. So that first call
+ * is made here, before anything else translates, with the Finnish catalog in place; the
+ * language the test was started with is then restored. */
 static inline void
 test_init_ui (int    *argc,
               char ***argv)
 {
   if (g_getenv ("POLKU_LOCALEDIR") != NULL)
-    test_bind_catalogs ();
+    {
+      g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+
+      g_setenv ("LANGUAGE", "fi", TRUE);
+      test_bind_catalogs ();
+      /* The catalog's header: empty only when the build's fi catalog is not there. */
+      if (g_dgettext (GETTEXT_PACKAGE, "")[0] == '\0')
+        g_error ("No Finnish catalog in %s: build the po files first",
+                 g_getenv ("POLKU_LOCALEDIR"));
+      test_restore_language (before);
+    }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }

@@ -207,7 +207,8 @@ test_demo_client (Fixture       *f,
                                       sv ? "Klientnöjdhet" : "Asiakastyytyväisyys", shown_today,
                                       sv ? "Ganska nöjd" : "Melko tyytyväinen");
       assert_contains (text, satisfaction);
-      next = g_strdup_printf (sv ? "Nästa uppföljning %s.\n" : "Seuraava arviointi %s.\n",
+      /* The review date in the UI's words for it ("Next review"). */
+      next = g_strdup_printf (sv ? "Nästa översyn %s.\n" : "Seuraava tarkistus %s.\n",
                               shown_review);
       assert_contains (text, next);
       contact = g_strdup_printf (sv ? "Klientansvarigs senaste kontakt %s: "
@@ -225,8 +226,8 @@ test_demo_client (Fixture       *f,
     }
 }
 
-/* A client with nothing yet: English (no plan), and says what is missing. Wrong input is an
- * error that changes nothing. */
+/* A client with nothing yet: English (no plan), and says what is missing (the review in
+ * Finnish and Swedish too). Wrong input is an error that changes nothing. */
 static void
 test_empty_and_errors (Fixture       *f,
                        gconstpointer  data)
@@ -247,6 +248,15 @@ test_empty_and_errors (Fixture       *f,
   assert_contains (text, "0 visits, COCI cannot be computed, UPC cannot be computed.\n");
   assert_contains (text, "\nClient satisfaction\nNot asked.\n");
   assert_contains (text, "Coordinator: not named\n");
+  assert_contains (text, "No next review agreed.\n");
+  g_clear_pointer (&text, g_free);
+  text = polku_record_entry_build (f->store, client_id (f), "fi", "2026-03-05", NULL, &error);
+  g_assert_no_error (error);
+  assert_contains (text, "\nSeuraavaa tarkistusta ei ole sovittu.\n");
+  g_clear_pointer (&text, g_free);
+  text = polku_record_entry_build (f->store, client_id (f), "sv", "2026-03-05", NULL, &error);
+  g_assert_no_error (error);
+  assert_contains (text, "\nIngen nästa översyn har avtalats.\n");
 
   none = polku_record_entry_build (f->store, client_id (f), "de", NULL, NULL, &error);
   g_assert_error (error, POLKU_RECORD_ENTRY_ERROR, POLKU_RECORD_ENTRY_ERROR_LANGUAGE);
@@ -258,7 +268,7 @@ test_empty_and_errors (Fixture       *f,
   g_assert_null (none);
   g_clear_error (&error);
   g_assert_cmpuint (count_audit (f->store, client_id (f), POLKU_AUDIT_RECORD_ENTRY), ==,
-                    made + 1);
+                    made + 3);
 }
 
 int

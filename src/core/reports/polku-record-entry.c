@@ -128,9 +128,10 @@ static const Words words[N_WORDS] = {
   [W_NON_URGENT] = { "kiireettömät käynnit", "icke-brådskande besök", "non-urgent visits" },
   [W_SATISFACTION] = { "Asiakastyytyväisyys", "Klientnöjdhet", "Client satisfaction" },
   [W_NOT_ASKED] = { "Ei kysytty.", "Inte frågat.", "Not asked." },
-  [W_NEXT_REVIEW] = { "Seuraava arviointi %s.", "Nästa uppföljning %s.", "Next review %s." },
-  [W_NO_REVIEW] = { "Seuraavaa arviointia ei ole sovittu.",
-                    "Nästa uppföljning har inte avtalats.", "No next review agreed." },
+  /* The UI's words for the case's review date ("Next review"). */
+  [W_NEXT_REVIEW] = { "Seuraava tarkistus %s.", "Nästa översyn %s.", "Next review %s." },
+  [W_NO_REVIEW] = { "Seuraavaa tarkistusta ei ole sovittu.",
+                    "Ingen nästa översyn har avtalats.", "No next review agreed." },
   [W_COORDINATOR] = { "Asiakasvastaava: %s", "Klientansvarig: %s", "Coordinator: %s" },
   [W_RESPONSIBLE_ONE] = { "Vastuutyöntekijä: %s", "Ansvarig arbetstagare: %s",
                           "Responsible worker: %s" },
