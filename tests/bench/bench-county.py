@@ -33,12 +33,19 @@ crashes or cannot run still fails the benchmark).
                   row: SELECT count(*), sum(length(COLUMN)), … FROM contact. And a run
                   cancelled while it reads the contacts, timed from the cancel to its return,
                   against a fixed 100 ms
+  8  sync         tests/sync/bench-sync.py's lines (issue 12's benchmark): the first pull of
+                  10,000 plans by `polku-cli sync` from PouchDB Server on loopback / PouchDB's
+                  own replicator, and / one `_all_docs?include_docs=true`; an incremental sync
+                  finding 1 changed plan / the first pull (keyring profile; the passphrase
+                  profile's as a line of its own). Needs PouchDB Server in tools/pouch/
+                  (tools/setup.sh); without it the line is skipped and says so
   -  core         bench-core's lines (scoring, continuity, …) against their fixed targets
 
 Environment: POLKU_BENCH_CLIENTS (10000), POLKU_BENCH_SEED (2026), POLKU_BENCH_SMALL (40),
 POLKU_BENCH_STORE_CLIENTS (1000: the size of the encryption workload), POLKU_BENCH_ROUNDS
 (3: runs of each window measurement and of the report and its reference; the median is
-shown), POLKU_BENCH_ONLY (a comma list of 1,2,3,4,5,6,7,core to run only those).
+shown), POLKU_BENCH_ONLY (a comma list of 1,2,3,4,5,6,7,8,core to run only those),
+POLKU_BENCH_PLANS (10000: line 8's plans).
 """
 
 import argparse
@@ -290,6 +297,37 @@ def bench_report(county, infos):
         "ms", 1.0, "ref: fixed target")
 
 
+def bench_sync():
+    """Line 8: bench-sync.py, run as `meson test --benchmark sync` runs it, its lines taken
+    into this table (seconds shown as ms)."""
+    source_root = os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(args.bench_sync))))
+    pouch = os.path.join(source_root, "tools", "pouch", "node_modules", "pouchdb-server")
+    if not os.path.isdir(pouch) or shutil.which("node") is None:
+        log("8: no PouchDB Server in tools/pouch/ (or no node): run tools/setup.sh; skipped")
+        return
+    env = dict(bench_env, POLKU_BENCH_ROWS="1")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, args.bench_sync, args.polku_cli],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    for line in result.stdout.splitlines():
+        if line.startswith("# "):
+            log("8: " + line[2:])
+    if result.returncode != 0:
+        sys.stdout.write(result.stdout)
+        raise SystemExit("benchmark program failed (%d): bench-sync.py" % result.returncode)
+    log("bench-sync.py: %.1f s" % (time.monotonic() - started))
+    for line in result.stdout.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 6 or parts[0] != "row":
+            continue
+        what, polku, reference, unit, target = parts[1], float(parts[2]), float(parts[3]), \
+            parts[4], float(parts[5])
+        if unit == "s":
+            polku, reference, unit = polku * 1000, reference * 1000, "ms"
+        row("8", "sync: " + what, polku, reference, unit, target)
+
+
 def bench_core():
     result = subprocess.run([args.bench_core], stdout=subprocess.PIPE, text=True, env=bench_env,
                             check=True)
@@ -310,6 +348,8 @@ parser.add_argument("--bench-report", required=True)
 parser.add_argument("--bench-store-plain", default="")
 parser.add_argument("--bench-window", required=True)
 parser.add_argument("--with-display", required=True)
+parser.add_argument("--bench-sync", required=True)
+parser.add_argument("--polku-cli", required=True)
 args = parser.parse_args()
 
 bench_env = dict(os.environ)
@@ -344,6 +384,9 @@ if need_county:
             bench_page(county, small)
     if wanted("7"):
         bench_report(county, county_infos)
+
+if wanted("8"):
+    bench_sync()
 
 if wanted("core"):
     bench_core()

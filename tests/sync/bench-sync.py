@@ -30,6 +30,9 @@ says MISSED. Nothing fails on a number: the exit status is 0 unless something co
 POLKU_BENCH_SERVER=ROUNDS (optional): what the server spends to serve all the documents in
 two ways (server_side ()), ROUNDS times each, alternated: printed as "#" lines, no target.
 
+POLKU_BENCH_ROWS=1 (optional): the lines once more, tab-separated ("row", what, Polku's figure,
+the reference, the unit, the target), for the county table (tests/bench/bench-county.py, line 8).
+
 POLKU_BENCH_BEFORE=OTHER-POLKU-CLI (optional): the same first pull by another build (the tree
 before a change), into a keyring profile of its own, right after this one's: "before" and
 "after" measured in the same run, under the same load, by the clock and by the CPU time each
@@ -353,6 +356,11 @@ def main():
         print("%-44s %8.3f%s %8.3f%s %8.3f %8s %s" % (
             what, measured, unit, reference, unit, ratio, "<= %.2f" % target,
             "ok" if ratio <= target else "MISSED"), flush=True)
+    if os.environ.get("POLKU_BENCH_ROWS"):
+        # For tests/bench/bench-county.py, which puts these lines into the county table.
+        for what, measured, reference, unit, ratio, target in rows:
+            print("row\t%s\t%.6f\t%.6f\t%s\t%.3f" % (what.strip(), measured, reference, unit,
+                                                     target), flush=True)
     return 0
 
 
