@@ -6,6 +6,11 @@
  * Any two versions are compared (polku_plan_compare), the differences marked in words and
  * colour, and the older one can be restored as a new version. The buttons are the plan
  * view's actions (plan.show-editor, plan.restore-older).
+ *
+ * The comparison is made twice, as a table (part, one version, the other, the difference)
+ * and as a list (each part with its two versions under it), and an AdwSqueezer shows the
+ * table when each of its words fits its column and the list otherwise: in a window 360 px
+ * wide a four-column table broke Finnish words letter by letter.
  */
 
 #define G_LOG_DOMAIN "polku-plan-history"
@@ -28,6 +33,8 @@ struct _PolkuPlanHistory
   AdwComboRow *newer_row;
   GtkCheckButton *show_all_check;
   GtkGrid     *compare_grid;
+  GtkBox      *compare_list;
+  AdwSqueezer *compare_squeezer;
 };
 
 G_DEFINE_FINAL_TYPE (PolkuPlanHistory, polku_plan_history, ADW_TYPE_BIN)
@@ -42,15 +49,63 @@ add_compare_cell (PolkuPlanHistory *self,
   GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Whole words: the table's narrowest is as wide as its longest words, and where that does
+   * not fit, the squeezer shows the list. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 24 : 36);
+  /* And no narrower than a few words per column: a table squeezed to the words' width
+   * reads as a column of single words, where the list reads better. */
+  if (column < 3)
+    gtk_label_set_width_chars (GTK_LABEL (label), column == 0 ? 10 : 12);
   gtk_widget_set_hexpand (label, column == 1 || column == 2);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_grid_attach (self->compare_grid, label, column, row, 1, 1);
+}
+
+static GtkWidget *
+list_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* One part in the list: its name and the difference as a heading, then each version's
+ * value under that version's name. */
+static void
+add_list_part (PolkuPlanHistory  *self,
+               const char        *part,
+               const char        *marker,
+               const char        *css_class,
+               const char * const titles[2],
+               const char        *values[2])
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *heading = NULL;
+
+  if (marker != NULL && *marker != '\0')
+    /* Translators: a part of the plan and how it differs between two versions, e.g.
+     * "Goal 2 — Changed" */
+    heading = g_strdup_printf (_("%s — %s"), part, marker);
+  gtk_box_append (GTK_BOX (box), list_label (heading != NULL ? heading : part, "heading"));
+  for (guint c = 0; c < 2; c++)
+    {
+      gtk_box_append (GTK_BOX (box), list_label (titles[c], "caption"));
+      gtk_box_append (GTK_BOX (box), list_label (values[c] != NULL ? values[c] : "—",
+                                                 css_class));
+    }
+  gtk_box_append (self->compare_list, box);
 }
 
 /* The version chosen in @row, or NULL. */
@@ -73,6 +128,7 @@ compare_versions (PolkuPlanHistory *self)
   PolkuPlanVersion *columns[] = { older, newer };
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *child;
+  char *titles[2] = { NULL, NULL };
   gboolean show_all;
   guint n_changed = 0;
   int line = 0;
@@ -81,6 +137,8 @@ compare_versions (PolkuPlanHistory *self)
     return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
     gtk_grid_remove (self->compare_grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_list))) != NULL)
+    gtk_box_remove (self->compare_list, child);
   if (older == NULL || newer == NULL)
     return;
 
@@ -89,11 +147,9 @@ compare_versions (PolkuPlanHistory *self)
   add_compare_cell (self, _("Part of the plan"), 0, 0, "heading");
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
-      g_autofree char *title = g_strdup_printf (_("Version %d"),
-                                                (int) polku_plan_version_get_version (
-                                                  columns[c]));
-
-      add_compare_cell (self, title, c + 1, 0, "heading");
+      titles[c] = g_strdup_printf (_("Version %d"),
+                                   (int) polku_plan_version_get_version (columns[c]));
+      add_compare_cell (self, titles[c], c + 1, 0, "heading");
     }
   add_compare_cell (self, _("Difference"), 3, 0, "heading");
 
@@ -135,6 +191,11 @@ compare_versions (PolkuPlanHistory *self)
         add_compare_cell (self, row->old_value, 1, line, css);
         add_compare_cell (self, row->new_value, 2, line, css);
         add_compare_cell (self, marker, 3, line, css);
+        {
+          const char *values[2] = { row->old_value, row->new_value };
+
+          add_list_part (self, row->label, marker, css, (const char * const *) titles, values);
+        }
       }
   if (n_changed == 0)
     {
@@ -142,7 +203,11 @@ compare_versions (PolkuPlanHistory *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_grid_attach (self->compare_grid, label, 0, ++line, 4, 1);
+      gtk_box_append (self->compare_list,
+                      list_label (_("The two versions are the same."), NULL));
     }
+  g_free (titles[0]);
+  g_free (titles[1]);
 }
 
 /**
@@ -304,6 +369,8 @@ polku_plan_history_class_init (PolkuPlanHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, older_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, newer_row);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_grid);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_list);
+  gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, compare_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PolkuPlanHistory, show_all_check);
   gtk_widget_class_bind_template_callback (widget_class, compare_versions);
 }
