@@ -575,7 +575,10 @@ look_at (PolkuWindow *window,
 
   test_wait_tree_loaded (GTK_WIDGET (window));
   if (narrow)
-    assert_fits_360 (GTK_WIDGET (window), shot);
+    {
+      assert_fits_360 (GTK_WIDGET (window), shot);
+      assert_words_whole (GTK_WIDGET (window), shot);
+    }
   else
     shoot (GTK_WIDGET (window), shot);
 }
