@@ -8,7 +8,7 @@
  *
  * "Check the Log" verifies the whole log (every client's entries: a county's log has
  * hundreds of thousands) in a thread, in parts (polku_audit_verify_with_progress ()), with
- * a progress bar and a Cancel button; the window stays usable meanwhile.
+ * a progress bar, and the button turns into Cancel; the window stays usable meanwhile.
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +20,12 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "polku-a11y-private.h"
 #include "polku-audit.h"
@@ -37,7 +43,7 @@ struct _PolkuLogView
   GtkFilterListModel *shown;   /* entries through the kind and search filters */
   GCancellable    *verifying;  /* the check of the log in flight, or NULL */
   guint            verify_timeout;  /* shows the check's progress */
-  gboolean         cancel_had_focus;  /* Cancel had the focus when it was pressed */
+  gboolean         cancel_had_focus;  /* the button had the focus when Cancel was pressed */
   struct VerifyProgress *progress;  /* the check's progress (shared with its thread) */
 
   GtkListView     *list_view;
@@ -47,8 +53,10 @@ struct _PolkuLogView
   GtkLabel        *error_label;
   GtkLabel        *verify_label;
   GtkStack        *verify_stack;
-  GtkWidget       *verify_button;
-  GtkWidget       *cancel_button;
+  GtkWidget       *verify_button;  /* Check the Log, or Cancel while the check runs */
+  GtkStack        *button_stack;
+  GtkLabel        *check_label;
+  GtkLabel        *cancel_label;
   GtkProgressBar  *verify_progress;
 };
 
@@ -347,15 +355,20 @@ bind_row (GtkListItemFactory *factory,
                                     gtk_widget_get_next_sibling (title), NULL, -1);
 }
 
-/* The check's progress and Cancel take the place of the description and its button (and
- * give it back): pages of one homogeneous stack, both measured and styled when the tab was
- * laid out, so starting or ending a check changes no size. A progress row shown under the
- * description made the window measure itself again as the check started (the description's
- * wrapped label at a dozen trial sizes), and the buttons' sensitivity restyled them: one
- * frame of about 25 ms on the main thread, the county benchmark's longest wait (line 6).
- * So the pages alone say whether a check runs: Check the Log is out of sight meanwhile and
- * its action ignores a second start, Cancel is in sight only meanwhile. The keyboard focus
- * moves with the button. */
+/* The check's progress takes the place of the description, and the button beside it turns
+ * into Cancel (and back): pages of two homogeneous stacks, measured and styled when the tab
+ * was laid out, so starting or ending a check changes no size. A progress row shown under
+ * the description made the window measure itself again as the check started (the
+ * description's wrapped label at a dozen trial sizes), and the buttons' sensitivity
+ * restyled them: one frame of about 25 ms on the main thread, the county benchmark's longest
+ * wait (line 6). A Cancel button of its own in the button's place took the keyboard focus
+ * with it, and moving the focus restyled the whole window in the next frame (4-5 ms of the
+ * main thread's time on the benchmark machine, most of the first frame); one button keeps
+ * the focus where it is, and the progress bar's starting text is set before (at the end of
+ * the last check): a label's new text queues a resize up to the window. What is left on the
+ * main thread is the progress bar's text ten times a second (1-2 ms each on the benchmark
+ * machine). So the pages alone say whether a check runs: the button's action is then
+ * log.cancel-verify, and log.verify ignores a second start. */
 static gboolean
 is_focus (GtkWidget *widget)
 {
@@ -368,15 +381,26 @@ static void
 show_verify_page (PolkuLogView *self,
                   gboolean      running)
 {
-  /* Cancel lost the focus when it was pressed (it waits, insensitive, until the check has
-   * stopped). */
-  gboolean had_focus = running ? is_focus (self->verify_button)
-                               : self->cancel_had_focus || is_focus (self->cancel_button);
+  GtkLabel *label = running ? self->cancel_label : self->check_label;
+  /* The button lost the focus when Cancel was pressed (it waits, insensitive, until the
+   * check has stopped). */
+  gboolean had_focus = !running && self->cancel_had_focus;
 
   self->cancel_had_focus = FALSE;
   gtk_stack_set_visible_child_name (self->verify_stack, running ? "running" : "idle");
+  gtk_stack_set_visible_child_name (self->button_stack, running ? "running" : "idle");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->verify_button),
+                                  running ? "log.cancel-verify" : "log.verify");
+  gtk_widget_set_tooltip_text (self->verify_button,
+                               running ? _("Stop checking the log")
+                                       : _("Check that no entry of the whole log has been "
+                                           "changed or removed"));
+  /* The button's name is its label's: the one shown. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verify_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
+                                  -1);
   if (had_focus)
-    gtk_widget_grab_focus (running ? self->cancel_button : self->verify_button);
+    gtk_widget_grab_focus (self->verify_button);
 }
 
 static void
@@ -389,6 +413,10 @@ stop_verifying (PolkuLogView *self)
   /* Cancel was pressed, or nothing changes. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.cancel-verify", TRUE);
   show_verify_page (self, FALSE);
+  /* Ready for the next check, while out of sight: starting one then changes nothing but
+   * the pages. */
+  gtk_progress_bar_set_fraction (self->verify_progress, 0);
+  gtk_progress_bar_set_text (self->verify_progress, _("Checking the database file…"));
 }
 
 static void
@@ -450,23 +478,35 @@ on_verify_progress (gint64   checked,
   g_atomic_int_set (&progress->checked, (gint) MIN (checked, G_MAXINT));
 }
 
-static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The check runs in a thread of its own, below the window's priority: it is background
+ * work, and on a machine whose cores are all busy the window's main thread waited for one
+ * behind it (the county benchmark's longest waits while checking were the main thread
+ * runnable but not running). On Linux the nice value is the thread's own; a thread of GLib's
+ * shared pool could not have it back (raising a priority needs privileges), so the check
+ * does not borrow one. */
+#define VERIFY_NICE 10
+
+static gpointer
+verify_thread (gpointer data)
 {
+  g_autoptr(GTask) task = data;
   GError *error = NULL;
   PolkuAuditVerification *result = g_new0 (PolkuAuditVerification, 1);
 
-  if (polku_audit_verify_with_progress (POLKU_STORE (source_object), result,
-                                        on_verify_progress, task_data, cancellable, &error))
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), VERIFY_NICE) != 0)
+    g_debug ("Could not lower the log check's priority: %s", g_strerror (errno));
+#endif
+  if (polku_audit_verify_with_progress (POLKU_STORE (g_task_get_source_object (task)), result,
+                                        on_verify_progress, g_task_get_task_data (task),
+                                        g_task_get_cancellable (task), &error))
     g_task_return_pointer (task, result, g_free);
   else
     {
       g_free (result);
       g_task_return_error (task, error);
     }
+  return NULL;
 }
 
 static void
@@ -564,8 +604,7 @@ verify_action (GtkWidget  *widget,
 
   self->verifying = g_cancellable_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->verify_label), FALSE);
-  gtk_progress_bar_set_fraction (self->verify_progress, 0);
-  gtk_progress_bar_set_text (self->verify_progress, _("Checking the database file…"));
+  /* The progress bar shows "Checking the database file…" at 0 already (stop_verifying ()). */
   show_verify_page (self, TRUE);
 
   task = g_task_new (store, self->verifying, verify_cb, g_object_ref (self));
@@ -574,7 +613,7 @@ verify_action (GtkWidget  *widget,
   self->progress = g_rc_box_new0 (VerifyProgress);
   g_task_set_task_data (task, g_rc_box_acquire (self->progress), g_rc_box_release);
   self->verify_timeout = g_timeout_add (100, show_verify_progress, self);
-  g_task_run_in_thread (task, verify_thread);
+  g_thread_unref (g_thread_new ("polku-log-verify", verify_thread, g_steal_pointer (&task)));
 }
 
 static void
@@ -587,7 +626,7 @@ cancel_verify_action (GtkWidget  *widget,
   if (self->verifying == NULL)
     return;
   g_cancellable_cancel (self->verifying);
-  self->cancel_had_focus = is_focus (self->cancel_button);
+  self->cancel_had_focus = is_focus (self->verify_button);
   gtk_widget_action_set_enabled (widget, "log.cancel-verify", FALSE);
   gtk_progress_bar_set_text (self->verify_progress, _("Stopping…"));
 }
@@ -638,7 +677,9 @@ polku_log_view_class_init (PolkuLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_stack);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_button);
-  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, button_stack);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, check_label);
+  gtk_widget_class_bind_template_child (widget_class, PolkuLogView, cancel_label);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, verify_progress);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, PolkuLogView, search_entry);
@@ -668,6 +709,9 @@ polku_log_view_init (PolkuLogView *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   polku_a11y_tab_leaves_list (self->list_view);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verify_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->check_label), -1);
 }
 
 GtkWidget *

@@ -510,8 +510,18 @@ log_not_verifying (gpointer view)
   return !polku_log_view_get_verifying (view);
 }
 
-/* Check the Log runs in a thread: its progress and Cancel take the button's place, then the
- * result is shown. */
+/* The button beside the log's description or its progress, and the label it shows. */
+static const char *
+verify_button_text (GtkWidget *button)
+{
+  GtkStack *labels = GTK_STACK (gtk_button_get_child (GTK_BUTTON (button)));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_stack_get_visible_child (labels)));
+}
+
+/* Check the Log runs in a thread: its progress takes the description's place and the button
+ * turns into Cancel, keeping the keyboard focus (moving it restyled the whole window), then
+ * the result is shown. */
 static void
 test_log_verify (Fixture       *f,
                  gconstpointer  data)
@@ -519,16 +529,20 @@ test_log_verify (Fixture       *f,
   PolkuClientView *view = show_view (f, POLKU_TYPE_LOG_VIEW);
   GtkWidget *button = test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON);
   GtkStack *stack = find_verify_stack (GTK_WIDGET (view));
-  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (stack));
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_parent (GTK_WIDGET (stack)));
   GtkWidget *running;
   int height;
 
   polku_client_view_set_client (view, g_ptr_array_index (f->clients, 0));
   test_wait_loaded (view);
   g_assert_true (GTK_IS_LABEL (label));
-  g_assert_true (gtk_widget_is_ancestor (button, gtk_stack_get_visible_child (stack)));
+  g_assert_true (gtk_widget_get_parent (button) == gtk_widget_get_parent (GTK_WIDGET (stack)));
+  g_assert_cmpstr (verify_button_text (button), ==, "Check the Log");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "log.verify");
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Check the Log");
   test_wait_until (has_height, stack, 5000, "the log's header is laid out");
   height = gtk_widget_get_height (GTK_WIDGET (stack));
 
@@ -536,13 +550,23 @@ test_log_verify (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
   /* Not done on the main thread: nothing is shown until the main loop runs. */
   g_assert_false (gtk_widget_get_visible (label));
-  /* The progress and Cancel in the button's place, with the focus; the same size, so nothing
-   * else in the window moves or is measured again. */
+  /* The progress in the description's place, ready before the start ("Checking the database
+   * file…" at 0: setting it as the check started measured the window again), and the same
+   * button, with the focus, is Cancel; the same size, so nothing else in the window moves or
+   * is measured again. */
   running = gtk_stack_get_visible_child (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "running");
-  g_assert_true (GTK_IS_PROGRESS_BAR (test_find_widget (running, GTK_TYPE_PROGRESS_BAR)));
-  g_assert_false (gtk_widget_get_mapped (button));
-  g_assert_true (is_focus (test_find_widget (running, GTK_TYPE_BUTTON)));
+  g_assert_true (GTK_IS_PROGRESS_BAR (running));
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (running)), ==,
+                   "Checking the database file…");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (running)), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (is_focus (button));
+  g_assert_cmpstr (verify_button_text (button), ==, "Cancel");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "log.cancel-verify");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Cancel");
   /* A second start while it runs is ignored. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
   g_assert_true (polku_log_view_get_verifying (POLKU_LOG_VIEW (view)));
@@ -554,22 +578,27 @@ test_log_verify (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
                                    "The log is intact"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
-  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (verify_button_text (button), ==, "Check the Log");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "log.verify");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (is_focus (button));
+  /* Ready for the next check. */
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (running)), ==,
+                   "Checking the database file…");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (running)), ==, 0);
 
-  /* Cancel, twice: the check stops claiming nothing, and the button is back. */
+  /* Cancel, twice: the check stops claiming nothing, and the button is Check the Log again,
+   * with the focus. */
   for (guint i = 0; i < 2; i++)
     {
-      GtkWidget *cancel;
-
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
-      cancel = test_find_widget (gtk_stack_get_visible_child (stack), GTK_TYPE_BUTTON);
-      g_assert_true (gtk_widget_is_sensitive (cancel));
+      g_assert_true (gtk_widget_is_sensitive (button));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.cancel-verify", NULL));
-      g_assert_false (gtk_widget_is_sensitive (cancel));
+      g_assert_false (gtk_widget_is_sensitive (button));
       test_wait_until (log_not_verifying, view, 10000, "the check has stopped");
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+      g_assert_cmpstr (verify_button_text (button), ==, "Check the Log");
+      g_assert_true (gtk_widget_is_sensitive (button));
       g_assert_true (is_focus (button));
       test_spin (50);
       g_assert_false (gtk_widget_get_visible (label));
@@ -579,6 +608,7 @@ test_log_verify (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "log.verify", NULL));
   polku_client_view_set_client (view, g_ptr_array_index (f->clients, 1));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+  g_assert_cmpstr (verify_button_text (button), ==, "Check the Log");
   g_assert_false (polku_log_view_get_verifying (POLKU_LOG_VIEW (view)));
   test_wait_loaded (view);
   test_spin (300);
