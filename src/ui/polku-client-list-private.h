@@ -15,6 +15,7 @@ GListModel         *polku_client_list_get_all_clients     (PolkuClientList *self
 GListModel         *polku_client_list_get_visible_clients (PolkuClientList *self);
 const char         *polku_client_list_get_state           (PolkuClientList *self);
 gboolean            polku_client_list_get_settled         (PolkuClientList *self);
+gboolean            polku_client_list_get_all_requested   (PolkuClientList *self);
 PolkuClientFilters *polku_client_list_get_filters         (PolkuClientList *self);
 gint64              polku_client_list_get_caseload        (PolkuClientList *self);
 GPtrArray          *polku_client_list_get_queue           (PolkuClientList *self);
