@@ -78,6 +78,8 @@ struct _PolkuMappingVisitPage
   GWeakRef           opener;       /* in its own window: the page that opened it */
   GtkWidget         *close_root;   /* the window whose close-request is watched (weak) */
   GtkWidget         *close_dialog; /* asking whether to discard (weak) */
+  char              *failure;      /* why the last save failed; never logged */
+  char              *failure_name; /* whose visit it was (NULL: the one shown); never logged */
 
   GtkStack          *stack;
   AdwActionRow      *timer_row;
@@ -126,7 +128,29 @@ show_unsaved (PolkuMappingVisitPage *self,
                                  "Nothing typed is lost: Polku keeps it, shows it again with "
                                  "the client and saves it as soon as the database takes it."),
                                client_name, error->message);
+  g_free (self->failure);
+  self->failure = g_strdup (error->message);
+  g_free (self->failure_name);
+  self->failure_name = g_strdup (client_name);
   show_status (self, message);
+}
+
+/* The body of the question asked when the window closes: why the visit is not saved, and what
+ * each answer does (the status's "nothing typed is lost" is not true of discarding). */
+static char *
+dup_close_body (PolkuMappingVisitPage *self)
+{
+  if (self->failure_name == NULL)
+    /* TRANSLATORS: %s is why the save failed, one or more whole sentences */
+    return g_strdup_printf (_("%s If the window stays open, Polku saves the mapping visit as soon "
+                              "as the database takes it. If you discard it, what was typed "
+                              "since the last save is lost."), self->failure);
+  /* TRANSLATORS: the first %s is the client's name; the second is why the save failed, one or
+   * more whole sentences */
+  return g_strdup_printf (_("The mapping visit of the client %s is not saved. %s If the window "
+                            "stays open, Polku keeps it and saves it as soon as the database "
+                            "takes it. If you discard it, what was typed since the last save "
+                            "is lost."), self->failure_name, self->failure);
 }
 
 static gboolean
@@ -804,9 +828,9 @@ discard_unsaved (PolkuMappingVisitPage *self)
 }
 
 /* Closing the window that holds the page while something cannot be written: "Keep Open" (the
- * default, and Escape) changes nothing; "Discard and Close" drops it (the visit in the page's
- * own window too) and closes the window once the dialog, which goes with it, has finished
- * answering. */
+ * default, focused, and Escape) changes nothing; "Discard and Close" drops it (the visit in
+ * the page's own window too) and closes the window once the dialog, which goes with it, has
+ * finished answering. */
 static void
 close_answered (AdwMessageDialog      *dialog,
                 const char            *response,
@@ -828,6 +852,26 @@ close_answered (AdwMessageDialog      *dialog,
                    g_object_unref);
 }
 
+/* The focus on the default answer ("Keep Open"), so that Enter keeps, once the dialog is laid
+ * out: in a narrow window (360 px, in English and Swedish) libadwaita 1.2 lays the answers out
+ * one under the other, "Discard and Close" on top, and its first layout moves the focus there
+ * (setting it before that does not last). A tick comes before each frame's layout: once the
+ * button has a size, the first layout is over. */
+static gboolean
+focus_default_cb (GtkWidget     *dialog,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  GtkWidget *keep = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  if (keep == NULL)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_width (keep) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_window_set_focus (GTK_WINDOW (dialog), keep);
+  return G_SOURCE_REMOVE;
+}
+
 /* A window does not close on what cannot be written, unless the user says so; in its own
  * window the page hands it to the page that opened it instead (dispose). */
 static gboolean
@@ -837,6 +881,7 @@ window_close_request (GtkWindow             *window,
   g_autoptr(PolkuMappingVisitPage) opener = g_weak_ref_get (&self->opener);
   PolkuMappingVisitPage *failed = self;
   AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   if (opener != NULL || self->discarding)
     return FALSE;
@@ -854,7 +899,8 @@ window_close_request (GtkWindow             *window,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Mapping Visit Not Saved"),
                                                        NULL));
-  adw_message_dialog_set_body (dialog, gtk_label_get_text (failed->status_label));
+  body = dup_close_body (failed);
+  adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep Open"),
                                     "discard", _("_Discard and Close"),
@@ -865,6 +911,7 @@ window_close_request (GtkWindow             *window,
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_answered), self, 0);
   g_set_weak_pointer (&self->close_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_add_tick_callback (GTK_WIDGET (dialog), focus_default_cb, NULL, NULL);
   return TRUE;
 }
 
@@ -1029,6 +1076,8 @@ polku_mapping_visit_page_finalize (GObject *object)
 
   g_ptr_array_unref (self->unsaved);
   g_weak_ref_clear (&self->opener);
+  g_free (self->failure);
+  g_free (self->failure_name);
 
   G_OBJECT_CLASS (polku_mapping_visit_page_parent_class)->finalize (object);
 }

@@ -1032,6 +1032,100 @@ test_mapping_visit_close_unsaved (Fixture       *f,
   g_assert_cmpstr (notes, ==, TYPED);
 }
 
+static gboolean
+widget_has_width (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+window_is_360 (gpointer window)
+{
+  return gtk_widget_get_width (window) == 360;
+}
+
+/* The failure as a user sees it: in a maximised window the status lines up with the visit
+ * (it spanned the whole width, 130 characters a line); at 360 px it wraps within the window;
+ * the question on closing says what discarding loses (it repeated the status's "nothing typed
+ * is lost") and has the focus on "Keep Open", so that Enter keeps (at 360 px the buttons
+ * stand one under the other, "Discard and Close" on top, and it had the focus); the status
+ * goes once the visit is saved. */
+static void
+test_mapping_visit_unsaved_seen (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolkuMappingVisit) visit = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwMessageDialog *dialog;
+  GtkWidget *page, *label, *focus, *clamp;
+  const char *body;
+  int minimum;
+
+  visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
+                       NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (window, 1400, 800);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+
+  refuse_visit_writes (f->store, TRUE);
+  type_notes (page, TYPED);
+  g_assert_false (polku_mapping_visit_page_save_now (POLKU_MAPPING_VISIT_PAGE (page)));
+  test_spin (100);
+  label = test_find_widget (page, GTK_TYPE_LABEL);
+  g_assert_nonnull (status_shown (page));
+  /* As wide as the visit's clamp, and no wider. */
+  clamp = gtk_widget_get_ancestor (test_find_widget (page, GTK_TYPE_TEXT_VIEW), ADW_TYPE_CLAMP);
+  g_assert_cmpint (gtk_widget_get_width (label), <=, 760);
+  g_assert_cmpint (gtk_widget_get_width (label), ==,
+                   gtk_widget_get_width (gtk_widget_get_first_child (clamp)));
+  /* Reachable from the keyboard, as the other pages' statuses are. */
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+
+  /* 360 px: the page fits, the status wraps within it. */
+  gtk_window_set_default_size (window, 360, 700);
+  test_wait_until (window_is_360, window, 5000, "the window is 360 px wide");
+  test_spin (100);
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (label), <=, 360 - 24);
+  g_assert_cmpint (gtk_widget_get_height (label), >, 0);
+
+  /* Closing asks: what each answer does, with the focus on the safe one. */
+  gtk_window_close (window);
+  test_spin (50);
+  dialog = test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  test_wait_until (widget_has_width, gtk_window_get_default_widget (GTK_WINDOW (dialog)), 5000,
+                   "the dialog is laid out");
+  test_spin (100);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Keep Open");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "refused"));
+  g_assert_null (strstr (body, "Nothing typed is lost"));
+  g_assert_nonnull (strstr (body, "If you discard it, what was typed since the last save is "
+                                  "lost."));
+  test_answer_message_dialog ("keep");
+  g_assert_nonnull (window);
+
+  /* Saved: the status goes. */
+  refuse_visit_writes (f->store, FALSE);
+  g_assert_true (polku_mapping_visit_page_save_now (POLKU_MAPPING_VISIT_PAGE (page)));
+  g_assert_null (status_shown (page));
+  gtk_window_close (window);
+  test_wait_until (window_gone, &window, 5000, "the window is closed");
+  g_assert_null (test_find_message_dialog ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1050,6 +1144,7 @@ main (int    argc,
   ADD ("/contacts-view/mapping-visit-saves-changes-only", test_mapping_visit_saves_changes_only);
   ADD ("/contacts-view/mapping-visit-save-fails", test_mapping_visit_save_fails);
   ADD ("/contacts-view/mapping-visit-close-unsaved", test_mapping_visit_close_unsaved);
+  ADD ("/contacts-view/mapping-visit-unsaved-seen", test_mapping_visit_unsaved_seen);
 #undef ADD
 
   return g_test_run ();
