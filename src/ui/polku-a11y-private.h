@@ -1,4 +1,5 @@
-/* polku-a11y-private.h: what screen readers hear, where GTK 4.8 gets it wrong
+/* polku-a11y-private.h: what screen readers hear and where the keyboard goes, where GTK 4.8
+ * and libadwaita 1.2 get it wrong
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later

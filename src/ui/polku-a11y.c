@@ -1,4 +1,5 @@
-/* polku-a11y.c: what screen readers hear, where GTK 4.8 gets it wrong
+/* polku-a11y.c: what screen readers hear and where the keyboard goes, where GTK 4.8 and
+ * libadwaita 1.2 get it wrong
  *
  * Copyright 2026 The Polku authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,12 +22,21 @@
  * came in 4.12), so a keyboard user had to press Tab once per client to get past the list.
  * polku_a11y_tab_leaves_list () makes Tab and Shift+Tab leave a list view in one step, as
  * a GtkListBox did; the arrow keys, Home, End and the page keys still move within it.
+ *
+ * In a narrow window (360 px; in English and Swedish already with two answers such as "Keep
+ * Open" and "Discard and Close") libadwaita 1.2's message dialog stacks its answers one under
+ * the other, the destructive one on top, and its first layout moves the keyboard focus there:
+ * Enter discarded what the default answer was there to keep. Setting the focus before that
+ * layout does not last, so every message dialog with a default answer gets the focus put back
+ * on it once the answer's button has a size (a tick comes before each frame's layout), unless
+ * it is somewhere else than on an answer (a form's entry).
  */
 
 #define G_LOG_DOMAIN "polku-a11y"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <string.h>
 
 #include "polku-a11y-private.h"
@@ -139,6 +149,28 @@ tooltip_changed_cb (GtkWidget  *widget,
 }
 
 static gboolean
+focus_default_response_cb (GtkWidget     *dialog,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  GtkWidget *answer = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *focus;
+
+  if (answer == NULL || !gtk_widget_get_mapped (dialog))
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_width (answer) == 0)
+    return G_SOURCE_CONTINUE;
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  if (focus == answer || !gtk_widget_get_sensitive (answer))
+    return G_SOURCE_REMOVE;
+  if (focus == NULL
+      || (GTK_IS_BUTTON (focus) && (extra == NULL || !gtk_widget_is_ancestor (focus, extra))))
+    gtk_window_set_focus (GTK_WINDOW (dialog), answer);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 map_hook (GSignalInvocationHint *hint,
           guint                  n_params,
           const GValue          *params,
@@ -146,6 +178,10 @@ map_hook (GSignalInvocationHint *hint,
 {
   GObject *object = g_value_get_object (&params[0]);
 
+  /* At every map: a dialog may be shown again. */
+  if (ADW_IS_MESSAGE_DIALOG (object)
+      && adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (object)) != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (object), focus_default_response_cb, NULL, NULL);
   if (g_object_get_data (object, FIXED_KEY) != NULL)
     return TRUE;
   g_object_set_data (object, FIXED_KEY, GINT_TO_POINTER (1));
@@ -227,6 +263,8 @@ polku_a11y_install (void)
 
   if (g_once_init_enter (&installed))
     {
+      /* The signal exists once the class does (a test may call this before any widget). */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL,
                                   NULL);
       g_once_init_leave (&installed, 1);

@@ -828,9 +828,9 @@ discard_unsaved (PolkuMappingVisitPage *self)
 }
 
 /* Closing the window that holds the page while something cannot be written: "Keep Open" (the
- * default, focused, and Escape) changes nothing; "Discard and Close" drops it (the visit in
- * the page's own window too) and closes the window once the dialog, which goes with it, has
- * finished answering. */
+ * default, focused at 360 px too (polku-a11y.c), and Escape) changes nothing; "Discard and
+ * Close" drops it (the visit in the page's own window too) and closes the window once the
+ * dialog, which goes with it, has finished answering. */
 static void
 close_answered (AdwMessageDialog      *dialog,
                 const char            *response,
@@ -850,26 +850,6 @@ close_answered (AdwMessageDialog      *dialog,
     }
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (window),
                    g_object_unref);
-}
-
-/* The focus on the default answer ("Keep Open"), so that Enter keeps, once the dialog is laid
- * out: in a narrow window (360 px, in English and Swedish) libadwaita 1.2 lays the answers out
- * one under the other, "Discard and Close" on top, and its first layout moves the focus there
- * (setting it before that does not last). A tick comes before each frame's layout: once the
- * button has a size, the first layout is over. */
-static gboolean
-focus_default_cb (GtkWidget     *dialog,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  GtkWidget *keep = gtk_window_get_default_widget (GTK_WINDOW (dialog));
-
-  if (keep == NULL)
-    return G_SOURCE_REMOVE;
-  if (gtk_widget_get_width (keep) == 0)
-    return G_SOURCE_CONTINUE;
-  gtk_window_set_focus (GTK_WINDOW (dialog), keep);
-  return G_SOURCE_REMOVE;
 }
 
 /* A window does not close on what cannot be written, unless the user says so; in its own
@@ -911,7 +891,6 @@ window_close_request (GtkWindow             *window,
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_answered), self, 0);
   g_set_weak_pointer (&self->close_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_add_tick_callback (GTK_WIDGET (dialog), focus_default_cb, NULL, NULL);
   return TRUE;
 }
 
