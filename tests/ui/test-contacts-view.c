@@ -926,6 +926,30 @@ window_gone (gpointer data)
   return *(GtkWindow **) data == NULL;
 }
 
+/* A mapping-visit page of the fixture's client in a window of its own, @width × @height
+ * (0: the window's default), shown with the visit read; *@window goes NULL when the window
+ * is gone. */
+static GtkWidget *
+present_visit_page (Fixture    *f,
+                    GtkWindow **window,
+                    int         width,
+                    int         height)
+{
+  GtkWidget *page;
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  /* (It reads at once, shown or not.) */
+  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
+                       NULL);
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  if (width > 0)
+    gtk_window_set_default_size (*window, width, height);
+  gtk_window_set_child (*window, page);
+  gtk_window_present (*window);
+  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+  return page;
+}
+
 /* A window that holds a page whose visit cannot be saved does not close: it asks, and
  * "Keep Open" keeps what was typed; once the database takes writes, closing saves it. A
  * visit in its own window that cannot be saved goes back to the page that opened it.
@@ -937,7 +961,7 @@ test_mapping_visit_close_unsaved (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuMappingVisit) visit = NULL;
   g_autofree char *notes = NULL;
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = NULL;
   GtkWidget *page;
   GtkWindow *own = NULL;
   GtkWidget *own_page;
@@ -945,14 +969,7 @@ test_mapping_visit_close_unsaved (Fixture       *f,
   visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
                                             &error);
   g_assert_no_error (error);
-  /* (It reads at once, shown or not.) */
-  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
-                       NULL);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_set_default_size (window, 800, 900);
-  gtk_window_set_child (window, page);
-  gtk_window_present (window);
-  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+  page = present_visit_page (f, &window, 800, 900);
 
   /* Its own window, closed while the database refuses: the visit comes back to this page,
    * as typed. */
@@ -999,13 +1016,7 @@ test_mapping_visit_close_unsaved (Fixture       *f,
 
   /* Its window closing asks about the visit typed in its own window too; "Discard and Close"
    * closes both without it (and without a warning of changes lost). */
-  window = GTK_WINDOW (gtk_window_new ());
-  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
-                       NULL);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_set_child (window, page);
-  gtk_window_present (window);
-  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+  page = present_visit_page (f, &window, 0, 0);
   g_assert_true (gtk_widget_activate_action (page, "mapping.open-window", NULL));
   test_spin (100);
   own = find_own_window (f, window);
@@ -1058,7 +1069,7 @@ test_mapping_visit_unsaved_seen (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PolkuMappingVisit) visit = NULL;
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *page, *label, *focus, *clamp;
   const char *body;
@@ -1067,13 +1078,7 @@ test_mapping_visit_unsaved_seen (Fixture       *f,
   visit = polku_mapping_visit_store_create (f->store, polku_client_get_id (f->client), NULL,
                                             &error);
   g_assert_no_error (error);
-  page = g_object_new (POLKU_TYPE_MAPPING_VISIT_PAGE, "store", f->store, "client", f->client,
-                       NULL);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_set_default_size (window, 1400, 800);
-  gtk_window_set_child (window, page);
-  gtk_window_present (window);
-  test_wait_until (page_has_visit, page, 5000, "the page shows the visit");
+  page = present_visit_page (f, &window, 1400, 800);
 
   refuse_visit_writes (f->store, TRUE);
   type_notes (page, TYPED);
