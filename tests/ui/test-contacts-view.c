@@ -1061,8 +1061,7 @@ window_is_360 (gpointer window)
  * the question on closing says what discarding loses (it repeated the status's "nothing typed
  * is lost") and has the focus on "Keep Open", so that Enter keeps (at 360 px the buttons
  * stand one under the other, "Discard and Close" on top, and it had the focus: polku-a11y.c
- * puts it back); the status
- * goes once the visit is saved. */
+ * puts it back); the status goes once the visit is saved. */
 static void
 test_mapping_visit_unsaved_seen (Fixture       *f,
                                  gconstpointer  data)
